@@ -71,6 +71,8 @@ class Readability:
     reading_minutes: float
     hard_sentences: tuple[HardSentence, ...] = ()
     difficult_word_list: tuple[str, ...] = ()
+    characters: int = 0  # non-space characters of the words, punctuation included (ARI)
+    complex_words: int = 0  # difficult words of 3+ syllables (Gunning fog)
 
 
 @dataclass(frozen=True)
@@ -146,3 +148,53 @@ class Analysis:
             "sentences": [asdict(s) for s in self.sentences],
             **self.extras,
         }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Analysis:
+        """Rebuild an analysis from ``to_dict`` output (or its JSON), so a cached one needs no model.
+
+        Keys ``to_dict`` does not know about came from ``extras`` and go back there.
+        """
+        known = {"title", "source", "dateline", "level", "paragraphs", "removed_duplicates",
+                 "readability", "actors", "mentions", "relations", "sentences"}
+        article = CleanArticle(
+            title=data["title"],
+            paragraphs=tuple(data["paragraphs"]),
+            source=data.get("source"),
+            dateline=data.get("dateline"),
+            level=data.get("level"),
+            removed_duplicates=data.get("removed_duplicates", 0),
+        )
+        return cls(
+            article=article,
+            readability=_readability(data["readability"]),
+            actors=tuple(_actor(a) for a in data.get("actors", ())),
+            mentions=tuple(_with_span(Mention, m) for m in data.get("mentions", ())),
+            relations=tuple(_with_span(Relation, r) for r in data.get("relations", ())),
+            sentences=tuple(_span(s) for s in data.get("sentences", ())),
+            extras={k: v for k, v in data.items() if k not in known},
+        )
+
+
+def _span(data: dict | None) -> Span | None:
+    """A ``Span`` from its dict form; ``None`` stays ``None`` (``Actor.first``)."""
+    return None if data is None else Span(**data)
+
+
+def _with_span(cls, data: dict):
+    """Build a dataclass whose only nested field is ``span``."""
+    return cls(**{**data, "span": _span(data["span"])})
+
+
+def _actor(data: dict) -> Actor:
+    """An ``Actor`` with its tuple and optional span restored from JSON lists/dicts."""
+    return Actor(**{**data, "aliases": tuple(data.get("aliases", ())), "first": _span(data.get("first"))})
+
+
+def _readability(data: dict) -> Readability:
+    """A ``Readability`` with its nested hard sentences and word list restored."""
+    return Readability(**{
+        **data,
+        "hard_sentences": tuple(_with_span(HardSentence, h) for h in data.get("hard_sentences", ())),
+        "difficult_word_list": tuple(data.get("difficult_word_list", ())),
+    })
