@@ -1,0 +1,27 @@
+"""The pure pipeline stays pure: ``quizapp.text`` imports nothing from the web or storage."""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+TEXT = Path(__file__).resolve().parent.parent / "quizapp" / "text"
+FORBIDDEN = ("flask", "flask_wtf", "sqlalchemy", "werkzeug", "quizapp.web", "quizapp.services",
+             "quizapp.models", "quizapp.extensions")
+
+
+def imported_modules(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
+@pytest.mark.parametrize("path", sorted(TEXT.glob("*.py")), ids=lambda p: p.name)
+def test_text_module_imports_no_web_or_storage(path):
+    bad = {m for m in imported_modules(path) if m.split(".")[0] in FORBIDDEN or m.startswith(FORBIDDEN)}
+    assert not bad, f"{path.name} imports {sorted(bad)}"
