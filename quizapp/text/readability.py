@@ -61,6 +61,12 @@ READING_WPM = 150  # silent reading of a middle-school pupil; adults read ~200-2
 HARD_GRADE = 12  # a sentence past high-school level (Flesch-Kincaid) is flagged...
 LONG_SENTENCE = 30  # ...and so is any sentence of this many words or more
 MAX_HARD_SENTENCES = 5
+# In a hard article every sentence passes the fixed bars, and a page painted
+# all over says nothing. A sentence is flagged only if it is also clearly
+# harder than the article around it: this many grades above the article's
+# Flesch-Kincaid grade, or this many times its mean sentence length.
+RELATIVE_GRADES = 2
+RELATIVE_LENGTH = 1.5
 MAX_DIFFICULT_WORDS = 30
 GRADE_FORMULAS = ("flesch_kincaid_grade", "coleman_liau_index", "automated_readability_index")
 
@@ -112,7 +118,7 @@ def score(docs) -> Readability:
         grade_level=grade,
         band=band(grade),
         reading_minutes=reading_minutes(total.words),
-        hard_sentences=hard_sentences(sentences),
+        hard_sentences=hard_sentences(sentences, figures["flesch_kincaid_grade"], total.words / total.sentences),
         difficult_word_list=difficult_word_list(docs),
     )
 
@@ -187,14 +193,16 @@ def reading_minutes(words: int) -> float:
     return max(0.5, math.ceil(2 * words / READING_WPM) / 2)
 
 
-def hard_sentences(sentences) -> tuple[HardSentence, ...]:
-    """The hardest few sentences, hardest first: FK grade >= ``HARD_GRADE`` or very long."""
+def hard_sentences(sentences, text_grade: float = 0.0, mean_length: float = 0.0) -> tuple[HardSentence, ...]:
+    """The hardest few sentences, hardest first: hard or long, and harder than the text around them."""
+    grade_bar = max(HARD_GRADE, text_grade + RELATIVE_GRADES)
+    length_bar = max(LONG_SENTENCE, mean_length * RELATIVE_LENGTH)
     found = []
     for paragraph, sent, counts in sentences:
         if not counts.words:
             continue
         grade = formulas(counts)["flesch_kincaid_grade"]
-        if grade >= HARD_GRADE or counts.words >= LONG_SENTENCE:
+        if grade >= grade_bar or counts.words >= length_bar:
             span = Span(paragraph, sent.start_char, sent.end_char)
             reason = f"{counts.words} words; grade {round(grade)}"
             found.append(HardSentence(span=span, text=sent.text, grade=grade, reason=reason))

@@ -210,6 +210,16 @@ def test_hard_sentence_spans_point_at_their_text(seed, seed_docs):
         assert seed_docs[hard.span.paragraph].text[hard.span.start : hard.span.end] == hard.text
 
 
+def test_a_hard_article_flags_only_its_hardest_sentences(seed):
+    """Every seed sentence is past grade 12, but highlighting all of them tells a teacher nothing.
+
+    The article's FK grade is 16.15; only the two 39-word sentences (paragraphs
+    3 and 5, grades 19.9 and 19.0 by hand) are two grades harder than that.
+    """
+    assert [(h.span.paragraph, h.reason) for h in seed.hard_sentences] == [
+        (2, "39 words; grade 20"), (4, "39 words; grade 19")]
+
+
 def test_an_easy_text_has_no_hard_sentences(nlp):
     """Short plain sentences are not flagged: the list is for sentences worth rewriting."""
     result = readability.score([nlp("The cat sat on the mat. It was a warm day. We went to the park.")])
