@@ -1,0 +1,56 @@
+"""A real server and a real browser for the end-to-end tests.
+
+The app runs in a background thread on a free port (``make_server`` with port
+0), with its own cache folder; Chromium is Debian's (``make browser``), since
+Playwright's own download cannot work offline.
+"""
+
+import threading
+from pathlib import Path
+
+import pytest
+from werkzeug.serving import make_server
+
+from quizapp import create_app
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
+
+
+@pytest.fixture(scope="session")
+def live_app(tmp_path_factory):
+    """The app the browser talks to, with a cache of its own."""
+    cache = tmp_path_factory.mktemp("e2e-cache")
+    return create_app({"TESTING": True, "SECRET_KEY": "e2e", "CACHE_DIR": cache})
+
+
+@pytest.fixture(scope="session")
+def live_server(live_app):
+    """Serve ``live_app`` on 127.0.0.1 and a free port; yield its base URL; shut down after."""
+    server = make_server("127.0.0.1", 0, live_app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, name="e2e-server", daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's headless Chromium driven by Playwright."""
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `make browser` (it installs Debian's chromium).")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def screenshots() -> Path:
+    """Where screenshots go (gitignored), created on demand."""
+    SCREENSHOTS.mkdir(exist_ok=True)
+    return SCREENSHOTS
