@@ -1,5 +1,6 @@
 """``create_app``: settings in order, a clear error for a missing model, no insecure production start."""
 
+import subprocess
 import sys
 
 import pytest
@@ -37,10 +38,16 @@ def test_missing_model_fails_at_start_with_a_clear_message(app_config):
         create_app({**app_config, "SPACY_MODEL": "no_such_model"})
 
 
-def test_starting_does_not_load_spacy(app_config):
-    loaded_before = "spacy" in sys.modules
-    create_app(app_config)
-    assert loaded_before or "spacy" not in sys.modules
+def test_starting_and_listing_articles_do_not_import_spacy(tmp_path):
+    """In a fresh interpreter (this one has spaCy loaded by other tests)."""
+    script = (
+        "import sys; from quizapp import create_app;"
+        f"app = create_app({{'TESTING': True, 'CACHE_DIR': {str(tmp_path)!r}}});"
+        "app.test_client().get('/');"
+        "print('spacy' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
 
 
 def test_production_refuses_the_development_secret(app_config):

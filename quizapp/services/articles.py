@@ -58,6 +58,13 @@ def run_pipeline(raw: str, model: str) -> Analysis:
     return pipeline.analyse(raw, nlp.load(model))
 
 
+def decode(raw: bytes, slug: str) -> str:
+    """The article's text, decoded as ``quizapp analyze`` decodes files (BOMs, cp1252, refusals)."""
+    from quizapp.text import sources
+
+    return sources.decode(raw, name=f"{slug}.txt")
+
+
 class ArticleLibrary:
     """The ``*.txt`` articles in ``seeds_dir`` (slug = file stem) and their cached analyses."""
 
@@ -93,7 +100,7 @@ class ArticleLibrary:
             cached = self._cached(slug, raw)
             if cached is not None:
                 return cached, True
-            analysis = run_pipeline(raw.decode("utf-8"), self.model)
+            analysis = run_pipeline(decode(raw, slug), self.model)
             self._store(slug, raw, analysis)
             return analysis, False
 

@@ -168,3 +168,9 @@ def test_the_real_pipeline_result_survives_the_disk_cache(pipeline_calls, tmp_pa
     assert cached == computed
     assert len(pipeline_calls) == 1
     assert len(computed.article.paragraphs) == 5
+
+
+def test_a_windows_1252_seed_is_decoded_like_any_upload(seeds, tmp_path, calls):
+    (seeds / "legacy.txt").write_bytes("Café title\nThe café “opened” today.\n".encode("cp1252"))
+    assert library(seeds, tmp_path).article("legacy").title == "Café title"
+    assert calls == ["Café title\nThe café “opened” today.\n"]
