@@ -3,13 +3,15 @@
 Analysing an article loads spaCy and parses every paragraph (a second or more),
 so each analysis is cached twice: in memory for this process, and as JSON in the
 instance folder so that a restart or a second worker reuses it. The cache key is
-the slug, the sha256 of the raw bytes, the model name and ``PIPELINE_VERSION``:
-editing a seed, switching model or changing the pipeline's output all miss the
-old entry instead of serving a stale one.
+the slug, the sha256 of the raw bytes, the model name and the pipeline version
+(``PIPELINE_VERSION`` plus a digest of the ``quizapp/text`` sources): editing a
+seed, switching model or changing the pipeline's code all miss the old entry
+instead of serving a stale one, even if nobody remembers to bump the constant.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import logging
@@ -22,8 +24,9 @@ from pathlib import Path
 
 from quizapp.text.types import Analysis
 
-# Bump when the pipeline's output changes for the same text and model.
+# Bump when the cached format changes; code changes in quizapp/text are caught by pipeline_version().
 PIPELINE_VERSION = "1"
+TEXT_PACKAGE = Path(__file__).resolve().parent.parent / "text"
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +59,15 @@ def run_pipeline(raw: str, model: str) -> Analysis:
     from quizapp.text import nlp, pipeline
 
     return pipeline.analyse(raw, nlp.load(model))
+
+
+@functools.cache
+def pipeline_version() -> str:
+    """``PIPELINE_VERSION`` and a digest of the pipeline's source files, computed once per process."""
+    digest = hashlib.sha256()
+    for path in sorted(TEXT_PACKAGE.rglob("*.py")):
+        digest.update(path.relative_to(TEXT_PACKAGE).as_posix().encode() + b"\0" + path.read_bytes())
+    return f"{PIPELINE_VERSION}-{digest.hexdigest()[:12]}"
 
 
 def decode(raw: bytes, slug: str) -> str:
@@ -133,7 +145,7 @@ class ArticleLibrary:
     def _key(self, raw: bytes) -> str:
         """The cache key of one article text under the current model and pipeline version."""
         text_sha = hashlib.sha256(raw).hexdigest()
-        return hashlib.sha256(f"{text_sha}\0{self.model}\0{PIPELINE_VERSION}".encode()).hexdigest()
+        return hashlib.sha256(f"{text_sha}\0{self.model}\0{pipeline_version()}".encode()).hexdigest()
 
     def _path(self, slug: str, key: str) -> Path:
         """One folder per slug, so that a new entry can prune the slug's stale ones."""
@@ -168,7 +180,7 @@ class ArticleLibrary:
             "slug": slug,
             "sha256": hashlib.sha256(raw).hexdigest(),
             "model": self.model,
-            "pipeline_version": PIPELINE_VERSION,
+            "pipeline_version": pipeline_version(),
             "analysis": analysis.to_dict(),
         }
         _write_atomically(path, json.dumps(record, ensure_ascii=False, indent=1))

@@ -87,7 +87,7 @@ def test_cache_file_is_json_keyed_by_text_model_and_version(seeds, tmp_path, cal
     library(seeds, tmp_path).article("alpha")
     [path] = (tmp_path / "cache" / "alpha").iterdir()
     record = json.loads(path.read_text(encoding="utf-8"))
-    assert record["model"] == "model-a" and record["pipeline_version"] == articles_service.PIPELINE_VERSION
+    assert record["model"] == "model-a" and record["pipeline_version"] == articles_service.pipeline_version()
     assert len(record["sha256"]) == 64
     assert record["analysis"]["title"] == "Alpha title"
 
@@ -104,9 +104,23 @@ def test_editing_the_article_recomputes_and_prunes_the_stale_entry(seeds, tmp_pa
 def test_another_model_or_pipeline_version_misses_the_cache(seeds, tmp_path, calls, monkeypatch):
     library(seeds, tmp_path).article("alpha")
     library(seeds, tmp_path, model="model-b").article("alpha")
-    monkeypatch.setattr(articles_service, "PIPELINE_VERSION", "999")
+    monkeypatch.setattr(articles_service, "pipeline_version", lambda: "999-changed")
     library(seeds, tmp_path, model="model-b").article("alpha")
     assert len(calls) == 3
+
+
+def test_pipeline_version_follows_the_text_package_sources(tmp_path, monkeypatch):
+    package = tmp_path / "text"
+    package.mkdir()
+    (package / "cleaning.py").write_text("A = 1\n")
+    monkeypatch.setattr(articles_service, "TEXT_PACKAGE", package)
+    versions = []
+    for source in ("A = 1\n", "A = 2\n"):
+        (package / "cleaning.py").write_text(source)
+        articles_service.pipeline_version.cache_clear()
+        versions.append(articles_service.pipeline_version())
+    articles_service.pipeline_version.cache_clear()
+    assert versions[0] != versions[1] and all(v.startswith(articles_service.PIPELINE_VERSION + "-") for v in versions)
 
 
 def test_an_unreadable_cache_file_is_a_miss_and_gets_rewritten(seeds, tmp_path, calls):
