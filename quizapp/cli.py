@@ -122,7 +122,45 @@ def summary(path: Path, analysis) -> str:
     return "\n".join(lines)
 
 
-COMMANDS = (prepare_command, analyze_command)
+@click.command("grade")
+def grade_command():
+    """Grade answers: JSON lines ``{"question": {...}, "answer": ...}`` in, one grade per line out.
+
+    Reads standard input as it arrives, so a large file streams. A line that
+    cannot be graded (bad JSON, a missing key, a question that does not fit
+    the format) gets ``{"error": "line N: ..."}`` and the run goes on; blank
+    lines are skipped. Exits 0 unless standard input cannot be read.
+    """
+    from quizapp.text.grading import grade
+
+    # open_file("-") is stdin, read line by line as it arrives (click 8.5 deprecates
+    # get_text_stream); "replace" turns undecodable bytes into a bad line, not a crash.
+    try:
+        for number, line in enumerate(click.open_file("-", "r", errors="replace"), 1):
+            if line.strip():
+                click.echo(json.dumps(_grade_line(grade, number, line), ensure_ascii=False))
+    except OSError as exc:
+        raise click.ClickException(f"cannot read standard input: {exc.strerror or exc}") from exc
+
+
+def _grade_line(grade, number: int, line: str) -> dict:
+    """One input line's grade as a dict, or ``{"error": ...}`` naming the line and the problem."""
+    from quizapp.text.question import Question
+
+    try:
+        item = json.loads(line)
+    except (ValueError, RecursionError) as exc:
+        return {"error": f"line {number}: not valid JSON ({exc})"}
+    if not isinstance(item, dict) or "question" not in item or "answer" not in item:
+        return {"error": f"line {number}: expected an object with \"question\" and \"answer\""}
+    try:
+        question = Question.from_dict(item["question"])
+    except (TypeError, ValueError) as exc:  # QuestionFormatError is a ValueError
+        return {"error": f"line {number}: question {exc}"}
+    return grade(question, item["answer"]).to_dict()
+
+
+COMMANDS = (prepare_command, analyze_command, grade_command)
 
 
 def build_cli() -> click.Group:
