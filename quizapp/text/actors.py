@@ -95,18 +95,19 @@ def build_glossary(docs) -> Glossary:
     ids = {key: _actor_id(canonical[key], taken) for key in groups}
     names = {ids[key]: canonical[key] for key in groups}
     persons = {ids[key] for key, group in groups.items() if group[0].kind == "person"}
+    countries = {ids[key] for key, group in groups.items() if group[0].kind == "country"}
     index = relations.ActorIndex(_token_index(docs, candidates, ids), names, persons,
-                                 _inner_index(docs, candidates, ids))
+                                 _inner_index(docs, candidates, ids), countries)
     backed = [list(lexicon.backed_nouns(doc)) for doc in docs]
     found_relations = relations.extract(docs, index, backed)
-    countries = [names[ids[k]] for k, g in groups.items() if g[0].kind == "country"]
+    country_names = [names[i] for i in countries]
     actors = []
     for key, group in groups.items():
         ident = ids[key]
         actors.append(Actor(
             id=ident, name=names[ident], kind=group[0].kind,
             aliases=_aliases(names[ident], group),
-            role=roles.describe(ident, group, docs, found_relations, names, countries),
+            role=roles.describe(ident, group, docs, found_relations, names, country_names),
             mentions=len(group),
             first=Span(group[0].doc, group[0].start, group[0].end),
             label=group[0].label,

@@ -28,6 +28,8 @@ class Country:
     demonym: str
     capital: str
     aliases: tuple[str, ...]
+    code: str = ""  # ISO 3166 alpha-3
+    borders: tuple[str, ...] = ()  # alpha-3 codes of the neighbours
 
     @property
     def government(self) -> str:
@@ -71,6 +73,8 @@ def _country(info: dict) -> Country | None:
         demonym=_text(info.get("demonym")),
         capital=_text(info.get("capital")),
         aliases=tuple(dict.fromkeys(aliases + codes)),
+        code=_text((info.get("ISO") or {}).get("alpha3")),
+        borders=tuple(info.get("borders") or ()),
     )
 
 
@@ -82,6 +86,7 @@ class Gazetteer:
     by_code: dict[str, Country]
     by_demonym: dict[str, Country]
     by_capital: dict[str, Country]
+    by_iso: dict[str, Country]
 
     def country(self, text: str, allow_code: bool = False) -> Country | None:
         """The country named by ``text`` ("Russia", "the U.S."), if any."""
@@ -99,12 +104,18 @@ class Gazetteer:
         """The country whose capital is ``text`` ("Moscow" -> Russia)."""
         return self.by_capital.get(_key(text))
 
+    def neighbours(self, name: str) -> list[Country]:
+        """The countries bordering the country called ``name``: plausible wrong answers."""
+        country = self.country(name)
+        return [self.by_iso[c] for c in country.borders if c in self.by_iso] if country else []
+
 
 def _index(countries: list[Country]) -> Gazetteer:
     by_name: dict[str, Country] = {}
     by_code: dict[str, Country] = {}
     by_demonym: dict[str, Country] = {}
     by_capital: dict[str, Country] = {}
+    by_iso = {c.code: c for c in countries if c.code}
     # Smaller territories share demonyms and capitals with their countries
     # ("American" Samoa); the first, sovereign entry wins because the
     # territories' entries are longer names that we add second.
@@ -118,7 +129,7 @@ def _index(countries: list[Country]) -> Gazetteer:
             by_demonym.setdefault(_key(country.demonym), country)
         for form in _capital_forms(country.capital):
             by_capital.setdefault(_key(form), country)
-    return Gazetteer(by_name, by_code, by_demonym, by_capital)
+    return Gazetteer(by_name, by_code, by_demonym, by_capital, by_iso)
 
 
 @functools.cache

@@ -94,6 +94,14 @@ def group_noun(span):
     return None
 
 
+def is_person_by_nationality(span) -> bool:
+    """ "the Austrian" as a subject or object: one person, named by nationality."""
+    root = span.root
+    singular_det = any(c.dep_ == "det" and c.lower_ in {"the", "a", "an"} for c in root.children)
+    return (singular_det and root.tag_ in {"NNP", "NN"} and root.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}
+            and span.doc[span.end - 1].i == root.i)
+
+
 def government_country(token):
     """Whose government: "Syrian government", "Syria's government", else unknown."""
     gaz = gazetteer.load()
@@ -142,7 +150,9 @@ def noun_phrase_for(token) -> str:
     """A noun phrase that reads alone: "including one" -> "one of the ceasefires"."""
     if token.lower_ == "one" and token.dep_ == "pobj" and token.head.lower_ == "including":
         return f"one of the {token.head.head.text}"
-    return phrase(token)
+    text = phrase(token)
+    first, _, rest = text.partition(" ")
+    return f"{first.lower()} {rest}" if first in {"A", "An", "The"} and rest else text
 
 
 def has_word(text: str, name: str) -> bool:
@@ -172,7 +182,12 @@ def antecedent(relative):
 
 
 def title_of(token) -> str:
-    """The title before a person's name ("President"), from the compound tokens."""
-    words = [t.text for t in token.lefts if t.dep_ == "compound" and t.lower_ in TITLES]
-    words += [t.text for t in token.subtree if t.i < token.i and t.lower_ in TITLES and t.text not in words]
-    return " ".join(dict.fromkeys(words))
+    """The title before a person's name ("Prime Minister"), in the text's order."""
+    words = [t for t in token.subtree if t.i < token.i and t.lower_ in TITLES]
+    return " ".join(dict.fromkeys(t.text for t in sorted(words, key=lambda t: t.i)))
+
+
+def country_in_focus(sentence_tokens, countries) -> str | None:
+    """The one country a clause is about: its subject, or the subject's possessor ("Syria’s war")."""
+    found = {t.text for t in sentence_tokens if t.dep_ in {"nsubj", "poss"} and t.text in countries}
+    return found.pop() if len(found) == 1 else None

@@ -202,6 +202,8 @@ def _resolve_nationality(i, span, label, gaz) -> Candidate | None:
             return _candidate(i, whole, label, f"gov:{country.name}", "organization", country.government)
         return _candidate(i, whole, label, f"group:{lexicon.fold(name)}", "group", name)
     country = gaz.demonym(span.text)
+    if lexicon.is_person_by_nationality(span):
+        return None  # "the Austrian landed": a person named by nationality, not the country
     if country:
         return _candidate(i, span, label, f"country:{country.name}", "country", country.name)
     return _candidate(i, span, label, f"group:{lexicon.fold(span.text)}", "group", span.text)

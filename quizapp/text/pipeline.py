@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from quizapp.text import actors, cleaning, lexicon, readability
+from quizapp.text import actors, cleaning, lexicon, questions, readability
 from quizapp.text.types import Analysis, Span
 
 SIDE_CLAUSES = {"advcl", "conj", "cc", "punct", "parataxis", "mark"}
@@ -24,7 +24,7 @@ def analyse(raw: str, nlp, title_hint: str | None = None) -> Analysis:
     if not article.title:
         article = replace(article, title=headline(docs[0]))
     glossary = actors.build_glossary(docs)
-    return Analysis(
+    analysis = Analysis(
         article=article,
         readability=readability.score(docs),
         actors=glossary.actors,
@@ -34,6 +34,7 @@ def analyse(raw: str, nlp, title_hint: str | None = None) -> Analysis:
             Span(i, sent.start_char, sent.end_char) for i, doc in enumerate(docs) for sent in doc.sents
         ),
     )
+    return replace(analysis, questions=questions.generate(analysis))
 
 
 def headline(doc) -> str:

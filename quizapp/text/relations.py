@@ -4,11 +4,14 @@ The glossary shows them as roles ("backs the Syrian government"), and the
 question generator turns them into questions ("Who backs the Syrian
 government?"), so they are kept as data with their sentence, not as prose.
 
-Three kinds are found:
+The kinds found:
 
 * ``backing``: "Backed by X and Y, the government ...", "X-backed militias",
   "the militias, backed by X", "X backs Y";
 * ``capture`` and other nominal events: "the capture of the town of X";
+* ``appositive``: "Islamic State’s last stronghold, the Deir al-Zor region";
+* ``title``: "President Bashar al-Assad";
+* ``description``: "Mark Drakeford, the Welsh Health Minister";
 * ``action``: a verb whose subject or object is an actor, with relative
   pronouns ("governments that want ...") and he/him/his resolved to the
   person last named.
@@ -35,8 +38,10 @@ class ActorIndex:
     """Maps parse tokens to actor ids, resolving relative and personal pronouns."""
 
     def __init__(self, token_actor: dict[tuple[int, int], str], names: dict[str, str],
-                 persons: set[str], inner: dict[tuple[int, int], str] | None = None):
+                 persons: set[str], inner: dict[tuple[int, int], str] | None = None,
+                 countries: set[str] = frozenset()):
         self.token_actor = token_actor
+        self.countries = countries
         self.inner = inner or {}
         self.names = names
         self.persons = persons
@@ -84,6 +89,12 @@ def _predicate(index, doc_index, verb) -> str:
     for child in verb.children:
         if child.dep_ in DROP_FROM_PREDICATE or child.tag_ in {"WRB", "WDT", "WP"}:
             dropped |= {t.i for t in child.subtree}
+    # Relative clauses and appositions inside the object make a question too long to read.
+    for t in verb.subtree:
+        if t.dep_ in {"relcl", "appos"} and t.i != verb.i:
+            dropped |= {x.i for x in t.subtree}
+            if t.i > 0 and t.doc[t.i - 1].text == ",":
+                dropped.add(t.i - 1)
     # The phrase starts at the verb (with its auxiliaries): what stands before
     # it ("Earlier", "In a statement") is not part of what the actor did.
     tokens = [t for t in verb.subtree if t.i not in dropped
@@ -191,11 +202,21 @@ def _named_inside(index, doc_index, token):
     return None
 
 
+def _finite_auxiliary_after(verb) -> bool:
+    """A tensed auxiliary inside the verb's phrase, past the verb, is the mark of a misparse."""
+    return any(t.i > verb.i and t.dep_ in {"aux", "auxpass"} and t.tag_ in {"VBD", "VBZ", "VBP"}
+               and t.head.dep_ in {"pcomp", "pobj"} for t in verb.subtree)
+
+
 def _actions(index, doc_index, doc):
     """Verbs whose subject is an actor: what each actor does in the story."""
     for verb in doc:
         if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() == "back":
             continue
+        if any(c.tag_ in {"WP", "WDT"} and c.dep_ not in SUBJECT_DEPS for c in verb.children):
+            continue  # "what he wanted to do": the clause is itself a question about its object
+        if _finite_auxiliary_after(verb):
+            continue  # "All Felix could think about was getting back alive": a misparse
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         subjects += [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
         objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS | {"ccomp", "xcomp"}]
@@ -211,12 +232,64 @@ def _actions(index, doc_index, doc):
                 yield _relation(index, doc_index, verb, s, obj, "action", predicate=predicate)
 
 
+def _appositions(index, doc_index, doc):
+    """ "Islamic State’s last major Syrian stronghold, the Deir al-Zor region": what a place is to whom."""
+    for token in doc:
+        if token.dep_ != "appos" or token.head.pos_ != "NOUN":
+            continue
+        named = _named_inside(index, doc_index, token)
+        owner = next((c for c in token.head.children if c.dep_ == "poss"), None)
+        if named is None or owner is None or index.actor(doc_index, owner) is None:
+            continue
+        head = token.head
+        what = lexicon.join(t for t in head.subtree if owner.i < t.i <= head.i and t.dep_ != "case")
+        yield Relation(
+            verb="be", predicate=what, subject=named, object=index.actor(doc_index, owner),
+            subject_text=lexicon.phrase(token), object_text=lexicon.join(owner.subtree),
+            sentence=token.sent.text.strip(), span=_span(doc_index, token.sent), kind="appositive",
+        )
+
+
+def _described_people(index, doc_index, doc):
+    """ "Mark Drakeford, the Welsh Health Minister": who a person is, in the text's words."""
+    for token in doc:
+        if token.dep_ != "appos" or token.pos_ != "NOUN":
+            continue
+        person = index.actor(doc_index, token.head)
+        if person not in index.persons:
+            continue
+        yield Relation(
+            verb="be", predicate=lexicon.phrase(token), subject=person, object=None,
+            subject_text=index.names[person], object_text=lexicon.phrase(token),
+            sentence=token.sent.text.strip(), span=_span(doc_index, token.sent), kind="description",
+        )
+
+
+def _titles(index, doc_index, doc):
+    """ "President Bashar al-Assad": the title a person holds."""
+    for token in doc:
+        person = index.actor(doc_index, token)
+        if person not in index.persons or token.dep_ == "compound":
+            continue
+        title = lexicon.title_of(token)
+        if title:
+            countries = {name for actor, name in index.names.items() if actor in index.countries}
+            country = lexicon.country_in_focus(token.sent, countries)
+            yield Relation(
+                verb="be", predicate=title, subject=person, object=None, subject_text=index.names[person],
+                object_text=f"{country}’s {title.lower()}" if country else title, sentence=token.sent.text.strip(), span=_span(doc_index, token.sent),
+                kind="title",
+            )
+
+
 def extract(docs, index: ActorIndex, backed_pairs_by_doc) -> tuple[Relation, ...]:
     """All relations in the article, in reading order, without repeats."""
     found: dict[tuple, Relation] = {}
     for i, doc in enumerate(docs):
         for relation in (*_backing(index, i, doc), *_compound_backing(index, i, doc, backed_pairs_by_doc[i]),
-                         *_nominal_events(index, i, doc), *_actions(index, i, doc)):
+                         *_nominal_events(index, i, doc), *_appositions(index, i, doc),
+                         *_titles(index, i, doc), *_described_people(index, i, doc),
+                         *_actions(index, i, doc)):
             if relation.subject is None and relation.object is None:
                 continue
             found.setdefault((relation.verb, relation.subject, relation.object, relation.span), relation)

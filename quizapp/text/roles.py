@@ -11,8 +11,10 @@ the line stays readable on a phone.
 from __future__ import annotations
 
 from quizapp.text import lexicon
+from quizapp.text.relations import NOMINAL_EVENTS
 
 MAX_PARTS = 2
+EVENT_KINDS = set(NOMINAL_EVENTS.values())
 
 
 def _and(names: list[str]) -> str:
@@ -20,7 +22,7 @@ def _and(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def _the(name: str) -> str:
+def with_article(name: str) -> str:
     """ "United States" reads as "the United States" in a sentence; "Russia" does not."""
     lowered = name.lower()
     if lowered.startswith(("united ", "republic ")) or lowered.endswith((" government", " militias")):
@@ -34,10 +36,8 @@ def _title(group, docs, countries) -> str:
         token = docs[c.doc][c.head]
         title = lexicon.title_of(token)
         if title:
-            named = [n for n in countries if lexicon.has_word(token.sent.text, n)]
-            if len(named) == 1:
-                return f"{named[0]}’s {title.lower()}"
-            return title
+            country = lexicon.country_in_focus(token.sent, set(countries))
+            return f"{country}’s {title.lower()}" if country else title
     return ""
 
 
@@ -97,15 +97,15 @@ def _modified(group, docs) -> str:
 def _relations(ident, found, names) -> list[str]:
     """What the relations say about the actor: backing, capture, actions."""
     backers = [names[r.subject] for r in found if r.kind == "backing" and r.object == ident and r.subject]
-    parts = [f"backed by {_and([_the(b) for b in backers])}"] if backers else []
+    parts = [f"backed by {_and([with_article(b) for b in backers])}"] if backers else []
     # A relation with another actor says more than one with a thing: list those first.
     for r in sorted(found, key=lambda r: r.object is None):
         if r.kind == "backing" and r.subject == ident:
-            parts.append(f"backs {_the(names[r.object])}" if r.object else r.predicate)
-        elif r.kind != "action" and r.kind != "backing" and r.object == ident:
-            by = f" by {_the(names[r.subject])}" if r.subject else ""
+            parts.append(f"backs {with_article(names[r.object])}" if r.object else r.predicate)
+        elif r.kind in EVENT_KINDS and r.object == ident:
+            by = f" by {with_article(names[r.subject])}" if r.subject else ""
             parts.append(f"its {r.kind} was {r.predicate.split()[0]}{by}" if by else f"{r.verb}d")
-        elif r.kind != "action" and r.kind != "backing" and r.subject == ident:
+        elif r.kind in EVENT_KINDS and r.subject == ident:
             target = names.get(r.object, r.object_text)
             parts.append(f"{r.predicate} {target}")
     for r in found:

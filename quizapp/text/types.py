@@ -129,6 +129,7 @@ class Analysis:
     mentions: tuple[Mention, ...] = ()
     relations: tuple[Relation, ...] = ()
     sentences: tuple[Span, ...] = ()
+    questions: tuple = ()  # of quizapp.text.question.Question
     extras: dict = field(default_factory=dict)
 
     def to_dict(self) -> dict:
@@ -146,6 +147,7 @@ class Analysis:
             "mentions": [asdict(m) for m in self.mentions],
             "relations": [asdict(r) for r in self.relations],
             "sentences": [asdict(s) for s in self.sentences],
+            "questions": [q.to_dict() for q in self.questions],
             **self.extras,
         }
 
@@ -156,7 +158,8 @@ class Analysis:
         Keys ``to_dict`` does not know about came from ``extras`` and go back there.
         """
         known = {"title", "source", "dateline", "level", "paragraphs", "removed_duplicates",
-                 "readability", "actors", "mentions", "relations", "sentences"}
+                 "readability", "actors", "mentions", "relations", "sentences", "questions"}
+        from quizapp.text.question import Question  # question.py builds on this module
         article = CleanArticle(
             title=data["title"],
             paragraphs=tuple(data["paragraphs"]),
@@ -172,6 +175,7 @@ class Analysis:
             mentions=tuple(_with_span(Mention, m) for m in data.get("mentions", ())),
             relations=tuple(_with_span(Relation, r) for r in data.get("relations", ())),
             sentences=tuple(_span(s) for s in data.get("sentences", ())),
+            questions=tuple(Question.from_dict(q) for q in data.get("questions", ())),
             extras={k: v for k, v in data.items() if k not in known},
         )
 

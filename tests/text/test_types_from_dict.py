@@ -18,5 +18,5 @@ def test_from_dict_round_trips_through_json():
 
 
 def test_from_dict_keeps_unknown_keys_as_extras():
-    data = seed_analysis().to_dict() | {"questions": [{"q": "Who?"}]}
-    assert Analysis.from_dict(data).extras == {"pipeline": "hand-made", "questions": [{"q": "Who?"}]}
+    data = seed_analysis().to_dict() | {"glossary_notes": [{"note": "checked"}]}
+    assert Analysis.from_dict(data).extras == {"pipeline": "hand-made", "glossary_notes": [{"note": "checked"}]}
