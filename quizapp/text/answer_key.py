@@ -1,18 +1,14 @@
-"""A question's answer key compiled for fast lookups, and the names a response mentions.
+"""A question's answer key compiled for fast lookups.
 
-A response is read as a sequence of tokens (``answers.tokens``) in which we
-look for *names*: the answer's parts (in any of their forms), and the
-things that are not the answer (the question's distractors and choices, and
-every country, nationality and capital in the gazetteer). Names are looked
-up first exactly, longest first and in any word order; only the words left
-over are then compared with the answer's words allowing a small typo. A word
-that is exactly another real name ("Iraq") is never read as a typo of the
-answer ("Iran"), and neither is a word at least as close to another name as
-to the answer ("Irak").
+The key holds every *name* a response may mention: the answer's parts in
+all their forms (listed by the teacher, or the gazetteer's names for a
+country: "Iranians" for Iran), the things that are not the answer (the
+question's distractors and other choices), and, once per process for all
+questions (``world``), every country, nationality and capital. Names are
+keyed by their folded words in any order (``answers.key``).
 
-Keys are compiled once per question (``compile_key``, cached) and once per
-process for the gazetteer (``world``), so grading one response is a handful
-of dictionary lookups.
+Keys are compiled once per question (``compile_key``, cached), so grading
+one response is a handful of dictionary lookups (``answer_match``).
 """
 
 from __future__ import annotations
@@ -20,11 +16,8 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
-
 from quizapp.text import gazetteer, lexicon
-from quizapp.text.answers import edit_budget, key, tokens
+from quizapp.text.answers import key, tokens
 
 MAX_NAME_WORDS = 5
 # Country codes students actually write; the rest ("IN", "IT", "AND") are words.
@@ -51,21 +44,6 @@ PLACE_MODIFIERS = frozenset({"new", "north", "south", "east", "west", "upper", "
 
 
 @dataclass(frozen=True)
-class Mention:
-    """A name found in a response: an answer part (``label`` is its index) or something else."""
-
-    label: int | str
-    start: int
-    end: int
-    fuzzy: bool = False
-
-    @property
-    def is_answer(self) -> bool:
-        """Whether this names one of the answer's parts."""
-        return isinstance(self.label, int)
-
-
-@dataclass(frozen=True)
 class World:
     """Every country, nationality and capital, keyed like an answer form."""
 
@@ -84,6 +62,7 @@ class AnswerKey:
     index: dict
     vocab: frozenset
     max_words: int
+    bags: tuple  # (part, its words) for each answer form of two or more words
     answer_words: frozenset
     fuzzy_words: tuple[str, ...]  # answer words long enough to misspell
     blockers: tuple[str, ...]     # other names a misspelling might be nearer to
@@ -197,6 +176,7 @@ def _finish(answer, index, part_keys, others, restated) -> AnswerKey:
         index=index,
         vocab=frozenset(w for k in index for w in k) | world().vocab,
         max_words=MAX_NAME_WORDS,
+        bags=tuple((i, frozenset(k)) for i, keys in enumerate(part_keys) for k in keys if len(k) > 1),
         answer_words=answer_words,
         fuzzy_words=tuple(sorted(w for w in answer_words if len(w) > 3 and w.isalpha())),
         blockers=tuple(sorted(blockers)),
@@ -226,71 +206,3 @@ def surname_forms(words: tuple[str, ...], taken: set[str]) -> list[tuple[str, ..
     if last in HEAD_NOUNS or last.removesuffix("s") in HEAD_NOUNS:
         return []
     return [words[i:] for i in range(1, len(words))]
-
-
-def mentions(words: tuple[str, ...], ak: AnswerKey) -> list[Mention]:
-    """The names in ``words``: exact ones first, then the answer's words allowing typos."""
-    taken = [False] * len(words)
-    found = list(_exact(words, ak, taken))
-    found += _fuzzy(words, ak, taken)
-    return sorted(found, key=lambda m: m.start)
-
-
-def _exact(words, ak: AnswerKey, taken: list[bool]):
-    """Greedy, longest name first, word order within a name free."""
-    glob = world().index
-    i, n = 0, len(words)
-    while i < n:
-        run = 0
-        while i + run < n and run < ak.max_words and words[i + run] in ak.vocab:
-            run += 1
-        for size in range(run, 0, -1):
-            k = key(words[i:i + size])
-            label = ak.index.get(k, glob.get(k))
-            if label is not None:
-                taken[i:i + size] = [True] * size
-                yield Mention(label, i, i + size)
-                i += size
-                break
-        else:
-            i += 1
-
-
-def _fuzzy(words, ak: AnswerKey, taken: list[bool]) -> list[Mention]:
-    """Answer names among the leftover words once each word is read as the answer word it misspells."""
-    fixed = [None if t else (w if w in ak.answer_words else typo_of(w, ak)) for w, t in zip(words, taken)]
-    found = []
-    i = 0
-    while i < len(words):
-        run = 0
-        while i + run < len(words) and run < ak.max_words and fixed[i + run] is not None:
-            run += 1
-        for size in range(run, 0, -1):
-            label = ak.index.get(key(tuple(fixed[i:i + size])))
-            if isinstance(label, int):
-                found.append(Mention(label, i, i + size, fuzzy=True))
-                i += size
-                break
-        else:
-            i += 1
-    return found
-
-
-@functools.lru_cache(maxsize=65536)
-def typo_of(word: str, ak: AnswerKey) -> str | None:
-    """The answer word ``word`` misspells, if it is closer to it than to any other name.
-
-    "Sukna" and "Suhkna" are "sukhna" (one edit, a swap counting as one);
-    "Irak" is as close to Iraq as to Iran, so it is neither. An "al" glued
-    to the front ("alsukhna") is tried off as well.
-    """
-    if len(word) < 4 or not word.isalpha() or word in ak.blocker_set:
-        return None
-    for candidate in (word, word[2:] if word[:2] in ("al", "el") and len(word) > 5 else ""):
-        if candidate in ak.answer_words:
-            return candidate
-        best = process.extractOne(candidate, ak.fuzzy_words, scorer=OSA.distance, score_cutoff=2)
-        if best and best[1] <= edit_budget(min(len(candidate), len(best[0]))):
-            rival = process.extractOne(candidate, ak.blockers, scorer=OSA.distance, score_cutoff=best[1])
-            return None if rival else best[0]
-    return None

@@ -25,14 +25,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from quizapp.text.answer_key import AnswerKey, Mention, answer_key, mentions
+from quizapp.text.answer_key import AnswerKey, answer_key
+from quizapp.text.answer_match import Mention, mentions
 from quizapp.text.answers import MAX_CHARS, key, tokens
 from quizapp.text.question import Question
 
 PENALTY = 0.5  # credit a wrong item costs, in parts
 MAX_PICKS = 50
 NEGATORS = frozenset({"not", "never", "nor", "neither", "without", "except"})
-REASONS = frozenset({"because", "since", "cause", "cuz", "coz", "bc"})
+# After these the student explains; names there are not offered as the answer.
+REASONS = frozenset({"because", "since", "cause", "cuz", "coz", "bc", "while", "whereas", "unlike"})
+# A name right after one of these is what the answer acts on or where it is
+# ("fight Islamic State", "near the Iraqi border"), not a second answer.
+RELATIONS = frozenset("""from against near in inside on at to into onto of over under than toward towards
+    across around between within outside about through via for back support help fight attack capture
+    defeat bomb strike seize oppose beat kill invade take retake hold control border want hail say
+    said tell told blame accuse""".split())
 CLAUSE_BREAKS = frozenset({"but", "though", "although", "however"})
 TRUE_WORDS = frozenset({"true", "t", "yes", "y", "yeah", "yep", "yup", "correct", "right", "agree"})
 FALSE_WORDS = frozenset({"false", "f", "no", "n", "nope", "wrong", "incorrect", "untrue", "disagree"})
@@ -98,15 +106,24 @@ def counts_against(words: tuple[str, ...], mention: Mention, ak: AnswerKey) -> b
     """Whether a name that is not the answer costs credit.
 
     Not when it is the capital of an answer country (a newsroom's way of
-    naming it), or when the student is copying the question or the text
+    naming it), when it follows a preposition or a verb ("Russia and Iran
+    fight *Islamic State*": a sentence about the answer, not a hedge), or
+    when the student is copying the question or the text
     ("the *Syrian government* is backed by ...", "*Damascus hailed* the
     capture of al-Sukhna"): a word pair from the prompt or the evidence.
     """
     if mention.is_answer or mention.label in ak.neutral:
         return False
+    if mention.start and related(words[mention.start - 1]):
+        return False
     before = (words[mention.start - 1], words[mention.start]) if mention.start else None
     after = (words[mention.end - 1], words[mention.end]) if mention.end < len(words) else None
     return before not in ak.restated and after not in ak.restated
+
+
+def related(word: str) -> bool:
+    """Whether ``word`` is a preposition or a verb of acting on ("backs", "fought", "capturing")."""
+    return any(form in RELATIONS for form in (word, word[:-1], word[:-2], word[:-3]))
 
 
 def grade_choice(question: Question, ak: AnswerKey, response):

@@ -48,6 +48,13 @@ MILITIAS = Question.from_dict({
     "id": "militias", "type": "short", "prompt": "Which country backs the militias?",
     "answer": [["United States", "U.S."]], "distractors": ["Russia"],
 })
+# An answer that is a description, not a name: its words may come in any order.
+MARCH = Question.from_dict({
+    "id": "march", "type": "short", "prompt": "Who does the government hope to steal a march on?",
+    "answer": [["U.S.-backed militias"]], "distractors": ["Islamic State"],
+    "evidence": "Backed by Russia and Iran, the government hopes to steal a march on U.S.-backed militias in "
+                "the attack on Islamic State’s last major Syrian stronghold.",
+})
 COUNT = Question.from_dict({
     "id": "count", "type": "short", "prompt": "How many countries back the government?", "answer": [["2"]],
 })
@@ -72,7 +79,7 @@ CLOZE = Question.from_dict({
     "answer": [["al-Sukhna", "Sukhna"]], "distractors": ["Deir al-Zor"],
     "evidence": "Damascus hailed the capture of the town of al-Sukhna on Saturday as a big step in that direction.",
 })
-QUESTIONS = (BACKERS, TOWN, LEADER, PRESIDENT, BARE, ENEMY, MILITIAS, COUNT, REGION, PICK, FALSE, TRUE, CLOZE)
+QUESTIONS = (BACKERS, TOWN, LEADER, PRESIDENT, BARE, ENEMY, MILITIAS, MARCH, COUNT, REGION, PICK, FALSE, TRUE, CLOZE)
 
 TABLE = [
     # Both backers, however written.
@@ -92,6 +99,10 @@ TABLE = [
     (BACKERS, "Russia and Iran, because the US backs the militias instead", 1),
     (BACKERS, "not the US but Russia and Iran", 1),
     (BACKERS, "the Russians and the Iranians, not the Americans", 1),
+    # Other names in a sentence about the answer are no hedge.
+    (BACKERS, "Russia and Iran fight Islamic State", 1),
+    (BACKERS, "Russia and Iran in Syria", 1),
+    (BACKERS, "Russia and Iran, while the US backs the militias", 1),
     # One of the two.
     (BACKERS, "Russia", 0.5),
     (BACKERS, "the russians", 0.5),
@@ -106,6 +117,7 @@ TABLE = [
     (BACKERS, "Russia or the United States", 0.25),
     (BACKERS, "Russia and Syria", 0.25),
     (BACKERS, "Russia, Iran, Iraq and the US", 0.5),
+    (BACKERS, "i think Iraq and Russia", 0.25),
     # Wrong.
     (BACKERS, "Iraq", 0),
     (BACKERS, "Iraq and Syria", 0),
@@ -133,6 +145,7 @@ TABLE = [
     (TOWN, "Sakhna", 1),
     (TOWN, "not Damascus, al-Sukhna", 1),
     (TOWN, "Damascus hailed the capture of the town of al-Sukhna", 1),  # copied from the text
+    (TOWN, "al-Sukhna near Deir al-Zor", 1),
     (TOWN, "al-Sukhna or Damascus", 0.5),
     (TOWN, "Sukhna, Deir al-Zor", 0.5),
     (TOWN, "Damascus", 0),
@@ -178,6 +191,13 @@ TABLE = [
     (MILITIAS, "us", 1),
     (MILITIAS, "they want to help us", 0),
     (MILITIAS, "Russia", 0),
+    (MARCH, "US-backed militias", 1),
+    (MARCH, "the militias backed by the US", 1),
+    (MARCH, "militas backed by the U.S.", 1),
+    (MARCH, "the US backed militias in the attack on Islamic State", 1),
+    (MARCH, "Islamic State and US-backed militias", 0.5),
+    (MARCH, "militias", 0),
+    (MARCH, "Islamic State", 0),
     # Numbers.
     (COUNT, "two", 1),
     (COUNT, "2", 1),
