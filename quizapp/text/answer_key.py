@@ -162,13 +162,17 @@ def compile_key(spec) -> AnswerKey:
         rivals = {w for other, ws in named if other != label for w in ws}
         for short in surname_forms(words, rivals):
             _add(index, short, label)
-    return _finish(answer, index, part_keys, others.values(), tokens(prompt) + ("|",) + tokens(evidence))
+    return _finish(answer, index, part_keys, others, tokens(prompt) + ("|",) + tokens(evidence))
 
 
-def _finish(answer, index, part_keys, others, restated) -> AnswerKey:
-    """The lookup sets derived from the index."""
+def _finish(answer, index, part_keys, others: dict, restated) -> AnswerKey:
+    """The lookup sets derived from the index.
+
+    ``neutral`` holds the capitals of answer countries, unless the teacher
+    listed one as a distractor: then it is wrong on purpose.
+    """
     answer_words = frozenset(w for k, v in index.items() if isinstance(v, int) for w in k)
-    blockers = ({w for words in others for w in words if len(w) > 3} | world().names) - answer_words
+    blockers = ({w for words in others.values() for w in words if len(w) > 3} | world().names) - answer_words
     countries = {v for k, v in world().index.items() if isinstance(index.get(k), int)}
     return AnswerKey(
         parts=tuple(part[0] for part in answer),
@@ -181,7 +185,7 @@ def _finish(answer, index, part_keys, others, restated) -> AnswerKey:
         fuzzy_words=tuple(sorted(w for w in answer_words if len(w) > 3 and w.isalpha())),
         blockers=tuple(sorted(blockers)),
         blocker_set=frozenset(blockers),
-        neutral=frozenset(world().capitals[c] for c in countries if c in world().capitals),
+        neutral=frozenset(world().capitals[c] for c in countries if c in world().capitals) - set(others),
         restated=frozenset(zip(restated, restated[1:])),
     )
 

@@ -16,6 +16,7 @@ PLACE_NOUNS = {
     "town", "city", "village", "region", "province", "district", "county", "state",
     "capital", "port", "island", "area", "valley", "desert", "border", "suburb",
     "neighbourhood", "neighborhood", "river", "mountain", "country", "republic", "airport",
+    "place", "site", "spot", "location",
 }
 GROUP_NOUNS = {
     "government", "militia", "force", "rebel", "fighter", "troop", "soldier", "army",

@@ -21,6 +21,7 @@ from quizapp.text.roles import with_article
 from quizapp.text.types import Analysis, Relation
 
 EVENT_KINDS = set(NOMINAL_EVENTS.values())
+DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that"}
 TITLE_WORDS = {"dr": "doctor", "prof": "professor", "gen": "general", "sen": "senator", "gov": "governor"}
 AUX_3SG = {"have": "has", "are": "is", "were": "was", "do": "does"}
 VOCABULARY_WORDS = 8
@@ -166,8 +167,9 @@ def _titles(ctx: Context):
         if r.kind != "title" or r.subject not in ctx.actors:
             continue
         title = TITLE_WORDS.get(r.predicate.lower().rstrip("."), r.predicate.lower())
-        about = r.object_text.lower() if "’s " in r.object_text else ""
-        prompt = f"Who is {r.object_text.split('’s ')[0]}’s {title}?" if about else f"Who is the {title} in this story?"
+        if "’s " not in r.object_text:
+            continue  # "Who is the chief?" asks nothing a reader can pin down without the country
+        prompt = f"Who is {r.object_text.split('’s ')[0]}’s {title}?"
         wrong = ctx.wrong([r.subject])
         yield Candidate(f"title:{r.subject}", _question(r, type="short", prompt=prompt,
                                                         answer=(ctx.forms(r.subject),), distractors=tuple(wrong)),
@@ -179,7 +181,8 @@ def _descriptions(ctx: Context):
     for r in ctx.analysis.relations:
         if r.kind != "description" or r.subject not in ctx.actors or len(r.predicate.split()) < 2:
             continue
-        article = "" if r.predicate.split()[0].lower() in {"the", "a", "an", "his", "her", "their"} else "the "
+        first = r.predicate.split()[0]
+        article = "" if first.lower() in DETERMINERS or first.endswith(("’s", "'s")) else "the "
         prompt = f"Who is {article}{r.predicate}?"
         wrong = ctx.wrong([r.subject])
         fact = f"title:{r.subject}"

@@ -16,6 +16,8 @@ types, because two questions about the same fact give each other away.
 
 from __future__ import annotations
 
+import re
+
 from quizapp.text import lexicon
 from quizapp.text.question import BLANK, Question
 from quizapp.text.question_templates import Candidate, templates
@@ -45,8 +47,8 @@ def well_formed(question: Question, analysis: Analysis) -> bool:
         return False
     if not question.evidence or question.evidence not in analysis.article.text:
         return False
-    if not _quotes_balanced(prompt):  # a predicate cut inside a quotation
-        return False
+    if not _quotes_balanced(prompt) or re.search(r"\(\s*\)|[,:;]\s*\?$", prompt):
+        return False  # a phrase cut inside a quotation, an emptied bracket, "models:?"
     if question.type in {"choice", "multi"}:
         firsts = {part[0] for part in question.answer}
         if not firsts <= set(question.choices) or len(set(question.choices)) != len(question.choices):

@@ -217,6 +217,8 @@ def _actions(index, doc_index, doc):
             continue  # "what he wanted to do": the clause is itself a question about its object
         if _finite_auxiliary_after(verb):
             continue  # "All Felix could think about was getting back alive": a misparse
+        if not _finite(verb) and verb.dep_ != "acl":
+            continue  # "Huawei entering the table": a participle, not something the actor did
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         subjects += [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
         objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS | {"ccomp", "xcomp"}]
@@ -250,10 +252,23 @@ def _appositions(index, doc_index, doc):
         )
 
 
+def _describes_a_person(noun) -> bool:
+    """A singular common noun that can say who someone is ("the Welsh Health Minister", "his mentor")."""
+    words = len(list(noun.subtree))
+    return (noun.pos_ == "NOUN" and noun.tag_ == "NN" and len(noun.text) > 2
+            and noun.lemma_.lower() not in lexicon.PLACE_NOUNS and 2 <= words <= 12)
+
+
+def _finite(verb) -> bool:
+    """Whether a verb carries tense itself or through an auxiliary: "entering the table" does not."""
+    return verb.tag_ in {"VBD", "VBZ", "VBP", "MD"} or any(
+        c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBD", "VBZ", "VBP", "MD"} for c in verb.children)
+
+
 def _described_people(index, doc_index, doc):
     """ "Mark Drakeford, the Welsh Health Minister": who a person is, in the text's words."""
     for token in doc:
-        if token.dep_ != "appos" or token.pos_ != "NOUN":
+        if token.dep_ != "appos" or not _describes_a_person(token):
             continue
         person = index.actor(doc_index, token.head)
         if person not in index.persons:

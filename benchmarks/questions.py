@@ -1,0 +1,49 @@
+"""How long question generation takes, per 1,000 words of article.
+
+Run: ``.venv/bin/python benchmarks/questions.py``. Parses every
+OneStopEnglish text once (the parse is the analysis benchmark's business),
+then times ``questions.generate`` alone and the full analysis, and reports
+both per 1,000 words, with the number of questions and of types per article.
+Results and the command: docs/performance.md.
+
+The OneStopEnglish texts are from Vajjala & Lučić (2018), CC BY-SA 4.0.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from dataclasses import replace
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus" / "onestopenglish"
+
+
+def main() -> None:
+    from quizapp.text import nlp, pipeline, questions
+
+    model = nlp.load()
+    texts = [p.read_text(encoding="utf-8-sig") for p in sorted(CORPUS.glob("*.txt"))]
+    pipeline.analyse(texts[0], model)  # warm-up
+    start = time.perf_counter()
+    analyses = [pipeline.analyse(t, model) for t in texts]
+    full_s = time.perf_counter() - start
+    bare = [replace(a, questions=()) for a in analyses]
+    start = time.perf_counter()
+    for analysis in bare:
+        questions.generate(analysis)
+    generate_s = time.perf_counter() - start
+    words = sum(a.readability.words for a in analyses)
+    counts = [len(a.questions) for a in analyses]
+    types = [len({q.type for q in a.questions}) for a in analyses]
+    print(f"{'articles':32} {len(texts)}")
+    print(f"{'words':32} {words}")
+    print(f"{'generation per 1,000 words':32} {1000 * generate_s / words * 1000:.1f} ms")
+    print(f"{'full analysis per 1,000 words':32} {1000 * full_s / words * 1000:.1f} ms")
+    print(f"{'questions per article':32} median {statistics.median(counts):g}, min {min(counts)}, max {max(counts)}")
+    print(f"{'question types per article':32} median {statistics.median(types):g}, min {min(types)}")
+
+
+if __name__ == "__main__":
+    main()
