@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from quizapp.text import gazetteer, lexicon
 from quizapp.text.answers import key, tokens
 
-MAX_NAME_WORDS = 5
+MAX_NAME_WORDS = 5    # the gazetteer's longer names are formal ones nobody types
+MAX_LOCAL_WORDS = 12  # a question's own names are indexed whole, however long
 # Country codes students actually write; the rest ("IN", "IT", "AND") are words.
 WELL_KNOWN_CODES = frozenset({"u_s", "u_s_a", "u_k", "u_a_e", "u_s_s_r", "d_r_c", "p_r_c"})
 # Gazetteer entries that are also everyday words or first names: as a wrong
@@ -78,10 +79,10 @@ def world() -> World:
     countries = sorted(set(gazetteer.load().by_name.values()), key=lambda c: (len(c.name), c.name))
     for country in countries:
         for form in country_forms(country, WELL_KNOWN_CODES):
-            _add(index, tokens(form, form=True), country.name)
+            _add(index, tokens(form, form=True), country.name, MAX_NAME_WORDS)
         capital = country.capital.split(",")[0].removesuffix(" D.C.").strip()
         if capital:
-            _add(index, tokens(capital, form=True), capital)
+            _add(index, tokens(capital, form=True), capital, MAX_NAME_WORDS)
             capitals.setdefault(country.name, capital)
     index = {k: v for k, v in index.items() if k not in {(w,) for w in AMBIGUOUS}}
     names = frozenset(k[0] for k in index if len(k) == 1)
@@ -109,9 +110,9 @@ def _plural(demonym: str) -> str:
     return demonym if demonym.endswith(("s", "sh", "ch", "ese")) else demonym + "s"
 
 
-def _add(index: dict, words: tuple[str, ...], label) -> None:
+def _add(index: dict, words: tuple[str, ...], label, limit: int = MAX_LOCAL_WORDS) -> None:
     """Index a name once: the first label given to a key wins."""
-    if words and len(words) <= MAX_NAME_WORDS:
+    if words and len(words) <= limit:
         index.setdefault(key(words), label)
 
 
@@ -179,7 +180,7 @@ def _finish(answer, index, part_keys, others: dict, restated) -> AnswerKey:
         part_keys=tuple(part_keys),
         index=index,
         vocab=frozenset(w for k in index for w in k) | world().vocab,
-        max_words=MAX_NAME_WORDS,
+        max_words=max([MAX_NAME_WORDS, *map(len, index)]),
         bags=tuple((i, frozenset(k)) for i, keys in enumerate(part_keys) for k in keys if len(k) > 1),
         answer_words=answer_words,
         fuzzy_words=tuple(sorted(w for w in answer_words if len(w) > 3 and w.isalpha())),

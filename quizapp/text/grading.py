@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from quizapp.text.answer_key import AnswerKey, answer_key
+from quizapp.text.answer_key import AnswerKey, answer_key, world
 from quizapp.text.answer_match import Mention, mentions
 from quizapp.text.answers import MAX_CHARS, key, tokens
 from quizapp.text.question import Question
@@ -156,12 +156,14 @@ def grade_multi(question: Question, ak: AnswerKey, response):
     for pick in picks:
         part = _part_of(pick, ak)
         if part is None:
-            label = ak.index.get(pick)
-            wrong[pick] = label if isinstance(label, str) else "another pick"
+            label = ak.index.get(pick) or world().index.get(pick)
+            wrong[pick] = label if isinstance(label, str) else None
         else:
             hits.add(part)
     score = (len(hits) - len(wrong)) / len(ak.parts)
-    return score, hits, feedback(question, ak, score, hits, list(wrong.values()), [], "picked")
+    named = [label for label in wrong.values() if label]
+    unnamed = len(wrong) - len(named)
+    return score, hits, feedback(question, ak, score, hits, named, [], "picked", unnamed)
 
 
 def _part_of(pick: tuple[str, ...], ak: AnswerKey) -> int | None:
@@ -216,8 +218,12 @@ def truth(words: tuple[str, ...]) -> bool | None:
     return values.pop() if len(values) == 1 else None
 
 
-def feedback(question, ak: AnswerKey, score, hits, wrong, spelled, verb: str) -> str:
-    """One sentence that says what was right, what is missing and what is wrong."""
+def feedback(question, ak: AnswerKey, score, hits, wrong, spelled, verb: str, unnamed: int = 0) -> str:
+    """One sentence that says what was right, what is missing and what is wrong.
+
+    ``wrong`` are the wrong names; ``unnamed`` counts wrong picks that name
+    nothing known, which are counted rather than repeated back.
+    """
     if score >= 1:
         return f"Correct (spelled {listing([ak.parts[i] for i in spelled])})." if spelled else "Correct."
     if score <= 0:
@@ -225,7 +231,8 @@ def feedback(question, ak: AnswerKey, score, hits, wrong, spelled, verb: str) ->
         return f"Not quite: the answer is {question.shown_answer}{also}."
     named = listing([ak.parts[i] for i in sorted(hits)])
     missing = listing([p for i, p in enumerate(ak.parts) if i not in hits])
-    is_are = "is" if len(wrong) == 1 else "are"
+    wrong = wrong + ([f"{unnamed} other pick{'s' if unnamed > 1 else ''}"] if unnamed else [])
+    is_are = "is" if len(wrong) == 1 and not unnamed > 1 else "are"
     if missing and wrong:
         return (f"Partly right: you {verb} {named}; the answer also includes {missing}, "
                 f"and {listing(wrong)} {is_are} not part of it.")

@@ -6,9 +6,11 @@ rule in quizapp/text/grading.py: max(0, parts named - 0.5 x wrong items) / parts
 """
 
 import random
+from pathlib import Path
 
 import pytest
 
+from quizapp.text import pipeline
 from quizapp.text.answers import MAX_TOKENS, tokens
 from quizapp.text.grading import Grade, grade
 from quizapp.text.question import Question
@@ -285,6 +287,8 @@ def test_table_is_large_and_varied():
     (LEADER, "Putin", "Not quite: the answer is Bashar al-Assad, not Vladimir Putin."),
     (REGION, "Raqqa", "Not quite: the answer is Deir al-Zor."),
     (PICK, ["Russia"], "Partly right: you picked Russia; the answer also includes Iran."),
+    (PICK, ["Russia", "Iran", "Syria"], "Partly right: Russia and Iran are right, but Syria is not."),
+    (PICK, ["Russia", "Iran", "xyz"], "Partly right: Russia and Iran are right, but 1 other pick is not."),
     (FALSE, "yes", "Not quite: the statement is false."),
     (FALSE, "true or false", "Answer true or false."),
 ])
@@ -340,3 +344,32 @@ def test_a_question_with_odd_forms_still_grades():
                               "distractors": ["", "-"]})
     assert grade(odd, "the").verdict in {"partial", "incorrect"}
     assert grade(odd, "").feedback == "No answer given."
+
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTICLES = [ROOT / "seeds" / "reuters-syria-new-phase.txt"] + [
+    ROOT.parent / "shared" / "corpus" / "onestopenglish" / f"{name}.txt"
+    for name in ("amazon-adv", "nsa-scandal-adv", "teff-ele", "kate-and-william-adv")]
+
+
+def own_answer(question: Question):
+    """What a student who knows the answer sends: the shown forms, as the question type takes them."""
+    if question.type == "multi":
+        return [part[0] for part in question.answer]
+    return " and ".join(part[0] for part in question.answer)
+
+
+@pytest.mark.parametrize("path", [p for p in ARTICLES if p.exists()], ids=lambda p: p.stem)
+def test_generated_questions_accept_their_answer_and_reject_their_distractors(nlp, path):
+    """The generator's questions and the grader agree: every form right, every distractor wrong."""
+    analysis = pipeline.analyse(path.read_text(encoding="utf-8-sig"), nlp)
+    assert analysis.questions
+    for question in analysis.questions:
+        assert grade(question, own_answer(question)).verdict == "correct", question.prompt
+        if question.type in {"short", "cloze"}:
+            for form in (f for part in question.answer for f in part):
+                assert grade(question, form).score > 0, (question.prompt, form)
+        if question.type != "truefalse":
+            for wrong in question.distractors:
+                sent = [wrong] if question.type == "multi" else wrong
+                assert grade(question, sent).verdict == "incorrect", (question.prompt, wrong)
