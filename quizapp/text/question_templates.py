@@ -124,6 +124,18 @@ def _descriptor(text: str) -> str:
     return next((w for w in words if w in lexicon.PLACE_NOUNS), "place")
 
 
+def _one_answer(ctx: Context, fact: str, relation: Relation, prompt: str, actor_id: str, score: float,
+                preferred: bool = False):
+    """A question whose answer is one actor: typed, and as multiple choice when there are distractors."""
+    answer = (ctx.forms(actor_id),)
+    wrong = ctx.wrong([actor_id])
+    yield Candidate(fact, _question(relation, type="short", prompt=prompt, answer=answer, distractors=tuple(wrong)),
+                    score, preferred=preferred)
+    if len(wrong) == 3:
+        yield Candidate(fact, _question(relation, type="choice", prompt=prompt, answer=answer, distractors=tuple(wrong),
+                                        choices=_choices([ctx.actors[actor_id].name], wrong)), score - 0.05)
+
+
 def _events(ctx: Context):
     """ "Which town did government forces capture?" from "the capture of the town of X"."""
     for r in ctx.analysis.relations:
@@ -135,13 +147,7 @@ def _events(ctx: Context):
         participle = (getInflection(r.verb, "VBN") or (r.verb + "ed",))[0]
         prompt = (f"Which {what} did government forces {r.verb}?" if by_government
                   else f"Which {what} was {participle}?")
-        wrong = ctx.wrong([place.id])
-        fact = f"event:{r.verb}:{place.id}"
-        yield Candidate(fact, _question(r, type="short", prompt=prompt, answer=(ctx.forms(place.id),),
-                                        distractors=tuple(wrong)), 0.98, preferred=True)
-        if len(wrong) == 3:
-            yield Candidate(fact, _question(r, type="choice", prompt=prompt, answer=(ctx.forms(place.id),),
-                                            choices=_choices([place.name], wrong), distractors=tuple(wrong)), 0.9)
+        yield from _one_answer(ctx, f"event:{r.verb}:{place.id}", r, prompt, place.id, 0.98, preferred=True)
 
 
 def _appositions(ctx: Context):
@@ -152,28 +158,17 @@ def _appositions(ctx: Context):
         place, owner = ctx.actors[r.subject], ctx.actors[r.object]
         who = f"Which {_descriptor(r.subject_text)}" if place.kind == "place" else _question_word(place)
         prompt = f"{who} is {owner.name}’s {r.predicate}?"
-        wrong = ctx.wrong([place.id])
-        fact = f"appositive:{place.id}"
-        yield Candidate(fact, _question(r, type="short", prompt=prompt, answer=(ctx.forms(place.id),),
-                                        distractors=tuple(wrong)), 0.92)
-        if len(wrong) == 3:
-            yield Candidate(fact, _question(r, type="choice", prompt=prompt, answer=(ctx.forms(place.id),),
-                                            choices=_choices([place.name], wrong), distractors=tuple(wrong)), 0.9)
+        yield from _one_answer(ctx, f"appositive:{place.id}", r, prompt, place.id, 0.92)
 
 
 def _titles(ctx: Context):
     """ "Who is Syria’s president?" from "President Bashar al-Assad" in a sentence about Syria."""
     for r in ctx.analysis.relations:
-        if r.kind != "title" or r.subject not in ctx.actors:
-            continue
+        if r.kind != "title" or r.subject not in ctx.actors or "’s " not in r.object_text:
+            continue  # without the country, "Who is the chief?" asks nothing a reader can pin down
         title = TITLE_WORDS.get(r.predicate.lower().rstrip("."), r.predicate.lower())
-        if "’s " not in r.object_text:
-            continue  # "Who is the chief?" asks nothing a reader can pin down without the country
         prompt = f"Who is {r.object_text.split('’s ')[0]}’s {title}?"
-        wrong = ctx.wrong([r.subject])
-        yield Candidate(f"title:{r.subject}", _question(r, type="short", prompt=prompt,
-                                                        answer=(ctx.forms(r.subject),), distractors=tuple(wrong)),
-                        0.9)
+        yield from _one_answer(ctx, f"title:{r.subject}", r, prompt, r.subject, 0.9)
 
 
 def _descriptions(ctx: Context):
@@ -183,16 +178,7 @@ def _descriptions(ctx: Context):
             continue
         first = r.predicate.split()[0]
         article = "" if first.lower() in DETERMINERS or first.endswith(("’s", "'s")) else "the "
-        prompt = f"Who is {article}{r.predicate}?"
-        wrong = ctx.wrong([r.subject])
-        fact = f"title:{r.subject}"
-        yield Candidate(fact, _question(r, type="short", prompt=prompt, answer=(ctx.forms(r.subject),),
-                                        distractors=tuple(wrong)), 0.88)
-        if len(wrong) == 3:
-            person = ctx.actors[r.subject]
-            yield Candidate(fact, _question(r, type="choice", prompt=prompt, answer=(ctx.forms(r.subject),),
-                                            choices=_choices([person.name], wrong), distractors=tuple(wrong)),
-                            0.86)
+        yield from _one_answer(ctx, f"title:{r.subject}", r, f"Who is {article}{r.predicate}?", r.subject, 0.88)
 
 
 def third_person(predicate: str, lemma: str) -> str:
