@@ -16,9 +16,10 @@ their paragraph and overlaps are resolved rather than trusted:
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import Any
 
 from markupsafe import Markup, escape
 
@@ -73,12 +74,18 @@ def render_paragraph(
     mentions: Sequence[Mention],
     hard_sentences: Sequence[HardSentence],
     actors: Mapping[str, Actor],
+    open_mark: Callable[[Any], Markup] | None = None,
 ) -> Markup:
-    """One paragraph's HTML; mentions of actors not in ``actors`` stay plain text."""
+    """One paragraph's HTML; mentions of actors not in ``actors`` stay plain text.
+
+    ``hard_sentences`` may be any items with a ``span``: ``open_mark(item)``
+    writes their opening ``<mark>`` (by default a hard sentence's), so another
+    page can mark other sentences (the quiz's evidence) with the same nesting.
+    """
     hard = _merged(_clipped(hard_sentences, len(text)))
     links = _disjoint(_clipped([m for m in mentions if m.actor in actors], len(text)))
     cuts = sorted({0, len(text)} | {r.start for r in hard + links} | {r.end for r in hard + links})
-    writer = _Writer(actors)
+    writer = _Writer(actors, open_mark or _open_hard)
     for start, end in pairwise(cuts):
         writer.move_to(_covering(hard, start, end), _covering(links, start, end))
         writer.text(text[start:end])
@@ -125,8 +132,9 @@ def _covering(ranges: list[_Range], start: int, end: int) -> _Range | None:
 class _Writer:
     """Emits tags as the current hard sentence and mention change, keeping them nested."""
 
-    def __init__(self, actors: Mapping[str, Actor]):
+    def __init__(self, actors: Mapping[str, Actor], open_mark: Callable[[Any], Markup]):
         self.actors = actors
+        self.open_mark = open_mark
         self.parts: list[Markup] = []
         self.hard: _Range | None = None
         self.link: _Range | None = None
@@ -139,7 +147,7 @@ class _Writer:
             if self.hard is not None:
                 self.parts.append(Markup("</mark>"))
             if hard is not None:
-                self.parts.append(_open_hard(hard.item))
+                self.parts.append(self.open_mark(hard.item))
             self.hard = hard
         if link is not self.link:
             self._close_link()
