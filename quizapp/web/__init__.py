@@ -5,9 +5,11 @@ from __future__ import annotations
 
 def configure_blueprints(app) -> None:
     """Register every feature's blueprint (imported here, when an app is built)."""
+    from quizapp.web.quiz import bp as quiz
     from quizapp.web.reading import bp as reading
 
     app.register_blueprint(reading)
+    app.register_blueprint(quiz)
 
 
 def configure_errorhandlers(app) -> None:

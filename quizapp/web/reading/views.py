@@ -23,6 +23,7 @@ def article(slug: str):
     analysis = entry.analysis
     return render_template(
         "reading/article.html",
+        slug=slug,
         title=entry.title,
         analysis=analysis,
         paragraphs=markup.render_article(analysis),
