@@ -35,6 +35,9 @@ class Config:
     SEEDS_DIR = ROOT / "seeds"
     CACHE_DIR = None
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024  # no upload should be bigger than a long article
+    # A pupil may keep a quiz open for a whole lesson; the token stays tied to
+    # the session cookie, it just does not expire after Flask-WTF's one hour.
+    WTF_CSRF_TIME_LIMIT = None
 
 
 def configure_app(app, test_config: dict | None = None) -> None:

@@ -92,7 +92,8 @@ def _choose(candidates: list[Candidate], limit: int) -> list[Candidate]:
     chosen, prompts, used = [], set(), set()
     remaining = dict(by_fact)
     while remaining and len(chosen) < limit:
-        open_ways = {fact: [w for w in ways if _allowed(w, prompts, used, counts)] for fact, ways in remaining.items()}
+        open_ways = {fact: [w for w in ways if _allowed(w, prompts, used, counts) and not _reveals(w, chosen)]
+                     for fact, ways in remaining.items()}
         open_ways = {fact: ways for fact, ways in open_ways.items() if ways}
         if not open_ways:
             break
@@ -117,6 +118,29 @@ def _allowed(way: Candidate, prompts: set, used: set, counts: dict) -> bool:
     if "sentence-exclusive" in way.tags and way.question.evidence in used:
         return False
     return all(counts.get(t, 0) < FAMILY_CAP for t in way.tags if t.startswith("family:"))
+
+
+def _reveals(way: Candidate, chosen: list[Candidate]) -> bool:
+    """Whether this question and one already chosen would give each other's answer away.
+
+    "Who wants Assad to leave power in a negotiated transition?" beside a
+    cloze whose missing word is "negotiated" hands the pupil that word.
+    """
+    return any(_gives_away_to(way.question, other.question) or _gives_away_to(other.question, way.question)
+               for other in chosen)
+
+
+def _gives_away_to(asked: Question, answered: Question) -> bool:
+    """Whether the prompt of ``asked`` holds the missing word of the vocabulary cloze ``answered``.
+
+    Only a vocabulary cloze can be given away like this: names are in the
+    article the pupil has open anyway, but the point of a word cloze is to
+    recall the word.
+    """
+    if answered.skill != "vocabulary":
+        return False
+    prompt = " " + lexicon.fold(asked.prompt.replace(BLANK, " ")) + " "
+    return any(f" {lexicon.fold(part[0])} " in prompt for part in answered.answer if lexicon.fold(part[0]))
 
 
 def _answer_key(way: Candidate) -> tuple:

@@ -40,7 +40,7 @@ MIXED = {
     "Which region is Islamic State’s last major Syrian stronghold?": ("Deir al-Zor", 1, "correct"),
     "Which of these organized one of the ceasefires": (["Russia", "United States", "Iran"], 0.5, "partial"),
     "putting _____ back together": ("Syria", 1, "correct"),
-    "leave power in a _____ transition": ("negotiated", 1, "correct"),
+    "in areas being _____ from Islamic State": ("captured", 1, "correct"),
     "Who is Syria’s president?": ("Putin", 0, "incorrect"),
 }
 

@@ -150,3 +150,13 @@ def test_subject_questions_agree_with_who(predicate, lemma, expected):
 def test_questions_survive_json(seed):
     for q in seed.questions:
         assert Question.from_dict(q.to_dict()) == q
+
+
+def test_no_prompt_holds_the_missing_word_of_a_vocabulary_cloze(seed, corpus):
+    """ "… leave power in a negotiated transition?" beside a cloze whose missing word is "negotiated"."""
+    for name, analysis in all_questions(seed, corpus):
+        for cloze in (q for q in analysis.questions if q.skill == "vocabulary"):
+            word = f" {lexicon.fold(cloze.answer[0][0])} "
+            for other in analysis.questions:
+                if other is not cloze:
+                    assert word not in f" {lexicon.fold(other.prompt.replace(BLANK, ' '))} ", f"{name}: {other.prompt}"
