@@ -10,6 +10,7 @@ import importlib.util
 import os
 from pathlib import Path
 
+from quizapp.database import database_url
 from quizapp.text import nlp
 from quizapp.text.errors import ModelNotInstalled
 
@@ -24,11 +25,12 @@ ENVIRONMENT = {
     "QUIZAPP_ENV": "QUIZAPP_ENV",
     "SEEDS_DIR": "QUIZAPP_SEEDS_DIR",
     "CACHE_DIR": "QUIZAPP_CACHE_DIR",
+    "SQLALCHEMY_DATABASE_URI": "DATABASE_URL",
 }
 
 
 class Config:
-    """Defaults; ``CACHE_DIR`` None means ``<instance folder>/cache``."""
+    """Defaults; ``CACHE_DIR`` None means ``<instance folder>/cache``, no database URL SQLite in the instance folder."""
 
     QUIZAPP_ENV = "development"  # "production" on a school server
     SECRET_KEY = None
@@ -38,6 +40,9 @@ class Config:
     # A pupil may keep a quiz open for a whole lesson; the token stays tied to
     # the session cookie, it just does not expire after Flask-WTF's one hour.
     WTF_CSRF_TIME_LIMIT = None
+    SQLALCHEMY_DATABASE_URI = None  # $DATABASE_URL: any SQLAlchemy URL, e.g. postgresql+psycopg://...
+    # A PostgreSQL restarted overnight leaves dead connections in the pool: test each before use.
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
 
 
 def configure_app(app, test_config: dict | None = None) -> None:
@@ -51,6 +56,7 @@ def configure_app(app, test_config: dict | None = None) -> None:
         app.config.from_mapping(test_config)
     app.config["SEEDS_DIR"] = Path(app.config["SEEDS_DIR"])
     app.config["CACHE_DIR"] = Path(app.config["CACHE_DIR"] or Path(app.instance_path) / "cache")
+    app.config["SQLALCHEMY_DATABASE_URI"] = database_url(app.config.get("SQLALCHEMY_DATABASE_URI"), app.instance_path)
     app.config["SECRET_KEY"] = secret_key(app.config)
     require_model_installed(app.config["SPACY_MODEL"])
 

@@ -6,10 +6,26 @@ test app gets its own binding.
 
 from __future__ import annotations
 
-from flask import current_app
-from flask_wtf import CSRFProtect
+from pathlib import Path
 
+from flask import current_app
+from flask_login import LoginManager
+from flask_migrate import Migrate
+from flask_sqlalchemy import SQLAlchemy
+from flask_wtf import CSRFProtect
+from sqlalchemy.orm import DeclarativeBase
+
+from quizapp import database
 from quizapp.services.articles import ArticleLibrary
+
+# At the repository root beside templates/ and static/, found from any working directory.
+MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
+
+
+class Base(DeclarativeBase):
+    """The models' base class: its metadata names every constraint (``database.NAMING_CONVENTION``)."""
+
+    metadata = database.metadata()
 
 
 class Articles:
@@ -37,9 +53,27 @@ class Articles:
 
 csrf = CSRFProtect()
 articles = Articles()
+db = SQLAlchemy(model_class=Base)
+# Batch mode lets Alembic alter SQLite tables (by copying them); PostgreSQL gets plain ALTERs.
+migrate = Migrate(directory=str(MIGRATIONS), render_as_batch=True, compare_type=True)
+login_manager = LoginManager()
 
 
 def configure_extensions(app) -> None:
     """Bind every extension to ``app``."""
     csrf.init_app(app)
+    configure_database(app)
     articles.init_app(app)
+
+
+def configure_database(app) -> None:
+    """Bind the database and migrations; SQLite gets its folder and its settings for concurrent use."""
+    folder = database.sqlite_folder(app.config["SQLALCHEMY_DATABASE_URI"])
+    if folder is not None:
+        folder.mkdir(parents=True, exist_ok=True)  # SQLite creates the file, not the instance folder
+    import quizapp.models  # noqa: F401  (registers every table, for create_all and Alembic's autogenerate)
+
+    db.init_app(app)
+    migrate.init_app(app, db)
+    with app.app_context():
+        database.configure_engine(db.engine)

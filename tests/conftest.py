@@ -1,13 +1,19 @@
-"""Shared fixtures: an app per test with its own cache folder, its client and CLI runner.
+"""Shared fixtures: an app per test with its own empty database, its client and CLI runner.
+
+The database is SQLite, or PostgreSQL when ``DATABASE_URL`` is set (``make
+test`` runs the tests marked ``db`` a second time that way; see
+tests/databases.py).
 
 ``pipeline_calls`` keeps the real pipeline and records each call (the cache
 tests count them); ``stub_pipeline`` swaps in hand-made analyses
 (tests/factories.py) for tests that must control every name and span.
 """
 
+import os
 from pathlib import Path
 
 import pytest
+from databases import ENGINE_OPTIONS, databases
 from factories import naive_analyse, seed_analysis
 
 from quizapp import create_app
@@ -31,15 +37,34 @@ def seed_text() -> str:
     return SEED.read_text(encoding="utf-8")
 
 
+@pytest.fixture(scope="session")
+def database(tmp_path_factory):
+    """Where test databases come from: ``DATABASE_URL``'s server, else copies of a migrated SQLite file."""
+    from quizapp.database import database_url
+
+    url = os.environ.get("DATABASE_URL")
+    source = databases(url and database_url(url, ""), tmp_path_factory.mktemp("database"))
+    yield source
+    if hasattr(source, "close"):
+        source.close()
+
+
 @pytest.fixture
-def app_config(tmp_path) -> dict:
-    """A test config: the real seeds, a cache in this test's tmp folder."""
-    return {"TESTING": True, "SECRET_KEY": "test", "CACHE_DIR": tmp_path / "cache"}
+def database_url(database, tmp_path) -> str:
+    """The URL of this test's database: migrated and empty."""
+    return database.fresh(tmp_path)
+
+
+@pytest.fixture
+def app_config(tmp_path, database_url) -> dict:
+    """A test config: the real seeds, a cache in this test's tmp folder, an empty database of its own."""
+    return {"TESTING": True, "SECRET_KEY": "test", "CACHE_DIR": tmp_path / "cache",
+            "SQLALCHEMY_DATABASE_URI": database_url, "SQLALCHEMY_ENGINE_OPTIONS": ENGINE_OPTIONS}
 
 
 @pytest.fixture
 def app(app_config):
-    """A fresh app per test (its own library, so its own in-memory cache)."""
+    """A fresh app per test, on this test's database."""
     return create_app(app_config)
 
 

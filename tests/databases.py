@@ -1,0 +1,101 @@
+"""A fresh database for every test, migrated once per run: SQLite by default, PostgreSQL with ``DATABASE_URL``.
+
+Every test runs on the schema the migrations make (not ``create_all``), so a
+migration that drifts from the models fails the whole suite. Migrating takes
+a few hundred milliseconds, too slow for every test, so it happens once:
+
+* SQLite: into a template file, which each test copies into its own tmp folder;
+* PostgreSQL (``scripts/with-postgres.sh`` sets ``DATABASE_URL``): into the one
+  database, which each test then empties with TRUNCATE.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import sqlalchemy as sa
+from sqlalchemy.pool import NullPool
+
+# Each test makes its own app and so its own engine; without a pool, a
+# finished test leaves no connection open behind it (PostgreSQL counts them).
+ENGINE_OPTIONS = {"poolclass": NullPool}
+
+
+def migrate(url: str) -> None:
+    """Bring the database at ``url`` to the newest migration, as ``quizapp db upgrade`` does."""
+    import flask_migrate
+
+    from quizapp import create_app
+    from quizapp.extensions import db
+
+    app = create_app({"TESTING": True, "SECRET_KEY": "test", "SQLALCHEMY_DATABASE_URI": url,
+                      "SQLALCHEMY_ENGINE_OPTIONS": ENGINE_OPTIONS})
+    with app.app_context():
+        flask_migrate.upgrade()
+        db.engine.dispose()
+
+
+class SqliteDatabases:
+    """Copies of one migrated SQLite file."""
+
+    def __init__(self, folder: Path):
+        self.template = folder / "template.sqlite3"
+        migrate(f"sqlite:///{self.template}")
+
+    def fresh(self, folder: Path) -> str:
+        """A migrated, empty database file in ``folder``; its URL.
+
+        The template's connections are all closed, so its write-ahead log has
+        been checkpointed into the file and the copy is complete.
+        """
+        path = folder / "quizapp.sqlite3"
+        shutil.copyfile(self.template, path)
+        return f"sqlite:///{path}"
+
+
+class PostgresDatabase:
+    """The database ``DATABASE_URL`` names, migrated once and emptied for each test."""
+
+    def __init__(self, url: str):
+        self.url = url
+        self.engine = sa.create_engine(url, poolclass=NullPool)
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        """Drop every table (the previous run's too, and Alembic's version table), then migrate."""
+        tables = sa.MetaData()
+        tables.reflect(self.engine)
+        with self.engine.begin() as connection:
+            tables.drop_all(connection)
+        migrate(self.url)
+
+    def fresh(self, folder: Path) -> str:
+        """The database with every table empty and ids starting again from 1; its URL.
+
+        A lock timeout turns a connection some earlier test left inside a
+        transaction into an error here instead of a run that hangs. A test
+        that dropped the tables (one that prepares an empty database) gets
+        them back migrated.
+        """
+        from quizapp.extensions import db
+
+        names = ", ".join(f'"{table.name}"' for table in db.metadata.sorted_tables)
+        try:
+            with self.engine.begin() as connection:
+                connection.exec_driver_sql("SET LOCAL lock_timeout = '10s'")
+                connection.exec_driver_sql(f"TRUNCATE {names} RESTART IDENTITY CASCADE")
+        except sa.exc.ProgrammingError:
+            self.rebuild()
+        return self.url
+
+    def close(self) -> None:
+        """Leave the database empty behind the run."""
+        self.engine.dispose()
+
+
+def databases(url: str | None, folder: Path):
+    """PostgreSQL (or any server) when ``url`` is set, else SQLite files under ``folder``."""
+    if url and not url.startswith("sqlite"):
+        return PostgresDatabase(url)
+    return SqliteDatabases(folder)
