@@ -7,7 +7,6 @@ adding one (``quizapp analyze``) is one function and one entry.
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import click
@@ -31,32 +30,52 @@ class QuizappGroup(FlaskGroup):
 @click.command("prepare")
 @with_appcontext
 def prepare_command():
-    """Create the storage folders and analyse every seed article into the cache.
+    """Create or upgrade the database, then load the seed articles (analysed) and seed packs into it.
 
-    Run it once after installing (``make run`` does): the first reader then
-    opens an article at once instead of waiting for spaCy. Articles already
-    cached are skipped, so running it again is cheap.
+    Run it after installing or upgrading (``make run`` does): readers then
+    open an article at once instead of waiting for spaCy. Seeds already
+    stored with the current text and pipeline are skipped, so running it
+    again is cheap; a seed whose file changed is analysed again.
     """
-    from quizapp.extensions import articles
+    import flask_migrate
+    from flask import current_app
+    from sqlalchemy.engine import make_url
 
-    library = articles.library
-    library.cache_dir.mkdir(parents=True, exist_ok=True)
-    click.echo(f"Cache: {library.cache_dir}")
-    total, failed = len(library.slugs()), 0
-    started = time.perf_counter()
-    for number, (article, was_cached, error) in enumerate(library.prepare_all(), 1):
-        if error is not None:
-            failed += 1
-            outcome = f"FAILED: {error}"
-        elif was_cached:
-            outcome = f"{article.title!r} (already cached)"
-        else:
-            outcome = f"{article.title!r} analysed in {time.perf_counter() - started:.1f}s"
-        click.echo(f"[{number}/{total}] {article.slug}: {outcome}")
-        started = time.perf_counter()
+    from quizapp.services import seeds
+
+    config = current_app.config
+    click.echo(f"Database: {make_url(config['SQLALCHEMY_DATABASE_URI']).render_as_string(hide_password=True)}")
+    flask_migrate.upgrade()
+    folder, model = config["SEEDS_DIR"], config["SPACY_MODEL"]
+    loaded = _report(seeds.sync_articles(folder, model), len(seeds.article_files(folder)))
+    packs = _report(seeds.sync_packs(folder / "packs", model), len(seeds.pack_files(folder / "packs")))
+    failed = sum(result.status == seeds.FAILED for result in loaded + packs)
     if failed:
-        raise click.ClickException(f"{failed} of {total} articles could not be analysed.")
-    click.echo(f"Ready: {total} article{'' if total == 1 else 's'}.")
+        raise click.ClickException(f"{failed} of {len(loaded) + len(packs)} seeds could not be loaded.")
+    summary = _plural(len(loaded), "article") + (f", {_plural(len(packs), 'pack')}" if packs else "")
+    click.echo(f"Ready: {summary}.")
+
+
+def _report(results, total: int) -> list:
+    """Print one progress line per seed as it is loaded; the results, once all are in."""
+    from quizapp.services import seeds
+
+    done = []
+    for number, result in enumerate(results, 1):
+        if result.status == seeds.FAILED:
+            outcome = f"FAILED: {result.error}"
+        elif result.status == seeds.UNCHANGED:
+            outcome = f"{result.title!r} (up to date)"
+        else:
+            outcome = f"{result.title!r} {result.status} in {result.seconds:.1f}s"
+        click.echo(f"[{number}/{total}] {result.name}: {outcome}")
+        done.append(result)
+    return done
+
+
+def _plural(count: int, word: str) -> str:
+    """``1 article``, ``2 articles``."""
+    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 @click.command("analyze")

@@ -24,18 +24,16 @@ ENVIRONMENT = {
     "SECRET_KEY": "QUIZAPP_SECRET_KEY",
     "QUIZAPP_ENV": "QUIZAPP_ENV",
     "SEEDS_DIR": "QUIZAPP_SEEDS_DIR",
-    "CACHE_DIR": "QUIZAPP_CACHE_DIR",
     "SQLALCHEMY_DATABASE_URI": "DATABASE_URL",
 }
 
 
 class Config:
-    """Defaults; ``CACHE_DIR`` None means ``<instance folder>/cache``, no database URL SQLite in the instance folder."""
+    """Defaults; no database URL means SQLite in the instance folder."""
 
     QUIZAPP_ENV = "development"  # "production" on a school server
     SECRET_KEY = None
     SEEDS_DIR = ROOT / "seeds"
-    CACHE_DIR = None
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024  # no upload should be bigger than a long article
     # A pupil may keep a quiz open for a whole lesson; the token stays tied to
     # the session cookie, it just does not expire after Flask-WTF's one hour.
@@ -55,7 +53,6 @@ def configure_app(app, test_config: dict | None = None) -> None:
     else:
         app.config.from_mapping(test_config)
     app.config["SEEDS_DIR"] = Path(app.config["SEEDS_DIR"])
-    app.config["CACHE_DIR"] = Path(app.config["CACHE_DIR"] or Path(app.instance_path) / "cache")
     app.config["SQLALCHEMY_DATABASE_URI"] = database_url(app.config.get("SQLALCHEMY_DATABASE_URI"), app.instance_path)
     app.config["SECRET_KEY"] = secret_key(app.config)
     require_model_installed(app.config["SPACY_MODEL"])

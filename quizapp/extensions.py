@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flask import current_app
 from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
@@ -16,7 +15,6 @@ from flask_wtf import CSRFProtect
 from sqlalchemy.orm import DeclarativeBase
 
 from quizapp import database
-from quizapp.services.articles import ArticleLibrary
 
 # At the repository root beside templates/ and static/, found from any working directory.
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
@@ -28,31 +26,7 @@ class Base(DeclarativeBase):
     metadata = database.metadata()
 
 
-class Articles:
-    """The article library as an extension: one unbound instance, one library per app.
-
-    The library keeps its in-memory cache for the life of the app, which is
-    why it lives in ``app.extensions`` and not in a module global.
-    """
-
-    key = "quizapp.articles"
-
-    def init_app(self, app) -> None:
-        """Give ``app`` its own library over its configured seeds, cache and model."""
-        app.extensions[self.key] = ArticleLibrary(
-            seeds_dir=app.config["SEEDS_DIR"],
-            cache_dir=app.config["CACHE_DIR"],
-            model=app.config["SPACY_MODEL"],
-        )
-
-    @property
-    def library(self) -> ArticleLibrary:
-        """The current app's library."""
-        return current_app.extensions[self.key]
-
-
 csrf = CSRFProtect()
-articles = Articles()
 db = SQLAlchemy(model_class=Base)
 # Batch mode lets Alembic alter SQLite tables (by copying them); PostgreSQL gets plain ALTERs.
 migrate = Migrate(directory=str(MIGRATIONS), render_as_batch=True, compare_type=True)
@@ -63,16 +37,15 @@ def configure_extensions(app) -> None:
     """Bind every extension to ``app``."""
     csrf.init_app(app)
     configure_database(app)
-    articles.init_app(app)
 
 
 def configure_database(app) -> None:
     """Bind the database and migrations; SQLite gets its folder and its settings for concurrent use."""
+    import quizapp.models  # noqa: F401  (registers every table, for create_all and Alembic's autogenerate)
+
     folder = database.sqlite_folder(app.config["SQLALCHEMY_DATABASE_URI"])
     if folder is not None:
         folder.mkdir(parents=True, exist_ok=True)  # SQLite creates the file, not the instance folder
-    import quizapp.models  # noqa: F401  (registers every table, for create_all and Alembic's autogenerate)
-
     db.init_app(app)
     migrate.init_app(app, db)
     with app.app_context():

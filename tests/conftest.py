@@ -4,23 +4,23 @@ The database is SQLite, or PostgreSQL when ``DATABASE_URL`` is set (``make
 test`` runs the tests marked ``db`` a second time that way; see
 tests/databases.py).
 
-``pipeline_calls`` keeps the real pipeline and records each call (the cache
-tests count them); ``stub_pipeline`` swaps in hand-made analyses
-(tests/factories.py) for tests that must control every name and span.
+The real pipeline is slow, so it runs on the Reuters seed once per run
+(``analysed_seed``) and ``seed_article`` stores that analysis in a test's
+database. ``pipeline_calls`` keeps the real pipeline and records each call
+(the tests that articles are analysed once count them); ``stub_pipeline``
+swaps in hand-made analyses (tests/factories.py) for tests that must control
+every name and span.
 """
 
 import os
-from pathlib import Path
 
 import pytest
 from databases import ENGINE_OPTIONS, databases
-from factories import naive_analyse, seed_analysis
+from factories import SEED, naive_analyse, seed_analysis, seed_raw
 
 from quizapp import create_app
 from quizapp.services import articles as articles_service
 
-ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "seeds" / "reuters-syria-new-phase.txt"
 
 
 @pytest.fixture(scope="session")
@@ -57,8 +57,8 @@ def database_url(database, tmp_path) -> str:
 
 @pytest.fixture
 def app_config(tmp_path, database_url) -> dict:
-    """A test config: the real seeds, a cache in this test's tmp folder, an empty database of its own."""
-    return {"TESTING": True, "SECRET_KEY": "test", "CACHE_DIR": tmp_path / "cache",
+    """A test config: the real seeds, an empty database of its own."""
+    return {"TESTING": True, "SECRET_KEY": "test",
             "SQLALCHEMY_DATABASE_URI": database_url, "SQLALCHEMY_ENGINE_OPTIONS": ENGINE_OPTIONS}
 
 
@@ -66,6 +66,24 @@ def app_config(tmp_path, database_url) -> dict:
 def app(app_config):
     """A fresh app per test, on this test's database."""
     return create_app(app_config)
+
+
+@pytest.fixture(scope="session")
+def analysed_seed(nlp):
+    """The Reuters seed through the real pipeline, once per run: tests store it instead of re-running spaCy."""
+    from quizapp.text import pipeline
+
+    return pipeline.analyse(seed_raw(), nlp)
+
+
+@pytest.fixture
+def seed_article(app, analysed_seed):
+    """The Reuters seed stored in this test's database as ``quizapp prepare`` stores it; its ``ArticleView``."""
+    with app.app_context():
+        return articles_service.store_article(
+            seed_raw(), analysed_seed, slug=SEED.stem,
+            key=articles_service.analysis_key(app.config["SPACY_MODEL"]),
+        )
 
 
 @pytest.fixture

@@ -53,6 +53,10 @@ class SqliteDatabases:
         shutil.copyfile(self.template, path)
         return f"sqlite:///{path}"
 
+    def empty(self, folder: Path) -> str:
+        """The URL of a database that does not exist yet (in a folder that does not either)."""
+        return f"sqlite:///{folder / 'new' / 'quizapp.sqlite3'}"
+
 
 class PostgresDatabase:
     """The database ``DATABASE_URL`` names, migrated once and emptied for each test."""
@@ -64,11 +68,16 @@ class PostgresDatabase:
 
     def rebuild(self) -> None:
         """Drop every table (the previous run's too, and Alembic's version table), then migrate."""
+        self.empty(None)
+        migrate(self.url)
+
+    def empty(self, folder: Path | None) -> str:
+        """The database with no tables at all, as on a new server; the next ``fresh`` migrates it again."""
         tables = sa.MetaData()
         tables.reflect(self.engine)
         with self.engine.begin() as connection:
             tables.drop_all(connection)
-        migrate(self.url)
+        return self.url
 
     def fresh(self, folder: Path) -> str:
         """The database with every table empty and ids starting again from 1; its URL.

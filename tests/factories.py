@@ -8,9 +8,11 @@ handful of actors with their mentions found by plain string search.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from quizapp.text.types import Actor, Analysis, CleanArticle, HardSentence, Mention, Readability, Relation, Span
 
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "reuters-syria-new-phase.txt"
 SEED_TITLE = "Syria's war enters a new phase"
 SEED_PARAGRAPHS = (
     "Syria’s war has entered a new phase as President Bashar al-Assad extends his grip in areas being "
@@ -37,6 +39,13 @@ SEED_ACTORS = (
     ("iran", "Iran", "country", ("Iran",), "Backs the Syrian government"),
     ("deir-al-zor", "Deir al-Zor", "place", ("Deir al-Zor",), "Islamic State's last major stronghold"),
 )
+
+
+def seed_raw() -> str:
+    """The seed's text as ``quizapp prepare`` reads it."""
+    from quizapp.text import sources
+
+    return sources.decode(SEED.read_bytes(), name=SEED.name)
 
 
 def find_mentions(paragraphs, actor_id: str, names) -> list[Mention]:

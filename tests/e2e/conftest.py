@@ -1,8 +1,9 @@
 """A real server and a real browser for the end-to-end tests.
 
 The app runs in a background thread on a free port (``make_server`` with port
-0), with its own cache folder; Chromium is Debian's (``make browser``), since
-Playwright's own download cannot work offline.
+0), on a database of its own holding the seed article (stored, as ``quizapp
+prepare`` would); Chromium is Debian's (``make browser``), since Playwright's
+own download cannot work offline.
 """
 
 import threading
@@ -10,6 +11,9 @@ from pathlib import Path
 
 import pytest
 from werkzeug.serving import make_server
+
+from databases import ENGINE_OPTIONS
+from factories import SEED, seed_raw
 
 from quizapp import create_app
 
@@ -19,10 +23,17 @@ SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
 
 
 @pytest.fixture(scope="session")
-def live_app(tmp_path_factory):
-    """The app the browser talks to, with a cache of its own."""
-    cache = tmp_path_factory.mktemp("e2e-cache")
-    return create_app({"TESTING": True, "SECRET_KEY": "e2e", "CACHE_DIR": cache})
+def live_app(tmp_path_factory, database, analysed_seed):
+    """The app the browser talks to, with the seed article in its database."""
+    from quizapp.services import articles
+
+    url = database.fresh(tmp_path_factory.mktemp("e2e-database"))
+    app = create_app({"TESTING": True, "SECRET_KEY": "e2e", "SQLALCHEMY_DATABASE_URI": url,
+                      "SQLALCHEMY_ENGINE_OPTIONS": ENGINE_OPTIONS})
+    with app.app_context():
+        articles.store_article(seed_raw(), analysed_seed, slug=SEED.stem,
+                               key=articles.analysis_key(app.config["SPACY_MODEL"]))
+    return app
 
 
 @pytest.fixture(scope="session")

@@ -5,9 +5,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from quizapp.extensions import articles
+from quizapp.services import articles
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.db]
 
 SEED_SLUG = "reuters-syria-new-phase"
 BACKERS = "Who backs the Syrian government?"
@@ -22,9 +22,9 @@ PUTTING_BACK = "putting _____ back together"  # a cloze: part of its prompt
 
 @pytest.fixture(scope="module")
 def seed(live_app):
-    """The seed article as the server will show it (analysed here, so the server reads the cache)."""
+    """The seed article as the server shows it, from the live app's database."""
     with live_app.app_context():
-        return articles.library.article(SEED_SLUG)
+        return articles.get_article(SEED_SLUG)
 
 
 @pytest.fixture

@@ -1,28 +1,27 @@
-"""The article library: listing, lookup, and the two-level cache (memory, then JSON on disk)."""
-
-import json
-import threading
-import time
+"""The article library: analysed once when added, read from the database, each reader seeing what is theirs."""
 
 import pytest
+import sqlalchemy as sa
 from factories import naive_analyse
+from records import make_teacher
 
+from quizapp.extensions import db
+from quizapp.models import Article
 from quizapp.services import articles as articles_service
-from quizapp.services.articles import ArticleLibrary, ArticleNotFound
+from quizapp.services.articles import ArticleNotFound, SlugTaken
 from quizapp.text.errors import InputError
 
-SEED_SLUG = "reuters-syria-new-phase"
+pytestmark = pytest.mark.db
+
+ALPHA = "Alpha title\nAnna went home.\nThe end came.\n"
+BETA = "Beta title\nBen stayed.\n"
 
 
 @pytest.fixture
-def seeds(tmp_path):
-    """A seeds folder with two small articles and a file that is not an article."""
-    folder = tmp_path / "seeds"
-    folder.mkdir()
-    (folder / "alpha.txt").write_text("Alpha title\nAnna went home.\nThe end came.\n", encoding="utf-8")
-    (folder / "beta.txt").write_text("Beta title\nBen stayed.\n", encoding="utf-8")
-    (folder / "notes.md").write_text("not an article", encoding="utf-8")
-    return folder
+def ctx(app):
+    """An app context on this test's database."""
+    with app.app_context():
+        yield
 
 
 @pytest.fixture
@@ -38,81 +37,111 @@ def calls(monkeypatch):
     return recorded
 
 
-def library(seeds, tmp_path, model="model-a"):
-    return ArticleLibrary(seeds, tmp_path / "cache", model)
+def add(raw: str, **options):
+    return articles_service.add_article(raw, model="model-a", **options)
 
 
-def test_slugs_are_the_txt_file_stems_sorted(seeds, tmp_path):
-    assert library(seeds, tmp_path).slugs() == ["alpha", "beta"]
+def test_an_article_is_analysed_once_when_added_and_read_back_without_the_pipeline(ctx, calls):
+    added = add(ALPHA)
+    assert calls == [ALPHA]
+    for _ in range(3):
+        again = articles_service.get_article(added.slug)
+        assert again.analysis == naive_analyse(ALPHA, "model-a") and again.title == "Alpha title"
+    articles_service.listing()
+    assert len(calls) == 1
 
 
-def test_missing_seeds_folder_is_an_empty_library(tmp_path):
-    assert ArticleLibrary(tmp_path / "nowhere", tmp_path / "cache", "m").listing() == []
+def test_the_stored_row_keeps_the_text_the_key_and_the_metadata(ctx, calls):
+    add(ALPHA)
+    row = db.session.scalars(sa.select(Article)).one()
+    assert row.raw_text == ALPHA and row.analysis_key == articles_service.analysis_key("model-a")
+    assert (row.title, row.source, row.dateline, row.owner_id) == ("Alpha title", "Test source", "Testville", None)
+    assert row.analysis_data["title"] == "Alpha title"
 
 
-@pytest.mark.parametrize("slug", ["gamma", "notes", "../seeds/alpha", "alpha.txt", ""])
-def test_unknown_slug_raises_lookup_error(seeds, tmp_path, calls, slug):
+def test_reads_leave_no_transaction_open(ctx, calls):
+    """On SQLite an open transaction holds the write lock: a page must not keep it while it renders."""
+    add(ALPHA)
+    articles_service.get_article("alpha-title")
+    articles_service.listing()
+    assert not db.session().in_transaction()
+
+
+def test_slugs_come_from_the_title_and_take_the_next_free_number(ctx, calls):
+    assert [add(ALPHA).slug, add(ALPHA).slug, add(BETA).slug] == ["alpha-title", "alpha-title-2", "beta-title"]
+
+
+def test_an_explicit_slug_that_is_taken_is_refused_clearly(ctx, calls):
+    add(ALPHA, slug="alpha")
+    with pytest.raises(SlugTaken, match="already taken"):
+        add(BETA, slug="alpha")
+    assert [a.slug for a in articles_service.listing()] == ["alpha"]
+
+
+@pytest.mark.parametrize("slug", ["gamma", "../alpha", "alpha.txt", ""])
+def test_an_unknown_slug_raises_lookup_error(ctx, calls, slug):
+    add(ALPHA, slug="alpha")
     with pytest.raises(ArticleNotFound) as caught:
-        library(seeds, tmp_path).article(slug)
+        articles_service.get_article(slug)
     assert isinstance(caught.value, LookupError)
-    assert calls == []
 
 
-def test_listing_never_runs_the_pipeline_and_titles_come_from_the_cache(seeds, tmp_path, calls):
-    lib = library(seeds, tmp_path)
-    before = lib.listing()
-    assert calls == []
-    assert [(a.slug, a.title, a.analysis) for a in before] == [("alpha", "Alpha", None), ("beta", "Beta", None)]
-    lib.article("alpha")
-    fresh = library(seeds, tmp_path)  # another worker: sees the disk cache
-    assert [a.title for a in fresh.listing()] == ["Alpha title", "Beta"]
-    assert len(calls) == 1
+def test_a_teachers_article_is_theirs_alone_and_seeds_are_everyones(ctx, calls):
+    ann, bob = make_teacher("ann@school.example"), make_teacher("bob@school.example")
+    db.session.commit()
+    add(ALPHA, slug="seed")
+    add(BETA, slug="anns", owner_id=ann.id)
+    assert [a.slug for a in articles_service.listing()] == ["seed"]
+    assert [a.slug for a in articles_service.listing(ann.id)] == ["seed", "anns"]
+    assert [a.slug for a in articles_service.owned_articles(ann.id)] == ["anns"]
+    assert articles_service.get_article("anns", reader_id=ann.id).owner_id == ann.id
+    for reader in (None, bob.id):
+        with pytest.raises(ArticleNotFound):
+            articles_service.get_article("anns", reader_id=reader)
 
 
-def test_analysis_is_computed_once_per_process(seeds, tmp_path, calls):
-    lib = library(seeds, tmp_path)
-    first = lib.article("alpha").analysis
-    assert lib.article("alpha").analysis is first
-    assert len(calls) == 1
+def test_the_listing_reads_the_facts_a_teacher_picks_by(ctx, calls):
+    add(ALPHA)
+    [summary] = articles_service.listing()
+    assert (summary.slug, summary.title, summary.source, summary.band) == ("alpha-title", "Alpha title",
+                                                                           "Test source", "College")
+    assert summary.words == len(ALPHA.split()) and summary.reading_minutes == 0.9
 
 
-def test_a_fresh_library_reads_the_disk_cache_instead_of_recomputing(seeds, tmp_path, calls):
-    original = library(seeds, tmp_path).article("alpha").analysis
-    again = library(seeds, tmp_path).article("alpha").analysis
-    assert again == original
-    assert len(calls) == 1
+def test_updating_an_article_analyses_the_new_text_and_keeps_its_id_and_slug(ctx, calls):
+    added = add(ALPHA)
+    updated = articles_service.update_article(added.id, "Alpha revised\nAnna came back.\n", model="model-b")
+    assert (updated.id, updated.slug, updated.title) == (added.id, added.slug, "Alpha revised")
+    assert articles_service.get_article(added.slug).title == "Alpha revised"
+    assert db.session.get(Article, added.id).analysis_key == articles_service.analysis_key("model-b")
 
 
-def test_cache_file_is_json_keyed_by_text_model_and_version(seeds, tmp_path, calls):
-    library(seeds, tmp_path).article("alpha")
-    [path] = (tmp_path / "cache" / "alpha").iterdir()
-    record = json.loads(path.read_text(encoding="utf-8"))
-    assert record["model"] == "model-a" and record["pipeline_version"] == articles_service.pipeline_version()
-    assert len(record["sha256"]) == 64
-    assert record["analysis"]["title"] == "Alpha title"
+def test_a_text_the_pipeline_refuses_is_not_stored(ctx, monkeypatch):
+    def refuse(raw, model):
+        raise InputError("The article has a title but no text.")
+
+    monkeypatch.setattr(articles_service, "run_pipeline", refuse)
+    with pytest.raises(InputError, match="no text"):
+        add("Title only\n")
+    assert articles_service.listing() == []
 
 
-def test_editing_the_article_recomputes_and_prunes_the_stale_entry(seeds, tmp_path, calls):
-    library(seeds, tmp_path).article("alpha")
-    (seeds / "alpha.txt").write_text("Alpha revised\nAnna came back.\n", encoding="utf-8")
-    lib = library(seeds, tmp_path)
-    assert lib.article("alpha").title == "Alpha revised"
-    assert len(calls) == 2
-    assert len(list((tmp_path / "cache" / "alpha").iterdir())) == 1
+def test_an_article_without_a_headline_is_titled_from_its_slug(ctx, calls, monkeypatch):
+    from dataclasses import replace
+
+    headless = replace(naive_analyse(ALPHA, "m"), article=replace(naive_analyse(ALPHA, "m").article, title=""))
+    articles_service.store_article(ALPHA, headless, key="k", slug="reuters-syria_new")
+    assert articles_service.get_article("reuters-syria_new").title == "Reuters Syria New"
 
 
-def test_another_model_or_pipeline_version_misses_the_cache(seeds, tmp_path, calls, monkeypatch):
-    library(seeds, tmp_path).article("alpha")
-    library(seeds, tmp_path, model="model-b").article("alpha")
-    monkeypatch.setattr(articles_service, "pipeline_version", lambda: "999-changed")
-    library(seeds, tmp_path, model="model-b").article("alpha")
-    assert len(calls) == 3
+def test_the_analysis_key_names_the_model_and_the_pipeline_version(monkeypatch):
+    monkeypatch.setattr(articles_service, "pipeline_version", lambda: "7-abc")
+    assert articles_service.analysis_key("en_core_web_sm") == "en_core_web_sm@7-abc"
 
 
 def test_pipeline_version_follows_the_text_package_sources(tmp_path, monkeypatch):
     package = tmp_path / "text"
     package.mkdir()
-    (package / "cleaning.py").write_text("A = 1\n")
     monkeypatch.setattr(articles_service, "TEXT_PACKAGE", package)
     versions = []
     for source in ("A = 1\n", "A = 2\n"):
@@ -123,68 +152,20 @@ def test_pipeline_version_follows_the_text_package_sources(tmp_path, monkeypatch
     assert versions[0] != versions[1] and all(v.startswith(articles_service.PIPELINE_VERSION + "-") for v in versions)
 
 
-def test_an_unreadable_cache_file_is_a_miss_and_gets_rewritten(seeds, tmp_path, calls):
-    library(seeds, tmp_path).article("alpha")
-    [path] = (tmp_path / "cache" / "alpha").iterdir()
-    path.write_text('{"analysis": {"title": ', encoding="utf-8")  # a torn write from an older version
-    assert library(seeds, tmp_path).article("alpha").title == "Alpha title"
-    assert json.loads(path.read_text(encoding="utf-8"))["analysis"]["title"] == "Alpha title"
-    assert len(calls) == 2
+@pytest.mark.parametrize("title, slug", [
+    ("Syria's war enters a new phase", "syrias-war-enters-a-new-phase"),
+    ("Syria’s war: “a new phase”", "syrias-war-a-new-phase"),
+    ("Café in Zürich — 2024", "cafe-in-zurich-2024"),
+    ("???", "article"),
+    ("word " * 40, ("word-" * 16)[:79]),
+])
+def test_slugify_makes_short_url_safe_slugs(title, slug):
+    assert articles_service.slugify(title) == slug
 
 
-def test_writes_leave_no_temporary_files(seeds, tmp_path, calls):
-    lib = library(seeds, tmp_path)
-    lib.article("alpha")
-    lib.article("beta")
-    leftovers = [p.name for p in (tmp_path / "cache").rglob("*") if p.is_file() and not p.name.endswith(".json")]
-    assert leftovers == []
-
-
-def test_concurrent_requests_for_one_article_analyse_it_once(seeds, tmp_path, monkeypatch):
-    recorded = []
-
-    def slow(raw, model):
-        recorded.append(raw)
-        time.sleep(0.05)
-        return naive_analyse(raw, model)
-
-    monkeypatch.setattr(articles_service, "run_pipeline", slow)
-    lib = library(seeds, tmp_path)
-    threads = [threading.Thread(target=lib.article, args=("alpha",)) for _ in range(4)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert len(recorded) == 1
-
-
-def test_prepare_all_reports_each_article_and_survives_a_bad_one(seeds, tmp_path, monkeypatch):
-    def picky(raw, model):
-        if raw.startswith("Beta"):
-            raise InputError("The article has a title but no text.")
-        return naive_analyse(raw, model)
-
-    monkeypatch.setattr(articles_service, "run_pipeline", picky)
-    lib = library(seeds, tmp_path)
-    first = [(a.slug, cached, str(error) if error else None) for a, cached, error in lib.prepare_all()]
-    assert first == [("alpha", False, None), ("beta", False, "The article has a title but no text.")]
-    assert [(a.slug, cached) for a, cached, error in lib.prepare_all()][0] == ("alpha", True)
-
-
-def test_the_real_pipeline_result_survives_the_disk_cache(pipeline_calls, tmp_path):
-    """Integration: the seed through spaCy, then read back by a fresh library as an equal Analysis."""
-    from quizapp.config import ROOT
-    from quizapp.text import nlp
-
-    seeds = ROOT / "seeds"
-    computed = ArticleLibrary(seeds, tmp_path / "cache", nlp.model_name()).article(SEED_SLUG).analysis
-    cached = ArticleLibrary(seeds, tmp_path / "cache", nlp.model_name()).article(SEED_SLUG).analysis
-    assert cached == computed
-    assert len(pipeline_calls) == 1
-    assert len(computed.article.paragraphs) == 5
-
-
-def test_a_windows_1252_seed_is_decoded_like_any_upload(seeds, tmp_path, calls):
-    (seeds / "legacy.txt").write_bytes("Café title\nThe café “opened” today.\n".encode("cp1252"))
-    assert library(seeds, tmp_path).article("legacy").title == "Café title"
-    assert calls == ["Café title\nThe café “opened” today.\n"]
+def test_the_real_pipeline_result_survives_the_database(app, seed_article, analysed_seed):
+    """Integration: the seed's real analysis (spaCy, questions and all) comes back equal from the JSON column."""
+    with app.app_context():
+        stored = articles_service.get_article(seed_article.slug)
+    assert stored.analysis == analysed_seed
+    assert len(stored.analysis.article.paragraphs) == 5 and stored.analysis.questions

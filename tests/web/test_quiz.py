@@ -8,8 +8,11 @@ import pytest
 from factories import SEED_PARAGRAPHS, seed_analysis
 
 from quizapp import create_app
+from quizapp.services import articles as articles_service
 from quizapp.text.question import BLANK, Question
 from quizapp.text.types import Span
+
+pytestmark = pytest.mark.db
 
 SEED_SLUG = "reuters-syria-new-phase"
 QUIZ_URL = f"/articles/{SEED_SLUG}/quiz"
@@ -89,12 +92,9 @@ def parse(response) -> Node:
 
 
 @pytest.fixture
-def seed(app, pipeline_calls):
-    """The seed's analysis from the app's own library (the real pipeline, analysed once)."""
-    from quizapp.extensions import articles
-
-    with app.app_context():
-        return articles.library.article(SEED_SLUG).analysis
+def seed(seed_article):
+    """The seed's analysis as stored in the app's database (the real pipeline's, made once per run)."""
+    return seed_article.analysis
 
 
 @pytest.fixture
@@ -433,17 +433,17 @@ def test_an_unknown_article_has_no_quiz(client, method):
 # ---- hand-made quizzes: no questions, hostile text -----------------------------------------------
 
 
-def quiz_app(app_config, monkeypatch, questions):
-    """An app whose seed analysis is the hand-made one with ``questions``."""
-    from quizapp.services import articles as articles_service
-
+def quiz_app(app_config, questions):
+    """An app whose seed article has the hand-made analysis with ``questions``."""
     analysis = replace(seed_analysis(), questions=tuple(questions))
-    monkeypatch.setattr(articles_service, "run_pipeline", lambda raw, model: analysis)
-    return create_app(app_config).test_client()
+    app = create_app(app_config)
+    with app.app_context():
+        articles_service.store_article("The seed's text.", analysis, key="hand-made", slug=SEED_SLUG)
+    return app.test_client()
 
 
-def test_an_article_without_questions_says_so_and_offers_no_quiz(app_config, monkeypatch):
-    client = quiz_app(app_config, monkeypatch, [])
+def test_an_article_without_questions_says_so_and_offers_no_quiz(app_config):
+    client = quiz_app(app_config, [])
     assert "Take the quiz" not in client.get(f"/articles/{SEED_SLUG}").get_data(as_text=True)
     page = parse(client.get(QUIZ_URL))
     assert "This article has no questions yet." in page.clean_text() and page.find("form") is None
@@ -452,13 +452,13 @@ def test_an_article_without_questions_says_so_and_offers_no_quiz(app_config, mon
 EVIL = "<img src=x onerror=alert(1)>"
 
 
-def test_hostile_question_text_is_escaped_on_the_quiz_and_the_results(app_config, monkeypatch):
+def test_hostile_question_text_is_escaped_on_the_quiz_and_the_results(app_config):
     questions = [
         Question("q<1>", "cloze", f"{EVIL} said {BLANK} <b>loudly</b>", (("Anna",),), evidence=EVIL,
                  evidence_span=Span(0, 0, 10)),
         Question('q"2', "choice", f"Pick {EVIL}", ((EVIL,),), choices=(EVIL, "<b>bold</b>"), evidence=SEED_PARAGRAPHS[1]),
     ]
-    client = quiz_app(app_config, monkeypatch, questions)
+    client = quiz_app(app_config, questions)
     html = client.get(QUIZ_URL).get_data(as_text=True)
     token = csrf_token(client.get(QUIZ_URL))
     results = client.post(QUIZ_URL, data={"csrf_token": token, "q1": EVIL, "q2": EVIL}).get_data(as_text=True)

@@ -1,10 +1,13 @@
-"""The reading pages as a reader gets them: the seed through the real pipeline, escaping, 404s, caching."""
+"""The reading pages as a reader gets them: the seed through the real pipeline, escaping, 404s, stored analyses."""
 
 from html.parser import HTMLParser
 
 import pytest
 
 from quizapp import create_app
+from quizapp.services import articles as articles_service
+
+pytestmark = pytest.mark.db
 
 SEED_SLUG = "reuters-syria-new-phase"
 SEED_URL = f"/articles/{SEED_SLUG}"
@@ -59,23 +62,26 @@ class Page(HTMLParser):
 
 
 @pytest.fixture
-def seed_page(client, pipeline_calls):
-    """The seed article's page, rendered from the real pipeline."""
+def seed_page(client, seed_article):
+    """The seed article's page, rendered from the real pipeline's stored analysis."""
     response = client.get(SEED_URL)
     assert response.status_code == 200
     return response
 
 
 @pytest.fixture
-def seed_analysis(app, seed_page):
-    """The analysis the page was rendered from (from the app's cache, not recomputed)."""
-    from quizapp.extensions import articles
+def seed_analysis(seed_article):
+    """The analysis the page is rendered from."""
+    return seed_article.analysis
 
+
+def add_article(app, raw: str, slug: str):
+    """Store ``raw`` under ``slug`` through whatever pipeline the test runs (real, counted or stubbed)."""
     with app.app_context():
-        return articles.library.article(SEED_SLUG).analysis
+        articles_service.add_article(raw, model=app.config["SPACY_MODEL"], slug=slug)
 
 
-def test_index_lists_the_seed_with_its_title_and_link(client, pipeline_calls, seed_analysis):
+def test_index_lists_the_seed_with_its_title_and_link(client, seed_analysis):
     page = client.get("/").get_data(as_text=True)
     assert f'href="{SEED_URL}"' in page
     title = seed_analysis.article.title or "Reuters Syria New Phase"
@@ -84,10 +90,9 @@ def test_index_lists_the_seed_with_its_title_and_link(client, pipeline_calls, se
     assert f"{seed_analysis.readability.words} words" in page
 
 
-def test_index_before_any_analysis_names_the_article_without_analysing_it(client, pipeline_calls):
+def test_an_empty_library_says_how_to_fill_it(client):
     page = client.get("/").get_data(as_text=True)
-    assert f'href="{SEED_URL}"' in page and "Not analysed yet" in page
-    assert pipeline_calls == []
+    assert "No articles yet" in page and "quizapp prepare" in page
 
 
 def test_article_shows_metadata_and_exactly_the_five_paragraphs(seed_page):
@@ -143,16 +148,10 @@ def test_hard_sentences_are_marked_in_the_text_and_explained(seed_page, seed_ana
     assert "one of the hardest sentences to read" in html  # the legend
 
 
-def test_hostile_article_text_is_escaped_never_markup(tmp_path, app_config, stub_pipeline):
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    (seeds / "evil.txt").write_text(
-        "<script>alert(1)</script> Title\n"
-        "<img src=x onerror=alert(2)> opens the story.\n"
-        '" onmouseover="alert(3) and <a href="javascript:alert(4)">a link</a>.\n',
-        encoding="utf-8",
-    )
-    client = create_app({**app_config, "SEEDS_DIR": seeds}).test_client()
+def test_hostile_article_text_is_escaped_never_markup(app, client, stub_pipeline):
+    add_article(app, "<script>alert(1)</script> Title\n"
+                "<img src=x onerror=alert(2)> opens the story.\n"
+                '" onmouseover="alert(3) and <a href="javascript:alert(4)">a link</a>.\n', "evil")
     for url in ("/articles/evil", "/"):
         html = client.get(url).get_data(as_text=True)
         assert "<script>alert" not in html and "<img src=x" not in html and 'href="javascript:' not in html
@@ -162,15 +161,10 @@ def test_hostile_article_text_is_escaped_never_markup(tmp_path, app_config, stub
     assert 'onmouseover="alert' not in html
 
 
-def test_hostile_text_through_the_real_pipeline_is_escaped(tmp_path, app_config, pipeline_calls):
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    (seeds / "evil.txt").write_text(
-        "Reuters, Paris :\nPresident <b>Emmanuel Macron</b> met <script>alert(1)</script> leaders in Berlin.\n"
-        "<img src=x onerror=alert(2)> France and Germany signed a deal.\n",
-        encoding="utf-8",
-    )
-    html = create_app({**app_config, "SEEDS_DIR": seeds}).test_client().get("/articles/evil").get_data(as_text=True)
+def test_hostile_text_through_the_real_pipeline_is_escaped(app, client, pipeline_calls):
+    add_article(app, "Reuters, Paris :\nPresident <b>Emmanuel Macron</b> met <script>alert(1)</script> leaders "
+                "in Berlin.\n<img src=x onerror=alert(2)> France and Germany signed a deal.\n", "evil")
+    html = client.get("/articles/evil").get_data(as_text=True)
     assert "<script>alert" not in html and "<img src=x" not in html and "<b>Emmanuel" not in html
     assert "&lt;script&gt;" in html
 
@@ -184,12 +178,10 @@ def test_unknown_pages_get_the_friendly_404(client, url):
 
 
 def test_a_crash_gets_the_500_page_without_details(app_config, monkeypatch):
-    from quizapp.services import articles as articles_service
-
-    def broken(raw, model):
+    def broken(slug, reader_id=None):
         raise RuntimeError("secret internals /etc/passwd")
 
-    monkeypatch.setattr(articles_service, "run_pipeline", broken)
+    monkeypatch.setattr(articles_service, "get_article", broken)
     client = create_app({**app_config, "PROPAGATE_EXCEPTIONS": False}).test_client()
     response = client.get(SEED_URL)
     html = response.get_data(as_text=True)
@@ -198,21 +190,24 @@ def test_a_crash_gets_the_500_page_without_details(app_config, monkeypatch):
     assert "secret internals" not in html and "Traceback" not in html
 
 
-def test_an_article_the_pipeline_rejects_shows_its_message(app_config, tmp_path):
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    (seeds / "empty.txt").write_text("   \n\n", encoding="utf-8")
-    response = create_app({**app_config, "SEEDS_DIR": seeds}).test_client().get("/articles/empty")
+def test_an_error_written_for_people_shows_its_message(client, monkeypatch):
+    from quizapp.text.errors import InputError
+
+    def refuse(slug, reader_id=None):
+        raise InputError("This text has no paragraphs.")
+
+    monkeypatch.setattr(articles_service, "get_article", refuse)
+    response = client.get(SEED_URL)
     assert response.status_code == 422
-    assert "This article can’t be shown" in response.get_data(as_text=True)
+    html = response.get_data(as_text=True)
+    assert "This article can’t be shown" in html and "This text has no paragraphs." in html
 
 
-def test_analysis_runs_once_across_requests_and_a_fresh_app(app_config, pipeline_calls):
+def test_pages_read_the_stored_analysis_and_never_run_the_pipeline(app_config, seed_article, pipeline_calls):
     first = create_app(app_config).test_client()
     pages = [first.get(SEED_URL).get_data(as_text=True) for _ in range(3)]
     first.get("/")
-    assert len(pipeline_calls) == 1
-    restarted = create_app(app_config).test_client()  # same instance cache, empty memory
+    first.get(f"{SEED_URL}/quiz")
+    restarted = create_app(app_config).test_client()  # another worker process: same database
     assert restarted.get(SEED_URL).get_data(as_text=True) == pages[0]
-    assert "Not analysed yet" not in restarted.get("/").get_data(as_text=True)
-    assert len(pipeline_calls) == 1
+    assert pipeline_calls == []

@@ -5,9 +5,9 @@ from __future__ import annotations
 from flask import abort, render_template, request
 from werkzeug.exceptions import NotFound
 
-from quizapp.extensions import articles
+from quizapp.services import articles
 from quizapp.services import quiz as quiz_service
-from quizapp.services.articles import Article, ArticleNotFound
+from quizapp.services.articles import ArticleNotFound, ArticleView
 from quizapp.web import errors
 from quizapp.web.quiz import evidence, forms, results
 
@@ -35,28 +35,28 @@ def expired(error):
     not trusted); the page carries a fresh token, so sending again works.
     """
     try:
-        article = articles.library.article(request.view_args["slug"])
+        article = articles.get_article(request.view_args["slug"])
     except ArticleNotFound:
         return errors.not_found(NotFound())
     form = forms.quiz_form(article.analysis.questions)()
     return render_quiz(article, form, expired=True), 400
 
 
-def find_article(slug: str) -> Article:
+def find_article(slug: str) -> ArticleView:
     """The article with its analysis, or a 404."""
     try:
-        return articles.library.article(slug)
+        return articles.get_article(slug)
     except ArticleNotFound:
         abort(404)
 
 
-def render_quiz(article: Article, form, expired: bool = False) -> str:
+def render_quiz(article: ArticleView, form, expired: bool = False) -> str:
     """The questions page: the form beside the article's text."""
     return render_template("quiz/quiz.html", article=article, analysis=article.analysis, form=form,
                            expired=expired)
 
 
-def render_results(article: Article, result: quiz_service.QuizResult) -> str:
+def render_results(article: ArticleView, result: quiz_service.QuizResult) -> str:
     """The results page: totals and chart, each question's mark, the article with the evidence marked."""
     return render_template(
         "quiz/results.html",

@@ -4,21 +4,20 @@ from __future__ import annotations
 
 from flask import abort, render_template
 
-from quizapp.extensions import articles
-from quizapp.services.articles import ArticleNotFound
+from quizapp.services import articles
 from quizapp.web.reading import markup, panels
 
 
 def index():
-    """Every article with what a teacher picks by; analyses come from the cache only."""
-    return render_template("reading/index.html", listing=articles.library.listing())
+    """Every article with what a teacher picks by; nothing is analysed here."""
+    return render_template("reading/index.html", listing=articles.listing())
 
 
 def article(slug: str):
     """One article, its readability panel and its glossary; an unknown slug is a 404."""
     try:
-        entry = articles.library.article(slug)
-    except ArticleNotFound:
+        entry = articles.get_article(slug)
+    except articles.ArticleNotFound:
         abort(404)
     analysis = entry.analysis
     return render_template(

@@ -1,0 +1,70 @@
+"""Packs: stored rows and the plain ``Pack`` of the pack formats are the same thing, both ways."""
+
+import pytest
+from records import make_article, make_teacher, question
+
+from quizapp.extensions import db
+from quizapp.services import packs as pack_service
+from quizapp.text import pack as plain
+from quizapp.text.question import Question
+from quizapp.text.types import Span
+
+pytestmark = pytest.mark.db
+
+
+@pytest.fixture
+def ctx(app):
+    with app.app_context():
+        yield
+
+
+def a_pack(article, questions=3, **fields) -> plain.Pack:
+    """A plain pack on ``article`` (as the pack formats would read it)."""
+    odd = Question("odd", "choice", "Which?", (("Iran",),), choices=("Iran", "Iraq"), evidence_span=Span(1, 2, 3),
+                   extra={"x-note": "kept"})
+    return plain.Pack(title=fields.get("title", "Syria quiz"), article=pack_service.pack_article(article),
+                      questions=tuple(question(n) for n in range(1, questions)) + (odd,),
+                      description="For Year 7", level="B1",
+                      settings=plain.PackSettings(shuffle_questions=True, shuffle_choices=True, feedback="end",
+                                                  attempts=2))
+
+
+def test_a_plain_pack_is_stored_and_read_back_equal(ctx):
+    teacher = make_teacher()
+    article = make_article(owner=teacher)
+    db.session.commit()
+    data = a_pack(article)
+    pack_id = pack_service.create_pack(data, article_id=article.id, owner_id=teacher.id)
+    assert pack_service.get_pack(pack_id) == data
+
+
+def test_the_article_travels_as_title_and_cleaned_text(ctx):
+    article = make_article()
+    carried = pack_service.pack_article(article)
+    assert (carried.title, carried.source, carried.dateline) == ("Syria's war enters a new phase", "Reuters", "Beirut")
+    assert carried.text.split("\n\n") == list(article.analysis.article.paragraphs)
+
+
+def test_replacing_a_pack_rewrites_settings_and_questions_in_order(ctx):
+    article = make_article()
+    db.session.commit()
+    pack_id = pack_service.create_pack(a_pack(article, questions=4), article_id=article.id, owner_id=None)
+    shorter = a_pack(article, questions=2, title="Shorter")
+    pack_service.replace_pack(pack_id, shorter)
+    assert pack_service.get_pack(pack_id) == shorter
+
+
+def test_a_teachers_dashboard_lists_their_packs_with_question_counts(ctx):
+    ann, bob = make_teacher("ann@school.example"), make_teacher("bob@school.example")
+    article = make_article()
+    db.session.commit()
+    pack_service.create_pack(a_pack(article, questions=3, title="First"), article_id=article.id, owner_id=ann.id)
+    pack_service.create_pack(a_pack(article, questions=5, title="Second"), article_id=article.id, owner_id=ann.id)
+    pack_service.create_pack(a_pack(article, title="Bob's"), article_id=article.id, owner_id=bob.id)
+    listed = pack_service.owned_packs(ann.id)
+    assert [(p.title, p.questions, p.article_slug) for p in listed] == [("Second", 5, "syria"), ("First", 3, "syria")]
+
+
+def test_an_unknown_pack_is_a_lookup_error(ctx):
+    with pytest.raises(LookupError):
+        pack_service.get_pack(404)
