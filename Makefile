@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup run test browser bench clean
+.PHONY: setup run test test-postgres browser bench clean
 
 setup: $(STAMP)
 
@@ -30,8 +30,16 @@ run: setup
 	$(BIN)/quizapp prepare
 	$(BIN)/quizapp run --host 127.0.0.1 --port 5000
 
+# Everything on SQLite, then the database tests (marked `db`) again on PostgreSQL.
 test: setup browser
 	$(BIN)/python -m pytest
+	$(MAKE) --no-print-directory test-postgres
+
+# A throwaway PostgreSQL cluster in a temp folder, stopped and deleted afterwards even on failure;
+# Debian's postgresql is installed first if it is missing. The browser tests are left out: they
+# read the same pages as tests/web, which do run here, and would double this run's time.
+test-postgres: setup
+	scripts/with-postgres.sh $(BIN)/python -m pytest -m "db and not browser"
 
 bench: setup
 	$(BIN)/python benchmarks/analyze.py
