@@ -78,6 +78,41 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
+def _checked(rule_name: str):
+    """A click callback applying ``services.teachers.<rule_name>``: a value it refuses is asked for again."""
+
+    def callback(ctx, param, value):
+        from quizapp.services import teachers
+
+        try:
+            checked = getattr(teachers, rule_name)(value)
+        except teachers.AccountError as exc:
+            raise click.BadParameter(str(exc)) from exc
+        return value if checked is None else checked
+
+    return callback
+
+
+@click.command("create-teacher")
+@click.option("--email", prompt=True, callback=_checked("check_email"),
+              help="The teacher's email; they log in with it.")
+@click.option("--name", "display_name", prompt="Name", callback=_checked("check_name"),
+              help="As the pupils know them, e.g. 'Ms Rivera'.")
+@click.password_option(callback=_checked("check_password"),
+                       help="Asked for (hidden, twice) if not given; prefer that to the shell history.")
+@with_appcontext
+def create_teacher_command(email: str, display_name: str, password: str):
+    """Create a teacher account, e.g. the first one on a new server.
+
+    The same rules as the register page: a real email not already in use,
+    a password of at least 10 characters. Exits 1 with the reason otherwise.
+    """
+    from quizapp.services import teachers
+
+    teachers.create_teacher(email, display_name, password)  # EmailTaken becomes "Error: ..." and exit 1
+    click.echo(f"Created the teacher account for {email}.")
+
+
 @click.command("analyze")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per file, one per line.")
@@ -179,7 +214,7 @@ def _grade_line(grade, number: int, line: str) -> dict:
     return grade(question, item["answer"]).to_dict()
 
 
-COMMANDS = (prepare_command, analyze_command, grade_command)
+COMMANDS = (prepare_command, create_teacher_command, analyze_command, grade_command)
 
 
 def build_cli() -> click.Group:

@@ -31,12 +31,16 @@ db = SQLAlchemy(model_class=Base)
 # Batch mode lets Alembic alter SQLite tables (by copying them); PostgreSQL gets plain ALTERs.
 migrate = Migrate(directory=str(MIGRATIONS), render_as_batch=True, compare_type=True)
 login_manager = LoginManager()
+login_manager.login_view = "auth.login"
+login_manager.login_message = "Please log in to see that page."
+login_manager.login_message_category = "info"
 
 
 def configure_extensions(app) -> None:
     """Bind every extension to ``app``."""
     csrf.init_app(app)
     configure_database(app)
+    configure_login(app)
 
 
 def configure_database(app) -> None:
@@ -50,3 +54,11 @@ def configure_database(app) -> None:
     migrate.init_app(app, db)
     with app.app_context():
         database.configure_engine(db.engine)
+
+
+def configure_login(app) -> None:
+    """Teachers log in with Flask-Login; the session keeps only their id, loaded again per request."""
+    from quizapp.services.teachers import load_teacher
+
+    login_manager.init_app(app)
+    login_manager.user_loader(load_teacher)

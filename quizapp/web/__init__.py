@@ -5,11 +5,15 @@ from __future__ import annotations
 
 def configure_blueprints(app) -> None:
     """Register every feature's blueprint (imported here, when an app is built)."""
+    from quizapp.web.auth import bp as auth
     from quizapp.web.quiz import bp as quiz
     from quizapp.web.reading import bp as reading
+    from quizapp.web.teacher import bp as teacher
 
     app.register_blueprint(reading)
     app.register_blueprint(quiz)
+    app.register_blueprint(auth)
+    app.register_blueprint(teacher)
 
 
 def configure_errorhandlers(app) -> None:

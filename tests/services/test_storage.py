@@ -122,7 +122,8 @@ def test_an_analysis_round_trips_through_the_json_column(app):
     with app.app_context():  # a new session: read back from the database, not the identity map
         article = db.session.scalars(sa.select(Article)).one()
         assert article.analysis == original
-        assert (article.title, article.source, article.dateline) == ("Syria's war enters a new phase", "Reuters", "Beirut")
+        assert (article.title, article.source, article.dateline) == (
+            "Syria's war enters a new phase", "Reuters", "Beirut")
 
 
 def test_pack_questions_keep_their_order_and_round_trip(ctx):

@@ -9,6 +9,7 @@ from quizapp.services import articles
 from quizapp.services import quiz as quiz_service
 from quizapp.services.articles import ArticleNotFound, ArticleView
 from quizapp.web import errors
+from quizapp.web.auth import current_teacher_id
 from quizapp.web.quiz import evidence, forms, results
 
 
@@ -35,7 +36,7 @@ def expired(error):
     not trusted); the page carries a fresh token, so sending again works.
     """
     try:
-        article = articles.get_article(request.view_args["slug"])
+        article = articles.get_article(request.view_args["slug"], current_teacher_id())
     except ArticleNotFound:
         return errors.not_found(NotFound())
     form = forms.quiz_form(article.analysis.questions)()
@@ -45,7 +46,7 @@ def expired(error):
 def find_article(slug: str) -> ArticleView:
     """The article with its analysis, or a 404."""
     try:
-        return articles.get_article(slug)
+        return articles.get_article(slug, current_teacher_id())
     except ArticleNotFound:
         abort(404)
 

@@ -5,18 +5,19 @@ from __future__ import annotations
 from flask import abort, render_template
 
 from quizapp.services import articles
+from quizapp.web.auth import current_teacher_id
 from quizapp.web.reading import markup, panels
 
 
 def index():
-    """Every article with what a teacher picks by; nothing is analysed here."""
-    return render_template("reading/index.html", listing=articles.listing())
+    """Every article the reader may read (the seeds; a teacher's own too) with what a teacher picks by."""
+    return render_template("reading/index.html", listing=articles.listing(current_teacher_id()))
 
 
 def article(slug: str):
     """One article, its readability panel and its glossary; an unknown slug is a 404."""
     try:
-        entry = articles.get_article(slug)
+        entry = articles.get_article(slug, current_teacher_id())
     except articles.ArticleNotFound:
         abort(404)
     analysis = entry.analysis
