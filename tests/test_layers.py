@@ -1,13 +1,15 @@
-"""The pure pipeline stays pure: ``quizapp.text`` imports nothing from the web or storage."""
+"""The pure layers stay pure: ``quizapp.text`` and ``quizapp.interchange`` import nothing from the web or storage."""
 
 import ast
 from pathlib import Path
 
 import pytest
 
-TEXT = Path(__file__).resolve().parent.parent / "quizapp" / "text"
+PACKAGE = Path(__file__).resolve().parent.parent / "quizapp"
+TEXT = PACKAGE / "text"
+INTERCHANGE = PACKAGE / "interchange"
 FORBIDDEN = ("flask", "flask_wtf", "sqlalchemy", "werkzeug", "quizapp.web", "quizapp.services",
-             "quizapp.models", "quizapp.extensions")
+             "quizapp.models", "quizapp.extensions", "quizapp.database")
 
 
 def imported_modules(path: Path) -> set[str]:
@@ -25,3 +27,14 @@ def imported_modules(path: Path) -> set[str]:
 def test_text_module_imports_no_web_or_storage(path):
     bad = {m for m in imported_modules(path) if m.split(".")[0] in FORBIDDEN or m.startswith(FORBIDDEN)}
     assert not bad, f"{path.name} imports {sorted(bad)}"
+
+
+@pytest.mark.parametrize("path", sorted(INTERCHANGE.glob("*.py")), ids=lambda p: p.name)
+def test_interchange_module_imports_no_web_or_storage(path):
+    bad = {m for m in imported_modules(path) if m.split(".")[0] in FORBIDDEN or m.startswith(FORBIDDEN)}
+    assert not bad, f"{path.name} imports {sorted(bad)}"
+
+
+def test_interchange_is_checked():
+    """The glob above must find the package, or the guard would pass by checking nothing."""
+    assert (INTERCHANGE / "__init__.py").exists() and len(list(INTERCHANGE.glob("*.py"))) > 3
