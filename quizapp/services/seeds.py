@@ -79,13 +79,11 @@ def _sync_article(slug: str, path: Path, model: str) -> tuple[str, str]:
 # ---- seed packs ----------------------------------------------------------------------------------
 
 
-def pack_loader() -> Callable[[Path], plain.Pack] | None:
-    """``quizapp.interchange.load_pack`` once the pack formats provide it; None until then."""
-    try:
-        from quizapp.interchange import load_pack
-    except ImportError:
-        return None
-    return load_pack
+def load_pack(path: Path) -> plain.Pack:
+    """One pack file read by the pack formats (JSON, YAML or GIFT); ``PackFormatError`` says what is wrong."""
+    from quizapp import interchange
+
+    return interchange.load_pack(path)
 
 
 def pack_files(folder: Path) -> list[Path]:
@@ -96,22 +94,14 @@ def pack_files(folder: Path) -> list[Path]:
                   if p.is_file() and not p.name.startswith(".") and not p.name.upper().startswith("README"))
 
 
-def sync_packs(folder: Path, model: str, load: Callable[[Path], plain.Pack] | None = None) -> Iterator[SeedResult]:
-    """Load each seed pack file in ``folder`` and yield what happened; nothing at all if there is no folder.
-
-    ``load`` reads one file into a plain pack (default: ``pack_loader()``);
-    without one, each file is reported as failed rather than silently skipped.
-    """
-    files = pack_files(folder)
-    load = load or pack_loader()
-    for path in files:
+def sync_packs(folder: Path, model: str, load: Callable[[Path], plain.Pack] = load_pack) -> Iterator[SeedResult]:
+    """Load each seed pack file in ``folder`` and yield what happened; nothing at all if there is no folder."""
+    for path in pack_files(folder):
         started = time.perf_counter()
         try:
-            if load is None:
-                raise NotImplementedError("no pack importer yet (quizapp.interchange.load_pack)")
             data = load(path)
             status = store_seed_pack(data, model)
-        except (ValueError, OSError, NotImplementedError) as exc:  # PackFormatError is an InputError
+        except (ValueError, OSError) as exc:  # PackFormatError is an InputError, so a ValueError
             yield SeedResult(path.name, FAILED, error=exc, seconds=time.perf_counter() - started)
         else:
             yield SeedResult(path.name, status, data.title, seconds=time.perf_counter() - started)

@@ -107,3 +107,21 @@ def test_a_missing_model_is_one_line_not_a_traceback(monkeypatch):
     assert result.exit_code == 1
     assert "Error: The spaCy model 'no_such_model' is not installed" in result.output
     assert "Traceback" not in result.output
+
+
+def test_prepare_loads_the_seed_packs_after_the_articles(app_config, seeds, stub_pipeline):
+    from records import question
+
+    from quizapp import interchange
+    from quizapp.text import pack as plain
+
+    (seeds / "packs").mkdir()
+    pack = plain.Pack("Good questions", plain.PackArticle("Good", "A body."), (question(1), question(2)))
+    (seeds / "packs" / "good.yaml").write_text(interchange.dump(pack, "yaml"), encoding="utf-8")
+    app = create_app({**app_config, "SEEDS_DIR": seeds})
+    result = app.test_cli_runner().invoke(main, ["prepare"])
+    assert result.exit_code == 0, result.output
+    assert "[1/1] good.yaml: 'Good questions' added in" in result.output
+    assert "Ready: 2 articles, 1 pack." in result.output
+    again = app.test_cli_runner().invoke(main, ["prepare"])
+    assert "[1/1] good.yaml: 'Good questions' (up to date)" in again.output

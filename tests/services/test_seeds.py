@@ -132,14 +132,8 @@ def sync_packs(folder, data):
     return [(r.name, r.status, r.error and str(r.error)) for r in results]
 
 
-def test_no_packs_folder_means_no_packs_and_no_importer_needed(ctx, folder):
+def test_no_packs_folder_means_no_packs(ctx, folder):
     assert list(seeds.sync_packs(folder / "packs", "model-a")) == []
-
-
-def test_without_an_importer_each_pack_file_is_reported_not_skipped(ctx, pack_folder, monkeypatch):
-    monkeypatch.setattr(seeds, "pack_loader", lambda: None)
-    [result] = seeds.sync_packs(pack_folder, "model-a")
-    assert (result.name, result.status) == ("alpha.json", "failed") and "load_pack" in str(result.error)
 
 
 def test_a_seed_pack_is_stored_on_the_seed_article_with_the_same_text(ctx, folder, pack_folder, calls):
@@ -159,3 +153,19 @@ def test_a_seed_pack_on_a_new_text_adds_its_article_as_a_seed(ctx, folder, pack_
     article = db.session.scalars(sa.select(Article)).one()
     assert (article.slug, article.owner_id) == ("alpha-title", None)
     assert calls == ["Alpha title\n\nCarla read the news."]
+
+
+def test_seed_packs_are_read_with_the_pack_formats_importer(ctx, folder, calls):
+    """Integration with quizapp.interchange: a JSON pack file, as exported, comes in equal."""
+    from quizapp import interchange
+
+    sync(folder)
+    data = a_pack("Anna went home.\n\nThe end came.")
+    packs = folder / "packs"
+    packs.mkdir()
+    (packs / "alpha.json").write_text(interchange.dump(data, "json"), encoding="utf-8")
+    (packs / "broken.yaml").write_text("title: [unclosed", encoding="utf-8")
+    results = list(seeds.sync_packs(packs, "model-a"))
+    assert [(r.name, r.status) for r in results] == [("alpha.json", "added"), ("broken.yaml", "failed")]
+    row = db.session.scalars(sa.select(Pack)).one()
+    assert replace(pack_service.to_plain(row), article=data.article) == data and row.article.slug == "alpha"
