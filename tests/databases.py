@@ -14,6 +14,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 import sqlalchemy as sa
 from sqlalchemy.pool import NullPool
 
@@ -104,7 +105,17 @@ class PostgresDatabase:
 
 
 def databases(url: str | None, folder: Path):
-    """PostgreSQL (or any server) when ``url`` is set, else SQLite files under ``folder``."""
-    if url and not url.startswith("sqlite"):
-        return PostgresDatabase(url)
-    return SqliteDatabases(folder)
+    """PostgreSQL (or any server) when ``url`` is set, else SQLite files under ``folder``.
+
+    The tests drop and empty every table of the server database they are
+    given, so they refuse one whose name does not say it is for tests: a
+    DATABASE_URL left set for a school's real database must not be wiped by
+    ``make test``.
+    """
+    if not url or url.startswith("sqlite"):
+        return SqliteDatabases(folder)
+    name = sa.engine.make_url(url).database or ""
+    if "test" not in name:
+        pytest.exit(f"DATABASE_URL names the database {name!r}, and the tests empty the database they use. "
+                    "Point it at one whose name contains 'test', or unset it to test on SQLite.", returncode=2)
+    return PostgresDatabase(url)
