@@ -143,9 +143,10 @@ def read(text: str, name: str) -> tuple[Pack, list[str]]:
 def _nothing(name: str, unsupported: list[str]) -> str:
     if not unsupported:
         return f"nothing to import: {name} holds no GIFT questions (a question looks like: Who? {{=answer}})"
-    kinds = ", ".join(sorted({UNSUPPORTED[kind] for kind in unsupported}))
-    return (f"nothing to import: the {len(unsupported)} question(s) in {name} are Moodle {kinds} "
-            "questions, which have no quizapp type")
+    kinds = sorted({UNSUPPORTED[kind] for kind in unsupported})
+    listed = kinds[0] if len(kinds) == 1 else ", ".join(kinds[:-1]) + " and " + kinds[-1]
+    return (f"nothing to import: {name} holds only Moodle {listed} questions ({len(unsupported)}), "
+            "which have no quizapp type")
 
 
 def json_object(raw: str, line: int, label: str) -> dict:

@@ -85,6 +85,8 @@ def parse_yaml(text: str):
     """The YAML value in ``text`` (one document); errors say the line."""
     try:
         return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass: no Python objects
+    except PackFormatError:  # our own refusals (aliases, keys) are ValueErrors too: keep their words
+        raise
     except yaml.MarkedYAMLError as exc:
         raise PackFormatError(_yaml_message(exc)) from exc
     except yaml.reader.ReaderError as exc:
@@ -102,7 +104,7 @@ def parse_yaml(text: str):
 def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
     mark = exc.problem_mark or exc.context_mark
     where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "YAML"
-    problem = exc.problem or exc.context or "cannot be read"
+    problem = ", ".join(part for part in (exc.context, exc.problem) if part) or "cannot be read"
     if "'\\t'" in problem:
         return f"{where}: a tab character; indent YAML with spaces, not tabs"
     if "could not determine a constructor" in problem:
