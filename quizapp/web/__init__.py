@@ -6,6 +6,7 @@ from __future__ import annotations
 def configure_blueprints(app) -> None:
     """Register every feature's blueprint (imported here, when an app is built)."""
     from quizapp.web.auth import bp as auth
+    from quizapp.web.packs import bp as packs
     from quizapp.web.quiz import bp as quiz
     from quizapp.web.reading import bp as reading
     from quizapp.web.teacher import bp as teacher
@@ -14,6 +15,7 @@ def configure_blueprints(app) -> None:
     app.register_blueprint(quiz)
     app.register_blueprint(auth)
     app.register_blueprint(teacher)
+    app.register_blueprint(packs)
 
 
 def configure_errorhandlers(app) -> None:
