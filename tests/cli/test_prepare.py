@@ -36,7 +36,8 @@ def test_prepare_makes_the_database_from_nothing_and_stores_the_seed(database, t
     result = app.test_cli_runner().invoke(main, ["prepare"])
     assert result.exit_code == 0, result.output
     assert f"[1/1] {SEED_SLUG}: \"Syria's war enters a new phase\" added in" in result.output
-    assert "Ready: 1 article." in result.output
+    assert "reuters-syria-new-phase.yaml: \"Syria: the war's new phase\" added in" in result.output  # seeds/packs/
+    assert "Ready: 1 article, 1 pack." in result.output
     assert stored(app) == {SEED_SLUG: "Syria's war enters a new phase"}
     with app.app_context():
         assert sa.inspect(db.engine).has_table("alembic_version")
