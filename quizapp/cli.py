@@ -214,7 +214,81 @@ def _grade_line(grade, number: int, line: str) -> dict:
     return grade(question, item["answer"]).to_dict()
 
 
-COMMANDS = (prepare_command, create_teacher_command, analyze_command, grade_command)
+@click.group("pack")
+def pack_group():
+    """Question packs: import a pack file, export a pack, list them all (see docs/packs.md)."""
+
+
+@pack_group.command("import")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--owner", metavar="EMAIL",
+              help="The teacher who will own the pack and its article; without it both are shared, like the seeds.")
+@with_appcontext
+def pack_import_command(path: Path, owner: str | None):
+    """Import a pack file (.json, .yaml, .gift); prints the new pack's id.
+
+    The pack's article is stored (and analysed) as a new article. A file that
+    cannot be imported gets a one-line error and exit 1; nothing is saved.
+    """
+    from flask import current_app
+
+    from quizapp import interchange
+    from quizapp.interchange import files
+    from quizapp.services import pack_editing
+
+    owner_id = None
+    if owner:
+        owner_id = pack_editing.teacher_id(owner)
+        if owner_id is None:
+            raise click.ClickException(f"no teacher has the email {owner!r}")
+    try:
+        if path.stat().st_size > interchange.MAX_PACK_BYTES:  # refused before a byte is read
+            raise files.too_big(path.name, path.stat().st_size, interchange.MAX_PACK_BYTES)
+        result = interchange.load(path.read_bytes(), name=path.name)
+        pack_id = pack_editing.import_pack(result.pack, owner_id=owner_id, model=current_app.config["SPACY_MODEL"])
+    except OSError as exc:
+        raise click.ClickException(f"cannot read {path}: {exc.strerror or exc}") from exc
+    except QuizappError as exc:
+        raise click.ClickException(str(exc)) from exc
+    for note in result.skipped:
+        click.echo(f"skipped: {note}", err=True)
+    click.echo(pack_id)
+
+
+@pack_group.command("export")
+@click.argument("pack_id", type=int)
+@click.option("--format", "fmt", type=click.Choice(["json", "yaml", "gift"]), default="json", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to this file instead of standard output.")
+@with_appcontext
+def pack_export_command(pack_id: int, fmt: str, output: Path | None):
+    """Write the pack PACK_ID as JSON, YAML or Moodle GIFT."""
+    from quizapp import interchange
+    from quizapp.services import packs
+
+    try:
+        text = interchange.dump(packs.get_pack(pack_id), fmt)
+    except LookupError as exc:
+        raise click.ClickException(f"there is no pack {pack_id}") from exc
+    except QuizappError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if output is None:
+        click.echo(text, nl=not text.endswith("\n"))
+    else:
+        output.write_text(text, encoding="utf-8")
+
+
+@pack_group.command("list")
+@with_appcontext
+def pack_list_command():
+    """Every pack: id, title, owner (or "(shared)"), article, number of questions; tab-separated."""
+    from quizapp.services import pack_editing
+
+    for pack_id, title, owner, article, count in pack_editing.all_packs():
+        click.echo(f"{pack_id}\t{title}\t{owner}\t{article}\t{_plural(count, 'question')}")
+
+
+COMMANDS = (prepare_command, create_teacher_command, analyze_command, grade_command, pack_group)
 
 
 def build_cli() -> click.Group:
