@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 import yaml
@@ -138,3 +139,10 @@ def test_settings_and_article_rules():
         "settings.feedback: must be one of immediate, end, not 'never'",
         "settings.attempts: must be a whole number, 0 or more (0: no limit)",
     ]
+
+
+def test_the_example_in_docs_packs_md_loads():
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "packs.md").read_text(encoding="utf-8")
+    example = docs.split("```yaml\n", 1)[1].split("```", 1)[0]
+    pack = load(example, name="example.yaml").pack
+    assert {q.type for q in pack.questions} == {"short", "choice", "multi", "truefalse", "cloze"}
