@@ -109,5 +109,8 @@ def test_a_teacher_builds_a_pack_exports_it_as_gift_and_imports_it_again(page, h
     page.get_by_role("button", name="Import").click()
     expect(page.get_by_role("status").first).to_contain_text("Imported")
     assert questions(page).locator(".q-prompt").all_inner_texts() == prompts
+    page.set_viewport_size({"width": 390, "height": 844})  # a phone: buttons wrap, nothing scrolls sideways
+    page.screenshot(path=screenshots / "teacher-pack-review-phone.png")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
     page.goto("/teacher")
     expect(page.locator("#my-packs ~ ul .article-card")).to_have_count(2)

@@ -223,3 +223,16 @@ def test_posts_need_the_csrf_token(app, client, ids):
 def test_the_pages_need_a_login(client, ids):
     response = client.get(f"/teacher/packs/{ids[3]}")
     assert response.status_code == 302 and "/login" in response.headers["Location"]
+
+
+def test_what_the_teacher_types_is_escaped_everywhere(app, ann, ids):
+    evil = "<script>alert(1)</script>"
+    ann.post(f"/teacher/packs/{ids[3]}/questions/1/edit",
+             {"prompt": f"Who {evil}?", "part1": evil, "skill": "recall", "difficulty": "0.5", "sample": evil,
+              "preview": "1"})
+    ann.post(f"/teacher/packs/{ids[3]}/questions/1/edit",
+             {"prompt": f"Who {evil}?", "part1": evil, "skill": "recall", "difficulty": "0.5"})
+    for url in (f"/teacher/packs/{ids[3]}", f"/teacher/packs/{ids[3]}/questions/1/edit", "/teacher"):
+        page = text(ann.get(url))
+        assert "<script>alert" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text(ann.get(f"/teacher/packs/{ids[3]}"))
