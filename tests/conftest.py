@@ -120,9 +120,25 @@ def pipeline_calls(monkeypatch) -> list[str]:
     calls: list[str] = []
     real = articles_service.run_pipeline
 
-    def counting(raw: str, model: str):
+    def counting(raw: str, model: str, title_hint: str | None = None):
         calls.append(raw)
-        return real(raw, model)
+        return real(raw, model, title_hint)
 
     monkeypatch.setattr(articles_service, "run_pipeline", counting)
     return calls
+
+
+@pytest.fixture
+def teacher_client(app, client):
+    """``client`` with a teacher logged in (as Flask-Login's session has it, no login form); her id is ``client.teacher_id``."""
+    from records import make_teacher
+
+    from quizapp.extensions import db
+
+    with app.app_context():
+        teacher_id = make_teacher().id
+        db.session.commit()
+    with client.session_transaction() as session:
+        session["_user_id"], session["_fresh"] = str(teacher_id), True
+    client.teacher_id = teacher_id
+    return client

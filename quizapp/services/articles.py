@@ -23,6 +23,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -76,16 +77,18 @@ class ArticleSummary:
     band: str
     words: int
     reading_minutes: float
+    created_at: datetime | None = None
 
     @classmethod
     def of(cls, row: Article) -> ArticleSummary:
         """Copy ``row``'s listing fields out."""
         readability = row.analysis_data.get("readability", {})
         return cls(row.id, row.slug, row.title, row.source, row.dateline, row.owner_id,
-                   readability.get("band", ""), readability.get("words", 0), readability.get("reading_minutes", 0.0))
+                   readability.get("band", ""), readability.get("words", 0), readability.get("reading_minutes", 0.0),
+                   row.created_at)
 
 
-def run_pipeline(raw: str, model: str) -> Analysis:
+def run_pipeline(raw: str, model: str, title_hint: str | None = None) -> Analysis:
     """Analyse ``raw`` with the spaCy pipeline ``model``: the slow step done once per text.
 
     Imported lazily so that serving pages never imports spaCy; module-level so
@@ -93,7 +96,7 @@ def run_pipeline(raw: str, model: str) -> Analysis:
     """
     from quizapp.text import nlp, pipeline
 
-    return pipeline.analyse(raw, nlp.load(model))
+    return pipeline.analyse(raw, nlp.load(model), title_hint=title_hint)
 
 
 @functools.cache
@@ -140,13 +143,18 @@ def owned_articles(owner_id: int) -> list[ArticleSummary]:
         return [ArticleSummary.of(row) for row in db.session.scalars(query)]
 
 
-def add_article(raw: str, *, model: str, owner_id: int | None = None, slug: str | None = None) -> ArticleView:
+def add_article(raw: str, *, model: str, owner_id: int | None = None, slug: str | None = None,
+                title_hint: str | None = None) -> ArticleView:
     """Analyse ``raw`` and store it; ``slug`` None makes one from the title.
+
+    ``title_hint`` is the title when the text has no headline of its own (a
+    teacher's title field, a saved page's ``<title>``).
 
     Raises the pipeline's ``InputError`` for text that is not an article, and
     ``SlugTaken`` if an explicit ``slug`` is in use.
     """
-    analysis = run_pipeline(raw, model)  # before any transaction: it takes seconds
+    # Before any transaction: it takes seconds. The hint is passed only when given, so stand-ins need not take it.
+    analysis = run_pipeline(raw, model, title_hint=title_hint) if title_hint else run_pipeline(raw, model)
     return store_article(raw, analysis, key=analysis_key(model), owner_id=owner_id, slug=slug)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 def configure_blueprints(app) -> None:
     """Register every feature's blueprint (imported here, when an app is built)."""
+    from quizapp.web.articles import bp as articles
     from quizapp.web.auth import bp as auth
     from quizapp.web.packs import bp as packs
     from quizapp.web.quiz import bp as quiz
@@ -15,6 +16,7 @@ def configure_blueprints(app) -> None:
     app.register_blueprint(quiz)
     app.register_blueprint(auth)
     app.register_blueprint(teacher)
+    app.register_blueprint(articles)
     app.register_blueprint(packs)
 
 
