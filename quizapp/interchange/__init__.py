@@ -85,6 +85,7 @@ def load_pack(path: str | Path) -> Pack:
 
 
 def _format(fmt: str) -> str:
+    """The canonical format name for ``fmt`` ("yml" is "yaml"); an unknown one is refused."""
     name = _ALIASES.get(str(fmt).lower(), str(fmt).lower())
     if name not in FORMATS:
         raise PackFormatError(f"unknown pack format {fmt!r}: choose one of {', '.join(FORMATS)}")

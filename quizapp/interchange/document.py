@@ -78,6 +78,7 @@ def check_version(document, locate: Locate = str) -> None:
 
 
 def _kind(value) -> str:
+    """What a non-mapping document is, in words: "a list", "only the text 'x'"."""
     if value is None:
         return "nothing (it is empty or only comments)"
     if isinstance(value, list):
@@ -86,6 +87,7 @@ def _kind(value) -> str:
 
 
 def _raise_if(found: list[Problem], locate: Locate) -> None:
+    """Raise the first few problems as one message, saying how many more there are."""
     if found:
         more = len(found) - SHOWN_PROBLEMS
         message = "; ".join(locate(p) for p in found[:SHOWN_PROBLEMS])
@@ -177,6 +179,7 @@ def _describe(error) -> tuple[list, str]:
 
 
 def _type_message(error) -> str:
+    """"must be text"; a number or true/false where text belongs also gets "(put it in quotes)"."""
     expected = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
     names = " or ".join(_TYPE_NAMES.get(name, name) for name in expected if name != "null")
     quote = " (put it in quotes)" if "string" in expected and isinstance(error.instance, (bool, int, float)) else ""
@@ -184,6 +187,7 @@ def _type_message(error) -> str:
 
 
 def _range_message(error) -> str:
+    """"must be a number from 0 to 1" or "must be 0 or more", from the schema's bounds."""
     low, high = error.schema.get("minimum"), error.schema.get("maximum")
     return f"must be a number from {low} to {high}" if high is not None else f"must be {low} or more"
 

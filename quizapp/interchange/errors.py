@@ -18,6 +18,7 @@ class PackFormatError(InputError):
     """
 
     def __init__(self, message: str):
+        """Keep the message to one line, and to a readable length."""
         one_line = _LINE_BREAKS.sub(" ", str(message)).strip()
         if len(one_line) > MAX_MESSAGE:
             one_line = one_line[:MAX_MESSAGE - 1] + "…"

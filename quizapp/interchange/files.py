@@ -34,6 +34,7 @@ def too_big(name: str, size: int, limit: int) -> PackFormatError:
 
 
 def _utf8_size(text: str) -> int:
+    """The size of ``text`` saved as UTF-8 (lone surrogates counted, not refused)."""
     return len(text.encode("utf-8", "surrogatepass"))
 
 
@@ -49,6 +50,7 @@ def decode(data: str | bytes, name: str) -> str:
 
 
 def _decode(data: bytes, name: str) -> str:
+    """Decode with the byte order mark's codec, else as UTF-8; NUL bytes without a BOM are binary."""
     encoding = next((codec for bom, codec in _BOMS if data.startswith(bom)), "utf-8")
     if b"\x00" in data and encoding == "utf-8":
         raise PackFormatError(f"{name} looks like a binary file, not a pack: choose a JSON, YAML or GIFT file")

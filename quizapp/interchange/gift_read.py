@@ -50,10 +50,12 @@ class Chunk:
 
     @property
     def text(self) -> str:
+        """The question's lines as one text, as Moodle joins them."""
         return "\n".join(text for _, text in self.lines)
 
     @functools.cached_property
     def _starts(self) -> list[int]:
+        """Where each line starts in ``text``, computed once: a big chunk asks many times."""
         starts, total = [], 0
         for _, text in self.lines:
             starts.append(total)
@@ -141,6 +143,7 @@ def read(text: str, name: str) -> tuple[Pack, list[str]]:
 
 
 def _nothing(name: str, unsupported: list[str]) -> str:
+    """Why a file gave no question: nothing GIFT-like, or only types quizapp lacks."""
     if not unsupported:
         return f"nothing to import: {name} holds no GIFT questions (a question looks like: Who? {{=answer}})"
     kinds = sorted({UNSUPPORTED[kind] for kind in unsupported})
@@ -157,7 +160,8 @@ def json_object(raw: str, line: int, label: str) -> dict:
         raise PackFormatError(f"line {line}: the {label} comment is not valid JSON ({exc.msg}, column "
                               f"{exc.colno}); correct it or delete the line") from exc
     except (ValueError, RecursionError) as exc:
-        raise PackFormatError(f"line {line}: the {label} comment cannot be read; correct it or delete the line") from exc
+        raise PackFormatError(f"line {line}: the {label} comment cannot be read; "
+                              "correct it or delete the line") from exc
     if not isinstance(value, dict):
         raise PackFormatError(f"line {line}: the {label} comment must hold a JSON object {{...}}")
     return value
@@ -194,6 +198,7 @@ def _unique_ids(questions: list[dict], lines: list[int], notes: list[str]) -> No
 def _locator(lines: list[int], questions: list[dict], header_line: int | None) -> Callable[[Problem], str]:
     """Word a problem by the file line it comes from, not by a path the teacher never wrote."""
     def locate(problem: Problem) -> str:
+        """"line 12 ('q3') answer[0][0]: ..." for a question; the header's line for pack fields."""
         match = re.match(r"questions\[(\d+)\]\.?(.*)", problem.path)
         if match and int(match[1]) < len(lines):
             index = int(match[1])
@@ -250,6 +255,7 @@ def _block(text: str, start: int, line_of: Callable[[int], int]) -> tuple[int, i
 
 
 def _error(line: int, message: str) -> PackFormatError:
+    """A GIFT error at ``line``."""
     return PackFormatError(f"line {line}: {message}")
 
 
@@ -306,6 +312,7 @@ def _options(answers: str, base: int, line_of: Callable[[int], int], rich: bool)
 
 
 def _weight(digits: str, line: int) -> float:
+    """A ``%weight%`` as a number; outside -100..100 it is a typing mistake, not a weight."""
     value = float(digits)
     if not -100 <= value <= 100:
         raise _error(line, f"the weight %{digits}% must be from -100% to 100%")
@@ -380,6 +387,7 @@ def _truefalse(body: str, parsed: Parsed) -> None:
 
 
 def _feedback(options: list[Option], parsed: Parsed) -> None:
+    """Keep each answer's ``#feedback`` in ``extra["feedback"]``, keyed by the answer's text."""
     feedback = {o.text: o.feedback for o in options if o.feedback}
     if feedback:
         parsed.data["feedback"] = feedback
@@ -388,4 +396,5 @@ def _feedback(options: list[Option], parsed: Parsed) -> None:
 
 
 def _listing(weights: dict) -> str:
+    """"'Iraq' -100%, 'Turkey' -100%" for a note."""
     return ", ".join(f"{shown(text, 30)} {weight}%" for text, weight in weights.items())

@@ -47,6 +47,7 @@ def _header(pack: Pack) -> str:
 
 
 def _json(value) -> str:
+    """JSON on one line, Unicode kept (a comment line must not break)."""
     return json.dumps(value, ensure_ascii=False)
 
 
@@ -161,6 +162,7 @@ def _item(mark: str, text: str, weight, feedback: str | None, rich: bool = True)
 
 
 def _percent(weight: float) -> str:
+    """A weight as GIFT writes it: 50, -50, 33.33333."""
     if float(weight).is_integer():
         return str(int(weight))
     return f"{weight:.5f}".rstrip("0").rstrip(".")
@@ -174,12 +176,14 @@ def _texts(value) -> dict[str, str]:
 
 
 def _weights(value) -> dict[str, float]:
+    """The Moodle weights in ``extra["weights"]`` that GIFT can write."""
     if not isinstance(value, dict):
         return {}
     return {key: weight for key, weight in value.items() if isinstance(key, str) and _is_weight(weight)}
 
 
 def _is_weight(value) -> bool:
+    """A finite number from -100 to 100 (not true/false)."""
     return (isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
             and -100 <= value <= 100)
 
@@ -190,4 +194,5 @@ def _safe(text) -> bool:
 
 
 def _one_line(text: str) -> bool:
+    """Safe text without a line break: usable as an answer."""
     return _safe(text) and "\n" not in text

@@ -41,10 +41,12 @@ def parse_json(text: str):
 
 
 def _no_constant(name: str):
+    """JSON's NaN and Infinity are no values a pack can hold."""
     raise PackFormatError(f"{name} is not a number a pack can hold")
 
 
 def _unique_keys(pairs: list[tuple]) -> dict:
+    """Refuse a key given twice in one object: JSON would silently keep the last."""
     seen = set()
     for key, _ in pairs:
         if key in seen:
@@ -102,6 +104,7 @@ def parse_yaml(text: str):
 
 
 def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
+    """PyYAML's error as "line L, column C: what"; tabs and Python tags explained."""
     mark = exc.problem_mark or exc.context_mark
     where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "YAML"
     problem = ", ".join(part for part in (exc.context, exc.problem) if part) or "cannot be read"
@@ -135,6 +138,7 @@ def _represent_str(dumper, value: str):
 
 
 def _represent_list(dumper, value: list):
+    """Short lists of one-line scalars inline (``[Russia, Russians]``), others as blocks."""
     flow = all(isinstance(v, _SCALARS) for v in value) and not any(
         isinstance(v, str) and any(b in v for b in _YAML_BREAKS) for v in value
     ) and sum(len(str(v)) + 2 for v in value) <= FLOW_WIDTH

@@ -40,6 +40,7 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        """"path: message", or the message alone for the whole pack."""
         return f"{self.path}: {self.message}" if self.path else self.message
 
 
@@ -67,10 +68,12 @@ def tidy_question(question: Question) -> Question:
 
 
 def _line(text):
+    """A one-line text trimmed (anything else is left for ``problems`` to report)."""
     return text.strip() if isinstance(text, str) else text
 
 
 def _paragraphs(text):
+    """A multi-line text trimmed, with Windows and old Mac line endings made ``\n``."""
     return text.replace("\r\n", "\n").replace("\r", "\n").strip() if isinstance(text, str) else text
 
 
@@ -140,6 +143,7 @@ def question_problems(question: Question, path: str = "", paragraphs: list[str] 
 
 
 def _answer_problems(question: Question, at: str) -> list[Problem]:
+    """Every part has forms, and every form is one line of text."""
     if not question.answer:
         return [Problem(f"{at}answer", "required: a list of parts, each a list of accepted forms")]
     found = []
@@ -152,6 +156,7 @@ def _answer_problems(question: Question, at: str) -> list[Problem]:
 
 
 def _list_problems(values, path: str, unique: bool = False) -> list[Problem]:
+    """Each item is one line of text; ``unique``: and none is listed twice."""
     found, seen = [], set()
     for i, value in enumerate(values):
         found += _text(value, f"{path}[{i}]", required=True)
@@ -186,18 +191,21 @@ def _multi_rules(question: Question, at: str) -> list[Problem]:
 
 
 def _enough_choices(question: Question, at: str, kind: str) -> list[Problem]:
+    """Choice and multi questions offer at least two options."""
     if len(question.choices) < 2:
         return [Problem(f"{at}choices", f"a {kind} question needs at least two choices")]
     return []
 
 
 def _truefalse_rules(question: Question, at: str) -> list[Problem]:
+    """The answer is true or false, in any case."""
     if len(question.answer) != 1 or question.answer[0][0].lower() not in TRUTH:
         return [Problem(f"{at}answer", 'a true/false answer is [["true"]] or [["false"]]')]
     return []
 
 
 def _cloze_rules(question: Question, at: str) -> list[Problem]:
+    """A cloze has exactly one gap to fill."""
     gaps = question.prompt.count(BLANK)
     if gaps != 1:
         return [Problem(f"{at}prompt", f"a cloze prompt marks its gap with exactly one {BLANK} (found {gaps})")]
@@ -205,6 +213,7 @@ def _cloze_rules(question: Question, at: str) -> list[Problem]:
 
 
 def _short_rules(question: Question, at: str) -> list[Problem]:
+    """A typed question with a gap is a cloze (GIFT would also read it as one)."""
     if BLANK in question.prompt:
         return [Problem(f"{at}prompt", f"{BLANK} marks a gap: make this question a cloze, or remove the gap")]
     return []
