@@ -236,3 +236,18 @@ def test_what_the_teacher_types_is_escaped_everywhere(app, ann, ids):
         page = text(ann.get(url))
         assert "<script>alert" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text(ann.get(f"/teacher/packs/{ids[3]}"))
+
+
+def test_the_article_page_offers_teachers_a_pack_and_pupils_nothing(app, client, ids):
+    assert "Start a pack" not in text(client.get("/articles/syria"))
+    ann = Browser(client, "ann@school.example")
+    page = text(ann.get("/articles/syria"))
+    assert "Start a pack from this article's questions" in page and f'name="article_id" value="{ids[2]}"' in page
+    response = ann.post("/teacher/packs/new", {"article_id": ids[2]})
+    assert response.status_code == 302 and count(app, Pack) == 2
+
+
+def test_a_pack_cannot_start_from_another_teachers_article(app, client, ids):
+    bob = Browser(client, "bob@school.example")
+    assert bob.post("/teacher/packs/new", {"article_id": ids[2]}).status_code == 404
+    assert count(app, Pack) == 1

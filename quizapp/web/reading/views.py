@@ -24,6 +24,7 @@ def article(slug: str):
     return render_template(
         "reading/article.html",
         slug=slug,
+        article_id=entry.id,
         title=entry.title,
         analysis=analysis,
         paragraphs=markup.render_article(analysis),
