@@ -10,7 +10,7 @@ from records import make_article
 from quizapp.extensions import db
 from quizapp.models import Article, Pack, PackQuestion
 from quizapp.models import Teacher as TeacherRow
-from quizapp.services import teachers
+from quizapp.services import pack_editing, teachers
 from quizapp.services import packs as pack_service
 from quizapp.text import pack as plain
 from quizapp.text.question import Question
@@ -251,3 +251,14 @@ def test_a_pack_cannot_start_from_another_teachers_article(app, client, ids):
     bob = Browser(client, "bob@school.example")
     assert bob.post("/teacher/packs/new", {"article_id": ids[2]}).status_code == 404
     assert count(app, Pack) == 1
+
+
+def test_editing_a_multi_question_keeps_the_other_forms_of_its_answers(app, ann, ids):
+    multi = Question("q4", "multi", "Who backs the government?", (("Russia", "Moscow"), ("Iran", "Tehran")),
+                     choices=("Russia", "Iran", "Iraq"))
+    with app.app_context():
+        pack_editing.put_question(ids[3], multi)
+    ann.post(f"/teacher/packs/{ids[3]}/questions/4/edit",
+             {"prompt": "Which countries back the government?", "choices": "Russia\nIran\nIraq",
+              "correct_many": "Russia\nIran", "skill": "recall", "difficulty": "0.5"})
+    assert stored(app, ids[3])[-1].answer == (("Russia", "Moscow"), ("Iran", "Tehran"))

@@ -109,11 +109,13 @@ class QuestionForm(FlaskForm):
 
     def question(self, qtype: str, base: Question) -> Question:
         """The question the form describes, keeping what it does not show (id, distractors, evidence span, extras)."""
+        # A generated choice answer may accept other forms when typed ("Moscow" for "Russia"): keep them.
+        kept = {part[0]: part for part in base.answer if part}
         if qtype == "choice":
-            answer = ((self.correct.data or "").strip(),)
-            answer = (answer,) if answer[0] else ()
+            right = (self.correct.data or "").strip()
+            answer = (kept.get(right, (right,)),) if right else ()
         elif qtype == "multi":
-            answer = tuple((line,) for line in lines(self.correct_many.data))
+            answer = tuple(kept.get(line, (line,)) for line in lines(self.correct_many.data))
         elif qtype == "truefalse":
             answer = ((self.truth.data,),) if self.truth.data else ()
         else:
