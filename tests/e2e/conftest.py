@@ -16,6 +16,7 @@ from databases import ENGINE_OPTIONS
 from factories import SEED, seed_raw
 
 from quizapp import create_app
+from quizapp.services import articles
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -65,3 +66,18 @@ def screenshots() -> Path:
     """Where screenshots go (gitignored), created on demand."""
     SCREENSHOTS.mkdir(exist_ok=True)
     return SCREENSHOTS
+
+
+@pytest.fixture(scope="module")
+def seed(live_app):
+    """The seed article as the server shows it, from the live app's database."""
+    with live_app.app_context():
+        return articles.get_article(SEED.stem)
+
+
+@pytest.fixture
+def page(browser, live_server):
+    """A desktop-sized page (a classroom projector is about this wide)."""
+    context = browser.new_context(viewport={"width": 1366, "height": 900}, base_url=live_server)
+    yield context.new_page()
+    context.close()

@@ -5,11 +5,11 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from quizapp.services import articles
+from factories import SEED
 
 pytestmark = [pytest.mark.browser, pytest.mark.db]
 
-SEED_SLUG = "reuters-syria-new-phase"
+SEED_SLUG = SEED.stem
 BACKERS = "Who backs the Syrian government?"
 TRUCES = "Which country backs the truces?"
 MILITIAS = "Does the United States back the militias?"
@@ -18,21 +18,6 @@ REGION = "Which region is Islamic State’s last major Syrian stronghold?"
 PRESIDENT = "Who is Syria’s president?"
 CEASEFIRES = "Which of these organized one of the ceasefires in the southwest?"
 PUTTING_BACK = "putting _____ back together"  # a cloze: part of its prompt
-
-
-@pytest.fixture(scope="module")
-def seed(live_app):
-    """The seed article as the server shows it, from the live app's database."""
-    with live_app.app_context():
-        return articles.get_article(SEED_SLUG)
-
-
-@pytest.fixture
-def page(browser, live_server):
-    """A desktop-sized page (a classroom projector is about this wide)."""
-    context = browser.new_context(viewport={"width": 1366, "height": 900}, base_url=live_server)
-    yield context.new_page()
-    context.close()
 
 
 def number(seed, prompt_part: str) -> int:

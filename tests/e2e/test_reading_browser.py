@@ -5,26 +5,11 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from quizapp.services import articles
+from factories import SEED
 
 pytestmark = [pytest.mark.browser, pytest.mark.db]
 
-SEED_SLUG = "reuters-syria-new-phase"
-
-
-@pytest.fixture(scope="module")
-def seed(live_app):
-    """The seed article as the server shows it, from the live app's database."""
-    with live_app.app_context():
-        return articles.get_article(SEED_SLUG)
-
-
-@pytest.fixture
-def page(browser, live_server):
-    """A desktop-sized page (a classroom projector is about this wide)."""
-    context = browser.new_context(viewport={"width": 1366, "height": 900}, base_url=live_server)
-    yield context.new_page()
-    context.close()
+SEED_SLUG = SEED.stem
 
 
 def open_seed_from_index(page, seed):

@@ -2,93 +2,23 @@
 
 import re
 from dataclasses import replace
-from html.parser import HTMLParser
 
 import pytest
 from factories import SEED_PARAGRAPHS, seed_analysis
+from html_tree import Node, parse
 
 from quizapp import create_app
 from quizapp.services import articles as articles_service
 from quizapp.text.question import BLANK, Question
 from quizapp.text.types import Span
 
+from .leak_check import answer_leaks
+
 pytestmark = pytest.mark.db
 
 SEED_SLUG = "reuters-syria-new-phase"
 QUIZ_URL = f"/articles/{SEED_SLUG}/quiz"
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 INPUT_TYPES = {"short": "text", "cloze": "text", "choice": "radio", "multi": "checkbox", "truefalse": "radio"}
-
-
-class Node:
-    """An element of the page: tag, attributes, children (nodes and text)."""
-
-    def __init__(self, tag, attrs, parent=None):
-        self.tag, self.attrs, self.parent, self.children = tag, dict(attrs), parent, []
-
-    def text(self, skip: str = "") -> str:
-        """The text inside, tags removed, leaving out elements of class ``skip``."""
-        return "".join(
-            c if isinstance(c, str) else "" if skip and skip in c.attrs.get("class", "").split() else c.text(skip)
-            for c in self.children
-        )
-
-    def clean_text(self) -> str:
-        """The text with runs of white space made one space."""
-        return " ".join(self.text().split())
-
-    def walk(self):
-        """This node and every element below it, in document order."""
-        yield self
-        for child in self.children:
-            if isinstance(child, Node):
-                yield from child.walk()
-
-    def find_all(self, tag=None, **attrs):
-        """Elements below with ``tag`` and these attribute values (``class_`` matches one class)."""
-        wanted = {k.rstrip("_"): v for k, v in attrs.items()}
-        return [n for n in self.walk() if (tag is None or n.tag == tag) and all(
-            v in n.attrs.get(k, "").split() if k == "class" else n.attrs.get(k) == v for k, v in wanted.items())]
-
-    def find(self, tag=None, **attrs):
-        """The first element that ``find_all`` would return, or None."""
-        return next(iter(self.find_all(tag, **attrs)), None)
-
-    def by_id(self, id_):
-        """The element with this id (asserting there is exactly one)."""
-        found = self.find_all(id=id_)
-        assert len(found) == 1, f"{len(found)} elements with id {id_!r}"
-        return found[0]
-
-
-class Page(HTMLParser):
-    """The HTML as a tree of ``Node``: just enough DOM for these tests."""
-
-    def __init__(self, html: str):
-        super().__init__(convert_charrefs=True)
-        self.root = self.current = Node("#root", {})
-        self.feed(html)
-
-    def handle_starttag(self, tag, attrs):
-        node = Node(tag, attrs, self.current)
-        self.current.children.append(node)
-        if tag not in VOID:
-            self.current = node
-
-    def handle_endtag(self, tag):
-        node = self.current
-        while node is not self.root and node.tag != tag:
-            node = node.parent
-        if node is not self.root:
-            self.current = node.parent
-
-    def handle_data(self, data):
-        self.current.children.append(data)
-
-
-def parse(response) -> Node:
-    """The response's HTML as a tree."""
-    return Page(response.get_data(as_text=True)).root
 
 
 @pytest.fixture
@@ -178,62 +108,6 @@ def test_the_article_text_is_on_the_quiz_page(quiz_page, seed):
 
 
 # ---- no answer key before submitting -------------------------------------------------------------
-
-KEY_ATTRIBUTES = re.compile(r"^data-.*(answer|correct|key|solution|score|verdict|evidence|feedback)", re.I)
-GRADING_WORDS = ("Not quite", "Partly right", "Correct answer", "Your answer", "No answer given", "Your score")
-
-
-def normal(text: str) -> str:
-    """Words only, any case, any punctuation: "Al Sukhna" and "al-Sukhna" read the same, as the grader reads them."""
-    return " " + " ".join(re.findall(r"\w+", text.casefold())) + " "
-
-
-def times(form: str, text: str) -> int:
-    """How often ``form`` occurs in ``text`` as whole words."""
-    return normal(text).count(normal(form))
-
-
-def answer_leaks(html: str, questions) -> list[str]:
-    """Everything in a quiz page that gives an answer away; [] if nothing does.
-
-    The article is on the page on purpose, and questions legitimately quote
-    names that are another question's answer, so the check is per question:
-    a typed question's accepted forms may appear in its own block only as
-    often as its prompt says them, in none of its block's attributes, and in
-    no attribute of the form outside the questions (a hidden input).
-    Beyond that, nothing pre-selected or pre-filled, no grading vocabulary,
-    no data-* key, and no evidence marked in the article.
-    """
-    page, leaks = Page(html).root, []
-    form = page.find("form", class_="quiz-form")
-    in_blocks = {id(node) for li in form.find_all("li", class_="question") for node in li.walk()}
-    outside = [node for node in form.walk() if id(node) not in in_blocks and node.attrs.get("name") != "csrf_token"]
-    for n, question in enumerate(questions, start=1):
-        if question.type not in ("short", "cloze"):
-            continue
-        block = page.by_id(f"question-{n}")
-        attributes = [(node, k, v) for node in list(block.walk()) + outside for k, v in node.attrs.items()
-                      if v and k != "action"]  # the URL holds the slug, made of the article's words
-        for form_ in {f for part in question.answer for f in part}:
-            if times(form_, block.clean_text()) > times(form_, question.prompt):
-                leaks.append(f"question {n}: its answer {form_!r} is in its text")
-            leaks += [f"question {n}: its answer {form_!r} is in {node.tag}[{key}]"
-                      for node, key, value in attributes if times(form_, value)]
-        if question.evidence and question.evidence in form.clean_text():
-            leaks.append(f"question {n}: its evidence is in the form")
-    for node in page.walk():
-        leaks += [f"{node.tag}[{key}]" for key in node.attrs if KEY_ATTRIBUTES.match(key)]
-        if node.tag == "input" and "checked" in node.attrs:
-            leaks.append(f"input {node.attrs.get('id')} is pre-selected")
-        if node.tag == "input" and node.attrs.get("type") == "text" and node.attrs.get("value"):
-            leaks.append(f"input {node.attrs.get('id')} is pre-filled")
-        if {"evidence", "evidence-ref", "verdict", "feedback"} & set(node.attrs.get("class", "").split()):
-            leaks.append(f"{node.tag}.{node.attrs['class']} marks or grades something")
-        if node.attrs.get("id", "").startswith(("evidence-", "result-")):
-            leaks.append(f"#{node.attrs['id']} anchors a result")
-    leaks += [f"{word!r} is on the page" for word in GRADING_WORDS if word in page.clean_text()]
-    return leaks
-
 
 def test_the_quiz_page_gives_no_answer_away(quiz_page, seed):
     assert answer_leaks(quiz_page.get_data(as_text=True), seed.questions) == []
