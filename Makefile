@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup run test test-postgres browser bench clean
+.PHONY: setup run test test-postgres browser bench vendor clean
 
 setup: $(STAMP)
 
@@ -40,6 +40,15 @@ test: setup browser
 # read the same pages as tests/web, which do run here, and would double this run's time.
 test-postgres: setup
 	scripts/with-postgres.sh $(BIN)/python -m pytest -m "db and not browser"
+
+# Refresh the pinned front-end files from npm (package.json); the copies are committed, so
+# neither `make run` nor CI needs npm or the network.
+vendor:
+	npm ci --silent --no-audit --no-fund
+	cp node_modules/htmx.org/dist/htmx.min.js static/vendor/htmx.min.js
+	cp node_modules/htmx.org/LICENSE static/vendor/htmx.LICENSE
+	cp node_modules/axe-core/axe.min.js tests/e2e/vendor/axe.min.js
+	cp node_modules/axe-core/LICENSE tests/e2e/vendor/axe-core.LICENSE
 
 bench: setup
 	$(BIN)/python benchmarks/analyze.py

@@ -25,6 +25,7 @@ ENVIRONMENT = {
     "QUIZAPP_ENV": "QUIZAPP_ENV",
     "SEEDS_DIR": "QUIZAPP_SEEDS_DIR",
     "SQLALCHEMY_DATABASE_URI": "DATABASE_URL",
+    "RATELIMIT_STORAGE_URI": "QUIZAPP_RATELIMIT_STORAGE",
 }
 
 
@@ -41,6 +42,9 @@ class Config:
     SQLALCHEMY_DATABASE_URI = None  # $DATABASE_URL: any SQLAlchemy URL, e.g. postgresql+psycopg://...
     # A PostgreSQL restarted overnight leaves dead connections in the pool: test each before use.
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    # Flask-Limiter's counts: in this process by default; redis://host:6379 to share them between servers.
+    RATELIMIT_STORAGE_URI = "memory://"
+    RATELIMIT_HEADERS_ENABLED = True  # Retry-After and X-RateLimit-* tell a client when to try again
 
 
 def configure_app(app, test_config: dict | None = None) -> None:

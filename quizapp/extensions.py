@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
@@ -30,6 +32,10 @@ csrf = CSRFProtect()
 db = SQLAlchemy(model_class=Base)
 # Batch mode lets Alembic alter SQLite tables (by copying them); PostgreSQL gets plain ALTERs.
 migrate = Migrate(directory=str(MIGRATIONS), render_as_batch=True, compare_type=True)
+# No default limits: only the routes a stranger could hammer (join, login) carry one, and each
+# says whom it counts (the client, the join code). Where the counts live is RATELIMIT_STORAGE_URI:
+# memory:// for one process, redis://... when several app servers share them (docs/deploy.md).
+limiter = Limiter(key_func=get_remote_address)
 login_manager = LoginManager()
 login_manager.login_view = "auth.login"
 login_manager.login_message = "Please log in to see that page."
@@ -39,6 +45,7 @@ login_manager.login_message_category = "info"
 def configure_extensions(app) -> None:
     """Bind every extension to ``app``."""
     csrf.init_app(app)
+    limiter.init_app(app)
     configure_database(app)
     configure_login(app)
 
