@@ -16,7 +16,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from quizapp.extensions import db
 from quizapp.models import Teacher
 from quizapp.models.teacher import normal_email
-from quizapp.services.transactions import writing
+from quizapp.services.transactions import reading, writing
 from quizapp.text.errors import InputError
 
 MIN_PASSWORD_LENGTH = 10
@@ -98,8 +98,20 @@ def _decoy_hash() -> str:
 
 
 def load_teacher(teacher_id: str) -> Teacher | None:
-    """Flask-Login's user loader: the teacher whose id the session holds, if the account still exists."""
+    """Flask-Login's user loader: the teacher whose id the session holds, if the account still exists.
+
+    The row comes back detached and its transaction ended: on SQLite every
+    transaction holds the write lock (``quizapp.database``), and a loader that
+    left one open would make every pupil's answer wait while a teacher's page
+    (a live dashboard polled every few seconds) renders. Only its columns are
+    used (``id``, ``display_name``), and those stay loaded.
+    """
     try:
-        return db.session.get(Teacher, int(teacher_id))
+        ident = int(teacher_id)
     except ValueError:
         return None
+    with reading():
+        teacher = db.session.get(Teacher, ident)
+        if teacher is not None:
+            db.session.expunge(teacher)
+    return teacher
