@@ -288,7 +288,51 @@ def pack_list_command():
         click.echo(f"{pack_id}\t{title}\t{owner}\t{article}\t{_plural(count, 'question')}")
 
 
-COMMANDS = (prepare_command, create_teacher_command, analyze_command, grade_command, pack_group)
+@click.command("serve")
+@click.option("--bind", "-b", default="127.0.0.1:8000", show_default=True,
+              help="HOST:PORT to listen on (0.0.0.0:8000 for every interface), or unix:/path/to.sock.")
+@click.option("--workers", "-w", type=click.IntRange(min=1), default=None,
+              help="Worker processes; default 2 x CPU cores + 1 (docs/deploy.md: how many for how many pupils).")
+@click.option("--threads", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Threads per worker; more than 1 uses gunicorn's threaded worker.")
+@click.option("--timeout", type=click.IntRange(min=5), default=30, show_default=True,
+              help="Seconds a request may take before its worker is restarted.")
+@click.option("--warm-model", is_flag=True,
+              help="Load the spaCy model in every worker at start (about 250 MB each) instead of on first use.")
+@click.option("--proxies", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Reverse proxies in front (nginx: 1) whose X-Forwarded-For/-Proto headers are trusted.")
+@click.option("--access-log", is_flag=True, help="Log every request to standard output.")
+def serve_command(bind, workers, threads, timeout, warm_model, proxies, access_log):
+    """Run the production server: gunicorn with several workers, each building its own app after fork.
+
+    Settings come from the environment and instance/config.py as for every
+    command (DATABASE_URL, QUIZAPP_SECRET_KEY, QUIZAPP_ENV...). They are
+    checked here first, so a missing secret key in production or a missing
+    spaCy model stops the command with one line instead of every worker
+    failing to boot. SIGTERM or Ctrl-C stops it gracefully (exit 0).
+    """
+    from quizapp import serving
+
+    _check_settings()
+    options = serving.ServeOptions(bind=bind, workers=workers or 0, threads=threads, timeout=timeout,
+                                   warm_model=warm_model, proxies=proxies, access_log=access_log)
+    click.echo(f"quizapp serve: {options.gunicorn_settings()['workers']} workers on {bind}", err=True)
+    serving.serve(options)
+
+
+def _check_settings() -> None:
+    """Read and check the settings as ``create_app`` will, without making an app (and so no engine) here."""
+    from flask import Flask
+
+    from quizapp import config
+
+    try:
+        config.configure_app(Flask("quizapp", instance_relative_config=True), None)
+    except RuntimeError as exc:  # production without a secret key
+        raise click.ClickException(str(exc)) from exc
+
+
+COMMANDS = (prepare_command, create_teacher_command, analyze_command, grade_command, pack_group, serve_command)
 
 
 def build_cli() -> click.Group:

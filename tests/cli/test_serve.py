@@ -1,0 +1,82 @@
+"""``quizapp serve``: gunicorn with several workers serving real pages from the database, stopped cleanly.
+
+The server runs as a real child process (tests/faults/serve_process.py) on a
+port the system chooses, on this test's own database with the seed article
+stored in it.
+"""
+
+import concurrent.futures
+import subprocess
+
+import httpx
+import pytest
+
+from faults.serve_process import PING, ServeProcess
+from html_tree import Page
+from quizapp import serving
+from quizapp.cli import main
+
+pytestmark = pytest.mark.db
+
+
+@pytest.fixture
+def server(database_url, seed_article, tmp_path):
+    """``quizapp serve`` with 2 workers, in production mode, on this test's database (seed stored)."""
+    env = {"DATABASE_URL": database_url, "QUIZAPP_ENV": "production", "QUIZAPP_SECRET_KEY": "serve-test-key"}
+    with ServeProcess(env, tmp_path / "serve.log", workers=2) as process:
+        yield process
+
+
+def pids_that_answer(base_url: str, tries: int = 200) -> set[int]:
+    """The worker pids seen in the ping's answers, asking 8 at a time until two differ (or ``tries`` ran out)."""
+    seen: set[int] = set()
+    with concurrent.futures.ThreadPoolExecutor(8) as pool:
+        for _ in range(tries // 8):
+            answers = pool.map(lambda _: httpx.get(base_url + PING, timeout=10), range(8))
+            seen |= {int(answer.text) for answer in answers}
+            if len(seen) >= 2:
+                break
+    return seen
+
+
+def test_two_workers_serve_the_database_then_sigterm_stops_them_with_exit_status_0(server, seed_article):
+    listing = Page(httpx.get(server.base_url + "/", timeout=10).text).root
+    links = {a.attrs["href"]: a.clean_text() for a in listing.find_all("a") if "/articles/" in a.attrs.get("href", "")}
+    assert links == {"/articles/reuters-syria-new-phase": "Syria’s war has entered a new phase"}
+    article = Page(httpx.get(server.base_url + "/articles/reuters-syria-new-phase", timeout=10).text).root
+    assert article.by_id("article-title").clean_text() == "Syria’s war has entered a new phase"
+    workers = server.worker_pids()
+    assert len(workers) == 2
+    assert pids_that_answer(server.base_url) == workers  # both answered, and they are the master's children
+
+    assert server.stop() == 0
+    assert server.worker_pids() == set()
+    for pid in workers:
+        assert subprocess.run(["ps", "-p", str(pid)], capture_output=True).returncode == 1  # gone
+    assert "Shutting down: Master" in server.output()
+
+
+def test_production_without_a_secret_key_refuses_to_start(runner, monkeypatch):
+    started = []
+    monkeypatch.setattr(serving, "serve", started.append)
+    result = runner.invoke(main, ["serve"], env={"QUIZAPP_ENV": "production", "QUIZAPP_SECRET_KEY": None})
+    assert result.exit_code == 1
+    assert "QUIZAPP_SECRET_KEY is not set" in result.output
+    assert started == []
+
+
+def test_options_reach_gunicorn(runner, monkeypatch):
+    started = []
+    monkeypatch.setattr(serving, "serve", started.append)
+    result = runner.invoke(main, ["serve", "--workers", "3", "--bind", "0.0.0.0:9000", "--proxies", "1"],
+                           env={"QUIZAPP_ENV": None})
+    assert result.exit_code == 0, result.output
+    (options,) = started
+    settings = options.gunicorn_settings()
+    assert (settings["workers"], settings["bind"], settings["preload_app"]) == (3, ["0.0.0.0:9000"], False)
+    assert options.proxies == 1
+
+
+def test_the_default_worker_count_follows_the_cores():
+    assert serving.default_workers(2) == 5
+    assert serving.default_workers(8) == 17
