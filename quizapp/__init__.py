@@ -8,7 +8,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def create_app(test_config=None):
-    """Build the app: settings, extensions, blueprints, error pages, in that order.
+    """Build the app: settings, extensions, security headers, blueprints, error pages, in that order.
 
     ``test_config`` replaces the instance file and the environment, so a test
     never reads the developer's settings. The spaCy model is checked here but
@@ -16,6 +16,7 @@ def create_app(test_config=None):
     """
     # Imported here so that `import quizapp` stays cheap and free of side effects.
     from quizapp import config, extensions, web
+    from quizapp.web import security
 
     app = Flask(
         __name__,
@@ -25,6 +26,7 @@ def create_app(test_config=None):
     )
     config.configure_app(app, test_config)
     extensions.configure_extensions(app)
+    security.init_app(app)
     web.configure_blueprints(app)
     web.configure_errorhandlers(app)
     return app

@@ -26,7 +26,12 @@ ENVIRONMENT = {
     "SEEDS_DIR": "QUIZAPP_SEEDS_DIR",
     "SQLALCHEMY_DATABASE_URI": "DATABASE_URL",
     "RATELIMIT_STORAGE_URI": "QUIZAPP_RATELIMIT_STORAGE",
+    "SESSION_COOKIE_SECURE": "QUIZAPP_SECURE_COOKIES",
 }
+
+# QUIZAPP_SECURE_COOKIES's words -> SESSION_COOKIE_SECURE.
+SECURE_COOKIE_WORDS = {"auto": "auto", "1": True, "true": True, "on": True, "yes": True,
+                       "0": False, "false": False, "off": False, "no": False}
 
 
 class Config:
@@ -45,6 +50,20 @@ class Config:
     # Flask-Limiter's counts: in this process by default; redis://host:6379 to share them between servers.
     RATELIMIT_STORAGE_URI = "memory://"
     RATELIMIT_HEADERS_ENABLED = True  # Retry-After and X-RateLimit-* tell a client when to try again
+    # Failed logins counted per client address (a whole school may share one) and per e-mail address
+    # tried; new accounts per address and per e-mail. Flask-Limiter's syntax, ";" between limits.
+    LOGIN_LIMIT_PER_ADDRESS = "30 per minute;300 per day"
+    LOGIN_LIMIT_PER_EMAIL = "5 per minute;30 per day"
+    REGISTER_LIMIT_PER_ADDRESS = "20 per hour"
+    REGISTER_LIMIT_PER_EMAIL = "5 per hour"
+    # Cookies: never readable by scripts, not sent on other sites' POSTs. Secure ("only over HTTPS"):
+    # "auto" sets it exactly on responses to HTTPS requests, in every mode, so a plain-HTTP school LAN
+    # works and an HTTPS server is protected without a setting (docs/security.md).
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = "auto"  # $QUIZAPP_SECURE_COOKIES: auto | on | off
+    REMEMBER_COOKIE_HTTPONLY = True  # Flask-Login's "remember me" cookie (not offered today)
+    REMEMBER_COOKIE_SAMESITE = "Lax"
 
 
 def configure_app(app, test_config: dict | None = None) -> None:
@@ -59,6 +78,9 @@ def configure_app(app, test_config: dict | None = None) -> None:
     app.config["SEEDS_DIR"] = Path(app.config["SEEDS_DIR"])
     app.config["SQLALCHEMY_DATABASE_URI"] = database_url(app.config.get("SQLALCHEMY_DATABASE_URI"), app.instance_path)
     app.config["SECRET_KEY"] = secret_key(app.config)
+    app.config["SESSION_COOKIE_SECURE"] = secure_cookies(app.config["SESSION_COOKIE_SECURE"])
+    # Flask-Login cannot decide per request: Secure unless cookies are explicitly allowed over HTTP.
+    app.config.setdefault("REMEMBER_COOKIE_SECURE", app.config["SESSION_COOKIE_SECURE"] is not False)
     require_model_installed(app.config["SPACY_MODEL"])
 
 
@@ -77,6 +99,19 @@ def secret_key(config) -> str:
             "`python -c 'import secrets; print(secrets.token_hex(32))'`, or put SECRET_KEY in instance/config.py."
         )
     return DEV_SECRET_KEY
+
+
+def secure_cookies(value) -> bool | str:
+    """``SESSION_COOKIE_SECURE`` as True, False or ``"auto"``, from a bool or one of ``SECURE_COOKIE_WORDS``."""
+    if isinstance(value, bool):
+        return value
+    word = str(value).strip().lower()
+    if word not in SECURE_COOKIE_WORDS:
+        raise RuntimeError(
+            f"QUIZAPP_SECURE_COOKIES={value!r} is not understood: use auto (Secure cookies when served "
+            "over HTTPS, the default), on (always: HTTPS only) or off (never)."
+        )
+    return SECURE_COOKIE_WORDS[word]
 
 
 def require_model_installed(name: str) -> None:
