@@ -1,5 +1,5 @@
 """``/healthz``: whether the app, its database and its NLP model can serve (for load balancers and admins)."""
 
-from flask import Blueprint
+from quizapp.web.health.blueprint import bp
 
-bp = Blueprint("health", __name__)
+__all__ = ["bp"]

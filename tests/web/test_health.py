@@ -1,0 +1,76 @@
+"""``/healthz``: what a load balancer and an admin learn from it, and that probing it costs nothing."""
+
+import functools
+import subprocess
+import sys
+
+import pytest
+import sqlalchemy as sa
+
+from quizapp import create_app
+from quizapp.extensions import db
+from quizapp.text import nlp
+
+pytestmark = pytest.mark.db
+
+
+@pytest.fixture
+def unloaded_model(monkeypatch):
+    """A fresh, empty model cache in place of the real one (which other tests fill): nothing loaded yet."""
+    fake = functools.cache(lambda name: object())
+    monkeypatch.setattr(nlp, "_load", fake)
+    return fake
+
+
+def test_a_healthy_server_says_ok_for_app_and_database(client, unloaded_model):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.get_json() == {"app": "ok", "database": "ok", "model": "not loaded"}
+    assert response.headers["Cache-Control"] == "no-store"
+
+
+def test_the_model_is_reported_ok_once_this_process_has_loaded_it(app, client, unloaded_model):
+    nlp.load(app.config["SPACY_MODEL"])
+    assert client.get("/healthz").get_json()["model"] == "ok"
+
+
+def test_a_model_removed_while_running_is_reported_but_pupils_can_still_be_served(app, client):
+    app.config["SPACY_MODEL"] = "no_such_model"
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.get_json()["model"] == "error: not installed"
+
+
+def test_a_database_that_does_not_answer_gives_503_without_details(app, client, monkeypatch, caplog):
+    def refuse(*args, **kwargs):
+        raise sa.exc.OperationalError("SELECT 1", {}, Exception("password=hunter2 host=db.internal"))
+
+    with app.app_context():
+        monkeypatch.setattr(db.engine, "connect", refuse)
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.get_json() == {"app": "ok", "database": "error: OperationalError",
+                                   "model": response.get_json()["model"]}
+    assert "hunter2" not in response.get_data(as_text=True)  # the details go to the log only
+    assert "hunter2" in caplog.text
+
+
+def test_probing_never_loads_spacy(database_url):
+    """In a fresh interpreter (this one has spaCy loaded by other tests)."""
+    script = (
+        "import sys; from quizapp import create_app;"
+        f"app = create_app({{'TESTING': True, 'SQLALCHEMY_DATABASE_URI': {database_url!r}}});"
+        "client = app.test_client();"
+        "bodies = [client.get('/healthz').get_json() for _ in range(3)];"
+        "print(bodies[-1]['model'], 'spacy' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "not loaded False"
+
+
+def test_the_probe_is_never_rate_limited(app_config):
+    """Even if an admin sets a default limit for every route, the load balancer's probes get through."""
+    app = create_app({**app_config, "RATELIMIT_DEFAULT": "2 per minute"})
+    client = app.test_client()
+    assert [client.get("/").status_code for _ in range(3)] == [200, 200, 429]  # the limit is real
+    assert [client.get("/healthz").status_code for _ in range(5)] == [200] * 5
