@@ -39,6 +39,8 @@ class Pack(Timestamps, db.Model):
     shuffle_choices: Mapped[bool] = mapped_column(default=False, server_default=false())
     feedback: Mapped[str] = mapped_column(String(20), default="immediate", server_default="immediate")
     attempts: Mapped[int] = mapped_column(default=0, server_default="0")  # 0: as many as the pupil likes
+    # Shared in self-study (/study); seed packs (no owner) are offered there whatever this says.
+    public: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     article: Mapped[Article] = relationship()
     questions: Mapped[list[PackQuestion]] = relationship(
