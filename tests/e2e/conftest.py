@@ -4,6 +4,10 @@ The app runs in a background thread on a free port (``make_server`` with port
 0), on a database of its own holding the seed article (stored, as ``quizapp
 prepare`` would); Chromium is Debian's (``make browser``), since Playwright's
 own download cannot work offline.
+
+Every page a browser test loads is checked by axe-core (``axe.py``): the session's browser is
+wrapped so that each context it makes runs axe in each page as it loads, and the autouse
+``accessibility_audit`` fixture fails the test at its end, naming each URL and what is wrong.
 """
 
 import threading
@@ -12,6 +16,7 @@ from pathlib import Path
 import pytest
 from werkzeug.serving import make_server
 
+from axe import AuditedBrowser
 from databases import ENGINE_OPTIONS
 from factories import SEED, seed_raw
 
@@ -57,8 +62,26 @@ def browser():
 
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
+        yield AuditedBrowser(chromium)
         chromium.close()
+
+
+@pytest.fixture(autouse=True)
+def accessibility_audit(request):
+    """Check with axe every page the test loads; fail at the end if any had a serious violation.
+
+    Tests that do not use the browser are left alone. The failure lists each page's URL with
+    its violations, so a broken template is found from the report alone.
+    """
+    if "browser" not in request.fixturenames:
+        yield None
+        return
+    browser = request.getfixturevalue("browser")
+    audit = browser.start()
+    yield audit
+    browser.finish()
+    if audit.failures:
+        pytest.fail("\n\n".join(audit.failures), pytrace=False)
 
 
 @pytest.fixture
