@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from flask import render_template
+from flask import current_app, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError
-from werkzeug.exceptions import InternalServerError, NotFound
+from werkzeug.exceptions import BadRequest, InternalServerError, NotFound, RequestEntityTooLarge
 
 from quizapp.text.errors import InputError, QuizappError
 
@@ -25,9 +25,36 @@ def quizapp_error(error: QuizappError):
     status = 422 if isinstance(error, InputError) else 500
     return render_template("errors/problem.html", message=str(error), status=status), status
 
+def wants_json() -> bool:
+    """Whether the client sent or asked for JSON: it gets ``{"error": ...}`` rather than a page."""
+    best = request.accept_mimetypes.best_match(["text/html", "application/json"])
+    return request.is_json or best == "application/json"
+
+
+def bad_request(error: BadRequest):
+    """Malformed input the view could not read (a broken JSON body, a form Werkzeug refused): 400, not 500."""
+    message = ("What was sent is not valid JSON." if request.is_json
+               else "What was sent could not be read.")
+    if wants_json():
+        return jsonify(error=message), 400
+    return render_template("errors/bad_request.html", message=message), 400
+
+
+def too_large(error: RequestEntityTooLarge):
+    """An upload or form over ``MAX_CONTENT_LENGTH`` (or Werkzeug's form limits): say the limit."""
+    limit = current_app.config.get("MAX_CONTENT_LENGTH")
+    message = (f"quizapp accepts files and texts up to {limit / (1024 * 1024):g} MB." if limit
+               else "quizapp cannot accept that much at once.")
+    if wants_json():
+        return jsonify(error=message), 413
+    return render_template("errors/413.html", message=message), 413
+
+
 def init_app(app) -> None:
     """Register the handlers on ``app``."""
     app.register_error_handler(NotFound, not_found)
-    app.register_error_handler(CSRFError, form_expired)
+    app.register_error_handler(CSRFError, form_expired)  # a BadRequest too: the more specific handler wins
+    app.register_error_handler(BadRequest, bad_request)
+    app.register_error_handler(RequestEntityTooLarge, too_large)
     app.register_error_handler(InternalServerError, server_error)
     app.register_error_handler(QuizappError, quizapp_error)
