@@ -1,5 +1,5 @@
 """Self-study: anyone picks an article or a public pack, answers, tries the missed questions again, sees progress."""
 
-from flask import Blueprint
+from quizapp.web.study.blueprint import bp
 
-bp = Blueprint("study", __name__, url_prefix="/study")
+__all__ = ["bp"]
