@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import time
+
 from flask import current_app, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError
-from werkzeug.exceptions import BadRequest, InternalServerError, NotFound, RequestEntityTooLarge
+from werkzeug.exceptions import BadRequest, InternalServerError, NotFound, RequestEntityTooLarge, TooManyRequests
 
+from quizapp.extensions import limiter
 from quizapp.text.errors import InputError, QuizappError
 
 def not_found(error: NotFound):
@@ -50,11 +53,30 @@ def too_large(error: RequestEntityTooLarge):
     return render_template("errors/413.html", message=message), 413
 
 
+def too_many_requests(error: TooManyRequests):
+    """A rate limit was reached (Flask-Limiter): say how long to wait; Retry-After says it to programs."""
+    message = f"Please wait {wait_words()} and try again."
+    if wants_json():
+        return jsonify(error=message), 429
+    return render_template("errors/429.html", message=message), 429
+
+
+def wait_words() -> str:
+    """How long until the limit that was hit resets, in words: "40 seconds", "3 minutes"."""
+    current = limiter.current_limit
+    seconds = max(1, current.reset_at - int(time.time())) if current else 60
+    if seconds <= 90:
+        return f"{seconds} second{'s' if seconds != 1 else ''}"
+    minutes = max(2, round(seconds / 60))
+    return f"{minutes} minutes" if minutes <= 90 else f"{round(minutes / 60)} hours"
+
+
 def init_app(app) -> None:
     """Register the handlers on ``app``."""
     app.register_error_handler(NotFound, not_found)
     app.register_error_handler(CSRFError, form_expired)  # a BadRequest too: the more specific handler wins
     app.register_error_handler(BadRequest, bad_request)
     app.register_error_handler(RequestEntityTooLarge, too_large)
+    app.register_error_handler(TooManyRequests, too_many_requests)
     app.register_error_handler(InternalServerError, server_error)
     app.register_error_handler(QuizappError, quizapp_error)
