@@ -7,7 +7,7 @@ from flask_login import login_required
 
 from quizapp import interchange
 from quizapp.models import Pack
-from quizapp.services import articles, pack_editing, packs
+from quizapp.services import articles, classroom, pack_editing, packs, session_admin
 from quizapp.text import grading
 from quizapp.text.errors import InputError
 from quizapp.text.question import QUESTION_TYPES, Question
@@ -38,6 +38,7 @@ def new():
 def review(pack_id: int):
     """The pack's settings (POST saves them) and its questions, each with its buttons."""
     row = owned_or_404(Pack, pack_id)
+    public = row.public
     form = forms.SettingsForm(obj=row)
     if form.validate_on_submit():
         pack_editing.save_settings(pack_id, **form.settings())
@@ -45,7 +46,32 @@ def review(pack_id: int):
         return redirect(url_for("packs.review", pack_id=pack_id))
     status = 422 if form.is_submitted() else 200
     return render_template("packs/review.html", pack_id=pack_id, pack=packs.get_pack(pack_id), form=form,
-                           types=forms.TYPE_NAMES), status
+                           types=forms.TYPE_NAMES, public=public), status
+
+
+@login_required
+def start_session(pack_id: int):
+    """Start a class session of the pack (POST) and open its projector page; a pack without questions cannot."""
+    owned_or_404(Pack, pack_id)
+    try:
+        session_id = classroom.start_session(pack_id, current_teacher_id())
+    except InputError as exc:
+        flash(str(exc), "error")
+        return redirect(url_for("packs.review", pack_id=pack_id))
+    return redirect(url_for("sessions.show", session_id=session_id))
+
+
+@login_required
+def share(pack_id: int):
+    """Offer the pack in self-study (POST ``public=1``) or stop offering it (``public=0``)."""
+    owned_or_404(Pack, pack_id)
+    public = request.form.get("public")
+    if public not in ("1", "0"):
+        abort(400)
+    session_admin.set_public(pack_id, public == "1")
+    flash("Shared in self-study: anyone can now practise with this pack." if public == "1"
+          else "No longer shared: only your class sessions use this pack.", "success")
+    return redirect(url_for("packs.review", pack_id=pack_id))
 
 
 @login_required

@@ -1,5 +1,5 @@
 """A teacher's class sessions: start one from a pack, show its code, watch results live, close, export."""
 
-from flask import Blueprint
+from quizapp.web.sessions.blueprint import bp
 
-bp = Blueprint("sessions", __name__, url_prefix="/teacher/sessions")
+__all__ = ["bp"]

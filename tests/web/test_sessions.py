@@ -1,0 +1,474 @@
+"""A teacher's class sessions through the web: start, projector page, live dashboard, override, close, export, delete.
+
+Pupils' answers are made with the classroom service itself (``join``,
+``save_answer``), as the pupil pages make them; the expected scores and
+counts below were worked out by hand from the answers each test gives.
+"""
+
+import csv
+import io
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+import segno
+import sqlalchemy as sa
+from html_tree import parse
+from records import make_article, make_teacher
+
+from quizapp.extensions import db
+from quizapp.models import Answer, ClassSession, Pack, PackQuestion, Participant
+from quizapp.services import classroom
+from quizapp.text.question import Question
+
+pytestmark = pytest.mark.db
+
+QUESTIONS = (
+    Question("q1", "short", "Who backs the government?", (("Russia", "Moscow"), ("Iran",)), evidence="Backed by Russia and Iran."),
+    Question("q2", "choice", "Which town was captured?", (("al-Sukhna",),), choices=("al-Sukhna", "Deir al-Zor", "Damascus")),
+    Question("q3", "truefalse", "Assad seems in danger today.", (("false",),)),
+)
+ALPHABET = set("ACDEFGHJKMNPQRTUVWXY34679")
+
+
+def token(html: str) -> str:
+    """The CSRF token of the page's first form."""
+    field = re.search(r'<input[^>]*name="csrf_token"[^>]*>', html).group()
+    return re.search(r'value="([^"]+)"', field).group(1)
+
+
+class Teacher:
+    """A logged-in teacher's client that sends a CSRF token with every POST (``csrf=False`` leaves it out)."""
+
+    def __init__(self, app, teacher_id):
+        self.client = app.test_client()
+        with self.client.session_transaction() as session:
+            session["_user_id"], session["_fresh"] = str(teacher_id), True
+        self.csrf = token(self.client.get("/teacher/packs/import").get_data(as_text=True))
+
+    def get(self, url, **options):
+        return self.client.get(url, **options)
+
+    def post(self, url, data=None, csrf=True, **options):
+        return self.client.post(url, data={**({"csrf_token": self.csrf} if csrf else {}), **(data or {})}, **options)
+
+
+@pytest.fixture
+def ids(app):
+    """Ann (with a three-question pack on an article of hers) and Bob: (ann id, bob id, pack id)."""
+    with app.app_context():
+        ann, bob = make_teacher(), make_teacher("bob@school.example", "Bob Stone")
+        article = make_article(owner=ann)
+        pack = Pack(article=article, owner_id=ann.id, title="Syria quiz = war")
+        pack.questions = [PackQuestion(data=q.to_dict()) for q in QUESTIONS]
+        db.session.add(pack)
+        db.session.commit()
+        return ann.id, bob.id, pack.id
+
+
+@pytest.fixture
+def ann(app, ids):
+    return Teacher(app, ids[0])
+
+
+@pytest.fixture
+def bob(app, ids):
+    return Teacher(app, ids[1])
+
+
+@pytest.fixture
+def started(app, ids, ann):
+    """A session Ann started from the pack page: (session id, code)."""
+    response = ann.post(f"/teacher/packs/{ids[2]}/sessions")
+    session_id = int(response.headers["Location"].rsplit("/", 1)[1])
+    with app.app_context():
+        return session_id, db.session.get(ClassSession, session_id).code
+
+
+@pytest.fixture
+def answered(app, started):
+    """Sam and Ali joined and answered: Sam got questions 2 and 3 right, Ali got both wrong; nobody did 1.
+
+    Returns (session id, code, {name: participant id}).
+    """
+    session_id, code = started
+    with app.app_context():
+        sam, ali = classroom.join(code, "Sam"), classroom.join(code, "Ali")
+        classroom.save_answer(code, sam.token, 2, "al-Sukhna")
+        classroom.save_answer(code, sam.token, 3, "false")
+        classroom.save_answer(code, ali.token, 2, "Damascus")
+        classroom.save_answer(code, ali.token, 3, "true")
+    return session_id, code, {"Sam": sam.participant_id, "Ali": ali.participant_id}
+
+
+def text(response) -> str:
+    return response.get_data(as_text=True)
+
+
+def count(app, model) -> int:
+    with app.app_context():
+        return db.session.scalar(sa.select(sa.func.count()).select_from(model))
+
+
+def stored_answer(app, participant_id, number) -> Answer:
+    with app.app_context():
+        row = db.session.scalars(sa.select(Answer).where(Answer.participant_id == participant_id,
+                                                         Answer.number == number)).one()
+        db.session.expunge(row)
+        return row
+
+
+# ---- starting --------------------------------------------------------------------------------
+
+
+def test_the_pack_page_starts_a_session_and_opens_its_projector_page(app, ids, ann):
+    page = parse(ann.get(f"/teacher/packs/{ids[2]}"))
+    form = next(f for f in page.find_all("form") if f.attrs.get("action") == f"/teacher/packs/{ids[2]}/sessions")
+    assert form.find("button").clean_text() == "Start a class session"
+
+    response = ann.post(f"/teacher/packs/{ids[2]}/sessions")
+    assert response.status_code == 302
+    with app.app_context():
+        row = db.session.scalars(sa.select(ClassSession)).one()
+        assert (row.owner_id, row.pack_id, row.title) == (ids[0], ids[2], "Syria quiz = war")
+        assert [q["prompt"] for q in row.questions] == [q.prompt for q in QUESTIONS]
+        session_id, code = row.id, row.code
+    assert response.headers["Location"] == f"/teacher/sessions/{session_id}"
+
+    shown = parse(ann.get(f"/teacher/sessions/{session_id}"))
+    assert shown.find("p", **{"data-testid": "join-code"}).clean_text() == f"{code[:3]} {code[3:]}"
+    assert shown.find("a", **{"data-testid": "join-link"}).attrs["href"] == f"http://localhost/join/{code}"
+
+
+def test_join_codes_use_only_the_letters_and_digits_that_cannot_be_mixed_up(app, ids, ann):
+    for _ in range(25):
+        ann.post(f"/teacher/packs/{ids[2]}/sessions")
+    with app.app_context():
+        codes = list(db.session.scalars(sa.select(ClassSession.code)))
+    assert len(codes) == len(set(codes)) == 25
+    for code in codes:
+        assert len(code) == 6 and set(code) <= ALPHABET, code
+        assert not set(code) & set("0O1IL2Z5S8B")
+
+
+def test_a_pack_without_questions_cannot_start_a_session(app, ids, ann):
+    with app.app_context():
+        db.session.execute(sa.delete(PackQuestion))
+        db.session.commit()
+    response = ann.post(f"/teacher/packs/{ids[2]}/sessions", follow_redirects=True)
+    assert "no questions yet" in text(response)
+    assert count(app, ClassSession) == 0
+
+
+def test_the_pack_page_shares_the_pack_in_self_study_and_stops(app, ids, ann):
+    page = parse(ann.get(f"/teacher/packs/{ids[2]}"))
+    assert page.find(**{"data-testid": "public-state"}).clean_text() == "not shared"
+
+    response = ann.post(f"/teacher/packs/{ids[2]}/public", {"public": "1"}, follow_redirects=True)
+    assert parse(response).find(**{"data-testid": "public-state"}).clean_text() == "shared"
+    with app.app_context():
+        assert db.session.get(Pack, ids[2]).public is True
+
+    ann.post(f"/teacher/packs/{ids[2]}/public", {"public": "0"})
+    with app.app_context():
+        assert db.session.get(Pack, ids[2]).public is False
+    assert ann.post(f"/teacher/packs/{ids[2]}/public", {"public": "yes"}).status_code == 400
+
+
+# ---- the projector page ----------------------------------------------------------------------
+
+
+def qr_modules(svg: str) -> list[list[bool]]:
+    """The dark modules of segno's SVG path (``M``/``m`` moves, ``h`` runs), border cut off."""
+    root = ET.fromstring(svg)
+    path = next(p for p in root.iter("{http://www.w3.org/2000/svg}path") if p.get("stroke"))
+    x = y = 0.0
+    dark = set()
+    for op, a, b in re.findall(r"([Mmh])(-?[\d.]+)(?: (-?[\d.]+))?", path.get("d")):
+        if op == "M":
+            x, y = float(a), float(b)
+        elif op == "m":
+            x, y = x + float(a), y + float(b)
+        else:
+            dark |= {(int(x) + i, int(y)) for i in range(int(float(a)))}
+            x += float(a)
+    size = int(root.get("viewBox").split()[2])
+    border = min(min(c for c, _ in dark), min(r for _, r in dark))
+    return [[(c, r) in dark for c in range(border, size - border)] for r in range(border, size - border)]
+
+
+def test_the_qr_code_is_an_svg_of_the_join_link(started, ann):
+    session_id, code = started
+    page = parse(ann.get(f"/teacher/sessions/{session_id}"))
+    img = page.find("img", class_="join-qr")
+    assert img.attrs["src"] == f"/teacher/sessions/{session_id}/qr.svg"
+    assert f"/join/{code}" in img.attrs["alt"]
+
+    response = ann.get(img.attrs["src"])
+    assert response.mimetype == "image/svg+xml"
+    modules = qr_modules(text(response))
+    url = f"http://localhost/join/{code}"
+    # Whatever error-correction level was chosen, the modules are exactly those of a QR code holding the URL.
+    expected = [[[bool(v) for v in row] for row in segno.make(url, error=level, boost_error=False).matrix]
+                for level in "LMQH"]
+    assert modules in expected
+
+
+def test_the_page_warns_when_the_join_link_points_at_this_computer_only(started, ann):
+    session_id, _ = started
+    page = text(ann.get(f"/teacher/sessions/{session_id}"))
+    assert "which only this computer can open" in page  # the test client's host is localhost
+    page = text(ann.get(f"/teacher/sessions/{session_id}", base_url="http://192.168.1.20:8000"))
+    assert "which only this computer can open" not in page
+
+
+def test_the_projector_page_polls_the_live_partial_with_htmx(started, ann):
+    session_id, _ = started
+    html = text(ann.get(f"/teacher/sessions/{session_id}"))
+    page = parse(ann.get(f"/teacher/sessions/{session_id}"))
+    assert page.find("script", src="/static/vendor/htmx.min.js") is not None
+    assert page.find("meta", name="htmx-config").attrs["content"] == '{"includeIndicatorStyles": false, "allowEval": false}'
+    live = page.by_id("live")
+    assert live.attrs["hx-get"] == f"/teacher/sessions/{session_id}/live"
+    assert live.attrs["hx-trigger"] == "every 3s" and live.attrs["hx-swap"] == "outerHTML"
+    assert "Nobody has joined yet" in live.clean_text()
+    assert 'style="' not in html and "<script>" not in html  # ready for the strict Content-Security-Policy
+
+
+# ---- the live dashboard ----------------------------------------------------------------------
+
+
+def rows_by_name(page):
+    return {row.find("th").clean_text(): row for row in page.find_all("tr", **{"data-testid": "pupil-row"})}
+
+
+def test_the_live_partial_shows_who_joined_their_progress_and_each_question(answered, ann):
+    session_id, _, pupils = answered
+    response = ann.get(f"/teacher/sessions/{session_id}/live", headers={"HX-Request": "true"})
+    assert "<html" not in text(response)  # a fragment for htmx to swap in
+    page = parse(response)
+    assert page.find(**{"data-testid": "pupil-count"}).clean_text() == "2"
+
+    rows = rows_by_name(page)
+    assert set(rows) == {"Sam", "Ali"}
+    assert rows["Sam"].find(**{"data-testid": "progress"}).clean_text() == "2 / 3 answered"
+    assert rows["Sam"].find(**{"data-testid": "score"}).clean_text() == "2"
+    assert rows["Ali"].find(**{"data-testid": "score"}).clean_text() == "0"
+    assert rows["Ali"].find("a").attrs["href"] == f"/teacher/sessions/{session_id}/participants/{pupils['Ali']}"
+
+    stats = page.find_all(**{"data-testid": "question-stat"})
+    assert len(stats) == 3
+    first, second = stats[0], stats[1]
+    assert first.find(**{"data-testid": "count-unanswered"}).clean_text() == "2 (100%)"
+    assert second.find(class_="q-prompt").clean_text() == "Which town was captured?"
+    assert second.find(**{"data-testid": "count-correct"}).clean_text() == "1 (50%)"
+    assert second.find(**{"data-testid": "count-incorrect"}).clean_text() == "1 (50%)"
+    assert second.find(class_="verdict-correct").find("rect", class_="bar-fill").attrs["width"] == "50"
+    # Words beside the colours: each bar is labelled.
+    assert "Correct" in second.clean_text() and "Incorrect" in second.clean_text()
+    wrong = second.find(class_="wrong-answers")
+    assert "Damascus" in wrong.clean_text() and "× 1" in wrong.clean_text()
+
+
+def test_a_name_typed_by_a_pupil_is_escaped_on_the_dashboard(app, started, ann):
+    session_id, code = started
+    with app.app_context():
+        classroom.join(code, "<b>Sam</b>")
+    html = text(ann.get(f"/teacher/sessions/{session_id}/live"))
+    assert "<b>Sam</b>" not in html and "&lt;b&gt;Sam&lt;/b&gt;" in html
+
+
+def test_polling_stops_once_the_session_is_closed(answered, ann):
+    session_id, *_ = answered
+    ann.post(f"/teacher/sessions/{session_id}/close")
+    live = parse(ann.get(f"/teacher/sessions/{session_id}/live")).by_id("live")
+    assert "hx-trigger" not in live.attrs and "hx-get" not in live.attrs
+    assert "final results" in live.clean_text()
+
+
+# ---- one pupil, and overriding a grade ---------------------------------------------------------
+
+
+def test_the_pupil_page_lists_every_answer_with_its_verdict(answered, ann):
+    session_id, _, pupils = answered
+    page = parse(ann.get(f"/teacher/sessions/{session_id}/participants/{pupils['Ali']}"))
+    assert page.find("h1").clean_text() == "Ali"
+    answers = page.find_all(**{"data-testid": "answer"})
+    assert "Not answered yet" in answers[0].clean_text()
+    assert answers[1].find(**{"data-testid": "response"}).clean_text() == "Damascus"
+    assert answers[2].find(**{"data-testid": "response"}).clean_text() == "True"  # the option's label, not "true"
+    assert "Incorrect" in answers[1].clean_text()
+    assert answers[1].find("button").clean_text() == "Accept this answer for question 2"
+    assert answers[0].find("form") is None  # nothing to accept
+
+
+def test_accepting_an_answer_makes_it_correct_and_the_score_follows_and_undo_restores_it(app, answered, ann):
+    session_id, _, pupils = answered
+    base = f"/teacher/sessions/{session_id}/participants/{pupils['Ali']}"
+    response = ann.post(f"{base}/answers/2/override", {"accept": "1"})
+    assert response.headers["Location"] == f"{base}#answer-2"
+    row = stored_answer(app, pupils["Ali"], 2)
+    assert (row.overridden, row.score, row.verdict, row.graded_verdict) == (True, 1.0, "correct", "incorrect")
+
+    page = parse(ann.get(base))
+    assert page.find(**{"data-testid": "pupil-score"}).clean_text() == "1"
+    assert "Accepted by you" in page.find_all(**{"data-testid": "answer"})[1].clean_text()
+    live = parse(ann.get(f"/teacher/sessions/{session_id}/live"))
+    assert rows_by_name(live)["Ali"].find(**{"data-testid": "score"}).clean_text() == "1"
+    assert live.find_all(**{"data-testid": "question-stat"})[1].find(
+        **{"data-testid": "count-correct"}).clean_text() == "2 (100%)"
+
+    ann.post(f"{base}/answers/2/override", {"accept": "0"})
+    row = stored_answer(app, pupils["Ali"], 2)
+    assert (row.overridden, row.score, row.verdict) == (False, 0.0, "incorrect")
+    assert parse(ann.get(base)).find(**{"data-testid": "pupil-score"}).clean_text() == "0"
+
+
+def test_an_override_needs_a_saved_answer_and_a_clear_choice(answered, ann):
+    session_id, _, pupils = answered
+    base = f"/teacher/sessions/{session_id}/participants/{pupils['Ali']}"
+    assert ann.post(f"{base}/answers/1/override", {"accept": "1"}).status_code == 404  # not answered
+    assert ann.post(f"{base}/answers/9/override", {"accept": "1"}).status_code == 404
+    assert ann.post(f"{base}/answers/2/override", {"accept": "maybe"}).status_code == 400
+    assert ann.get(f"/teacher/sessions/{session_id}/participants/999999").status_code == 404
+
+
+# ---- close, reopen, delete ---------------------------------------------------------------------
+
+
+def test_closing_refuses_later_answers_and_reopening_takes_them_again(app, answered, ann):
+    session_id, code, _ = answered
+    with app.app_context():
+        late = classroom.join(code, "Late")
+    response = ann.post(f"/teacher/sessions/{session_id}/close", follow_redirects=True)
+    assert "The session is closed" in text(response)
+    with app.app_context():
+        assert db.session.get(ClassSession, session_id).closed_at is not None
+        with pytest.raises(classroom.SessionClosed):
+            classroom.save_answer(code, late.token, 1, "Russia and Iran")
+    assert "Reopen the session" in text(response) and "Close the session" not in text(response)
+
+    response = ann.post(f"/teacher/sessions/{session_id}/reopen", follow_redirects=True)
+    assert "Close the session" in text(response)
+    with app.app_context():
+        assert db.session.get(ClassSession, session_id).closed_at is None
+        assert classroom.save_answer(code, late.token, 1, "Russia and Iran").verdict == "correct"
+
+
+def test_deleting_a_session_removes_its_pupils_and_answers_and_keeps_the_pack(app, ids, answered, ann):
+    session_id, *_ = answered
+    confirm = ann.get(f"/teacher/sessions/{session_id}/delete")
+    assert "2 pupils" in text(confirm) and "cannot be undone" in text(confirm)
+    assert count(app, Answer) == 4  # nothing is deleted by looking
+
+    response = ann.post(f"/teacher/sessions/{session_id}/delete")
+    assert response.headers["Location"] == "/teacher/sessions"
+    assert (count(app, ClassSession), count(app, Participant), count(app, Answer)) == (0, 0, 0)
+    with app.app_context():
+        assert db.session.get(Pack, ids[2]) is not None
+    assert ann.get(f"/teacher/sessions/{session_id}").status_code == 404
+
+
+# ---- exports -----------------------------------------------------------------------------------
+
+
+def read_csv(response) -> list[dict]:
+    return list(csv.DictReader(io.StringIO(text(response))))
+
+
+def test_the_answers_csv_has_one_row_per_pupil_and_question(app, answered, ann):
+    session_id, code, pupils = answered
+    response = ann.get(f"/teacher/sessions/{session_id}/answers.csv")
+    assert response.headers["Content-Type"] == "text/csv; charset=utf-8"
+    assert response.headers["Content-Disposition"] == f'attachment; filename="syria-quiz-war-{code}-answers.csv"'
+    rows = read_csv(response)
+    assert len(rows) == 6
+    got = {(r["name"], r["question number"]): (r["answer"], r["verdict"], float(r["score"])) for r in rows}
+    assert got == {
+        ("Sam", "1"): ("", "unanswered", 0.0), ("Sam", "2"): ("al-Sukhna", "correct", 1.0),
+        ("Sam", "3"): ("false", "correct", 1.0),
+        ("Ali", "1"): ("", "unanswered", 0.0), ("Ali", "2"): ("Damascus", "incorrect", 0.0),
+        ("Ali", "3"): ("true", "incorrect", 0.0),
+    }
+    assert {r["question"] for r in rows} == {q.prompt for q in QUESTIONS}
+
+
+def test_cells_a_spreadsheet_would_run_as_formulas_are_prefixed(app, started, ann):
+    session_id, code = started
+    with app.app_context():
+        pupil = classroom.join(code, "=HYPERLINK(1)")
+        classroom.save_answer(code, pupil.token, 1, "@SUM(A1)")
+    rows = read_csv(ann.get(f"/teacher/sessions/{session_id}/answers.csv"))
+    assert rows[0]["name"] == "'=HYPERLINK(1)"
+    assert rows[0]["answer"] == "'@SUM(A1)"
+
+
+def test_the_summary_csv_has_one_row_per_question(answered, ann):
+    session_id, code, _ = answered
+    response = ann.get(f"/teacher/sessions/{session_id}/summary.csv")
+    assert response.headers["Content-Type"] == "text/csv; charset=utf-8"
+    assert f"-{code}-summary.csv" in response.headers["Content-Disposition"]
+    rows = read_csv(response)
+    assert [r["question number"] for r in rows] == ["1", "2", "3"]
+    assert (rows[1]["correct"], rows[1]["incorrect"], rows[1]["unanswered"]) == ("1", "1", "0")
+    assert "Damascus" in rows[1]["most common wrong answers"]
+
+
+# ---- the list, the dashboard link ---------------------------------------------------------------
+
+
+def test_the_list_shows_the_teachers_sessions_and_the_dashboard_links_to_it(answered, ann, bob):
+    session_id, code, _ = answered
+    assert parse(ann.get("/teacher")).find("a", href="/teacher/sessions") is not None
+    page = parse(ann.get("/teacher/sessions"))
+    card = page.find(**{"data-testid": "session"})
+    assert card.find("a").attrs["href"] == f"/teacher/sessions/{session_id}"
+    assert code in card.clean_text() and "2 pupils" in card.clean_text() and "Open" in card.clean_text()
+    assert parse(bob.get("/teacher/sessions")).find(**{"data-testid": "session"}) is None
+
+
+# ---- privacy and CSRF ---------------------------------------------------------------------------
+
+GETS = ("", "/live", "/qr.svg", "/delete", "/participants/{pid}", "/answers.csv", "/summary.csv")
+POSTS = (("/close", {}), ("/reopen", {}), ("/delete", {}), ("/participants/{pid}/answers/2/override", {"accept": "1"}))
+
+
+def test_another_teacher_gets_404_on_every_route_and_changes_nothing(app, answered, bob):
+    session_id, _, pupils = answered
+    base = f"/teacher/sessions/{session_id}"
+    for path in GETS:
+        assert bob.get(base + path.format(pid=pupils["Ali"])).status_code == 404, path
+    for path, data in POSTS:
+        assert bob.post(base + path.format(pid=pupils["Ali"]), data).status_code == 404, path
+    with app.app_context():
+        assert db.session.get(ClassSession, session_id).closed_at is None
+    assert count(app, Answer) == 4
+    assert stored_answer(app, pupils["Ali"], 2).overridden is False
+
+
+def test_a_teacher_cannot_start_a_session_of_another_teachers_pack(app, ids, bob):
+    assert bob.post(f"/teacher/packs/{ids[2]}/sessions").status_code == 404
+    assert bob.post(f"/teacher/packs/{ids[2]}/public", {"public": "1"}).status_code == 404
+    assert count(app, ClassSession) == 0
+
+
+def test_every_post_needs_the_csrf_token(app, ids, answered, ann):
+    session_id, _, pupils = answered
+    base = f"/teacher/sessions/{session_id}"
+    for path, data in POSTS:
+        assert ann.post(base + path.format(pid=pupils["Ali"]), data, csrf=False).status_code == 400, path
+    assert ann.post(f"/teacher/packs/{ids[2]}/sessions", csrf=False).status_code == 400
+    assert ann.post(f"/teacher/packs/{ids[2]}/public", {"public": "1"}, csrf=False).status_code == 400
+    assert (count(app, ClassSession), count(app, Answer)) == (1, 4)
+    with app.app_context():
+        assert db.session.get(ClassSession, session_id).closed_at is None
+        assert db.session.get(Pack, ids[2]).public is False
+
+
+def test_nobody_logged_in_is_sent_to_the_login_page(app, answered):
+    session_id, *_ = answered
+    client = app.test_client()
+    for path in ("/teacher/sessions", f"/teacher/sessions/{session_id}", f"/teacher/sessions/{session_id}/live",
+                 f"/teacher/sessions/{session_id}/answers.csv"):
+        response = client.get(path)
+        assert response.status_code == 302 and response.headers["Location"].startswith("/login"), path
