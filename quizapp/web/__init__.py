@@ -30,6 +30,7 @@ def configure_blueprints(app) -> None:
 
 def configure_errorhandlers(app) -> None:
     """Friendly error pages; see ``quizapp.web.errors``."""
-    from quizapp.web import errors
+    from quizapp.web import errors, unavailable
 
     errors.init_app(app)
+    unavailable.init_app(app)
