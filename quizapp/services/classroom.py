@@ -27,6 +27,7 @@ import sqlalchemy as sa
 from quizapp.extensions import db
 from quizapp.models import Answer, Article, ClassSession, Pack, PackQuestion, Participant
 from quizapp.models.columns import utcnow
+from quizapp.services.articles import ArticleView
 from quizapp.services.transactions import reading, writing
 from quizapp.text.errors import InputError
 from quizapp.text.grading import grade
@@ -76,6 +77,13 @@ class QuestionNotFound(ClassroomError):
     """The session has no question with that number."""
 
     def __init__(self, message: str = "This class has no question with that number."):
+        super().__init__(message)
+
+
+class AlreadyFinished(ClassroomError):
+    """The pupil has handed in: their answers stay as they were (the results may be on their screen)."""
+
+    def __init__(self, message: str = "You have handed in your answers, so they can no longer be changed."):
         super().__init__(message)
 
 
@@ -139,6 +147,7 @@ class PupilView:
     finished: bool
     questions: tuple[Question, ...]
     answers: dict[int, SavedAnswer]
+    name: str = ""  # as typed, without the number ("Sam" for "Sam (2)")
 
 
 # ---- pure helpers ----------------------------------------------------------------------------
@@ -280,7 +289,20 @@ def pupil_for(code: str, token: str) -> PupilView | None:
         answers = {a.number: _saved(a, questions[a.number - 1] if a.number <= len(questions) else None)
                    for a in rows}
         return PupilView(_info(row, slug), participant.id, participant.display_name,
-                         participant.finished_at is not None, questions, answers)
+                         participant.finished_at is not None, questions, answers, participant.name)
+
+
+def session_article(session_id: int) -> ArticleView:
+    """The article of session ``session_id``, whoever owns it: a joined pupil reads a teacher's own article too.
+
+    Callers have checked that the reader joined the session (``pupil_for``).
+    """
+    with reading():
+        row = db.session.scalars(sa.select(Article).join(ClassSession, ClassSession.article_id == Article.id)
+                                 .where(ClassSession.id == session_id)).first()
+        if row is None:
+            raise LookupError(session_id)
+        return ArticleView.of(row)
 
 
 # ---- the pupil's writes ----------------------------------------------------------------------
@@ -323,8 +345,9 @@ def save_answer(code: str, token: str, number: int, response) -> SavedAnswer:
     """Grade and store the pupil's answer to question ``number``; the one row for it, created or updated.
 
     Raises ``NotJoined`` for a token that did not join this session,
-    ``SessionClosed`` once the teacher has closed it, ``QuestionNotFound``
-    for a number outside the questions and ``AnswerTooLong``.
+    ``SessionClosed`` once the teacher has closed it, ``AlreadyFinished``
+    once the pupil has handed in, ``QuestionNotFound`` for a number outside
+    the questions and ``AnswerTooLong``.
     """
     response = clean_response(response)
     with reading():
@@ -334,6 +357,8 @@ def save_answer(code: str, token: str, number: int, response) -> SavedAnswer:
         participant, row = found
         if not row.is_open:
             raise SessionClosed()
+        if participant.finished_at is not None:
+            raise AlreadyFinished()
         if not 1 <= number <= len(row.questions):
             raise QuestionNotFound()
         participant_id, session_id = participant.id, row.id

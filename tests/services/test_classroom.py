@@ -384,3 +384,22 @@ def test_deleting_the_pack_keeps_the_sessions_record(app, lesson):
         info = classroom.owned_session(lesson.session_id, lesson.owner_id)
         assert (info.pack_id, info.question_count, info.participant_count) == (None, 4, 1)
         assert len(rows(Answer)) == 1
+
+
+def test_a_pupil_who_handed_in_cannot_change_their_answers(app, lesson):
+    sam = join_pupil(app, lesson.code)
+    answer_all(app, lesson.code, sam.token, {1: "Iran"})
+    with app.app_context():
+        classroom.finish(lesson.code, sam.token)
+        with pytest.raises(classroom.AlreadyFinished, match="handed in"):
+            classroom.save_answer(lesson.code, sam.token, 1, "Russia and Iran")
+        assert [a.response for a in rows(Answer)] == ["Iran"]
+
+
+def test_a_pupil_reads_the_sessions_article_even_when_a_teacher_owns_it(app, lesson):
+    with app.app_context():
+        article = classroom.session_article(lesson.session_id)
+        assert article.slug == "syria" and article.owner_id == lesson.owner_id
+        assert article.analysis.article.paragraphs[0].startswith("Syria’s war")
+        with pytest.raises(LookupError):
+            classroom.session_article(999)

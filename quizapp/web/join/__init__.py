@@ -1,5 +1,5 @@
 """Pupils in a class session: join with a code and a name, read, and answer (each answer saved at once)."""
 
-from flask import Blueprint
+from quizapp.web.join.blueprint import bp
 
-bp = Blueprint("join", __name__)
+__all__ = ["bp"]
