@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup run test test-postgres browser bench vendor clean
+.PHONY: setup run test test-postgres browser bench bench-load vendor clean
 
 setup: $(STAMP)
 
@@ -52,6 +52,12 @@ vendor:
 
 bench: setup
 	$(BIN)/python benchmarks/analyze.py
+
+# A class of 30 and a school of 300 against `quizapp serve` (several workers): on SQLite, then on
+# a throwaway PostgreSQL. Figures and how to read them: docs/performance.md.
+bench-load: setup
+	$(BIN)/python benchmarks/classroom_load.py
+	scripts/with-postgres.sh $(BIN)/python benchmarks/classroom_load.py
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache
