@@ -1,0 +1,55 @@
+"""Fixtures for the break-in tests: two teachers, one with everything a teacher can own; URLs from the url_map.
+
+``Victim`` is teacher A with an article, a pack, a started class session,
+a pupil in it who has answered, and the ids of each. The routes under
+test are read from ``app.url_map`` (helpers in breakin.py) so that a route
+added later is covered without editing these tests.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+from classroom_factories import RIGHT, answer_all, join_pupil, start_class_session
+from records import make_teacher
+
+from quizapp.extensions import db
+from quizapp.models import Article
+
+@dataclass(frozen=True)
+class Victim:
+    """Teacher A's things (ids), which teacher B tries to reach."""
+
+    teacher_id: int
+    article_id: int
+    slug: str
+    pack_id: int
+    session_id: int
+    code: str
+    participant_id: int
+    pupil_token: str
+    actor_id: str
+
+
+@pytest.fixture
+def victim(app) -> Victim:
+    """Teacher A with an article, a pack, a class session and a pupil who answered everything."""
+    lesson = start_class_session(app)
+    pupil = join_pupil(app, lesson.code, "Sam")
+    answer_all(app, lesson.code, pupil.token, RIGHT)
+    with app.app_context():
+        article = db.session.query(Article).filter_by(slug=lesson.article_slug).one()
+        actor_id = article.analysis.actors[0].id
+        article_id = article.id
+    return Victim(lesson.owner_id, article_id, lesson.article_slug, lesson.pack_id, lesson.session_id,
+                  lesson.code, pupil.participant_id, pupil.token, actor_id)
+
+
+@pytest.fixture
+def intruder(app) -> int:
+    """Teacher B's id: a real account with nothing of A's."""
+    with app.app_context():
+        teacher_id = make_teacher(email="bo@school.example", name="Bo Intruder").id
+        db.session.commit()
+    return teacher_id
