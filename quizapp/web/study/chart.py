@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from quizapp.services.study import Attempt
 
 WIDTH, HEIGHT = 320, 124  # the SVG's viewBox
-LEFT, RIGHT = 36, 314  # plot area, leaving room for the "100%" labels on the left
+LEFT, RIGHT = 40, 314  # plot area, leaving room for the "100%" labels on the left
 TOP, BOTTOM = 10, 110  # 100 units: a bar of 54% is 54 high
 MIN_SLOTS = 10
 BAR_SHARE = 0.6  # of a slot; the rest is the gap between bars
