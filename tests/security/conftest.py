@@ -53,3 +53,16 @@ def intruder(app) -> int:
         teacher_id = make_teacher(email="bo@school.example", name="Bo Intruder").id
         db.session.commit()
     return teacher_id
+
+
+@pytest.fixture
+def quick_pipeline(monkeypatch):
+    """A stand-in for spaCy (``naive_analyse``): the first line is the title, or the teacher's title when given."""
+    from factories import naive_analyse
+
+    from quizapp.services import articles
+
+    def fake(raw: str, model: str, title_hint: str | None = None):
+        return naive_analyse(f"{title_hint}\n{raw}" if title_hint else raw, model)
+
+    monkeypatch.setattr(articles, "run_pipeline", fake)
