@@ -30,8 +30,9 @@ def shown_feedback(saved: SavedAnswer) -> str:
     return "" if saved.feedback in (SAID_BY_VERDICT, grading.NO_ANSWER) else saved.feedback
 
 
-def shown_answer(question: Question, saved: SavedAnswer) -> str:
-    """The correct answer as the page words it (a true/false one as the option to pick)."""
+def shown_answer(question: Question) -> str:
+    """The correct answer as the page words it (a true/false one as the option to pick: "No", "False")."""
+    answer = question.shown_answer
     if question.type == "truefalse":
-        return truth_labels(question).get(saved.answer.casefold(), saved.answer)
-    return saved.answer
+        return truth_labels(question).get(answer.casefold(), answer)
+    return answer

@@ -177,7 +177,6 @@ def finish(code: str):
         classroom.finish(code, remembered()[code])
     except classroom.NotJoined:
         abort(403)
-    flash("You have handed in your answers. Well done!", "success")
     return redirect(url_for("join.class_page", code=code), 303)
 
 
