@@ -70,10 +70,11 @@ def clean(raw: str, title_hint: str | None = None) -> CleanArticle:
     paragraphs, removed = _dedupe(_split_paragraphs(_normalise(raw)))
     level, paragraphs = _take_level(paragraphs)
     source, dateline, paragraphs = _take_dateline(paragraphs)
-    hint = _tidy_line(unicodedata.normalize("NFC", title_hint or ""))
+    hint = _tidy_hint(title_hint or "")
     title, paragraphs = _take_title(paragraphs, hint)
     if source is None:  # the dateline may sit under the headline
         source, dateline, paragraphs = _take_dateline(paragraphs)
+    paragraphs, also_removed = _dedupe(paragraphs)  # the first paragraph, its dateline gone, may be a repeat
     if not paragraphs:
         raise InputError(
             "The article has a title or label but no text: paste the body of the article too."
@@ -84,7 +85,7 @@ def clean(raw: str, title_hint: str | None = None) -> CleanArticle:
         source=source,
         dateline=dateline,
         level=level,
-        removed_duplicates=removed,
+        removed_duplicates=removed + also_removed,
     )
 
 
@@ -99,6 +100,12 @@ def _normalise(raw: str) -> str:
             "The article has no letters in it: paste or upload the text of a news article."
         )
     return unicodedata.normalize("NFC", text)
+
+
+def _tidy_hint(hint: str) -> str:
+    """The title a teacher typed, held to the same rules as the text: one line, nothing invisible."""
+    one_line = _REMOVED.sub("", _LINE_BREAKS.sub("\n", hint)).replace("\n", " ")
+    return _tidy_line(unicodedata.normalize("NFC", one_line))
 
 
 def _tidy_line(line: str) -> str:
@@ -194,14 +201,19 @@ def _is_headline(paragraph: str) -> bool:
 
 
 def _take_dateline(paragraphs: list[str]) -> tuple[str | None, str | None, list[str]]:
-    """Split a dateline off the first paragraph, dropping the paragraph if that was all."""
-    if not paragraphs:
-        return None, None, paragraphs
-    found = _parenthesised_dateline(paragraphs[0]) or _comma_dateline(paragraphs[0])
-    if found is None:
-        return None, None, paragraphs
-    source, dateline, rest = found
-    return source, dateline, ([rest] if rest else []) + paragraphs[1:]
+    """Split datelines off the first paragraph, dropping the paragraph if that was all.
+
+    A paste can carry two, a site's "Reuters, Beirut :" line above the wire's
+    "BEIRUT (Reuters) - ...": each is taken, the first one's source and place kept.
+    """
+    source = dateline = None
+    while paragraphs:
+        found = _parenthesised_dateline(paragraphs[0]) or _comma_dateline(paragraphs[0])
+        if found is None:
+            break
+        source, dateline = source or found[0], dateline or found[1]
+        paragraphs = ([found[2]] if found[2] else []) + paragraphs[1:]
+    return source, dateline, paragraphs
 
 
 def _parenthesised_dateline(paragraph: str) -> tuple[str, str | None, str] | None:

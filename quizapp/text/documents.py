@@ -35,6 +35,7 @@ class Document:
 
 def from_upload(data: bytes, filename: str) -> Document:
     """Read an uploaded file by its suffix; a clear ``InputError`` for anything else."""
+    filename = " ".join(filename.split()) or "the file"  # a file name must not break the one-line message
     suffix = PurePath(filename).suffix.lower()
     kind = SUFFIXES.get(suffix)
     if kind is None:
