@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from quizapp.extensions import db
 from quizapp.models import Article
-from quizapp.services import classroom, teachers
+from quizapp.services import teachers
 from quizapp.services import packs as pack_service
 from quizapp.text import pack as plain
 from quizapp.text.question import Question
@@ -58,29 +58,81 @@ def pupil_rows(page):
     return page.locator("tr[data-testid=pupil-row]")
 
 
-def test_a_lesson_from_start_to_csv(teacher, lesson_pack, live_app, screenshots, tmp_path):
+@pytest.fixture
+def pupils(browser, live_server):
+    """Make pupils' browsers: each a context of its own (its own cookie), the size of a school Chromebook."""
+    contexts = []
+
+    def make():
+        context = browser.new_context(viewport={"width": 1366, "height": 768}, base_url=live_server)
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def join(page, link, name):
+    """Open the join link (what the QR code holds), type a name, join."""
+    page.goto(link)
+    page.get_by_label("Your name").fill(name)
+    page.get_by_role("button", name="Join").click()
+    expect(page.get_by_test_id("pupil-name")).to_have_text(name)
+
+
+def question(page, number):
+    return page.locator(f"#question-{number}")
+
+
+def type_answer(page, number, text):
+    """Type into question ``number``'s box and press its Save button; wait until the page says it is saved."""
+    question(page, number).get_by_role("textbox").fill(text)
+    question(page, number).get_by_role("button", name="Save").click()
+    expect(page.get_by_test_id(f"status-{number}")).to_contain_text("Saved")
+
+
+def pick(page, number, option):
+    """Pick ``option`` of question ``number``: autosaved as soon as it is picked."""
+    question(page, number).get_by_label(option, exact=True).check()
+    expect(page.get_by_test_id(f"status-{number}")).to_contain_text("Saved")
+
+
+def test_a_lesson_from_start_to_csv(teacher, pupils, lesson_pack, screenshots, tmp_path):
     page = teacher
     page.goto(f"/teacher/packs/{lesson_pack}")
     page.screenshot(path=screenshots / "session-start-pack.png")
     page.get_by_role("button", name="Start a class session").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Syria: the new phase")
     code = page.get_by_test_id("join-code").inner_text().replace(" ", "")
-    assert len(code) == 6
+    link = page.get_by_test_id("join-link").get_attribute("href")
+    assert len(code) == 6 and link.endswith(f"/join/{code}")
     expect(page.get_by_text("Nobody has joined yet")).to_be_visible()
     page.screenshot(path=screenshots / "session-projector.png")
     page.evaluate("window.notReloaded = true")  # gone if the page reloads: the dashboard must update in place
 
-    with live_app.app_context():
-        sam, ali = classroom.join(code, "Sam"), classroom.join(code, "Ali")
-        classroom.save_answer(code, sam.token, 1, "Russia and Iran")
-        classroom.save_answer(code, sam.token, 2, "al-Sukhna")
-        classroom.save_answer(code, ali.token, 2, "Damascus")
-        classroom.save_answer(code, ali.token, 3, "true")
+    # Two pupils, each in a browser of their own.
+    sam, ali = pupils(), pupils()
+    join(sam, link, "Sam")
+    join(ali, link, "Ali")
+    type_answer(sam, 1, "Russia and Iran")
+    sam.reload()  # mid-way: the answer is still there
+    expect(question(sam, 1).get_by_role("textbox")).to_have_value("Russia and Iran")
+    expect(sam.get_by_test_id("status-1")).to_contain_text("Saved")
+    pick(sam, 2, "al-Sukhna")
+    pick(ali, 2, "Damascus")
+    pick(ali, 3, "True")
+    sam.get_by_role("button", name="Hand in my answers").click()
+    expect(sam.get_by_test_id("finished")).to_be_visible()
 
+    # The teacher's dashboard shows both, without a reload.
     expect(pupil_rows(page)).to_have_count(2, timeout=10_000)
     expect(pupil_rows(page).filter(has_text="Sam").get_by_test_id("progress")).to_have_text("2 / 3 answered")
+    expect(pupil_rows(page).filter(has_text="Ali").get_by_test_id("score")).to_have_text("1")
+    expect(pupil_rows(page).filter(has_text="Sam")).to_contain_text("Handed in")
+    expect(page.locator("#stat-2").get_by_test_id("count-incorrect")).to_have_text("1 (50%)")
+    expect(page.locator("#stat-2 .wrong-answers")).to_contain_text("Damascus")
     assert page.evaluate("window.notReloaded") is True
-    page.locator("#live").scroll_into_view_if_needed()
     page.screenshot(path=screenshots / "session-dashboard.png", full_page=True)
 
     # Ali's "Damascus" was marked wrong; the teacher accepts it.
@@ -91,10 +143,15 @@ def test_a_lesson_from_start_to_csv(teacher, lesson_pack, live_app, screenshots,
     page.screenshot(path=screenshots / "session-pupil.png", full_page=True)
     page.get_by_role("link", name="Back to the session").click()
 
+    # Closed: Ali's next answer is refused, and Ali is told why.
     page.get_by_role("button", name="Close the session").click()
     expect(page.get_by_role("button", name="Reopen the session")).to_be_visible()
-    with live_app.app_context(), pytest.raises(classroom.SessionClosed):
-        classroom.save_answer(code, ali.token, 1, "Iran")
+    question(ali, 1).get_by_role("textbox").fill("Iran")
+    question(ali, 1).get_by_role("button", name="Save").click()
+    expect(ali.get_by_test_id("status-1")).to_contain_text("closed")
+    ali.screenshot(path=screenshots / "session-pupil-closed.png")
+    ali.reload()
+    expect(ali.get_by_test_id("closed")).to_contain_text("This class is closed")
 
     with page.expect_download() as download:
         page.get_by_role("link", name="Download answers (CSV)").click()

@@ -9,6 +9,7 @@ import csv
 import io
 import re
 import xml.etree.ElementTree as ET
+from datetime import datetime
 
 import pytest
 import segno
@@ -242,8 +243,11 @@ def rows_by_name(page):
     return {row.find("th").clean_text(): row for row in page.find_all("tr", **{"data-testid": "pupil-row"})}
 
 
-def test_the_live_partial_shows_who_joined_their_progress_and_each_question(answered, ann):
+def test_the_live_partial_shows_who_joined_their_progress_and_each_question(app, answered, ann):
     session_id, _, pupils = answered
+    with app.app_context():  # Sam has handed in (as the pupil's "Hand in my answers" records it)
+        db.session.get(Participant, pupils["Sam"]).finished_at = datetime(2026, 11, 26, 9, 30)
+        db.session.commit()
     response = ann.get(f"/teacher/sessions/{session_id}/live", headers={"HX-Request": "true"})
     assert "<html" not in text(response)  # a fragment for htmx to swap in
     page = parse(response)
@@ -254,6 +258,7 @@ def test_the_live_partial_shows_who_joined_their_progress_and_each_question(answ
     assert rows["Sam"].find(**{"data-testid": "progress"}).clean_text() == "2 / 3 answered"
     assert rows["Sam"].find(**{"data-testid": "score"}).clean_text() == "2"
     assert rows["Ali"].find(**{"data-testid": "score"}).clean_text() == "0"
+    assert "Handed in" in rows["Sam"].clean_text() and "Working" in rows["Ali"].clean_text()
     assert rows["Ali"].find("a").attrs["href"] == f"/teacher/sessions/{session_id}/participants/{pupils['Ali']}"
 
     stats = page.find_all(**{"data-testid": "question-stat"})

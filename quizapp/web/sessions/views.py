@@ -6,7 +6,6 @@ one that does not exist, is a 404 either way, so ids reveal nothing.
 
 from __future__ import annotations
 
-from werkzeug.routing import BuildError
 from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_login import login_required
 
@@ -28,10 +27,7 @@ def session_or_404(session_id: int):
 
 def join_url(code: str) -> str:
     """The absolute address pupils open (what the QR code holds): ``http://school-server/join/ACD379``."""
-    try:
-        return url_for("join.join_code", code=code, _external=True)
-    except BuildError:  # TODO(H2): until the join pages land
-        return request.url_root + "join/" + code
+    return url_for("join.join_code", code=code, _external=True)
 
 
 @login_required
@@ -45,8 +41,9 @@ def show(session_id: int):
     """The projector page: the code, the join link and QR code, and the live dashboard under them."""
     info = session_or_404(session_id)
     url = join_url(info.code)
-    return render_template("sessions/show.html", info=info, join_url=url, spaced_code=display.spaced_code(info.code),
-                           unreachable=display.unreachable_host(url), **live_context(info))
+    return render_template("sessions/show.html", info=info, join_url=url, join_page=url_for("join.join", _external=True),
+                           spaced_code=display.spaced_code(info.code), unreachable=display.unreachable_host(url),
+                           **live_context(info))
 
 
 @login_required
