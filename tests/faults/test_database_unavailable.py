@@ -9,7 +9,7 @@ stopped or restarted (tests/faults/outage.py).
 
 import pytest
 import sqlalchemy as sa
-from classroom_factories import RIGHT, join_pupil, start_class_session
+from classroom_factories import RIGHT, csrf_token, join_client, join_pupil, start_class_session
 from html_tree import Page
 
 from faults.outage import database_down
@@ -55,3 +55,39 @@ def test_an_answer_saved_during_an_outage_leaves_no_row_and_saves_once_it_is_bac
         saved = classroom.save_answer(lesson.code, pupil.token, 1, RIGHT[1])
     assert saved.verdict == "correct"
     assert stored_answers(app) == [(pupil.participant_id, 1, RIGHT[1])]
+
+
+def test_a_pupils_autosave_during_an_outage_gets_a_try_again_fragment_and_saves_once_it_is_back(
+        fragile_app, app, outage):
+    lesson = start_class_session(app)
+    client = fragile_app.test_client()
+    assert join_client(client, lesson.code, "Sam").status_code == 303
+    token = csrf_token(client.get(f"/class/{lesson.code}").get_data(as_text=True))
+    save = {"path": f"/class/{lesson.code}/answers/2", "headers": {"HX-Request": "true"},
+            "data": {"csrf_token": token, "response": RIGHT[2]}}
+
+    with database_down(outage):
+        refused = client.post(**save)
+    assert refused.status_code == 503
+    fragment = Page(refused.get_data(as_text=True)).root
+    assert fragment.find("h1") is None  # a fragment for the question's status, not a page
+    assert fragment.find("p", role="alert").clean_text().startswith("Not saved yet. The server could not reach")
+    assert stored_answers(app) == []
+
+    saved = client.post(**save)
+    assert saved.status_code == 200
+    assert "Saved" in Page(saved.get_data(as_text=True)).root.clean_text()
+    assert [(number, response) for _, number, response in stored_answers(app)] == [(2, RIGHT[2])]
+
+
+def test_a_form_posted_without_javascript_during_an_outage_gets_a_page_that_says_go_back(fragile_app, app, outage):
+    lesson = start_class_session(app)
+    client = fragile_app.test_client()
+    join_client(client, lesson.code, "Sam")
+    token = csrf_token(client.get(f"/class/{lesson.code}").get_data(as_text=True))
+    with database_down(outage):
+        refused = client.post(f"/class/{lesson.code}/answers/1", data={"csrf_token": token, "response": RIGHT[1]})
+    assert refused.status_code == 503
+    text = Page(refused.get_data(as_text=True)).root.clean_text()
+    assert "Not saved yet." in text and "Go back with your browser’s Back button: what you typed is still there." in text
+    assert stored_answers(app) == []
