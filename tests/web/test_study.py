@@ -230,6 +230,7 @@ def test_a_broken_link_says_so_and_offers_a_fresh_start(client, library, query):
     assert response.status_code == 400
     page = parse(response)
     assert page.find("h1").clean_text() == "This link does not work"
+    assert "link" in page.find("p", class_="problem").clean_text()  # says what is wrong, not just 400
     assert page.find("a", class_="button").attrs["href"] == URL
 
 

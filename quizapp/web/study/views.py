@@ -21,12 +21,12 @@ def index():
 
 def article(slug: str):
     """Study an article's own questions."""
-    return answer(find(lambda: study.article_material(slug, current_teacher_id())))
+    return answer(material_or_404(slug=slug))
 
 
 def pack(pack_id: int):
     """Study a public pack."""
-    return answer(find(lambda: study.pack_material(pack_id)))
+    return answer(material_or_404(pack_id=pack_id))
 
 
 def answer(material: study.Material):
@@ -37,11 +37,8 @@ def answer(material: study.Material):
     the page the learner saw. A submission the quiz form refuses (an answer
     far too long, an option not on the page) comes back with its message.
     """
-    arrangement = read_arrangement()
-    if arrangement is None:
-        return bad_link(material)
     try:
-        arranged = study.arrange(material, arrangement)
+        arrangement, arranged = arranged_for(material)
     except study.BadArrangement as problem:
         return bad_link(material, str(problem))
     form = quiz_forms.quiz_form(arranged.questions)()
@@ -51,13 +48,17 @@ def answer(material: study.Material):
     return render_questions(material, arrangement, arranged, form), status
 
 
-def read_arrangement() -> study.Arrangement | None:
-    """The link's arrangement, a fresh seed on a first visit; None if the link is malformed."""
+def arranged_for(material: study.Material) -> tuple[study.Arrangement, study.Arranged]:
+    """The link's arrangement (a fresh seed on a first visit) and the questions it asks.
+
+    Raises ``BadArrangement`` for a malformed link or one this material cannot have.
+    """
     args = ArrangementArgs(request.args)
     if not args.validate():
-        return None
+        raise study.BadArrangement("This link to a set of questions is broken: part of it is missing or was changed.")
     # A POST without a seed was not sent by our page; seed 0 at least makes it repeatable.
-    return args.arrangement(study.new_seed() if request.method == "GET" else 0)
+    arrangement = args.arrangement(study.new_seed() if request.method == "GET" else 0)
+    return arrangement, study.arrange(material, arrangement)
 
 
 def record_and_show(material, arrangement, arranged, result):
@@ -95,21 +96,16 @@ def expired(error):
     The "forget" button gets the app's generic page instead.
     """
     view_args = request.view_args or {}
+    if not {"slug", "pack_id"} & set(view_args):
+        return errors.form_expired(error)
     try:
-        if "slug" in view_args:
-            material = study.article_material(view_args["slug"], current_teacher_id())
-        elif "pack_id" in view_args:
-            material = study.pack_material(view_args["pack_id"])
-        else:
-            return errors.form_expired(error)
-        arrangement = read_arrangement()
-        arranged = study.arrange(material, arrangement) if arrangement else None
+        material = material_for(**view_args)
     except study.MaterialNotFound:
         return errors.not_found(NotFound())
-    except study.BadArrangement:
-        arranged = None
-    if arranged is None:
-        return bad_link(material)
+    try:
+        arrangement, arranged = arranged_for(material)
+    except study.BadArrangement as problem:
+        return bad_link(material, str(problem))
     form = quiz_forms.quiz_form(arranged.questions)()
     return render_questions(material, arrangement, arranged, form, expired=True), 400
 
@@ -147,9 +143,16 @@ def material_url(material: study.Material, arrangement: study.Arrangement | None
     return url_for("study.article", slug=material.ref, **args)
 
 
-def find(load):
-    """``load()``'s material, or a 404."""
+def material_for(slug: str | None = None, pack_id: int | None = None) -> study.Material:
+    """The article ``slug`` or the public pack ``pack_id``; raises ``MaterialNotFound``."""
+    if pack_id is not None:
+        return study.pack_material(pack_id)
+    return study.article_material(slug, current_teacher_id())
+
+
+def material_or_404(**view_args) -> study.Material:
+    """``material_for(**view_args)``, or a 404."""
     try:
-        return load()
+        return material_for(**view_args)
     except study.MaterialNotFound:
         abort(404)
