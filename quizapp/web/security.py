@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import logging
 
-from flask import request
+from flask import jsonify, request
 from flask.sessions import SecureCookieSessionInterface
 from flask_talisman import DENY, Talisman
 
@@ -78,8 +78,25 @@ def init_app(app) -> None:
         strict_transport_security_include_subdomains=False,
     )
     app.session_interface = CookieSessionInterface()
+    app.before_request(refuse_json_that_is_not_an_object)
     if app.config["SESSION_COOKIE_SECURE"] is True:
         app.before_request(secure_cookies_over_http_warning())
+
+
+def refuse_json_that_is_not_an_object():
+    """400 for a JSON body that is not ``{name: value, ...}``, before any form reads it.
+
+    Flask-WTF fills every form from a JSON body when one is sent, and
+    Werkzeug's MultiDict raises TypeError for a list, a number or a string:
+    without this a script posting ``[1, 2]`` to any form would get a 500.
+    A body that is not JSON at all raises BadRequest here, which
+    ``errors.bad_request`` answers.
+    """
+    if request.method in ("POST", "PUT", "PATCH", "DELETE") and request.is_json:
+        body = request.get_json()
+        if body is not None and not isinstance(body, dict):
+            return jsonify(error="Send a JSON object: field names and their values."), 400
+    return None
 
 
 def secure_cookies_over_http_warning():
