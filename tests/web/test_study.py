@@ -309,6 +309,7 @@ def test_forgetting_needs_the_form_token_then_deletes_the_cookie(client, first_t
     assert len(progress_rows(client)) == 1
     page = client.get("/study/progress")
     token = parse(page).find("form", action="/study/progress/forget").find("input", name="csrf_token").attrs["value"]
+    assert page.headers["Cache-Control"] == "no-store"  # Back after forgetting shows nothing old
     response = client.post("/study/progress/forget", data={"csrf_token": token}, follow_redirects=True)
     assert "Your progress on this device has been forgotten." in response.get_data(as_text=True)
     assert study_cookie(client) is None and progress_rows(client) == []

@@ -113,9 +113,12 @@ def expired(error):
 def show_progress():
     """The learner's attempts: what they have done, a chart of their scores, every attempt in a table."""
     history = progress.load()
-    return render_template("study/progress.html", history=history, done=study.done(history),
-                           chart=chart.score_chart(history), form=ForgetForm(),
-                           max_attempts=study.MAX_ATTEMPTS)
+    response = make_response(render_template("study/progress.html", history=history, done=study.done(history),
+                                             chart=chart.score_chart(history), form=ForgetForm(),
+                                             max_attempts=study.MAX_ATTEMPTS))
+    # Not kept by the browser: after "forget", Back must not bring the scores back on a shared computer.
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 def forget():
