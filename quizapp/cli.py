@@ -298,7 +298,7 @@ def pack_list_command():
 @click.option("--timeout", type=click.IntRange(min=5), default=30, show_default=True,
               help="Seconds a request may take before its worker is restarted.")
 @click.option("--warm-model", is_flag=True,
-              help="Load the spaCy model in every worker at start (about 250 MB each) instead of on first use.")
+              help="Load the spaCy model in every worker at start (about 110 MB more each) instead of on first use.")
 @click.option("--proxies", type=click.IntRange(min=0), default=0, show_default=True,
               help="Reverse proxies in front (nginx: 1) whose X-Forwarded-For/-Proto headers are trusted.")
 @click.option("--access-log", is_flag=True, help="Log every request to standard output.")

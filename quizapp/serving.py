@@ -11,12 +11,13 @@ paid once.
 
 The spaCy model follows the same rule (``quizapp.text.nlp`` loads it once
 per process, on first use). By default it stays unloaded: pupils' pages and
-grading never need it, only a teacher adding an article does, and each
-loaded copy costs about 250 MB (docs/deploy.md has the figures). ``warm_model``
-loads it in every worker right after fork instead, for a server where
-teachers add articles all day and the first one should not wait ~2 s.
+grading never need it, only a teacher adding an article does, and a loaded
+copy adds about 110 MB to a worker (about 85 MB without it; docs/deploy.md
+has the figures). ``warm_model`` loads it in every worker right after fork
+instead, for a server where teachers add articles all day and the first
+one should not wait ~2 s.
 
-Two settings exist only for tests and benchmarks, both read from the
+One setting exists only for tests and benchmarks, read from the
 environment when a worker builds its app: ``QUIZAPP_BENCH_ENDPOINT=1`` adds
 ``GET /_bench/ping`` (the cheapest possible Flask view, answering with the
 worker's pid), the baseline the load benchmark compares answers against and
