@@ -6,7 +6,9 @@ import time
 
 from flask import current_app, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError
-from werkzeug.exceptions import BadRequest, InternalServerError, NotFound, RequestEntityTooLarge, TooManyRequests
+from werkzeug.exceptions import (
+    BadRequest, Forbidden, InternalServerError, NotFound, RequestEntityTooLarge, TooManyRequests,
+)
 
 from quizapp.extensions import limiter
 from quizapp.text.errors import InputError, QuizappError
@@ -14,6 +16,15 @@ from quizapp.text.errors import InputError, QuizappError
 def not_found(error: NotFound):
     """The page (usually an article slug) does not exist."""
     return render_template("errors/404.html"), 404
+
+def forbidden(error: Forbidden):
+    """Refused for who is asking (a pupil posting into a class this browser did not join): the view's reason."""
+    message = error.description if error.description != Forbidden.description else (
+        "This page is not yours to change. If you are a pupil, join the class with its code first.")
+    if wants_json():
+        return jsonify(error=message), 403
+    return render_template("errors/403.html", message=message), 403
+
 
 def form_expired(error: CSRFError):
     """A form came back without a valid CSRF token: usually a page left open too long."""
@@ -74,6 +85,7 @@ def wait_words() -> str:
 def init_app(app) -> None:
     """Register the handlers on ``app``."""
     app.register_error_handler(NotFound, not_found)
+    app.register_error_handler(Forbidden, forbidden)
     app.register_error_handler(CSRFError, form_expired)  # a BadRequest too: the more specific handler wins
     app.register_error_handler(BadRequest, bad_request)
     app.register_error_handler(RequestEntityTooLarge, too_large)
