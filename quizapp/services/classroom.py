@@ -15,7 +15,7 @@ SQLite a transaction holds the write lock for the whole class.
 from __future__ import annotations
 
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 import sqlalchemy as sa
@@ -27,7 +27,7 @@ from quizapp.services.articles import ArticleView
 from quizapp.services.classroom_rules import (  # noqa: F401  (part of this module's interface)
     CODE_ALPHABET, CODE_LENGTH, MAX_NAME_CHARS, MAX_PICKS, MAX_RESPONSE_CHARS, AlreadyFinished, AnswerTooLong,
     ClassroomError, InvalidName, NotJoined, QuestionNotFound, Response, SessionClosed, SessionNotFound, clean_name,
-    clean_response, new_code, normalise_code, pupil_questions, token_hash,
+    clean_response, new_code, normalise_code, pupil_question, pupil_questions, token_hash,
 )
 from quizapp.services.transactions import reading, writing
 from quizapp.text.grading import grade
@@ -76,6 +76,7 @@ class SavedAnswer:
     evidence: str
     overridden: bool = False
     saves: int = 1
+    immediate: bool = False  # the session shows verdicts as soon as an answer is saved
 
 
 @dataclass(frozen=True)
@@ -174,6 +175,21 @@ def pupil_for(code: str, token: str) -> PupilView | None:
                          participant.finished_at is not None, questions, answers, participant.name)
 
 
+def question_for(code: str, token: str, number: int) -> Question:
+    """Question ``number`` as this pupil sees it (their order of choices): what their answer form is made from.
+
+    One short read, for every autosave; raises ``NotJoined`` and ``QuestionNotFound``.
+    """
+    with reading():
+        found = _pupil_row(code, token)
+        if found is None:
+            raise NotJoined()
+        participant, row = found
+        if not 1 <= number <= len(row.questions):
+            raise QuestionNotFound()
+        return pupil_question(row.questions[number - 1], participant.id, number, row.shuffle_choices)
+
+
 def session_article(session_id: int) -> ArticleView:
     """The article of session ``session_id``, whoever owns it: a joined pupil reads a teacher's own article too.
 
@@ -243,7 +259,7 @@ def save_answer(code: str, token: str, number: int, response) -> SavedAnswer:
             raise AlreadyFinished()
         if not 1 <= number <= len(row.questions):
             raise QuestionNotFound()
-        participant_id, session_id = participant.id, row.id
+        participant_id, session_id, immediate = participant.id, row.id, row.feedback == "immediate"
         question = Question.from_dict(row.questions[number - 1])
     marked = grade(question, response)
     for _ in range(RETRIES):
@@ -253,7 +269,7 @@ def save_answer(code: str, token: str, number: int, response) -> SavedAnswer:
                 if closed is not None:
                     raise SessionClosed()
                 saved = _upsert(participant_id, session_id, number, response, marked)
-                result = _saved(saved, question)
+                result = replace(_saved(saved, question), immediate=immediate)
             return result
         except sa.exc.IntegrityError:
             continue  # a concurrent save made the row first: the next attempt finds it and updates it

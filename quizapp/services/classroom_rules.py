@@ -125,12 +125,14 @@ def clean_response(response) -> Response:
 
 def pupil_questions(data: list[dict], participant_id: int, shuffle: bool) -> tuple[Question, ...]:
     """The session's questions as one pupil sees them: choices shuffled per pupil if asked, stable on reload."""
-    questions = tuple(Question.from_dict(item) for item in data)
-    if not shuffle:
-        return questions
-    shuffled = []
-    for number, question in enumerate(questions, start=1):
-        choices = list(question.choices)
-        random.Random(f"{participant_id}:{number}").shuffle(choices)
-        shuffled.append(replace(question, choices=tuple(choices)))
-    return tuple(shuffled)
+    return tuple(pupil_question(item, participant_id, number, shuffle) for number, item in enumerate(data, start=1))
+
+
+def pupil_question(data: dict, participant_id: int, number: int, shuffle: bool) -> Question:
+    """Question ``number`` as one pupil sees it: its choices in an order seeded by the pupil and the number."""
+    question = Question.from_dict(data)
+    if not shuffle or not question.choices:
+        return question
+    choices = list(question.choices)
+    random.Random(f"{participant_id}:{number}").shuffle(choices)
+    return replace(question, choices=tuple(choices))

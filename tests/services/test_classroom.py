@@ -403,3 +403,16 @@ def test_a_pupil_reads_the_sessions_article_even_when_a_teacher_owns_it(app, les
         assert article.analysis.article.paragraphs[0].startswith("Syria’s war")
         with pytest.raises(LookupError):
             classroom.session_article(999)
+
+
+def test_the_autosave_reads_one_question_in_the_pupils_own_order(app):
+    lesson = start_class_session(app, shuffle_choices=True)
+    sam = join_pupil(app, lesson.code)
+    with app.app_context():
+        page = classroom.pupil_for(lesson.code, sam.token).questions
+        assert [classroom.question_for(lesson.code, sam.token, n) for n in (1, 2, 3, 4)] == list(page)
+        with pytest.raises(classroom.QuestionNotFound):
+            classroom.question_for(lesson.code, sam.token, 5)
+        with pytest.raises(classroom.NotJoined):
+            classroom.question_for(lesson.code, "forged", 1)
+        assert classroom.save_answer(lesson.code, sam.token, 2, "al-Sukhna").immediate is True

@@ -13,6 +13,7 @@ from flask import abort, flash, redirect, render_template, request, session, url
 
 from quizapp.services import classroom
 from quizapp.services.classroom import PupilView
+from quizapp.web import errors
 from quizapp.web.join import limits, status
 from quizapp.web.join.forms import JoinForm, answer_form
 from quizapp.web.reading import markup, panels
@@ -134,38 +135,43 @@ def save(code: str, number: int):
     403 for a browser that did not join, 404 for a question the class does
     not have, 409 once the class is closed or the pupil handed in, 422 for
     an answer the form refuses (far too long, an option not on the page).
+    Only the one question is read before saving: this runs for every answer
+    of every pupil in the class.
     """
     code = classroom.normalise_code(code)
-    pupil = pupil_or_join(code)
-    if not 1 <= number <= len(pupil.questions):
-        abort(404)
-    form = answer_form(pupil.questions[number - 1], number, formdata=request.form)
-    if not form.validate():
-        return refused(pupil, form, " ".join(form.response.errors) or "That answer could not be read.", 422)
+    token = remembered().get(code, "")
     try:
-        saved = classroom.save_answer(code, remembered()[code], number, form.response.data)
-    except (classroom.SessionClosed, classroom.AlreadyFinished) as error:
-        return refused(pupil, form, str(error), 409)
+        question = classroom.question_for(code, token, number)
     except classroom.NotJoined:
-        abort(403)
+        abort(403, "You have not joined this class on this device.")
     except classroom.QuestionNotFound:
         abort(404)
+    form = answer_form(question, number, formdata=request.form)
+    if not form.validate():
+        return refused(code, form, " ".join(form.response.errors) or "That answer could not be read.", 422)
+    try:
+        saved = classroom.save_answer(code, token, number, form.response.data)
+    except (classroom.SessionClosed, classroom.AlreadyFinished) as error:
+        return refused(code, form, str(error), 409)
+    except classroom.NotJoined:
+        abort(403)
     except classroom.ClassroomError as error:
-        return refused(pupil, form, str(error), 422)
+        return refused(code, form, str(error), 422)
     if is_htmx():
-        return render_template("join/_status.html", question=pupil.questions[number - 1], saved=saved,
-                               show_feedback=status.shows_feedback(pupil))
+        return render_template("join/_status.html", question=question, saved=saved,
+                               show_feedback=saved.immediate)
     flash(f"Question {number}: your answer is saved.", "success")
     return redirect(url_for("join.class_page", code=code, _anchor=f"question-{number}"), 303)
 
 
-def refused(pupil: PupilView, form, message: str, status_code: int):
-    """An answer not saved: the reason beside the question (htmx), or the page with it at the top."""
+def refused(code: str, form, message: str, status_code: int):
+    """An answer not saved: the reason beside the question (htmx), or the class page with it shown."""
     if is_htmx():
         return render_template("join/_status.html", problem=message), status_code
+    pupil = current_pupil(code)
+    if pupil is None:
+        abort(403)
     form.response.errors = [message]
-    if status_code == 409:  # the page now shows the class as closed (or handed in), with the reason
-        pupil = current_pupil(pupil.session.code) or pupil
     return render_class(pupil, posted=form, status_code=status_code, problem=message)
 
 
@@ -196,5 +202,4 @@ def too_many(error):
     """A rate limit was reached on a pupil's page: beside the question for an autosave, else the 429 page."""
     if is_htmx():
         return render_template("join/_status.html", problem=limits.TOO_MANY_SAVES), 429
-    message = "Please wait a minute and try again."
-    return render_template("errors/429.html", message=message), 429
+    return errors.too_many_requests(error)
