@@ -3,6 +3,7 @@ watches the dashboard fill in live, accepts one answer, closes the session and e
 
 import csv
 import io
+import re
 
 import pytest
 import sqlalchemy as sa
@@ -135,6 +136,14 @@ def test_a_lesson_from_start_to_csv(teacher, pupils, lesson_pack, screenshots, t
     assert page.evaluate("window.notReloaded") is True
     page.screenshot(path=screenshots / "session-dashboard.png", full_page=True)
 
+    # Scores can be hidden from the class; the choice survives the next refresh of the dashboard.
+    page.get_by_label("Hide pupils’ scores on the screen").check()
+    expect(page.locator("th.score-col")).to_be_hidden()
+    page.evaluate("() => new Promise((done) => document.body.addEventListener('htmx:afterSettle', done, {once: true}))")
+    expect(page.locator("th.score-col")).to_be_hidden()
+    page.get_by_label("Hide pupils’ scores on the screen").uncheck()
+    expect(page.locator("th.score-col")).to_be_visible()
+
     # Ali's "Damascus" was marked wrong; the teacher accepts it.
     pupil_rows(page).filter(has_text="Ali").get_by_role("link", name="Ali").click()
     expect(page.get_by_test_id("pupil-score")).to_have_text("1")
@@ -171,3 +180,14 @@ def test_a_lesson_from_start_to_csv(teacher, pupils, lesson_pack, screenshots, t
     page.get_by_role("link", name="My class sessions").click()
     expect(page.get_by_test_id("session").first).to_contain_text(code)
     page.screenshot(path=screenshots / "session-list.png")
+
+
+def test_a_teacher_logged_out_meanwhile_is_sent_to_the_login_page_not_shown_it_inside_the_dashboard(
+        teacher, lesson_pack):
+    page = teacher
+    page.goto(f"/teacher/packs/{lesson_pack}")
+    page.get_by_role("button", name="Start a class session").click()
+    expect(page.get_by_text("Nobody has joined yet")).to_be_visible()
+    page.context.clear_cookies()  # as if they had logged out in another tab
+    expect(page).to_have_url(re.compile(r"/login\?next=/teacher/sessions/\d+$"), timeout=10_000)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Log in")

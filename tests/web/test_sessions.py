@@ -477,3 +477,7 @@ def test_nobody_logged_in_is_sent_to_the_login_page(app, answered):
                  f"/teacher/sessions/{session_id}/answers.csv"):
         response = client.get(path)
         assert response.status_code == 302 and response.headers["Location"].startswith("/login"), path
+    live = client.get(f"/teacher/sessions/{session_id}/live", headers={"HX-Request": "true"})
+    # htmx's poll is sent to the login page as a whole page, instead of swapping the login form into the dashboard.
+    assert live.status_code == 204
+    assert live.headers["HX-Redirect"] == f"/login?next=/teacher/sessions/{session_id}"

@@ -7,7 +7,7 @@ one that does not exist, is a 404 either way, so ids reveal nothing.
 from __future__ import annotations
 
 from flask import Response, abort, flash, redirect, render_template, request, url_for
-from flask_login import login_required
+from flask_login import current_user, login_required
 
 from quizapp.services import classroom, classroom_results, session_admin
 from quizapp.web.auth import current_teacher_id
@@ -46,9 +46,16 @@ def show(session_id: int):
                            **live_context(info))
 
 
-@login_required
 def live(session_id: int):
-    """The dashboard alone, for htmx to swap in every few seconds (the full page includes the same template)."""
+    """The dashboard alone, for htmx to swap in every few seconds (the full page includes the same template).
+
+    A teacher logged out meanwhile (in another tab, say) is sent to the login
+    page as a whole page (``HX-Redirect``), not as a login form swapped into
+    the dashboard.
+    """
+    if not current_user.is_authenticated:
+        login = url_for("auth.login", next=url_for("sessions.show", session_id=session_id))
+        return ("", 204, {"HX-Redirect": login}) if request.headers.get("HX-Request") else redirect(login)
     info = session_or_404(session_id)
     html = render_template("sessions/_live.html", info=info, **live_context(info))
     return html, {"Cache-Control": "no-store"}
