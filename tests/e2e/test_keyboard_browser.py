@@ -150,6 +150,12 @@ def test_a_pupil_does_the_whole_quiz_with_the_keyboard_alone(page, seed):
     expect(tip).to_be_visible()
     role_id = page.evaluate("document.activeElement.getAttribute('aria-describedby')")
     expect(tip).to_contain_text(page.locator(f"#{role_id}").inner_text())
+    keys.press("Escape")  # dismissed without moving the focus
+    expect(tip).to_be_hidden()
+    assert page.evaluate("document.activeElement.classList.contains('mention')")
+    keys.press("Shift+Tab")
+    keys.press("Tab")  # back on it: the definition shows again
+    expect(tip).to_be_visible()
     keys.press("Tab")
     expect(tip).to_be_hidden()  # and closes when the focus moves on
     assert mention["visible"]
@@ -164,6 +170,21 @@ def test_a_pupil_does_the_whole_quiz_with_the_keyboard_alone(page, seed):
     for wanted in ("text box", "radio", "checkbox", "button", "link", "disclosure"):
         assert wanted in keys.seen, f"the keyboard never reached a {wanted}"
     assert not keys.invisible(), f"focus not visible on: {keys.invisible()}"
+
+
+def test_a_definition_stays_while_the_pointer_moves_onto_it(page, seed):
+    page.goto(f"/articles/{SEED_SLUG}")
+    mention = page.locator(".article-body a.mention").nth(2)
+    mention.hover()
+    tip = mention.locator(".tip")
+    expect(tip).to_be_visible()
+    box = tip.bounding_box()
+    name = mention.bounding_box()
+    page.mouse.move(name["x"] + 4, name["y"] - 2, steps=4)  # up across the gap...
+    page.mouse.move(box["x"] + 8, box["y"] + box["height"] / 2, steps=4)  # ...onto the definition
+    expect(tip).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(tip).to_be_hidden()
 
 
 def test_results_say_right_and_wrong_in_words_not_only_colour(page, seed):
