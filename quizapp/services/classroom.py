@@ -209,10 +209,9 @@ def session_article(session_id: int) -> ArticleView:
 def join(code: str, name: str) -> Joined:
     """Add a pupil called ``name`` to the open session ``code``; their token and the name the class sees.
 
-    A second "Sam" (in any case) becomes "Sam (2)". Two pupils joining with
-    the same name at the same instant race for the number; the unique
-    constraint turns the loser's insert into an error, retried with the
-    next number.
+    A second "Sam" (in any case) becomes "Sam (2)". Joins to one session take
+    turns (its row is locked), and the unique constraint on the number backs
+    that up: an insert that still collides is retried with the next number.
     """
     name = clean_name(name)
     code = normalise_code(code)
@@ -220,7 +219,10 @@ def join(code: str, name: str) -> Joined:
         token = secrets.token_urlsafe(32)
         try:
             with writing():
-                row = db.session.scalars(sa.select(ClassSession).where(ClassSession.code == code)).first()
+                # Locking the session row makes joins to one class take turns (PostgreSQL; SQLite always
+                # does), so two "Sam"s pressing Join at once are numbered 1 and 2, not both 1.
+                row = db.session.scalars(sa.select(ClassSession).where(ClassSession.code == code)
+                                         .with_for_update()).first()
                 if row is None or not code:
                     raise SessionNotFound()
                 if not row.is_open:

@@ -416,3 +416,26 @@ def test_the_autosave_reads_one_question_in_the_pupils_own_order(app):
         with pytest.raises(classroom.NotJoined):
             classroom.question_for(lesson.code, "forged", 1)
         assert classroom.save_answer(lesson.code, sam.token, 2, "al-Sukhna").immediate is True
+
+
+def test_pupils_joining_with_the_same_name_at_once_get_different_numbers(app, lesson):
+    """Six "Sam"s press Join at the same instant: six pupils, numbered 1 to 6, none refused."""
+    joined, errors, barrier = [], [], threading.Barrier(6)
+
+    def join():
+        with app.app_context():
+            barrier.wait()
+            try:
+                joined.append(classroom.join(lesson.code, "Sam").display_name)
+            except Exception as error:  # noqa: BLE001 - collected for the assertion
+                errors.append(error)
+            finally:
+                db.session.remove()
+
+    threads = [threading.Thread(target=join) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert sorted(joined) == ["Sam", "Sam (2)", "Sam (3)", "Sam (4)", "Sam (5)", "Sam (6)"]
