@@ -83,6 +83,11 @@ def test_a_pupil_joins_on_a_phone_and_every_answer_saves_itself(browser, live_se
     expect(page.locator("#question-4").get_by_label("False")).to_be_disabled()
     page.screenshot(path=screenshots / "class-phone-closed.png")
     assert 4 not in saved(live_app, lesson.session_id)
+
+    # Back on the join page, the browser offers the class it joined (a shared device: anyone else joins below).
+    page.goto("/join")
+    expect(page.get_by_role("link", name="Continue “Syria lesson” as Sam")).to_be_visible()
+    page.screenshot(path=screenshots / "join-resume-phone.png")
     context.close()
 
 
