@@ -245,11 +245,15 @@ def test_posting_into_a_class_not_joined_is_forbidden(app, client, lesson):
     response = client.post(f"/class/{other.code}/answers/1", data={"csrf_token": pupil.csrf, "response": "Iran"},
                            headers=HTMX)
     assert response.status_code == 403
+    assert "You have not joined this class on this device" in text(response)
     stranger = app.test_client()
     token = csrf_token(stranger.get("/join").get_data(as_text=True))
-    assert stranger.post(f"/class/{lesson.code}/answers/1",
-                         data={"csrf_token": token, "response": "Iran"}).status_code == 403
-    assert answers(app) == []
+    page = stranger.post(f"/class/{lesson.code}/answers/1", data={"csrf_token": token, "response": "Iran"})
+    assert page.status_code == 403
+    assert parse(page).find("a", href=f"/join/{lesson.code}").clean_text() == "Join the class"
+    finish = stranger.post(f"/class/{lesson.code}/finish", data={"csrf_token": token})
+    assert finish.status_code == 403
+    assert answers(app) == [] and participants(app) == [("Sam", 1)]
 
 
 @pytest.mark.parametrize("number", [0, 5, -1, 99999])
@@ -281,6 +285,9 @@ def test_a_save_without_the_csrf_token_is_refused_with_a_message(app, client, le
     response = pupil.save(1, "Iran", csrf=False)
     assert response.status_code == 400
     assert "expired" in text(response)
+    plain = pupil.save(1, "Iran", csrf=False, htmx=False)
+    assert plain.status_code == 303 and plain.headers["Location"].endswith(f"/class/{lesson.code}")
+    assert "The page had expired, so that was not saved." in text(pupil.page())
     assert answers(app) == []
 
 

@@ -1,15 +1,15 @@
-"""URL rules of the pupil side, their rate limits, and the error handler for a page left open too long.
+"""URL rules of the pupil side, their rate limits, and its error handlers (expired page, 403, 429).
 
 Joining is limited per client address (a whole school may share one, so
 the limit is generous, and failed tries have a tighter one of their own)
 and per code typed (failed tries), which makes guessing codes hopeless;
 answer saves per pupil, generously. The limits are settings
-(``JOIN_LIMIT_PER_ADDRESS`` and the others below) in Flask-Limiter's syntax.
+(``JOIN_LIMIT_PER_ADDRESS`` and the others in ``limits``) in Flask-Limiter's syntax.
 """
 
 from flask import Blueprint
 from flask_wtf.csrf import CSRFError
-from werkzeug.exceptions import TooManyRequests
+from werkzeug.exceptions import Forbidden, TooManyRequests
 
 from quizapp.web.join import limits, status, views
 
@@ -23,8 +23,10 @@ bp.add_url_rule("/class/<code>/answers/<int(signed=True):number>", view_func=lim
                 methods=["POST"])
 bp.add_url_rule("/class/<code>/finish", view_func=views.finish, methods=["POST"])
 
+# These come before the app's handlers: an htmx autosave gets its status fragment, not a whole page.
 bp.register_error_handler(CSRFError, views.expired)
-# Before the app's handler: an htmx autosave gets its status fragment, not a whole page.
 bp.register_error_handler(TooManyRequests, views.too_many)
+bp.register_error_handler(Forbidden, views.forbidden)
+
 bp.add_app_template_global(status.shown_feedback, "join_feedback")
 bp.add_app_template_global(status.shown_answer, "join_answer")

@@ -195,7 +195,18 @@ def expired(error):
         form = JoinForm()
         form.code.errors = ["The page had expired: please press Join again."]
         return render_join(form, None), 400
-    return render_template("errors/problem.html", message=message, status=400), 400
+    flash("The page had expired, so that was not saved. It is fresh now: please answer again.", "info")
+    code = (request.view_args or {}).get("code", "")
+    return redirect(url_for("join.class_page", code=classroom.normalise_code(code)), 303)
+
+
+def forbidden(error):
+    """A browser that has not joined this class posts into it: say so and where to join."""
+    message = "You have not joined this class on this device, so nothing was saved. Join it with the code first."
+    if is_htmx():
+        return render_template("join/_status.html", problem=message), 403
+    code = classroom.normalise_code((request.view_args or {}).get("code", ""))
+    return render_template("join/forbidden.html", message=message, code=code), 403
 
 
 def too_many(error):
