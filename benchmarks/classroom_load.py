@@ -34,6 +34,7 @@ import asyncio
 import json
 import os
 import secrets
+import signal
 import subprocess
 import sys
 import tempfile
@@ -142,6 +143,7 @@ def report(run: dict) -> str:
 def main(argv=None) -> int:
     """Set up, serve, run the scenarios, print the report; exit 1 if any answer was lost or stored twice."""
     args = parse_args(argv)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # unwind, so the server is stopped too
     names = list(SCENARIOS) if args.scenario == "both" else [args.scenario]
     with tempfile.TemporaryDirectory(prefix="classroom-load-") as tmp:
         folder = Path(tmp)
