@@ -8,10 +8,9 @@ stored in it.
 import concurrent.futures
 import subprocess
 
-import httpx
 import pytest
 
-from faults.serve_process import PING, ServeProcess
+from faults.serve_process import PING, ServeProcess, http_get
 from html_tree import Page
 from quizapp import serving
 from quizapp.cli import main
@@ -32,7 +31,7 @@ def pids_that_answer(base_url: str, tries: int = 200) -> set[int]:
     seen: set[int] = set()
     with concurrent.futures.ThreadPoolExecutor(8) as pool:
         for _ in range(tries // 8):
-            answers = pool.map(lambda _: httpx.get(base_url + PING, timeout=10), range(8))
+            answers = pool.map(lambda _: http_get(base_url + PING, timeout=10), range(8))
             seen |= {int(answer.text) for answer in answers}
             if len(seen) >= 2:
                 break
@@ -40,10 +39,10 @@ def pids_that_answer(base_url: str, tries: int = 200) -> set[int]:
 
 
 def test_two_workers_serve_the_database_then_sigterm_stops_them_with_exit_status_0(server, seed_article):
-    listing = Page(httpx.get(server.base_url + "/", timeout=10).text).root
+    listing = Page(http_get(server.base_url + "/", timeout=10).text).root
     links = {a.attrs["href"]: a.clean_text() for a in listing.find_all("a") if "/articles/" in a.attrs.get("href", "")}
     assert links == {"/articles/reuters-syria-new-phase": "Syria’s war has entered a new phase"}
-    article = Page(httpx.get(server.base_url + "/articles/reuters-syria-new-phase", timeout=10).text).root
+    article = Page(http_get(server.base_url + "/articles/reuters-syria-new-phase", timeout=10).text).root
     assert article.by_id("article-title").clean_text() == "Syria’s war has entered a new phase"
     workers = server.worker_pids()
     assert len(workers) == 2

@@ -7,14 +7,13 @@ it is every connection cut and new ones refused, as when the server is
 stopped or restarted (tests/faults/outage.py).
 """
 
-import httpx
 import pytest
 import sqlalchemy as sa
 from classroom_factories import RIGHT, csrf_token, join_client, join_pupil, start_class_session
 from html_tree import Page
 
 from faults.outage import database_down
-from faults.serve_process import ServeProcess
+from faults.serve_process import ServeProcess, http_get
 from quizapp.extensions import db
 from quizapp.models import Answer
 from quizapp.services import classroom
@@ -101,12 +100,12 @@ def test_quizapp_serve_starts_without_its_database_keeps_its_workers_and_serves_
     outage.cut()  # down before the server even starts: workers boot anyway (no connection at start)
     with ServeProcess(env, tmp_path / "serve.log", workers=2) as server:
         workers = server.worker_pids()
-        health = httpx.get(server.base_url + "/healthz", timeout=30)
-        page = httpx.get(server.base_url + "/", timeout=30)  # SQLite: after the 5 s busy timeout
+        health = http_get(server.base_url + "/healthz", timeout=30)
+        page = http_get(server.base_url + "/", timeout=30)  # SQLite: after the 5 s busy timeout
         assert (health.status_code, health.json()["database"]) == (503, "error: OperationalError")
         assert page.status_code == 503 and "Please try again in a moment" in page.text
         outage.restore()
-        listing = httpx.get(server.base_url + "/", timeout=30)
+        listing = http_get(server.base_url + "/", timeout=30)
         assert listing.status_code == 200 and "Syria’s war has entered a new phase" in listing.text
-        assert httpx.get(server.base_url + "/healthz", timeout=30).json()["database"] == "ok"
+        assert http_get(server.base_url + "/healthz", timeout=30).json()["database"] == "ok"
         assert server.worker_pids() == workers  # no worker died and was replaced: no crash loop
