@@ -169,10 +169,14 @@ class AuditedBrowser:
     def __getattr__(self, name):
         return getattr(self._browser, name)
 
-    def new_context(self, **kwargs):
-        """A context whose pages are checked by axe as they load."""
+    def new_context(self, audited: bool = True, **kwargs):
+        """A context whose pages are checked by axe as they load.
+
+        ``audited=False`` is for a test that checks each page itself with ``assert_accessible``
+        (the crawl): axe would otherwise run twice on every page.
+        """
         context = self._browser.new_context(**kwargs)
-        if self.audit is None:
+        if self.audit is None or not audited:
             return context
         audit = self.audit
         context.add_init_script(AUTO % {"axe": axe_source(), "options": _json(OPTIONS)})
