@@ -69,7 +69,7 @@ def init_app(app) -> None:
         force_https=False,  # plain-HTTP school LANs; a proxy in front does the redirect where there is TLS
         session_cookie_secure=False,  # ours: CookieSessionInterface reads SESSION_COOKIE_SECURE
         session_cookie_http_only=True,
-        session_cookie_samesite="Lax",
+        session_cookie_samesite=app.config["SESSION_COOKIE_SAMESITE"],  # Talisman writes it back: keep ours
         frame_options=DENY,
         content_security_policy=CONTENT_SECURITY_POLICY,
         referrer_policy="same-origin",  # a link out of an article tells the other site nothing
