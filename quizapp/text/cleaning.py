@@ -72,8 +72,8 @@ def clean(raw: str, title_hint: str | None = None) -> CleanArticle:
     source, dateline, paragraphs = _take_dateline(paragraphs)
     hint = _tidy_hint(title_hint or "")
     title, paragraphs = _take_title(paragraphs, hint)
-    if source is None:  # the dateline may sit under the headline
-        source, dateline, paragraphs = _take_dateline(paragraphs)
+    below = _take_dateline(paragraphs)  # the dateline may sit under the headline, or one above and below
+    source, dateline, paragraphs = source or below[0], dateline or below[1], below[2]
     paragraphs, also_removed = _dedupe(paragraphs)  # the first paragraph, its dateline gone, may be a repeat
     if not paragraphs:
         raise InputError(
