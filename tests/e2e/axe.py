@@ -139,7 +139,11 @@ def flush(context, audit: Audit) -> None:
     page = context.new_page()
     try:
         for url in missing:
-            response = page.goto(url)
+            try:
+                response = page.goto(url)
+            except Exception:  # gone, or a download now: nothing left to check there
+                audit.reported.add(url)
+                continue
             content_type = response.headers.get("content-type", "") if response else ""
             settle(page)
             if url in audit.reported or not content_type.startswith("text/html"):

@@ -345,8 +345,9 @@ STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'"
 
 
 def serve_broken(page, path="/axe-self-test"):
-    """A page with three violations axe must find, served under the strict CSP the app sends."""
-    page.route(f"**{path}", lambda route: route.fulfill(
+    """A page with three violations axe must find, served under the strict CSP the app sends
+    (to every page of the context: the audit may fetch it again in a page of its own)."""
+    page.context.route(f"**{path}", lambda route: route.fulfill(
         status=200, body=BROKEN, headers={"Content-Type": "text/html; charset=utf-8",
                                           "Content-Security-Policy": STRICT_CSP}))
     return path

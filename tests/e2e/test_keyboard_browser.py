@@ -256,3 +256,33 @@ def test_no_page_runs_against_a_clock(page, seed):
         text = page.locator("main").inner_text().lower()
         for words in ("time left", "time remaining", "seconds left", "minutes left", "time is up", "countdown"):
             assert words not in text, f"{path} says {words!r}"
+
+
+def tab_through(page, path: str, keys: Keyboard, limit: int = 80) -> None:
+    """Tab from the top of ``path`` until the focus leaves the page or comes round again."""
+    page.goto(path)
+    first = None
+    for _ in range(limit):
+        info = keys.press("Tab")
+        if info is None:
+            return
+        marker = (info["tag"], info["text"], info["label"], info["value"])
+        if marker == first:
+            return
+        first = first or marker
+
+
+def test_focus_shows_on_every_control_of_the_teacher_forms(page):
+    keys = Keyboard(page)
+    page.goto("/register")
+    page.get_by_label("Your name").fill("Ms Keys")
+    page.get_by_label("Email").fill("keys@school.example")
+    page.get_by_label("Password", exact=True).fill("a keyboard pass phrase")
+    page.get_by_label("Password again").fill("a keyboard pass phrase")
+    page.get_by_label("Password again").press("Enter")
+    expect(page.get_by_role("heading", name="Hello, Ms Keys")).to_be_visible()
+    for path in ("/teacher", "/teacher/articles/new", "/teacher/packs/new", "/teacher/packs/import", "/login"):
+        tab_through(page, path, keys)
+    for wanted in ("text box", "select", "button", "link"):
+        assert wanted in keys.seen, f"the keyboard never reached a {wanted}"
+    assert not keys.invisible(), f"focus not visible on: {keys.invisible()}"
