@@ -19,6 +19,9 @@ from quizapp.interchange.errors import PackFormatError
 _SCALARS = (str, int, float, bool, type(None))
 _YAML_BREAKS = ("\n", "\x85", "\u2028", "\u2029")
 FLOW_WIDTH = 100  # a list of short texts reads best inline: [Russia, Russians]; PyYAML wraps it at the width
+# A pack nests about five levels, and a question's extra values at most 20 more (validate.MAX_DEPTH).
+# PyYAML's scanner slows down with every open "[" or "{" on a line, so deeper is refused while it is cheap.
+MAX_YAML_DEPTH = 100
 
 
 def write_json(document: dict) -> str:
@@ -63,12 +66,25 @@ class _Loader(yaml.SafeLoader):
         for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
     }
 
+    depth = 0
+
     def compose_node(self, parent, index):
-        """Refuse ``*alias``: shared nodes multiply on reading, so a small file could fill memory."""
+        """Refuse ``*alias``: shared nodes multiply on reading, so a small file could fill memory.
+
+        Refuse nesting deeper than ``MAX_YAML_DEPTH`` too, in case libyaml is
+        missing and ``_refuse_deep_yaml`` could not.
+        """
         if self.check_event(yaml.AliasEvent):
             raise PackFormatError(f"line {self.peek_event().start_mark.line + 1}: aliases (*name) are not "
                                   "allowed in a pack; write the value out")
-        return super().compose_node(parent, index)
+        nested = self.check_event(yaml.SequenceStartEvent, yaml.MappingStartEvent)
+        if nested and self.depth >= MAX_YAML_DEPTH:
+            raise PackFormatError(_too_deep(self.peek_event().start_mark.line + 1))
+        self.depth += nested
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= nested
 
     def construct_mapping(self, node, deep=False):
         """A key twice would silently keep the last; a number or list as key is no field name."""
@@ -85,6 +101,7 @@ class _Loader(yaml.SafeLoader):
 
 def parse_yaml(text: str):
     """The YAML value in ``text`` (one document); errors say the line."""
+    _refuse_deep_yaml(text)
     try:
         return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass: no Python objects
     except PackFormatError:  # our own refusals (aliases, keys) are ValueErrors too: keep their words
@@ -101,6 +118,36 @@ def parse_yaml(text: str):
         raise PackFormatError("the YAML is nested too deeply to be a pack") from exc
     except ValueError as exc:  # an integer of thousands of digits
         raise PackFormatError("the YAML holds a number too long to read") from exc
+
+
+def _refuse_deep_yaml(text: str) -> None:
+    """Refuse nesting deeper than ``MAX_YAML_DEPTH`` before the pure-Python loader sees it.
+
+    PyYAML's scanner does work for every "[" or "{" still open on a line, so a
+    line of a thousand "[" took it seconds; libyaml's events (in C) find the
+    depth in milliseconds. Syntax errors are left for the loader to word.
+    """
+    if not yaml.__with_libyaml__:  # without libyaml, _Loader.compose_node still stops at the same depth
+        return
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                depth += 1
+                if depth > MAX_YAML_DEPTH:
+                    raise PackFormatError(_too_deep(event.start_mark.line + 1))
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+    except yaml.MarkedYAMLError as exc:  # libyaml gives up at 1,000 levels, scanning ahead
+        if "nesting depth" in str(exc.problem) and exc.problem_mark:
+            raise PackFormatError(_too_deep(exc.problem_mark.line + 1)) from exc
+    except (yaml.YAMLError, UnicodeError):  # libyaml reads UTF-8: a lone surrogate is the loader's to word
+        pass
+
+
+def _too_deep(line: int) -> str:
+    """The message for YAML nested deeper than any pack."""
+    return f"line {line}: the YAML is nested too deeply to be a pack (more than {MAX_YAML_DEPTH} levels)"
 
 
 def _yaml_message(exc: yaml.MarkedYAMLError) -> str:

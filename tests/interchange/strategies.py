@@ -2,7 +2,8 @@
 
 Texts mix letters with GIFT's marks (``~ = # { } :`` and ``\\``), quotes,
 percent signs, arrows, brackets, Unicode from several scripts, a no-break
-space and U+2028; prompts and evidence also get line breaks and tabs. Every
+space, U+2028 and the odd characters in ``UNICODE``, and YAML's indicators;
+prompts and evidence also get line breaks and tabs. Every
 text obeys the documented rules (docs/packs.md): trimmed, no control
 characters, line breaks only where allowed, and ``_____`` only as a cloze's gap.
 """
@@ -18,7 +19,13 @@ from quizapp.text.types import Span
 NASTY = "ab Zé中😀אß~=#{}:\\'\"%->[]_/*\u00a0\u2028"
 WORDS = ("Russia", "Iran", "al-Sukhna", "[html]", "[plain]x", "%50%", "T", "TRUE", "->", "//", "::", "####",
          "\\n", "$CATEGORY:", "<b>", "&amp;", "  ")
-TOKENS = tuple(NASTY) + WORDS  # sampling tokens is much cheaper for Hypothesis than drawing text
+# Unicode that trips encoders: a paragraph separator, BOM and zero-width characters inside a text,
+# a right-to-left override, a combining accent with nothing before it, private use, non-characters
+# (YAML escapes them), an emoji sequence, a character beyond the BMP; and YAML's own words.
+UNICODE = ("\u2029", "\ufeff", "\u200b", "\u200d", "\u202e", "\u0301", "\ue000", "\uffff", "\ufffe",
+           "\U0001F469\u200d\U0001F4BB", "\U00010000", "---", "...", "&a", "*a", "!x", "? ", "- ", "|", ">",
+           " #c", "null", "~", "yes", "1e3", ".inf", "2024-05-03", "[html]<b>x</b>", "[moodle]", "{#1}", "=%100%")
+TOKENS = tuple(NASTY) + WORDS + UNICODE  # sampling tokens is much cheaper for Hypothesis than drawing text
 
 
 def _valid(text: str) -> bool:
@@ -26,7 +33,7 @@ def _valid(text: str) -> bool:
 
 
 lines = st.lists(st.sampled_from(TOKENS), min_size=1, max_size=5).map(lambda parts: "".join(parts).strip()).filter(_valid)
-paragraphs = st.tuples(st.lists(lines, min_size=1, max_size=3), st.sampled_from(["\n", " ", "\t", "\n\n"])).map(
+paragraphs = st.tuples(st.lists(lines, min_size=1, max_size=3), st.sampled_from(["\n", " ", "\t", "\n\n", "\n  ", " \n"])).map(
     lambda items: items[1].join(items[0]))
 maybe_paragraphs = st.just("") | paragraphs
 
