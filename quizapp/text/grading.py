@@ -129,6 +129,9 @@ def related(word: str) -> bool:
 def grade_choice(question: Question, ak: AnswerKey, response):
     """The picked option must be a form of the first part; a letter ("b") picks by position."""
     text = as_text(response)
+    if text.strip() in question.choices:  # an option as offered: folding must not confuse two options
+        right = text.strip() in question.answer[0]
+        return (1.0, {0}, "Correct.") if right else (0.0, set(), f"Not quite: the answer is {ak.parts[0]}.")
     picked = key(tokens(text, form=True))
     if not picked:
         return 0.0, set(), NO_ANSWER
@@ -148,22 +151,35 @@ def _choice_by_position(choices: tuple[str, ...], mark: str) -> tuple[str, ...] 
 
 def grade_multi(question: Question, ak: AnswerKey, response):
     """Right picks less wrong picks, over the number of parts."""
-    picks = [key(tokens(p, form=True)) for p in as_picks(response, ak)]
-    picks = [p for p in picks if p]
+    picks = [p for p in (_pick(p, question, ak) for p in as_picks(response, ak)) if p]
     if not picks:
         return 0.0, set(), NO_ANSWER
     hits, wrong = set(), {}
-    for pick in picks:
-        part = _part_of(pick, ak)
+    for pick, part, label in picks:
         if part is None:
-            label = ak.index.get(pick) or world().index.get(pick)
-            wrong[pick] = label if isinstance(label, str) else None
+            wrong[pick] = label
         else:
             hits.add(part)
     score = (len(hits) - len(wrong)) / len(ak.parts)
     named = [label for label in wrong.values() if label]
     unnamed = len(wrong) - len(named)
     return score, hits, feedback(question, ak, score, hits, named, [], "picked", unnamed)
+
+
+def _pick(text: str, question: Question, ak: AnswerKey) -> tuple | None:
+    """One pick as (what it is, the part it names or None, the name it is if wrong); None if it is nothing.
+
+    An option exactly as offered is taken as that option, so an emoji or two
+    options that fold alike ("al-Sukhna", "Sukhna") are still told apart.
+    """
+    if text.strip() in question.choices:
+        option = text.strip()
+        return option, next((i for i, part in enumerate(question.answer) if option in part), None), option
+    pick = key(tokens(text, form=True))
+    if not pick:
+        return None
+    label = ak.index.get(pick) or world().index.get(pick)
+    return pick, _part_of(pick, ak), label if isinstance(label, str) else None
 
 
 def _part_of(pick: tuple[str, ...], ak: AnswerKey) -> int | None:

@@ -1,0 +1,154 @@
+"""Property tests for the grader: any question, any response, a fair and well-formed Grade.
+
+Two sources of questions: the interchange strategies (every type, texts full
+of GIFT marks, scripts and emoji, as a teacher's pack may hold them) and
+questions built from real names (countries, people, towns, numbers, other
+scripts) where the key is sane: no form of the answer is also a distractor
+or another part. Responses are anything: text, lists, None, numbers, bytes,
+HTML, emoji, 10,000 characters.
+
+What a student and a teacher rely on (docs/grading.md):
+
+* every response gets a Grade: score in [0, 1], a verdict among correct,
+  partial and incorrect that agrees with it (correct is 1, incorrect is 0),
+  one matched flag per part;
+* the exact right answer is always correct: the answer as the quiz shows it
+  for a typed question, the right option(s) for choice and multi, the truth
+  for true/false;
+* case and the spaces around an answer never change its grade (capitals
+  only matter for 2-3 letter abbreviations, "US" or "IS", which are left out).
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from quizapp.text.grading import Grade, grade
+from quizapp.text.question import BLANK, Question
+
+from interchange.strategies import questions as pack_questions  # tests/ is on the path (tests/conftest.py)
+
+PROPERTY = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+VERDICTS = ("correct", "partial", "incorrect")
+
+# --- strategies --------------------------------------------------------------------------------------
+
+NAMES = ("Russia", "Iran", "Iraq", "Syria", "United States", "U.S.-backed militias", "Islamic State",
+         "al-Sukhna", "Deir al-Zor", "Damascus", "Moscow", "Bashar al-Assad", "Vladimir Putin", "2", "1,000",
+         "Zürich", "O'Brien", "the truce", "Hezbollah", "روسيا", "東京", "Ελλάδα", "Ethiopia's teff",
+         "New York", "photosynthesis", "the water cycle", "Smith & Wesson", "C++", "100%", "<b>Iran</b>")
+OPTIONS = NAMES + ("😀", "😢", "🇸🇾", "?", "->", "—", "x²", "A", "B", "none of the above", "all of them")
+
+
+@st.composite
+def sane_questions(draw) -> Question:
+    """A question of any type with real names, whose parts and distractors share no form."""
+    kind = draw(st.sampled_from(["short", "cloze", "choice", "multi", "truefalse"]))
+    if kind == "truefalse":
+        return Question(id="q", type=kind, prompt="Russia backs the government.",
+                        answer=((draw(st.sampled_from(["true", "false", "True", "FALSE"])),),))
+    if kind in ("choice", "multi"):
+        choices = draw(st.lists(st.sampled_from(OPTIONS), min_size=2, max_size=5, unique_by=fold))
+        rights = draw(st.lists(st.sampled_from(choices), min_size=1, unique=True,
+                               max_size=1 if kind == "choice" else len(choices)))
+        answer = (tuple(rights),) if kind == "choice" else tuple((r,) for r in rights)
+        return Question(id="q", type=kind, prompt="Pick.", answer=answer, choices=tuple(choices))
+    names = draw(st.lists(st.sampled_from(NAMES), min_size=1, max_size=5, unique_by=fold))
+    parts = draw(st.integers(1, min(2, len(names))))
+    answer = tuple((name,) for name in names[:parts])
+    prompt = f"The answer is {BLANK}." if kind == "cloze" else "Who or what?"
+    return Question(id="q", type=kind, prompt=prompt, answer=answer, distractors=tuple(names[parts:]))
+
+
+def fold(text: str) -> str:
+    """Keep strategies from offering two options a reader could not tell apart ("Iran" and "iran")."""
+    return re.sub(r"\W+", "", text.casefold())
+
+
+def any_questions():
+    return sane_questions() | pack_questions("q", ["Syria's war.", "Russia and Iran back it."])
+
+
+long_texts = st.sampled_from(["Russia " * 2_000, "a" * 10_000, "<b>" * 3_000, "not " * 500 + "Iran"])
+texts = st.text(st.characters() | st.characters(categories=["Cs"]), max_size=60) | st.sampled_from(
+    NAMES + OPTIONS + ("", " ", "not Russia", "true", "b", "(2)", "8", "yes and no", "\x00", "<script>x</script>"))
+responses = (texts | long_texts | st.none() | st.booleans() | st.integers() | st.floats()
+             | st.binary(max_size=30) | st.lists(texts | st.none() | st.integers(), max_size=5)
+             | st.just(10**5000) | st.just({"a": 1}) | st.just(object()))
+
+
+# --- properties ---------------------------------------------------------------------------------------
+
+
+def assert_well_formed(result: Grade, question: Question) -> None:
+    """Score in [0, 1]; the verdict says what the score says; one flag per part."""
+    assert isinstance(result, Grade)
+    assert 0 <= result.score <= 1
+    assert result.verdict in VERDICTS
+    assert (result.verdict == "correct") == (result.score == 1)
+    assert (result.verdict == "incorrect") == (result.score == 0)
+    assert len(result.matched) == len(question.answer)
+    assert result.feedback and result.answer == question.shown_answer
+
+
+@PROPERTY
+@given(question=any_questions(), response=responses)
+@example(question=Question(id="q", type="short", prompt="Who?", answer=(("~=#",),)), response="~=#")
+@example(question=Question(id="q", type="multi", prompt="Pick", answer=(("a",),), choices=("a", "b")),
+         response=["a"] * 1000)
+def test_any_response_gets_a_well_formed_grade(question, response):
+    assert_well_formed(grade(question, response), question)
+
+
+def right_answers(question: Question) -> list:
+    """What a student who knows the answer sends: the shown answer, each right option, the picks."""
+    if question.type == "truefalse":
+        return [question.answer[0][0], question.answer[0][0].lower()]
+    if question.type == "choice":
+        return list(question.answer[0])
+    if question.type == "multi":
+        picks = [part[0] for part in question.answer]
+        separated = any(re.search(r"[,;/&|+\n]|\b(?:and|or|plus)\b", p, re.I) for p in picks)
+        return [picks] if separated else [picks, ", ".join(picks)]  # as text only if the commas are clear
+    return [question.shown_answer]
+
+
+@PROPERTY
+@given(question=sane_questions())
+@example(question=Question(id="q", type="choice", prompt="How does she feel?", answer=(("😀",),),
+                           choices=("😀", "😢")))  # regression: an emoji option was "No answer given."
+@example(question=Question(id="q", type="choice", prompt="Which?", answer=(("Sukhna",),),
+                           choices=("al-Sukhna", "Sukhna")))  # regression: two options one key
+def test_the_right_answer_is_always_correct(question):
+    for response in right_answers(question):
+        result = grade(question, response)
+        assert_well_formed(result, question)
+        assert result.verdict == "correct", (response, result.feedback)
+
+
+def case_and_spaces(text: str) -> list[str]:
+    """The same answer in lower case, Title Case, and (several words) SHOUTED, with spaces around."""
+    variants = [text.lower(), " ".join(w[:1].upper() + w[1:] for w in text.split(" ")), f"  {text}\n", f"\t{text} "]
+    if len(text.split()) > 1:
+        variants.append(text.upper())
+    return variants
+
+
+# No 2-3 letter capitals among these ("U.S." is dotted): case never makes an abbreviation of them.
+typed = st.lists(st.sampled_from(NAMES + ("not", "and", "or", "because", "i think", "it was", "the")),
+                 min_size=1, max_size=5).map(" ".join)
+
+
+@PROPERTY
+@given(question=sane_questions(), response=typed)
+@example(question=Question(id="q", type="short", prompt="Who?", answer=(("U.S.-backed militias",),),
+                           distractors=("New York",)),
+         response="U.S.-backed militias New York")  # regression: shouted, "NEW" became an abbreviation
+def test_case_and_surrounding_spaces_do_not_change_a_grade(question, response):
+    expected = grade(question, response)
+    for variant in case_and_spaces(response):
+        result = grade(question, variant)
+        assert (result.score, result.matched) == (expected.score, expected.matched), variant
