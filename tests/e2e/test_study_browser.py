@@ -7,6 +7,8 @@ from playwright.sync_api import expect
 
 from factories import SEED
 
+from quizapp.services import packs, seeds
+
 pytestmark = [pytest.mark.browser, pytest.mark.db]
 
 BACKERS = "Who backs the Syrian government?"
@@ -18,6 +20,16 @@ PRESIDENT = "Who is Syria’s president?"
 CEASEFIRES = "Which of these organized one of the ceasefires in the southwest?"
 PUTTING_BACK = "putting _____ back together"
 PHONE = {"width": 390, "height": 844}
+SEED_PACK = SEED.parent / "packs" / f"{SEED.stem}.yaml"
+
+
+@pytest.fixture(scope="module")
+def seed_pack(live_app, seed):
+    """The seed pack (public: no owner) on the live app's seed article; its title and question count."""
+    data = seeds.load_pack(SEED_PACK)
+    with live_app.app_context():
+        packs.create_pack(data, article_id=seed.id, owner_id=None)
+    return data.title, len(data.questions)
 
 
 def number(seed, prompt_part: str) -> int:
@@ -55,7 +67,7 @@ def test_a_learner_answers_tries_the_missed_questions_again_and_sees_progress(pa
     page.goto("/study")
     expect(page.get_by_role("heading", level=1)).to_have_text("Study on your own")
     page.screenshot(path=screenshots / "study-index.png", full_page=True)
-    page.get_by_role("link", name=seed.title).click()
+    page.get_by_test_id("articles").get_by_role("link", name=seed.title, exact=True).click()
     expect(page).to_have_url(re.compile(rf"/study/articles/{SEED.stem}$"))
     expect(page.locator(".question")).to_have_count(total)
     first_order = option_labels(page, REGION)
@@ -114,9 +126,16 @@ def test_a_learner_answers_tries_the_missed_questions_again_and_sees_progress(pa
     expect(page.get_by_text("Nothing here yet.")).to_be_visible()
 
 
-def test_study_pages_fit_a_phone(browser, live_server, seed, screenshots):
+def test_study_pages_fit_a_phone(browser, live_server, seed, seed_pack, screenshots):
     context = browser.new_context(viewport=PHONE, base_url=live_server, device_scale_factor=2)
     page = context.new_page()
+    title, count = seed_pack
+    page.goto("/study")
+    page.get_by_test_id("packs").get_by_role("link", name=title, exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(title)
+    expect(page.locator(".question")).to_have_count(count)
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    page.screenshot(path=screenshots / "study-pack-phone.png", full_page=True)
     page.goto(f"/study/articles/{SEED.stem}")
     page.get_by_label(BACKERS).fill("Russia")
     page.get_by_role("button", name="Check my answers").click()
