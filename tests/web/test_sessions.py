@@ -481,3 +481,20 @@ def test_nobody_logged_in_is_sent_to_the_login_page(app, answered):
     # htmx's poll is sent to the login page as a whole page, instead of swapping the login form into the dashboard.
     assert live.status_code == 204
     assert live.headers["HX-Redirect"] == f"/login?next=/teacher/sessions/{session_id}"
+
+
+def test_a_session_deleted_in_another_tab_is_a_404_not_an_error(app, started, ann, monkeypatch):
+    """Between the ownership check and the read, the session went (the teacher deleted it elsewhere)."""
+    from quizapp.services import classroom_results
+
+    session_id, _ = started
+
+    def gone(session_id):
+        raise LookupError(session_id)
+
+    monkeypatch.setattr(classroom_results, "dashboard", gone)
+    monkeypatch.setattr(classroom_results, "answers_csv", gone)
+    monkeypatch.setattr(classroom, "close_session", gone)
+    assert ann.get(f"/teacher/sessions/{session_id}/live").status_code == 404
+    assert ann.get(f"/teacher/sessions/{session_id}/answers.csv").status_code == 404
+    assert ann.post(f"/teacher/sessions/{session_id}/close").status_code == 404

@@ -63,7 +63,15 @@ def live(session_id: int):
 
 def live_context(info) -> dict:
     """What ``sessions/_live.html`` needs besides the session."""
-    return {"board": classroom_results.dashboard(info.id), "poll_seconds": POLL_SECONDS}
+    return {"board": or_404(classroom_results.dashboard, info.id), "poll_seconds": POLL_SECONDS}
+
+
+def or_404(call, session_id: int):
+    """``call(session_id)``, or 404 if the session was deleted since it was checked (in another tab, say)."""
+    try:
+        return call(session_id)
+    except LookupError:
+        abort(404)
 
 
 @login_required
@@ -106,7 +114,7 @@ def override(session_id: int, participant_id: int, number: int):
 def close(session_id: int):
     """Stop the session: pupils can no longer join or save (POST)."""
     session_or_404(session_id)
-    classroom.close_session(session_id)
+    or_404(classroom.close_session, session_id)
     flash("The session is closed: pupils can still see their page, but cannot change their answers.", "success")
     return redirect(url_for("sessions.show", session_id=session_id))
 
@@ -115,7 +123,7 @@ def close(session_id: int):
 def reopen(session_id: int):
     """Open a closed session again, with the same code (POST)."""
     session_or_404(session_id)
-    classroom.reopen_session(session_id)
+    or_404(classroom.reopen_session, session_id)
     flash("The session is open again: pupils can join and answer with the same code.", "success")
     return redirect(url_for("sessions.show", session_id=session_id))
 
@@ -128,21 +136,23 @@ def delete(session_id: int):
         classroom.delete_session(session_id)
         flash(f"The session “{info.title}” ({info.code}) and all its answers were deleted.", "success")
         return redirect(url_for("sessions.index"))
-    return render_template("sessions/delete.html", info=info, board=classroom_results.dashboard(session_id))
+    return render_template("sessions/delete.html", info=info, board=or_404(classroom_results.dashboard, session_id))
 
 
 @login_required
 def answers_csv(session_id: int):
     """Every pupil's answer to every question, one row each, as a spreadsheet download."""
     info = session_or_404(session_id)
-    return csv_download(classroom_results.answers_csv(session_id), display.csv_filename(info.title, info.code, "answers"))
+    return csv_download(or_404(classroom_results.answers_csv, session_id),
+                        display.csv_filename(info.title, info.code, "answers"))
 
 
 @login_required
 def summary_csv(session_id: int):
     """One row per question: how the class did, as a spreadsheet download."""
     info = session_or_404(session_id)
-    return csv_download(classroom_results.summary_csv(session_id), display.csv_filename(info.title, info.code, "summary"))
+    return csv_download(or_404(classroom_results.summary_csv, session_id),
+                        display.csv_filename(info.title, info.code, "summary"))
 
 
 def csv_download(text: str, filename: str) -> Response:
