@@ -6,13 +6,14 @@ stored in it.
 """
 
 import concurrent.futures
+import os
 import subprocess
 
 import pytest
 
 from faults.serve_process import PING, ServeProcess, http_get
 from html_tree import Page
-from quizapp import serving
+from quizapp import create_app, serving
 from quizapp.cli import main
 
 pytestmark = pytest.mark.db
@@ -79,3 +80,20 @@ def test_options_reach_gunicorn(runner, monkeypatch):
 def test_the_default_worker_count_follows_the_cores():
     assert serving.default_workers(2) == 5
     assert serving.default_workers(8) == 17
+
+
+def test_behind_one_proxy_the_app_sees_https_and_marks_its_cookies_secure(app_config):
+    app = serving.build_wsgi_app(lambda: create_app(app_config), proxies=1)
+    forwarded = {"X-Forwarded-Proto": "https", "X-Forwarded-For": "203.0.113.5"}
+    secure = app.test_client().get("/join", headers=forwarded).headers["Set-Cookie"]
+    plain = serving.build_wsgi_app(lambda: create_app(app_config)).test_client().get("/join", headers=forwarded)
+    assert "; Secure" in secure  # QUIZAPP_SECURE_COOKIES=auto: Secure exactly over HTTPS
+    assert "; Secure" not in plain.headers["Set-Cookie"]  # without --proxies the header is not trusted
+
+
+def test_the_bench_endpoint_exists_only_when_asked_for(app_config, monkeypatch):
+    monkeypatch.delenv(serving.BENCH_ENV, raising=False)
+    assert serving.build_wsgi_app(lambda: create_app(app_config)).test_client().get(PING).status_code == 404
+    monkeypatch.setenv(serving.BENCH_ENV, "1")
+    answer = serving.build_wsgi_app(lambda: create_app(app_config)).test_client().get(PING)
+    assert (answer.status_code, answer.text) == (200, str(os.getpid()))
