@@ -19,6 +19,7 @@ from quizapp.web.join.forms import JoinForm, answer_form
 from quizapp.web.reading import markup, panels
 
 COOKIE_KEY = "classes"  # session[COOKIE_KEY] = {code: token}
+NOT_JOINED = "You have not joined this class on this device."
 MAX_REMEMBERED = 8  # classes one browser remembers; the oldest is forgotten first (the cookie stays small)
 
 
@@ -96,7 +97,7 @@ def pupil_or_join(code: str) -> PupilView:
     if pupil is not None:
         return pupil
     if request.method != "GET":
-        abort(403, "You have not joined this class on this device.")
+        abort(403, NOT_JOINED)
     if classroom.session_for_code(code) is None:
         abort(404)
     flash("Join the class first: type your name below.", "info")
@@ -143,7 +144,7 @@ def save(code: str, number: int):
     try:
         question = classroom.question_for(code, token, number)
     except classroom.NotJoined:
-        abort(403, "You have not joined this class on this device.")
+        abort(403, NOT_JOINED)
     except classroom.QuestionNotFound:
         abort(404)
     form = answer_form(question, number, formdata=request.form)
@@ -188,25 +189,26 @@ def finish(code: str):
 
 def expired(error):
     """A form came back without a valid CSRF token (a page left open for days, cookies cleared)."""
-    message = "This page has expired: reload it and answer again (answers already saved are kept)."
+    message = "This page had expired, so that was not saved: reload it and answer again (saved answers are kept)."
     if is_htmx():
         return render_template("join/_status.html", problem=message), 400
     if request.endpoint in ("join.join", "join.join_code"):
         form = JoinForm()
         form.code.errors = ["The page had expired: please press Join again."]
         return render_join(form, None), 400
-    flash("The page had expired, so that was not saved. It is fresh now: please answer again.", "info")
-    code = (request.view_args or {}).get("code", "")
-    return redirect(url_for("join.class_page", code=classroom.normalise_code(code)), 303)
+    code = classroom.normalise_code((request.view_args or {}).get("code", ""))
+    return render_template("join/problem.html", heading="This page had expired", message=message, code=code,
+                           joined=current_pupil(code) is not None), 400
 
 
 def forbidden(error):
     """A browser that has not joined this class posts into it: say so and where to join."""
-    message = "You have not joined this class on this device, so nothing was saved. Join it with the code first."
+    message = NOT_JOINED
     if is_htmx():
-        return render_template("join/_status.html", problem=message), 403
+        return render_template("join/_status.html", problem=f"{message} Nothing was saved: join it first."), 403
     code = classroom.normalise_code((request.view_args or {}).get("code", ""))
-    return render_template("join/forbidden.html", message=message, code=code), 403
+    return render_template("join/problem.html", heading="Join the class first", message=message, code=code,
+                           joined=False), 403
 
 
 def too_many(error):
