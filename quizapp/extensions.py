@@ -45,9 +45,21 @@ login_manager.login_message_category = "info"
 def configure_extensions(app) -> None:
     """Bind every extension to ``app``."""
     csrf.init_app(app)
-    limiter.init_app(app)
+    configure_limiter(app)
     configure_database(app)
     configure_login(app)
+
+
+def configure_limiter(app) -> None:
+    """Bind the rate limiter with exactly this app's ``RATELIMIT_*`` settings.
+
+    One ``Limiter`` serves every app a process builds (the tests build
+    hundreds), and Flask-Limiter keeps the first ``RATELIMIT_DEFAULT`` it
+    sees for good; cleared first, a limit set for one app cannot leak into
+    the next one's routes.
+    """
+    limiter.limit_manager.set_default_limits([])
+    limiter.init_app(app)
 
 
 def configure_database(app) -> None:

@@ -57,3 +57,11 @@ def test_production_refuses_the_development_secret(app_config):
     with pytest.raises(RuntimeError, match="QUIZAPP_SECRET_KEY"):
         create_app(config)
     assert create_app({**config, "QUIZAPP_ENV": "development"}).config["SECRET_KEY"] == DEV_SECRET_KEY
+
+
+def test_a_default_rate_limit_set_for_one_app_does_not_follow_into_the_next(app_config):
+    """Tests build many apps in one process; each must get exactly its own limits."""
+    strict = create_app({**app_config, "RATELIMIT_DEFAULT": "2 per minute"}).test_client()
+    assert [strict.get("/").status_code for _ in range(3)] == [200, 200, 429]
+    plain = create_app(app_config).test_client()
+    assert [plain.get("/").status_code for _ in range(3)] == [200, 200, 200]
