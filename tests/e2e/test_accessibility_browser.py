@@ -260,7 +260,20 @@ def site(browser, live_server, live_app):
             link = page.locator("a[href*='/participants/']").first.get_attribute("href")
             made.participant_id = int(re.search(r"/participants/(\d+)", link).group(1))
     yield made
+    remove(page, made)
     context.close()
+
+
+def remove(page, site):
+    """Delete the session and the shared pack again: other modules' tests share this database and
+    count what the self-study page lists."""
+    if site.session_id:
+        page.goto(f"/teacher/sessions/{site.session_id}/delete")
+        page.get_by_role("button", name="Delete the session and its answers").click()
+        expect(page).not_to_have_url(re.compile(r"/delete$"))
+    page.goto(f"/teacher/packs/{site.pack_id}/delete")
+    page.get_by_role("button", name="Delete the pack").click()
+    expect(page).not_to_have_url(re.compile(r"/delete$"))
 
 
 @pytest.fixture(scope="module")
