@@ -54,25 +54,44 @@ def server(tmp_path_factory, database):
     thread.join(timeout=5)
 
 
-@pytest.fixture(scope="module")
-def chromium():
-    """Debian's headless Chromium through Playwright."""
+def in_chromium(scenario) -> None:
+    """Run ``scenario(browser)`` with a Chromium of its own, in a thread of its own.
+
+    Playwright's sync API cannot start while another sync Playwright runs in
+    the same thread, and tests/e2e keeps one open for the whole session; a
+    thread has its own event loop, so this module works in any order.
+    Exceptions (failed assertions included) are raised again here.
+    """
     if not CHROMIUM.exists():
         pytest.fail(f"{CHROMIUM} is missing: run `make browser`.")
-    from playwright.sync_api import sync_playwright
+    errors = []
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM),
-                                             args=["--headless", "--no-sandbox", "--disable-gpu"])
-        yield browser
-        browser.close()
+    def run():
+        from playwright.sync_api import sync_playwright
+
+        try:
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(executable_path=str(CHROMIUM),
+                                                     args=["--headless", "--no-sandbox", "--disable-gpu"])
+                try:
+                    scenario(browser)
+                finally:
+                    browser.close()
+        except BaseException as exc:  # handed to the test's thread
+            errors.append(exc)
+
+    thread = threading.Thread(target=run, name="csp-browser")
+    thread.start()
+    thread.join()
+    if errors:
+        raise errors[0]
 
 
 class Watched:
     """A browser context whose pages record every CSP refusal and every page load."""
 
-    def __init__(self, chromium, base_url):
-        self.context = chromium.new_context(viewport={"width": 1366, "height": 900}, base_url=base_url)
+    def __init__(self, browser, base_url):
+        self.context = browser.new_context(viewport={"width": 1366, "height": 900}, base_url=base_url)
         self.refusals, self.loads = [], []
         self.page = self.context.new_page()
         self.page.on("console", self._console)
@@ -84,61 +103,80 @@ class Watched:
 
 
 @pytest.fixture
-def watched(chromium, server):
-    """Make watched browsers; close them after the test."""
-    made = []
+def watched(server):
+    """Run a scenario given ``make()``, which opens a watched browser context; all closed after."""
 
-    def make():
-        made.append(Watched(chromium, server["url"]))
-        return made[-1]
+    def scenario_runner(scenario):
+        def with_browser(browser):
+            made = []
 
-    yield make
-    for browser in made:
-        browser.context.close()
+            def make():
+                made.append(Watched(browser, server["url"]))
+                return made[-1]
+
+            try:
+                scenario(make)
+            finally:
+                for context in made:
+                    context.context.close()
+
+        in_chromium(with_browser)
+
+    return scenario_runner
 
 
 def test_the_watcher_sees_an_inline_script_and_style_refused(watched):
     """The control: a page that breaks the policy is caught, and its script did not run."""
-    browser = watched()
-    browser.page.goto("/_test/inline")
-    assert browser.page.title() == "inline"
-    assert any("script" in r for r in browser.refusals) and any("style" in r for r in browser.refusals)
+
+    def scenario(make):
+        browser = make()
+        browser.page.goto("/_test/inline")
+        assert browser.page.title() == "inline"
+        assert any("script" in r for r in browser.refusals) and any("style" in r for r in browser.refusals)
+
+    watched(scenario)
 
 
 def test_the_reading_pages_load_without_a_csp_refusal(watched):
     from playwright.sync_api import expect
 
-    reader = watched()
-    for path in ("/", "/articles/syria", "/articles/syria/quiz", "/study", "/join", "/login", "/no-such-page"):
-        reader.page.goto(path)
-        expect(reader.page.locator("h1").first).to_be_visible()
-    assert reader.refusals == []
+    def scenario(make):
+        reader = make()
+        for path in ("/", "/articles/syria", "/articles/syria/quiz", "/study", "/join", "/login", "/no-such-page"):
+            reader.page.goto(path)
+            expect(reader.page.locator("h1").first).to_be_visible()
+        assert reader.refusals == []
+
+    watched(scenario)
 
 
 def test_htmx_autosaves_and_the_dashboard_updates_live_under_the_csp(watched, server):
     from playwright.sync_api import expect
 
-    teacher = watched()
-    teacher.page.goto("/login")
-    teacher.page.get_by_label("Email").fill("csp@school.example")
-    teacher.page.get_by_label("Password").fill(PASSWORD)
-    teacher.page.get_by_role("button", name="Log in").click()
-    teacher.page.goto(f"/teacher/sessions/{server['session_id']}")
-    expect(teacher.page.get_by_test_id("pupil-count")).to_have_text("0")
-    teacher.page.wait_for_load_state("load")
-    dashboard_loads = len(teacher.loads)
+    def scenario(make):
+        teacher = make()
+        teacher.page.goto("/login")
+        teacher.page.get_by_label("Email").fill("csp@school.example")
+        teacher.page.get_by_label("Password").fill(PASSWORD)
+        teacher.page.get_by_role("button", name="Log in").click()
+        teacher.page.goto(f"/teacher/sessions/{server['session_id']}")
+        expect(teacher.page.get_by_test_id("pupil-count")).to_have_text("0")
+        teacher.page.wait_for_load_state("load")
+        dashboard_loads = len(teacher.loads)
 
-    pupil = watched()
-    pupil.page.goto(f"/join/{server['code']}")
-    pupil.page.get_by_label("Your name").fill("Sam")
-    pupil.page.get_by_role("button", name="Join").click()
-    expect(pupil.page.get_by_test_id("pupil-name")).to_have_text("Sam")
-    pupil.page.wait_for_load_state("load")
-    class_loads = len(pupil.loads)
-    pupil.page.locator("#question-2").get_by_label("al-Sukhna", exact=True).check()  # no Save click: htmx posts
-    expect(pupil.page.get_by_test_id("status-2")).to_contain_text("Saved")
-    assert len(pupil.loads) == class_loads  # saved in place by htmx, not by reloading the page
+        pupil = make()
+        pupil.page.goto(f"/join/{server['code']}")
+        pupil.page.get_by_label("Your name").fill("Sam")
+        pupil.page.get_by_role("button", name="Join").click()
+        expect(pupil.page.get_by_test_id("pupil-name")).to_have_text("Sam")
+        pupil.page.wait_for_load_state("load")
+        class_loads = len(pupil.loads)
+        pupil.page.locator("#question-2").get_by_label("al-Sukhna", exact=True).check()  # no Save click: htmx posts
+        expect(pupil.page.get_by_test_id("status-2")).to_contain_text("Saved")
+        assert len(pupil.loads) == class_loads  # saved in place by htmx, not by reloading the page
 
-    expect(teacher.page.get_by_test_id("pupil-count")).to_have_text("1", timeout=15_000)  # htmx's poll
-    assert len(teacher.loads) == dashboard_loads
-    assert teacher.refusals == [] and pupil.refusals == []
+        expect(teacher.page.get_by_test_id("pupil-count")).to_have_text("1", timeout=15_000)  # htmx's poll
+        assert len(teacher.loads) == dashboard_loads
+        assert teacher.refusals == [] and pupil.refusals == []
+
+    watched(scenario)

@@ -8,7 +8,6 @@ from other sites would be listed, with the reason; there is none.
 import logging
 
 import pytest
-from html_tree import parse
 
 from quizapp.extensions import db
 from quizapp.models import ClassSession, Pack
@@ -24,7 +23,12 @@ def test_csrf_protection_is_on(app):
 
 
 def test_every_post_route_refuses_a_post_without_a_token(app, client, victim, caplog):
-    """CSRFProtect logs why it refused; each route's own error page may then be a 400 or (study) a 404."""
+    """CSRFProtect refuses in ``before_request`` and logs why, so the view never ran.
+
+    What the browser then sees is the route's own choice (a 400 page, the
+    study's 404, a pupil's redirect back to the question with a message):
+    any answer but a server error.
+    """
     log_in(client, victim.teacher_id)  # the owner: only the missing token can be the reason for refusing
     values = rule_values(victim)
     accepted, checked = [], 0
@@ -35,8 +39,7 @@ def test_every_post_route_refuses_a_post_without_a_token(app, client, victim, ca
         with caplog.at_level(logging.INFO, logger="flask_wtf.csrf"):
             response = client.post(url_for_rule(rule, values), data={"response": "x", "title": "hijacked"})
         checked += 1
-        refused = "The CSRF token is missing." in caplog.messages and 400 <= response.status_code < 500
-        if not refused or parse(response).find("h1") is None:  # refused, on a page a person can read
+        if "The CSRF token is missing." not in caplog.messages or response.status_code >= 500:
             accepted.append((rule.rule, response.status_code))
     assert checked >= 20 and not accepted, f"not refused for a missing CSRF token: {accepted}"
 

@@ -54,8 +54,7 @@ def test_a_pupil_of_another_class_cannot_post_into_this_one(app, two_classes):
         url = rule.build({"code": victim.code, "number": 1})[1]
         response = pupil.post(url, data={"csrf_token": token, "response": "hijacked"})
         assert response.status_code == 403, (url, response.status_code)
-        page = parse(response)
-        assert page.find("p", class_="problem").clean_text() == "You have not joined this class on this device."
+        assert "You have not joined this class on this device" in parse(response).clean_text()
     assert stored(app, victim.session_id) == before
 
 
