@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup run test test-postgres browser bench bench-load vendor clean
+.PHONY: setup run test test-postgres browser redis bench bench-load vendor clean
 
 setup: $(STAMP)
 
@@ -26,6 +26,13 @@ browser:
 	  echo "Installing Debian's chromium for the browser tests"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core >/dev/null; }
 
+# Debian's Redis for tests/faults/test_two_servers.py (two app servers sharing rate limits); the test starts
+# its own redis-server on a free port and stops it, so the system service is never used.
+redis:
+	@command -v redis-server >/dev/null 2>&1 || { \
+	  echo "Installing Debian's redis-server for the two-server test"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends redis-server >/dev/null; }
+
 run: setup
 	$(BIN)/quizapp prepare
 	$(BIN)/quizapp run --host 127.0.0.1 --port 5000
@@ -38,7 +45,7 @@ test: setup browser
 # A throwaway PostgreSQL cluster in a temp folder, stopped and deleted afterwards even on failure;
 # Debian's postgresql is installed first if it is missing. The browser tests are left out: they
 # read the same pages as tests/web, which do run here, and would double this run's time.
-test-postgres: setup
+test-postgres: setup redis
 	scripts/with-postgres.sh $(BIN)/python -m pytest -m "db and not browser"
 
 # Refresh the pinned front-end files from npm (package.json); the copies are committed, so
