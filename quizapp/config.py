@@ -28,6 +28,12 @@ ENVIRONMENT = {
     "RATELIMIT_STORAGE_URI": "QUIZAPP_RATELIMIT_STORAGE",
     "SESSION_COOKIE_SECURE": "QUIZAPP_SECURE_COOKIES",
 }
+# Rate limits, in Flask-Limiter's syntax ("120 per minute;2000 per day"): an admin whose school
+# joins hundreds of pupils from one address raises them without editing a file.
+RATE_LIMITS = ("LOGIN_LIMIT_PER_ADDRESS", "LOGIN_LIMIT_PER_EMAIL", "REGISTER_LIMIT_PER_ADDRESS",
+               "REGISTER_LIMIT_PER_EMAIL", "JOIN_LIMIT_PER_ADDRESS", "JOIN_FAILURES_PER_ADDRESS",
+               "JOIN_FAILURES_PER_CODE", "ANSWER_LIMIT_PER_PUPIL")
+ENVIRONMENT.update({name: f"QUIZAPP_{name}" for name in RATE_LIMITS})
 
 # QUIZAPP_SECURE_COOKIES's words -> SESSION_COOKIE_SECURE.
 SECURE_COOKIE_WORDS = {"auto": "auto", "1": True, "true": True, "on": True, "yes": True,

