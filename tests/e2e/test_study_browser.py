@@ -6,19 +6,12 @@ import pytest
 from playwright.sync_api import expect
 
 from factories import SEED
+from seed_quiz import BACKERS, TRUCES, MILITIAS, TOWN, REGION, PRESIDENT, CEASEFIRES, PUTTING_BACK, number, group
 
 from quizapp.services import packs, seeds
 
 pytestmark = [pytest.mark.browser, pytest.mark.db]
 
-BACKERS = "Who backs the Syrian government?"
-TRUCES = "Which country backs the truces?"
-MILITIAS = "Does the United States back the militias?"
-TOWN = "Which town did government forces capture?"
-REGION = "Which region is Islamic State’s last major Syrian stronghold?"
-PRESIDENT = "Who is Syria’s president?"
-CEASEFIRES = "Which of these organized one of the ceasefires in the southwest?"
-PUTTING_BACK = "putting _____ back together"
 PHONE = {"width": 390, "height": 844}
 SEED_PACK = SEED.parent / "packs" / f"{SEED.stem}.yaml"
 
@@ -30,19 +23,6 @@ def seed_pack(live_app, seed):
     with live_app.app_context():
         packs.create_pack(data, article_id=seed.id, owner_id=None)
     return data.title, len(data.questions)
-
-
-def number(seed, prompt_part: str) -> int:
-    """The stored number of the seed question whose prompt contains ``prompt_part``."""
-    for n, question in enumerate(seed.analysis.questions, start=1):
-        if prompt_part in question.prompt:
-            return n
-    raise AssertionError(f"the seed's quiz no longer asks {prompt_part!r}")
-
-
-def group(page, prompt: str):
-    """The fieldset of a choice, multi or true/false question, by its legend."""
-    return page.get_by_role("group", name=prompt)
 
 
 def option_labels(page, prompt: str) -> list[str]:
