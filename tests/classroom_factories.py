@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import sqlalchemy as sa
 from records import make_article, make_teacher
 
 from quizapp.extensions import db
@@ -93,6 +94,12 @@ def answer_all(app, code: str, token: str, responses: dict) -> None:
     with app.app_context():
         for number, response in responses.items():
             classroom.save_answer(code, token, number, response)
+
+
+def rows(model, *where) -> list:
+    """Every ``model`` row matching ``where`` (a fresh read, in the caller's app context)."""
+    db.session.rollback()
+    return list(db.session.scalars(sa.select(model).where(*where)))
 
 
 def csrf_token(html: str) -> str:

@@ -1,12 +1,10 @@
-"""A teacher's class sessions through the web: start, projector page, live dashboard, override, close, export, delete.
+"""A teacher's class sessions through the web: start, projector page, live dashboard, the list, privacy.
 
-Pupils' answers are made with the classroom service itself (``join``,
-``save_answer``), as the pupil pages make them; the expected scores and
-counts below were worked out by hand from the answers each test gives.
+Overrides, closing, deleting and the CSV exports are in test_session_results.py; the shared
+set-up (teachers, pack, session, answers) is in session_setup.py.
 """
 
 import csv
-import io
 import re
 import xml.etree.ElementTree as ET
 from datetime import datetime
@@ -15,108 +13,14 @@ import pytest
 import segno
 import sqlalchemy as sa
 from html_tree import parse
-from records import make_article, make_teacher
 
 from quizapp.extensions import db
 from quizapp.models import Answer, ClassSession, Pack, PackQuestion, Participant
 from quizapp.services import classroom
-from quizapp.text.question import Question
+
+from .session_setup import ALPHABET, QUESTIONS, ann, answered, bob, count, ids, rows_by_name, started, stored_answer, text
 
 pytestmark = pytest.mark.db
-
-QUESTIONS = (
-    Question("q1", "short", "Who backs the government?", (("Russia", "Moscow"), ("Iran",)), evidence="Backed by Russia and Iran."),
-    Question("q2", "choice", "Which town was captured?", (("al-Sukhna",),), choices=("al-Sukhna", "Deir al-Zor", "Damascus")),
-    Question("q3", "truefalse", "Assad seems in danger today.", (("false",),)),
-)
-ALPHABET = set("ACDEFGHJKMNPQRTUVWXY34679")
-
-
-def token(html: str) -> str:
-    """The CSRF token of the page's first form."""
-    field = re.search(r'<input[^>]*name="csrf_token"[^>]*>', html).group()
-    return re.search(r'value="([^"]+)"', field).group(1)
-
-
-class Teacher:
-    """A logged-in teacher's client that sends a CSRF token with every POST (``csrf=False`` leaves it out)."""
-
-    def __init__(self, app, teacher_id):
-        self.client = app.test_client()
-        with self.client.session_transaction() as session:
-            session["_user_id"], session["_fresh"] = str(teacher_id), True
-        self.csrf = token(self.client.get("/teacher/packs/import").get_data(as_text=True))
-
-    def get(self, url, **options):
-        return self.client.get(url, **options)
-
-    def post(self, url, data=None, csrf=True, **options):
-        return self.client.post(url, data={**({"csrf_token": self.csrf} if csrf else {}), **(data or {})}, **options)
-
-
-@pytest.fixture
-def ids(app):
-    """Ann (with a three-question pack on an article of hers) and Bob: (ann id, bob id, pack id)."""
-    with app.app_context():
-        ann, bob = make_teacher(), make_teacher("bob@school.example", "Bob Stone")
-        article = make_article(owner=ann)
-        pack = Pack(article=article, owner_id=ann.id, title="Syria quiz = war")
-        pack.questions = [PackQuestion(data=q.to_dict()) for q in QUESTIONS]
-        db.session.add(pack)
-        db.session.commit()
-        return ann.id, bob.id, pack.id
-
-
-@pytest.fixture
-def ann(app, ids):
-    return Teacher(app, ids[0])
-
-
-@pytest.fixture
-def bob(app, ids):
-    return Teacher(app, ids[1])
-
-
-@pytest.fixture
-def started(app, ids, ann):
-    """A session Ann started from the pack page: (session id, code)."""
-    response = ann.post(f"/teacher/packs/{ids[2]}/sessions")
-    session_id = int(response.headers["Location"].rsplit("/", 1)[1])
-    with app.app_context():
-        return session_id, db.session.get(ClassSession, session_id).code
-
-
-@pytest.fixture
-def answered(app, started):
-    """Sam and Ali joined and answered: Sam got questions 2 and 3 right, Ali got both wrong; nobody did 1.
-
-    Returns (session id, code, {name: participant id}).
-    """
-    session_id, code = started
-    with app.app_context():
-        sam, ali = classroom.join(code, "Sam"), classroom.join(code, "Ali")
-        classroom.save_answer(code, sam.token, 2, "al-Sukhna")
-        classroom.save_answer(code, sam.token, 3, "false")
-        classroom.save_answer(code, ali.token, 2, "Damascus")
-        classroom.save_answer(code, ali.token, 3, "true")
-    return session_id, code, {"Sam": sam.participant_id, "Ali": ali.participant_id}
-
-
-def text(response) -> str:
-    return response.get_data(as_text=True)
-
-
-def count(app, model) -> int:
-    with app.app_context():
-        return db.session.scalar(sa.select(sa.func.count()).select_from(model))
-
-
-def stored_answer(app, participant_id, number) -> Answer:
-    with app.app_context():
-        row = db.session.scalars(sa.select(Answer).where(Answer.participant_id == participant_id,
-                                                         Answer.number == number)).one()
-        db.session.expunge(row)
-        return row
 
 
 # ---- starting --------------------------------------------------------------------------------
@@ -239,10 +143,6 @@ def test_the_projector_page_polls_the_live_partial_with_htmx(started, ann):
 # ---- the live dashboard ----------------------------------------------------------------------
 
 
-def rows_by_name(page):
-    return {row.find("th").clean_text(): row for row in page.find_all("tr", **{"data-testid": "pupil-row"})}
-
-
 def test_the_live_partial_shows_who_joined_their_progress_and_each_question(app, answered, ann):
     session_id, _, pupils = answered
     with app.app_context():  # Sam has handed in (as the pupil's "Hand in my answers" records it)
@@ -289,134 +189,6 @@ def test_polling_stops_once_the_session_is_closed(answered, ann):
     live = parse(ann.get(f"/teacher/sessions/{session_id}/live")).by_id("live")
     assert "hx-trigger" not in live.attrs and "hx-get" not in live.attrs
     assert "final results" in live.clean_text()
-
-
-# ---- one pupil, and overriding a grade ---------------------------------------------------------
-
-
-def test_the_pupil_page_lists_every_answer_with_its_verdict(answered, ann):
-    session_id, _, pupils = answered
-    page = parse(ann.get(f"/teacher/sessions/{session_id}/participants/{pupils['Ali']}"))
-    assert page.find("h1").clean_text() == "Ali"
-    answers = page.find_all(**{"data-testid": "answer"})
-    assert "Not answered yet" in answers[0].clean_text()
-    assert answers[1].find(**{"data-testid": "response"}).clean_text() == "Damascus"
-    assert answers[2].find(**{"data-testid": "response"}).clean_text() == "True"  # the option's label, not "true"
-    assert "Incorrect" in answers[1].clean_text()
-    assert answers[1].find("button").clean_text() == "Accept this answer for question 2"
-    assert answers[0].find("form") is None  # nothing to accept
-
-
-def test_accepting_an_answer_makes_it_correct_and_the_score_follows_and_undo_restores_it(app, answered, ann):
-    session_id, _, pupils = answered
-    base = f"/teacher/sessions/{session_id}/participants/{pupils['Ali']}"
-    response = ann.post(f"{base}/answers/2/override", {"accept": "1"})
-    assert response.headers["Location"] == f"{base}#answer-2"
-    row = stored_answer(app, pupils["Ali"], 2)
-    assert (row.overridden, row.score, row.verdict, row.graded_verdict) == (True, 1.0, "correct", "incorrect")
-
-    page = parse(ann.get(base))
-    assert page.find(**{"data-testid": "pupil-score"}).clean_text() == "1"
-    assert "Accepted by you" in page.find_all(**{"data-testid": "answer"})[1].clean_text()
-    live = parse(ann.get(f"/teacher/sessions/{session_id}/live"))
-    assert rows_by_name(live)["Ali"].find(**{"data-testid": "score"}).clean_text() == "1"
-    assert live.find_all(**{"data-testid": "question-stat"})[1].find(
-        **{"data-testid": "count-correct"}).clean_text() == "2 (100%)"
-
-    ann.post(f"{base}/answers/2/override", {"accept": "0"})
-    row = stored_answer(app, pupils["Ali"], 2)
-    assert (row.overridden, row.score, row.verdict) == (False, 0.0, "incorrect")
-    assert parse(ann.get(base)).find(**{"data-testid": "pupil-score"}).clean_text() == "0"
-
-
-def test_an_override_needs_a_saved_answer_and_a_clear_choice(answered, ann):
-    session_id, _, pupils = answered
-    base = f"/teacher/sessions/{session_id}/participants/{pupils['Ali']}"
-    assert ann.post(f"{base}/answers/1/override", {"accept": "1"}).status_code == 404  # not answered
-    assert ann.post(f"{base}/answers/9/override", {"accept": "1"}).status_code == 404
-    assert ann.post(f"{base}/answers/2/override", {"accept": "maybe"}).status_code == 400
-    assert ann.get(f"/teacher/sessions/{session_id}/participants/999999").status_code == 404
-
-
-# ---- close, reopen, delete ---------------------------------------------------------------------
-
-
-def test_closing_refuses_later_answers_and_reopening_takes_them_again(app, answered, ann):
-    session_id, code, _ = answered
-    with app.app_context():
-        late = classroom.join(code, "Late")
-    response = ann.post(f"/teacher/sessions/{session_id}/close", follow_redirects=True)
-    assert "The session is closed" in text(response)
-    with app.app_context():
-        assert db.session.get(ClassSession, session_id).closed_at is not None
-        with pytest.raises(classroom.SessionClosed):
-            classroom.save_answer(code, late.token, 1, "Russia and Iran")
-    assert "Reopen the session" in text(response) and "Close the session" not in text(response)
-
-    response = ann.post(f"/teacher/sessions/{session_id}/reopen", follow_redirects=True)
-    assert "Close the session" in text(response)
-    with app.app_context():
-        assert db.session.get(ClassSession, session_id).closed_at is None
-        assert classroom.save_answer(code, late.token, 1, "Russia and Iran").verdict == "correct"
-
-
-def test_deleting_a_session_removes_its_pupils_and_answers_and_keeps_the_pack(app, ids, answered, ann):
-    session_id, *_ = answered
-    confirm = ann.get(f"/teacher/sessions/{session_id}/delete")
-    assert "2 pupils" in text(confirm) and "cannot be undone" in text(confirm)
-    assert count(app, Answer) == 4  # nothing is deleted by looking
-
-    response = ann.post(f"/teacher/sessions/{session_id}/delete")
-    assert response.headers["Location"] == "/teacher/sessions"
-    assert (count(app, ClassSession), count(app, Participant), count(app, Answer)) == (0, 0, 0)
-    with app.app_context():
-        assert db.session.get(Pack, ids[2]) is not None
-    assert ann.get(f"/teacher/sessions/{session_id}").status_code == 404
-
-
-# ---- exports -----------------------------------------------------------------------------------
-
-
-def read_csv(response) -> list[dict]:
-    return list(csv.DictReader(io.StringIO(text(response))))
-
-
-def test_the_answers_csv_has_one_row_per_pupil_and_question(app, answered, ann):
-    session_id, code, pupils = answered
-    response = ann.get(f"/teacher/sessions/{session_id}/answers.csv")
-    assert response.headers["Content-Type"] == "text/csv; charset=utf-8"
-    assert response.headers["Content-Disposition"] == f'attachment; filename="syria-quiz-war-{code}-answers.csv"'
-    rows = read_csv(response)
-    assert len(rows) == 6
-    got = {(r["name"], r["question number"]): (r["answer"], r["verdict"], float(r["score"])) for r in rows}
-    assert got == {
-        ("Sam", "1"): ("", "unanswered", 0.0), ("Sam", "2"): ("al-Sukhna", "correct", 1.0),
-        ("Sam", "3"): ("false", "correct", 1.0),
-        ("Ali", "1"): ("", "unanswered", 0.0), ("Ali", "2"): ("Damascus", "incorrect", 0.0),
-        ("Ali", "3"): ("true", "incorrect", 0.0),
-    }
-    assert {r["question"] for r in rows} == {q.prompt for q in QUESTIONS}
-
-
-def test_cells_a_spreadsheet_would_run_as_formulas_are_prefixed(app, started, ann):
-    session_id, code = started
-    with app.app_context():
-        pupil = classroom.join(code, "=HYPERLINK(1)")
-        classroom.save_answer(code, pupil.token, 1, "@SUM(A1)")
-    rows = read_csv(ann.get(f"/teacher/sessions/{session_id}/answers.csv"))
-    assert rows[0]["name"] == "'=HYPERLINK(1)"
-    assert rows[0]["answer"] == "'@SUM(A1)"
-
-
-def test_the_summary_csv_has_one_row_per_question(answered, ann):
-    session_id, code, _ = answered
-    response = ann.get(f"/teacher/sessions/{session_id}/summary.csv")
-    assert response.headers["Content-Type"] == "text/csv; charset=utf-8"
-    assert f"-{code}-summary.csv" in response.headers["Content-Disposition"]
-    rows = read_csv(response)
-    assert [r["question number"] for r in rows] == ["1", "2", "3"]
-    assert (rows[1]["correct"], rows[1]["incorrect"], rows[1]["unanswered"]) == ("1", "1", "0")
-    assert "Damascus" in rows[1]["most common wrong answers"]
 
 
 # ---- the list, the dashboard link ---------------------------------------------------------------
