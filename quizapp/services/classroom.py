@@ -248,34 +248,37 @@ def save_answer(code: str, token: str, number: int, response) -> SavedAnswer:
     ``SessionClosed`` once the teacher has closed it, ``AlreadyFinished``
     once the pupil has handed in, ``QuestionNotFound`` for a number outside
     the questions and ``AnswerTooLong``.
+
+    One transaction checks, grades (tens of microseconds) and writes: this
+    runs for every answer, and on SQLite each transaction queues for the lock.
     """
     response = clean_response(response)
-    with reading():
-        found = _pupil_row(code, token)
-        if found is None:
-            raise NotJoined()
-        participant, row = found
-        if not row.is_open:
-            raise SessionClosed()
-        if participant.finished_at is not None:
-            raise AlreadyFinished()
-        if not 1 <= number <= len(row.questions):
-            raise QuestionNotFound()
-        participant_id, session_id, immediate = participant.id, row.id, row.feedback == "immediate"
-        question = Question.from_dict(row.questions[number - 1])
-    marked = grade(question, response)
     for _ in range(RETRIES):
         try:
             with writing():
-                closed = db.session.scalar(sa.select(ClassSession.closed_at).where(ClassSession.id == session_id))
-                if closed is not None:
-                    raise SessionClosed()
-                saved = _upsert(participant_id, session_id, number, response, marked)
-                result = replace(_saved(saved, question), immediate=immediate)
+                participant, row = _writable_pupil(code, token, number)
+                question = Question.from_dict(row.questions[number - 1])
+                saved = _upsert(participant.id, row.id, number, response, grade(question, response))
+                result = replace(_saved(saved, question), immediate=row.feedback == "immediate")
             return result
         except sa.exc.IntegrityError:
             continue  # a concurrent save made the row first: the next attempt finds it and updates it
     raise ClassroomError("Your answer could not be saved just now. Please try again.")
+
+
+def _writable_pupil(code: str, token: str, number: int):
+    """``(participant, session)`` if this pupil may still answer question ``number``; else the error saying why."""
+    found = _pupil_row(code, token)
+    if found is None:
+        raise NotJoined()
+    participant, row = found
+    if not row.is_open:
+        raise SessionClosed()
+    if participant.finished_at is not None:
+        raise AlreadyFinished()
+    if not 1 <= number <= len(row.questions):
+        raise QuestionNotFound()
+    return participant, row
 
 
 def _upsert(participant_id: int, session_id: int, number: int, response: Response, marked) -> Answer:
