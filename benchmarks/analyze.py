@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "corpus" / "onestopenglish"
+CORPUS = ROOT / "tests" / "data" / "onestopenglish"  # OneStopEnglish, CC BY-SA 4.0 (its LICENSE.md)
 SEED = ROOT / "seeds" / "reuters-syria-new-phase.txt"
 
 

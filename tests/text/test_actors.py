@@ -2,17 +2,17 @@
 
 Expected actors, kinds and roles were read off the articles by hand. The
 OneStopEnglish texts are from Vajjala & Lučić (2018), "OneStopEnglish corpus",
-CC BY-SA 4.0 (../shared/corpus/onestopenglish/LICENSE.md).
+CC BY-SA 4.0 (tests/data/onestopenglish/LICENSE.md).
 """
 
 from pathlib import Path
 
 import pytest
+from corpus import onestop_text
 
 from quizapp.text import pipeline
 from quizapp.text.types import ACTOR_KINDS
 
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "onestopenglish"
 
 
 @pytest.fixture(scope="module")
@@ -115,7 +115,7 @@ def test_every_actor_counts_its_mentions(seed):
     ("skydiver-adv", "Felix Baumgartner", "Baumgartner", 5),
 ])
 def test_corpus_people_gather_their_short_names(nlp, name, person, alias, at_least):
-    analysis = pipeline.analyse((CORPUS / f"{name}.txt").read_text(encoding="utf-8-sig"), nlp)
+    analysis = pipeline.analyse(onestop_text(name), nlp)
     actors = by_name(analysis)
     assert alias in actors[person].aliases
     assert actors[person].mentions >= at_least
@@ -129,7 +129,7 @@ def test_corpus_people_gather_their_short_names(nlp, name, person, alias, at_lea
     ("amazon-int", "Peru", None),
 ])
 def test_corpus_countries_are_countries(nlp, name, country, demonym):
-    analysis = pipeline.analyse((CORPUS / f"{name}.txt").read_text(encoding="utf-8-sig"), nlp)
+    analysis = pipeline.analyse(onestop_text(name), nlp)
     actor = by_name(analysis)[country]
     assert actor.kind == "country"
     if demonym:
@@ -138,7 +138,7 @@ def test_corpus_countries_are_countries(nlp, name, country, demonym):
 
 def test_corpus_acronym_joins_its_full_name(nlp):
     """ "the National Security Agency (NSA)" is one actor."""
-    analysis = pipeline.analyse((CORPUS / "nsa-scandal-int.txt").read_text(encoding="utf-8-sig"), nlp)
+    analysis = pipeline.analyse(onestop_text("nsa-scandal-int"), nlp)
     actors = by_name(analysis)
     assert "NSA" in actors["National Security Agency"].aliases
     assert "NSA" not in actors

@@ -3,16 +3,13 @@
 from pathlib import Path
 
 import pytest
+from corpus import ONESTOP
 
 from quizapp.text.cleaning import clean
 from quizapp.text.errors import InputError
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "seeds" / "reuters-syria-new-phase.txt"
-# OneStopEnglish corpus: Sowmya Vajjala and Ivana Lučić (2018), "OneStopEnglish
-# corpus: A new corpus for automatic readability assessment and text
-# simplification", BEA workshop. Licensed CC BY-SA 4.0.
-ONESTOP = ROOT.parent / "shared" / "corpus" / "onestopenglish"
 
 LONG = "The army took the town of al-Sukhna on Saturday after a week of fighting."
 MORE = "Residents said the streets were quiet by the evening and shops had reopened."

@@ -9,6 +9,7 @@ import random
 from pathlib import Path
 
 import pytest
+from corpus import ONESTOP
 
 from quizapp.text import pipeline
 from quizapp.text.answers import MAX_TOKENS, tokens
@@ -348,7 +349,7 @@ def test_a_question_with_odd_forms_still_grades():
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLES = [ROOT / "seeds" / "reuters-syria-new-phase.txt"] + [
-    ROOT.parent / "shared" / "corpus" / "onestopenglish" / f"{name}.txt"
+    ONESTOP / f"{name}.txt"
     for name in ("amazon-adv", "nsa-scandal-adv", "teff-ele", "kate-and-william-adv")]
 
 

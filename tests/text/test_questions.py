@@ -8,13 +8,13 @@ import re
 from pathlib import Path
 
 import pytest
+from corpus import onestop_text
 
 from quizapp.text import lexicon, pipeline
 from quizapp.text.question import BLANK, QUESTION_TYPES, SKILLS, Question
 from quizapp.text.question_templates import third_person
 
 ROOT = Path(__file__).resolve().parents[2]
-CORPUS = ROOT.parent / "shared" / "corpus" / "onestopenglish"
 CORPUS_TEXTS = ["skydiver-int", "teff-ele", "nsa-scandal-adv", "amazon-int", "organs-ele", "kate-and-william-adv",
                 "false-memory-int", "wnl-school-sports-ele", "wnl-basic-phone-logs-ele", "wnl-india's-rich-ele"]
 
@@ -26,7 +26,7 @@ def seed(nlp):
 
 @pytest.fixture(scope="module")
 def corpus(nlp):
-    return {name: pipeline.analyse((CORPUS / f"{name}.txt").read_text(encoding="utf-8-sig"), nlp)
+    return {name: pipeline.analyse(onestop_text(name), nlp)
             for name in CORPUS_TEXTS}
 
 

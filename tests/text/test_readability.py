@@ -6,6 +6,7 @@ from pathlib import Path
 
 import nltk
 import pytest
+from corpus import ONESTOP
 import textstat
 import textstat.backend.counts
 import textstat.backend.utils
@@ -15,8 +16,6 @@ from nltk.corpus.util import LazyCorpusLoader
 from quizapp.text import cmudict_offline, readability
 from quizapp.text.errors import InputError
 
-# OneStopEnglish corpus: Vajjala & Lučić (2018), BEA workshop; CC BY-SA 4.0.
-ONESTOP = Path("/work/shared/corpus/onestopenglish")
 LEVELS = ("ele", "int", "adv")
 LEVEL_LABELS = {"elementary", "intermediate", "advanced"}
 
@@ -313,12 +312,14 @@ def onestop_grades(nlp):
 
 
 def test_onestop_levels_are_ordered_by_grade_level(onestop_grades):
-    """Elementary < intermediate < advanced, pairwise over 32 texts x 3 pairs.
+    """Elementary < intermediate < advanced, pairwise over 82 texts x 3 pairs.
 
-    Measured: 96/96 = 1.000 (FK alone: 95/96). The floor allows one miss, so a
+    Measured on the 82 texts: 240/246 = 0.976 (the misses: all three pairs of
+    wnl-shark, one pair each of wnl-arctic-ramadan, wnl-tributes, wnl-world-cup;
+    on the first 32 texts it was 96/96). The floor allows one more miss, so a
     small change in spaCy's sentence split does not fail the build.
     """
     pairs = ((0, 1), (1, 2), (0, 2))  # ele < int, int < adv, ele < adv
     right = [grades[a] < grades[b] for grades in onestop_grades.values() for a, b in pairs]
-    assert len(onestop_grades) == 32
-    assert sum(right) / len(right) >= 95 / 96
+    assert len(onestop_grades) == 82
+    assert sum(right) >= 239
