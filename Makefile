@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup run test test-postgres browser redis bench bench-load vendor clean
+.PHONY: setup run test test-postgres fuzz browser redis bench bench-load vendor clean
 
 setup: $(STAMP)
 
@@ -41,6 +41,13 @@ run: setup
 test: setup browser
 	$(BIN)/python -m pytest
 	$(MAKE) --no-print-directory test-postgres
+
+# Property tests explored at random with fifty times the examples; what they find is kept in
+# .hypothesis/ and replayed next time. `make test` runs the same tests derandomised (tests/properties.py).
+fuzz: setup
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/text/test_properties_cleaning.py \
+	  tests/text/test_properties_grading.py tests/interchange/test_properties_import.py \
+	  tests/interchange/test_roundtrip.py tests/interchange/test_bad_input.py
 
 # A throwaway PostgreSQL cluster in a temp folder, stopped and deleted afterwards even on failure;
 # Debian's postgresql is installed first if it is missing. The browser tests are left out: they

@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import properties  # noqa: F401  (loads the Hypothesis profile before any test module builds settings)
 from databases import ENGINE_OPTIONS, databases
 from factories import SEED, naive_analyse, seed_analysis, seed_raw
 

@@ -6,8 +6,9 @@ import json
 import re
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
+from properties import examples  # the fixed-seed profile for `make test` (tests/properties.py)
 
 import quizapp.interchange as interchange
 from quizapp.interchange import MAX_PACK_BYTES, PackFormatError, dump, load, load_pack
@@ -264,7 +265,7 @@ def test_an_invalid_pack_is_not_exported():
         dump(pack, "yaml")
 
 
-FUZZ = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FUZZ = examples(200)
 FORMATS = st.sampled_from([None, "json", "yaml", "gift"])
 
 

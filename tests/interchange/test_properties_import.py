@@ -25,8 +25,9 @@ import re
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import example, given
 from hypothesis import strategies as st
+from properties import examples  # the fixed-seed profile for `make test` (tests/properties.py)
 
 from quizapp.interchange import PackFormatError, dump, load
 from quizapp.interchange.document import from_pack
@@ -38,7 +39,7 @@ from .strategies import packs
 from .test_bad_input import SAMPLE  # one question of each type: drawing packs costs more than damaging them
 from .test_roundtrip import gift_can_hold
 
-PROPERTY = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+PROPERTY = examples(80)
 _LINE = re.compile(r"^line (\d+)(?:, column (\d+))?")
 
 

@@ -8,7 +8,8 @@ them.
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import example, given
+from properties import examples  # the fixed-seed profile for `make test` (tests/properties.py)
 
 from quizapp.interchange import PackFormatError, dump, load
 from quizapp.interchange.files import guess_format
@@ -32,7 +33,7 @@ def gift_forms(question: Question) -> tuple[str, ...]:
     return (*forms, *question.distractors)
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@examples(200)
 @given(pack=packs())
 @example(pack=EMPTY)
 def test_export_then_import_gives_the_same_pack(pack):

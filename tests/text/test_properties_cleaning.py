@@ -25,14 +25,15 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import example, given
 from hypothesis import strategies as st
+from properties import examples  # the fixed-seed profile for `make test` (tests/properties.py)
 
 from quizapp.text import documents, sources
 from quizapp.text.cleaning import clean
 from quizapp.text.errors import InputError
 
-FAST = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FAST = examples(100)
 
 # What the cleaner documents it removes (docs: cleaning.py) and what counts as a line break.
 INVISIBLE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u00ad\u200b\u2060\ufeff]")
@@ -138,7 +139,7 @@ def bare(word: str) -> str:
 SAMPLE_SENTENCE = SENTENCES[0]
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@examples(150)
 @given(raw=raw_texts, hint=hints)
 @example(raw="", hint=None)
 @example(raw="\x00\ud800\n\r\u2029", hint="\ud800")
@@ -239,7 +240,7 @@ def test_decode_gives_text_or_a_clear_error(data, name):
 SUFFIXES = st.sampled_from([".txt", ".md", ".html", ".htm", ".TXT", ".docx", "", ".md.txt"])
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@examples(30)
 @given(text=raw_texts | st.lists(st.sampled_from(HTML + SENTENCES + ("# Title", "*", "`x`", "[a](b)")),
                                  max_size=12).map(" ".join),
        stem=st.text(max_size=10), suffix=SUFFIXES)
@@ -256,7 +257,7 @@ def test_uploads_give_a_document_or_a_clear_error(text, stem, suffix):
     cleaned(document.text, document.title)
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@examples(30)
 @given(text=raw_texts | st.lists(st.sampled_from(HTML + SENTENCES), max_size=12).map("".join))
 def test_pasted_text_gives_a_document_or_a_clear_error(text):
     try:

@@ -23,15 +23,16 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import example, given
 from hypothesis import strategies as st
+from properties import examples  # the fixed-seed profile for `make test` (tests/properties.py)
 
 from quizapp.text.grading import Grade, grade
 from quizapp.text.question import BLANK, Question
 
 from interchange.strategies import questions as pack_questions  # tests/ is on the path (tests/conftest.py)
 
-PROPERTY = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+PROPERTY = examples(100)
 VERDICTS = ("correct", "partial", "incorrect")
 
 # --- strategies --------------------------------------------------------------------------------------
