@@ -21,6 +21,7 @@ def create_app(test_config=None):
     app = Flask(
         __name__,
         instance_relative_config=True,
+        instance_path=config.instance_path(test_config),
         template_folder=ROOT / "templates",
         static_folder=ROOT / "static",
     )

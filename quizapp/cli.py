@@ -306,10 +306,14 @@ def serve_command(bind, workers, threads, timeout, warm_model, proxies, access_l
     """Run the production server: gunicorn with several workers, each building its own app after fork.
 
     Settings come from the environment and instance/config.py as for every
-    command (DATABASE_URL, QUIZAPP_SECRET_KEY, QUIZAPP_ENV...). They are
-    checked here first, so a missing secret key in production or a missing
-    spaCy model stops the command with one line instead of every worker
-    failing to boot. SIGTERM or Ctrl-C stops it gracefully (exit 0).
+    command (DATABASE_URL, QUIZAPP_SECRET_KEY, QUIZAPP_ENV...). Without
+    QUIZAPP_SECRET_KEY the key is the random one kept in instance/secret_key
+    (made on first start, owner-only), shared by every worker on this
+    machine; with QUIZAPP_ENV=production the key must be set, as several app
+    servers must share it. Settings are checked here first, so a missing key
+    in production or a missing spaCy model stops the command with one line
+    instead of every worker failing to boot. SIGTERM or Ctrl-C stops it
+    gracefully (exit 0).
     """
     from quizapp import serving
 
@@ -327,8 +331,8 @@ def _check_settings() -> None:
     from quizapp import config
 
     try:
-        config.configure_app(Flask("quizapp", instance_relative_config=True), None)
-    except RuntimeError as exc:  # production without a secret key
+        config.configure_app(Flask("quizapp", instance_relative_config=True, instance_path=config.instance_path()), None)
+    except RuntimeError as exc:  # production without a secret key, an instance folder it cannot write
         raise click.ClickException(str(exc)) from exc
 
 

@@ -10,14 +10,12 @@ import importlib.util
 import os
 from pathlib import Path
 
+from quizapp import secret_key as keys
 from quizapp.database import database_url
 from quizapp.text import nlp
 from quizapp.text.errors import ModelNotInstalled
 
 ROOT = Path(__file__).resolve().parent.parent
-
-# Signs development cookies only; production refuses to start with it.
-DEV_SECRET_KEY = "quizapp-development-key-not-secret"
 
 # Setting -> environment variable that overrides it.
 ENVIRONMENT = {
@@ -83,7 +81,7 @@ def configure_app(app, test_config: dict | None = None) -> None:
         app.config.from_mapping(test_config)
     app.config["SEEDS_DIR"] = Path(app.config["SEEDS_DIR"])
     app.config["SQLALCHEMY_DATABASE_URI"] = database_url(app.config.get("SQLALCHEMY_DATABASE_URI"), app.instance_path)
-    app.config["SECRET_KEY"] = secret_key(app.config)
+    app.config["SECRET_KEY"] = keys.secret_key(app.config, app.instance_path)
     app.config["SESSION_COOKIE_SECURE"] = secure_cookies(app.config["SESSION_COOKIE_SECURE"])
     # Flask-Login cannot decide per request: Secure unless cookies are explicitly allowed over HTTP.
     app.config.setdefault("REMEMBER_COOKIE_SECURE", app.config["SESSION_COOKIE_SECURE"] is not False)
@@ -95,16 +93,14 @@ def from_environment(environ) -> dict:
     return {name: environ[var] for name, var in ENVIRONMENT.items() if environ.get(var)}
 
 
-def secret_key(config) -> str:
-    """The configured key; the development key only outside production."""
-    if config.get("SECRET_KEY"):
-        return config["SECRET_KEY"]
-    if config.get("QUIZAPP_ENV") == "production":
-        raise RuntimeError(
-            "QUIZAPP_SECRET_KEY is not set. In production set it to a long random value, e.g. "
-            "`python -c 'import secrets; print(secrets.token_hex(32))'`, or put SECRET_KEY in instance/config.py."
-        )
-    return DEV_SECRET_KEY
+def instance_path(test_config: dict | None = None) -> str | None:
+    """Where the instance folder is (SQLite file, secret key, config.py): None for Flask's default, ./instance.
+
+    ``QUIZAPP_INSTANCE_PATH`` lets an admin keep it outside a read-only checkout
+    (e.g. /var/lib/quizapp); a test names its own with ``INSTANCE_PATH``.
+    """
+    path = test_config.get("INSTANCE_PATH") if test_config is not None else os.environ.get("QUIZAPP_INSTANCE_PATH")
+    return os.path.abspath(path) if path else None
 
 
 def secure_cookies(value) -> bool | str:

@@ -49,6 +49,15 @@ def pytest_sessionfinish(session, exitstatus):
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
+@pytest.fixture(scope="session", autouse=True)
+def instance_folder(tmp_path_factory):
+    """Apps built from the environment keep their instance files (secret key...) here, not in the checkout."""
+    folder = tmp_path_factory.mktemp("instance")
+    os.environ["QUIZAPP_INSTANCE_PATH"] = str(folder)
+    yield folder
+    os.environ.pop("QUIZAPP_INSTANCE_PATH", None)
+
+
 @pytest.fixture(scope="session")
 def nlp():
     """The trained spaCy pipeline, loaded once for the whole run (it takes about a second)."""
