@@ -6,7 +6,7 @@ No Flask here: ``config`` resolves the URL and ``extensions`` calls
 SQLite is the embedded default, so it must survive a classroom of requests
 at once. Three settings do that:
 
-* WAL: readers never wait for the writer, nor the writer for readers;
+* WAL: a reader's snapshot is never blocked by a writer, nor a writer by it;
 * a busy timeout: a second writer waits up to five seconds for the first
   instead of failing at once;
 * ``BEGIN IMMEDIATE``: every transaction takes the write lock when it starts.
@@ -18,8 +18,12 @@ at once. Three settings do that:
   SQLAlchemy's documentation describes ("Serializable isolation / Savepoints /
   Transactional DDL"); it also makes SAVEPOINT and transactional DDL work.
 
-The price of the third is that transactions on SQLite run one at a time, so
-services keep them short: nothing slow (spaCy) happens inside one.
+The price of the third is that transactions on SQLite run one at a time,
+reads included: a request that only reads still waits for the write lock
+(and holds it) while its transaction is open, so WAL's "readers never wait"
+does not hold here. Services therefore keep transactions short, end reads
+before a page renders (``services.transactions.reading``), and never run
+anything slow (spaCy) inside one.
 """
 
 from __future__ import annotations

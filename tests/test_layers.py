@@ -23,13 +23,13 @@ def imported_modules(path: Path) -> set[str]:
     return names
 
 
-@pytest.mark.parametrize("path", sorted(TEXT.glob("*.py")), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", sorted(TEXT.rglob("*.py")), ids=lambda p: str(p.relative_to(TEXT)))
 def test_text_module_imports_no_web_or_storage(path):
     bad = {m for m in imported_modules(path) if m.split(".")[0] in FORBIDDEN or m.startswith(FORBIDDEN)}
     assert not bad, f"{path.name} imports {sorted(bad)}"
 
 
-@pytest.mark.parametrize("path", sorted(INTERCHANGE.glob("*.py")), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", sorted(INTERCHANGE.rglob("*.py")), ids=lambda p: str(p.relative_to(INTERCHANGE)))
 def test_interchange_module_imports_no_web_or_storage(path):
     bad = {m for m in imported_modules(path) if m.split(".")[0] in FORBIDDEN or m.startswith(FORBIDDEN)}
     assert not bad, f"{path.name} imports {sorted(bad)}"

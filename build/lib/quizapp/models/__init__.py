@@ -1,0 +1,15 @@
+"""SQLAlchemy models only, one per module; importing this package registers every table.
+
+Alembic's autogenerate and ``db.create_all`` see the tables the models
+imported here declare, which is why each new model is listed here.
+"""
+
+from quizapp.models.answer import Answer
+from quizapp.models.article import Article
+from quizapp.models.class_session import ClassSession
+from quizapp.models.pack import Pack
+from quizapp.models.pack_question import PackQuestion
+from quizapp.models.participant import Participant
+from quizapp.models.teacher import Teacher
+
+__all__ = ["Answer", "Article", "ClassSession", "Pack", "PackQuestion", "Participant", "Teacher"]

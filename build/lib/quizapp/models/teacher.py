@@ -1,0 +1,37 @@
+"""A teacher's account: who owns articles and packs, and who may log in."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from flask_login import UserMixin
+from sqlalchemy import String
+from sqlalchemy.orm import Mapped, mapped_column, validates
+
+from quizapp.extensions import db
+from quizapp.models.columns import utcnow
+
+
+def normal_email(email: str) -> str:
+    """Emails compare without case or surrounding spaces: ``Ann@School.org`` is ``ann@school.org``."""
+    return email.strip().lower()
+
+
+class Teacher(UserMixin, db.Model):
+    """One account. ``UserMixin`` gives Flask-Login ``get_id`` and ``is_authenticated``."""
+
+    __tablename__ = "teacher"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)  # stored lower-cased, see normal_email
+    display_name: Mapped[str] = mapped_column(String(100))
+    password_hash: Mapped[str] = mapped_column(String(255))  # Werkzeug's scrypt hash, never the password
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    @validates("email")
+    def _normalise_email(self, key: str, email: str) -> str:
+        """Lower-case on the way in, so the unique index also refuses ``ANN@school.org``."""
+        return normal_email(email)
+
+    def __repr__(self) -> str:
+        return f"<Teacher {self.id} {self.email}>"

@@ -1,0 +1,92 @@
+"""A teacher's own articles: copy a seed, correct the title, source and dateline, correct the glossary.
+
+Corrections change the stored analysis, never the text, so nothing is
+analysed again and the generated questions stay as they were (questions
+live in packs, which copied them when they were made). Each function is one
+transaction (``writing``): the row is read, changed and written under its
+lock, so two tabs saving at once cannot undo each other's edit. Who may
+change which article is the caller's check (``owned_or_404`` in the web
+layer); these take ids that were checked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+import sqlalchemy as sa
+
+from quizapp.extensions import db
+from quizapp.models import Article
+from quizapp.services.articles import ArticleNotFound, ArticleView, store_article
+from quizapp.services.transactions import reading, writing
+from quizapp.text.errors import InputError
+from quizapp.text.types import Analysis
+
+MAX_TITLE_LENGTH = 200
+MAX_DETAIL_LENGTH = 120
+
+
+@dataclass(frozen=True)
+class SeedChoice:
+    """A seed article a teacher may copy: its id and title, for a select."""
+
+    id: int
+    title: str
+
+
+def seed_choices() -> list[SeedChoice]:
+    """The seed articles, by title."""
+    query = sa.select(Article.id, Article.title).where(Article.owner_id.is_(None)).order_by(Article.title)
+    with reading():
+        return [SeedChoice(row.id, row.title) for row in db.session.execute(query)]
+
+
+def copy_seed(seed_id: int, owner_id: int) -> ArticleView:
+    """The seed ``seed_id`` stored again as ``owner_id``'s own, with its analysis (no re-analysis)."""
+    with reading():
+        seed = db.session.scalars(sa.select(Article).where(Article.id == seed_id, Article.owner_id.is_(None))).first()
+        if seed is None:
+            raise ArticleNotFound(seed_id)
+        raw, analysis, key = seed.raw_text, seed.analysis, seed.analysis_key
+    return store_article(raw, analysis, key=key, owner_id=owner_id)
+
+
+def editable(article_id: int) -> ArticleView:
+    """The article as its edit page shows it."""
+    with reading():
+        row = db.session.get(Article, article_id)
+        if row is None:
+            raise ArticleNotFound(article_id)
+        return ArticleView.of(row)
+
+
+def edit_details(article_id: int, *, title: str, source: str | None, dateline: str | None) -> ArticleView:
+    """Correct the title, source and dateline (empty source or dateline: none)."""
+    title = " ".join(title.split())
+    if not title:
+        raise InputError("The title cannot be empty.")
+    if len(title) > MAX_TITLE_LENGTH:
+        raise InputError(f"Keep the title under {MAX_TITLE_LENGTH} characters.")
+    source, dateline = (" ".join((value or "").split())[:MAX_DETAIL_LENGTH] or None for value in (source, dateline))
+
+    def details(analysis: Analysis) -> Analysis:
+        return replace(analysis, article=replace(analysis.article, title=title, source=source, dateline=dateline))
+
+    return edit_analysis(article_id, details)
+
+
+def edit_analysis(article_id: int, edit: Callable[[Analysis], Analysis]) -> ArticleView:
+    """Apply ``edit`` (e.g. a ``text.glossary_edits`` function) to the stored analysis, in one transaction.
+
+    The edit's own errors (``GlossaryEditError``) roll the transaction back
+    and reach the caller unchanged.
+    """
+    with writing():
+        row = db.session.get(Article, article_id, with_for_update=True)
+        if row is None:
+            raise ArticleNotFound(article_id)
+        row.analysis = edit(row.analysis)
+        db.session.flush()
+        view = ArticleView.of(row)
+    return view

@@ -1,0 +1,402 @@
+"""Classroom sessions: a teacher starts one from a pack, pupils join with a code and save answers.
+
+No Flask here. The pupil's browser keeps a random token (in the signed
+session cookie); the database keeps only its SHA-256, so every pupil call
+takes ``(code, token)`` and a pupil can reach only their own answers, in
+the session they joined. Errors a pupil can cause are ``InputError``
+subclasses whose message is written for them.
+
+Saving is an idempotent upsert on the unique (participant, number): a
+reload, a dropped connection retried or a double-click update the one row.
+Grading runs between two short transactions, never inside one, because on
+SQLite a transaction holds the write lock for the whole class.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+import sqlalchemy as sa
+
+from quizapp.extensions import db
+from quizapp.models import Answer, Article, ClassSession, Pack, PackQuestion, Participant
+from quizapp.models.columns import utcnow
+from quizapp.services.articles import ArticleView
+from quizapp.services.classroom_rules import (  # noqa: F401  (part of this module's interface)
+    CODE_ALPHABET, CODE_LENGTH, MAX_NAME_CHARS, MAX_PICKS, MAX_RESPONSE_CHARS, AlreadyFinished, AnswerTooLong,
+    ClassroomError, InvalidName, NotJoined, QuestionNotFound, Response, SessionClosed, SessionNotFound, clean_name,
+    clean_response, new_code, normalise_code, pupil_question, pupil_questions, token_hash,
+)
+from quizapp.services.transactions import reading, writing
+from quizapp.text.grading import grade
+from quizapp.text.question import Question
+
+RETRIES = 5  # a unique constraint lost to a concurrent request is retried this often
+
+
+@dataclass(frozen=True)
+class SessionInfo:
+    """A session as pages show it, the pupil's and the teacher's."""
+
+    id: int
+    code: str
+    title: str
+    article_slug: str
+    feedback: str
+    question_count: int
+    is_open: bool
+    pack_id: int | None
+    owner_id: int
+    created_at: datetime
+    closed_at: datetime | None
+    participant_count: int = 0
+
+
+@dataclass(frozen=True)
+class Joined:
+    """A new participant: the token goes in the pupil's cookie and nowhere else."""
+
+    participant_id: int
+    token: str
+    display_name: str
+
+
+@dataclass(frozen=True)
+class SavedAnswer:
+    """One saved answer, graded; the page decides by the session's feedback mode what to show."""
+
+    number: int
+    response: Response
+    verdict: str
+    score: float
+    feedback: str
+    answer: str
+    evidence: str
+    overridden: bool = False
+    saves: int = 1
+    immediate: bool = False  # the session shows verdicts as soon as an answer is saved
+
+
+@dataclass(frozen=True)
+class PupilView:
+    """What the pupil's page needs: the session, who they are, the questions and their saved answers.
+
+    ``questions`` have their choices in this pupil's order when the pack
+    shuffles choices (the same order on every reload).
+    """
+
+    session: SessionInfo
+    participant_id: int
+    display_name: str
+    finished: bool
+    questions: tuple[Question, ...]
+    answers: dict[int, SavedAnswer]
+    name: str = ""  # as typed, without the number ("Sam" for "Sam (2)")
+
+
+# ---- reading -------------------------------------------------------------------------------
+
+
+def _info(row: ClassSession, slug: str, participants: int = 0) -> SessionInfo:
+    """A session row as plain data."""
+    return SessionInfo(row.id, row.code, row.title, slug, row.feedback, len(row.questions or []), row.is_open,
+                       row.pack_id, row.owner_id, row.created_at, row.closed_at, participants)
+
+
+def _participant_count():
+    """A correlated count of a session's participants."""
+    return (sa.select(sa.func.count(Participant.id)).where(Participant.session_id == ClassSession.id)
+            .correlate(ClassSession).scalar_subquery())
+
+
+def _sessions(*where) -> list[SessionInfo]:
+    """Sessions matching ``where`` with their article's slug and how many have joined, newest first."""
+    query = (sa.select(ClassSession, Article.slug, _participant_count())
+             .join(Article, Article.id == ClassSession.article_id)
+             .where(*where).order_by(ClassSession.created_at.desc(), ClassSession.id.desc()))
+    with reading():
+        return [_info(row, slug, count) for row, slug, count in db.session.execute(query)]
+
+
+def session_for_code(code: str) -> SessionInfo | None:
+    """The session a code names (as typed: ``normalise_code`` is applied), or None."""
+    code = normalise_code(code)
+    if not code:
+        return None
+    found = _sessions(ClassSession.code == code)
+    return found[0] if found else None
+
+
+def owned_session(session_id: int, owner_id: int | None) -> SessionInfo | None:
+    """Session ``session_id`` if ``owner_id`` started it; None for another teacher's or a missing one."""
+    if owner_id is None:
+        return None
+    found = _sessions(ClassSession.id == session_id, ClassSession.owner_id == owner_id)
+    return found[0] if found else None
+
+
+def owned_sessions(owner_id: int) -> list[SessionInfo]:
+    """A teacher's sessions, newest first."""
+    return _sessions(ClassSession.owner_id == owner_id)
+
+
+def _saved(row: Answer, question: Question | None) -> SavedAnswer:
+    """An answer row as plain data, with the question's answer and evidence for feedback."""
+    return SavedAnswer(row.number, row.response, row.verdict, row.score, row.feedback,
+                       question.shown_answer if question else "", question.evidence if question else "",
+                       row.overridden, row.saves)
+
+
+def _pupil_row(code: str, token: str):
+    """``(participant, session)`` for a pupil's code and token, or None (in the caller's transaction)."""
+    code = normalise_code(code)
+    if not code or not token:
+        return None
+    query = (sa.select(Participant, ClassSession).join(ClassSession, ClassSession.id == Participant.session_id)
+             .where(Participant.token_hash == token_hash(token), ClassSession.code == code))
+    return db.session.execute(query).first()
+
+
+def pupil_for(code: str, token: str) -> PupilView | None:
+    """A pupil's page data, saved answers included (resume after closing the tab); None if not joined."""
+    with reading():
+        found = _pupil_row(code, token)
+        if found is None:
+            return None
+        participant, row = found
+        slug = db.session.scalar(sa.select(Article.slug).where(Article.id == row.article_id))
+        questions = pupil_questions(row.questions, participant.id, row.shuffle_choices)
+        rows = db.session.scalars(sa.select(Answer).where(Answer.participant_id == participant.id))
+        answers = {a.number: _saved(a, questions[a.number - 1] if a.number <= len(questions) else None)
+                   for a in rows}
+        return PupilView(_info(row, slug), participant.id, participant.display_name,
+                         participant.finished_at is not None, questions, answers, participant.name)
+
+
+def question_for(code: str, token: str, number: int) -> Question:
+    """Question ``number`` as this pupil sees it (their order of choices): what their answer form is made from.
+
+    One short read, for every autosave; raises ``NotJoined`` and ``QuestionNotFound``.
+    """
+    with reading():
+        found = _pupil_row(code, token)
+        if found is None:
+            raise NotJoined()
+        participant, row = found
+        if not 1 <= number <= len(row.questions):
+            raise QuestionNotFound()
+        return pupil_question(row.questions[number - 1], participant.id, number, row.shuffle_choices)
+
+
+def session_article(session_id: int) -> ArticleView:
+    """The article of session ``session_id``, whoever owns it: a joined pupil reads a teacher's own article too.
+
+    Callers have checked that the reader joined the session (``pupil_for``).
+    """
+    with reading():
+        row = db.session.scalars(sa.select(Article).join(ClassSession, ClassSession.article_id == Article.id)
+                                 .where(ClassSession.id == session_id)).first()
+        if row is None:
+            raise LookupError(session_id)
+        return ArticleView.of(row)
+
+
+# ---- the pupil's writes ----------------------------------------------------------------------
+
+
+def join(code: str, name: str) -> Joined:
+    """Add a pupil called ``name`` to the open session ``code``; their token and the name the class sees.
+
+    A second "Sam" (in any case) becomes "Sam (2)". Joins to one session take
+    turns (its row is locked), and the unique constraint on the number backs
+    that up: an insert that still collides is retried with the next number.
+    """
+    name = clean_name(name)
+    code = normalise_code(code)
+    for _ in range(RETRIES):
+        token = secrets.token_urlsafe(32)
+        try:
+            with writing():
+                # Locking the session row makes joins to one class take turns (PostgreSQL; SQLite always
+                # does), so two "Sam"s pressing Join at once are numbered 1 and 2, not both 1.
+                row = db.session.scalars(sa.select(ClassSession).where(ClassSession.code == code)
+                                         .with_for_update()).first()
+                if row is None or not code:
+                    raise SessionNotFound()
+                if not row.is_open:
+                    raise SessionClosed("Your teacher has closed this class, so nobody can join it now.")
+                key = name.casefold()[:MAX_NAME_CHARS]
+                taken = db.session.scalar(sa.select(sa.func.max(Participant.number))
+                                          .where(Participant.session_id == row.id, Participant.name_key == key))
+                participant = Participant(session_id=row.id, name=name, name_key=key, number=(taken or 0) + 1,
+                                          token_hash=token_hash(token))
+                db.session.add(participant)
+                db.session.flush()
+                joined = Joined(participant.id, token, participant.display_name)
+            return joined
+        except sa.exc.IntegrityError:
+            continue
+    raise ClassroomError("So many people are joining at once that your name could not be saved. Please try again.")
+
+
+def save_answer(code: str, token: str, number: int, response) -> SavedAnswer:
+    """Grade and store the pupil's answer to question ``number``; the one row for it, created or updated.
+
+    Raises ``NotJoined`` for a token that did not join this session,
+    ``SessionClosed`` once the teacher has closed it, ``AlreadyFinished``
+    once the pupil has handed in, ``QuestionNotFound`` for a number outside
+    the questions and ``AnswerTooLong``.
+
+    One transaction checks, grades (tens of microseconds) and writes: this
+    runs for every answer, and on SQLite each transaction queues for the lock.
+    """
+    response = clean_response(response)
+    for _ in range(RETRIES):
+        try:
+            with writing():
+                participant, row = _writable_pupil(code, token, number)
+                question = Question.from_dict(row.questions[number - 1])
+                saved = _upsert(participant.id, row.id, number, response, grade(question, response))
+                result = replace(_saved(saved, question), immediate=row.feedback == "immediate")
+            return result
+        except sa.exc.IntegrityError:
+            continue  # a concurrent save made the row first: the next attempt finds it and updates it
+    raise ClassroomError("Your answer could not be saved just now. Please try again.")
+
+
+def _writable_pupil(code: str, token: str, number: int):
+    """``(participant, session)`` if this pupil may still answer question ``number``; else the error saying why."""
+    found = _pupil_row(code, token)
+    if found is None:
+        raise NotJoined()
+    participant, row = found
+    if not row.is_open:
+        raise SessionClosed()
+    if participant.finished_at is not None:
+        raise AlreadyFinished()
+    if not 1 <= number <= len(row.questions):
+        raise QuestionNotFound()
+    return participant, row
+
+
+def _upsert(participant_id: int, session_id: int, number: int, response: Response, marked) -> Answer:
+    """Update the pupil's row for ``number`` or insert it (inside the caller's transaction).
+
+    A teacher's override stays only while the answer it accepted does: a
+    pupil who changes their answer is graded afresh.
+    """
+    row = db.session.scalars(sa.select(Answer).where(Answer.participant_id == participant_id,
+                                                     Answer.number == number).with_for_update()).first()
+    if row is None:
+        row = Answer(participant_id=participant_id, session_id=session_id, number=number, saves=0)
+        db.session.add(row)
+    elif row.overridden and row.response == response:
+        row.saves += 1
+        return row
+    row.response, row.overridden = response, False
+    row.score, row.verdict, row.feedback = marked.score, marked.verdict, marked.feedback
+    row.graded_score, row.graded_verdict = marked.score, marked.verdict
+    row.saves += 1
+    db.session.flush()
+    return row
+
+
+def finish(code: str, token: str) -> None:
+    """Record that the pupil says they are done (the first time counts); ``NotJoined`` otherwise."""
+    with writing():
+        found = _pupil_row(code, token)
+        if found is None:
+            raise NotJoined()
+        participant, _ = found
+        if participant.finished_at is None:
+            participant.finished_at = utcnow()
+
+
+# ---- the teacher's writes --------------------------------------------------------------------
+
+
+def start_session(pack_id: int, owner_id: int) -> int:
+    """Start a session of the pack ``pack_id`` (the teacher's own or a seed pack); its id.
+
+    The pack's questions are copied into the session, so editing or deleting
+    the pack later changes nothing for this lesson. Raises ``LookupError``
+    for a pack that does not exist or is another teacher's, and
+    ``ClassroomError`` for a pack without questions.
+    """
+    for _ in range(RETRIES):
+        try:
+            with writing():
+                pack = db.session.scalars(sa.select(Pack).where(
+                    Pack.id == pack_id, sa.or_(Pack.owner_id == owner_id, Pack.owner_id.is_(None)))).first()
+                if pack is None:
+                    raise LookupError(pack_id)
+                questions = [q.data for q in db.session.scalars(
+                    sa.select(PackQuestion).where(PackQuestion.pack_id == pack.id).order_by(PackQuestion.position))]
+                if not questions:
+                    raise ClassroomError("This pack has no questions yet: add some before starting a class.")
+                row = ClassSession(owner_id=owner_id, pack_id=pack.id, article_id=pack.article_id, title=pack.title,
+                                   code=_free_code(), questions=questions, feedback=pack.feedback,
+                                   shuffle_choices=pack.shuffle_choices)
+                db.session.add(row)
+                db.session.flush()
+                session_id = row.id
+            return session_id
+        except sa.exc.IntegrityError:
+            continue  # another session took the same code at the same instant
+    raise ClassroomError("Could not find a free join code; please try again.")
+
+
+def _free_code() -> str:
+    """A code no session has yet (checked here; the unique constraint settles a race)."""
+    while True:
+        code = new_code()
+        if db.session.scalar(sa.select(ClassSession.id).where(ClassSession.code == code)) is None:
+            return code
+
+
+def _set_closed(session_id: int, closed_at: datetime | None) -> None:
+    """Close or reopen a session; ``LookupError`` if there is none."""
+    with writing():
+        row = db.session.get(ClassSession, session_id, with_for_update=True)
+        if row is None:
+            raise LookupError(session_id)
+        if (row.closed_at is None) != (closed_at is None):
+            row.closed_at = closed_at
+
+
+def close_session(session_id: int) -> None:
+    """Close the session: pupils can no longer join or save (closing twice keeps the first time)."""
+    _set_closed(session_id, utcnow())
+
+
+def reopen_session(session_id: int) -> None:
+    """Open a closed session again, with everything saved so far."""
+    _set_closed(session_id, None)
+
+
+def delete_session(session_id: int) -> None:
+    """Delete the session with every participant and answer (the database cascades them)."""
+    with writing():
+        db.session.execute(sa.delete(ClassSession).where(ClassSession.id == session_id))
+
+
+def override(session_id: int, participant_id: int, number: int, accept: bool) -> SavedAnswer:
+    """Accept a pupil's answer as correct (score 1), or undo that and restore the grader's mark.
+
+    Raises ``LookupError`` when that pupil of that session has no saved
+    answer to question ``number`` (there is nothing to accept).
+    """
+    with writing():
+        row = db.session.scalars(sa.select(Answer).where(
+            Answer.session_id == session_id, Answer.participant_id == participant_id,
+            Answer.number == number).with_for_update()).first()
+        if row is None:
+            raise LookupError((session_id, participant_id, number))
+        row.overridden = accept
+        row.score, row.verdict = (1.0, "correct") if accept else (row.graded_score, row.graded_verdict)
+        data = db.session.scalar(sa.select(ClassSession.questions).where(ClassSession.id == session_id))
+        question = Question.from_dict(data[number - 1]) if number <= len(data) else None
+        return _saved(row, question)
+

@@ -1,0 +1,200 @@
+"""A classroom session's results: the teacher's live dashboard and the CSV exports.
+
+No Flask here. Callers have checked that the teacher owns the session
+(``classroom.owned_session``). Everything is read in one short transaction
+and handed back as plain data, so the dashboard polled every few seconds by
+every teacher holds no lock while it renders.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+
+import sqlalchemy as sa
+
+from quizapp.extensions import db
+from quizapp.models import Answer, ClassSession, Participant
+from quizapp.services.transactions import reading
+from quizapp.text.answers import tokens
+from quizapp.text.question import Question
+
+VERDICTS = ("correct", "partial", "incorrect")
+OUTCOMES = (*VERDICTS, "unanswered")
+TOP_WRONG = 3
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass(frozen=True)
+class PupilAnswer:
+    """One saved answer as the teacher sees it (the override button needs the number)."""
+
+    number: int
+    response: str
+    score: float
+    verdict: str
+    overridden: bool
+    answered_at: datetime
+
+
+@dataclass(frozen=True)
+class PupilRow:
+    """One pupil on the dashboard: who, how far, how well."""
+
+    participant_id: int
+    display_name: str
+    answered: int
+    score: float
+    finished: bool
+    joined_at: datetime
+    answers: dict[int, PupilAnswer]
+
+
+@dataclass(frozen=True)
+class WrongAnswer:
+    """A wrong (or only partly right) answer several pupils gave, as most of them wrote it."""
+
+    text: str
+    count: int
+
+
+@dataclass(frozen=True)
+class QuestionStats:
+    """One question across the class: how many got each outcome, as counts and whole percents."""
+
+    number: int
+    prompt: str
+    type: str
+    answer: str
+    counts: dict[str, int]
+    shares: dict[str, int]
+    wrong_answers: tuple[WrongAnswer, ...]
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    """Everything the teacher's live page shows."""
+
+    session_id: int
+    title: str
+    code: str
+    is_open: bool
+    question_count: int
+    participants: tuple[PupilRow, ...]
+    questions: tuple[QuestionStats, ...]
+
+
+def response_text(response) -> str:
+    """A stored response as one line of text: a list of picks joined with commas, nothing as ""."""
+    if response is None:
+        return ""
+    if isinstance(response, list):
+        return ", ".join(str(pick) for pick in response if str(pick).strip())
+    return str(response).strip()
+
+
+def _load(session_id: int):
+    """The session, its participants (in the order they joined) and all their answers."""
+    with reading():
+        row = db.session.get(ClassSession, session_id)
+        if row is None:
+            raise LookupError(session_id)
+        session = (row.id, row.title, row.code, row.is_open, [Question.from_dict(q) for q in row.questions])
+        participants = [(p.id, p.display_name, p.finished_at is not None, p.joined_at)
+                        for p in db.session.scalars(sa.select(Participant).where(Participant.session_id == session_id)
+                                                    .order_by(Participant.joined_at, Participant.id))]
+        answers = [(a.participant_id, PupilAnswer(a.number, response_text(a.response), a.score, a.verdict,
+                                                  a.overridden, a.answered_at))
+                   for a in db.session.scalars(sa.select(Answer).where(Answer.session_id == session_id))]
+    return session, participants, answers
+
+
+def dashboard(session_id: int) -> Dashboard:
+    """The session's dashboard; ``LookupError`` if it does not exist."""
+    (sid, title, code, is_open, questions), participants, answers = _load(session_id)
+    by_pupil: dict[int, dict[int, PupilAnswer]] = defaultdict(dict)
+    for participant_id, answer in answers:
+        by_pupil[participant_id][answer.number] = answer
+    rows = tuple(PupilRow(pid, name, len(by_pupil[pid]), round(sum(a.score for a in by_pupil[pid].values()), 2),
+                          finished, joined, dict(sorted(by_pupil[pid].items())))
+                 for pid, name, finished, joined in participants)
+    stats = tuple(_question_stats(number, question, [a for _, a in answers if a.number == number], len(rows))
+                  for number, question in enumerate(questions, start=1))
+    return Dashboard(sid, title, code, is_open, len(questions), rows, stats)
+
+
+def _question_stats(number: int, question: Question, answers: list[PupilAnswer], pupils: int) -> QuestionStats:
+    """Counts, percents and the most common wrong answers of one question."""
+    counts = Counter(a.verdict for a in answers)
+    counts["unanswered"] = max(0, pupils - len(answers))
+    counts = {outcome: counts[outcome] for outcome in OUTCOMES}
+    shares = {outcome: round(100 * n / pupils) if pupils else 0 for outcome, n in counts.items()}
+    return QuestionStats(number, question.prompt, question.type, question.shown_answer, counts, shares,
+                         common_wrong_answers(answers))
+
+
+def common_wrong_answers(answers: list[PupilAnswer], top: int = TOP_WRONG) -> tuple[WrongAnswer, ...]:
+    """The ``top`` most common answers that were not right, grouped the way the grader reads them.
+
+    "The Russians", "russians!" and "Russians" are one misconception: they
+    are grouped by their folded words (case, punctuation and articles
+    dropped) and shown as most pupils wrote them. Blank answers are not a
+    misconception and are left out; ties go to the answer given first.
+    """
+    groups: dict[tuple[str, ...], Counter] = {}
+    for answer in sorted(answers, key=lambda a: a.answered_at):
+        if answer.verdict == "correct" or not answer.response:
+            continue
+        words = tuple(sorted(tokens(answer.response))) or (answer.response.casefold(),)
+        groups.setdefault(words, Counter())[answer.response] += 1
+    ranked = sorted(groups.values(), key=lambda forms: -sum(forms.values()))  # stable: first given wins a tie
+    return tuple(WrongAnswer(forms.most_common(1)[0][0], sum(forms.values())) for forms in ranked[:top])
+
+
+# ---- CSV ------------------------------------------------------------------------------------
+
+
+def safe_cell(value) -> str:
+    """A cell a spreadsheet shows as text: one starting like a formula gets a leading apostrophe."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def _csv(header: list[str], rows) -> str:
+    """``rows`` under ``header`` as CSV text, every cell made safe."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(header)
+    writer.writerows([safe_cell(cell) for cell in row] for row in rows)
+    return out.getvalue()
+
+
+def answers_csv(session_id: int) -> str:
+    """One row per pupil and question, unanswered ones too (empty answer, score 0, verdict "unanswered")."""
+    board = dashboard(session_id)
+    rows = []
+    for pupil in board.participants:
+        for stats in board.questions:
+            answer = pupil.answers.get(stats.number)
+            if answer is None:
+                rows.append([pupil.display_name, stats.number, stats.prompt, "", 0, "unanswered", "no", ""])
+            else:
+                rows.append([pupil.display_name, stats.number, stats.prompt, answer.response, answer.score,
+                             answer.verdict, "yes" if answer.overridden else "no",
+                             answer.answered_at.isoformat(timespec="seconds")])
+    header = ["name", "question number", "question", "answer", "score", "verdict", "overridden", "answered_at"]
+    return _csv(header, rows)
+
+
+def summary_csv(session_id: int) -> str:
+    """One row per question: counts and percents of each outcome, and the most common wrong answers."""
+    board = dashboard(session_id)
+    rows = [[s.number, s.prompt, s.answer, *(s.counts[o] for o in OUTCOMES), *(s.shares[o] for o in OUTCOMES),
+             "; ".join(f"{w.text} ({w.count})" for w in s.wrong_answers)] for s in board.questions]
+    header = ["question number", "question", "expected answer", *OUTCOMES, *(f"{o} %" for o in OUTCOMES),
+              "most common wrong answers"]
+    return _csv(header, rows)

@@ -1,0 +1,138 @@
+"""What a pupil sends to a class, read the way the class service needs it; no database here.
+
+Join codes (made and read), display names, the token a pupil's browser
+keeps (and the hash the database keeps instead), answers (size-checked), and
+the per-pupil order of shuffled choices; with the errors a pupil sees, each
+an ``InputError`` whose message is written for them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import re
+import secrets
+import unicodedata
+from dataclasses import replace
+
+from quizapp.text.errors import InputError
+from quizapp.text.question import Question
+
+# Easy to read aloud and to type: no 0/O, 1/I/L, 2/Z, 5/S or 8/B to mix up.
+CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679"
+CODE_LENGTH = 6
+MAX_NAME_CHARS = 40
+MAX_RESPONSE_CHARS = 500  # as the quiz form: far above a real answer, far below a slow grade
+MAX_PICKS = 50
+
+Response = str | list[str] | None
+
+
+class ClassroomError(InputError):
+    """Something a pupil sent or asked for that cannot be done; the message tells them why."""
+
+
+class SessionNotFound(ClassroomError):
+    """No session has that code."""
+
+    def __init__(self, message: str = "There is no class with that code. Check it with your teacher and try again."):
+        super().__init__(message)
+
+
+class SessionClosed(ClassroomError):
+    """The teacher has closed the session: no more joining or answering."""
+
+    def __init__(self, message: str = "Your teacher has closed this class, so answers can no longer be saved."):
+        super().__init__(message)
+
+
+class InvalidName(ClassroomError):
+    """The display name is empty, too long or unprintable."""
+
+
+class NotJoined(ClassroomError):
+    """This browser has not joined this session."""
+
+    def __init__(self, message: str = "You have not joined this class on this device. Join it with the code first."):
+        super().__init__(message)
+
+
+class QuestionNotFound(ClassroomError):
+    """The session has no question with that number."""
+
+    def __init__(self, message: str = "This class has no question with that number."):
+        super().__init__(message)
+
+
+class AlreadyFinished(ClassroomError):
+    """The pupil has handed in: their answers stay as they were (the results may be on their screen)."""
+
+    def __init__(self, message: str = "You have handed in your answers, so they can no longer be changed."):
+        super().__init__(message)
+
+
+class AnswerTooLong(ClassroomError):
+    """A typed answer, or a list of picks, far larger than any real answer."""
+
+
+
+def normalise_code(text: str) -> str:
+    """A code as typed ("abc-d4 7", " ABCD47 ") as stored: upper case, spaces and dashes gone."""
+    return re.sub(r"[\s\-‐-―]+", "", str(text or "")).upper()[:32]
+
+
+def new_code() -> str:
+    """A random code from ``CODE_ALPHABET`` (25^6, about 244 million)."""
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+def clean_name(text: str) -> str:
+    """A display name as stored: control and invisible characters gone, spaces collapsed and trimmed.
+
+    Raises ``InvalidName`` with a message for the pupil when nothing is
+    left or it is longer than ``MAX_NAME_CHARS``.
+    """
+    text = unicodedata.normalize("NFC", str(text or ""))
+    text = "".join(" " if ch.isspace() else ch for ch in text if unicodedata.category(ch)[0] != "C" or ch.isspace())
+    text = " ".join(text.split())
+    if not text:
+        raise InvalidName("Please type your name, so your teacher knows whose answers these are.")
+    if len(text) > MAX_NAME_CHARS:
+        raise InvalidName(f"That name is too long: use at most {MAX_NAME_CHARS} characters (it has {len(text)}).")
+    return text
+
+
+def token_hash(token: str) -> str:
+    """What the database keeps of a pupil's token."""
+    return hashlib.sha256(str(token or "").encode("utf-8", "replace")).hexdigest()
+
+
+def clean_response(response) -> Response:
+    """The response as stored: text, a list of picks, or None; ``AnswerTooLong`` if far too big."""
+    if response is None:
+        return None
+    if isinstance(response, (list, tuple)):
+        picks = [str(pick) for pick in response]
+        if len(picks) > MAX_PICKS or any(len(pick) > MAX_RESPONSE_CHARS for pick in picks):
+            raise AnswerTooLong("That is far more than this question needs: pick fewer options.")
+        return picks
+    text = str(response)
+    if len(text) > MAX_RESPONSE_CHARS:
+        raise AnswerTooLong(f"That answer is too long: keep it under {MAX_RESPONSE_CHARS} characters "
+                            f"(it has {len(text)}).")
+    return text
+
+
+def pupil_questions(data: list[dict], participant_id: int, shuffle: bool) -> tuple[Question, ...]:
+    """The session's questions as one pupil sees them: choices shuffled per pupil if asked, stable on reload."""
+    return tuple(pupil_question(item, participant_id, number, shuffle) for number, item in enumerate(data, start=1))
+
+
+def pupil_question(data: dict, participant_id: int, number: int, shuffle: bool) -> Question:
+    """Question ``number`` as one pupil sees it: its choices in an order seeded by the pupil and the number."""
+    question = Question.from_dict(data)
+    if not shuffle or not question.choices:
+        return question
+    choices = list(question.choices)
+    random.Random(f"{participant_id}:{number}").shuffle(choices)
+    return replace(question, choices=tuple(choices))

@@ -1,0 +1,142 @@
+"""Changing a teacher's packs: start one from an article, edit its questions, copy, delete, import.
+
+Every function is one transaction (``writing``): a failed step leaves the
+pack as it was. Who may change which pack is the caller's check
+(``owned_or_404`` in the web layer); these take ids that were checked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import sqlalchemy as sa
+
+from quizapp.extensions import db
+from quizapp.models import Article, Pack, PackQuestion, Teacher
+from quizapp.models.columns import utcnow
+from quizapp.services import articles
+from quizapp.services.packs import fill, pack_article, to_plain
+from quizapp.services.transactions import reading, writing
+from quizapp.text import pack as plain
+from quizapp.text.question import Question
+
+
+def start_from_article(article_id: int, owner_id: int | None) -> int:
+    """A new pack on the article, holding its generated questions for the teacher to review; its id."""
+    with writing():
+        article = db.session.get(Article, article_id)
+        if article is None:
+            raise LookupError(article_id)
+        data = plain.Pack(title=f"Questions on {article.title}"[:200], article=pack_article(article),
+                          questions=tuple(article.analysis.questions))
+        row = fill(Pack(article_id=article.id, owner_id=owner_id), data)
+        db.session.add(row)
+        db.session.flush()
+        return row.id
+
+
+def save_settings(pack_id: int, **settings) -> None:
+    """Title, description, level and how the class meets the pack (``PackSettings`` fields)."""
+    with writing():
+        row = _row(pack_id)
+        for name, value in settings.items():
+            setattr(row, name, value)
+
+
+def questions(pack_id: int) -> list[Question]:
+    """The pack's questions in order."""
+    with reading():
+        return [q.question for q in _row(pack_id).questions]
+
+
+def put_question(pack_id: int, question: Question, position: int | None = None) -> None:
+    """Replace the question at ``position`` (0-based), or add it at the end when ``position`` is None."""
+    with writing():
+        row = _row(pack_id)
+        if position is None:
+            row.questions.append(PackQuestion(question=question))
+        else:
+            row.questions[position].question = question
+        row.updated_at = utcnow()
+
+
+def delete_question(pack_id: int, position: int) -> None:
+    """Remove one question; the ones after it move up."""
+    with writing():
+        row = _row(pack_id)
+        row.questions.pop(position)
+        row.questions.reorder()
+        row.updated_at = utcnow()
+
+
+def move_question(pack_id: int, position: int, step: int) -> None:
+    """Swap a question with its neighbour (``step`` -1: up, +1: down); at either end nothing moves."""
+    with writing():
+        row = _row(pack_id)
+        target = position + step
+        if 0 <= target < len(row.questions):
+            moved = row.questions.pop(position)
+            row.questions.insert(target, moved)
+            row.questions.reorder()
+            row.updated_at = utcnow()
+
+
+def duplicate(pack_id: int, owner_id: int | None) -> int:
+    """A copy of the pack, titled "Copy of …", on the same article; its id."""
+    with writing():
+        source = _row(pack_id)
+        data = to_plain(source)
+        data = replace(data, title=f"Copy of {data.title}"[:200])
+        row = fill(Pack(article_id=source.article_id, owner_id=owner_id), data)
+        db.session.add(row)
+        db.session.flush()
+        return row.id
+
+
+def delete(pack_id: int) -> None:
+    """Delete the pack and its questions (the article stays)."""
+    with writing():
+        db.session.delete(_row(pack_id))
+
+
+def import_pack(data: plain.Pack, *, owner_id: int | None, model: str) -> int:
+    """Store an imported pack and its article (a new article of ``owner_id``), both or neither; the pack's id.
+
+    The article is analysed first, outside the transaction (it takes seconds);
+    a text the pipeline refuses raises its ``InputError`` and nothing is stored.
+    """
+    raw = f"{data.article.title}\n\n{data.article.text}"
+    analysis = articles.run_pipeline(raw, model)
+    with writing():
+        article = Article(slug=articles._free_slug(data.article.title or "article"), raw_text=raw,
+                          analysis_key=articles.analysis_key(model), owner_id=owner_id)
+        article.analysis = analysis
+        db.session.add(article)
+        db.session.flush()
+        row = fill(Pack(article_id=article.id, owner_id=owner_id), data)
+        db.session.add(row)
+        db.session.flush()
+        return row.id
+
+
+def all_packs() -> list[tuple[int, str, str, str, int]]:
+    """Every pack as (id, title, owner email or "(shared)", article slug, number of questions), by id."""
+    counts = (sa.select(sa.func.count(PackQuestion.id)).where(PackQuestion.pack_id == Pack.id)
+              .correlate(Pack).scalar_subquery())
+    query = (sa.select(Pack.id, Pack.title, Teacher.email, Article.slug, counts)
+             .join(Pack.article).outerjoin(Teacher, Teacher.id == Pack.owner_id).order_by(Pack.id))
+    with reading():
+        return [(i, title, email or "(shared)", slug, count) for i, title, email, slug, count in db.session.execute(query)]
+
+
+def teacher_id(email: str) -> int | None:
+    """The id of the teacher with this email (case-insensitive), or None."""
+    with reading():
+        return db.session.scalars(sa.select(Teacher.id).where(sa.func.lower(Teacher.email) == email.strip().lower())).first()
+
+
+def _row(pack_id: int) -> Pack:
+    row = db.session.get(Pack, pack_id)
+    if row is None:
+        raise LookupError(pack_id)
+    return row

@@ -1,0 +1,96 @@
+"""Question packs: stored rows <-> the plain ``quizapp.text.pack.Pack`` the pack formats read and write.
+
+A pack row points at its article; the plain pack carries the article's
+title and cleaned text instead (``PackArticle``), so a file exported from
+one school and imported at another needs no database ids.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+import sqlalchemy as sa
+
+from quizapp.extensions import db
+from quizapp.models import Article, Pack, PackQuestion
+from quizapp.services.transactions import reading, writing
+from quizapp.text import pack as plain
+
+
+@dataclass(frozen=True)
+class PackSummary:
+    """What a list of packs shows."""
+
+    id: int
+    title: str
+    level: str
+    questions: int
+    article_slug: str
+    article_title: str
+    updated_at: datetime
+
+
+def pack_article(article: Article) -> plain.PackArticle:
+    """The article as a pack carries it: title, cleaned paragraphs separated by a blank line, byline."""
+    paragraphs = article.analysis_data.get("paragraphs", [])
+    return plain.PackArticle(title=article.title, text="\n\n".join(paragraphs),
+                             source=article.source, dateline=article.dateline)
+
+
+def to_plain(row: Pack) -> plain.Pack:
+    """A stored pack as plain data (for export, and for pages that run it)."""
+    settings = plain.PackSettings(shuffle_questions=row.shuffle_questions, shuffle_choices=row.shuffle_choices,
+                                  feedback=row.feedback, attempts=row.attempts)
+    return plain.Pack(title=row.title, article=pack_article(row.article),
+                      questions=tuple(q.question for q in row.questions),
+                      description=row.description, level=row.level, settings=settings)
+
+
+def fill(row: Pack, data: plain.Pack) -> Pack:
+    """Copy everything but the article from ``data`` onto ``row``; its questions replace the old ones, in order."""
+    row.title, row.description, row.level = data.title, data.description, data.level
+    row.shuffle_questions = data.settings.shuffle_questions
+    row.shuffle_choices = data.settings.shuffle_choices
+    row.feedback, row.attempts = data.settings.feedback, data.settings.attempts
+    row.questions = [PackQuestion(question=question) for question in data.questions]  # ordering_list numbers them
+    return row
+
+
+def create_pack(data: plain.Pack, *, article_id: int, owner_id: int | None) -> int:
+    """Store ``data`` as a new pack on the article ``article_id``; its id."""
+    with writing():
+        row = fill(Pack(article_id=article_id, owner_id=owner_id), data)
+        db.session.add(row)
+        db.session.flush()
+        pack_id = row.id
+    return pack_id
+
+
+def replace_pack(pack_id: int, data: plain.Pack) -> None:
+    """Overwrite a pack's settings and questions with ``data`` (the article stays)."""
+    with writing():
+        row = db.session.get(Pack, pack_id, with_for_update=True)
+        if row is None:
+            raise LookupError(pack_id)
+        fill(row, data)
+
+
+def get_pack(pack_id: int) -> plain.Pack:
+    """The pack ``pack_id`` as plain data (callers check who may see it: ``owned_or_404``)."""
+    with reading():
+        row = db.session.get(Pack, pack_id)
+        if row is None:
+            raise LookupError(pack_id)
+        return to_plain(row)
+
+
+def owned_packs(owner_id: int) -> list[PackSummary]:
+    """A teacher's packs, most recently changed first (their dashboard)."""
+    counts = (sa.select(sa.func.count(PackQuestion.id)).where(PackQuestion.pack_id == Pack.id)
+              .correlate(Pack).scalar_subquery())
+    query = (sa.select(Pack, Article.slug, Article.title, counts).join(Pack.article)
+             .where(Pack.owner_id == owner_id).order_by(Pack.updated_at.desc(), Pack.id.desc()))
+    with reading():
+        return [PackSummary(row.id, row.title, row.level, count, slug, title, row.updated_at)
+                for row, slug, title, count in db.session.execute(query)]

@@ -1,0 +1,131 @@
+"""The production server behind ``quizapp serve``: gunicorn, N worker processes, each with its own app.
+
+Why each worker builds its own app (gunicorn's ``preload_app`` stays off):
+an SQLAlchemy engine holds a pool of open database connections, and a
+connection inherited across ``fork`` is shared by two processes that each
+think they own it (PostgreSQL sees interleaved protocol messages; SQLite
+file locks belong to the process that took them). So the master never
+calls ``create_app``; every worker calls it after fork and gets an engine
+of its own. The price is start-up time per worker (about half a second),
+paid once.
+
+The spaCy model follows the same rule (``quizapp.text.nlp`` loads it once
+per process, on first use). By default it stays unloaded: pupils' pages and
+grading never need it, only a teacher adding an article does, and a loaded
+copy adds about 110 MB to a worker (about 85 MB without it; docs/deploy.md
+has the figures). ``warm_model`` loads it in every worker right after fork
+instead, for a server where teachers add articles all day and the first
+one should not wait ~2 s.
+
+One setting exists only for tests and benchmarks, read from the
+environment when a worker builds its app: ``QUIZAPP_BENCH_ENDPOINT=1`` adds
+``GET /_bench/ping`` (the cheapest possible Flask view, answering with the
+worker's pid), the baseline the load benchmark compares answers against and
+the way a test sees which worker served it.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from gunicorn.app.base import BaseApplication
+
+BENCH_ENV = "QUIZAPP_BENCH_ENDPOINT"
+BENCH_PATH = "/_bench/ping"
+
+
+def default_workers(cpus: int | None = None) -> int:
+    """gunicorn's rule of thumb, 2 × cores + 1: a worker waiting on the database leaves the core to another."""
+    return 2 * (cpus or os.cpu_count() or 1) + 1
+
+
+@dataclass(frozen=True)
+class ServeOptions:
+    """What ``quizapp serve`` passes to gunicorn."""
+
+    bind: str = "127.0.0.1:8000"
+    workers: int = 0  # 0: default_workers()
+    threads: int = 1  # >1 uses gunicorn's threaded worker
+    timeout: int = 30  # seconds a request may take before gunicorn restarts its worker
+    warm_model: bool = False
+    proxies: int = 0  # how many reverse proxies (nginx) in front set X-Forwarded-For/-Proto
+    access_log: bool = False
+
+    def gunicorn_settings(self) -> dict:
+        """The options as gunicorn's settings (``gunicorn --help`` names)."""
+        settings = {
+            "bind": [self.bind],
+            "workers": self.workers or default_workers(),
+            "threads": self.threads,
+            "timeout": self.timeout,
+            "preload_app": False,  # see the module docstring: no engine crosses a fork
+            "proc_name": "quizapp",
+            "post_worker_init": warm_model if self.warm_model else _nothing,
+            # gunicorn 25.1+ opens a control socket at one fixed path in $HOME: a second
+            # server on the machine (tests, two app servers) would fight over it.
+            "control_socket_disable": True,
+        }
+        if self.access_log:
+            settings["accesslog"] = "-"
+        return settings
+
+
+class QuizappServer(BaseApplication):
+    """gunicorn's arbiter, configured from ``ServeOptions``, loading ``app_factory()`` in each worker."""
+
+    def __init__(self, options: ServeOptions, app_factory=None):
+        self.options = options
+        self.app_factory = app_factory
+        super().__init__(prog="quizapp serve")
+
+    def load_config(self) -> None:
+        """Settings from ``ServeOptions`` only: no gunicorn.conf.py, no GUNICORN_CMD_ARGS surprises."""
+        for name, value in self.options.gunicorn_settings().items():
+            if name in self.cfg.settings:  # control_socket_disable is unknown before gunicorn 25.1
+                self.cfg.set(name, value)
+
+    def load(self):
+        """Called in each worker after fork: a new app, hence a new engine and pool."""
+        return build_wsgi_app(self.app_factory, proxies=self.options.proxies)
+
+
+def build_wsgi_app(app_factory=None, proxies: int = 0):
+    """The app a worker serves: ``create_app()``, behind ProxyFix when proxies are in front, plus the bench route."""
+    if app_factory is None:
+        from quizapp import create_app as app_factory
+    app = app_factory()
+    if os.environ.get(BENCH_ENV) == "1":
+        add_bench_endpoint(app)
+    if proxies:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        # Trust exactly `proxies` hops: the pupils' addresses (rate limits) and https (Secure cookies).
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
+    return app
+
+
+def add_bench_endpoint(app) -> None:
+    """``GET /_bench/ping``: the worker's pid as text; no database, no template, no model."""
+
+    def ping():
+        return str(os.getpid()), 200, {"Content-Type": "text/plain; charset=utf-8"}
+
+    app.add_url_rule(BENCH_PATH, endpoint="bench_ping", view_func=ping)
+
+
+def warm_model(worker) -> None:
+    """gunicorn's ``post_worker_init`` hook: load spaCy in this worker now rather than on the first analysis."""
+    from quizapp.text import nlp
+
+    nlp.load()
+    worker.log.info("quizapp: spaCy model loaded in worker %s", worker.pid)
+
+
+def _nothing(worker) -> None:
+    """gunicorn's default ``post_worker_init``: the model loads lazily."""
+
+
+def serve(options: ServeOptions, app_factory=None) -> None:
+    """Run gunicorn in this process until SIGTERM or SIGINT (then exits 0 after a graceful stop)."""
+    QuizappServer(options, app_factory).run()

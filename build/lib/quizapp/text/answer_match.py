@@ -1,0 +1,148 @@
+"""The names a response mentions, found against a compiled answer key.
+
+Three passes over the response's tokens, each on what the last left over:
+
+1. *Exact names*, longest first, word order within a name free: answer
+   forms, distractors, other choices, and every country, nationality and
+   capital. A word that is exactly another real name ("Iraq") is that name.
+2. *Scattered answer words*: an answer of several words counts when all its
+   words stand within a few words of each other ("the militias backed by
+   the U.S." for "U.S.-backed militias"), typos forgiven.
+3. *Typos*: leftover words compared with the answer's words allowing a few
+   edits (``answers.edit_budget``); a word at least as close to another
+   name as to the answer ("Irak": Iraq or Iran?) is not read as the answer.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from quizapp.text.answer_key import AnswerKey, world
+from quizapp.text.answers import edit_budget, key
+
+SCATTER = 3  # words an answer's words may be spread over, beyond their own number
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A name found in a response: an answer part (``label`` is its index) or something else."""
+
+    label: int | str
+    start: int
+    end: int
+    fuzzy: bool = False
+
+    @property
+    def is_answer(self) -> bool:
+        """Whether this names one of the answer's parts."""
+        return isinstance(self.label, int)
+
+
+def mentions(words: tuple[str, ...], ak: AnswerKey) -> list[Mention]:
+    """The names in ``words``, in order."""
+    taken = [False] * len(words)
+    found = list(_exact(words, ak, taken))
+    fixed = [w if t or w in ak.answer_words else typo_of(w, ak) or w for w, t in zip(words, taken)]
+    scattered = _scattered(words, fixed, ak)
+    if scattered:  # a name inside an answer spelled out in pieces is part of that answer
+        found = [m for m in found if m.is_answer or not any(s.start <= m.start < s.end for s in scattered)]
+        for s in scattered:
+            taken[s.start:s.end] = [True] * (s.end - s.start)
+    found += scattered + _typos(words, fixed, ak, taken)
+    return sorted(found, key=lambda m: m.start)
+
+
+def _exact(words, ak: AnswerKey, taken: list[bool]):
+    """Greedy, longest name first; only runs of words that occur in some name are tried."""
+    glob = world().index
+    i, n = 0, len(words)
+    while i < n:
+        run = 0
+        while i + run < n and run < ak.max_words and words[i + run] in ak.vocab:
+            run += 1
+        for size in range(run, 0, -1):
+            k = key(words[i:i + size])
+            label = ak.index.get(k, glob.get(k))
+            if label is not None:
+                taken[i:i + size] = [True] * size
+                yield Mention(label, i, i + size)
+                i += size
+                break
+        else:
+            i += 1
+
+
+def _scattered(words, fixed: list[str], ak: AnswerKey) -> list[Mention]:
+    """Answer forms of several words whose words all stand close together, in any order."""
+    present = set(fixed)
+    found = []
+    for label, needed in ak.bags:
+        if needed <= present:
+            span = _shortest_span(fixed, needed)
+            if span and span[1] - span[0] <= len(needed) + SCATTER:
+                typo = any(fixed[i] != words[i] for i in range(*span))
+                found.append(Mention(label, span[0], span[1], fuzzy=typo))
+    return found
+
+
+def _shortest_span(fixed: list[str], needed: frozenset) -> tuple[int, int] | None:
+    """The shortest stretch ``[start, end)`` holding every needed word (a sliding window)."""
+    positions = [i for i, w in enumerate(fixed) if w in needed]
+    counts: dict[str, int] = {}
+    best, low = None, 0
+    for high in positions:
+        counts[fixed[high]] = counts.get(fixed[high], 0) + 1
+        while len(counts) == len(needed):
+            start = positions[low]
+            if best is None or high + 1 - start < best[1] - best[0]:
+                best = (start, high + 1)
+            counts[fixed[start]] -= 1
+            if not counts[fixed[start]]:
+                del counts[fixed[start]]
+            low += 1
+    return best
+
+
+def _typos(words, fixed: list[str], ak: AnswerKey, taken: list[bool]) -> list[Mention]:
+    """Answer names among the leftover words, each read as the answer word it misspells."""
+    usable = [f if not t and f in ak.answer_words else None for f, t in zip(fixed, taken)]
+    found = []
+    i = 0
+    while i < len(words):
+        run = 0
+        while i + run < len(words) and run < ak.max_words and usable[i + run] is not None:
+            run += 1
+        for size in range(run, 0, -1):
+            label = ak.index.get(key(tuple(usable[i:i + size])))
+            if isinstance(label, int):
+                typo = any(usable[j] != words[j] for j in range(i, i + size))
+                found.append(Mention(label, i, i + size, fuzzy=typo))
+                i += size
+                break
+        else:
+            i += 1
+    return found
+
+
+@functools.lru_cache(maxsize=65536)
+def typo_of(word: str, ak: AnswerKey) -> str | None:
+    """The answer word ``word`` misspells, if it is closer to it than to any other name.
+
+    "Sukna" and "Suhkna" are "sukhna" (one edit, a swap counting as one);
+    "Irak" is as close to Iraq as to Iran, so it is neither. An "al" glued
+    to the front ("alsukhna") is tried off as well.
+    """
+    if len(word) < 4 or not word.isalpha() or word in ak.blocker_set:
+        return None
+    for candidate in (word, word[2:] if word[:2] in ("al", "el") and len(word) > 5 else ""):
+        if candidate in ak.answer_words:
+            return candidate
+        best = process.extractOne(candidate, ak.fuzzy_words, scorer=OSA.distance, score_cutoff=2)
+        if best and best[1] <= edit_budget(min(len(candidate), len(best[0]))):
+            rival = process.extractOne(candidate, ak.blockers, scorer=OSA.distance, score_cutoff=best[1])
+            return None if rival else best[0]
+    return None

@@ -1,0 +1,119 @@
+"""Answer text as comparable tokens: what is left once a fair teacher ignores the noise.
+
+Case, accents, punctuation, HTML tags, articles and the Arabic article
+("al-Sukhna", "As-Sukhna", "Sukhna") do not change which name a student
+wrote, so they are folded away here, on both the answer key and the response.
+Number words become digits ("two" is "2"), "isn't" becomes "is not" so a
+negation is a word of its own, and abbreviations ("U.S.", "UK") become one
+token that cannot be mistaken for a word ("us" the pronoun).
+
+Work is capped: only the first ``MAX_CHARS`` characters and ``MAX_TOKENS``
+tokens of a response are read, so a pasted essay costs no more than a line.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+MAX_CHARS = 2000
+MAX_TOKENS = 300
+
+ARTICLES = frozenset({"a", "an", "the"})
+# The Arabic article in its usual transliterations, sun-letter forms included
+# ("ash-Sham", "ad-Dawla"). Dropped wherever it stands: as English words
+# ("at", "as", "en") they never carry the answer.
+ARABIC_ARTICLES = frozenset({"al", "el", "ad", "ag", "an", "ar", "as", "ash", "at", "az",
+                             "ed", "en", "er", "es", "et", "ez", "ul", "ud"})
+DROPPED = ARTICLES | ARABIC_ARTICLES
+NUMBERS = {
+    "zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
+    "seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
+    "thirteen": "13", "fourteen": "14", "fifteen": "15", "sixteen": "16", "seventeen": "17",
+    "eighteen": "18", "nineteen": "19", "twenty": "20", "thirty": "30", "forty": "40",
+    "fifty": "50", "sixty": "60", "seventy": "70", "eighty": "80", "ninety": "90",
+    "hundred": "100", "thousand": "1000", "million": "1000000",
+    "first": "1st", "second": "2nd", "third": "3rd", "fourth": "4th", "fifth": "5th",
+}
+# Short words a student may type in capitals ("it's NOT Iraq"): never abbreviations.
+_SHORT_WORDS = frozenset("""a am an and any are as at be but by can did do for go had has he her
+    hi him his how i idk if in is it its lol me my no nor not now of off ok omg on one or our out
+    she so the to too two up was we who why yes you""".split())
+# Abbreviations typed in lower case that can only be the country.
+_LOWER_CODES = {"usa": "u_s_a", "uk": "u_k", "uae": "u_a_e", "ussr": "u_s_s_r"}
+
+_TAG = re.compile(r"<[^<>]{0,200}>")
+_NOT = re.compile(r"n['’]t\b", re.I)
+_POSSESSIVE = re.compile(r"['’]s\b", re.I)
+_APOSTROPHE = re.compile(r"['’‘`ʼ]")
+_DOTTED = re.compile(r"(?<![\w.])[A-Za-z](?:\.[A-Za-z])+\.?(?!\w)")
+_CAPS = re.compile(r"\b(?:[A-Z]{2,3}|USSR|DPRK)\b")
+_THOUSANDS = re.compile(r"(?<=\d)[,.](?=\d{3}\b)")
+_WORD = re.compile(r"[^\W_]+(?:_[^\W_]+)*")
+
+
+def tokens(text: str, form: bool = False) -> tuple[str, ...]:
+    """The words of ``text`` that can name something, folded for comparison.
+
+    ``form=True`` reads an answer key's form: capitals there are always an
+    abbreviation ("IS" is Islamic State), and a form that is nothing but
+    dropped words ("The The") keeps them rather than vanish.
+    """
+    text = _TAG.sub(" ", text[:MAX_CHARS])
+    text = _POSSESSIVE.sub("", _NOT.sub(" not", text))
+    text = _APOSTROPHE.sub("", text)
+    shouted = text.isupper()  # asked before "U.S." becomes the lower-case code "u_s"
+    text = _DOTTED.sub(_code, text)
+    alone = len(text.split()) == 1  # "IS" or "US" on its own can only be the abbreviation
+    if form or alone or not shouted:  # a shouted sentence has no abbreviations in it
+        text = _CAPS.sub(_code if form or alone else _code_unless_word, text)
+    words = _WORD.findall(_fold(_THOUSANDS.sub("", text)))[:MAX_TOKENS]
+    kept = _kept(["u_s"] if words == ["us"] else words)
+    return tuple(words) if form and not kept else kept
+
+
+def key(words: tuple[str, ...]) -> tuple[str, ...]:
+    """Order-free lookup key: "Assad Bashar" names the same man as "Bashar Assad"."""
+    return words if len(words) < 2 else tuple(sorted(words))
+
+
+def edit_budget(length: int) -> int:
+    """Typos forgiven in a word this long: none up to 3 letters, 1 up to 7, then 2."""
+    return 0 if length <= 3 else 1 if length <= 7 else 2
+
+
+def _kept(words: list[str]) -> tuple[str, ...]:
+    """Words minus articles, with numbers as digits and "the us" read as the country.
+
+    A lone "us" is the country too: nobody answers a question with the pronoun.
+    """
+    kept = []
+    previous = ""
+    for word in words:
+        if word in _LOWER_CODES:
+            word = _LOWER_CODES[word]
+        elif word == "us" and previous == "the":
+            word = "u_s"
+        previous = word
+        if word not in DROPPED:
+            kept.append(NUMBERS.get(word, word))
+    return tuple(kept)
+
+
+def _fold(text: str) -> str:
+    """Lower case without accents; other scripts are kept, only their marks go."""
+    if text.isascii():
+        return text.lower()
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+
+
+def _code(match: re.Match) -> str:
+    """ "U.S." / "US" -> the token "u_s", which no ordinary word can equal."""
+    return " " + "_".join(match.group(0).replace(".", "").lower()) + " "
+
+
+def _code_unless_word(match: re.Match) -> str:
+    """A capitalised short word ("AND", "NOT") stays a word; others are abbreviations."""
+    word = match.group(0)
+    return word if word.lower() in _SHORT_WORDS else _code(match)

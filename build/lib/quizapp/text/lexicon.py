@@ -1,0 +1,194 @@
+"""Small facts about English the glossary rules rely on, and the parse tests that use them.
+
+Word lists here are closed classes of the language (titles, nouns that name
+a place or a body of people, verbs of fighting), not names from any article.
+Every test reads spaCy's parse: dependency labels, lemmas and tags.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from quizapp.text import gazetteer
+
+PLACE_NOUNS = {
+    "town", "city", "village", "region", "province", "district", "county", "state",
+    "capital", "port", "island", "area", "valley", "desert", "border", "suburb",
+    "neighbourhood", "neighborhood", "river", "mountain", "country", "republic", "airport",
+    "place", "site", "spot", "location",
+}
+GROUP_NOUNS = {
+    "government", "militia", "force", "rebel", "fighter", "troop", "soldier", "army",
+    "insurgent", "militant", "official", "leader", "minister", "diplomat", "ally",
+    "power", "citizen", "voter", "people", "authority", "police", "protester", "party",
+    "company", "firm", "group",
+}
+TITLES = {
+    "president", "prime", "minister", "king", "queen", "prince", "princess", "chancellor",
+    "senator", "governor", "general", "pope", "mayor", "secretary", "ambassador", "judge",
+    "dr", "dr.", "professor", "sheikh", "emir", "ayatollah", "commander", "colonel", "chief",
+}
+# Verbs and nouns that put an organisation on one side of a fight.
+FIGHTING = {"attack", "capture", "fight", "battle", "defeat", "bomb", "strike", "seize",
+            "recapture", "retake", "war", "offensive", "assault", "stronghold", "militant"}
+AGENT_DEPS = {"nsubj", "nsubjpass", "poss"}
+
+
+def fold(text: str) -> str:
+    """A key for comparing names: no accents, case, hyphens or "al-" prefixes."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    text = re.sub(r"[’'`]s$", "", text)
+    text = re.sub(r"\b(?:al|el|ad|as|ash|an)[-\s]+", "", text)
+    return re.sub(r"[^a-z0-9]+", " ", text).strip()
+
+
+def person_key(name: str) -> str:
+    """The folded full name; a short form is matched to it by ``mentions``."""
+    return fold(name)
+
+
+def place_descriptor(span) -> str:
+    """What the text calls a place: "the town of X" -> "town"; "the X region" -> "region"."""
+    root = span.root
+    head = root.head
+    if head.lower_ == "of" and head.head.lemma_.lower() in PLACE_NOUNS and head.head.i < span.start:
+        return head.head.lemma_.lower()
+    if root.dep_ == "compound" and head.lemma_.lower() in PLACE_NOUNS and head.i == span.end:
+        return head.lemma_.lower()
+    return ""
+
+
+def acts(token) -> bool:
+    """Whether a name is the doer in its clause: a subject, or the agent after "by"."""
+    if token.dep_ in AGENT_DEPS:
+        return True
+    if token.dep_ == "conj":
+        return acts(token.head)
+    return token.dep_ == "pobj" and token.head.dep_ == "agent"
+
+
+def is_fighting_side(span) -> bool:
+    """An organisation attacked, captured from or holding strongholds is an armed group."""
+    for token in span.sent:
+        if token.lemma_.lower() not in FIGHTING:
+            continue
+        near = {token.head.i, *(c.i for c in token.children)}
+        near |= {g.i for c in token.children for g in c.children}
+        if span.root.i in near or span.root.head.i in near:
+            return True
+    return False
+
+
+def is_group_noun(token) -> bool:
+    """A noun naming a body of people: militias, governments, forces."""
+    return token.lemma_.lower() in GROUP_NOUNS and token.pos_ == "NOUN"
+
+
+def group_noun(span):
+    """The group noun a nationality word qualifies ("Western governments"), if any."""
+    head = span.root.head
+    if span.root.dep_ in {"amod", "compound"} and head.i == span.end and is_group_noun(head):
+        if head.tag_ in {"NNS", "NNPS"} or head.lemma_.lower() == "government":
+            return head
+    return None
+
+
+def is_person_by_nationality(span) -> bool:
+    """ "the Austrian" as a subject or object: one person, named by nationality."""
+    root = span.root
+    singular_det = any(c.dep_ == "det" and c.lower_ in {"the", "a", "an"} for c in root.children)
+    return (singular_det and root.tag_ in {"NNP", "NN"} and root.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}
+            and span.doc[span.end - 1].i == root.i)
+
+
+def government_country(token):
+    """Whose government: "Syrian government", "Syria's government", else unknown."""
+    gaz = gazetteer.load()
+    for child in token.children:
+        if child.dep_ in {"amod", "compound"}:
+            found = gaz.demonym(child.text) or gaz.country(child.text)
+        elif child.dep_ == "poss":
+            found = gaz.country(child.text)
+        else:
+            continue
+        if found:
+            return found
+    return None
+
+
+def backed_nouns(doc):
+    """Pairs (noun, backer-first-token) for "X-backed N" and "X - backed N"."""
+    for token in doc:
+        if token.dep_ not in {"amod", "compound"}:
+            continue
+        if token.lower_.endswith("-backed") and len(token.text) > len("-backed"):
+            yield token.head, token
+        elif token.lower_ == "backed" and token.i >= 2 and doc[token.i - 1].text == "-":
+            yield token.head, doc[token.i - 2]
+
+
+def join(tokens) -> str:
+    """Tokens as text, with a space wherever tokens were left out between them."""
+    out = []
+    previous = None
+    for t in sorted(tokens, key=lambda t: t.i):
+        if previous is not None:
+            out.append(previous.whitespace_ if t.i == previous.i + 1 else " ")
+        out.append(t.text)
+        previous = t
+    return "".join(out).strip(" ,")
+
+
+def phrase(token) -> str:
+    """A noun phrase without its relative clauses and appositions, so it stays short."""
+    dropped = {t.i for c in token.children if c.dep_ in {"relcl", "acl", "appos"} for t in c.subtree}
+    return join(t for t in token.subtree if t.i not in dropped)
+
+
+def noun_phrase_for(token) -> str:
+    """A noun phrase that reads alone: "including one" -> "one of the ceasefires"."""
+    if token.lower_ == "one" and token.dep_ == "pobj" and token.head.lower_ == "including":
+        return f"one of the {token.head.head.text}"
+    text = phrase(token)
+    first, _, rest = text.partition(" ")
+    return f"{first.lower()} {rest}" if first in {"A", "An", "The"} and rest else text
+
+
+def has_word(text: str, name: str) -> bool:
+    """Whether ``name`` stands in ``text`` as whole words ("Russia" is not in "Russian")."""
+    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) is not None
+
+
+def antecedent(relative):
+    """The noun a relative pronoun stands for.
+
+    The parser attaches "that" in "the dilemma facing Western governments
+    that still want ..." to "dilemma"; the verb's number ("want", plural)
+    shows it is the nearer "governments". Prefer the nearest preceding noun
+    when it agrees in number with the clause's verb and the parser's choice
+    does not.
+    """
+    verb = relative.head
+    chosen = verb.head
+    before = relative.doc[relative.i - 1] if relative.i > 0 else None
+    if before is None or before.pos_ not in {"NOUN", "PROPN"} or before.i == chosen.i:
+        return chosen
+    plural_verb = verb.tag_ == "VBP"
+    singular_verb = verb.tag_ == "VBZ"
+    agrees = (plural_verb and before.tag_ in {"NNS", "NNPS"}) or (singular_verb and before.tag_ in {"NN", "NNP"})
+    chosen_agrees = (plural_verb and chosen.tag_ in {"NNS", "NNPS"}) or (singular_verb and chosen.tag_ in {"NN", "NNP"})
+    return before if agrees and not chosen_agrees else chosen
+
+
+def title_of(token) -> str:
+    """The title before a person's name ("Prime Minister"), in the text's order."""
+    words = [t for t in token.subtree if t.i < token.i and t.lower_ in TITLES]
+    return " ".join(dict.fromkeys(t.text for t in sorted(words, key=lambda t: t.i)))
+
+
+def country_in_focus(sentence_tokens, countries) -> str | None:
+    """The one country a clause is about: its subject, or the subject's possessor ("Syria’s war")."""
+    found = {t.text for t in sentence_tokens if t.dep_ in {"nsubj", "poss"} and t.text in countries}
+    return found.pop() if len(found) == 1 else None

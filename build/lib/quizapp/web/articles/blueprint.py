@@ -1,0 +1,16 @@
+"""URL rules of the teacher's articles; every page needs a logged-in teacher (the views say so)."""
+
+from flask import Blueprint
+
+from quizapp.web.articles import views
+
+bp = Blueprint("articles", __name__, url_prefix="/teacher/articles")
+
+bp.register_error_handler(413, views.too_big)
+
+bp.add_url_rule("", view_func=views.index)
+bp.add_url_rule("/new", view_func=views.new, methods=["GET", "POST"])
+bp.add_url_rule("/<int:article_id>/edit", view_func=views.edit, methods=["GET", "POST"])
+bp.add_url_rule("/<int:article_id>/actors/<actor_id>", view_func=views.edit_actor, methods=["POST"])
+bp.add_url_rule("/<int:article_id>/actors/<actor_id>/drop", view_func=views.drop_actor, methods=["GET", "POST"])
+bp.add_url_rule("/<int:article_id>/actors/<actor_id>/merge", view_func=views.merge_actor, methods=["POST"])

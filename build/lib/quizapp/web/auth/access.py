@@ -1,0 +1,41 @@
+"""Who is asking, and may they: helpers for the views of every teacher page."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from flask import abort
+from flask_login import current_user
+
+from quizapp.services.ownership import owned
+
+
+def current_teacher_id() -> int | None:
+    """The logged-in teacher's id; None for a pupil (nobody logged in), without touching the database."""
+    return current_user.id if current_user.is_authenticated else None
+
+
+def owned_or_404(model, row_id: int):
+    """The ``model`` row ``row_id`` if the logged-in teacher owns it; otherwise 404.
+
+    Also 404 (not 403) for another teacher's row or a seed, so guessing ids
+    tells nobody what exists.
+    """
+    row = owned(model, row_id, current_teacher_id())
+    if row is None:
+        abort(404)
+    return row
+
+
+def safe_next(target: str | None) -> str | None:
+    """``target`` if it is a path on this site, else None: a login link must not send anyone elsewhere.
+
+    Refuses absolute URLs, scheme-relative ``//host`` and the ``/\\host``
+    that some browsers read as one.
+    """
+    if not target or "\\" in target or any(ord(c) < 32 for c in target):
+        return None
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+        return None
+    return target

@@ -1,0 +1,53 @@
+"""The health check: cheap enough to probe every few seconds, honest enough to take a server out of rotation.
+
+It never loads spaCy (a second and ~250 MB): it says whether the model is
+installed and whether this process has loaded it yet. Only the database
+decides the status code, because pupils' pages and grading need the
+database but never the model; a missing model stops the server at start
+(``config.require_model_installed``), so "not installed" here means it was
+removed while running, and only adding articles is affected.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import sqlalchemy as sa
+from flask import current_app, jsonify
+
+from quizapp.config import require_model_installed
+from quizapp.extensions import db
+from quizapp.text import nlp
+from quizapp.text.errors import ModelNotInstalled
+
+log = logging.getLogger(__name__)
+
+
+def healthz():
+    """200 and ``{"app": "ok", "database": "ok", "model": ...}`` when this server can serve, else 503."""
+    report = {"app": "ok", "database": database_status(), "model": model_status(current_app.config["SPACY_MODEL"])}
+    response = jsonify(report)
+    response.status_code = 200 if report["database"] == "ok" else 503
+    response.headers["Cache-Control"] = "no-store"  # a cached "ok" would hide an outage
+    return response
+
+
+def database_status() -> str:
+    """"ok" if ``SELECT 1`` answers, else "error: <kind>" (the details go to the log, not to strangers)."""
+    try:
+        with db.engine.connect() as connection:
+            connection.execute(sa.text("SELECT 1"))
+    except Exception as exc:  # any failure means the same thing here: this server cannot serve
+        log.exception("Health check: the database did not answer")
+        return f"error: {type(exc).__name__}"
+    return "ok"
+
+
+def model_status(name: str) -> str:
+    """"ok" (loaded in this process), "not loaded" (installed, loads on the first analysis) or "error: not installed"."""
+    try:
+        require_model_installed(name)
+    except ModelNotInstalled:
+        return "error: not installed"
+    # nlp.load caches the pipeline per process; a filled cache means it is loaded, without loading it.
+    return "ok" if nlp._load.cache_info().currsize else "not loaded"

@@ -1,0 +1,69 @@
+"""The join form, and the one-question form each question of the class page is.
+
+Each question is its own form, posting one field named ``response`` to its
+own URL, so an answer is saved the moment it is given and a slow or lost
+request costs at most that one answer. The field is the quiz's
+(``quizapp.web.quiz.forms.make_field``): the same text box, radio group or
+checkboxes, the same length limit and the same refusal of an option that is
+not on the page.
+"""
+
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from wtforms import StringField
+from wtforms.validators import DataRequired, Length
+
+from quizapp.services.classroom import CODE_LENGTH, MAX_NAME_CHARS
+from quizapp.text.question import Question
+from quizapp.web.quiz.forms import QuizItem, make_field
+
+
+class JoinForm(FlaskForm):
+    """The code the teacher shows, and the name the teacher will see."""
+
+    code = StringField(
+        "Class code",
+        validators=[DataRequired("Type the code your teacher shows you."),
+                    Length(max=32, message="A class code has 6 letters and numbers.")],
+        description=f"{CODE_LENGTH} letters and numbers, on the board or the screen.",
+        render_kw={"autocapitalize": "characters", "autocomplete": "off", "spellcheck": "false",
+                   "maxlength": 32},
+    )
+    name = StringField(
+        "Your name",
+        validators=[DataRequired("Type your name, so your teacher knows whose answers these are."),
+                    Length(max=MAX_NAME_CHARS,
+                           message=f"Use at most {MAX_NAME_CHARS} characters for your name.")],
+        description="Your first name is enough. Your teacher sees it next to your answers.",
+        render_kw={"autocomplete": "off", "maxlength": MAX_NAME_CHARS},
+    )
+
+
+class AnswerFormBase(FlaskForm):
+    """One question's form; ``answer_form`` adds its ``response`` field."""
+
+    number: int = 0
+    question: Question | None = None
+
+    def item(self) -> QuizItem:
+        """The question as the quiz macros lay it out (``templates/_macros/quiz.html``)."""
+        return QuizItem(self.number, self.question, self.response)
+
+
+def answer_form(question: Question, number: int, saved=None, formdata=None) -> AnswerFormBase:
+    """The form of question ``number``, filled with what the pupil saved, or bound to ``formdata``.
+
+    Every form's field is named ``response`` (one URL per question says which
+    question it is); its id is made unique per question, so each label
+    points at its own box on a page of many forms.
+    """
+    form_class = type("AnswerForm", (AnswerFormBase,), {"response": make_field(question), "number": number,
+                                                        "question": question})
+    if formdata is None:
+        data = {} if saved is None or saved.response is None else {"response": saved.response}
+        form = form_class(formdata=None, data=data)
+    else:
+        form = form_class(formdata=formdata)
+    form.response.id = f"q{number}"
+    return form

@@ -1,0 +1,67 @@
+"""Rate limits of the pupil side (Flask-Limiter), each a setting with a default that suits a school.
+
+A whole school often reaches the server from one address, so the limit per
+address is generous; failed joins (an unknown or closed code, a bad name)
+have a tighter one, per address and per code typed. Each pupil's answer
+saves are counted by their token, not their address, so one class's
+autosaves never crowd out another's.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from flask import current_app, request, session
+from flask_limiter.util import get_remote_address
+
+from quizapp.extensions import limiter
+from quizapp.services.classroom import normalise_code
+
+DEFAULTS = {
+    "JOIN_LIMIT_PER_ADDRESS": "120 per minute",   # every join POST from one address (a school: several classes)
+    "JOIN_FAILURES_PER_ADDRESS": "20 per minute;200 per day",  # wrong codes from one address
+    "JOIN_FAILURES_PER_CODE": "20 per minute",    # failed joins naming one code
+    "ANSWER_LIMIT_PER_PUPIL": "120 per minute",   # autosaves by one pupil: far above anyone typing
+}
+TOO_MANY_SAVES = "Too many saves in a short time: wait a few seconds, then press Save."
+
+
+def setting(name: str):
+    """A limit as a callable Flask-Limiter reads per request, so each app's config decides."""
+    return lambda: current_app.config.get(name, DEFAULTS[name])
+
+
+def failed(response) -> bool:
+    """A join that did not go to the class page: it counts against the failure limits."""
+    return response.status_code != 303
+
+
+def typed_code() -> str:
+    """The code a join form names (the URL's, else the form's), as stored."""
+    code = (request.view_args or {}).get("code") or request.form.get("code", "")
+    return "code:" + normalise_code(code)
+
+
+def pupil_key() -> str:
+    """The pupil's token for this class (hashed: keys may end up in Redis), else their address."""
+    code = normalise_code((request.view_args or {}).get("code", ""))
+    classes = session.get("classes")
+    token = classes.get(code) if isinstance(classes, dict) else None
+    if not token:
+        return "address:" + get_remote_address()
+    return "pupil:" + hashlib.sha256(str(token).encode()).hexdigest()[:32]
+
+
+def join_limits(view):
+    """``view`` with the join limits (POSTs only: looking at the form costs nothing)."""
+    limited = limiter.shared_limit(setting("JOIN_LIMIT_PER_ADDRESS"), scope="join-address",
+                                   methods=["POST"])(view)
+    limited = limiter.shared_limit(setting("JOIN_FAILURES_PER_ADDRESS"), scope="join-failures-address",
+                                   methods=["POST"], deduct_when=failed)(limited)
+    return limiter.shared_limit(setting("JOIN_FAILURES_PER_CODE"), scope="join-failures-code",
+                                key_func=typed_code, methods=["POST"], deduct_when=failed)(limited)
+
+
+def answer_limits(view):
+    """``view`` with the per-pupil limit on answer saves."""
+    return limiter.limit(setting("ANSWER_LIMIT_PER_PUPIL"), key_func=pupil_key)(view)

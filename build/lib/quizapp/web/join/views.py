@@ -1,0 +1,218 @@
+"""Request handlers of the pupil side: join with a code, read and answer (each answer saved at once), hand in.
+
+The pupil has no account. Joining puts a random token in their signed
+session cookie, under the session's code; every later request finds the
+pupil by (code, token), so a pupil who closes the tab and comes back on
+the same device carries on where they were, and nobody can post into a
+class they did not join.
+"""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, request, session, url_for
+
+from quizapp.services import classroom
+from quizapp.services.classroom import PupilView
+from quizapp.web import errors
+from quizapp.web.join import limits, status
+from quizapp.web.join.forms import JoinForm, answer_form
+from quizapp.web.reading import markup, panels
+
+COOKIE_KEY = "classes"  # session[COOKIE_KEY] = {code: token}
+NOT_JOINED = "You have not joined this class on this device."
+MAX_REMEMBERED = 8  # classes one browser remembers; the oldest is forgotten first (the cookie stays small)
+
+
+# ---- the cookie --------------------------------------------------------------------------------
+
+
+def remembered() -> dict[str, str]:
+    """Every class this browser joined: code -> token."""
+    classes = session.get(COOKIE_KEY)
+    return dict(classes) if isinstance(classes, dict) else {}
+
+
+def remember(code: str, token: str) -> None:
+    """Keep ``token`` for ``code`` in the cookie, for weeks rather than until the browser closes."""
+    classes = remembered()
+    classes.pop(code, None)
+    classes[code] = token
+    session[COOKIE_KEY] = dict(list(classes.items())[-MAX_REMEMBERED:])
+    session.permanent = True
+
+
+def current_pupil(code: str) -> PupilView | None:
+    """The pupil this browser is in the class ``code``, or None if it has not joined it."""
+    token = remembered().get(code)
+    return classroom.pupil_for(code, token) if token else None
+
+
+def is_htmx() -> bool:
+    """Whether htmx sent the request (it wants a fragment, not a page)."""
+    return request.headers.get("HX-Request") == "true"
+
+
+# ---- joining -----------------------------------------------------------------------------------
+
+
+def join(code: str | None = None):
+    """GET: the form (the code filled in from a join link). POST: join, then go to the class page.
+
+    A browser that already joined this class under the same name goes back
+    to its answers instead of becoming a second pupil; another name on the
+    same device (a shared Chromebook) joins as a new pupil.
+    """
+    form = JoinForm(data={"code": code} if code else None)
+    if not form.validate_on_submit():
+        return render_join(form, code), 422 if form.is_submitted() else 200
+    code = classroom.normalise_code(form.code.data)
+    pupil = current_pupil(code)
+    try:
+        name = classroom.clean_name(form.name.data)
+        if pupil and pupil.name.casefold() == name.casefold():
+            return redirect(url_for("join.class_page", code=code), 303)
+        joined = classroom.join(code, name)
+    except classroom.InvalidName as error:
+        form.name.errors = [str(error)]
+        return render_join(form, code), 422
+    except classroom.ClassroomError as error:
+        form.code.errors = [str(error)]
+        return render_join(form, code), 422
+    remember(code, joined.token)
+    return redirect(url_for("join.class_page", code=code), 303)
+
+
+def render_join(form: JoinForm, code: str | None):
+    """The join page; with the classes this browser already joined, to go back to them in one click."""
+    joined = [pupil for pupil in (classroom.pupil_for(c, t) for c, t in reversed(remembered().items())) if pupil]
+    return render_template("join/join.html", form=form, joined=joined, code=code)
+
+
+# ---- the class page ----------------------------------------------------------------------------
+
+
+def pupil_or_join(code: str) -> PupilView:
+    """The pupil on this page; a browser that has not joined is sent to the join form (403 for a POST)."""
+    pupil = current_pupil(code)
+    if pupil is not None:
+        return pupil
+    if request.method != "GET":
+        abort(403, NOT_JOINED)
+    if classroom.session_for_code(code) is None:
+        abort(404)
+    flash("Join the class first: type your name below.", "info")
+    abort(redirect(url_for("join.join_code", code=code), 303))
+
+
+def class_page(code: str):
+    """The pupil's page: the article, and each question as a form of its own, filled in with saved answers."""
+    canonical = classroom.normalise_code(code)
+    if canonical != code:
+        return redirect(url_for("join.class_page", code=canonical), 301)
+    return render_class(pupil_or_join(code))
+
+
+def render_class(pupil: PupilView, posted=None, status_code: int = 200, problem: str = ""):
+    """The class page; ``posted`` is a refused form to show with its error instead of the saved answer."""
+    article = classroom.session_article(pupil.session.id).analysis
+    forms = [answer_form(q, n, pupil.answers.get(n)) for n, q in enumerate(pupil.questions, start=1)]
+    if posted is not None:
+        forms[posted.number - 1] = posted
+    page = render_template(
+        "join/class.html", pupil=pupil, info=pupil.session, forms=forms, problem=problem,
+        analysis=article, paragraphs=markup.render_article(article), glossary=panels.glossary(article.actors),
+        formulas=panels.formulas(article.readability), gauge=panels.gauge(article.readability.grade_level),
+        show_feedback=status.shows_feedback(pupil), locked=status.locked(pupil),
+    )
+    return page, status_code
+
+
+# ---- saving and handing in ---------------------------------------------------------------------
+
+
+def save(code: str, number: int):
+    """Autosave one answer: htmx gets the question's status; a plain form post goes back to the question.
+
+    403 for a browser that did not join, 404 for a question the class does
+    not have, 409 once the class is closed or the pupil handed in, 422 for
+    an answer the form refuses (far too long, an option not on the page).
+    Only the one question is read before saving: this runs for every answer
+    of every pupil in the class.
+    """
+    code = classroom.normalise_code(code)
+    token = remembered().get(code, "")
+    try:
+        question = classroom.question_for(code, token, number)
+    except classroom.NotJoined:
+        abort(403, NOT_JOINED)
+    except classroom.QuestionNotFound:
+        abort(404)
+    form = answer_form(question, number, formdata=request.form)
+    if not form.validate():
+        return refused(code, form, " ".join(form.response.errors) or "That answer could not be read.", 422)
+    try:
+        saved = classroom.save_answer(code, token, number, form.response.data)
+    except (classroom.SessionClosed, classroom.AlreadyFinished) as error:
+        return refused(code, form, str(error), 409)
+    except classroom.NotJoined:
+        abort(403)
+    except classroom.ClassroomError as error:
+        return refused(code, form, str(error), 422)
+    if is_htmx():
+        return render_template("join/_status.html", question=question, saved=saved,
+                               show_feedback=saved.immediate)
+    flash(f"Question {number}: your answer is saved.", "success")
+    return redirect(url_for("join.class_page", code=code, _anchor=f"question-{number}"), 303)
+
+
+def refused(code: str, form, message: str, status_code: int):
+    """An answer not saved: the reason beside the question (htmx), or the class page with it shown."""
+    if is_htmx():
+        return render_template("join/_status.html", problem=message), status_code
+    pupil = current_pupil(code)
+    if pupil is None:
+        abort(403)
+    form.response.errors = [message]
+    return render_class(pupil, posted=form, status_code=status_code, problem=message)
+
+
+def finish(code: str):
+    """The pupil hands in: their answers are kept as they are, and the results shown if the teacher wants."""
+    code = classroom.normalise_code(code)
+    pupil_or_join(code)
+    try:
+        classroom.finish(code, remembered()[code])
+    except classroom.NotJoined:
+        abort(403)
+    return redirect(url_for("join.class_page", code=code), 303)
+
+
+def expired(error):
+    """A form came back without a valid CSRF token (a page left open for days, cookies cleared)."""
+    message = "This page had expired, so that was not saved: reload it and answer again (saved answers are kept)."
+    if is_htmx():
+        return render_template("join/_status.html", problem=message), 400
+    if request.endpoint in ("join.join", "join.join_code"):
+        form = JoinForm()
+        form.code.errors = ["The page had expired: please press Join again."]
+        return render_join(form, None), 400
+    code = classroom.normalise_code((request.view_args or {}).get("code", ""))
+    return render_template("join/problem.html", heading="This page had expired", message=message, code=code,
+                           joined=current_pupil(code) is not None), 400
+
+
+def forbidden(error):
+    """A browser that has not joined this class posts into it: say so and where to join."""
+    message = NOT_JOINED
+    if is_htmx():
+        return render_template("join/_status.html", problem=f"{message} Nothing was saved: join it first."), 403
+    code = classroom.normalise_code((request.view_args or {}).get("code", ""))
+    return render_template("join/problem.html", heading="Join the class first", message=message, code=code,
+                           joined=False), 403
+
+
+def too_many(error):
+    """A rate limit was reached on a pupil's page: beside the question for an autosave, else the 429 page."""
+    if is_htmx():
+        return render_template("join/_status.html", problem=limits.TOO_MANY_SAVES), 429
+    return errors.too_many_requests(error)

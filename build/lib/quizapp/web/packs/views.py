@@ -1,0 +1,215 @@
+"""Request handlers of the pack editor: parse the request, call ``services.pack_editing``, render."""
+
+from __future__ import annotations
+
+from flask import Response, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_login import login_required
+
+from quizapp import interchange
+from quizapp.models import Pack
+from quizapp.services import articles, classroom, pack_editing, packs, session_admin
+from quizapp.text import grading
+from quizapp.text.errors import InputError
+from quizapp.text.question import QUESTION_TYPES, Question
+from quizapp.web.auth import current_teacher_id, owned_or_404
+from quizapp.web.packs import forms
+from quizapp.web.quiz.forms import quiz_form
+from quizapp.web.quiz.results import verdict_word
+
+EXPORTS = {"json": ("application/json", "json"), "yaml": ("application/yaml", "yaml"),
+           "gift": ("text/plain", "gift")}
+
+
+@login_required
+def new():
+    """GET: pick an article to start a pack from. POST: start it with the article's questions, then review."""
+    readable = {a.id: a for a in articles.listing(current_teacher_id())}
+    if request.method == "POST":
+        article_id = request.form.get("article_id", type=int)
+        if article_id not in readable:
+            abort(404)
+        pack_id = pack_editing.start_from_article(article_id, current_teacher_id())
+        flash("Your pack holds the article's questions: keep, edit, delete or reorder them.", "success")
+        return redirect(url_for("packs.review", pack_id=pack_id))
+    return render_template("packs/new.html", articles=list(readable.values()))
+
+
+@login_required
+def review(pack_id: int):
+    """The pack's settings (POST saves them) and its questions, each with its buttons."""
+    row = owned_or_404(Pack, pack_id)
+    public = row.public
+    form = forms.SettingsForm(obj=row)
+    if form.validate_on_submit():
+        pack_editing.save_settings(pack_id, **form.settings())
+        flash("Settings saved.", "success")
+        return redirect(url_for("packs.review", pack_id=pack_id))
+    status = 422 if form.is_submitted() else 200
+    return render_template("packs/review.html", pack_id=pack_id, pack=packs.get_pack(pack_id), form=form,
+                           types=forms.TYPE_NAMES, public=public), status
+
+
+@login_required
+def start_session(pack_id: int):
+    """Start a class session of the pack (POST) and open its projector page; a pack without questions cannot."""
+    owned_or_404(Pack, pack_id)
+    try:
+        session_id = classroom.start_session(pack_id, current_teacher_id())
+    except InputError as exc:
+        flash(str(exc), "error")
+        return redirect(url_for("packs.review", pack_id=pack_id))
+    return redirect(url_for("sessions.show", session_id=session_id))
+
+
+@login_required
+def share(pack_id: int):
+    """Offer the pack in self-study (POST ``public=1``) or stop offering it (``public=0``)."""
+    owned_or_404(Pack, pack_id)
+    public = request.form.get("public")
+    if public not in ("1", "0"):
+        abort(400)
+    session_admin.set_public(pack_id, public == "1")
+    flash("Shared in self-study: anyone can now practise with this pack." if public == "1"
+          else "No longer shared: only your class sessions use this pack.", "success")
+    return redirect(url_for("packs.review", pack_id=pack_id))
+
+
+@login_required
+def edit_question(pack_id: int, number: int | None = None):
+    """GET: the question form (new: of ``?type=``). POST "Preview": the page again with the preview; POST "Save"."""
+    owned_or_404(Pack, pack_id)
+    current = pack_editing.questions(pack_id)
+    if number is None:
+        qtype = request.args.get("type", "short")
+        if qtype not in QUESTION_TYPES:
+            abort(404)
+        base = forms.new_question(qtype, {q.id for q in current})
+    elif 1 <= number <= len(current):
+        base = current[number - 1]
+    else:
+        abort(404)
+    form = forms.QuestionForm()
+    if not form.is_submitted():
+        form.fill_from(base)
+        return render_question(pack_id, number, base, form)
+    question = form.check(base.type, base)
+    if question and "preview" not in request.form:
+        pack_editing.put_question(pack_id, question, None if number is None else number - 1)
+        flash("Question saved.", "success")
+        return redirect(url_for("packs.review", pack_id=pack_id, _anchor="questions"))
+    status = 200 if question else 422
+    return render_question(pack_id, number, base, form, form.question(base.type, base), preview=True), status
+
+
+@login_required
+def preview(pack_id: int):
+    """The preview alone, as HTML, for static/js/preview.js to swap into the page."""
+    owned_or_404(Pack, pack_id)
+    qtype = request.form.get("type", "short")
+    if qtype not in QUESTION_TYPES:
+        abort(400)
+    base = Question("preview", qtype, "", ())
+    form = forms.QuestionForm()
+    form.check(qtype, base)
+    return render_template("packs/_preview.html", **preview_context(form, form.question(qtype, base)))
+
+
+def render_question(pack_id: int, number: int | None, base: Question, form, shown: Question | None = None,
+                    preview: bool = False):
+    """The question page; with ``preview``, how pupils see ``shown`` and how the sample answer grades."""
+    if base.type == "cloze":
+        form.prompt.description = forms.CLOZE_HINT
+    return render_template("packs/question.html", pack_id=pack_id, number=number, qtype=base.type,
+                           type_name=forms.TYPE_NAMES[base.type], form=form,
+                           preview=preview, **preview_context(form, shown or base))
+
+
+def preview_context(form, question: Question) -> dict:
+    """What ``packs/_preview.html`` needs: the pupil's form for ``question`` and the sample's grade."""
+    problems = [str(p) for p in forms.question_problems(question)]
+    pupil = quiz_form([question])(formdata=None, meta={"csrf": False}) if question.prompt.strip() else None
+    sample = (form.sample.data or "").strip()
+    graded = grading.grade(question, sample) if sample and not problems else None
+    return {"question": question, "pupil": pupil, "problems": problems, "sample": sample, "graded": graded,
+            "verdict_word": verdict_word}
+
+
+@login_required
+def delete_question(pack_id: int, number: int):
+    """Remove question ``number`` (POST)."""
+    owned_or_404(Pack, pack_id)
+    if not 1 <= number <= len(pack_editing.questions(pack_id)):
+        abort(404)
+    pack_editing.delete_question(pack_id, number - 1)
+    flash(f"Question {number} deleted.", "success")
+    return redirect(url_for("packs.review", pack_id=pack_id, _anchor="questions"))
+
+
+@login_required
+def move_question(pack_id: int, number: int):
+    """Move question ``number`` up or down one place (POST, ``step`` -1 or 1)."""
+    owned_or_404(Pack, pack_id)
+    step = request.form.get("step", type=int)
+    if step not in (-1, 1) or not 1 <= number <= len(pack_editing.questions(pack_id)):
+        abort(400)
+    pack_editing.move_question(pack_id, number - 1, step)
+    return redirect(url_for("packs.review", pack_id=pack_id, _anchor=f"question-{max(1, number + step)}"))
+
+
+@login_required
+def duplicate(pack_id: int):
+    """A copy of the pack, "Copy of …" (POST); opens the copy."""
+    owned_or_404(Pack, pack_id)
+    copy_id = pack_editing.duplicate(pack_id, current_teacher_id())
+    flash("This is a copy: changes here leave the original as it was.", "success")
+    return redirect(url_for("packs.review", pack_id=copy_id))
+
+
+@login_required
+def delete(pack_id: int):
+    """GET: are you sure? POST: delete the pack (its article stays)."""
+    row = owned_or_404(Pack, pack_id)
+    if request.method == "POST":
+        title = row.title
+        pack_editing.delete(pack_id)
+        flash(f"The pack “{title}” was deleted.", "success")
+        return redirect(url_for("teacher.dashboard"))
+    return render_template("packs/delete.html", pack_id=pack_id, pack=packs.get_pack(pack_id))
+
+
+@login_required
+def export(pack_id: int, fmt: str):
+    """The pack as a JSON, YAML or GIFT download named after its title."""
+    owned_or_404(Pack, pack_id)
+    if fmt not in EXPORTS:
+        abort(404)
+    data = packs.get_pack(pack_id)
+    try:
+        text = interchange.dump(data, fmt)
+    except interchange.PackFormatError as exc:
+        flash(f"Cannot export as {fmt.upper()}: {exc}", "error")
+        return redirect(url_for("packs.review", pack_id=pack_id))
+    mimetype, suffix = EXPORTS[fmt]
+    filename = f"{articles.slugify(data.title)}.{suffix}"
+    return Response(text, mimetype=mimetype,
+                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+@login_required
+def import_pack():
+    """Upload a pack file: a new pack and article of the teacher's, or the form with what to fix (nothing saved)."""
+    form = forms.ImportForm()
+    if not form.validate_on_submit():
+        return render_template("packs/import.html", form=form), 422 if form.is_submitted() else 200
+    upload = form.file.data
+    try:
+        result = interchange.load(upload.read(interchange.MAX_PACK_BYTES + 1), name=upload.filename or "pack")
+        pack_id = pack_editing.import_pack(result.pack, owner_id=current_teacher_id(),
+                                           model=current_app.config["SPACY_MODEL"])
+    except InputError as exc:
+        form.file.errors = [str(exc)]
+        return render_template("packs/import.html", form=form), 422
+    flash(f"Imported “{result.pack.title}” with {len(result.pack.questions)} questions.", "success")
+    for note in result.skipped:
+        flash(f"Skipped: {note}", "info")
+    return redirect(url_for("packs.review", pack_id=pack_id))

@@ -1,0 +1,34 @@
+"""Request handlers of the reading feature: look the article up, render it."""
+
+from __future__ import annotations
+
+from flask import abort, render_template
+
+from quizapp.services import articles
+from quizapp.web.auth import current_teacher_id
+from quizapp.web.reading import markup, panels
+
+
+def index():
+    """Every article the reader may read (the seeds; a teacher's own too) with what a teacher picks by."""
+    return render_template("reading/index.html", listing=articles.listing(current_teacher_id()))
+
+
+def article(slug: str):
+    """One article, its readability panel and its glossary; an unknown slug is a 404."""
+    try:
+        entry = articles.get_article(slug, current_teacher_id())
+    except articles.ArticleNotFound:
+        abort(404)
+    analysis = entry.analysis
+    return render_template(
+        "reading/article.html",
+        slug=slug,
+        article_id=entry.id,
+        title=entry.title,
+        analysis=analysis,
+        paragraphs=markup.render_article(analysis),
+        glossary=panels.glossary(analysis.actors),
+        formulas=panels.formulas(analysis.readability),
+        gauge=panels.gauge(analysis.readability.grade_level),
+    )

@@ -1,0 +1,122 @@
+"""Security headers on every response and the cookie rules, set up once by the factory.
+
+The headers come from Flask-Talisman (a small, widely used extension; it
+sets them in an ``after_request``, so HTML pages, static files, error pages
+and JSON all get them). What it would do on its own that a school server
+must not: redirect every plain-HTTP request to HTTPS (``force_https``) and
+force the session cookie Secure. Many school LANs serve plain HTTP, where
+both would lock everybody out, so both are off here and the cookie follows
+``SESSION_COOKIE_SECURE`` instead (see ``CookieSessionInterface``).
+
+The Content-Security-Policy allows scripts and styles from this site only:
+no inline ``<script>``, no ``style=""``, no ``eval`` (htmx runs with
+``allowEval: false`` and ``includeIndicatorStyles: false`` for that reason).
+``img-src data:`` is there for base.html's empty ``data:,`` favicon, which
+stops browsers asking for /favicon.ico.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from flask import jsonify, request
+from flask.sessions import SecureCookieSessionInterface
+from flask_talisman import DENY, Talisman
+
+log = logging.getLogger(__name__)
+
+CONTENT_SECURITY_POLICY = {
+    "default-src": "'self'",
+    "script-src": "'self'",
+    "style-src": "'self'",
+    "img-src": "'self' data:",
+    "frame-ancestors": "'none'",  # nobody frames a quiz to click-jack a pupil or a teacher
+    "form-action": "'self'",
+    "base-uri": "'self'",
+    "object-src": "'none'",
+}
+
+# No page needs these; saying so stops an injected or embedded page from asking a child for them.
+PERMISSIONS_POLICY = {
+    "browsing-topics": "()", "camera": "()", "microphone": "()", "geolocation": "()",
+    "payment": "()", "usb": "()",
+}
+
+talisman = Talisman()
+
+
+class CookieSessionInterface(SecureCookieSessionInterface):
+    """Flask's signed-cookie session, whose Secure flag may follow the request (``"auto"``).
+
+    ``SESSION_COOKIE_SECURE`` is True (always Secure), False (never), or
+    ``"auto"``: Secure exactly when this request came over HTTPS. Behind a
+    reverse proxy that ends TLS, the app sees HTTPS only through
+    ``X-Forwarded-Proto``, trusted with ``quizapp serve --proxies N``.
+    """
+
+    def get_cookie_secure(self, app) -> bool:
+        """Whether the session cookie set on this response carries ``Secure``."""
+        setting = app.config["SESSION_COOKIE_SECURE"]
+        if setting == "auto":
+            return request.is_secure
+        return bool(setting)
+
+
+def init_app(app) -> None:
+    """Headers on every response, the cookie rules, and a warning for a setting that cannot work."""
+    talisman.init_app(
+        app,
+        force_https=False,  # plain-HTTP school LANs; a proxy in front does the redirect where there is TLS
+        session_cookie_secure=False,  # ours: CookieSessionInterface reads SESSION_COOKIE_SECURE
+        session_cookie_http_only=True,
+        session_cookie_samesite=app.config["SESSION_COOKIE_SAMESITE"],  # Talisman writes it back: keep ours
+        frame_options=DENY,
+        content_security_policy=CONTENT_SECURITY_POLICY,
+        referrer_policy="same-origin",  # a link out of an article tells the other site nothing
+        permissions_policy=PERMISSIONS_POLICY,
+        # Sent only on HTTPS responses; no includeSubDomains, as the school's other hosts are not ours.
+        strict_transport_security_include_subdomains=False,
+    )
+    app.session_interface = CookieSessionInterface()
+    app.before_request(refuse_json_that_is_not_an_object)
+    if app.config["SESSION_COOKIE_SECURE"] is True:
+        app.before_request(secure_cookies_over_http_warning())
+
+
+def refuse_json_that_is_not_an_object():
+    """400 for a JSON body that is not ``{name: value, ...}``, before any form reads it.
+
+    Flask-WTF fills every form from a JSON body when one is sent, and
+    Werkzeug's MultiDict raises TypeError for a list, a number or a string:
+    without this a script posting ``[1, 2]`` to any form would get a 500.
+    A body that is not JSON at all raises BadRequest here, which
+    ``errors.bad_request`` answers.
+    """
+    if request.method in ("POST", "PUT", "PATCH", "DELETE") and request.is_json:
+        body = request.get_json()
+        if body is not None and not isinstance(body, dict):
+            return jsonify(error="Send a JSON object: field names and their values."), 400
+    return None
+
+
+def secure_cookies_over_http_warning():
+    """A ``before_request`` that logs, once per app, that Secure cookies over plain HTTP make every form fail.
+
+    A browser does not send a Secure cookie back over HTTP, so each form
+    comes back without its session and is refused as expired: the log should
+    say why before an admin has to guess.
+    """
+    warned = False
+
+    def warn() -> None:
+        nonlocal warned
+        if warned or request.is_secure:
+            return
+        warned = True
+        log.warning(
+            "QUIZAPP_SECURE_COOKIES is on but %s came over plain HTTP: browsers will not send the "
+            "session cookie back, so logins and forms will fail. Serve over HTTPS (with `quizapp serve "
+            "--proxies 1` behind a TLS proxy) or set QUIZAPP_SECURE_COOKIES=auto.", request.path,
+        )
+
+    return warn
