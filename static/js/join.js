@@ -9,13 +9,19 @@
     return target ? document.querySelector(target) : null;
   }
 
+  // Only the status line changes; the verdict and evidence under it stay until the server's answer
+  // replaces them. Emptying the block moved everything below it up while a pupil's finger was on
+  // the next question (leaving a text box saves it), and the tap landed on nothing.
   function say(form, text, className) {
     var status = statusOf(form);
     if (!status) { return; }
-    var line = document.createElement("p");
+    var line = status.querySelector(".save-state");
+    if (!line) {
+      line = document.createElement("p");
+      status.prepend(line);
+    }
     line.className = "save-state " + className;
     line.textContent = text;
-    status.replaceChildren(line);
   }
 
   document.addEventListener("htmx:beforeRequest", function (event) {

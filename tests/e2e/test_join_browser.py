@@ -109,3 +109,39 @@ def test_the_class_page_on_a_chromebook(browser, live_server, live_app, screensh
     expect(page.get_by_test_id("score")).to_contain_text("Your score: 1 out of 4.")
     page.screenshot(path=screenshots / "class-chromebook-finished.png", full_page=True)
     context.close()
+
+
+def test_a_tap_on_the_next_question_is_not_lost_while_a_typed_answer_saves(browser, live_server, live_app):
+    """Issue 16: leaving a typed answer for an option below it saved the text, and the tap missed.
+
+    The tap blurs the text box, which saves it; the status above the option used to be replaced
+    by a one-line "Saving…", the option moved up between the press and the release, and the
+    click fell on nothing. With 300 ms of network delay, as on a school network, it happened
+    every time.
+    """
+    lesson = start_class_session(live_app, email="join-tap@school.example", slug="join-tap")
+    context = browser.new_context(viewport=PHONE, base_url=live_server, has_touch=True)
+    page = context.new_page()
+    page.goto(f"/join/{lesson.code}")
+    page.get_by_label("Your name").fill("Kim")
+    page.get_by_role("button", name="Join").click()
+    typed = page.get_by_label("Which two countries back the Syrian government? Name both.")
+    typed.fill("Russia and Iran")
+    typed.press("Tab")  # saved: the verdict and the evidence now fill the status under the box
+    expect(page.get_by_test_id("status-1")).to_contain_text("Backed by Russia and Iran")
+
+    network = context.new_cdp_session(page)
+    network.send("Network.enable")
+    network.send("Network.emulateNetworkConditions",
+                 {"offline": False, "latency": 300, "downloadThroughput": -1, "uploadThroughput": -1})
+    typed.fill("Russia")  # changed, not yet saved: the tap below saves it
+    option = page.locator("#question-2").get_by_label("al-Sukhna")
+    option.scroll_into_view_if_needed()
+    option.tap()
+
+    expect(option).to_be_checked()
+    expect(page.get_by_test_id("status-2")).to_contain_text("Saved")
+    expect(page.get_by_test_id("status-1")).to_contain_text("Saved")
+    stored = saved(live_app, lesson.session_id)
+    assert stored[1][0] == "Russia" and stored[2][0] == "al-Sukhna"
+    context.close()
