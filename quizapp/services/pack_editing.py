@@ -104,9 +104,22 @@ def import_pack(data: plain.Pack, *, owner_id: int | None, model: str) -> int:
 
     The article is analysed first, outside the transaction (it takes seconds);
     a text the pipeline refuses raises its ``InputError`` and nothing is stored.
+    Two imports of one pack at once can both find the same slug free: the
+    loser's insert breaks the unique index (PostgreSQL says so at once) and
+    is tried again with the next free slug, as ``articles.store_article`` does.
     """
     raw = f"{data.article.title}\n\n{data.article.text}"
     analysis = articles.run_pipeline(raw, model)
+    for _ in range(articles.SLUG_ATTEMPTS - 1):
+        try:
+            return _store_import(data, raw, analysis, owner_id=owner_id, model=model)
+        except sa.exc.IntegrityError:
+            continue
+    return _store_import(data, raw, analysis, owner_id=owner_id, model=model)
+
+
+def _store_import(data: plain.Pack, raw: str, analysis, *, owner_id: int | None, model: str) -> int:
+    """One attempt at storing an imported pack and its article, in one transaction."""
     with writing():
         article = Article(slug=articles._free_slug(data.article.title or "article"), raw_text=raw,
                           analysis_key=articles.analysis_key(model), owner_id=owner_id)

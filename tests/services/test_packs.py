@@ -4,6 +4,7 @@ import pytest
 from records import make_article, make_teacher, question
 
 from quizapp.extensions import db
+from quizapp.models import Pack
 from quizapp.services import packs as pack_service
 from quizapp.text import pack as plain
 from quizapp.text.question import Question
@@ -68,3 +69,25 @@ def test_a_teachers_dashboard_lists_their_packs_with_question_counts(ctx):
 def test_an_unknown_pack_is_a_lookup_error(ctx):
     with pytest.raises(LookupError):
         pack_service.get_pack(404)
+
+
+def test_an_import_that_loses_its_slug_to_a_concurrent_one_takes_the_next(ctx, stub_pipeline, monkeypatch):
+    """Issue 14 (7): two imports of one pack at once both saw "syria" free; the loser must not fail.
+
+    The race is made certain instead of timed: the first slug offered is one
+    another import has just stored (as on PostgreSQL, where the loser's insert
+    then breaks the unique index), and the import must try again.
+    """
+    from quizapp.services import articles, pack_editing
+
+    article = make_article(slug="syrias-war-enters-a-new-phase")
+    db.session.commit()
+    offered = iter(["syrias-war-enters-a-new-phase"])
+    real_free_slug = articles._free_slug
+    monkeypatch.setattr(articles, "_free_slug", lambda title: next(offered, None) or real_free_slug(title))
+
+    pack_id = pack_editing.import_pack(a_pack(article), owner_id=None, model="test-model")
+
+    stored = pack_service.get_pack(pack_id)
+    assert stored.title == "Syria quiz"
+    assert db.session.get(Pack, pack_id).article.slug == "syrias-war-enters-a-new-phase-2"
