@@ -113,6 +113,25 @@ def create_teacher_command(email: str, display_name: str, password: str):
     click.echo(f"Created the teacher account for {email}.")
 
 
+@click.command("set-password")
+@click.option("--email", prompt=True, help="The teacher whose password to set.")
+@click.password_option(callback=_checked("check_password"),
+                       help="Asked for (hidden, twice) if not given; prefer that to the shell history.")
+@with_appcontext
+def set_password_command(email: str, password: str):
+    """Give a teacher a new password (there is no reset by e-mail) and log them out everywhere.
+
+    Every session made with the old password ends, on every browser.
+    """
+    from quizapp.services import pack_editing, teachers
+
+    teacher_id = pack_editing.teacher_id(email)
+    if teacher_id is None:
+        raise click.ClickException(f"There is no teacher account for {email}.")
+    teachers.change_password(teacher_id, password)
+    click.echo(f"Set a new password for {email}; their sessions have ended.")
+
+
 @click.command("analyze")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per file, one per line.")
@@ -336,7 +355,7 @@ def _check_settings() -> None:
         raise click.ClickException(str(exc)) from exc
 
 
-COMMANDS = (prepare_command, create_teacher_command, analyze_command, grade_command, pack_group, serve_command)
+COMMANDS = (prepare_command, create_teacher_command, set_password_command, analyze_command, grade_command, pack_group, serve_command)
 
 
 def build_cli() -> click.Group:

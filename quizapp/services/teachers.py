@@ -97,8 +97,12 @@ def _decoy_hash() -> str:
     return generate_password_hash("\0 no account \0")
 
 
-def load_teacher(teacher_id: str) -> Teacher | None:
-    """Flask-Login's user loader: the teacher whose id the session holds, if the account still exists.
+def load_teacher(user_id: str) -> Teacher | None:
+    """Flask-Login's user loader: the teacher a cookie names, if the account exists and the cookie is current.
+
+    ``user_id`` is ``Teacher.get_id()``: "7" or "7.3", the id and the
+    session generation. A cookie from before a logout or a password change
+    carries an older generation and loads nobody.
 
     The row comes back detached and its transaction ended: on SQLite every
     transaction holds the write lock (``quizapp.database``), and a loader that
@@ -106,12 +110,34 @@ def load_teacher(teacher_id: str) -> Teacher | None:
     (a live dashboard polled every few seconds) renders. Only its columns are
     used (``id``, ``display_name``), and those stay loaded.
     """
+    ident, _, generation = str(user_id).partition(".")
     try:
-        ident = int(teacher_id)
+        ident_number, generation_number = int(ident), int(generation or 0)
     except ValueError:
         return None
     with reading():
-        teacher = db.session.get(Teacher, ident)
+        teacher = db.session.get(Teacher, ident_number)
         if teacher is not None:
             db.session.expunge(teacher)
+    if teacher is None or teacher.session_generation != generation_number:
+        return None
     return teacher
+
+
+def end_sessions(teacher_id: int) -> None:
+    """Revoke every login of this teacher, on every browser: their cookies name an old generation now."""
+    with writing():
+        teacher = db.session.get(Teacher, teacher_id, with_for_update=True)
+        if teacher is not None:
+            teacher.session_generation += 1
+
+
+def change_password(teacher_id: int, password: str) -> None:
+    """Set a new password (the same rules as a new account) and end every session made with the old one."""
+    password_hash = _hash(password)
+    with writing():
+        teacher = db.session.get(Teacher, teacher_id, with_for_update=True)
+        if teacher is None:
+            raise LookupError(teacher_id)
+        teacher.password_hash = password_hash
+        teacher.session_generation += 1

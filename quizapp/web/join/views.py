@@ -10,6 +10,7 @@ class they did not join.
 from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, session, url_for
+from flask_login import current_user
 
 from quizapp.services import classroom
 from quizapp.services.classroom import PupilView
@@ -33,12 +34,16 @@ def remembered() -> dict[str, str]:
 
 
 def remember(code: str, token: str) -> None:
-    """Keep ``token`` for ``code`` in the cookie, for weeks rather than until the browser closes."""
+    """Keep ``token`` for ``code`` in the cookie, for weeks rather than until the browser closes.
+
+    Not while a teacher is logged in on this browser: the same cookie holds
+    the login, which must end with the browser.
+    """
     classes = remembered()
     classes.pop(code, None)
     classes[code] = token
     session[COOKIE_KEY] = dict(list(classes.items())[-MAX_REMEMBERED:])
-    session.permanent = True
+    session.permanent = not current_user.is_authenticated
 
 
 def current_pupil(code: str) -> PupilView | None:
