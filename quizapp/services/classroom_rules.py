@@ -33,9 +33,10 @@ class ClassroomError(InputError):
 
 
 class SessionNotFound(ClassroomError):
-    """No session has that code."""
+    """No open session has that code: unknown and closed codes get the same words, so guessing learns nothing."""
 
-    def __init__(self, message: str = "There is no class with that code. Check it with your teacher and try again."):
+    def __init__(self, message: str = "There is no open class with that code. Check it with your teacher and try "
+                                      "again."):
         super().__init__(message)
 
 

@@ -62,6 +62,24 @@ def join_limits(view):
                                 key_func=typed_code, methods=["POST"], deduct_when=failed)(limited)
 
 
+def not_a_pupil(response) -> bool:
+    """A class page that was not a joined pupil's own (a redirect to the join form): a guess, maybe."""
+    return response.status_code != 200
+
+
+def class_page_limits(view):
+    """``view`` (the class page) under the join form's failure limits, sharing their counts.
+
+    A browser that has not joined is sent to the join form whatever the
+    code, so the page tells a guesser nothing; counting those visits as
+    failed joins stops the guessing all the same.
+    """
+    limited = limiter.shared_limit(setting("JOIN_FAILURES_PER_ADDRESS"), scope="join-failures-address",
+                                   methods=["GET"], deduct_when=not_a_pupil)(view)
+    return limiter.shared_limit(setting("JOIN_FAILURES_PER_CODE"), scope="join-failures-code",
+                                key_func=typed_code, methods=["GET"], deduct_when=not_a_pupil)(limited)
+
+
 def answer_limits(view):
     """``view`` with the per-pupil limit on answer saves."""
     return limiter.limit(setting("ANSWER_LIMIT_PER_PUPIL"), key_func=pupil_key)(view)

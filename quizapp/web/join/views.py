@@ -9,7 +9,9 @@ class they did not join.
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, session, url_for
+from datetime import timedelta
+
+from flask import abort, current_app, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user
 
 from quizapp.services import classroom
@@ -76,7 +78,7 @@ def join(code: str | None = None):
         name = classroom.clean_name(form.name.data)
         if pupil and pupil.name.casefold() == name.casefold():
             return redirect(url_for("join.class_page", code=code), 303)
-        joined = classroom.join(code, name)
+        joined = classroom.join(code, name, idle_after=idle_time())
     except classroom.InvalidName as error:
         form.name.errors = [str(error)]
         return render_join(form, code), 422
@@ -85,6 +87,12 @@ def join(code: str | None = None):
         return render_join(form, code), 422
     remember(code, joined.token)
     return redirect(url_for("join.class_page", code=code), 303)
+
+
+def idle_time() -> timedelta | None:
+    """How long a class may sit unused before joining it is refused (``CLASS_IDLE_HOURS``; 0: never)."""
+    hours = current_app.config["CLASS_IDLE_HOURS"]
+    return timedelta(hours=hours) if hours else None
 
 
 def render_join(form: JoinForm, code: str | None):
@@ -103,8 +111,7 @@ def pupil_or_join(code: str) -> PupilView:
         return pupil
     if request.method != "GET":
         abort(403, NOT_JOINED)
-    if classroom.session_for_code(code) is None:
-        abort(404)
+    # The same answer whether the code is open, closed or unknown: this page is no oracle for guessing codes.
     flash("Join the class first: type your name below.", "info")
     abort(redirect(url_for("join.join_code", code=code), 303))
 
