@@ -264,7 +264,8 @@ def pack_import_command(path: Path, owner: str | None):
         if path.stat().st_size > interchange.MAX_PACK_BYTES:  # refused before a byte is read
             raise files.too_big(path.name, path.stat().st_size, interchange.MAX_PACK_BYTES)
         result = interchange.load(path.read_bytes(), name=path.name)
-        pack_id = pack_editing.import_pack(result.pack, owner_id=owner_id, model=current_app.config["SPACY_MODEL"])
+        pack_id = pack_editing.import_pack(result.pack, owner_id=owner_id, model=current_app.config["SPACY_MODEL"],
+                                           max_questions=current_app.config["MAX_QUESTIONS_PER_PACK"])
     except OSError as exc:
         raise click.ClickException(f"cannot read {path}: {exc.strerror or exc}") from exc
     except QuizappError as exc:

@@ -27,7 +27,7 @@ from quizapp.services.articles import ArticleView
 from quizapp.services.classroom_idle import close_idle_sessions
 from quizapp.services.classroom_rules import (  # noqa: F401  (part of this module's interface)
     CODE_ALPHABET, CODE_LENGTH, MAX_NAME_CHARS, MAX_PICKS, MAX_RESPONSE_CHARS, AlreadyFinished, AnswerTooLong,
-    ClassroomError, InvalidName, NotJoined, QuestionNotFound, Response, SessionClosed, SessionNotFound, clean_name,
+    ClassFull, ClassroomError, InvalidName, NotJoined, QuestionNotFound, Response, SessionClosed, SessionNotFound, clean_name,
     clean_response, new_code, normalise_code, pupil_question, pupil_questions, token_hash,
 )
 from quizapp.services.transactions import reading, writing
@@ -207,7 +207,7 @@ def session_article(session_id: int) -> ArticleView:
 # ---- the pupil's writes ----------------------------------------------------------------------
 
 
-def join(code: str, name: str, *, idle_after: timedelta | None = None) -> Joined:
+def join(code: str, name: str, *, idle_after: timedelta | None = None, max_pupils: int = 0) -> Joined:
     """Add a pupil called ``name`` to the open session ``code``; their token and the name the class sees.
 
     A second "Sam" (in any case) becomes "Sam (2)". Joins to one session take
@@ -216,7 +216,7 @@ def join(code: str, name: str, *, idle_after: timedelta | None = None) -> Joined
     An unknown code and a closed one raise the same ``SessionNotFound``, so
     guessing codes cannot tell them apart; sessions idle for ``idle_after``
     are closed first (``classroom_idle``), so only a class in use can be
-    joined.
+    joined. A class that has ``max_pupils`` already (0: no cap) raises ``ClassFull``.
     """
     name = clean_name(name)
     code = normalise_code(code)
@@ -232,6 +232,7 @@ def join(code: str, name: str, *, idle_after: timedelta | None = None) -> Joined
                                          .with_for_update()).first()
                 if row is None or not code or not row.is_open:
                     raise SessionNotFound()
+                _check_room(row.id, max_pupils)
                 key = name.casefold()[:MAX_NAME_CHARS]
                 taken = db.session.scalar(sa.select(sa.func.max(Participant.number))
                                           .where(Participant.session_id == row.id, Participant.name_key == key))
@@ -244,6 +245,13 @@ def join(code: str, name: str, *, idle_after: timedelta | None = None) -> Joined
         except sa.exc.IntegrityError:
             continue
     raise ClassroomError("So many people are joining at once that your name could not be saved. Please try again.")
+
+
+def _check_room(session_id: int, max_pupils: int) -> None:
+    """``ClassFull`` if the session already has ``max_pupils`` (checked with its row locked: joins take turns)."""
+    if max_pupils and db.session.scalar(sa.select(sa.func.count(Participant.id))
+                                        .where(Participant.session_id == session_id)) >= max_pupils:
+        raise ClassFull(max_pupils)
 
 
 def save_answer(code: str, token: str, number: int, response) -> SavedAnswer:

@@ -47,6 +47,14 @@ class SessionClosed(ClassroomError):
         super().__init__(message)
 
 
+class ClassFull(ClassroomError):
+    """The session has as many pupils as one class may have (``MAX_PUPILS_PER_SESSION``)."""
+
+    def __init__(self, cap: int):
+        super().__init__(f"This class is full: {cap} pupils have joined, the most one class can have. "
+                         "Ask your teacher.")
+
+
 class InvalidName(ClassroomError):
     """The display name is empty, too long or unprintable."""
 

@@ -78,7 +78,8 @@ def join(code: str | None = None):
         name = classroom.clean_name(form.name.data)
         if pupil and pupil.name.casefold() == name.casefold():
             return redirect(url_for("join.class_page", code=code), 303)
-        joined = classroom.join(code, name, idle_after=idle_time())
+        joined = classroom.join(code, name, idle_after=idle_time(),
+                                max_pupils=current_app.config["MAX_PUPILS_PER_SESSION"])
     except classroom.InvalidName as error:
         form.name.errors = [str(error)]
         return render_join(form, code), 422

@@ -94,7 +94,12 @@ def edit_question(pack_id: int, number: int | None = None):
         return render_question(pack_id, number, base, form)
     question = form.check(base.type, base)
     if question and "preview" not in request.form:
-        pack_editing.put_question(pack_id, question, None if number is None else number - 1)
+        try:
+            pack_editing.put_question(pack_id, question, None if number is None else number - 1,
+                                      max_questions=current_app.config["MAX_QUESTIONS_PER_PACK"])
+        except pack_editing.TooManyQuestions as exc:
+            form.prompt.errors = [str(exc)]  # the page again, with everything typed kept
+            return render_question(pack_id, number, base, form, question, preview=True), 422
         flash("Question saved.", "success")
         return redirect(url_for("packs.review", pack_id=pack_id, _anchor="questions"))
     status = 200 if question else 422
@@ -205,7 +210,8 @@ def import_pack():
     try:
         result = interchange.load(upload.read(interchange.MAX_PACK_BYTES + 1), name=upload.filename or "pack")
         pack_id = pack_editing.import_pack(result.pack, owner_id=current_teacher_id(),
-                                           model=current_app.config["SPACY_MODEL"])
+                                           model=current_app.config["SPACY_MODEL"],
+                                           max_questions=current_app.config["MAX_QUESTIONS_PER_PACK"])
     except InputError as exc:
         form.file.errors = [str(exc)]
         return render_template("packs/import.html", form=form), 422
