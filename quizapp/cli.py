@@ -313,8 +313,8 @@ def pack_list_command():
               help="HOST:PORT to listen on (0.0.0.0:8000 for every interface), or unix:/path/to.sock.")
 @click.option("--workers", "-w", type=click.IntRange(min=1), default=None,
               help="Worker processes; default 2 x CPU cores + 1 (docs/deploy.md: how many for how many pupils).")
-@click.option("--threads", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Threads per worker; more than 1 uses gunicorn's threaded worker.")
+@click.option("--threads", type=click.IntRange(min=1), default=4, show_default=True,
+              help="Threads per worker (gunicorn's threaded worker): a slow client holds one thread, not a worker.")
 @click.option("--timeout", type=click.IntRange(min=5), default=30, show_default=True,
               help="Seconds a request may take before its worker is restarted.")
 @click.option("--warm-model", is_flag=True,
@@ -341,6 +341,10 @@ def serve_command(bind, workers, threads, timeout, warm_model, proxies, access_l
     options = serving.ServeOptions(bind=bind, workers=workers or 0, threads=threads, timeout=timeout,
                                    warm_model=warm_model, proxies=proxies, access_log=access_log)
     click.echo(f"quizapp serve: {options.gunicorn_settings()['workers']} workers on {bind}", err=True)
+    if serving.exposed_directly(bind, proxies):
+        click.echo(f"quizapp serve: {bind} is reachable from other machines with no proxy in front: put nginx "
+                   "in front (docs/deploy.md) and bind 127.0.0.1, so slow or hostile clients meet nginx first.",
+                   err=True)
     serving.serve(options)
 
 
