@@ -317,12 +317,19 @@ def _upsert(participant_id: int, session_id: int, number: int, response: Respons
 
 
 def finish(code: str, token: str) -> None:
-    """Record that the pupil says they are done (the first time counts); ``NotJoined`` otherwise."""
+    """Record that the pupil says they are done (the first time counts); ``NotJoined`` otherwise.
+
+    While the class is closed nothing is recorded (``SessionClosed``): the
+    answers are locked anyway, and a hand-in then would lock the pupil out
+    for good once the teacher reopens the class.
+    """
     with writing():
         found = _pupil_row(code, token)
         if found is None:
             raise NotJoined()
-        participant, _ = found
+        participant, row = found
+        if not row.is_open:
+            raise SessionClosed()
         if participant.finished_at is None:
             participant.finished_at = utcnow()
 

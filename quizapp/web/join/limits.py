@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import hashlib
 
-from flask import current_app, request, session
+from flask import current_app, request
 from flask_limiter.util import get_remote_address
 
 from quizapp.extensions import limiter
 from quizapp.services.classroom import normalise_code
+from quizapp.web.join.cookie import remembered
 
 DEFAULTS = {
     "JOIN_LIMIT_PER_ADDRESS": "120 per minute",   # every join POST from one address (a school: several classes)
@@ -45,8 +46,7 @@ def typed_code() -> str:
 def pupil_key() -> str:
     """The pupil's token for this class (hashed: keys may end up in Redis), else their address."""
     code = normalise_code((request.view_args or {}).get("code", ""))
-    classes = session.get("classes")
-    token = classes.get(code) if isinstance(classes, dict) else None
+    token = remembered().get(code)
     if not token:
         return "address:" + get_remote_address()
     return "pupil:" + hashlib.sha256(str(token).encode()).hexdigest()[:32]

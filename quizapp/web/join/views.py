@@ -18,21 +18,14 @@ from quizapp.services import classroom
 from quizapp.services.classroom import PupilView
 from quizapp.web import errors
 from quizapp.web.join import limits, status
+from quizapp.web.join.cookie import keep, remembered
 from quizapp.web.join.forms import JoinForm, answer_form
 from quizapp.web.reading import markup, panels
 
-COOKIE_KEY = "classes"  # session[COOKIE_KEY] = {code: token}
 NOT_JOINED = "You have not joined this class on this device."
-MAX_REMEMBERED = 8  # classes one browser remembers; the oldest is forgotten first (the cookie stays small)
 
 
 # ---- the cookie --------------------------------------------------------------------------------
-
-
-def remembered() -> dict[str, str]:
-    """Every class this browser joined: code -> token."""
-    classes = session.get(COOKIE_KEY)
-    return dict(classes) if isinstance(classes, dict) else {}
 
 
 def remember(code: str, token: str) -> None:
@@ -41,10 +34,7 @@ def remember(code: str, token: str) -> None:
     Not while a teacher is logged in on this browser: the same cookie holds
     the login, which must end with the browser.
     """
-    classes = remembered()
-    classes.pop(code, None)
-    classes[code] = token
-    session[COOKIE_KEY] = dict(list(classes.items())[-MAX_REMEMBERED:])
+    keep(code, token)
     session.permanent = not current_user.is_authenticated
 
 
@@ -197,6 +187,8 @@ def finish(code: str):
         classroom.finish(code, remembered()[code])
     except classroom.NotJoined:
         abort(403)
+    except classroom.SessionClosed:
+        pass  # nothing recorded; the class page says the class is closed
     return redirect(url_for("join.class_page", code=code), 303)
 
 
