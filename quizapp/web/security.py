@@ -18,8 +18,9 @@ stops browsers asking for /favicon.ico.
 from __future__ import annotations
 
 import logging
+import re
 
-from flask import jsonify, request
+from flask import jsonify, render_template, request
 from flask.sessions import SecureCookieSessionInterface
 from flask_talisman import DENY, Talisman
 
@@ -79,6 +80,7 @@ def init_app(app) -> None:
     )
     app.session_interface = CookieSessionInterface()
     app.before_request(refuse_json_that_is_not_an_object)
+    app.before_request(refuse_unstorable_text)
     if app.config["SESSION_COOKIE_SECURE"] is True:
         app.before_request(secure_cookies_over_http_warning())
 
@@ -97,6 +99,46 @@ def refuse_json_that_is_not_an_object():
         if body is not None and not isinstance(body, dict):
             return jsonify(error="Send a JSON object: field names and their values."), 400
     return None
+
+
+UNSTORABLE = ("That contains a character that cannot be stored (a NUL byte or half of a character pair): "
+              "remove it and try again.")
+# NUL: PostgreSQL refuses it in text ("A string literal cannot contain NUL"); a lone surrogate (JSON's
+# "\ud800") cannot be encoded for any database or page. Either used to end in a 500.
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def refuse_unstorable_text():
+    """400 for a URL, query, form or JSON body holding text no database can store, before any view reads it.
+
+    Uploaded files are not looked at here: they are decoded by the code that reads them.
+    """
+    texts = [request.path, *request.args.keys(), *request.args.values()]
+    if request.method in ("POST", "PUT", "PATCH", "DELETE"):
+        if request.is_json:
+            texts += list(_strings(request.get_json(silent=True)))
+        else:
+            texts += [*request.form.keys(), *request.form.values()]
+    if not any(_UNSTORABLE.search(text) for text in texts):
+        return None
+    from quizapp.web.errors import wants_json  # the error pages' own rule for who gets JSON
+
+    if wants_json():
+        return jsonify(error=UNSTORABLE), 400
+    return render_template("errors/bad_request.html", message=UNSTORABLE), 400
+
+
+def _strings(value):
+    """Every string in a parsed JSON value, keys included."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield key
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
 
 
 def secure_cookies_over_http_warning():
