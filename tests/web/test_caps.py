@@ -84,3 +84,22 @@ def test_the_editor_refuses_a_question_over_the_cap_and_keeps_what_was_typed(app
                       {"prompt": "Who backs Assad?", "part1": "Russia", "part2": "Iran", "skill": "recall",
                        "difficulty": "0.4", "save": "1"})
     assert edited.status_code == 302
+
+
+@pytest.mark.parametrize("field, most", [("title", 200), ("level", 50)])
+def test_a_pack_title_longer_than_its_column_is_refused_with_the_length(app, ann, ids, stub_pipeline, field, most):  # noqa: F811
+    """Issue 14 (Low): PostgreSQL gave a 500 for a title over 200 characters (SQLite kept it)."""
+    import json
+
+    document = json.loads(ann.get(f"/teacher/packs/{ids[3]}/export/json").data)
+    document[field] = "x" * (most + 1)
+    before = counts(app)
+    refused = ann.post("/teacher/packs/import", {"file": (io.BytesIO(json.dumps(document).encode()), "pack.json")},
+                       content_type="multipart/form-data")
+    assert refused.status_code == 422
+    assert f"is {most + 1} characters long; it can have at most {most}" in text(refused)
+    assert counts(app) == before
+    document[field] = "x" * most  # the longest that fits is kept whole
+    kept = ann.post("/teacher/packs/import", {"file": (io.BytesIO(json.dumps(document).encode()), "pack.json")},
+                    content_type="multipart/form-data")
+    assert kept.status_code == 302
