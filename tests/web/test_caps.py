@@ -103,3 +103,18 @@ def test_a_pack_title_longer_than_its_column_is_refused_with_the_length(app, ann
     kept = ann.post("/teacher/packs/import", {"file": (io.BytesIO(json.dumps(document).encode()), "pack.json")},
                     content_type="multipart/form-data")
     assert kept.status_code == 302
+
+
+def test_an_import_with_many_skipped_questions_shows_its_notes_in_a_cookie_a_browser_keeps(app, ann, ids, stub_pipeline):  # noqa: F811
+    """Issue 14 (Low): one flashed note per skipped question made a cookie over 4 KB (23 KB for 3,000 essay
+    questions), which browsers drop, and the notes and the login with it."""
+    gift = ann.get(f"/teacher/packs/{ids[3]}/export/gift").data
+    gift += b"".join(b"\n\n::essay%d:: Write about Syria, part %d. {}\n" % (n, n) for n in range(3000))
+    imported = ann.post("/teacher/packs/import", {"file": (io.BytesIO(gift), "pack.gift")},
+                        content_type="multipart/form-data")
+    assert imported.status_code == 302
+    assert len(imported.headers["Set-Cookie"].split(";")[0]) < 4000  # browsers keep up to 4,096 bytes
+    page = text(ann.get(imported.headers["Location"]))
+    assert page.count("Skipped: question") == 5
+    assert "Skipped: question 4 (essay, line 26): Moodle essay questions have no quizapp type; skipped" in page
+    assert "…and 2995 more notes like these (`quizapp pack import` prints them all)." in page

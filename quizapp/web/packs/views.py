@@ -16,6 +16,9 @@ from quizapp.web.packs import forms
 from quizapp.web.quiz.forms import quiz_form
 from quizapp.web.quiz.results import verdict_word
 
+# Notes on what an import skipped travel to the next page in the session cookie, which a browser drops
+# whole past 4 KB (and the teacher's login with it): show the first few and count the rest.
+SHOWN_NOTES = 5
 EXPORTS = {"json": ("application/json", "json"), "yaml": ("application/yaml", "yaml"),
            "gift": ("text/plain", "gift")}
 
@@ -216,6 +219,10 @@ def import_pack():
         form.file.errors = [str(exc)]
         return render_template("packs/import.html", form=form), 422
     flash(f"Imported “{result.pack.title}” with {len(result.pack.questions)} questions.", "success")
-    for note in result.skipped:
+    for note in result.skipped[:SHOWN_NOTES]:
         flash(f"Skipped: {note}", "info")
+    if len(result.skipped) > SHOWN_NOTES:
+        more = len(result.skipped) - SHOWN_NOTES
+        flash(f"…and {more} more note{'s' if more != 1 else ''} like these (`quizapp pack import` prints them all).",
+              "info")
     return redirect(url_for("packs.review", pack_id=pack_id))
