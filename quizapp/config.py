@@ -33,7 +33,7 @@ RATE_LIMITS = ("LOGIN_LIMIT_PER_ADDRESS", "LOGIN_LIMIT_PER_EMAIL", "REGISTER_LIM
                "JOIN_FAILURES_PER_CODE", "ANSWER_LIMIT_PER_PUPIL")
 ENVIRONMENT.update({name: f"QUIZAPP_{name}" for name in RATE_LIMITS})
 # Caps and the idle time of a class (issue 14), numbers: an admin sets them without editing a file.
-CAPS = ("CLASS_IDLE_HOURS", "MAX_PUPILS_PER_SESSION", "MAX_QUESTIONS_PER_PACK")
+CAPS = ("CLASS_IDLE_HOURS", "MAX_PUPILS_PER_SESSION", "MAX_QUESTIONS_PER_PACK", "HEALTH_MIN_FREE_MB")
 ENVIRONMENT.update({name: f"QUIZAPP_{name}" for name in CAPS})
 
 # QUIZAPP_SECURE_COOKIES's words -> SESSION_COOKIE_SECURE.
@@ -72,6 +72,7 @@ class Config:
     CLASS_IDLE_HOURS = 24
     MAX_PUPILS_PER_SESSION = 200
     MAX_QUESTIONS_PER_PACK = 500
+    HEALTH_MIN_FREE_MB = 50  # /healthz answers 503 with less free disk than this where the data lives
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     SESSION_COOKIE_SECURE = "auto"  # $QUIZAPP_SECURE_COOKIES: auto | on | off
