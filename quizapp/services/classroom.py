@@ -28,7 +28,7 @@ from quizapp.services.classroom_idle import close_idle_sessions
 from quizapp.services.classroom_rules import (  # noqa: F401  (part of this module's interface)
     CODE_ALPHABET, CODE_LENGTH, MAX_NAME_CHARS, MAX_PICKS, MAX_RESPONSE_CHARS, AlreadyFinished, AnswerTooLong,
     ClassFull, ClassroomError, InvalidName, NotJoined, QuestionNotFound, Response, SessionClosed, SessionNotFound, clean_name,
-    clean_response, new_code, normalise_code, pupil_question, pupil_questions, token_hash,
+    clean_response, name_key, new_code, normalise_code, pupil_question, pupil_questions, token_hash,
 )
 from quizapp.services.transactions import reading, writing
 from quizapp.text.grading import grade
@@ -233,7 +233,7 @@ def join(code: str, name: str, *, idle_after: timedelta | None = None, max_pupil
                 if row is None or not code or not row.is_open:
                     raise SessionNotFound()
                 _check_room(row.id, max_pupils)
-                key = name.casefold()[:MAX_NAME_CHARS]
+                key = name_key(name)
                 taken = db.session.scalar(sa.select(sa.func.max(Participant.number))
                                           .where(Participant.session_id == row.id, Participant.name_key == key))
                 participant = Participant(session_id=row.id, name=name, name_key=key, number=(taken or 0) + 1,

@@ -48,3 +48,26 @@ def test_a_browser_that_joined_nine_classes_forgets_the_oldest_not_the_alphabeti
     assert kept == codes[1:]  # the first joined is forgotten; the newest, alphabetically first, kept
     assert client.get(f"/class/{codes[-1]}").status_code == 200
     assert client.get(f"/class/{codes[0]}").status_code == 303  # forgotten: sent to the join form
+
+
+@pytest.mark.parametrize("name", ["\u3164", "\u3164 \u3164", "\u2800\u2800", "\u0301", "\uffa0\u115f"],
+                         ids=["hangul-filler", "two-fillers", "braille-blanks", "lone-accent", "half-width-fillers"])
+def test_a_name_that_shows_nothing_is_refused(app, client, lesson, name):
+    refused = join_client(client, lesson.code, name)
+    assert refused.status_code == 422
+    assert "Please type your name, so your teacher knows whose answers these are." in text(refused)
+
+
+def test_a_look_alike_of_a_pupils_name_is_numbered_or_refused(app, lesson):
+    with app.app_context():
+        assert classroom.join(lesson.code, "Sam").display_name == "Sam"
+        assert classroom.join(lesson.code, "\u0405\u0430m".replace("m", "\u043c")).display_name.endswith("(2)")
+        assert classroom.join(lesson.code, "\uff33\uff41\uff4d").display_name == "\uff33\uff41\uff4d (3)"
+        with pytest.raises(classroom.InvalidName, match="one alphabet"):
+            classroom.join(lesson.code, "S\u0430m")  # Latin S and m around a Cyrillic a
+
+
+@pytest.mark.parametrize("name", ["Zoë", "José María", "Дмитрий", "Αλέξης", "李雷", "Nguyễn Văn An", "O'Brien-Smith"])
+def test_real_names_in_any_one_alphabet_are_kept_as_typed(app, lesson, name):
+    with app.app_context():
+        assert classroom.join(lesson.code, name).display_name == name
