@@ -73,3 +73,12 @@ def test_set_password_replaces_it_and_refuses_an_unknown_account(app, runner):
         assert check_password_hash(teacher.password_hash, new) and teacher.session_generation == 1
     unknown = runner.invoke(main, ["set-password", "--email", "zoe@school.example"], input=f"{new}\n{new}\n")
     assert unknown.exit_code == 1 and "There is no teacher account for zoe@school.example." in unknown.output
+
+
+def test_an_easy_password_is_asked_for_again(app, runner):
+    """Issue 14 (Low): "aaaaaaaaaa" was accepted; the register page and the command share the rule."""
+    result = runner.invoke(main, ["create-teacher", "--email", "ann@school.example", "--name", "Ann"],
+                           input=f"aaaaaaaaaa\naaaaaaaaaa\n{PASSWORD}\n{PASSWORD}\n")
+    assert result.exit_code == 0, result.output
+    assert 'That password is too easy to guess: Repeats like "aaa" are easy to guess.' in result.output
+    assert teachers_in(app) == [("ann@school.example", "Ann")]

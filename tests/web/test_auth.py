@@ -67,7 +67,7 @@ def test_the_register_page_has_labelled_fields_for_a_password_manager(client):
     html = page(client.get("/register"))
     for label, autocomplete in (("Your name", "name"), ("Email", "email"), ("Password", "new-password")):
         assert f">{label}</label>" in html and f'autocomplete="{autocomplete}"' in html
-    assert 'aria-describedby="password-hint"' in html and "At least 10 characters." in html
+    assert 'aria-describedby="password-hint"' in html and "At least 10 characters and hard to guess" in html
 
 
 def test_registering_logs_the_teacher_in_with_a_hashed_password(app, auth):
@@ -95,7 +95,11 @@ def test_a_taken_email_is_a_form_error_whatever_its_case(app, auth, ann):
     ({"password": "nine char", "confirm": "nine char"}, "The password must be at least 10 characters long."),
     ({"confirm": "correct horse battery!"}, "The two passwords are not the same."),
     ({"display_name": "   "}, "Please enter your name."),
-], ids=["email", "short-password", "confirmation", "name"])
+    ({"password": "aaaaaaaaaa", "confirm": "aaaaaaaaaa"}, "That password is too easy to guess: Repeats like"),
+    ({"password": "password1234", "confirm": "password1234"}, "That password is too easy to guess: This is a very "
+                                                              "common password."),
+    ({"password": "ann@school.example", "confirm": "ann@school.example"}, "That password is too easy to guess."),
+], ids=["email", "short-password", "confirmation", "name", "repeats", "common", "own-email"])  # issue 14: weak ones
 def test_bad_details_are_explained_and_make_no_account(app, auth, changes, message):
     response = auth.register(**changes)
     assert response.status_code == 422 and message in page(response)

@@ -22,6 +22,8 @@ def register():
             teacher_id = teachers.create_teacher(form.email.data, form.display_name.data, form.password.data)
         except teachers.EmailTaken:
             form.email.errors.append("There is already an account with this email. Log in instead?")
+        except teachers.WeakPassword as exc:
+            form.password.errors.append(str(exc))
         except teachers.AccountError as exc:  # the service's rules; the form's validators catch these first
             form.form_errors.append(str(exc))
         else:
