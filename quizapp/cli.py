@@ -360,7 +360,8 @@ def _check_settings() -> None:
         raise click.ClickException(str(exc)) from exc
 
 
-COMMANDS = (prepare_command, create_teacher_command, set_password_command, analyze_command, grade_command, pack_group, serve_command)
+COMMANDS = (prepare_command, create_teacher_command, set_password_command, analyze_command, grade_command, pack_group,
+            serve_command)
 
 
 def build_cli() -> click.Group:

@@ -27,8 +27,8 @@ from quizapp.services.articles import ArticleView
 from quizapp.services.classroom_idle import close_idle_sessions
 from quizapp.services.classroom_rules import (  # noqa: F401  (part of this module's interface)
     CODE_ALPHABET, CODE_LENGTH, MAX_NAME_CHARS, MAX_PICKS, MAX_RESPONSE_CHARS, AlreadyFinished, AnswerTooLong,
-    ClassFull, ClassroomError, InvalidName, NotJoined, QuestionNotFound, Response, SessionClosed, SessionNotFound, clean_name,
-    clean_response, name_key, new_code, normalise_code, pupil_question, pupil_questions, token_hash,
+    ClassFull, ClassroomError, InvalidName, NotJoined, QuestionNotFound, Response, SessionClosed, SessionNotFound,
+    clean_name, clean_response, name_key, new_code, normalise_code, pupil_question, pupil_questions, token_hash,
 )
 from quizapp.services.transactions import reading, writing
 from quizapp.text.grading import grade

@@ -13,7 +13,8 @@ from .test_request_limits import counts
 
 pytestmark = pytest.mark.db
 
-UNSTORABLE = "That contains a character that cannot be stored (a NUL byte or half of a character pair): remove it and try again."
+UNSTORABLE = ("That contains a character that cannot be stored (a NUL byte or half of a character pair): "
+              "remove it and try again.")
 FIELDS = ("title", "text", "name", "code", "email", "password", "confirm", "display_name", "response", "prompt",
           "part1", "description", "level", "role", "actor", "search", "q")
 

@@ -7,12 +7,13 @@ from factories import SEED_PARAGRAPHS
 from quizapp.text import language, pipeline
 from quizapp.text.errors import InputError
 
-CHINESE = ("叙利亚战争进入新阶段", "叙利亚战争已进入新阶段，总统巴沙尔·阿萨德在从伊斯兰国手中夺回的地区扩大控制。"
-           "在俄罗斯和伊朗的支持下，政府希望抢先一步。")
-FRENCH = ("La guerre en Syrie entre dans une nouvelle phase alors que le président Bachar al-Assad étend son emprise "
+CHINESE = ("叙利亚战争进入新阶段",
+           ("叙利亚战争已进入新阶段，总统巴沙尔·阿萨德在从伊斯兰国手中夺回的地区扩大控制。"
+            "在俄罗斯和伊朗的支持下，政府希望抢先一步。"))
+FRENCH = (("La guerre en Syrie entre dans une nouvelle phase alors que le président Bachar al-Assad étend son emprise "
           "sur les zones reprises à l'État islamique. Soutenu par la Russie et l'Iran, le gouvernement espère "
           "devancer les milices soutenues par les États-Unis dans la course pour reprendre les territoires de "
-          "l'est du pays, où les forces gouvernementales ont pris la ville d'al-Sukhna samedi.",)
+          "l'est du pays, où les forces gouvernementales ont pris la ville d'al-Sukhna samedi."),)
 RUSSIAN = ("Война в Сирии вступила в новую фазу: президент Башар Асад расширяет контроль над районами.",)
 
 

@@ -96,8 +96,8 @@ def test_a_taken_email_is_a_form_error_whatever_its_case(app, auth, ann):
     ({"confirm": "correct horse battery!"}, "The two passwords are not the same."),
     ({"display_name": "   "}, "Please enter your name."),
     ({"password": "aaaaaaaaaa", "confirm": "aaaaaaaaaa"}, "That password is too easy to guess: Repeats like"),
-    ({"password": "password1234", "confirm": "password1234"}, "That password is too easy to guess: This is a very "
-                                                              "common password."),
+    ({"password": "password1234", "confirm": "password1234"},
+     "That password is too easy to guess: This is a very common password."),
     ({"password": "ann@school.example", "confirm": "ann@school.example"}, "That password is too easy to guess."),
 ], ids=["email", "short-password", "confirmation", "name", "repeats", "common", "own-email"])  # issue 14: weak ones
 def test_bad_details_are_explained_and_make_no_account(app, auth, changes, message):

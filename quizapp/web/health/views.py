@@ -49,7 +49,7 @@ def database_status() -> str:
 
 
 def disk_status() -> str:
-    """"ok", or "low: N MB free" when the disk of the SQLite file (else the instance folder) is nearly full.
+    """"ok", or "low: N MB free" when the disk of the SQLite file (else the instance folder) is almost full.
 
     A full disk makes every save fail (each is refused with a 503 and loses
     nothing), so a load balancer should send pupils elsewhere before that.
