@@ -160,12 +160,12 @@ def refuse_unstorable_text():
 
     Uploaded files are not looked at here: they are decoded by the code that reads them.
     """
-    texts = [request.path, *request.args.keys(), *request.args.values()]
+    texts = [request.path, *_every_value(request.args)]
     if request.method in ("POST", "PUT", "PATCH", "DELETE"):
         if request.is_json:
             texts += list(_strings(request.get_json(silent=True)))
         else:
-            texts += [*request.form.keys(), *request.form.values()]
+            texts += _every_value(request.form)
     if not any(_UNSTORABLE.search(text) for text in texts):
         return None
     from quizapp.web.errors import wants_json  # the error pages' own rule for who gets JSON
@@ -173,6 +173,11 @@ def refuse_unstorable_text():
     if wants_json():
         return jsonify(error=UNSTORABLE), 400
     return render_template("errors/bad_request.html", message=UNSTORABLE), 400
+
+
+def _every_value(multidict) -> list[str]:
+    """Every key and every value of a query or form, the second and later values of a key too."""
+    return [text for key, values in multidict.lists() for text in (key, *values)]
 
 
 def _strings(value):

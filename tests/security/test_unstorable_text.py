@@ -50,7 +50,7 @@ def test_every_post_route_refuses_a_nul_in_a_form(app, client, victim):
 
 
 @pytest.mark.parametrize("url", ["/articles/x%00y", "/articles/x%00y/quiz", "/class/AB%00CD", "/join/AB%00CD",
-                                 "/?q=%00", "/study?article=x%00y"])
+                                 "/?q=%00", "/study?article=x%00y", "/?q=fine&q=x%00y"])
 def test_an_anonymous_url_with_a_nul_gets_a_page_not_a_500(client, url):
     response = client.get(url)
     assert response.status_code == 400
