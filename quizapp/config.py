@@ -69,7 +69,7 @@ class Config:
     # A class with no start, reopening, join or answer for this long is closed (0: never), so open join
     # codes do not pile up for guessers; the teacher can reopen it. Pupils per class and questions per pack
     # are capped far above a real lesson and far below what would hold the database (docs/security.md).
-    CLASS_IDLE_HOURS = 24
+    CLASS_IDLE_HOURS = 72  # a weekend's homework survives
     MAX_PUPILS_PER_SESSION = 200
     MAX_QUESTIONS_PER_PACK = 500
     HEALTH_MIN_FREE_MB = 50  # /healthz answers 503 with less free disk than this where the data lives
