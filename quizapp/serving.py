@@ -76,6 +76,14 @@ class ServeOptions:
             # server on the machine (tests, two app servers) would fight over it.
             "control_socket_disable": True,
         }
+        if self.threads > 1:
+            # A threaded worker accepts a connection only while it has a thread for it. By default it
+            # accepts up to 1,000 and queues them behind its threads, so one whose threads all wait on
+            # slow clients kept taking requests it could not serve (a third of /healthz probes stuck,
+            # benchmarks/slow_clients.py). Kept-alive idle connections would count too: no keep-alive
+            # (nginx in front does its own).
+            settings["worker_connections"] = self.threads
+            settings["keepalive"] = 0
         if self.access_log:
             settings["accesslog"] = "-"
         return settings

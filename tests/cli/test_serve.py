@@ -107,6 +107,7 @@ def test_by_default_serve_listens_on_loopback_with_threads_and_warns_when_expose
     assert quiet.exit_code == 0, quiet.output
     settings = started[0].gunicorn_settings()
     assert (settings["bind"], settings["threads"]) == (["127.0.0.1:8000"], 4)
+    assert (settings["worker_connections"], settings["keepalive"]) == (4, 0)  # accept only with a free thread
     assert "reachable from other machines" not in quiet.output
     exposed = runner.invoke(main, ["serve", "--bind", "0.0.0.0:8000"], env={"QUIZAPP_ENV": None})
     assert "0.0.0.0:8000 is reachable from other machines with no proxy in front: put nginx in front" in exposed.output

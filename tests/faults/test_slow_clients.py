@@ -1,10 +1,11 @@
-"""Slow clients (issue 14, item 5): a few connections that send their request a byte at a time must not
-keep everyone else waiting. 4 of them made /healthz wait 31.6 s on a server with sync workers.
+"""Slow clients (issue 14, item 5): connections that send their request a byte at a time must not keep
+everyone else waiting. 4 of them made /healthz wait 31.6 s on a server with 3 sync workers.
 
 ``quizapp serve`` binds to 127.0.0.1 by default and docs/deploy.md puts nginx in front, which reads each
-request whole before handing it over; without it, each worker's threads (``--threads``, 4 by default) are
-what a slow client can hold. Three slow connections on a two-worker server must leave /healthz answering
-at once. Loopback only, three sockets, every wait bounded.
+request whole before handing it over. Without it, each worker has 4 threads (``--threads``) and accepts a
+connection only while one is free, so slow clients stall the server only once they hold every thread of
+every worker. Here: 7 slow connections on 2 workers of 4 threads, one fewer than that, and /healthz must
+still answer. Loopback only, 7 sockets, every wait bounded (benchmarks/slow_clients.py has the timings).
 """
 
 import socket
@@ -15,7 +16,8 @@ from faults.serve_process import ServeProcess, http_get
 
 pytestmark = pytest.mark.db
 
-SLOW_CLIENTS = 3  # fewer than one worker's threads: wherever they land, a thread is free for /healthz
+WORKERS, THREADS = 2, 4  # THREADS: serve's default
+SLOW_CLIENTS = WORKERS * THREADS - 1
 ANSWER_WITHIN = 10  # seconds: far above a healthy answer (milliseconds), far below the 30 s a held worker waits
 
 
@@ -28,10 +30,10 @@ def slow_client(port: int) -> socket.socket:
 
 def test_a_few_slow_clients_do_not_hold_the_health_check(database_url, tmp_path):
     env = {"DATABASE_URL": database_url, "QUIZAPP_SECRET_KEY": "slow-clients-test-key"}
-    with ServeProcess(env, tmp_path / "serve.log", workers=2) as server:
+    with ServeProcess(env, tmp_path / "serve.log", workers=WORKERS) as server:
         held = [slow_client(server.port) for _ in range(SLOW_CLIENTS)]
         try:
-            for _ in range(3):  # and again: it was not one lucky free worker
+            for _ in range(3):  # and again: it was not one lucky free thread
                 health = http_get(server.base_url + "/healthz", timeout=ANSWER_WITHIN)
                 assert health.status_code == 200 and health.json()["database"] == "ok"
         finally:
