@@ -113,6 +113,25 @@ def create_teacher_command(email: str, display_name: str, password: str):
     click.echo(f"Created the teacher account for {email}.")
 
 
+@click.command("set-password")
+@click.option("--email", prompt=True, help="The teacher whose password to set.")
+@click.password_option(callback=_checked("check_password"),
+                       help="Asked for (hidden, twice) if not given; prefer that to the shell history.")
+@with_appcontext
+def set_password_command(email: str, password: str):
+    """Give a teacher a new password (there is no reset by e-mail) and log them out everywhere.
+
+    Every session made with the old password ends, on every browser.
+    """
+    from quizapp.services import pack_editing, teachers
+
+    teacher_id = pack_editing.teacher_id(email)
+    if teacher_id is None:
+        raise click.ClickException(f"There is no teacher account for {email}.")
+    teachers.change_password(teacher_id, password)
+    click.echo(f"Set a new password for {email}; their sessions have ended.")
+
+
 @click.command("analyze")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per file, one per line.")
@@ -245,7 +264,8 @@ def pack_import_command(path: Path, owner: str | None):
         if path.stat().st_size > interchange.MAX_PACK_BYTES:  # refused before a byte is read
             raise files.too_big(path.name, path.stat().st_size, interchange.MAX_PACK_BYTES)
         result = interchange.load(path.read_bytes(), name=path.name)
-        pack_id = pack_editing.import_pack(result.pack, owner_id=owner_id, model=current_app.config["SPACY_MODEL"])
+        pack_id = pack_editing.import_pack(result.pack, owner_id=owner_id, model=current_app.config["SPACY_MODEL"],
+                                           max_questions=current_app.config["MAX_QUESTIONS_PER_PACK"])
     except OSError as exc:
         raise click.ClickException(f"cannot read {path}: {exc.strerror or exc}") from exc
     except QuizappError as exc:
@@ -293,8 +313,8 @@ def pack_list_command():
               help="HOST:PORT to listen on (0.0.0.0:8000 for every interface), or unix:/path/to.sock.")
 @click.option("--workers", "-w", type=click.IntRange(min=1), default=None,
               help="Worker processes; default 2 x CPU cores + 1 (docs/deploy.md: how many for how many pupils).")
-@click.option("--threads", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Threads per worker; more than 1 uses gunicorn's threaded worker.")
+@click.option("--threads", type=click.IntRange(min=1), default=4, show_default=True,
+              help="Threads per worker (gunicorn's threaded worker): a slow client holds one thread, not a worker.")
 @click.option("--timeout", type=click.IntRange(min=5), default=30, show_default=True,
               help="Seconds a request may take before its worker is restarted.")
 @click.option("--warm-model", is_flag=True,
@@ -321,6 +341,10 @@ def serve_command(bind, workers, threads, timeout, warm_model, proxies, access_l
     options = serving.ServeOptions(bind=bind, workers=workers or 0, threads=threads, timeout=timeout,
                                    warm_model=warm_model, proxies=proxies, access_log=access_log)
     click.echo(f"quizapp serve: {options.gunicorn_settings()['workers']} workers on {bind}", err=True)
+    if serving.exposed_directly(bind, proxies):
+        click.echo(f"quizapp serve: {bind} is reachable from other machines with no proxy in front: put nginx "
+                   "in front (docs/deploy.md) and bind 127.0.0.1, so slow or hostile clients meet nginx first.",
+                   err=True)
     serving.serve(options)
 
 
@@ -336,7 +360,8 @@ def _check_settings() -> None:
         raise click.ClickException(str(exc)) from exc
 
 
-COMMANDS = (prepare_command, create_teacher_command, analyze_command, grade_command, pack_group, serve_command)
+COMMANDS = (prepare_command, create_teacher_command, set_password_command, analyze_command, grade_command, pack_group,
+            serve_command)
 
 
 def build_cli() -> click.Group:

@@ -32,6 +32,9 @@ RATE_LIMITS = ("LOGIN_LIMIT_PER_ADDRESS", "LOGIN_LIMIT_PER_EMAIL", "REGISTER_LIM
                "REGISTER_LIMIT_PER_EMAIL", "JOIN_LIMIT_PER_ADDRESS", "JOIN_FAILURES_PER_ADDRESS",
                "JOIN_FAILURES_PER_CODE", "ANSWER_LIMIT_PER_PUPIL")
 ENVIRONMENT.update({name: f"QUIZAPP_{name}" for name in RATE_LIMITS})
+# Caps and the idle time of a class (issue 14), numbers: an admin sets them without editing a file.
+CAPS = ("CLASS_IDLE_HOURS", "MAX_PUPILS_PER_SESSION", "MAX_QUESTIONS_PER_PACK", "HEALTH_MIN_FREE_MB")
+ENVIRONMENT.update({name: f"QUIZAPP_{name}" for name in CAPS})
 
 # QUIZAPP_SECURE_COOKIES's words -> SESSION_COOKIE_SECURE.
 SECURE_COOKIE_WORDS = {"auto": "auto", "1": True, "true": True, "on": True, "yes": True,
@@ -63,6 +66,13 @@ class Config:
     # Cookies: never readable by scripts, not sent on other sites' POSTs. Secure ("only over HTTPS"):
     # "auto" sets it exactly on responses to HTTPS requests, in every mode, so a plain-HTTP school LAN
     # works and an HTTPS server is protected without a setting (docs/security.md).
+    # A class with no start, reopening, join or answer for this long is closed (0: never), so open join
+    # codes do not pile up for guessers; the teacher can reopen it. Pupils per class and questions per pack
+    # are capped far above a real lesson and far below what would hold the database (docs/security.md).
+    CLASS_IDLE_HOURS = 72  # a weekend's homework survives
+    MAX_PUPILS_PER_SESSION = 200
+    MAX_QUESTIONS_PER_PACK = 500
+    HEALTH_MIN_FREE_MB = 50  # /healthz answers 503 with less free disk than this where the data lives
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     SESSION_COOKIE_SECURE = "auto"  # $QUIZAPP_SECURE_COOKIES: auto | on | off
@@ -83,6 +93,8 @@ def configure_app(app, test_config: dict | None = None) -> None:
     app.config["SQLALCHEMY_DATABASE_URI"] = database_url(app.config.get("SQLALCHEMY_DATABASE_URI"), app.instance_path)
     app.config["SECRET_KEY"] = keys.secret_key(app.config, app.instance_path)
     app.config["SESSION_COOKIE_SECURE"] = secure_cookies(app.config["SESSION_COOKIE_SECURE"])
+    for name in CAPS:
+        app.config[name] = number_setting(name, app.config[name])
     # Flask-Login cannot decide per request: Secure unless cookies are explicitly allowed over HTTP.
     app.config.setdefault("REMEMBER_COOKIE_SECURE", app.config["SESSION_COOKIE_SECURE"] is not False)
     require_model_installed(app.config["SPACY_MODEL"])
@@ -114,6 +126,17 @@ def secure_cookies(value) -> bool | str:
             "over HTTPS, the default), on (always: HTTPS only) or off (never)."
         )
     return SECURE_COOKIE_WORDS[word]
+
+
+def number_setting(name: str, value) -> int | float:
+    """A cap or a time as a number (the environment gives text); a value that is not one stops the start."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        number = -1.0
+    if number < 0:
+        raise RuntimeError(f"{ENVIRONMENT[name]}={value!r} is not understood: give a number, 0 or more.")
+    return int(number) if number.is_integer() else number
 
 
 def require_model_installed(name: str) -> None:

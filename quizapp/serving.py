@@ -35,6 +35,14 @@ BENCH_ENV = "QUIZAPP_BENCH_ENDPOINT"
 BENCH_PATH = "/_bench/ping"
 
 
+def exposed_directly(bind: str, proxies: int) -> bool:
+    """Whether ``bind`` listens beyond this machine with no proxy declared in front (``--proxies 0``)."""
+    if proxies or bind.startswith(("unix:", "fd://")):
+        return False
+    host = bind.rsplit(":", 1)[0].strip("[]") if ":" in bind else bind
+    return host not in ("127.0.0.1", "localhost", "::1") and not host.startswith("127.")
+
+
 def default_workers(cpus: int | None = None) -> int:
     """gunicorn's rule of thumb, 2 × cores + 1: a worker waiting on the database leaves the core to another."""
     return 2 * (cpus or os.cpu_count() or 1) + 1
@@ -46,7 +54,9 @@ class ServeOptions:
 
     bind: str = "127.0.0.1:8000"
     workers: int = 0  # 0: default_workers()
-    threads: int = 1  # >1 uses gunicorn's threaded worker
+    # gunicorn's threaded worker: a client that sends its request slowly holds one thread, not a whole
+    # worker (4 slow connections used to stall a 3-worker server for 30 s). nginx in front does better.
+    threads: int = 4
     timeout: int = 30  # seconds a request may take before gunicorn restarts its worker
     warm_model: bool = False
     proxies: int = 0  # how many reverse proxies (nginx) in front set X-Forwarded-For/-Proto
@@ -66,6 +76,14 @@ class ServeOptions:
             # server on the machine (tests, two app servers) would fight over it.
             "control_socket_disable": True,
         }
+        if self.threads > 1:
+            # A threaded worker accepts a connection only while it has a thread for it. By default it
+            # accepts up to 1,000 and queues them behind its threads, so one whose threads all wait on
+            # slow clients kept taking requests it could not serve (a third of /healthz probes stuck,
+            # benchmarks/slow_clients.py). Kept-alive idle connections would count too: no keep-alive
+            # (nginx in front does its own).
+            settings["worker_connections"] = self.threads
+            settings["keepalive"] = 0
         if self.access_log:
             settings["accesslog"] = "-"
         return settings

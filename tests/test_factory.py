@@ -75,3 +75,16 @@ def test_a_default_rate_limit_set_for_one_app_does_not_follow_into_the_next(app_
     assert [strict.get("/").status_code for _ in range(3)] == [200, 200, 429]
     plain = create_app(app_config).test_client()
     assert [plain.get("/").status_code for _ in range(3)] == [200, 200, 200]
+
+
+def test_the_environment_sets_the_caps_and_refuses_one_that_is_not_a_number(monkeypatch, tmp_path):
+    """Issue 14's caps and idle time are numbers an admin sets without a config file."""
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path}/quiz.db")
+    monkeypatch.setenv("QUIZAPP_MAX_PUPILS_PER_SESSION", "35")
+    monkeypatch.setenv("QUIZAPP_CLASS_IDLE_HOURS", "1.5")
+    app = create_app()
+    assert (app.config["MAX_PUPILS_PER_SESSION"], app.config["CLASS_IDLE_HOURS"]) == (35, 1.5)
+    assert app.config["MAX_QUESTIONS_PER_PACK"] == 500  # the default
+    monkeypatch.setenv("QUIZAPP_MAX_PUPILS_PER_SESSION", "lots")
+    with pytest.raises(RuntimeError, match="QUIZAPP_MAX_PUPILS_PER_SESSION='lots' is not understood"):
+        create_app()

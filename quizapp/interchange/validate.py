@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 
 from quizapp.interchange.errors import shown
-from quizapp.text.pack import FEEDBACK_MODES, Pack, PackArticle, PackSettings
+from quizapp.text.pack import FEEDBACK_MODES, MAX_LEVEL_CHARS, MAX_TITLE_CHARS, Pack, PackArticle, PackSettings
 from quizapp.text.question import BLANK, QUESTION_TYPES, SKILLS, Question
 
 MAX_DEPTH = 20  # how deeply an extra value may nest: more is a broken file, not a teacher's note
@@ -79,9 +79,9 @@ def _paragraphs(text):
 
 def problems(pack: Pack) -> list[Problem]:
     """Everything wrong with ``pack``, in document order; empty when it can be saved and exported."""
-    found = _text(pack.title, "title", required=True)
+    found = _text(pack.title, "title", required=True) or _length(pack.title, "title", MAX_TITLE_CHARS)
     found += _text(pack.description, "description", multiline=True)
-    found += _text(pack.level, "level")
+    found += _text(pack.level, "level") or _length(pack.level, "level", MAX_LEVEL_CHARS)
     found += article_problems(pack.article)
     found += settings_problems(pack.settings)
     paragraphs = pack.article.text.split("\n\n") if isinstance(pack.article.text, str) else []
@@ -266,6 +266,13 @@ def plain_data_problem(value, path: str, depth: int = 0) -> Problem | None:
         items = value.items()
         return next(filter(None, (plain_data_problem(v, f"{path}.{k}", depth + 1) for k, v in items)), None)
     return Problem(path, "must be plain data: text, a number, true/false, null, a list or a mapping")
+
+
+def _length(value: str, path: str, most: int) -> list[Problem]:
+    """A one-line text longer than its column holds: say by how much, rather than fail when stored."""
+    if len(value) <= most:
+        return []
+    return [Problem(path, f"is {len(value)} characters long; it can have at most {most}")]
 
 
 def _text(value, path: str, required: bool = False, multiline: bool = False) -> list[Problem]:

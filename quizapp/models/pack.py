@@ -10,7 +10,7 @@ from quizapp.extensions import db
 from quizapp.models.article import Article
 from quizapp.models.columns import Timestamps
 from quizapp.models.pack_question import PackQuestion
-from quizapp.text.pack import FEEDBACK_MODES
+from quizapp.text.pack import FEEDBACK_MODES, MAX_LEVEL_CHARS, MAX_TITLE_CHARS
 
 
 class Pack(Timestamps, db.Model):
@@ -31,10 +31,10 @@ class Pack(Timestamps, db.Model):
     owner_id: Mapped[int | None] = mapped_column(ForeignKey("teacher.id", ondelete="CASCADE"), index=True)
     # RESTRICT: an article cannot vanish from under the packs that quiz on it.
     article_id: Mapped[int] = mapped_column(ForeignKey("article.id", ondelete="RESTRICT"), index=True)
-    title: Mapped[str] = mapped_column(String(200))
+    title: Mapped[str] = mapped_column(String(MAX_TITLE_CHARS))
     # Server defaults as well, so an INSERT written by hand (or a data migration) needs only the essentials.
     description: Mapped[str] = mapped_column(Text, default="", server_default="")
-    level: Mapped[str] = mapped_column(String(50), default="", server_default="")
+    level: Mapped[str] = mapped_column(String(MAX_LEVEL_CHARS), default="", server_default="")
     shuffle_questions: Mapped[bool] = mapped_column(default=False, server_default=false())
     shuffle_choices: Mapped[bool] = mapped_column(default=False, server_default=false())
     feedback: Mapped[str] = mapped_column(String(20), default="immediate", server_default="immediate")

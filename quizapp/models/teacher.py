@@ -27,6 +27,18 @@ class Teacher(UserMixin, db.Model):
     display_name: Mapped[str] = mapped_column(String(100))
     password_hash: Mapped[str] = mapped_column(String(255))  # Werkzeug's scrypt hash, never the password
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Raised by logging out and by a new password: every cookie made before then stops opening the account.
+    session_generation: Mapped[int] = mapped_column(default=0, server_default="0")
+
+    def get_id(self) -> str:
+        """What Flask-Login keeps in the signed cookie: the id and the session generation, "7.3".
+
+        A cookie is worth something only while the generation in it is the
+        account's (``services.teachers.load_teacher``), so raising it revokes
+        every copy server-side. Generation 0 is written as the bare id, as
+        cookies were before generations existed.
+        """
+        return str(self.id) if not self.session_generation else f"{self.id}.{self.session_generation}"
 
     @validates("email")
     def _normalise_email(self, key: str, email: str) -> str:

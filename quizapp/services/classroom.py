@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 
@@ -24,10 +24,11 @@ from quizapp.extensions import db
 from quizapp.models import Answer, Article, ClassSession, Pack, PackQuestion, Participant
 from quizapp.models.columns import utcnow
 from quizapp.services.articles import ArticleView
+from quizapp.services.classroom_idle import close_idle_sessions
 from quizapp.services.classroom_rules import (  # noqa: F401  (part of this module's interface)
     CODE_ALPHABET, CODE_LENGTH, MAX_NAME_CHARS, MAX_PICKS, MAX_RESPONSE_CHARS, AlreadyFinished, AnswerTooLong,
-    ClassroomError, InvalidName, NotJoined, QuestionNotFound, Response, SessionClosed, SessionNotFound, clean_name,
-    clean_response, new_code, normalise_code, pupil_question, pupil_questions, token_hash,
+    ClassFull, ClassroomError, InvalidName, NotJoined, QuestionNotFound, Response, SessionClosed, SessionNotFound,
+    clean_name, clean_response, name_key, new_code, normalise_code, pupil_question, pupil_questions, token_hash,
 )
 from quizapp.services.transactions import reading, writing
 from quizapp.text.grading import grade
@@ -206,15 +207,21 @@ def session_article(session_id: int) -> ArticleView:
 # ---- the pupil's writes ----------------------------------------------------------------------
 
 
-def join(code: str, name: str) -> Joined:
+def join(code: str, name: str, *, idle_after: timedelta | None = None, max_pupils: int = 0) -> Joined:
     """Add a pupil called ``name`` to the open session ``code``; their token and the name the class sees.
 
     A second "Sam" (in any case) becomes "Sam (2)". Joins to one session take
     turns (its row is locked), and the unique constraint on the number backs
     that up: an insert that still collides is retried with the next number.
+    An unknown code and a closed one raise the same ``SessionNotFound``, so
+    guessing codes cannot tell them apart; sessions idle for ``idle_after``
+    are closed first (``classroom_idle``), so only a class in use can be
+    joined. A class that has ``max_pupils`` already (0: no cap) raises ``ClassFull``.
     """
     name = clean_name(name)
     code = normalise_code(code)
+    if idle_after is not None:
+        close_idle_sessions(idle_after)  # its own transaction: a refused join must not undo it
     for _ in range(RETRIES):
         token = secrets.token_urlsafe(32)
         try:
@@ -223,11 +230,10 @@ def join(code: str, name: str) -> Joined:
                 # does), so two "Sam"s pressing Join at once are numbered 1 and 2, not both 1.
                 row = db.session.scalars(sa.select(ClassSession).where(ClassSession.code == code)
                                          .with_for_update()).first()
-                if row is None or not code:
+                if row is None or not code or not row.is_open:
                     raise SessionNotFound()
-                if not row.is_open:
-                    raise SessionClosed("Your teacher has closed this class, so nobody can join it now.")
-                key = name.casefold()[:MAX_NAME_CHARS]
+                _check_room(row.id, max_pupils)
+                key = name_key(name)
                 taken = db.session.scalar(sa.select(sa.func.max(Participant.number))
                                           .where(Participant.session_id == row.id, Participant.name_key == key))
                 participant = Participant(session_id=row.id, name=name, name_key=key, number=(taken or 0) + 1,
@@ -239,6 +245,13 @@ def join(code: str, name: str) -> Joined:
         except sa.exc.IntegrityError:
             continue
     raise ClassroomError("So many people are joining at once that your name could not be saved. Please try again.")
+
+
+def _check_room(session_id: int, max_pupils: int) -> None:
+    """``ClassFull`` if the session already has ``max_pupils`` (checked with its row locked: joins take turns)."""
+    if max_pupils and db.session.scalar(sa.select(sa.func.count(Participant.id))
+                                        .where(Participant.session_id == session_id)) >= max_pupils:
+        raise ClassFull(max_pupils)
 
 
 def save_answer(code: str, token: str, number: int, response) -> SavedAnswer:
@@ -304,12 +317,19 @@ def _upsert(participant_id: int, session_id: int, number: int, response: Respons
 
 
 def finish(code: str, token: str) -> None:
-    """Record that the pupil says they are done (the first time counts); ``NotJoined`` otherwise."""
+    """Record that the pupil says they are done (the first time counts); ``NotJoined`` otherwise.
+
+    While the class is closed nothing is recorded (``SessionClosed``): the
+    answers are locked anyway, and a hand-in then would lock the pupil out
+    for good once the teacher reopens the class.
+    """
     with writing():
         found = _pupil_row(code, token)
         if found is None:
             raise NotJoined()
-        participant, _ = found
+        participant, row = found
+        if not row.is_open:
+            raise SessionClosed()
         if participant.finished_at is None:
             participant.finished_at = utcnow()
 

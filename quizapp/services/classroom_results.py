@@ -165,9 +165,14 @@ def safe_cell(value) -> str:
 
 
 def _csv(header: list[str], rows) -> str:
-    """``rows`` under ``header`` as CSV text, every cell made safe."""
+    """``rows`` under ``header`` as CSV text, every cell made safe and quoted.
+
+    Quoting every cell keeps a name like ``x;=1+1;`` whole in a spreadsheet
+    that splits on ``;`` (many European ones do), where it would otherwise
+    give a bare ``=1+1`` cell that the leading apostrophe cannot reach.
+    """
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = csv.writer(out, quoting=csv.QUOTE_ALL)
     writer.writerow(header)
     writer.writerows([safe_cell(cell) for cell in row] for row in rows)
     return out.getvalue()

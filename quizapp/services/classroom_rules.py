@@ -33,9 +33,10 @@ class ClassroomError(InputError):
 
 
 class SessionNotFound(ClassroomError):
-    """No session has that code."""
+    """No open session has that code: unknown and closed codes get the same words, so guessing learns nothing."""
 
-    def __init__(self, message: str = "There is no class with that code. Check it with your teacher and try again."):
+    def __init__(self, message: str = "There is no open class with that code. Check it with your teacher and try "
+                                      "again."):
         super().__init__(message)
 
 
@@ -44,6 +45,14 @@ class SessionClosed(ClassroomError):
 
     def __init__(self, message: str = "Your teacher has closed this class, so answers can no longer be saved."):
         super().__init__(message)
+
+
+class ClassFull(ClassroomError):
+    """The session has as many pupils as one class may have (``MAX_PUPILS_PER_SESSION``)."""
+
+    def __init__(self, cap: int):
+        super().__init__(f"This class is full: {cap} pupils have joined, the most one class can have. "
+                         "Ask your teacher.")
 
 
 class InvalidName(ClassroomError):
@@ -86,20 +95,51 @@ def new_code() -> str:
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
 
 
+# Letters that show nothing (Hangul fillers, the blank braille cell): a name of them looks empty on the dashboard.
+INVISIBLE_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+# Cyrillic and Greek letters (as casefolded) that look like Latin ones: "Ѕаm" must not pass for "Sam".
+LOOK_ALIKES = str.maketrans({
+    "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p", "с": "c",
+    "т": "t", "у": "y", "х": "x", "ѕ": "s", "і": "i", "ї": "i", "ј": "j", "һ": "h", "ԁ": "d", "ԛ": "q",
+    "ԝ": "w", "ӏ": "l", "α": "a", "β": "b", "ε": "e", "η": "n", "ι": "i", "κ": "k", "μ": "u", "ν": "v",
+    "ο": "o", "ρ": "p", "τ": "t", "υ": "u", "χ": "x", "ζ": "z", "ϲ": "c",
+})
+SCRIPTS_THAT_LOOK_LATIN = ("LATIN", "CYRILLIC", "GREEK")
+
+
 def clean_name(text: str) -> str:
     """A display name as stored: control and invisible characters gone, spaces collapsed and trimmed.
 
-    Raises ``InvalidName`` with a message for the pupil when nothing is
-    left or it is longer than ``MAX_NAME_CHARS``.
+    Raises ``InvalidName`` with a message for the pupil when nothing visible
+    is left, when it is longer than ``MAX_NAME_CHARS``, or when it mixes
+    Latin, Cyrillic or Greek letters (a look-alike of another pupil's name).
     """
     text = unicodedata.normalize("NFC", str(text or ""))
-    text = "".join(" " if ch.isspace() else ch for ch in text if unicodedata.category(ch)[0] != "C" or ch.isspace())
+    text = "".join(" " if ch.isspace() else ch for ch in text
+                   if (unicodedata.category(ch)[0] != "C" or ch.isspace()) and ch not in INVISIBLE_LETTERS)
     text = " ".join(text.split())
-    if not text:
+    if not any(unicodedata.category(ch)[0] in "LN" for ch in text):
         raise InvalidName("Please type your name, so your teacher knows whose answers these are.")
     if len(text) > MAX_NAME_CHARS:
         raise InvalidName(f"That name is too long: use at most {MAX_NAME_CHARS} characters (it has {len(text)}).")
+    if len(_scripts(text) & set(SCRIPTS_THAT_LOOK_LATIN)) > 1:
+        raise InvalidName("Please type your name with one alphabet: it mixes letters from different ones that "
+                          "look alike.")
     return text
+
+
+def _scripts(text: str) -> set[str]:
+    """The scripts of the letters in ``text``, by the first word of their Unicode names ("LATIN", "CYRILLIC")."""
+    return {unicodedata.name(ch, "?").split()[0] for ch in text if ch.isalpha()}
+
+
+def name_key(name: str) -> str:
+    """What two names must differ in to be two pupils: case, width and look-alike letters do not count.
+
+    "Sam", "SAM", "Ｓａｍ" and an all-Cyrillic "Ѕаm" share one key, so the
+    second of them is shown numbered ("Ѕаm (2)") and nobody passes for another.
+    """
+    return unicodedata.normalize("NFKC", name).casefold().translate(LOOK_ALIKES)[:MAX_NAME_CHARS]
 
 
 def token_hash(token: str) -> str:

@@ -18,7 +18,12 @@ from quizapp.services import articles
 from quizapp.services.packs import fill, pack_article, to_plain
 from quizapp.services.transactions import reading, writing
 from quizapp.text import pack as plain
+from quizapp.text.errors import InputError
 from quizapp.text.question import Question
+
+
+class TooManyQuestions(InputError):
+    """A pack would have more questions than ``MAX_QUESTIONS_PER_PACK``; the message says the cap."""
 
 
 def start_from_article(article_id: int, owner_id: int | None) -> int:
@@ -49,11 +54,17 @@ def questions(pack_id: int) -> list[Question]:
         return [q.question for q in _row(pack_id).questions]
 
 
-def put_question(pack_id: int, question: Question, position: int | None = None) -> None:
-    """Replace the question at ``position`` (0-based), or add it at the end when ``position`` is None."""
+def put_question(pack_id: int, question: Question, position: int | None = None, *, max_questions: int = 0) -> None:
+    """Replace the question at ``position`` (0-based), or add it at the end when ``position`` is None.
+
+    Adding to a pack that has ``max_questions`` already (0: no cap) raises ``TooManyQuestions``.
+    """
     with writing():
         row = _row(pack_id)
         if position is None:
+            if max_questions and len(row.questions) >= max_questions:
+                raise TooManyQuestions(f"This pack already has {len(row.questions)} questions, the most a pack "
+                                       f"can have ({max_questions}): delete one before adding another.")
             row.questions.append(PackQuestion(question=question))
         else:
             row.questions[position].question = question
@@ -99,14 +110,31 @@ def delete(pack_id: int) -> None:
         db.session.delete(_row(pack_id))
 
 
-def import_pack(data: plain.Pack, *, owner_id: int | None, model: str) -> int:
+def import_pack(data: plain.Pack, *, owner_id: int | None, model: str, max_questions: int = 0) -> int:
     """Store an imported pack and its article (a new article of ``owner_id``), both or neither; the pack's id.
 
-    The article is analysed first, outside the transaction (it takes seconds);
+    A pack with more than ``max_questions`` (0: no cap) raises ``TooManyQuestions`` before anything is
+    analysed. The article is analysed first, outside the transaction (it takes seconds);
     a text the pipeline refuses raises its ``InputError`` and nothing is stored.
+    Two imports of one pack at once can both find the same slug free: the
+    loser's insert breaks the unique index (PostgreSQL says so at once) and
+    is tried again with the next free slug, as ``articles.store_article`` does.
     """
+    if max_questions and len(data.questions) > max_questions:
+        raise TooManyQuestions(f"This pack has {len(data.questions)} questions; a pack can have at most "
+                               f"{max_questions}. Split it into smaller packs.")
     raw = f"{data.article.title}\n\n{data.article.text}"
     analysis = articles.run_pipeline(raw, model)
+    for _ in range(articles.SLUG_ATTEMPTS - 1):
+        try:
+            return _store_import(data, raw, analysis, owner_id=owner_id, model=model)
+        except sa.exc.IntegrityError:
+            continue
+    return _store_import(data, raw, analysis, owner_id=owner_id, model=model)
+
+
+def _store_import(data: plain.Pack, raw: str, analysis, *, owner_id: int | None, model: str) -> int:
+    """One attempt at storing an imported pack and its article, in one transaction."""
     with writing():
         article = Article(slug=articles._free_slug(data.article.title or "article"), raw_text=raw,
                           analysis_key=articles.analysis_key(model), owner_id=owner_id)

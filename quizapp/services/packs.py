@@ -7,7 +7,7 @@ one school and imported at another needs no database ids.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 import sqlalchemy as sa
@@ -16,6 +16,8 @@ from quizapp.extensions import db
 from quizapp.models import Article, Pack, PackQuestion
 from quizapp.services.transactions import reading, writing
 from quizapp.text import pack as plain
+from quizapp.text.question import Question
+from quizapp.text.types import Span
 
 
 @dataclass(frozen=True)
@@ -42,9 +44,33 @@ def to_plain(row: Pack) -> plain.Pack:
     """A stored pack as plain data (for export, and for pages that run it)."""
     settings = plain.PackSettings(shuffle_questions=row.shuffle_questions, shuffle_choices=row.shuffle_choices,
                                   feedback=row.feedback, attempts=row.attempts)
-    return plain.Pack(title=row.title, article=pack_article(row.article),
-                      questions=tuple(q.question for q in row.questions),
+    article = pack_article(row.article)
+    paragraphs = article.text.split("\n\n")
+    return plain.Pack(title=row.title, article=article,
+                      questions=tuple(anchored(q.question, paragraphs) for q in row.questions),
                       description=row.description, level=row.level, settings=settings)
+
+
+def anchored(question: Question, paragraphs: list[str]) -> Question:
+    """``question`` with its evidence span pointing at its evidence in the article as it is now.
+
+    An article can change under its packs (an admin updates a seed and runs
+    ``quizapp prepare``): a span made for the old text may then point past
+    the new one, and such a pack could not be exported. A span that still
+    marks the evidence stays; otherwise the evidence sentence is looked for
+    and the span moved to it, or dropped (the sentence itself is kept).
+    """
+    span, evidence = question.evidence_span, question.evidence
+    if span is None:
+        return question
+    inside = 0 <= span.paragraph < len(paragraphs) and 0 <= span.start <= span.end <= len(paragraphs[span.paragraph])
+    if inside and (not evidence or paragraphs[span.paragraph][span.start:span.end] == evidence):
+        return question
+    for number, paragraph in enumerate(paragraphs):
+        at = paragraph.find(evidence) if evidence else -1
+        if at >= 0:
+            return replace(question, evidence_span=Span(number, at, at + len(evidence)))
+    return replace(question, evidence_span=None)
 
 
 def fill(row: Pack, data: plain.Pack) -> Pack:

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 from quizapp.text.question import Question
 
+MAX_TITLE_CHARS = 200  # a pack's title, as stored (PostgreSQL refuses longer; SQLite kept them)
+MAX_LEVEL_CHARS = 50
 FEEDBACK_MODES = ("immediate", "end")  # after each question, or only when the pupil finishes
 
 

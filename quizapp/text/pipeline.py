@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from quizapp.text import actors, cleaning, lexicon, questions, readability
+from quizapp.text import actors, cleaning, language, lexicon, questions, readability
 from quizapp.text.types import Analysis, Span
 
 SIDE_CLAUSES = {"advcl", "conj", "cc", "punct", "parataxis", "mark"}
@@ -20,6 +20,7 @@ MAX_TITLE_WORDS = 12
 def analyse(raw: str, nlp, title_hint: str | None = None) -> Analysis:
     """Analyse the raw text of an article (as pasted or read from a file)."""
     article = cleaning.clean(raw, title_hint=title_hint)
+    language.require_english(article.paragraphs)  # the formulas and the model are English-only
     docs = list(nlp.pipe(article.paragraphs))
     if not article.title:
         article = replace(article, title=headline(docs[0]))

@@ -13,7 +13,10 @@ request gets a fresh connection (``pool_pre_ping`` replaces dead ones).
 
 The page renders without touching the database: it does not extend
 base.html, whose header asks Flask-Login for the current teacher, a
-database read that would fail again inside the handler. An htmx request
+database read that would fail again inside the handler. Flask-Login's
+context processor asks too, for every template, so the handler first tells
+it that this request has no teacher (a logged-in teacher's page used to
+fail a second time here and end as gunicorn's bare 500). An htmx request
 (a pupil's autosave) gets a small fragment for the question's status
 instead of a whole page. ``Retry-After`` tells scripts and proxies when.
 """
@@ -22,7 +25,7 @@ from __future__ import annotations
 
 import logging
 
-from flask import render_template, request
+from flask import current_app, g, render_template, request
 from sqlalchemy.exc import OperationalError, TimeoutError as PoolTimeout
 
 log = logging.getLogger(__name__)
@@ -33,9 +36,20 @@ RETRY_AFTER_SECONDS = 5
 def database_unavailable(error: Exception):
     """503 with a page (or, for htmx, a fragment) that says nothing was saved and to try again."""
     log.warning("Database unavailable during %s %s: %s", request.method, request.path, _first_line(error))
+    forget_the_teacher()
     template = "errors/_unavailable.html" if request.headers.get("HX-Request") else "errors/503.html"
     html = render_template(template, saving=request.method == "POST", retry_after=RETRY_AFTER_SECONDS)
     return html, 503, {"Retry-After": str(RETRY_AFTER_SECONDS), "Cache-Control": "no-store"}
+
+
+def forget_the_teacher() -> None:
+    """Make ``current_user`` anonymous for the rest of this request, so no template loads the teacher again.
+
+    Flask-Login caches the user in ``g._login_user``; a failed load cached
+    nothing, so each ``current_user`` (its context processor runs for every
+    template) would try the database again and raise inside this handler.
+    """
+    g._login_user = current_app.login_manager.anonymous_user()
 
 
 def _first_line(error: Exception) -> str:

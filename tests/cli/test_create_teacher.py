@@ -58,3 +58,27 @@ def test_an_email_already_in_use_is_a_clear_error_and_exit_1(app, runner):
     assert result.exit_code == 1
     assert "Error: There is already an account for ann@school.example." in result.output
     assert "Traceback" not in result.output and teachers_in(app) == [("ann@school.example", "Ann")]
+
+
+def test_set_password_replaces_it_and_refuses_an_unknown_account(app, runner):
+    """The admin's way to give a teacher a new password (issue 14, item 8: it also ends her sessions)."""
+    runner.invoke(main, ["create-teacher", "--email", "ann@school.example", "--name", "Ann"],
+                  input=f"{PASSWORD}\n{PASSWORD}\n")
+    new = "a different long passphrase"
+    result = runner.invoke(main, ["set-password", "--email", "Ann@School.example"], input=f"{new}\n{new}\n")
+    assert result.exit_code == 0, result.output
+    assert "Set a new password for Ann@School.example; their sessions have ended." in result.output
+    with app.app_context():
+        teacher = db.session.scalars(sa.select(Teacher)).one()
+        assert check_password_hash(teacher.password_hash, new) and teacher.session_generation == 1
+    unknown = runner.invoke(main, ["set-password", "--email", "zoe@school.example"], input=f"{new}\n{new}\n")
+    assert unknown.exit_code == 1 and "There is no teacher account for zoe@school.example." in unknown.output
+
+
+def test_an_easy_password_is_asked_for_again(app, runner):
+    """Issue 14 (Low): "aaaaaaaaaa" was accepted; the register page and the command share the rule."""
+    result = runner.invoke(main, ["create-teacher", "--email", "ann@school.example", "--name", "Ann"],
+                           input=f"aaaaaaaaaa\naaaaaaaaaa\n{PASSWORD}\n{PASSWORD}\n")
+    assert result.exit_code == 0, result.output
+    assert 'That password is too easy to guess: Repeats like "aaa" are easy to guess.' in result.output
+    assert teachers_in(app) == [("ann@school.example", "Ann")]

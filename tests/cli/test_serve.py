@@ -107,3 +107,19 @@ def test_the_bench_endpoint_exists_only_when_asked_for(app_config, monkeypatch):
     monkeypatch.setenv(serving.BENCH_ENV, "1")
     answer = serving.build_wsgi_app(lambda: create_app(app_config)).test_client().get(PING)
     assert (answer.status_code, answer.text) == (200, str(os.getpid()))
+
+
+def test_by_default_serve_listens_on_loopback_with_threads_and_warns_when_exposed(runner, monkeypatch):
+    """Issue 14 (5): the README suggested binding every interface with no proxy; slow clients then met gunicorn."""
+    started = []
+    monkeypatch.setattr(serving, "serve", started.append)
+    quiet = runner.invoke(main, ["serve"], env={"QUIZAPP_ENV": None})
+    assert quiet.exit_code == 0, quiet.output
+    settings = started[0].gunicorn_settings()
+    assert (settings["bind"], settings["threads"]) == (["127.0.0.1:8000"], 4)
+    assert (settings["worker_connections"], settings["keepalive"]) == (4, 0)  # accept only with a free thread
+    assert "reachable from other machines" not in quiet.output
+    exposed = runner.invoke(main, ["serve", "--bind", "0.0.0.0:8000"], env={"QUIZAPP_ENV": None})
+    assert "0.0.0.0:8000 is reachable from other machines with no proxy in front: put nginx in front" in exposed.output
+    behind = runner.invoke(main, ["serve", "--bind", "0.0.0.0:8000", "--proxies", "1"], env={"QUIZAPP_ENV": None})
+    assert "reachable from other machines" not in behind.output

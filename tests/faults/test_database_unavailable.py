@@ -109,3 +109,25 @@ def test_quizapp_serve_starts_without_its_database_keeps_its_workers_and_serves_
         assert listing.status_code == 200 and "Syria’s war has entered a new phase" in listing.text
         assert http_get(server.base_url + "/healthz", timeout=30).json()["database"] == "ok"
         assert server.worker_pids() == workers  # no worker died and was replaced: no crash loop
+
+
+def test_a_logged_in_teacher_gets_the_try_again_page_too(fragile_app, app, outage):
+    """Issue 14 (6): the 503 page used to load the teacher again (Flask-Login's template context), failed
+    a second time inside the handler and left gunicorn's bare 500."""
+    from records import make_teacher
+
+    with app.app_context():
+        teacher_id = make_teacher().id
+        db.session.commit()
+    client = fragile_app.test_client()
+    with client.session_transaction() as session:
+        session["_user_id"], session["_fresh"] = str(teacher_id), True
+    with database_down(outage):
+        refused = client.get("/teacher")
+    assert refused.status_code == 503
+    page = Page(refused.get_data(as_text=True)).root
+    assert page.find("h1").clean_text() == "Please try again in a moment"
+    assert refused.headers["Content-Security-Policy"].startswith("default-src 'self'")
+
+    served = client.get("/teacher")
+    assert served.status_code == 200 and "Log out" in Page(served.get_data(as_text=True)).root.clean_text()

@@ -147,3 +147,19 @@ def test_secure_cookies_over_plain_http_are_explained_in_the_log(app_config, cap
 def test_production_refuses_to_start_without_a_secret_key(app_config):
     with pytest.raises(RuntimeError, match="QUIZAPP_SECRET_KEY is not set"):
         create_app({**app_config, "QUIZAPP_ENV": "production", "SECRET_KEY": ""})
+
+
+def test_an_error_that_escapes_flask_still_gets_a_500_with_the_headers(broken_app):
+    """Issue 14 (Low): when the 500 page itself failed (the database down, say), gunicorn answered with its own
+    bare 500, without any security header."""
+    from werkzeug.exceptions import InternalServerError
+
+    def failing_500_page(error):
+        raise RuntimeError("the error page failed too")
+
+    broken_app.register_error_handler(InternalServerError, failing_500_page)
+    response = broken_app.test_client().get("/_test/broken")
+    assert response.status_code == 500
+    assert_protected(response)
+    assert "Something went wrong" in response.get_data(as_text=True)
+    assert "the error page failed too" not in response.get_data(as_text=True)

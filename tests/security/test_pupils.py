@@ -81,7 +81,7 @@ def test_a_cookie_signed_with_another_key_is_ignored(app, client, victim):
     real = joined.get_cookie("session").value
     contents = SecureCookieSessionInterface().get_signing_serializer(app).loads(real)
     # The same contents, but Sam's token in place of Ann's, signed with a guessed key.
-    key = next(k for k, v in contents.items() if isinstance(v, dict) and victim.code in v)
+    key = next(k for k, v in contents.items() if isinstance(v, list) and [victim.code] == [p[0] for p in v])
     contents[key] = {victim.code: victim.pupil_token}
     before = stored(app, victim.session_id)
     attacker = app.test_client()
@@ -98,7 +98,7 @@ def test_the_same_cookie_signed_with_the_apps_key_is_accepted(app, victim):
     join_client(joined, victim.code, "Ann")
     serializer = SecureCookieSessionInterface().get_signing_serializer(app)
     contents = serializer.loads(joined.get_cookie("session").value)
-    key = next(k for k, v in contents.items() if isinstance(v, dict) and victim.code in v)
+    key = next(k for k, v in contents.items() if isinstance(v, list) and [victim.code] == [p[0] for p in v])
     contents[key] = {victim.code: victim.pupil_token}
     insider = app.test_client()
     insider.set_cookie("session", forged_cookie(app, app.secret_key, contents))

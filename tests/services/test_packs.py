@@ -4,6 +4,7 @@ import pytest
 from records import make_article, make_teacher, question
 
 from quizapp.extensions import db
+from quizapp.models import Pack
 from quizapp.services import packs as pack_service
 from quizapp.text import pack as plain
 from quizapp.text.question import Question
@@ -68,3 +69,52 @@ def test_a_teachers_dashboard_lists_their_packs_with_question_counts(ctx):
 def test_an_unknown_pack_is_a_lookup_error(ctx):
     with pytest.raises(LookupError):
         pack_service.get_pack(404)
+
+
+def test_an_import_that_loses_its_slug_to_a_concurrent_one_takes_the_next(ctx, stub_pipeline, monkeypatch):
+    """Issue 14 (7): two imports of one pack at once both saw "syria" free; the loser must not fail.
+
+    The race is made certain instead of timed: the first slug offered is one
+    another import has just stored (as on PostgreSQL, where the loser's insert
+    then breaks the unique index), and the import must try again.
+    """
+    from quizapp.services import articles, pack_editing
+
+    article = make_article(slug="syrias-war-enters-a-new-phase")
+    db.session.commit()
+    offered = iter(["syrias-war-enters-a-new-phase"])
+    real_free_slug = articles._free_slug
+    monkeypatch.setattr(articles, "_free_slug", lambda title: next(offered, None) or real_free_slug(title))
+
+    pack_id = pack_editing.import_pack(a_pack(article), owner_id=None, model="test-model")
+
+    stored = pack_service.get_pack(pack_id)
+    assert stored.title == "Syria quiz"
+    assert db.session.get(Pack, pack_id).article.slug == "syrias-war-enters-a-new-phase-2"
+
+
+def test_a_pack_whose_article_was_updated_can_still_be_exported(ctx):
+    """Issue 14 (Low): after an admin updated a seed and ran ``prepare``, packs on it could not be exported:
+    their evidence spans pointed past the new text."""
+    from dataclasses import replace
+
+    from quizapp import interchange
+    from quizapp.services import articles
+
+    article = make_article()
+    db.session.commit()
+    old = article.analysis
+    moved = old.article.paragraphs[1][:60]  # the relation's sentence, in paragraph 1
+    kept = Question("moved", "short", "Who backs the government?", (("Russia",),), evidence=moved,
+                    evidence_span=Span(1, 0, 60))
+    gone = Question("gone", "short", "What is last?", (("x",),), evidence="Not in the new text.",
+                    evidence_span=Span(len(old.article.paragraphs) - 1, 0, 20))
+    data = plain.Pack(title="Before the update", article=pack_service.pack_article(article), questions=(kept, gone))
+    pack_id = pack_service.create_pack(data, article_id=article.id, owner_id=None)
+
+    shorter = replace(old, article=replace(old.article, paragraphs=old.article.paragraphs[1:2]))  # the seed, edited
+    articles.replace_analysis(article.id, "new raw text", shorter, key="test-model@2")
+
+    exported = interchange.load(interchange.dump(pack_service.get_pack(pack_id), "json")).pack
+    assert [q.evidence_span for q in exported.questions] == [Span(0, 0, 60), None]
+    assert [q.evidence for q in exported.questions] == [moved, "Not in the new text."]

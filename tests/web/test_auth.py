@@ -67,7 +67,7 @@ def test_the_register_page_has_labelled_fields_for_a_password_manager(client):
     html = page(client.get("/register"))
     for label, autocomplete in (("Your name", "name"), ("Email", "email"), ("Password", "new-password")):
         assert f">{label}</label>" in html and f'autocomplete="{autocomplete}"' in html
-    assert 'aria-describedby="password-hint"' in html and "At least 10 characters." in html
+    assert 'aria-describedby="password-hint"' in html and "At least 10 characters and hard to guess" in html
 
 
 def test_registering_logs_the_teacher_in_with_a_hashed_password(app, auth):
@@ -95,7 +95,11 @@ def test_a_taken_email_is_a_form_error_whatever_its_case(app, auth, ann):
     ({"password": "nine char", "confirm": "nine char"}, "The password must be at least 10 characters long."),
     ({"confirm": "correct horse battery!"}, "The two passwords are not the same."),
     ({"display_name": "   "}, "Please enter your name."),
-], ids=["email", "short-password", "confirmation", "name"])
+    ({"password": "aaaaaaaaaa", "confirm": "aaaaaaaaaa"}, "That password is too easy to guess: Repeats like"),
+    ({"password": "password1234", "confirm": "password1234"},
+     "That password is too easy to guess: This is a very common password."),
+    ({"password": "ann@school.example", "confirm": "ann@school.example"}, "That password is too easy to guess."),
+], ids=["email", "short-password", "confirmation", "name", "repeats", "common", "own-email"])  # issue 14: weak ones
 def test_bad_details_are_explained_and_make_no_account(app, auth, changes, message):
     response = auth.register(**changes)
     assert response.status_code == 422 and message in page(response)
@@ -129,6 +133,62 @@ def test_logging_out_is_a_post_and_ends_the_session(auth, ann):
     assert response.status_code == 302 and response.headers["Location"] == "/"
     assert "You have logged out." in page(auth.client.get("/"))
     assert auth.client.get("/teacher").status_code == 302
+
+
+def copy_of_cookie(app, client):
+    """A second browser holding a copy of ``client``'s session cookie, as a thief or a shared PC would."""
+    other = app.test_client()
+    other.set_cookie("session", client.get_cookie("session").value)
+    return other
+
+
+def test_a_cookie_copied_before_logout_opens_nothing_after_it(app, auth, ann):
+    """Issue 14 (8): logging out ended only the browser's copy; the cookie itself stayed valid."""
+    auth.login()
+    stolen = copy_of_cookie(app, auth.client)
+    assert "Ann Rivera" in page(stolen.get("/teacher"))  # control: the copy works while she is logged in
+    auth.logout()
+    refused = stolen.get("/teacher")
+    assert refused.status_code == 302 and refused.headers["Location"].startswith("/login")
+    auth.login()  # she can log in again, and the new cookie works
+    assert "Ann Rivera" in page(auth.client.get("/teacher"))
+    assert stolen.get("/teacher").status_code == 302
+
+
+def test_logging_out_ends_the_login_on_her_other_browsers_too(app, auth, ann):
+    auth.login()
+    laptop = app.test_client()
+    Auth(laptop).login()
+    auth.logout()
+    assert laptop.get("/teacher").status_code == 302
+
+
+def test_a_new_password_ends_every_session_made_with_the_old_one(app, auth, ann):
+    auth.login()
+    with app.app_context():
+        teachers.change_password(ann, "a much longer new passphrase")
+    assert auth.client.get("/teacher").status_code == 302
+    assert WRONG_LOGIN in page(auth.login())
+    assert auth.login(password="a much longer new passphrase").headers["Location"] == "/teacher"
+
+
+def joined_token(session) -> str:
+    """The token the browser keeps for the one class it joined."""
+    return session["classes"][0][1]
+
+
+def test_a_login_on_a_browser_that_joined_a_class_ends_with_the_browser(app, auth, ann):
+    """Issue 14 (8): joining makes the cookie last for weeks; the login in the same cookie must not."""
+    from classroom_factories import join_client, start_class_session
+
+    lesson = start_class_session(app, email="bob@school.example")
+    joined = join_client(auth.client, lesson.code)
+    assert "Expires=" in joined.headers["Set-Cookie"]  # a pupil's cookie is kept for weeks (control)
+    response = auth.login()
+    assert response.headers["Location"] == "/teacher"
+    assert "Expires=" not in response.headers["Set-Cookie"] and "Max-Age" not in response.headers["Set-Cookie"]
+    with auth.client.session_transaction() as session:
+        assert session.permanent is False and [lesson.code, joined_token(session)] in session["classes"]
 
 
 def test_the_dashboard_needs_a_login_and_comes_back_after_it(client, auth, ann):

@@ -25,7 +25,7 @@ def unloaded_model(monkeypatch):
 def test_a_healthy_server_says_ok_for_app_and_database(client, unloaded_model):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.get_json() == {"app": "ok", "database": "ok", "model": "not loaded"}
+    assert response.get_json() == {"app": "ok", "database": "ok", "disk": "ok", "model": "not loaded"}
     assert response.headers["Cache-Control"] == "no-store"
 
 
@@ -49,10 +49,25 @@ def test_a_database_that_does_not_answer_gives_503_without_details(app, client, 
         monkeypatch.setattr(db.engine, "connect", refuse)
     response = client.get("/healthz")
     assert response.status_code == 503
-    assert response.get_json() == {"app": "ok", "database": "error: OperationalError",
+    assert response.get_json() == {"app": "ok", "database": "error: OperationalError", "disk": "ok",
                                    "model": response.get_json()["model"]}
     assert "hunter2" not in response.get_data(as_text=True)  # the details go to the log only
     assert "hunter2" in caplog.text
+
+
+def test_a_nearly_full_disk_gives_503_so_the_balancer_sends_pupils_elsewhere(app, client, monkeypatch):
+    """Issue 14 (Low): with the disk full, every save failed (with a 503) while /healthz still said "ok"."""
+    from collections import namedtuple
+
+    from quizapp.web.health import views
+
+    usage = namedtuple("usage", "total used free")
+    monkeypatch.setattr(views.shutil, "disk_usage", lambda path: usage(10**10, 10**10 - 12 * 2**20, 12 * 2**20))
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert (response.get_json()["disk"], response.get_json()["database"]) == ("low: 12 MB free", "ok")
+    app.config["HEALTH_MIN_FREE_MB"] = 10  # the threshold is a setting
+    assert client.get("/healthz").status_code == 200
 
 
 def test_probing_never_loads_spacy(database_url):

@@ -141,3 +141,16 @@ def test_the_summary_csv_has_one_row_per_question(answered, ann):
     assert [r["question number"] for r in rows] == ["1", "2", "3"]
     assert (rows[1]["correct"], rows[1]["incorrect"], rows[1]["unanswered"]) == ("1", "1", "0")
     assert "Damascus" in rows[1]["most common wrong answers"]
+
+
+def test_a_name_with_semicolons_stays_one_cell_in_a_spreadsheet_that_splits_on_them(app, started, ann):
+    """Issue 14 (Low): ``x;=1+1;`` gave a bare ``=1+1`` cell to a spreadsheet splitting on ";"."""
+    session_id, code = started
+    with app.app_context():
+        classroom.join(code, "x;=1+1;")
+    for export in ("answers.csv", "summary.csv"):
+        raw = ann.get(f"/teacher/sessions/{session_id}/{export}").get_data(as_text=True)
+        for delimiter in (";", ",", "\t"):
+            cells = [cell for row in csv.reader(io.StringIO(raw), delimiter=delimiter) for cell in row]
+            assert not [cell for cell in cells if cell.startswith(("=", "+", "@"))], (export, delimiter)
+    assert read_csv(ann.get(f"/teacher/sessions/{session_id}/answers.csv"))[0]["name"] == "x;=1+1;"

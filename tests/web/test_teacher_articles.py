@@ -177,7 +177,11 @@ def test_a_seed_is_copied_with_its_analysis_and_no_new_analysis(app, teacher_cli
     ({"upload": (io.BytesIO(b"<p>Too short</p>"), "floods.html")}, 422, "No article text found"),
     ({"text": ARTICLE, "upload": (io.BytesIO(b"Text"), "a.txt")}, 422, "one of the three"),
     ({"seed": "999"}, 422, "Not a valid choice"),
-], ids=["empty", "no-letters", "no-article-in-page", "binary", "suffix", "short-page", "two-sources", "no-such-seed"])
+    ({"text": "叙利亚战争进入新阶段\n\n叙利亚战争已进入新阶段，总统在夺回的地区扩大控制。"}, 422,
+     ("This text does not look like English: most of its letters are Chinese or Japanese characters. quizapp "
+      "measures reading level")),  # issue 14: it got reading grade 1425.2
+], ids=["empty", "no-letters", "no-article-in-page", "binary", "suffix", "short-page", "two-sources", "no-such-seed",
+                                  "not-english"])
 def test_bad_input_is_the_form_again_with_what_to_fix_and_nothing_saved(app, teacher_client, seed_article,
                                                                        data, status, message):
     before = count_articles(app)  # the real pipeline: its cleaner refuses some of these

@@ -26,7 +26,8 @@ class RegisterForm(FlaskForm):
         Email("That does not look like an email address."),
         Length(max=254),
     ])
-    password = PasswordField("Password", description=f"At least {MIN_PASSWORD_LENGTH} characters.", validators=[
+    password = PasswordField("Password", description=f"At least {MIN_PASSWORD_LENGTH} characters and hard to guess: "
+                             "a few unrelated words work well.", validators=[
         DataRequired("Please choose a password."),
         Length(min=MIN_PASSWORD_LENGTH, message=f"The password must be at least {MIN_PASSWORD_LENGTH} characters long."),
     ])

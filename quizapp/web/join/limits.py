@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import hashlib
 
-from flask import current_app, request, session
+from flask import current_app, request
 from flask_limiter.util import get_remote_address
 
 from quizapp.extensions import limiter
 from quizapp.services.classroom import normalise_code
+from quizapp.web.join.cookie import remembered
 
 DEFAULTS = {
     "JOIN_LIMIT_PER_ADDRESS": "120 per minute",   # every join POST from one address (a school: several classes)
@@ -45,8 +46,7 @@ def typed_code() -> str:
 def pupil_key() -> str:
     """The pupil's token for this class (hashed: keys may end up in Redis), else their address."""
     code = normalise_code((request.view_args or {}).get("code", ""))
-    classes = session.get("classes")
-    token = classes.get(code) if isinstance(classes, dict) else None
+    token = remembered().get(code)
     if not token:
         return "address:" + get_remote_address()
     return "pupil:" + hashlib.sha256(str(token).encode()).hexdigest()[:32]
@@ -60,6 +60,24 @@ def join_limits(view):
                                    methods=["POST"], deduct_when=failed)(limited)
     return limiter.shared_limit(setting("JOIN_FAILURES_PER_CODE"), scope="join-failures-code",
                                 key_func=typed_code, methods=["POST"], deduct_when=failed)(limited)
+
+
+def not_a_pupil(response) -> bool:
+    """A class page that was not a joined pupil's own (a redirect to the join form): a guess, maybe."""
+    return response.status_code != 200
+
+
+def class_page_limits(view):
+    """``view`` (the class page) under the join form's failure limits, sharing their counts.
+
+    A browser that has not joined is sent to the join form whatever the
+    code, so the page tells a guesser nothing; counting those visits as
+    failed joins stops the guessing all the same.
+    """
+    limited = limiter.shared_limit(setting("JOIN_FAILURES_PER_ADDRESS"), scope="join-failures-address",
+                                   methods=["GET"], deduct_when=not_a_pupil)(view)
+    return limiter.shared_limit(setting("JOIN_FAILURES_PER_CODE"), scope="join-failures-code",
+                                key_func=typed_code, methods=["GET"], deduct_when=not_a_pupil)(limited)
 
 
 def answer_limits(view):

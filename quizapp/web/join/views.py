@@ -9,36 +9,33 @@ class they did not join.
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, session, url_for
+from datetime import timedelta
+
+from flask import abort, current_app, flash, redirect, render_template, request, session, url_for
+from flask_login import current_user
 
 from quizapp.services import classroom
 from quizapp.services.classroom import PupilView
 from quizapp.web import errors
 from quizapp.web.join import limits, status
+from quizapp.web.join.cookie import keep, remembered
 from quizapp.web.join.forms import JoinForm, answer_form
 from quizapp.web.reading import markup, panels
 
-COOKIE_KEY = "classes"  # session[COOKIE_KEY] = {code: token}
 NOT_JOINED = "You have not joined this class on this device."
-MAX_REMEMBERED = 8  # classes one browser remembers; the oldest is forgotten first (the cookie stays small)
 
 
 # ---- the cookie --------------------------------------------------------------------------------
 
 
-def remembered() -> dict[str, str]:
-    """Every class this browser joined: code -> token."""
-    classes = session.get(COOKIE_KEY)
-    return dict(classes) if isinstance(classes, dict) else {}
-
-
 def remember(code: str, token: str) -> None:
-    """Keep ``token`` for ``code`` in the cookie, for weeks rather than until the browser closes."""
-    classes = remembered()
-    classes.pop(code, None)
-    classes[code] = token
-    session[COOKIE_KEY] = dict(list(classes.items())[-MAX_REMEMBERED:])
-    session.permanent = True
+    """Keep ``token`` for ``code`` in the cookie, for weeks rather than until the browser closes.
+
+    Not while a teacher is logged in on this browser: the same cookie holds
+    the login, which must end with the browser.
+    """
+    keep(code, token)
+    session.permanent = not current_user.is_authenticated
 
 
 def current_pupil(code: str) -> PupilView | None:
@@ -71,7 +68,8 @@ def join(code: str | None = None):
         name = classroom.clean_name(form.name.data)
         if pupil and pupil.name.casefold() == name.casefold():
             return redirect(url_for("join.class_page", code=code), 303)
-        joined = classroom.join(code, name)
+        joined = classroom.join(code, name, idle_after=idle_time(),
+                                max_pupils=current_app.config["MAX_PUPILS_PER_SESSION"])
     except classroom.InvalidName as error:
         form.name.errors = [str(error)]
         return render_join(form, code), 422
@@ -80,6 +78,12 @@ def join(code: str | None = None):
         return render_join(form, code), 422
     remember(code, joined.token)
     return redirect(url_for("join.class_page", code=code), 303)
+
+
+def idle_time() -> timedelta | None:
+    """How long a class may sit unused before joining it is refused (``CLASS_IDLE_HOURS``; 0: never)."""
+    hours = current_app.config["CLASS_IDLE_HOURS"]
+    return timedelta(hours=hours) if hours else None
 
 
 def render_join(form: JoinForm, code: str | None):
@@ -98,8 +102,7 @@ def pupil_or_join(code: str) -> PupilView:
         return pupil
     if request.method != "GET":
         abort(403, NOT_JOINED)
-    if classroom.session_for_code(code) is None:
-        abort(404)
+    # The same answer whether the code is open, closed or unknown: this page is no oracle for guessing codes.
     flash("Join the class first: type your name below.", "info")
     abort(redirect(url_for("join.join_code", code=code), 303))
 
@@ -184,6 +187,8 @@ def finish(code: str):
         classroom.finish(code, remembered()[code])
     except classroom.NotJoined:
         abort(403)
+    except classroom.SessionClosed:
+        pass  # nothing recorded; the class page says the class is closed
     return redirect(url_for("join.class_page", code=code), 303)
 
 

@@ -16,6 +16,9 @@ from quizapp.web.packs import forms
 from quizapp.web.quiz.forms import quiz_form
 from quizapp.web.quiz.results import verdict_word
 
+# Notes on what an import skipped travel to the next page in the session cookie, which a browser drops
+# whole past 4 KB (and the teacher's login with it): show the first few and count the rest.
+SHOWN_NOTES = 5
 EXPORTS = {"json": ("application/json", "json"), "yaml": ("application/yaml", "yaml"),
            "gift": ("text/plain", "gift")}
 
@@ -94,7 +97,12 @@ def edit_question(pack_id: int, number: int | None = None):
         return render_question(pack_id, number, base, form)
     question = form.check(base.type, base)
     if question and "preview" not in request.form:
-        pack_editing.put_question(pack_id, question, None if number is None else number - 1)
+        try:
+            pack_editing.put_question(pack_id, question, None if number is None else number - 1,
+                                      max_questions=current_app.config["MAX_QUESTIONS_PER_PACK"])
+        except pack_editing.TooManyQuestions as exc:
+            form.prompt.errors = [str(exc)]  # the page again, with everything typed kept
+            return render_question(pack_id, number, base, form, question, preview=True), 422
         flash("Question saved.", "success")
         return redirect(url_for("packs.review", pack_id=pack_id, _anchor="questions"))
     status = 200 if question else 422
@@ -205,11 +213,16 @@ def import_pack():
     try:
         result = interchange.load(upload.read(interchange.MAX_PACK_BYTES + 1), name=upload.filename or "pack")
         pack_id = pack_editing.import_pack(result.pack, owner_id=current_teacher_id(),
-                                           model=current_app.config["SPACY_MODEL"])
+                                           model=current_app.config["SPACY_MODEL"],
+                                           max_questions=current_app.config["MAX_QUESTIONS_PER_PACK"])
     except InputError as exc:
         form.file.errors = [str(exc)]
         return render_template("packs/import.html", form=form), 422
     flash(f"Imported “{result.pack.title}” with {len(result.pack.questions)} questions.", "success")
-    for note in result.skipped:
+    for note in result.skipped[:SHOWN_NOTES]:
         flash(f"Skipped: {note}", "info")
+    if len(result.skipped) > SHOWN_NOTES:
+        more = len(result.skipped) - SHOWN_NOTES
+        flash(f"…and {more} more note{'s' if more != 1 else ''} like these (`quizapp pack import` prints them all).",
+              "info")
     return redirect(url_for("packs.review", pack_id=pack_id))
