@@ -23,9 +23,10 @@ pytestmark = pytest.mark.db
 
 @pytest.fixture
 def server(database_url, seed_article, tmp_path):
-    """``quizapp serve`` with 2 workers, in production mode, on this test's database (seed stored)."""
+    """``quizapp serve`` with 2 single-threaded workers, in production mode, on this test's database (seed stored)."""
     env = {"DATABASE_URL": database_url, "QUIZAPP_ENV": "production", "QUIZAPP_SECRET_KEY": "serve-test-key"}
-    with ServeProcess(env, tmp_path / "serve.log", workers=2) as process:
+    # One thread each (gunicorn's sync worker), so a held request occupies its whole worker.
+    with ServeProcess(env, tmp_path / "serve.log", workers=2, extra=("--threads", "1")) as process:
         yield process
 
 
