@@ -64,7 +64,7 @@ def tokens(text: str, form: bool = False) -> tuple[str, ...]:
     text = _APOSTROPHE.sub("", text)
     shouted = text.isupper()  # asked before "U.S." becomes the lower-case code "u_s"
     text = _DOTTED.sub(_code, text)
-    alone = len(text.split()) == 1  # "IS" or "US" on its own can only be the abbreviation
+    alone = len(_WORD.findall(text)) == 1  # "IS" or "US" on its own can only be the abbreviation
     if form or alone or not shouted:  # a shouted sentence has no abbreviations in it
         text = _CAPS.sub(_code if form or alone else _code_unless_word, text)
     words = _WORD.findall(_fold(_THOUSANDS.sub("", text)))[:MAX_TOKENS]

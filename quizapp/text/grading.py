@@ -132,12 +132,12 @@ def grade_choice(question: Question, ak: AnswerKey, response):
     if text.strip() in question.choices:  # an option as offered: folding must not confuse two options
         right = text.strip() in question.answer[0]
         return (1.0, {0}, "Correct.") if right else (0.0, set(), f"Not quite: the answer is {ak.parts[0]}.")
-    picked = key(tokens(text, form=True))
-    if not picked:
-        return 0.0, set(), NO_ANSWER
+    picked = key(tokens(text))  # what a student typed, read as typed: "AL-SUKHNA" is no abbreviation
     letter = _LETTER.fullmatch(text.strip())
     if letter and question.choices and not any(picked in keys for keys in ak.part_keys):
         picked = _choice_by_position(question.choices, letter.group(1)) or picked
+    if not picked:
+        return 0.0, set(), NO_ANSWER
     if picked in ak.part_keys[0]:
         return 1.0, {0}, "Correct."
     return 0.0, set(), f"Not quite: the answer is {ak.parts[0]}."
@@ -175,7 +175,7 @@ def _pick(text: str, question: Question, ak: AnswerKey) -> tuple | None:
     if text.strip() in question.choices:
         option = text.strip()
         return option, next((i for i, part in enumerate(question.answer) if option in part), None), option
-    pick = key(tokens(text, form=True))
+    pick = key(tokens(text))
     if not pick:
         return None
     label = ak.index.get(pick) or world().index.get(pick)
@@ -198,7 +198,7 @@ def as_picks(response, ak: AnswerKey) -> list[str]:
         return [as_text(r, depth=1) for r in response[:MAX_PICKS]]
     picks = []
     for piece in _PICK_SPLIT.split(as_text(response))[:MAX_PICKS]:
-        known = key(tokens(piece, form=True)) in ak.index
+        known = key(tokens(piece)) in ak.index
         picks += [piece] if known else _JOINERS.split(piece)
     return picks[:MAX_PICKS]
 

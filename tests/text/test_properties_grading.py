@@ -153,3 +153,21 @@ def test_case_and_surrounding_spaces_do_not_change_a_grade(question, response):
     for variant in case_and_spaces(response):
         result = grade(question, variant)
         assert (result.score, result.matched) == (expected.score, expected.matched), variant
+
+
+def letters(text: str) -> int:
+    return sum(ch.isalpha() for ch in text)
+
+
+@PROPERTY
+@given(question=sane_questions().filter(lambda q: q.type == "choice" and letters(q.answer[0][0]) > 3))
+@example(question=Question(id="q", type="choice", prompt="Which town?", answer=(("al-Sukhna",),),
+                           choices=("Damascus", "al-Sukhna", "Raqqa")))  # regression: typed "AL-SUKHNA" scored 0
+@example(question=Question(id="q", type="choice", prompt="Which region?", answer=(("Deir al-Zor",),),
+                           choices=("Deir al-Zor", "Raqqa")))
+def test_a_typed_option_in_capitals_or_lower_case_is_that_option(question):
+    """A pupil who types the option rather than clicking it, in any case, picked it."""
+    right = question.answer[0][0]
+    for typed in (right.upper(), right.lower(), f" {right.upper()} "):
+        result = grade(question, typed)
+        assert result.verdict == "correct", (typed, result.feedback)
