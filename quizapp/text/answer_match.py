@@ -21,10 +21,9 @@ from dataclasses import dataclass
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from quizapp.text import concepts
 from quizapp.text.answer_key import AnswerKey, world
 from quizapp.text.answers import edit_budget, key
-
-SCATTER = 3  # words an answer's words may be spread over, beyond their own number
 
 
 @dataclass(frozen=True)
@@ -77,32 +76,45 @@ def _exact(words, ak: AnswerKey, taken: list[bool]):
 
 
 def _scattered(words, fixed: list[str], ak: AnswerKey) -> list[Mention]:
-    """Answer forms of several words whose words all stand close together, in any order."""
-    present = set(fixed)
+    """Answer forms of several words whose words all stand close together, in any order.
+
+    For ideas a word counts in any of its dictionary forms ("prices were
+    rising" holds "prices rose"), and not after a "not" that the key does
+    not have ("prices did not rise").
+    """
+    families = [concepts.lemmas(f) for f in fixed] if ak.families else [frozenset((f,)) for f in fixed]
+    present = frozenset().union(*families) if families else frozenset()
     found = []
-    for label, needed in ak.bags:
-        if needed <= present:
-            span = _shortest_span(fixed, needed)
-            if span and span[1] - span[0] <= len(needed) + SCATTER:
-                typo = any(fixed[i] != words[i] for i in range(*span))
-                found.append(Mention(label, span[0], span[1], fuzzy=typo))
+    for label, needed, slack in ak.bags:
+        if not all(family & present for family in needed):
+            continue
+        span = _shortest_span(families, needed)
+        if span and span[1] - span[0] <= len(needed) + slack and not _negated(words, span, needed):
+            typo = any(fixed[i] != words[i] for i in range(*span))
+            found.append(Mention(label, span[0], span[1], fuzzy=typo))
     return found
 
 
-def _shortest_span(fixed: list[str], needed: frozenset) -> tuple[int, int] | None:
-    """The shortest stretch ``[start, end)`` holding every needed word (a sliding window)."""
-    positions = [i for i, w in enumerate(fixed) if w in needed]
-    counts: dict[str, int] = {}
+def _negated(words, span: tuple[int, int], needed) -> bool:
+    """A "not" in the stretch that the answer itself does not say."""
+    return any(words[i] in concepts.NEGATIONS for i in range(*span)) and not any(
+        family & concepts.NEGATIONS for family in needed)
+
+
+def _shortest_span(families: list[frozenset], needed: tuple[frozenset, ...]) -> tuple[int, int] | None:
+    """The shortest stretch ``[start, end)`` holding a word of every needed family (a sliding window)."""
+    hits = [(i, j) for i, family in enumerate(families) for j, want in enumerate(needed) if family & want]
+    counts: dict[int, int] = {}
     best, low = None, 0
-    for high in positions:
-        counts[fixed[high]] = counts.get(fixed[high], 0) + 1
+    for high, (position, wanted) in enumerate(hits):
+        counts[wanted] = counts.get(wanted, 0) + 1
         while len(counts) == len(needed):
-            start = positions[low]
-            if best is None or high + 1 - start < best[1] - best[0]:
-                best = (start, high + 1)
-            counts[fixed[start]] -= 1
-            if not counts[fixed[start]]:
-                del counts[fixed[start]]
+            start = hits[low][0]
+            if best is None or position + 1 - start < best[1] - best[0]:
+                best = (start, position + 1)
+            counts[hits[low][1]] -= 1
+            if not counts[hits[low][1]]:
+                del counts[hits[low][1]]
             low += 1
     return best
 
@@ -134,7 +146,9 @@ def typo_of(word: str, ak: AnswerKey) -> str | None:
 
     "Sukna" and "Suhkna" are "sukhna" (one edit, a swap counting as one);
     "Irak" is as close to Iraq as to Iran, so it is neither. An "al" glued
-    to the front ("alsukhna") is tried off as well.
+    to the front ("alsukhna") is tried off as well. A word of an idea forgives
+    two typos from six letters ("rigthes" for "rights"), but a real English
+    word is never a typo of one ("deflation" is not "inflation").
     """
     if len(word) < 4 or not word.isalpha() or word in ak.blocker_set:
         return None
@@ -142,7 +156,16 @@ def typo_of(word: str, ak: AnswerKey) -> str | None:
         if candidate in ak.answer_words:
             return candidate
         best = process.extractOne(candidate, ak.fuzzy_words, scorer=OSA.distance, score_cutoff=2)
-        if best and best[1] <= edit_budget(min(len(candidate), len(best[0]))):
+        if best and best[0] in ak.idea_words and candidate in concepts.english() and \
+                concepts.spelling(candidate) != concepts.spelling(best[0]):
+            return None  # "judicial" is another word, not a misspelt "legislative"; "defenses" is "defences"
+        if best and best[1] <= _budget(candidate, best[0], ak):
             rival = process.extractOne(candidate, ak.blockers, scorer=OSA.distance, score_cutoff=best[1])
             return None if rival else best[0]
     return None
+
+
+def _budget(typed: str, meant: str, ak: AnswerKey) -> int:
+    """Typos forgiven: as for names, or two in an idea's word of six letters or more."""
+    length = min(len(typed), len(meant))
+    return 2 if meant in ak.idea_words and length >= 6 else edit_budget(length)

@@ -3,7 +3,8 @@
 Case, accents, punctuation, HTML tags, articles and the Arabic article
 ("al-Sukhna", "As-Sukhna", "Sukhna") do not change which name a student
 wrote, so they are folded away here, on both the answer key and the response.
-Number words become digits ("two" is "2"), "isn't" becomes "is not" so a
+Numbers become digits however they are written ("two", "II" and "2nd" are
+"2"; see ``numbers``), "isn't" becomes "is not" so a
 negation is a word of its own, and abbreviations ("U.S.", "UK") become one
 token that cannot be mistaken for a word ("us" the pronoun).
 
@@ -16,6 +17,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from quizapp.text import numbers
+
 MAX_CHARS = 2000
 MAX_TOKENS = 300
 
@@ -26,15 +29,6 @@ ARTICLES = frozenset({"a", "an", "the"})
 ARABIC_ARTICLES = frozenset({"al", "el", "ad", "ag", "an", "ar", "as", "ash", "at", "az",
                              "ed", "en", "er", "es", "et", "ez", "ul", "ud"})
 DROPPED = ARTICLES | ARABIC_ARTICLES
-NUMBERS = {
-    "zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
-    "seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
-    "thirteen": "13", "fourteen": "14", "fifteen": "15", "sixteen": "16", "seventeen": "17",
-    "eighteen": "18", "nineteen": "19", "twenty": "20", "thirty": "30", "forty": "40",
-    "fifty": "50", "sixty": "60", "seventy": "70", "eighty": "80", "ninety": "90",
-    "hundred": "100", "thousand": "1000", "million": "1000000",
-    "first": "1st", "second": "2nd", "third": "3rd", "fourth": "4th", "fifth": "5th",
-}
 # Short words a student may type in capitals ("it's NOT Iraq"): never abbreviations.
 _SHORT_WORDS = frozenset("""a am an and any are as at be but by can did do for go had has he her
     hi him his how i idk if in is it its lol me my no nor not now of off ok omg on one or our out
@@ -49,6 +43,7 @@ _APOSTROPHE = re.compile(r"['’‘`ʼ]")
 _DOTTED = re.compile(r"(?<![\w.])[A-Za-z](?:\.[A-Za-z])+\.?(?!\w)")
 _CAPS = re.compile(r"\b(?:[A-Z]{2,3}|USSR|DPRK)\b")
 _THOUSANDS = re.compile(r"(?<=\d)[,.](?=\d{3}\b)")
+_DECIMAL = re.compile(r"(?<=\d)\.(?=\d)")
 _WORD = re.compile(r"[^\W_]+(?:_[^\W_]+)*")
 
 
@@ -59,7 +54,7 @@ def tokens(text: str, form: bool = False) -> tuple[str, ...]:
     abbreviation ("IS" is Islamic State), and a form that is nothing but
     dropped words ("The The") keeps them rather than vanish.
     """
-    text = _TAG.sub(" ", text[:MAX_CHARS])
+    text = numbers.symbols(_TAG.sub(" ", text[:MAX_CHARS]))
     text = _POSSESSIVE.sub("", _NOT.sub(" not", text))
     text = _APOSTROPHE.sub("", text)
     shouted = text.isupper()  # asked before "U.S." becomes the lower-case code "u_s"
@@ -67,8 +62,8 @@ def tokens(text: str, form: bool = False) -> tuple[str, ...]:
     alone = len(_WORD.findall(text)) == 1  # "IS" or "US" on its own can only be the abbreviation
     if form or alone or not shouted:  # a shouted sentence has no abbreviations in it
         text = _CAPS.sub(_code if form or alone else _code_unless_word, text)
-    words = _WORD.findall(_fold(_THOUSANDS.sub("", text)))[:MAX_TOKENS]
-    kept = _kept(["u_s"] if words == ["us"] else words)
+    words = _WORD.findall(_fold(_DECIMAL.sub("_", _THOUSANDS.sub("", text))))[:MAX_TOKENS]
+    kept = tuple(numbers.normalise(_kept(["u_s"] if words == ["us"] else words)))
     return tuple(words) if form and not kept else kept
 
 
@@ -82,8 +77,8 @@ def edit_budget(length: int) -> int:
     return 0 if length <= 3 else 1 if length <= 7 else 2
 
 
-def _kept(words: list[str]) -> tuple[str, ...]:
-    """Words minus articles, with numbers as digits and "the us" read as the country.
+def _kept(words: list[str]) -> list[str]:
+    """Words minus articles, with "the us" read as the country.
 
     A lone "us" is the country too: nobody answers a question with the pronoun.
     """
@@ -96,8 +91,8 @@ def _kept(words: list[str]) -> tuple[str, ...]:
             word = "u_s"
         previous = word
         if word not in DROPPED:
-            kept.append(NUMBERS.get(word, word))
-    return tuple(kept)
+            kept.append(word)
+    return kept
 
 
 def _fold(text: str) -> str:

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from quizapp.text.answer_key import AnswerKey, answer_key, world
 from quizapp.text.answer_match import Mention, mentions
 from quizapp.text.answers import MAX_CHARS, key, tokens
+from quizapp.text.numbers import is_number
 from quizapp.text.question import Question
 
 PENALTY = 0.5  # credit a wrong item costs, in parts
@@ -83,13 +84,24 @@ def grade_typed(question: Question, ak: AnswerKey, response):
     words = tokens(as_text(response))
     if not words:
         return 0.0, set(), NO_ANSWER
-    found = [m for m in mentions(words, ak) if not negated(words, m)]
+    found = [m for m in mentions(words, ak) + other_numbers(words, ak) if not negated(words, m)]
     hits = {m.label for m in found if m.is_answer}
     reason = next((i for i, w in enumerate(words) if w in REASONS), len(words))
     wrong = list(dict.fromkeys(m.label for m in found if m.start < reason and counts_against(words, m, ak)))
     score = (len(hits) - PENALTY * len(wrong)) / len(ak.parts)
     spelled = sorted({m.label for m in found if m.is_answer and m.fuzzy} - _exact_labels(found))
     return score, hits, feedback(question, ak, score, hits, wrong, spelled, "named")
+
+
+def other_numbers(words: tuple[str, ...], ak: AnswerKey) -> list[Mention]:
+    """Numbers that are not the answer's, when a number is asked for: "3 or 4" hedges like "Iran or Iraq".
+
+    A number the prompt or the text already says is not offered as an answer.
+    """
+    if "number" not in ak.kinds:
+        return []
+    return [Mention(w, i, i + 1) for i, w in enumerate(words)
+            if is_number(w) and w not in ak.answer_words and w not in ak.stated]
 
 
 def _exact_labels(found: list[Mention]) -> set:
