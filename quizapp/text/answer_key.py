@@ -75,6 +75,7 @@ class AnswerKey:
     blockers: tuple[str, ...]     # other names a misspelling might be nearer to
     blocker_set: frozenset
     neutral: frozenset
+    offered: frozenset   # the distractors and other choices: the teacher's own wrong answers
     restated: frozenset  # word pairs of the prompt and evidence: copying them costs nothing
     stated: frozenset    # the words of the prompt and evidence
 
@@ -222,6 +223,7 @@ def _finish(answer, index, part_keys, others: dict, restated, bags, kinds) -> An
         blockers=tuple(sorted(blockers)),
         blocker_set=frozenset(blockers),
         neutral=frozenset(world().capitals[c] for c in countries if c in world().capitals) - set(others),
+        offered=frozenset(others),
         restated=frozenset(zip(restated, restated[1:])),
         stated=frozenset(restated),
     )

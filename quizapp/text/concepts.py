@@ -169,6 +169,8 @@ def lemmas(word: str) -> frozenset:
     Two words are the same word when these sets meet: "rising" meets
     "rose", "floods" meets "flooding", but "paint" does not meet "paintings".
     """
+    if word in NEGATIONS:  # "no rain" and "did not rain" say the same
+        return NEGATIONS
     if not word.isalpha() or len(word) < 3:
         return frozenset((word,))
     return frozenset((word, *(w for forms in _lemmas()(word).values() for w in forms)))

@@ -88,9 +88,27 @@ def grade_typed(question: Question, ak: AnswerKey, response):
     hits = {m.label for m in found if m.is_answer}
     reason = next((i for i, w in enumerate(words) if w in REASONS), len(words))
     wrong = list(dict.fromkeys(m.label for m in found if m.start < reason and counts_against(words, m, ak)))
+    if "reason" in ak.kinds:  # an explanation names other things on its way: only the teacher's wrong answers cost
+        wrong = [label for label in wrong if label in ak.offered]
     score = (len(hits) - PENALTY * len(wrong)) / len(ak.parts)
+    if "reason" in ak.kinds:
+        return score, hits, reason_feedback(ak, score, hits, wrong)
     spelled = sorted({m.label for m in found if m.is_answer and m.fuzzy} - _exact_labels(found))
     return score, hits, feedback(question, ak, score, hits, wrong, spelled, "named")
+
+
+def reason_feedback(ak: AnswerKey, score, hits, wrong) -> str:
+    """What a why/how answer gave and which key phrases it left out: 'the answer also needs "fewer jobs"'."""
+    if score >= 1:
+        return "Correct."
+    quoted = [f"“{part}”" for part in ak.parts]
+    also = f", and {listing(wrong)} {'is' if len(wrong) == 1 else 'are'} not part of it" if wrong else ""
+    if not hits:
+        return f"Not quite: the answer needs {listing(quoted)}{also}."
+    gave = listing([q for i, q in enumerate(quoted) if i in hits])
+    missing = listing([q for i, q in enumerate(quoted) if i not in hits])
+    return f"Partly right: you gave {gave}; the answer also needs {missing}{also}." if missing else \
+        f"Partly right: you gave {gave}{also}."
 
 
 def other_numbers(words: tuple[str, ...], ak: AnswerKey) -> list[Mention]:
