@@ -174,19 +174,19 @@ def compile_key(spec) -> AnswerKey:
     asked = tokens(prompt)
     for label, form, words in named:
         kind = kinds[label, form]
-        if kind == "name":
+        if kind == "person":
             rivals = {w for other, _, ws in named if other != label for w in ws}
             for short in surname_forms(words, rivals):
                 _add(index, short, label)
         elif kind == "place":
             _add(index, concepts.place_core(words, world().names) or (), label)
-        elif kind in ("concept", "reason") and isinstance(label, int):
+        elif kind in IDEAS:  # a distractor's short forms too: "nuclear" for "nuclear energy" is a wrong answer
             bags += _idea_bags(label, kind, words, concepts.prompt_words(asked))
     part_kinds = tuple(kinds[i, part[0]] for i, part in enumerate(answer))
     return _finish(answer, index, part_keys, others, asked + ("|",) + tokens(evidence), bags, part_kinds)
 
 
-def _idea_bags(label: int, kind: str, words: tuple[str, ...], prompt: frozenset) -> list[tuple]:
+def _idea_bags(label, kind: str, words: tuple[str, ...], prompt: frozenset) -> list[tuple]:
     """The word families an idea's answer must hold, with how far apart they may stand."""
     if kind == "reason":
         return [(label, concepts.reason_form(words, prompt), REASON_SCATTER)]

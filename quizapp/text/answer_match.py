@@ -46,13 +46,29 @@ def mentions(words: tuple[str, ...], ak: AnswerKey) -> list[Mention]:
     taken = [False] * len(words)
     found = list(_exact(words, ak, taken))
     fixed = [w if t or w in ak.answer_words else typo_of(w, ak) or w for w, t in zip(words, taken)]
+    _join_split_words(fixed, taken, ak)
     scattered = _scattered(words, fixed, ak)
     if scattered:  # a name inside an answer spelled out in pieces is part of that answer
         found = [m for m in found if m.is_answer or not any(s.start <= m.start < s.end for s in scattered)]
         for s in scattered:
             taken[s.start:s.end] = [True] * (s.end - s.start)
     found += scattered + _typos(words, fixed, ak, taken)
+    answers = [m for m in found if m.is_answer]
+    found = [m for m in found if m.is_answer or not any(_overlap(m, a) for a in answers)]
     return sorted(found, key=lambda m: m.start)
+
+
+def _overlap(a: Mention, b: Mention) -> bool:
+    """Whether two mentions share a word: "trade agreement" inside "free trade agreement" is that answer."""
+    return a.start < b.end and b.start < a.end
+
+
+def _join_split_words(fixed: list[str], taken: list[bool], ak: AnswerKey) -> None:
+    """ "green house" is the answer's "greenhouse": both halves are read as that word."""
+    for i in range(len(fixed) - 1):
+        joined = fixed[i] + fixed[i + 1]
+        if not taken[i] and not taken[i + 1] and joined in ak.answer_words:
+            fixed[i] = fixed[i + 1] = joined
 
 
 def _exact(words, ak: AnswerKey, taken: list[bool]):

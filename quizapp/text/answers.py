@@ -34,7 +34,7 @@ _SHORT_WORDS = frozenset("""a am an and any are as at be but by can did do for g
     hi him his how i idk if in is it its lol me my no nor not now of off ok omg on one or our out
     she so the to too two up was we who why yes you""".split())
 # Abbreviations typed in lower case that can only be the country.
-_LOWER_CODES = {"usa": "u_s_a", "uk": "u_k", "uae": "u_a_e", "ussr": "u_s_s_r"}
+_LOWER_CODES = {"usa": "u_s_a", "uk": "u_k", "uae": "u_a_e", "ussr": "u_s_s_r", "un": "u_n", "eu": "e_u"}
 
 _TAG = re.compile(r"<[^<>]{0,200}>")
 _NOT = re.compile(r"n['’]t\b", re.I)
@@ -43,6 +43,7 @@ _APOSTROPHE = re.compile(r"['’‘`ʼ]")
 _DOTTED = re.compile(r"(?<![\w.])[A-Za-z](?:\.[A-Za-z])+\.?(?!\w)")
 _CAPS = re.compile(r"\b(?:[A-Z]{2,3}|USSR|DPRK)\b")
 _THOUSANDS = re.compile(r"(?<=\d)[,.](?=\d{3}\b)")
+_SPACED = re.compile(r"(?<![\d,.])(\d{1,3})((?: \d{3})+)\b")  # "12 500": a space between thousands
 _DECIMAL = re.compile(r"(?<=\d)\.(?=\d)")
 _WORD = re.compile(r"[^\W_]+(?:_[^\W_]+)*")
 
@@ -62,7 +63,8 @@ def tokens(text: str, form: bool = False) -> tuple[str, ...]:
     alone = len(_WORD.findall(text)) == 1  # "IS" or "US" on its own can only be the abbreviation
     if form or alone or not shouted:  # a shouted sentence has no abbreviations in it
         text = _CAPS.sub(_code if form or alone else _code_unless_word, text)
-    words = _WORD.findall(_fold(_DECIMAL.sub("_", _THOUSANDS.sub("", text))))[:MAX_TOKENS]
+    text = _DECIMAL.sub("_", _THOUSANDS.sub("", _SPACED.sub(_unspaced, text)))
+    words = _WORD.findall(_fold(text))[:MAX_TOKENS]
     kept = tuple(numbers.normalise(_kept(["u_s"] if words == ["us"] else words)))
     return tuple(words) if form and not kept else kept
 
@@ -93,6 +95,10 @@ def _kept(words: list[str]) -> list[str]:
         if word not in DROPPED:
             kept.append(word)
     return kept
+
+
+def _unspaced(match: re.Match) -> str:
+    return match.group(1) + match.group(2).replace(" ", "")
 
 
 def _fold(text: str) -> str:

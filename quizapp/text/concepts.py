@@ -18,8 +18,11 @@ wrong answers too. So each accepted form gets a kind:
   there, in any order; words the prompt already says are not required; a
   generic head may be left out after an adjective that says which one
   ("legislative" for "the legislative branch").
-* ``name``: anything else (people, towns, organisations): the family-name
-  shortcut of ``answer_key.surname_forms`` applies, with its own limits.
+* ``person``: a name asked for with "Who ...?", or starting with a title
+  ("President ..."): the family-name shortcut of ``answer_key.surname_forms``
+  applies, with its own limits.
+* ``name``: any other proper name (a town, a document, an organisation):
+  every word, though typos, order and "al-" are forgiven as for all names.
 
 A teacher or the generator may say the kind (``Question.answer_kind``);
 otherwise it is inferred from the form as written, conservatively.
@@ -30,6 +33,7 @@ from __future__ import annotations
 import functools
 import re
 
+from quizapp.text.lexicon import TITLES
 from quizapp.text.numbers import is_number
 from quizapp.text.question import ANSWER_KINDS as KINDS
 # Words that say how a concept's words relate, not which concept it is.
@@ -58,6 +62,7 @@ _WHY = re.compile(r"^\W*(?:why|how)\b(?!\s+(?:many|much|long|old|far|often|big|l
 _SPELLINGS = tuple((re.compile(a), b) for a, b in (
     (r"our(?=s?$|ed$|ing$|ite|able)", "or"), (r"is(?=e[sd]?$|ing$|ation)", "iz"), (r"ys(?=e[sd]?$|ing$)", "yz"),
     (r"ence(?=s?$)", "ense"), (r"tre(?=s?$)", "ter"), (r"ogue(?=s?$)", "og"), (r"ll(?=ed$|ing$|er$)", "l")))
+_WHO = re.compile(r"^\W*(?:who|whom|whose)\b", re.I)
 _ARTICLE = re.compile(r"^\W*(?:the|a|an)\s", re.I)
 
 
@@ -67,13 +72,13 @@ def kind_of(form: str, words: tuple[str, ...], prompt: str, hint: str = "") -> s
         return "number"
     if hint == "reason" or (not hint and _WHY.match(prompt) and len(content(words)) > 1):
         return "reason"
-    if hint in ("place", "concept", "name"):
+    if hint in ("place", "concept", "name", "person"):
         return hint
-    if hint == "person":
-        return "name"
     if place_core(words):
         return "place"
-    return "concept" if _is_idea(form, words) else "name"
+    if _is_idea(form, words):
+        return "concept"
+    return "person" if _WHO.match(prompt) or (words and words[0] in TITLES) else "name"
 
 
 def _is_idea(form: str, words: tuple[str, ...]) -> bool:

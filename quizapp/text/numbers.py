@@ -51,6 +51,7 @@ UNIT_NAMES = {  # every spelling -> the unit's token
     "seconds": "second", "secs": "second", "litre": "litre", "litres": "litre", "liter": "litre",
     "liters": "litre",
 }
+SCALE_NAMES = {"c": "", "celsius": "", "centigrade": "", "f": "_f", "fahrenheit": "_f"}  # Celsius unless said
 CURRENCY_BEFORE = {"dollar", "pound", "euro"}  # "$5" is written before the number
 ABBREVIATIONS = {
     "ww1": ("world", "war", "1"), "wwi": ("world", "war", "1"), "ww2": ("world", "war", "2"),
@@ -61,7 +62,7 @@ ABBREVIATIONS = {
     "sept": ("september",), "sep": ("september",),
 }
 _GLUED = re.compile(r"(\d+(?:_\d+)?)(st|nd|rd|th|bn|km|kms|cm|mm|kg|kgs|lbs?|ft|mi|pc|yrs?|hrs?|mins?)")
-_WITH_UNIT = re.compile(r"(\d+(?:_\d+)?)(?:_([a-z]+))?")
+_WITH_UNIT = re.compile(r"(\d+(?:_\d+)?)(?:_([a-z_]+))?")
 _SYMBOLS = (("%", " percent "), ("$", " dollar "), ("£", " pound "), ("€", " euro "), ("°", " degree "))
 NUMBER_WORDS = frozenset(UNITS) | frozenset(TENS) | frozenset(ORDINALS) | frozenset(SCALES)
 def _roman_numerals() -> dict[str, int]:
@@ -102,6 +103,8 @@ def normalise(words: list[str]) -> list[str]:
         number = _text(value)
         if i < len(words) and words[i] in UNIT_NAMES:
             number, i = f"{number}_{UNIT_NAMES[words[i]]}", i + 1
+            if number.endswith("_degree") and i < len(words) and words[i] in SCALE_NAMES:
+                number, i = number + SCALE_NAMES[words[i]], i + 1
         elif i + 1 < len(words) and words[i:i + 2] == ["per", "cent"]:
             number, i = f"{number}_percent", i + 2
         elif out and out[-1] in CURRENCY_BEFORE:

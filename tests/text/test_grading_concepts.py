@@ -17,8 +17,10 @@ def short(answer, prompt="What is it called?", **fields) -> Question:
 
 
 @pytest.mark.parametrize("form,prompt,kind", [
-    ("Nelson Mandela", "Who became president?", "name"),
-    ("Islamic State", "Who holds the town?", "name"),
+    ("Nelson Mandela", "Who became president?", "person"),
+    ("President Lula", "Which leader won?", "person"),
+    ("Islamic State", "Which group holds the town?", "name"),
+    ("Magna Carta", "Which document did the king sign?", "name"),
     ("the Amazon rainforest", "Where do the tribes live?", "place"),
     ("Lake Titicaca", "Where is the island?", "place"),
     ("the Dead Sea", "Where did they swim?", "concept"),      # "Dead" alone is no place's name
@@ -99,4 +101,24 @@ CELL = short([["mitosis"]], "How does a body cell divide?", answer_kind="concept
     (CELL, "meiosis", 0),
 ])
 def test_concepts_places_and_people(question, response, score):
+    assert grade(question, response).score == pytest.approx(score), response
+
+
+ENERGY = short([["renewable energy"]], "What kind of energy comes from the sun and the wind?",
+               distractors=["nuclear energy"])
+HEAT = short([["the greenhouse effect"]], "What keeps the Earth warm?")
+PAINTER = short([["Frida Kahlo"]], "Who painted the self-portraits?")
+DOCUMENT = short([["Magna Carta"]], "Which document limited the king's power?")
+
+
+@pytest.mark.parametrize("question,response,score", [
+    (ENERGY, "renewable", 1),                  # the prompt says "energy"
+    (ENERGY, "nuclear", 0),                    # the distractor's telling word is the distractor
+    (ENERGY, "renewable or nuclear", 0.5),
+    (HEAT, "the green house effect", 1),       # a compound split in two
+    (PAINTER, "Kahlo", 1),                     # "Who ...?": a person, the family name stands for her
+    (DOCUMENT, "Carta", 0),                    # not a person: no word of it stands for the whole
+    (DOCUMENT, "magna carta", 1),
+])
+def test_short_forms_follow_the_kind(question, response, score):
     assert grade(question, response).score == pytest.approx(score), response
