@@ -26,8 +26,9 @@ ARTICLES = frozenset({"a", "an", "the"})
 # The Arabic article in its usual transliterations, sun-letter forms included
 # ("ash-Sham", "ad-Dawla"). Dropped wherever it stands: as English words
 # ("at", "as", "en") they never carry the answer.
-ARABIC_ARTICLES = frozenset({"al", "el", "ad", "ag", "an", "ar", "as", "ash", "at", "az",
+ARABIC_ARTICLES = frozenset({"al", "el", "ad", "ag", "an", "ar", "as", "at", "az",
                              "ed", "en", "er", "es", "et", "ez", "ul", "ud"})
+_ASH = re.compile(r"\bash-(?=\w)", re.I)  # "ash-Sham"; "ash" alone is the word (volcanic ash)
 DROPPED = ARTICLES | ARABIC_ARTICLES
 # Short words a student may type in capitals ("it's NOT Iraq"): never abbreviations.
 _SHORT_WORDS = frozenset("""a am an and any are as at be but by can did do for go had has he her
@@ -55,7 +56,7 @@ def tokens(text: str, form: bool = False) -> tuple[str, ...]:
     abbreviation ("IS" is Islamic State), and a form that is nothing but
     dropped words ("The The") keeps them rather than vanish.
     """
-    text = numbers.symbols(_TAG.sub(" ", text[:MAX_CHARS]))
+    text = numbers.symbols(_ASH.sub(" ", _TAG.sub(" ", text[:MAX_CHARS])))
     text = _POSSESSIVE.sub("", _NOT.sub(" not", text))
     text = _APOSTROPHE.sub("", text)
     shouted = text.isupper()  # asked before "U.S." becomes the lower-case code "u_s"

@@ -57,11 +57,14 @@ FEATURES_BEFORE = frozenset({"river", "lake", "mount", "mt", "cape", "isle", "lo
 # Words that make a place's name but are no name alone: the Dead Sea is not "Dead".
 PLAIN_WORDS = frozenset("""red black white yellow green blue dead great grand little big old new high low
     north south east west northern southern eastern western central upper lower middle holy long""".split())
-PARTICLES = ("al-", "el-", "bin", "ibn", "abu", "de", "da", "di", "du", "van", "von", "la", "le", "der", "den")
+# Lower-case words inside people's names ("Leonardo da Vinci", "bin", "al-Assad"): no sign of an idea.
+PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "de", "da", "di", "du", "van", "von", "la", "le", "der",
+                       "den", "del", "dos", "das", "ter", "y"})
 _WHY = re.compile(r"^\W*(?:why|how)\b(?!\s+(?:many|much|long|old|far|often|big|large|tall|high|fast|soon))", re.I)
 _SPELLINGS = tuple((re.compile(a), b) for a, b in (
     (r"our(?=s?$|ed$|ing$|ite|able)", "or"), (r"is(?=e[sd]?$|ing$|ation)", "iz"), (r"ys(?=e[sd]?$|ing$)", "yz"),
     (r"ence(?=s?$)", "ense"), (r"tre(?=s?$)", "ter"), (r"ogue(?=s?$)", "og"), (r"ll(?=ed$|ing$|er$)", "l")))
+_ARABIC_ARTICLE = re.compile(r"[a-z]{1,3}-\w")  # "al-Sukhna", "ez-Zor": a name for all its lower case
 _WHO = re.compile(r"^\W*(?:who|whom|whose)\b", re.I)
 _ARTICLE = re.compile(r"^\W*(?:the|a|an)\s", re.I)
 
@@ -87,7 +90,7 @@ def _is_idea(form: str, words: tuple[str, ...]) -> bool:
         return True
     if len(words) > len(form.split()):  # an abbreviation spelled out: "CO2" is carbon dioxide, no surname
         return True
-    written = [w for w in re.split(r"[\s\-]+", form) if w and not w.lower().startswith(PARTICLES)]
+    written = [w for w in form.split() if w.lower() not in PARTICLES and not _ARABIC_ARTICLE.match(w)]
     return any(w[0].islower() for w in written if w[0].isalpha())
 
 

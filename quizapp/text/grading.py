@@ -94,7 +94,9 @@ def grade_typed(question: Question, ak: AnswerKey, response):
     if "reason" in ak.kinds:
         return score, hits, reason_feedback(ak, score, hits, wrong)
     spelled = sorted({m.label for m in found if m.is_answer and m.fuzzy} - _exact_labels(found))
-    return score, hits, feedback(question, ak, score, hits, wrong, spelled, "named")
+    named = [label for label in wrong if not is_number(label)]  # a pupil's number is not repeated back
+    return score, hits, feedback(question, ak, score, hits, named, spelled, "named", len(wrong) - len(named),
+                                 "number")
 
 
 def reason_feedback(ak: AnswerKey, score, hits, wrong) -> str:
@@ -193,7 +195,7 @@ def grade_multi(question: Question, ak: AnswerKey, response):
     score = (len(hits) - len(wrong)) / len(ak.parts)
     named = [label for label in wrong.values() if label]
     unnamed = len(wrong) - len(named)
-    return score, hits, feedback(question, ak, score, hits, named, [], "picked", unnamed)
+    return score, hits, feedback(question, ak, score, hits, named, [], "picked", unnamed, "pick")
 
 
 def _pick(text: str, question: Question, ak: AnswerKey) -> tuple | None:
@@ -264,11 +266,13 @@ def truth(words: tuple[str, ...]) -> bool | None:
     return values.pop() if len(values) == 1 else None
 
 
-def feedback(question, ak: AnswerKey, score, hits, wrong, spelled, verb: str, unnamed: int = 0) -> str:
+def feedback(question, ak: AnswerKey, score, hits, wrong, spelled, verb: str, unnamed: int = 0,
+             other: str = "pick") -> str:
     """One sentence that says what was right, what is missing and what is wrong.
 
-    ``wrong`` are the wrong names; ``unnamed`` counts wrong picks that name
-    nothing known, which are counted rather than repeated back.
+    ``wrong`` are the wrong names; ``unnamed`` counts wrong picks (or
+    numbers: ``other``) that name nothing known, which are counted rather
+    than repeated back.
     """
     if score >= 1:
         return f"Correct (spelled {listing([ak.parts[i] for i in spelled])})." if spelled else "Correct."
@@ -277,7 +281,7 @@ def feedback(question, ak: AnswerKey, score, hits, wrong, spelled, verb: str, un
         return f"Not quite: the answer is {question.shown_answer}{also}."
     named = listing([ak.parts[i] for i in sorted(hits)])
     missing = listing([p for i, p in enumerate(ak.parts) if i not in hits])
-    wrong = wrong + ([f"{unnamed} other pick{'s' if unnamed > 1 else ''}"] if unnamed else [])
+    wrong = wrong + ([f"{unnamed} other {other}{'s' if unnamed > 1 else ''}"] if unnamed else [])
     is_are = "is" if len(wrong) == 1 and not unnamed > 1 else "are"
     if missing and wrong:
         return (f"Partly right: you {verb} {named}; the answer also includes {missing}, "

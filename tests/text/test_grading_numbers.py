@@ -107,3 +107,14 @@ DATE = number_question("14 July 1789", "When was the Bastille stormed?")
 ])
 def test_number_answers(question, response, score):
     assert grade(question, response).score == pytest.approx(score), response
+
+
+
+@pytest.mark.parametrize("question,response,feedback", [
+    (LOST, "3 or 4", "Partly right: 3 is right, but 1 other number is not."),
+    (LOST, "seven", "Not quite: the answer is 3."),
+    (YEAR, "1066 or 1067 or 1068", "Not quite: the answer is 1066."),  # two wrong numbers cancel the right one
+])
+def test_wrong_numbers_are_counted_not_repeated(question, response, feedback):
+    """The feedback names the answer; the pupil's own numbers are counted, never echoed into the page."""
+    assert grade(question, response).feedback == feedback
