@@ -67,7 +67,7 @@ class AnswerKey:
     index: dict
     vocab: frozenset
     max_words: int
-    bags: tuple  # (part, the word families it needs, how far apart they may stand)
+    bags: tuple  # (part, the word families it needs, how far apart they may stand, its words if one each)
     families: bool  # whether a response's words must be read with their dictionary forms
     answer_words: frozenset
     idea_words: frozenset  # words of concepts and reasons: a real word is never a typo of one
@@ -193,6 +193,11 @@ def _idea_bags(label, kind: str, words: tuple[str, ...], prompt: frozenset) -> l
     return [(label, bag, SCATTER) for bag in concepts.concept_forms(words, prompt, world().names)]
 
 
+def _plain(needed: tuple[frozenset, ...]) -> frozenset | None:
+    """The words a bag needs, when each family is one word (a name's): a subset test finds it."""
+    return frozenset(w for family in needed for w in family) if all(len(f) == 1 for f in needed) else None
+
+
 def _with_units(keys: frozenset) -> frozenset:
     """A number's key with and without a unit ("5 km" also accepts "5"; "5" accepts "5 km")."""
     return keys.union(*(numbers.unit_variants(k) for k in keys))
@@ -215,7 +220,7 @@ def _finish(answer, index, part_keys, others: dict, restated, bags, kinds) -> An
         index=index,
         vocab=frozenset(w for k in index for w in k) | world().vocab,
         max_words=max([MAX_NAME_WORDS, *map(len, index)]),
-        bags=tuple(bags),
+        bags=tuple((*bag, _plain(bag[1])) for bag in bags),
         families=any(kind in IDEAS for kind in kinds),
         answer_words=answer_words,
         idea_words=idea_words,

@@ -46,15 +46,17 @@ def mentions(words: tuple[str, ...], ak: AnswerKey) -> list[Mention]:
     taken = [False] * len(words)
     found = list(_exact(words, ak, taken))
     fixed = [w if t or w in ak.answer_words else typo_of(w, ak) or w for w, t in zip(words, taken)]
-    _join_split_words(fixed, taken, ak)
+    if ak.families:
+        _join_split_words(fixed, taken, ak)
     scattered = _scattered(words, fixed, ak)
     if scattered:  # a name inside an answer spelled out in pieces is part of that answer
         found = [m for m in found if m.is_answer or not any(s.start <= m.start < s.end for s in scattered)]
         for s in scattered:
             taken[s.start:s.end] = [True] * (s.end - s.start)
     found += scattered + _typos(words, fixed, ak, taken)
-    answers = [m for m in found if m.is_answer]
-    found = [m for m in found if m.is_answer or not any(_overlap(m, a) for a in answers)]
+    if any(not s.is_answer for s in scattered):  # a wrong idea read inside the right one is the right one
+        answers = [m for m in found if m.is_answer]
+        found = [m for m in found if m.is_answer or not any(_overlap(m, a) for a in answers)]
     return sorted(found, key=lambda m: m.start)
 
 
@@ -98,11 +100,16 @@ def _scattered(words, fixed: list[str], ak: AnswerKey) -> list[Mention]:
     rising" holds "prices rose"), and not after a "not" that the key does
     not have ("prices did not rise").
     """
-    families = [concepts.lemmas(f) for f in fixed] if ak.families else [frozenset((f,)) for f in fixed]
-    present = frozenset().union(*families) if families else frozenset()
+    if not ak.bags:
+        return []
+    if ak.families:
+        families = [concepts.lemmas(f) for f in fixed]
+        present = set(fixed).union(*families)
+    else:
+        families, present = [(f,) for f in fixed], set(fixed)
     found = []
-    for label, needed, slack in ak.bags:
-        if not all(family & present for family in needed):
+    for label, needed, slack, words_needed in ak.bags:
+        if not (words_needed <= present if words_needed else all(not f.isdisjoint(present) for f in needed)):
             continue
         span = _shortest_span(families, needed)
         if span and span[1] - span[0] <= len(needed) + slack and not _negated(words, span, needed):
@@ -117,9 +124,10 @@ def _negated(words, span: tuple[int, int], needed) -> bool:
         family & concepts.NEGATIONS for family in needed)
 
 
-def _shortest_span(families: list[frozenset], needed: tuple[frozenset, ...]) -> tuple[int, int] | None:
+def _shortest_span(families: list, needed: tuple[frozenset, ...]) -> tuple[int, int] | None:
     """The shortest stretch ``[start, end)`` holding a word of every needed family (a sliding window)."""
-    hits = [(i, j) for i, family in enumerate(families) for j, want in enumerate(needed) if family & want]
+    hits = [(i, j) for i, family in enumerate(families) for j, want in enumerate(needed)
+            if not want.isdisjoint(family)]
     counts: dict[int, int] = {}
     best, low = None, 0
     for high, (position, wanted) in enumerate(hits):

@@ -47,6 +47,8 @@ _THOUSANDS = re.compile(r"(?<=\d)[,.](?=\d{3}\b)")
 _SPACED = re.compile(r"(?<![\d,.])(\d{1,3})((?: \d{3})+)\b")  # "12 500": a space between thousands
 _DECIMAL = re.compile(r"(?<=\d)\.(?=\d)")
 _WORD = re.compile(r"[^\W_]+(?:_[^\W_]+)*")
+_ALONE = re.compile(r"[\W_]*[^\W_]+(?:_[^\W_]+)*[\W_]*")
+_DIGIT = re.compile(r"\d")
 
 
 def tokens(text: str, form: bool = False) -> tuple[str, ...]:
@@ -56,17 +58,21 @@ def tokens(text: str, form: bool = False) -> tuple[str, ...]:
     abbreviation ("IS" is Islamic State), and a form that is nothing but
     dropped words ("The The") keeps them rather than vanish.
     """
-    text = numbers.symbols(_ASH.sub(" ", _TAG.sub(" ", text[:MAX_CHARS])))
+    text = text[:MAX_CHARS]
+    text = numbers.symbols(_TAG.sub(" ", text) if "<" in text else text)
+    text = _ASH.sub(" ", text) if "-" in text else text
     text = _POSSESSIVE.sub("", _NOT.sub(" not", text))
     text = _APOSTROPHE.sub("", text)
     shouted = text.isupper()  # asked before "U.S." becomes the lower-case code "u_s"
     text = _DOTTED.sub(_code, text)
-    alone = len(_WORD.findall(text)) == 1  # "IS" or "US" on its own can only be the abbreviation
+    alone = _ALONE.fullmatch(text) is not None  # "IS" or "US" on its own can only be the abbreviation
     if form or alone or not shouted:  # a shouted sentence has no abbreviations in it
         text = _CAPS.sub(_code if form or alone else _code_unless_word, text)
-    text = _DECIMAL.sub("_", _THOUSANDS.sub("", _SPACED.sub(_unspaced, text)))
+    digits = _DIGIT.search(text) is not None
+    if digits:
+        text = _DECIMAL.sub("_", _THOUSANDS.sub("", _SPACED.sub(_unspaced, text)))
     words = _WORD.findall(_fold(text))[:MAX_TOKENS]
-    kept = tuple(numbers.normalise(_kept(["u_s"] if words == ["us"] else words)))
+    kept = tuple(numbers.normalise(_kept(["u_s"] if words == ["us"] else words), digits))
     return tuple(words) if form and not kept else kept
 
 

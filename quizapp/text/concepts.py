@@ -35,6 +35,7 @@ import re
 
 from quizapp.text.lexicon import TITLES
 from quizapp.text.numbers import is_number
+from quizapp.text.word_forms import family
 from quizapp.text.question import ANSWER_KINDS as KINDS
 # Words that say how a concept's words relate, not which concept it is.
 LINKS = frozenset({"of", "and", "in", "on", "for", "to", "with", "by", "from", "at", "into"})
@@ -170,26 +171,9 @@ def _head(words: tuple[str, ...]) -> frozenset:
     return lemmas(kept[-1]) if kept else frozenset()
 
 
-@functools.lru_cache(maxsize=65536)
 def lemmas(word: str) -> frozenset:
-    """A word and its dictionary forms: "rose" -> {rose, rise}; "paintings" -> {paintings, painting}.
-
-    Two words are the same word when these sets meet: "rising" meets
-    "rose", "floods" meets "flooding", but "paint" does not meet "paintings".
-    """
-    if word in NEGATIONS:  # "no rain" and "did not rain" say the same
-        return NEGATIONS
-    if not word.isalpha() or len(word) < 3:
-        return frozenset((word,))
-    return frozenset((word, *(w for forms in _lemmas()(word).values() for w in forms)))
-
-
-@functools.cache
-def _lemmas():
-    """lemminflect's lookup, loaded on the first idea graded (it takes a moment)."""
-    from lemminflect import getAllLemmas
-
-    return getAllLemmas
+    """A word and its dictionary forms (``word_forms.family``); "no", "not", "never" are one family."""
+    return NEGATIONS if word in NEGATIONS else family(word)
 
 
 def spelling(word: str) -> str:

@@ -87,9 +87,12 @@ def symbols(text: str) -> str:
     return text
 
 
-def normalise(words: list[str]) -> list[str]:
-    """The words with every number as digits, a unit joined to it, abbreviations spelled out."""
-    if not any(w in TRIGGERS or w[:1].isdigit() for w in words):
+def normalise(words: list[str], digits: bool = True) -> list[str]:
+    """The words with every number as digits, a unit joined to it, abbreviations spelled out.
+
+    ``digits``: whether the text had any (when not, only number words need reading).
+    """
+    if TRIGGERS.isdisjoint(words) and not (digits and any(w[:1].isdigit() for w in words)):
         return words
     words = _expanded(words)
     out: list[str] = []

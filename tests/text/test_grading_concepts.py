@@ -122,3 +122,18 @@ DOCUMENT = short([["Magna Carta"]], "Which document limited the king's power?")
 ])
 def test_short_forms_follow_the_kind(question, response, score):
     assert grade(question, response).score == pytest.approx(score), response
+
+
+@pytest.mark.parametrize("one,other", [
+    ("bought", "buying"), ("studies", "studied"), ("stopped", "stop"), ("taxes", "tax"), ("women", "woman"),
+    ("warmer", "warm"), ("slowly", "slow"), ("hoped", "hoping"),
+])
+def test_forms_of_one_word_meet(one, other):
+    assert lemmas(one) & lemmas(other)
+
+
+@pytest.mark.parametrize("one,other", [
+    ("corner", "corn"), ("flower", "flow"), ("paint", "paintings"), ("bus", "bu"), ("news", "newly"),
+])
+def test_different_words_do_not(one, other):
+    assert not lemmas(one) & lemmas(other)
