@@ -117,7 +117,9 @@ def _fold(text: str) -> str:
 
 
 def _code(match: re.Match) -> str:
-    """ "U.S." / "US" -> the token "u_s", which no ordinary word can equal."""
+    """ "U.S." / "US" -> the token "u_s", which no ordinary word can equal; "ONE", "TEN" stay numbers."""
+    if match.group(0).lower() in numbers.NUMBER_WORDS:
+        return match.group(0)
     return " " + "_".join(match.group(0).replace(".", "").lower()) + " "
 
 

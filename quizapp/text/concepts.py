@@ -36,7 +36,7 @@ import re
 from quizapp.text.lexicon import TITLES
 from quizapp.text.numbers import is_number
 from quizapp.text.word_forms import family
-from quizapp.text.question import ANSWER_KINDS as KINDS
+
 # Words that say how a concept's words relate, not which concept it is.
 LINKS = frozenset({"of", "and", "in", "on", "for", "to", "with", "by", "from", "at", "into"})
 # ... and in a whole sentence of explanation, the words that carry no reason.

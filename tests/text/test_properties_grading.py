@@ -171,3 +171,57 @@ def test_a_typed_option_in_capitals_or_lower_case_is_that_option(question):
     for typed in (right.upper(), right.lower(), f" {right.upper()} "):
         result = grade(question, typed)
         assert result.verdict == "correct", (typed, result.feedback)
+
+
+# --- numbers and ideas (issue 12) ---------------------------------------------------------------------
+
+SMALL = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+         "sixteen seventeen eighteen nineteen").split()
+TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+
+
+def in_words(n: int) -> str:
+    """English number words, as a pupil writes them ("three hundred and forty-two"), up to millions."""
+    if n < 20:
+        return SMALL[n]
+    if n < 100:
+        return TENS[n // 10] + ("-" + SMALL[n % 10] if n % 10 else "")
+    for size, name in ((10**6, "million"), (1000, "thousand"), (100, "hundred")):
+        if n >= size:
+            rest = n % size
+            joiner = "" if not rest else " and " if rest < 100 else " "
+            return f"{in_words(n // size)} {name}{joiner}{in_words(rest) if rest else ''}"
+    raise AssertionError(n)
+
+
+def number_key(n: int) -> Question:
+    return Question(id="n", type="short", prompt="How many were there?", answer=((f"{n:,}",),))
+
+
+@PROPERTY
+@given(n=st.integers(0, 5_000_000))
+@example(n=1)  # regression: "ONE" in capitals was read as the abbreviation O.N.E.
+@example(n=1_000_012)  # "one million and twelve"
+@example(n=1945)
+def test_a_number_in_words_or_digits_is_that_number(n):
+    question = number_key(n)
+    for written in (str(n), f"{n:,}", in_words(n), f"about {n}", in_words(n).upper()):
+        assert grade(question, written).verdict == "correct", written
+    for other in (str(n + 1), in_words(n + 10)):
+        assert grade(question, other).verdict == "incorrect", other
+
+
+IDEA_WORDS = ("volcanic", "coastal", "urban", "tropical", "erosion", "migration", "pollution", "farming",
+              "habitat", "glacier", "drought", "harvest", "rainfall", "trade", "tourism")
+
+
+@PROPERTY
+@given(words=st.lists(st.sampled_from(IDEA_WORDS), min_size=2, max_size=3, unique=True), data=st.data())
+def test_an_idea_in_any_word_order_and_never_a_part_of_it(words, data):
+    """The telling words of a lower-case key, in any order, are that idea; one of them alone is not."""
+    question = Question(id="i", type="short", prompt="What did the report describe?",
+                        answer=((" ".join(words),),))
+    shuffled = data.draw(st.permutations(words))
+    assert grade(question, " ".join(shuffled)).verdict == "correct", shuffled
+    assert grade(question, f"the {' '.join(shuffled)}").verdict == "correct", shuffled
+    assert grade(question, words[-1]).verdict == "incorrect"
