@@ -34,7 +34,7 @@ DROPPED = ARTICLES | ARABIC_ARTICLES
 _SHORT_WORDS = frozenset("""a am an and any are as at be but by can did do for go had has he her
     hi him his how i idk if in is it its lol me my no nor not now of off ok omg on one or our out
     she so the to too two up was we who why yes you""".split())
-# Abbreviations typed in lower case that can only be the country.
+# Abbreviations typed in lower case that can only be the abbreviation (the country, the UN, the EU).
 _LOWER_CODES = {"usa": "u_s_a", "uk": "u_k", "uae": "u_a_e", "ussr": "u_s_s_r", "un": "u_n", "eu": "e_u"}
 
 _TAG = re.compile(r"<[^<>]{0,200}>")
@@ -59,7 +59,7 @@ def tokens(text: str, form: bool = False) -> tuple[str, ...]:
     dropped words ("The The") keeps them rather than vanish.
     """
     text = text[:MAX_CHARS]
-    text = numbers.symbols(_TAG.sub(" ", text) if "<" in text else text)
+    text = _TAG.sub(" ", text) if "<" in text else text
     text = _ASH.sub(" ", text) if "-" in text else text
     text = _POSSESSIVE.sub("", _NOT.sub(" not", text))
     text = _APOSTROPHE.sub("", text)
@@ -68,6 +68,7 @@ def tokens(text: str, form: bool = False) -> tuple[str, ...]:
     alone = _ALONE.fullmatch(text) is not None  # "IS" or "US" on its own can only be the abbreviation
     if form or alone or not shouted:  # a shouted sentence has no abbreviations in it
         text = _CAPS.sub(_code if form or alone else _code_unless_word, text)
+    text = numbers.symbols(text)  # after the capitals are read: "%" becomes a lower-case word
     digits = _DIGIT.search(text) is not None
     if digits:
         text = _DECIMAL.sub("_", _THOUSANDS.sub("", _SPACED.sub(_unspaced, text)))

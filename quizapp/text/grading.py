@@ -4,10 +4,13 @@
 huge, HTML, emoji or another script all get a ``Grade``. The rules (see
 docs/grading.md for the teachers' version):
 
-* Typed answers (``short``, ``cloze``) are read for the *names* they
-  mention (``answer_key.mentions``): case, punctuation, articles, "al-",
-  word order and small typos do not matter; nationalities count for their
-  country; a family name stands for a person. A name that is another real
+* Typed answers (``short``, ``cloze``) are read for the *names* and
+  *ideas* they mention (``answer_match.mentions``): case, punctuation,
+  articles, "al-", word order and small typos do not matter; nationalities
+  count for their country; a family name stands for a person and a core
+  name for a place; an idea needs its telling words, a number may be
+  written any way, a reason's key phrases may come in the pupil's own
+  words (``concepts``, ``numbers``). A name that is another real
   thing (a distractor, any country, nationality or capital) is that thing,
   not a typo, and counts against the student as a *wrong item*, unless it is
   negated ("not Iraq"), restates the question, or comes in an explanation
@@ -88,10 +91,11 @@ def grade_typed(question: Question, ak: AnswerKey, response):
     hits = {m.label for m in found if m.is_answer}
     reason = next((i for i, w in enumerate(words) if w in REASONS), len(words))
     wrong = list(dict.fromkeys(m.label for m in found if m.start < reason and counts_against(words, m, ak)))
-    if "reason" in ak.kinds:  # an explanation names other things on its way: only the teacher's wrong answers cost
+    explains = "reason" in ak.kinds
+    if explains:  # an explanation names other things on its way: only the teacher's wrong answers cost
         wrong = [label for label in wrong if label in ak.offered]
     score = (len(hits) - PENALTY * len(wrong)) / len(ak.parts)
-    if "reason" in ak.kinds:
+    if explains:
         return score, hits, reason_feedback(ak, score, hits, wrong)
     spelled = sorted({m.label for m in found if m.is_answer and m.fuzzy} - _exact_labels(found))
     named = [label for label in wrong if not is_number(label)]  # a pupil's number is not repeated back

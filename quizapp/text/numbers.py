@@ -24,7 +24,7 @@ abbreviations typed in capitals as codes ("UN" -> "u_n", "II" -> "i_i").
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 UNITS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -62,6 +62,7 @@ ABBREVIATIONS = {
     "sept": ("september",), "sep": ("september",),
 }
 _GLUED = re.compile(r"(\d+(?:_\d+)?)(st|nd|rd|th|bn|km|kms|cm|mm|kg|kgs|lbs?|ft|mi|pc|yrs?|hrs?|mins?)")
+_PLAIN = re.compile(r"[0-9]{1,20}(?:_[0-9]{1,20})?")
 _WITH_UNIT = re.compile(r"(\d+(?:_\d+)?)(?:_([a-z_]+))?")
 _SYMBOLS = (("%", " percent "), ("$", " dollar "), ("£", " pound "), ("€", " euro "), ("°", " degree "))
 NUMBER_WORDS = frozenset(UNITS) | frozenset(TENS) | frozenset(ORDINALS) | frozenset(SCALES)
@@ -202,10 +203,10 @@ def _spelled(words: list[str], i: int) -> tuple[Decimal, int]:
 
 
 def _decimal(word: str) -> Decimal | None:
-    try:
-        return Decimal(word.replace("_", "."))
-    except InvalidOperation:
+    """ "12", "1_5" -> 12, 1.5; anything else ("1e32024", "٣", forty digits) is no number we read."""
+    if not _PLAIN.fullmatch(word):
         return None
+    return Decimal(word.replace("_", "."))
 
 
 def _text(value: Decimal) -> str:
