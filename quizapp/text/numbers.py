@@ -66,6 +66,8 @@ _PLAIN = re.compile(r"[0-9]{1,20}(?:_[0-9]{1,20})?")
 _WITH_UNIT = re.compile(r"(\d+(?:_\d+)?)(?:_([a-z_]+))?")
 _SYMBOLS = (("%", " percent "), ("$", " dollar "), ("£", " pound "), ("€", " euro "), ("°", " degree "))
 NUMBER_WORDS = frozenset(UNITS) | frozenset(TENS) | frozenset(ORDINALS) | frozenset(SCALES)
+
+
 def _roman_numerals() -> dict[str, int]:
     """II to XXXIX, as typed in lower case and as the code capitals become ("i_i")."""
     numerals = {}
