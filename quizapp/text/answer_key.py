@@ -78,6 +78,7 @@ class AnswerKey:
     offered: frozenset   # the distractors and other choices: the teacher's own wrong answers
     restated: frozenset  # word pairs of the prompt and evidence: copying them costs nothing
     stated: frozenset    # the words of the prompt and evidence
+    number_units: frozenset  # the units of the numbers asked for ("" for none); empty if none is
 
 
 @functools.cache
@@ -231,6 +232,8 @@ def _finish(answer, index, part_keys, others: dict, restated, bags, kinds) -> An
         offered=frozenset(others),
         restated=frozenset(zip(restated, restated[1:])),
         stated=frozenset(restated),
+        number_units=frozenset(numbers.unit_of(w) for i, part in enumerate(answer) if kinds[i] == "number"
+                               for form in part for w in tokens(form, form=True) if numbers.is_number(w)),
     )
 
 

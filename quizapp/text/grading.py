@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from quizapp.text.answer_key import AnswerKey, answer_key, world
 from quizapp.text.answer_match import Mention, mentions
 from quizapp.text.answers import MAX_CHARS, key, tokens
-from quizapp.text.numbers import is_number
+from quizapp.text.numbers import is_number, unit_of
 from quizapp.text.question import Question
 
 PENALTY = 0.5  # credit a wrong item costs, in parts
@@ -42,6 +42,7 @@ REASONS = frozenset({"because", "since", "cause", "cuz", "coz", "bc", "while", "
 # A name right after one of these is what the answer acts on or where it is
 # ("fight Islamic State", "near the Iraqi border"), not a second answer.
 RELATIONS = frozenset("""from against near in inside on at to into onto of over under than toward towards
+    after before during until with
     across around between within outside about through via for back support help fight attack capture
     defeat bomb strike seize oppose beat kill invade take retake hold control border want hail say
     said tell told blame accuse""".split())
@@ -120,12 +121,15 @@ def reason_feedback(ak: AnswerKey, score, hits, wrong) -> str:
 def other_numbers(words: tuple[str, ...], ak: AnswerKey) -> list[Mention]:
     """Numbers that are not the answer's, when a number is asked for: "3 or 4" hedges like "Iran or Iraq".
 
-    A number the prompt or the text already says is not offered as an answer.
+    A number with a unit of another kind offers no other answer: for
+    "1989", "1990" does and "28 years" does not; for "57 km", "75 km" and a
+    bare "58" do and "35 miles" does not. A number the prompt or the text
+    already says is not offered as an answer either.
     """
-    if "number" not in ak.kinds:
+    if not ak.number_units:
         return []
-    return [Mention(w, i, i + 1) for i, w in enumerate(words)
-            if is_number(w) and w not in ak.answer_words and w not in ak.stated]
+    return [Mention(w, i, i + 1) for i, w in enumerate(words) if is_number(w) and w not in ak.answer_words
+            and w not in ak.stated and unit_of(w) in ak.number_units | {""}]
 
 
 def _exact_labels(found: list[Mention]) -> set:

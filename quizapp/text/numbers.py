@@ -129,6 +129,12 @@ def is_number(word: str) -> bool:
     return word[:1].isdigit()
 
 
+def unit_of(word: str) -> str:
+    """ "57_km" -> "km"; "1989" -> ""; "1_5" -> "" (a decimal, no unit)."""
+    found = _WITH_UNIT.fullmatch(word)
+    return (found.group(2) or "") if found else ""
+
+
 def unit_variants(words: tuple[str, ...]) -> list[tuple[str, ...]]:
     """Other keys a one-number answer accepts: the number without its unit, or with any unit.
 

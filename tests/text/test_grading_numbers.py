@@ -118,3 +118,15 @@ def test_number_answers(question, response, score):
 def test_wrong_numbers_are_counted_not_repeated(question, response, feedback):
     """The feedback names the answer; the pupil's own numbers are counted, never echoed into the page."""
     assert grade(question, response).feedback == feedback
+
+
+@pytest.mark.parametrize("question,response,score", [
+    (YEAR, "1066, after 20 years of peace", 1),    # a number of another kind is no second answer
+    (YEAR, "1066, 20 years after Cnut", 1),
+    (HEIGHT, "8,849 metres, about 29,000 feet", 1),
+    (HEIGHT, "8,849 or 8,850 metres", 0.5),
+    (HEIGHT, "8849 or 8850", 0.5),
+    (LOST, "3, with 2 draws", 1),                  # after "with": a sentence about the answer
+])
+def test_only_numbers_of_the_same_kind_hedge(question, response, score):
+    assert grade(question, response).score == pytest.approx(score), response
