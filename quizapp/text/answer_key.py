@@ -67,7 +67,7 @@ class AnswerKey:
     index: dict
     vocab: frozenset
     max_words: int
-    bags: tuple  # (part, the word families it needs, how far apart they may stand, its words if one each)
+    bags: tuple  # (part, word families needed, how far apart they may stand, head left out, words if one each)
     families: bool  # whether a response's words must be read with their dictionary forms
     answer_words: frozenset
     idea_words: frozenset  # words of concepts and reasons: a real word is never a typo of one
@@ -170,7 +170,7 @@ def compile_key(spec) -> AnswerKey:
     named += [(name, name, words) for name, words in others.items()]
     kinds = {(label, form): concepts.kind_of(form, words, prompt, hint if isinstance(label, int) else "")
              for label, form, words in named}
-    bags = [(i, tuple(frozenset((w,)) for w in k), SCATTER) for i, keys in enumerate(part_keys)
+    bags = [(i, tuple(frozenset((w,)) for w in k), SCATTER, frozenset()) for i, keys in enumerate(part_keys)
             for k in keys if len(k) > 1]
     asked = tokens(prompt)
     for label, form, words in named:
@@ -190,8 +190,8 @@ def compile_key(spec) -> AnswerKey:
 def _idea_bags(label, kind: str, words: tuple[str, ...], prompt: frozenset) -> list[tuple]:
     """The word families an idea's answer must hold, with how far apart they may stand."""
     if kind == "reason":
-        return [(label, concepts.reason_form(words, prompt), REASON_SCATTER)]
-    return [(label, bag, SCATTER) for bag in concepts.concept_forms(words, prompt, world().names)]
+        return [(label, concepts.reason_form(words, prompt), REASON_SCATTER, frozenset())]
+    return [(label, bag, SCATTER, head) for bag, head in concepts.concept_forms(words, prompt, world().names)]
 
 
 def _plain(needed: tuple[frozenset, ...]) -> frozenset | None:

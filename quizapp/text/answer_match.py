@@ -108,13 +108,16 @@ def _scattered(words, fixed: list[str], ak: AnswerKey) -> list[Mention]:
     else:
         families, present = [(f,) for f in fixed], set(fixed)
     found = []
-    for label, needed, slack, words_needed in ak.bags:
+    for label, needed, slack, head, words_needed in ak.bags:
         if not (words_needed <= present if words_needed else all(not f.isdisjoint(present) for f in needed)):
             continue
         span = _shortest_span(families, needed)
-        if span and span[1] - span[0] <= len(needed) + slack and not _negated(words, span, needed):
-            typo = any(fixed[i] != words[i] for i in range(*span))
-            found.append(Mention(label, span[0], span[1], fuzzy=typo))
+        if not span or span[1] - span[0] > len(needed) + slack or _negated(words, span, needed):
+            continue
+        if span[1] < len(families) and concepts.other_head(families[span[1]], head):
+            continue  # "the industrial age" names another idea than the Industrial Revolution
+        typo = any(fixed[i] != words[i] for i in range(*span))
+        found.append(Mention(label, span[0], span[1], fuzzy=typo))
     return found
 
 

@@ -48,7 +48,7 @@ NEGATIONS = frozenset({"not", "never", "no", "nor", "neither", "without"})
 # may be left out after a telling adjective ("legislative" for "the legislative branch").
 GENERIC_HEADS = frozenset("""branch economy rights right war system process theory policy law act movement
     revolution period age era effect cycle power party energy sector industry government model method
-    principle style reaction change crisis treaty state union council court house""".split())
+    principle style reaction change crisis treaty state union council court house assembly agreement""".split())
 ADJECTIVE_ENDINGS = ("ive", "al", "ic", "ary", "ory", "ous", "ar", "able", "ible", "ian", "ful", "less", "ist")
 # Feature words of a place: "the Pacific Ocean", "the River Thames", "Mount Everest".
 FEATURES_AFTER = frozenset("""ocean sea river desert mountains mountain lake island islands gulf bay strait
@@ -123,15 +123,17 @@ def content(words: tuple[str, ...], fillers: frozenset = LINKS) -> tuple[str, ..
 Bag = tuple[frozenset, ...]  # each needed word as the set of its forms ("rights", "right")
 
 
-def concept_forms(words: tuple[str, ...], prompt: frozenset, names=frozenset()) -> list[Bag]:
-    """Shorter answers that still name the idea, as bags of word families.
+def concept_forms(words: tuple[str, ...], prompt: frozenset, names=frozenset()) -> list[tuple[Bag, frozenset]]:
+    """Shorter answers that still name the idea, as bags of word families, each with the head it lacks.
 
     The content words (no "of": "house speaker" is "the Speaker of the
     House"); without the words the prompt already says ("paintings" for
     "cave paintings" when it asks about the cave); without a generic head
     after a telling adjective ("legislative"). Never a generic head alone,
     never only words of the prompt, never a country's name alone ("Syrian"
-    is not "the Syrian government").
+    is not "the Syrian government"). The head a bag lacks is returned with
+    it (else an empty set): another generic head in its place makes another
+    idea ("the industrial age" is not the Industrial Revolution).
     """
     core = tuple(lemmas(w) for w in content(words))
     found = {core}
@@ -144,7 +146,12 @@ def concept_forms(words: tuple[str, ...], prompt: frozenset, names=frozenset()) 
         shorter = tuple(w for w in form if not w & prompt)
         if shorter and shorter != form and not all(w & (GENERIC_HEADS | names) for w in shorter):
             found.add(shorter)
-    return [f for f in found if f and not all(w & GENERIC_HEADS for w in f)]
+    return [(f, frozenset() if head in f else head) for f in found if f and not all(w & GENERIC_HEADS for w in f)]
+
+
+def other_head(family: frozenset | tuple, head: frozenset) -> bool:
+    """Whether a word is a generic head other than ``head``: "age" where "revolution" was left out."""
+    return bool(head) and not GENERIC_HEADS.isdisjoint(family) and head.isdisjoint(family)
 
 
 def reason_form(words: tuple[str, ...], prompt: frozenset) -> Bag:

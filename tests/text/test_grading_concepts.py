@@ -70,6 +70,8 @@ CELL = short([["mitosis"]], "How does a body cell divide?", answer_kind="concept
     (REVOLUTION, "the industrial revolution", 1),
     (REVOLUTION, "industrial", 1),
     (REVOLUTION, "the revolution", 0),
+    (REVOLUTION, "the industrial age", 0),          # another head after the adjective: another idea
+    (REVOLUTION, "an industrial revolution", 1),
     (REVOLUTION, "the French Revolution", 0),
     (FREE_TRADE, "free trade agreement", 1),
     (FREE_TRADE, "a trade agreement", 0),           # "free" is the point
