@@ -37,7 +37,8 @@ HEAD_NOUNS = lexicon.PLACE_NOUNS | lexicon.GROUP_NOUNS | frozenset(
     house bank strip coast peninsula brigade movement organisation organization committee agency
     ministry department office church university school hospital museum street square road bridge
     dam base camp field centre center station corporation network alliance coalition federation
-    empire war revolution agreement treaty accord plan act crisis""".split())
+    empire war revolution agreement treaty accord plan act crisis international united inc ltd limited
+    holdings industries foundation institute association society""".split())  # "Amnesty International"
 # Everyday names countryinfo lacks: "America" is in no alias list.
 COMMON_NAMES = {
     "United States": ("America",), "United Kingdom": ("Britain", "Brits", "Britons"),

@@ -111,6 +111,7 @@ ENERGY = short([["renewable energy"]], "What kind of energy comes from the sun a
 HEAT = short([["the greenhouse effect"]], "What keeps the Earth warm?")
 PAINTER = short([["Frida Kahlo"]], "Who painted the self-portraits?")
 DOCUMENT = short([["Magna Carta"]], "Which document limited the king's power?")
+CHARITY = short([["Amnesty International"]], "Who published the report?")
 
 
 @pytest.mark.parametrize("question,response,score", [
@@ -121,6 +122,8 @@ DOCUMENT = short([["Magna Carta"]], "Which document limited the king's power?")
     (PAINTER, "Kahlo", 1),                     # "Who ...?": a person, the family name stands for her
     (DOCUMENT, "Carta", 0),                    # not a person: no word of it stands for the whole
     (DOCUMENT, "magna carta", 1),
+    (CHARITY, "International", 0),             # "Who ...?", but an organisation's last word is no surname
+    (CHARITY, "amnesty international", 1),
 ])
 def test_short_forms_follow_the_kind(question, response, score):
     assert grade(question, response).score == pytest.approx(score), response
