@@ -52,6 +52,7 @@ UNIT_NAMES = {  # every spelling -> the unit's token
     "liters": "litre",
 }
 SCALE_NAMES = {"c": "", "celsius": "", "centigrade": "", "f": "_f", "fahrenheit": "_f"}  # Celsius unless said
+PRONOUN_AFTER = frozenset({"of", "who", "that", "which", "where", "whose"})
 CURRENCY_BEFORE = {"dollar", "pound", "euro"}  # "$5" is written before the number
 ABBREVIATIONS = {
     "ww1": ("world", "war", "1"), "wwi": ("world", "war", "1"), "ww2": ("world", "war", "2"),
@@ -173,6 +174,8 @@ def _number_at(words: list[str], i: int) -> tuple[Decimal | None, int]:
         if i < len(words) and words[i] in SCALES:
             value, i = value * SCALES[words[i]], i + 1
         return value, i
+    if word == "one" and i + 1 < len(words) and words[i + 1] in PRONOUN_AFTER:
+        return None, i  # "one of them", "the one that won": a pronoun, not a count
     if word in ORDINALS or word in UNITS or word in TENS or (word in SCALES and word != "bn"):
         return _spelled(words, i)
     numeral = roman(word)

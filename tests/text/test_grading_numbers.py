@@ -41,6 +41,7 @@ from quizapp.text.question import Question
     ("€20", ("20_euro",)),
     ("3 hrs", ("3_hour",)),
     ("one or two", ("1", "or", "2")),        # two numbers, not twelve
+    ("one of them", ("one", "of", "them")),   # a pronoun
     ("I saw it", ("i", "saw", "it")),        # a lone I is the pronoun
     ("Malcolm X", ("malcolm", "x")),         # ... and a lone X a letter
     ("H2O", ("water",)),
@@ -127,6 +128,7 @@ def test_wrong_numbers_are_counted_not_repeated(question, response, feedback):
     (HEIGHT, "8,849 or 8,850 metres", 0.5),
     (HEIGHT, "8849 or 8850", 0.5),
     (LOST, "3, with 2 draws", 1),                  # after "with": a sentence about the answer
+    (LOST, "three, and one of them at home", 1),   # "one of them" counts nothing
 ])
 def test_only_numbers_of_the_same_kind_hedge(question, response, score):
     assert grade(question, response).score == pytest.approx(score), response
