@@ -42,7 +42,8 @@ LINKS = frozenset({"of", "and", "in", "on", "for", "to", "with", "by", "from", "
 # ... and in a whole sentence of explanation, the words that carry no reason.
 FILLERS = LINKS | frozenset("""is are was were be been being am has have had do does did it its they them
     their there this that these those so because as which who he she his her we our you your i my would
-    will could can should very really just also then when if""".split())
+    will could can should very really just also then when if people everyone everybody someone somebody
+    lot lots""".split())  # who did it is rarely the reason: "jobs were lost" gives "people lost their jobs"
 NEGATIONS = frozenset({"not", "never", "no", "nor", "neither", "without"})
 # Heads that name a whole family of answers: alone they never earn credit, and they
 # may be left out after a telling adjective ("legislative" for "the legislative branch").

@@ -36,6 +36,7 @@ FACTORY = Question.from_dict({
     (HARVEST, "a drought or too much rain", 0.25),
     (HARVEST, "the farmers were lazy", 0),
     (BRIDGE, "they built a bridge out of rope", 1),
+    (BRIDGE, "a rope bridge was built", 1),     # who built it is not the point
     (BRIDGE, "by building a rope bridge", 1),
     (BRIDGE, "they swam across", 0),
     (BRIDGE, "a bridge", 0),                   # "rope" is the point
