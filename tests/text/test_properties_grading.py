@@ -27,6 +27,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from properties import examples  # the fixed-seed profile for `make test` (tests/properties.py)
 
+from quizapp.text.concepts import GENERIC_HEADS
 from quizapp.text.grading import Grade, grade
 from quizapp.text.question import BLANK, Question
 
@@ -234,3 +235,20 @@ def test_an_idea_in_any_word_order_and_never_a_part_of_it(words, data):
     assert grade(question, " ".join(shuffled)).verdict == "correct", shuffled
     assert grade(question, f"the {' '.join(shuffled)}").verdict == "correct", shuffled
     assert grade(question, words[-1]).verdict == "incorrect"
+
+
+ADJECTIVES = ("legislative", "judicial", "executive", "nuclear", "federal", "industrial", "digital", "tropical",
+              "medical", "coastal")
+
+
+@PROPERTY
+@given(adjectives=st.lists(st.sampled_from(ADJECTIVES), min_size=2, max_size=2, unique=True),
+       head=st.sampled_from(sorted(GENERIC_HEADS)))
+@example(adjectives=["legislative", "judicial"], head="branch")
+def test_a_generic_head_alone_never_earns_credit(adjectives, head):
+    """For "the legislative branch": "legislative" is right, "branch" and "the judicial branch" are not."""
+    right, other = adjectives
+    question = Question(id="h", type="short", prompt="What did the report describe?", answer=((f"the {right} {head}",),))
+    assert grade(question, right).verdict == "correct"
+    for wrong in (head, f"the {head}", f"the {other} {head}", other):
+        assert grade(question, wrong).verdict == "incorrect", wrong
