@@ -174,7 +174,7 @@ def _adjective(family: frozenset) -> bool:
 def _head(words: tuple[str, ...]) -> frozenset:
     """The head noun: before "of" ("*bill* of rights"), else the last word ("market *economy*")."""
     if "of" in words[1:]:
-        return lemmas(words[words.index("of") - 1])
+        return lemmas(words[words.index("of", 1) - 1])
     kept = content(words)
     return lemmas(kept[-1]) if kept else frozenset()
 
