@@ -22,7 +22,7 @@ from dataclasses import dataclass, fields, replace
 
 from quizapp.interchange.errors import shown
 from quizapp.text.pack import FEEDBACK_MODES, MAX_LEVEL_CHARS, MAX_TITLE_CHARS, Pack, PackArticle, PackSettings
-from quizapp.text.question import BLANK, QUESTION_TYPES, SKILLS, Question
+from quizapp.text.question import ANSWER_KINDS, BLANK, QUESTION_TYPES, SKILLS, Question
 
 MAX_DEPTH = 20  # how deeply an extra value may nest: more is a broken file, not a teacher's note
 TRUTH = ("true", "false")
@@ -132,6 +132,8 @@ def question_problems(question: Question, path: str = "", paragraphs: list[str] 
     difficulty = question.difficulty
     if isinstance(difficulty, bool) or not isinstance(difficulty, (int, float)) or not 0 <= difficulty <= 1:
         found.append(Problem(f"{at}difficulty", "must be a number from 0 to 1"))
+    if question.answer_kind and question.answer_kind not in ANSWER_KINDS:
+        found.append(Problem(f"{at}answer_kind", f"must be one of {', '.join(ANSWER_KINDS)}"))
     found += _answer_problems(question, at)
     found += _list_problems(question.choices, f"{at}choices", unique=True)
     found += _list_problems(question.distractors, f"{at}distractors")

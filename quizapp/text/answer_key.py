@@ -16,11 +16,14 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from quizapp.text import gazetteer, lexicon
+from quizapp.text import concepts, gazetteer, lexicon, numbers
 from quizapp.text.answers import key, tokens
 
 MAX_NAME_WORDS = 5    # the gazetteer's longer names are formal ones nobody types
 MAX_LOCAL_WORDS = 12  # a question's own names are indexed whole, however long
+SCATTER = 3           # words an answer's words may be spread over, beyond their own number
+REASON_SCATTER = 8    # ... and a reason's, which comes in a sentence of the student's own
+IDEAS = ("concept", "reason")
 # Country codes students actually write; the rest ("IN", "IT", "AND") are words.
 WELL_KNOWN_CODES = frozenset({"u_s", "u_s_a", "u_k", "u_a_e", "u_s_s_r", "d_r_c", "p_r_c"})
 # Gazetteer entries that are also everyday words or first names: as a wrong
@@ -34,7 +37,8 @@ HEAD_NOUNS = lexicon.PLACE_NOUNS | lexicon.GROUP_NOUNS | frozenset(
     house bank strip coast peninsula brigade movement organisation organization committee agency
     ministry department office church university school hospital museum street square road bridge
     dam base camp field centre center station corporation network alliance coalition federation
-    empire war revolution agreement treaty accord plan act crisis""".split())
+    empire war revolution agreement treaty accord plan act crisis international united inc ltd limited
+    holdings industries foundation institute association society""".split())  # "Amnesty International"
 # Everyday names countryinfo lacks: "America" is in no alias list.
 COMMON_NAMES = {
     "United States": ("America",), "United Kingdom": ("Britain", "Brits", "Britons"),
@@ -59,17 +63,23 @@ class AnswerKey:
     """One question's answer key, compiled; compared by identity so it can key a cache."""
 
     parts: tuple[str, ...]
+    kinds: tuple[str, ...]  # each part's kind (``concepts.kind_of``)
     part_keys: tuple[frozenset, ...]
     index: dict
     vocab: frozenset
     max_words: int
-    bags: tuple  # (part, its words) for each answer form of two or more words
+    bags: tuple  # (part, word families needed, how far apart they may stand, head left out, words if one each)
+    families: bool  # whether a response's words must be read with their dictionary forms
     answer_words: frozenset
+    idea_words: frozenset  # words of concepts and reasons: a real word is never a typo of one
     fuzzy_words: tuple[str, ...]  # answer words long enough to misspell
     blockers: tuple[str, ...]     # other names a misspelling might be nearer to
     blocker_set: frozenset
     neutral: frozenset
+    offered: frozenset   # the distractors and other choices: the teacher's own wrong answers
     restated: frozenset  # word pairs of the prompt and evidence: copying them costs nothing
+    stated: frozenset    # the words of the prompt and evidence
+    number_units: frozenset  # the units of the numbers asked for ("" for none); empty if none is
 
 
 @functools.cache
@@ -139,15 +149,15 @@ def country_of(form: str):
 def answer_key(question) -> AnswerKey:
     """The compiled key for ``question``, cached by what grading depends on."""
     return compile_key((question.answer, question.distractors, question.choices,
-                        question.prompt, question.evidence))
+                        question.prompt, question.evidence, question.answer_kind))
 
 
 @functools.lru_cache(maxsize=2048)
 def compile_key(spec) -> AnswerKey:
-    """Index the parts, then the other names in play, then everyone's surname shortcuts."""
-    answer, distractors, choices, prompt, evidence = spec
+    """Index the parts, then the other names in play, then the shorter forms each kind allows."""
+    answer, distractors, choices, prompt, evidence, hint = spec
     index: dict = {}
-    part_keys = [frozenset(k for k in (key(tokens(f, form=True)) for f in expand(part)) if k)
+    part_keys = [_with_units(frozenset(k for k in (key(tokens(f, form=True)) for f in expand(part)) if k))
                  for part in answer]
     for i, keys in enumerate(part_keys):
         for k in keys:
@@ -157,37 +167,74 @@ def compile_key(spec) -> AnswerKey:
     others = {name: words for name, words in others.items() if key(words) not in every_answer}
     for name, words in others.items():
         _add(index, words, name)
-    named = [(i, tokens(form, form=True)) for i, part in enumerate(answer) for form in part]
-    named += [(name, words) for name, words in others.items()]
-    for label, words in named:
-        rivals = {w for other, ws in named if other != label for w in ws}
-        for short in surname_forms(words, rivals):
-            _add(index, short, label)
-    return _finish(answer, index, part_keys, others, tokens(prompt) + ("|",) + tokens(evidence))
+    named = [(i, form, tokens(form, form=True)) for i, part in enumerate(answer) for form in part]
+    named += [(name, name, words) for name, words in others.items()]
+    kinds = {(label, form): concepts.kind_of(form, words, prompt, hint if isinstance(label, int) else "")
+             for label, form, words in named}
+    bags = [(i, tuple(frozenset((w,)) for w in k), SCATTER, frozenset()) for i, keys in enumerate(part_keys)
+            for k in keys if len(k) > 1]
+    asked = tokens(prompt)
+    for label, form, words in named:
+        kind = kinds[label, form]
+        if kind == "person":
+            rivals = {w for other, _, ws in named if other != label for w in ws}
+            for short in surname_forms(words, rivals):
+                _add(index, short, label)
+        elif kind == "place":
+            _add(index, concepts.place_core(words, world().names) or (), label)
+        elif kind in IDEAS:  # a distractor's short forms too: "nuclear" for "nuclear energy" is a wrong answer
+            bags += _idea_bags(label, kind, words, concepts.prompt_words(asked))
+    part_kinds = tuple(kinds[i, part[0]] for i, part in enumerate(answer))
+    return _finish(answer, index, part_keys, others, asked + ("|",) + tokens(evidence), bags, part_kinds)
 
 
-def _finish(answer, index, part_keys, others: dict, restated) -> AnswerKey:
+def _idea_bags(label, kind: str, words: tuple[str, ...], prompt: frozenset) -> list[tuple]:
+    """The word families an idea's answer must hold, with how far apart they may stand."""
+    if kind == "reason":
+        return [(label, concepts.reason_form(words, prompt), REASON_SCATTER, frozenset())]
+    return [(label, bag, SCATTER, head) for bag, head in concepts.concept_forms(words, prompt, world().names)]
+
+
+def _plain(needed: tuple[frozenset, ...]) -> frozenset | None:
+    """The words a bag needs, when each family is one word (a name's): a subset test finds it."""
+    return frozenset(w for family in needed for w in family) if all(len(f) == 1 for f in needed) else None
+
+
+def _with_units(keys: frozenset) -> frozenset:
+    """A number's key with and without a unit ("5 km" also accepts "5"; "5" accepts "5 km")."""
+    return keys.union(*(numbers.unit_variants(k) for k in keys))
+
+
+def _finish(answer, index, part_keys, others: dict, restated, bags, kinds) -> AnswerKey:
     """The lookup sets derived from the index.
 
     ``neutral`` holds the capitals of answer countries, unless the teacher
     listed one as a distractor: then it is wrong on purpose.
     """
     answer_words = frozenset(w for k, v in index.items() if isinstance(v, int) for w in k)
+    idea_words = frozenset(w for k, v in index.items() if isinstance(v, int) and kinds[v] in IDEAS for w in k)
     blockers = ({w for words in others.values() for w in words if len(w) > 3} | world().names) - answer_words
     countries = {v for k, v in world().index.items() if isinstance(index.get(k), int)}
     return AnswerKey(
         parts=tuple(part[0] for part in answer),
+        kinds=kinds,
         part_keys=tuple(part_keys),
         index=index,
         vocab=frozenset(w for k in index for w in k) | world().vocab,
         max_words=max([MAX_NAME_WORDS, *map(len, index)]),
-        bags=tuple((i, frozenset(k)) for i, keys in enumerate(part_keys) for k in keys if len(k) > 1),
+        bags=tuple((*bag, _plain(bag[1])) for bag in bags),
+        families=any(kind in IDEAS for kind in kinds),
         answer_words=answer_words,
+        idea_words=idea_words,
         fuzzy_words=tuple(sorted(w for w in answer_words if len(w) > 3 and w.isalpha())),
         blockers=tuple(sorted(blockers)),
         blocker_set=frozenset(blockers),
         neutral=frozenset(world().capitals[c] for c in countries if c in world().capitals) - set(others),
+        offered=frozenset(others),
         restated=frozenset(zip(restated, restated[1:])),
+        stated=frozenset(restated),
+        number_units=frozenset(numbers.unit_of(w) for i, part in enumerate(answer) if kinds[i] == "number"
+                               for form in part for w in tokens(form, form=True) if numbers.is_number(w)),
     )
 
 
@@ -208,6 +255,6 @@ def surname_forms(words: tuple[str, ...], taken: set[str]) -> list[tuple[str, ..
     last = words[-1]
     if len(last) < 4 or not last.isalpha() or last in taken or last in world().vocab:
         return []
-    if last in HEAD_NOUNS or last.removesuffix("s") in HEAD_NOUNS:
+    if last in HEAD_NOUNS or last.removesuffix("s") in HEAD_NOUNS or last in concepts.GENERIC_HEADS:
         return []
     return [words[i:] for i in range(1, len(words))]

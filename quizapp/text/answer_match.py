@@ -21,10 +21,9 @@ from dataclasses import dataclass
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from quizapp.text import concepts
 from quizapp.text.answer_key import AnswerKey, world
 from quizapp.text.answers import edit_budget, key
-
-SCATTER = 3  # words an answer's words may be spread over, beyond their own number
 
 
 @dataclass(frozen=True)
@@ -47,13 +46,31 @@ def mentions(words: tuple[str, ...], ak: AnswerKey) -> list[Mention]:
     taken = [False] * len(words)
     found = list(_exact(words, ak, taken))
     fixed = [w if t or w in ak.answer_words else typo_of(w, ak) or w for w, t in zip(words, taken)]
+    if ak.families:
+        _join_split_words(fixed, taken, ak)
     scattered = _scattered(words, fixed, ak)
     if scattered:  # a name inside an answer spelled out in pieces is part of that answer
         found = [m for m in found if m.is_answer or not any(s.start <= m.start < s.end for s in scattered)]
         for s in scattered:
             taken[s.start:s.end] = [True] * (s.end - s.start)
     found += scattered + _typos(words, fixed, ak, taken)
+    if any(not s.is_answer for s in scattered):  # a wrong idea read inside the right one is the right one
+        answers = [m for m in found if m.is_answer]
+        found = [m for m in found if m.is_answer or not any(_overlap(m, a) for a in answers)]
     return sorted(found, key=lambda m: m.start)
+
+
+def _overlap(a: Mention, b: Mention) -> bool:
+    """Whether two mentions share a word: "trade agreement" inside "free trade agreement" is that answer."""
+    return a.start < b.end and b.start < a.end
+
+
+def _join_split_words(fixed: list[str], taken: list[bool], ak: AnswerKey) -> None:
+    """ "green house" is the answer's "greenhouse": both halves are read as that word."""
+    for i in range(len(fixed) - 1):
+        joined = fixed[i] + fixed[i + 1]
+        if not taken[i] and not taken[i + 1] and joined in ak.answer_words:
+            fixed[i] = fixed[i + 1] = joined
 
 
 def _exact(words, ak: AnswerKey, taken: list[bool]):
@@ -77,32 +94,54 @@ def _exact(words, ak: AnswerKey, taken: list[bool]):
 
 
 def _scattered(words, fixed: list[str], ak: AnswerKey) -> list[Mention]:
-    """Answer forms of several words whose words all stand close together, in any order."""
-    present = set(fixed)
+    """Answer forms of several words whose words all stand close together, in any order.
+
+    For ideas a word counts in any of its dictionary forms ("prices were
+    rising" holds "prices rose"), and not after a "not" that the key does
+    not have ("prices did not rise").
+    """
+    if not ak.bags:
+        return []
+    if ak.families:
+        families = [concepts.lemmas(f) for f in fixed]
+        present = set(fixed).union(*families)
+    else:
+        families, present = [(f,) for f in fixed], set(fixed)
     found = []
-    for label, needed in ak.bags:
-        if needed <= present:
-            span = _shortest_span(fixed, needed)
-            if span and span[1] - span[0] <= len(needed) + SCATTER:
-                typo = any(fixed[i] != words[i] for i in range(*span))
-                found.append(Mention(label, span[0], span[1], fuzzy=typo))
+    for label, needed, slack, head, words_needed in ak.bags:
+        if not (words_needed <= present if words_needed else all(not f.isdisjoint(present) for f in needed)):
+            continue
+        span = _shortest_span(families, needed)
+        if not span or span[1] - span[0] > len(needed) + slack or _negated(words, span, needed):
+            continue
+        if span[1] < len(families) and concepts.other_head(families[span[1]], head):
+            continue  # "the industrial age" names another idea than the Industrial Revolution
+        typo = any(fixed[i] != words[i] for i in range(*span))
+        found.append(Mention(label, span[0], span[1], fuzzy=typo))
     return found
 
 
-def _shortest_span(fixed: list[str], needed: frozenset) -> tuple[int, int] | None:
-    """The shortest stretch ``[start, end)`` holding every needed word (a sliding window)."""
-    positions = [i for i, w in enumerate(fixed) if w in needed]
-    counts: dict[str, int] = {}
+def _negated(words, span: tuple[int, int], needed) -> bool:
+    """A "not" in the stretch that the answer itself does not say."""
+    return any(words[i] in concepts.NEGATIONS for i in range(*span)) and not any(
+        family & concepts.NEGATIONS for family in needed)
+
+
+def _shortest_span(families: list, needed: tuple[frozenset, ...]) -> tuple[int, int] | None:
+    """The shortest stretch ``[start, end)`` holding a word of every needed family (a sliding window)."""
+    hits = [(i, j) for i, family in enumerate(families) for j, want in enumerate(needed)
+            if not want.isdisjoint(family)]
+    counts: dict[int, int] = {}
     best, low = None, 0
-    for high in positions:
-        counts[fixed[high]] = counts.get(fixed[high], 0) + 1
+    for high, (position, wanted) in enumerate(hits):
+        counts[wanted] = counts.get(wanted, 0) + 1
         while len(counts) == len(needed):
-            start = positions[low]
-            if best is None or high + 1 - start < best[1] - best[0]:
-                best = (start, high + 1)
-            counts[fixed[start]] -= 1
-            if not counts[fixed[start]]:
-                del counts[fixed[start]]
+            start = hits[low][0]
+            if best is None or position + 1 - start < best[1] - best[0]:
+                best = (start, position + 1)
+            counts[hits[low][1]] -= 1
+            if not counts[hits[low][1]]:
+                del counts[hits[low][1]]
             low += 1
     return best
 
@@ -134,7 +173,9 @@ def typo_of(word: str, ak: AnswerKey) -> str | None:
 
     "Sukna" and "Suhkna" are "sukhna" (one edit, a swap counting as one);
     "Irak" is as close to Iraq as to Iran, so it is neither. An "al" glued
-    to the front ("alsukhna") is tried off as well.
+    to the front ("alsukhna") is tried off as well. A word of an idea forgives
+    two typos from six letters ("rigthes" for "rights"), but a real English
+    word is never a typo of one ("deflation" is not "inflation").
     """
     if len(word) < 4 or not word.isalpha() or word in ak.blocker_set:
         return None
@@ -142,7 +183,16 @@ def typo_of(word: str, ak: AnswerKey) -> str | None:
         if candidate in ak.answer_words:
             return candidate
         best = process.extractOne(candidate, ak.fuzzy_words, scorer=OSA.distance, score_cutoff=2)
-        if best and best[1] <= edit_budget(min(len(candidate), len(best[0]))):
+        if best and best[0] in ak.idea_words and candidate in concepts.english() and \
+                concepts.spelling(candidate) != concepts.spelling(best[0]):
+            return None  # "judicial" is another word, not a misspelt "legislative"; "defenses" is "defences"
+        if best and best[1] <= _budget(candidate, best[0], ak):
             rival = process.extractOne(candidate, ak.blockers, scorer=OSA.distance, score_cutoff=best[1])
             return None if rival else best[0]
     return None
+
+
+def _budget(typed: str, meant: str, ak: AnswerKey) -> int:
+    """Typos forgiven: as for names, or two in an idea's word of six letters or more."""
+    length = min(len(typed), len(meant))
+    return 2 if meant in ak.idea_words and length >= 6 else edit_budget(length)

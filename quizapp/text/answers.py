@@ -3,7 +3,8 @@
 Case, accents, punctuation, HTML tags, articles and the Arabic article
 ("al-Sukhna", "As-Sukhna", "Sukhna") do not change which name a student
 wrote, so they are folded away here, on both the answer key and the response.
-Number words become digits ("two" is "2"), "isn't" becomes "is not" so a
+Numbers become digits however they are written ("two", "II" and "2nd" are
+"2"; see ``numbers``), "isn't" becomes "is not" so a
 negation is a word of its own, and abbreviations ("U.S.", "UK") become one
 token that cannot be mistaken for a word ("us" the pronoun).
 
@@ -16,6 +17,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from quizapp.text import numbers
+
 MAX_CHARS = 2000
 MAX_TOKENS = 300
 
@@ -23,24 +26,16 @@ ARTICLES = frozenset({"a", "an", "the"})
 # The Arabic article in its usual transliterations, sun-letter forms included
 # ("ash-Sham", "ad-Dawla"). Dropped wherever it stands: as English words
 # ("at", "as", "en") they never carry the answer.
-ARABIC_ARTICLES = frozenset({"al", "el", "ad", "ag", "an", "ar", "as", "ash", "at", "az",
+ARABIC_ARTICLES = frozenset({"al", "el", "ad", "ag", "an", "ar", "as", "at", "az",
                              "ed", "en", "er", "es", "et", "ez", "ul", "ud"})
+_ASH = re.compile(r"\bash-(?=\w)", re.I)  # "ash-Sham"; "ash" alone is the word (volcanic ash)
 DROPPED = ARTICLES | ARABIC_ARTICLES
-NUMBERS = {
-    "zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
-    "seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
-    "thirteen": "13", "fourteen": "14", "fifteen": "15", "sixteen": "16", "seventeen": "17",
-    "eighteen": "18", "nineteen": "19", "twenty": "20", "thirty": "30", "forty": "40",
-    "fifty": "50", "sixty": "60", "seventy": "70", "eighty": "80", "ninety": "90",
-    "hundred": "100", "thousand": "1000", "million": "1000000",
-    "first": "1st", "second": "2nd", "third": "3rd", "fourth": "4th", "fifth": "5th",
-}
 # Short words a student may type in capitals ("it's NOT Iraq"): never abbreviations.
 _SHORT_WORDS = frozenset("""a am an and any are as at be but by can did do for go had has he her
     hi him his how i idk if in is it its lol me my no nor not now of off ok omg on one or our out
     she so the to too two up was we who why yes you""".split())
-# Abbreviations typed in lower case that can only be the country.
-_LOWER_CODES = {"usa": "u_s_a", "uk": "u_k", "uae": "u_a_e", "ussr": "u_s_s_r"}
+# Abbreviations typed in lower case that can only be the abbreviation (the country, the UN, the EU).
+_LOWER_CODES = {"usa": "u_s_a", "uk": "u_k", "uae": "u_a_e", "ussr": "u_s_s_r", "un": "u_n", "eu": "e_u"}
 
 _TAG = re.compile(r"<[^<>]{0,200}>")
 _NOT = re.compile(r"n['’]t\b", re.I)
@@ -49,7 +44,11 @@ _APOSTROPHE = re.compile(r"['’‘`ʼ]")
 _DOTTED = re.compile(r"(?<![\w.])[A-Za-z](?:\.[A-Za-z])+\.?(?!\w)")
 _CAPS = re.compile(r"\b(?:[A-Z]{2,3}|USSR|DPRK)\b")
 _THOUSANDS = re.compile(r"(?<=\d)[,.](?=\d{3}\b)")
+_SPACED = re.compile(r"(?<![\d,.])(\d{1,3})((?: \d{3})+)\b")  # "12 500": a space between thousands
+_DECIMAL = re.compile(r"(?<=\d)\.(?=\d)")
 _WORD = re.compile(r"[^\W_]+(?:_[^\W_]+)*")
+_ALONE = re.compile(r"[\W_]*[^\W_]+(?:_[^\W_]+)*[\W_]*")
+_DIGIT = re.compile(r"\d")
 
 
 def tokens(text: str, form: bool = False) -> tuple[str, ...]:
@@ -59,16 +58,22 @@ def tokens(text: str, form: bool = False) -> tuple[str, ...]:
     abbreviation ("IS" is Islamic State), and a form that is nothing but
     dropped words ("The The") keeps them rather than vanish.
     """
-    text = _TAG.sub(" ", text[:MAX_CHARS])
+    text = text[:MAX_CHARS]
+    text = _TAG.sub(" ", text) if "<" in text else text
+    text = _ASH.sub(" ", text) if "-" in text else text
     text = _POSSESSIVE.sub("", _NOT.sub(" not", text))
     text = _APOSTROPHE.sub("", text)
     shouted = text.isupper()  # asked before "U.S." becomes the lower-case code "u_s"
     text = _DOTTED.sub(_code, text)
-    alone = len(text.split()) == 1  # "IS" or "US" on its own can only be the abbreviation
+    alone = _ALONE.fullmatch(text) is not None  # "IS" or "US" on its own can only be the abbreviation
     if form or alone or not shouted:  # a shouted sentence has no abbreviations in it
         text = _CAPS.sub(_code if form or alone else _code_unless_word, text)
-    words = _WORD.findall(_fold(_THOUSANDS.sub("", text)))[:MAX_TOKENS]
-    kept = _kept(["u_s"] if words == ["us"] else words)
+    text = numbers.symbols(text)  # after the capitals are read: "%" becomes a lower-case word
+    digits = _DIGIT.search(text) is not None
+    if digits:
+        text = _DECIMAL.sub("_", _THOUSANDS.sub("", _SPACED.sub(_unspaced, text)))
+    words = _WORD.findall(_fold(text))[:MAX_TOKENS]
+    kept = tuple(numbers.normalise(_kept(["u_s"] if words == ["us"] else words), digits))
     return tuple(words) if form and not kept else kept
 
 
@@ -82,8 +87,8 @@ def edit_budget(length: int) -> int:
     return 0 if length <= 3 else 1 if length <= 7 else 2
 
 
-def _kept(words: list[str]) -> tuple[str, ...]:
-    """Words minus articles, with numbers as digits and "the us" read as the country.
+def _kept(words: list[str]) -> list[str]:
+    """Words minus articles, with "the us" read as the country.
 
     A lone "us" is the country too: nobody answers a question with the pronoun.
     """
@@ -96,8 +101,12 @@ def _kept(words: list[str]) -> tuple[str, ...]:
             word = "u_s"
         previous = word
         if word not in DROPPED:
-            kept.append(NUMBERS.get(word, word))
-    return tuple(kept)
+            kept.append(word)
+    return kept
+
+
+def _unspaced(match: re.Match) -> str:
+    return match.group(1) + match.group(2).replace(" ", "")
 
 
 def _fold(text: str) -> str:
@@ -109,7 +118,9 @@ def _fold(text: str) -> str:
 
 
 def _code(match: re.Match) -> str:
-    """ "U.S." / "US" -> the token "u_s", which no ordinary word can equal."""
+    """ "U.S." / "US" -> the token "u_s", which no ordinary word can equal; "ONE", "TEN" stay numbers."""
+    if match.group(0).lower() in numbers.NUMBER_WORDS:
+        return match.group(0)
     return " " + "_".join(match.group(0).replace(".", "").lower()) + " "
 
 

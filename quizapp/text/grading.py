@@ -4,10 +4,13 @@
 huge, HTML, emoji or another script all get a ``Grade``. The rules (see
 docs/grading.md for the teachers' version):
 
-* Typed answers (``short``, ``cloze``) are read for the *names* they
-  mention (``answer_key.mentions``): case, punctuation, articles, "al-",
-  word order and small typos do not matter; nationalities count for their
-  country; a family name stands for a person. A name that is another real
+* Typed answers (``short``, ``cloze``) are read for the *names* and
+  *ideas* they mention (``answer_match.mentions``): case, punctuation,
+  articles, "al-", word order and small typos do not matter; nationalities
+  count for their country; a family name stands for a person and a core
+  name for a place; an idea needs its telling words, a number may be
+  written any way, a reason's key phrases may come in the pupil's own
+  words (``concepts``, ``numbers``). A name that is another real
   thing (a distractor, any country, nationality or capital) is that thing,
   not a typo, and counts against the student as a *wrong item*, unless it is
   negated ("not Iraq"), restates the question, or comes in an explanation
@@ -28,6 +31,7 @@ from dataclasses import dataclass
 from quizapp.text.answer_key import AnswerKey, answer_key, world
 from quizapp.text.answer_match import Mention, mentions
 from quizapp.text.answers import MAX_CHARS, key, tokens
+from quizapp.text.numbers import is_number, unit_of
 from quizapp.text.question import Question
 
 PENALTY = 0.5  # credit a wrong item costs, in parts
@@ -38,6 +42,7 @@ REASONS = frozenset({"because", "since", "cause", "cuz", "coz", "bc", "while", "
 # A name right after one of these is what the answer acts on or where it is
 # ("fight Islamic State", "near the Iraqi border"), not a second answer.
 RELATIONS = frozenset("""from against near in inside on at to into onto of over under than toward towards
+    after before during until with
     across around between within outside about through via for back support help fight attack capture
     defeat bomb strike seize oppose beat kill invade take retake hold control border want hail say
     said tell told blame accuse""".split())
@@ -83,13 +88,48 @@ def grade_typed(question: Question, ak: AnswerKey, response):
     words = tokens(as_text(response))
     if not words:
         return 0.0, set(), NO_ANSWER
-    found = [m for m in mentions(words, ak) if not negated(words, m)]
+    found = [m for m in mentions(words, ak) + other_numbers(words, ak) if not negated(words, m)]
     hits = {m.label for m in found if m.is_answer}
     reason = next((i for i, w in enumerate(words) if w in REASONS), len(words))
     wrong = list(dict.fromkeys(m.label for m in found if m.start < reason and counts_against(words, m, ak)))
+    explains = "reason" in ak.kinds
+    if explains:  # an explanation names other things on its way: only the teacher's wrong answers cost
+        wrong = [label for label in wrong if label in ak.offered]
     score = (len(hits) - PENALTY * len(wrong)) / len(ak.parts)
+    if explains:
+        return score, hits, reason_feedback(ak, score, hits, wrong)
     spelled = sorted({m.label for m in found if m.is_answer and m.fuzzy} - _exact_labels(found))
-    return score, hits, feedback(question, ak, score, hits, wrong, spelled, "named")
+    named = [label for label in wrong if not is_number(label)]  # a pupil's number is not repeated back
+    return score, hits, feedback(question, ak, score, hits, named, spelled, "named", len(wrong) - len(named),
+                                 "number")
+
+
+def reason_feedback(ak: AnswerKey, score, hits, wrong) -> str:
+    """What a why/how answer gave and which key phrases it left out: 'the answer also needs "fewer jobs"'."""
+    if score >= 1:
+        return "Correct."
+    quoted = [f"“{part}”" for part in ak.parts]
+    also = f", and {listing(wrong)} {'is' if len(wrong) == 1 else 'are'} not part of it" if wrong else ""
+    if not hits:
+        return f"Not quite: the answer needs {listing(quoted)}{also}."
+    gave = listing([q for i, q in enumerate(quoted) if i in hits])
+    missing = listing([q for i, q in enumerate(quoted) if i not in hits])
+    return f"Partly right: you gave {gave}; the answer also needs {missing}{also}." if missing else \
+        f"Partly right: you gave {gave}{also}."
+
+
+def other_numbers(words: tuple[str, ...], ak: AnswerKey) -> list[Mention]:
+    """Numbers that are not the answer's, when a number is asked for: "3 or 4" hedges like "Iran or Iraq".
+
+    A number with a unit of another kind offers no other answer: for
+    "1989", "1990" does and "28 years" does not; for "57 km", "75 km" and a
+    bare "58" do and "35 miles" does not. A number the prompt or the text
+    already says is not offered as an answer either.
+    """
+    if not ak.number_units:
+        return []
+    return [Mention(w, i, i + 1) for i, w in enumerate(words) if is_number(w) and w not in ak.answer_words
+            and w not in ak.stated and unit_of(w) in ak.number_units | {""}]
 
 
 def _exact_labels(found: list[Mention]) -> set:
@@ -132,12 +172,12 @@ def grade_choice(question: Question, ak: AnswerKey, response):
     if text.strip() in question.choices:  # an option as offered: folding must not confuse two options
         right = text.strip() in question.answer[0]
         return (1.0, {0}, "Correct.") if right else (0.0, set(), f"Not quite: the answer is {ak.parts[0]}.")
-    picked = key(tokens(text, form=True))
-    if not picked:
-        return 0.0, set(), NO_ANSWER
+    picked = key(tokens(text))  # what a student typed, read as typed: "AL-SUKHNA" is no abbreviation
     letter = _LETTER.fullmatch(text.strip())
     if letter and question.choices and not any(picked in keys for keys in ak.part_keys):
         picked = _choice_by_position(question.choices, letter.group(1)) or picked
+    if not picked:
+        return 0.0, set(), NO_ANSWER
     if picked in ak.part_keys[0]:
         return 1.0, {0}, "Correct."
     return 0.0, set(), f"Not quite: the answer is {ak.parts[0]}."
@@ -163,7 +203,7 @@ def grade_multi(question: Question, ak: AnswerKey, response):
     score = (len(hits) - len(wrong)) / len(ak.parts)
     named = [label for label in wrong.values() if label]
     unnamed = len(wrong) - len(named)
-    return score, hits, feedback(question, ak, score, hits, named, [], "picked", unnamed)
+    return score, hits, feedback(question, ak, score, hits, named, [], "picked", unnamed, "pick")
 
 
 def _pick(text: str, question: Question, ak: AnswerKey) -> tuple | None:
@@ -175,7 +215,7 @@ def _pick(text: str, question: Question, ak: AnswerKey) -> tuple | None:
     if text.strip() in question.choices:
         option = text.strip()
         return option, next((i for i, part in enumerate(question.answer) if option in part), None), option
-    pick = key(tokens(text, form=True))
+    pick = key(tokens(text))
     if not pick:
         return None
     label = ak.index.get(pick) or world().index.get(pick)
@@ -198,7 +238,7 @@ def as_picks(response, ak: AnswerKey) -> list[str]:
         return [as_text(r, depth=1) for r in response[:MAX_PICKS]]
     picks = []
     for piece in _PICK_SPLIT.split(as_text(response))[:MAX_PICKS]:
-        known = key(tokens(piece, form=True)) in ak.index
+        known = key(tokens(piece)) in ak.index
         picks += [piece] if known else _JOINERS.split(piece)
     return picks[:MAX_PICKS]
 
@@ -234,11 +274,13 @@ def truth(words: tuple[str, ...]) -> bool | None:
     return values.pop() if len(values) == 1 else None
 
 
-def feedback(question, ak: AnswerKey, score, hits, wrong, spelled, verb: str, unnamed: int = 0) -> str:
+def feedback(question, ak: AnswerKey, score, hits, wrong, spelled, verb: str, unnamed: int = 0,
+             other: str = "pick") -> str:
     """One sentence that says what was right, what is missing and what is wrong.
 
-    ``wrong`` are the wrong names; ``unnamed`` counts wrong picks that name
-    nothing known, which are counted rather than repeated back.
+    ``wrong`` are the wrong names; ``unnamed`` counts wrong picks (or
+    numbers: ``other``) that name nothing known, which are counted rather
+    than repeated back.
     """
     if score >= 1:
         return f"Correct (spelled {listing([ak.parts[i] for i in spelled])})." if spelled else "Correct."
@@ -247,7 +289,7 @@ def feedback(question, ak: AnswerKey, score, hits, wrong, spelled, verb: str, un
         return f"Not quite: the answer is {question.shown_answer}{also}."
     named = listing([ak.parts[i] for i in sorted(hits)])
     missing = listing([p for i, p in enumerate(ak.parts) if i not in hits])
-    wrong = wrong + ([f"{unnamed} other pick{'s' if unnamed > 1 else ''}"] if unnamed else [])
+    wrong = wrong + ([f"{unnamed} other {other}{'s' if unnamed > 1 else ''}"] if unnamed else [])
     is_are = "is" if len(wrong) == 1 and not unnamed > 1 else "are"
     if missing and wrong:
         return (f"Partly right: you {verb} {named}; the answer also includes {missing}, "

@@ -19,9 +19,12 @@ from quizapp.text.types import Span
 
 QUESTION_TYPES = ("short", "choice", "multi", "truefalse", "cloze")
 SKILLS = ("recall", "vocabulary", "inference")
+# What the answer names, when the teacher or the generator says so (quizapp/text/concepts.py):
+# it decides which shorter answers count ("Assad" for a person, "Pacific" for a place).
+ANSWER_KINDS = ("name", "person", "place", "concept", "number", "reason")
 BLANK = "_____"
 _KNOWN = ("id", "type", "prompt", "answer", "choices", "distractors", "evidence", "skill",
-          "difficulty", "evidence_span")
+          "difficulty", "evidence_span", "answer_kind")
 
 
 class QuestionFormatError(InputError):
@@ -42,6 +45,7 @@ class Question:
     skill: str = "recall"
     difficulty: float = 0.5
     evidence_span: Span | None = None
+    answer_kind: str = ""  # one of ANSWER_KINDS, or "" to let the grader infer it
     extra: Mapping = field(default_factory=dict)
 
     @property
@@ -61,6 +65,8 @@ class Question:
         if self.evidence_span is not None:
             span = self.evidence_span
             data["evidence_span"] = {"paragraph": span.paragraph, "start": span.start, "end": span.end}
+        if self.answer_kind:
+            data["answer_kind"] = self.answer_kind
         return {**data, **{k: v for k, v in self.extra.items() if k not in _KNOWN}}
 
     @classmethod
@@ -85,6 +91,7 @@ class Question:
             skill=skill,
             difficulty=_difficulty(data.get("difficulty", 0.5)),
             evidence_span=_span(data.get("evidence_span")),
+            answer_kind=_answer_kind(data),
             extra={k: v for k, v in data.items() if k not in _KNOWN},
         )
 
@@ -126,6 +133,13 @@ def _difficulty(value) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
         raise QuestionFormatError("difficulty: must be a number from 0 to 1")
     return float(value)
+
+
+def _answer_kind(data) -> str:
+    kind = _text(data, "answer_kind")
+    if kind and kind not in ANSWER_KINDS:
+        raise QuestionFormatError(f"answer_kind: must be one of {', '.join(ANSWER_KINDS)}, not {kind!r}")
+    return kind
 
 
 def _span(value) -> Span | None:

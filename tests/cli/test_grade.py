@@ -78,3 +78,12 @@ def test_undecodable_bytes_do_not_stop_the_run():
     out = [json.loads(x) for x in result.stdout.splitlines()]
     assert result.exit_code == 0
     assert [g.get("verdict", "error") for g in out] == ["correct", "error", "incorrect"]
+
+
+def test_a_typed_option_in_capitals_is_that_option(grade_lines):
+    """Issue 12: "AL-SUKHNA" typed on a pick-one question was read as the abbreviation "A.L." and scored 0."""
+    choice = {"id": "town", "type": "choice", "prompt": "Which town did government forces capture?",
+              "answer": [["al-Sukhna"]], "choices": ["Damascus", "al-Sukhna", "Deir al-Zor"]}
+    code, out = grade_lines(line(choice, "AL-SUKHNA"), line(choice, "DEIR AL-ZOR"), line(choice, "al sukhna"))
+    assert code == 0
+    assert [g["verdict"] for g in out] == ["correct", "incorrect", "correct"]

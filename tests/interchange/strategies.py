@@ -13,7 +13,7 @@ from __future__ import annotations
 from hypothesis import strategies as st
 
 from quizapp.text.pack import FEEDBACK_MODES, Pack, PackArticle, PackSettings
-from quizapp.text.question import BLANK, SKILLS, Question
+from quizapp.text.question import ANSWER_KINDS, BLANK, SKILLS, Question
 from quizapp.text.types import Span
 
 NASTY = "ab Zé中😀אß~=#{}:\\'\"%->[]_/*\u00a0\u2028"
@@ -93,7 +93,7 @@ def questions(draw, qid: str, paragraphs_of_article: list[str]) -> Question:
         id=qid, type=kind, prompt=prompt, answer=answer, choices=choices, distractors=distractors,
         evidence=draw(maybe_paragraphs), skill=draw(st.sampled_from(SKILLS)),
         difficulty=draw(st.floats(0, 1)), evidence_span=draw(spans(paragraphs_of_article)),
-        extra=draw(extras(options)),
+        answer_kind=draw(st.sampled_from(("", *ANSWER_KINDS))), extra=draw(extras(options)),
     )
 
 

@@ -8,6 +8,7 @@ rule in quizapp/text/grading.py: max(0, parts named - 0.5 x wrong items) / parts
 import random
 from pathlib import Path
 
+import grading_table_ideas as ideas
 import pytest
 from corpus import ONESTOP
 
@@ -253,6 +254,8 @@ TABLE = [
     (CLOZE, "Deir al-Zor", 0),
     (CLOZE, "Raqqa", 0),
 ]
+NAMES_TABLE = TABLE
+TABLE = NAMES_TABLE + ideas.TABLE  # ideas, numbers, reasons, places and people: grading_table_ideas.py
 
 
 def _id(case) -> str:
@@ -269,7 +272,8 @@ def test_grading_table(question, response, score):
 
 
 def test_table_is_large_and_varied():
-    assert len(TABLE) >= 60
+    assert len(TABLE) >= 300
+    assert len(ideas.CONCEPTS) + len(ideas.NUMBERS) + len(ideas.REASONS) >= 100
     verdicts = {grade(q, r).verdict for q, r, _ in TABLE}
     assert verdicts == {"correct", "partial", "incorrect"}
 
