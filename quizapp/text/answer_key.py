@@ -182,6 +182,9 @@ def compile_key(spec) -> AnswerKey:
                 _add(index, short, label)
         elif kind == "place":
             _add(index, concepts.place_core(words, world().names) or (), label)
+        elif kind == "number" and not all(map(numbers.is_number, words)):  # the counted noun may go
+            for short in _with_units(frozenset({tuple(filter(numbers.is_number, words))})):
+                _add(index, short, label)
         elif kind in IDEAS:  # a distractor's short forms too: "nuclear" for "nuclear energy" is a wrong answer
             bags += _idea_bags(label, kind, words, concepts.prompt_words(asked))
     part_kinds = tuple(kinds[i, part[0]] for i, part in enumerate(answer))

@@ -7,7 +7,9 @@ branch": in an idea the *telling* words carry the meaning, and the head noun
 they modify ("branch", "economy", "rights", "war") names the whole family of
 wrong answers too. So each accepted form gets a kind:
 
-* ``number``: nothing but numbers ("2", "5 km", "1945"); see ``numbers``.
+* ``number``: nothing but numbers ("2", "5 km", "1945"), or one number and
+  the thing it counts when the prompt asks "How many/much ...?" ("1,200
+  people": "1200" alone is right); see ``numbers``.
 * ``reason``: a phrase answering a why/how question ("because prices rose");
   its content words must all be there, in any order and any form ("prices
   were rising"), spread over a sentence.
@@ -68,6 +70,7 @@ _SPELLINGS = tuple((re.compile(a), b) for a, b in (
     (r"ence(?=s?$)", "ense"), (r"tre(?=s?$)", "ter"), (r"ogue(?=s?$)", "og"), (r"ll(?=ed$|ing$|er$)", "l")))
 _ARABIC_ARTICLE = re.compile(r"[a-z]{1,3}-\w")  # "al-Sukhna", "ez-Zor": a name for all its lower case
 _WHO = re.compile(r"^\W*(?:who|whom|whose)\b", re.I)
+_HOW_MANY = re.compile(r"^\W*how\s+(?:many|much)\b", re.I)
 _ARTICLE = re.compile(r"^\W*(?:the|a|an)\s", re.I)
 
 
@@ -75,6 +78,8 @@ def kind_of(form: str, words: tuple[str, ...], prompt: str, hint: str = "") -> s
     """The kind of one accepted form (see the module docstring); ``hint`` is the teacher's word."""
     if words and all(is_number(w) for w in words):
         return "number"
+    if (hint == "number" or _HOW_MANY.match(prompt)) and sum(map(is_number, words)) == 1:
+        return "number"  # "1,200 people" for "How many ...?": the number is the answer, the noun what it counts
     if hint == "reason" or (not hint and _WHY.match(prompt) and len(content(words)) > 1):
         return "reason"
     if hint in ("place", "concept", "name", "person"):

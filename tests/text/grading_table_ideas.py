@@ -127,6 +127,9 @@ CONCEPTS = [
 
 BOIL = short("boil", "At what temperature does water boil at sea level?", [["100 °C", "100 degrees Celsius"]])
 TOWNSIZE = short("townsize", "How many people live in the town?", [["12,500"]])
+# The generator keys "how many" with the noun the text counts; the number alone is the answer.
+RESCUED = short("rescued", "How many people were rescued from the flood?", [["1,200 people"]])
+TONNES = short("tonnes", "How much rice did the farmers sell?", [["2.5 million tonnes"]])
 WALL = short("wall", "In which year did the Berlin Wall fall?", [["1989"]])
 LEAGUE = short("league", "Where did the team finish in the league?", [["third", "3rd place"]])
 TUNNEL = short("tunnel", "How long is the new tunnel?", [["57 km"]])
@@ -152,6 +155,16 @@ NUMBERS = [
     (TOWNSIZE, "12,500 people", 1),
     (TOWNSIZE, "12,000", 0),
     (TOWNSIZE, "125", 0),
+    (RESCUED, "1200", 1),
+    (RESCUED, "twelve hundred", 1),
+    (RESCUED, "1,200 people", 1),
+    (RESCUED, "about 1,200 people were rescued", 1),
+    (RESCUED, "1,300", 0),
+    (RESCUED, "people", 0),
+    (TONNES, "2.5 million", 1),
+    (TONNES, "2,500,000 tonnes", 1),
+    (TONNES, "3 million tonnes", 0),
+    (TONNES, "tonnes", 0),
     (WALL, "1989", 1),
     (WALL, "in 1989", 1),
     (WALL, "nineteen eighty-nine", 1),
