@@ -18,6 +18,7 @@ from quizapp.services import articles
 from quizapp.services.packs import fill, pack_article, to_plain
 from quizapp.services.transactions import reading, writing
 from quizapp.text import pack as plain
+from quizapp.text.bounds import Bounds
 from quizapp.text.question import Question
 
 
@@ -99,14 +100,15 @@ def delete(pack_id: int) -> None:
         db.session.delete(_row(pack_id))
 
 
-def import_pack(data: plain.Pack, *, owner_id: int | None, model: str) -> int:
+def import_pack(data: plain.Pack, *, owner_id: int | None, model: str, bounds: Bounds | None = None) -> int:
     """Store an imported pack and its article (a new article of ``owner_id``), both or neither; the pack's id.
 
     The article is analysed first, outside the transaction (it takes seconds);
-    a text the pipeline refuses raises its ``InputError`` and nothing is stored.
+    a text the pipeline refuses (not an article, over ``bounds``) raises its
+    ``InputError`` and nothing is stored.
     """
     raw = f"{data.article.title}\n\n{data.article.text}"
-    analysis = articles.run_pipeline(raw, model)
+    analysis = articles.run_pipeline(raw, model, **articles.pipeline_options(bounds=bounds))
     with writing():
         article = Article(slug=articles._free_slug(data.article.title or "article"), raw_text=raw,
                           analysis_key=articles.analysis_key(model), owner_id=owner_id)
