@@ -114,6 +114,47 @@ def create_teacher_command(email: str, display_name: str, password: str):
     click.echo(f"Created the teacher account for {email}.")
 
 
+@click.command("invite")
+@click.option("--days", type=click.IntRange(min=1, max=365), default=14, show_default=True,
+              help="How long the code works.")
+@click.option("--url", "base_url", metavar="URL", help="The server's address, e.g. https://quiz.school.example, "
+              "to print the whole link.")
+@with_appcontext
+def invite_command(days: int, base_url: str | None):
+    """Make a single-use invite code for a new teacher account (QUIZAPP_REGISTRATION=invite).
+
+    Prints the code and the register link that fills it in. Only a digest
+    of the code is stored, so it cannot be shown again: send it now.
+    """
+    from quizapp.services import registration
+
+    code = registration.make_invite(None, days=days)
+    click.echo(f"Invite code (one account, {_plural(days, 'day')}): {code}")
+    click.echo(f"Link: {(base_url or '').rstrip('/')}/register?invite={code}")
+
+
+@click.command("approve-teacher")
+@click.argument("email")
+@with_appcontext
+def approve_teacher_command(email: str):
+    """Let the teacher account EMAIL log in (QUIZAPP_REGISTRATION=approval); see pending-teachers."""
+    from quizapp.services import registration
+
+    if not registration.approve(email):
+        raise click.ClickException(f"no teacher has the email {email!r}")
+    click.echo(f"Approved {email}: they can log in now.")
+
+
+@click.command("pending-teachers")
+@with_appcontext
+def pending_teachers_command():
+    """The accounts waiting for approval, oldest first: email, name, when they registered; tab-separated."""
+    from quizapp.services import registration
+
+    for account in registration.waiting():
+        click.echo(f"{account.email}\t{account.display_name}\t{account.created_at:%Y-%m-%d %H:%M}")
+
+
 @click.command("analyze")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per file, one per line.")
@@ -395,8 +436,8 @@ def _run_with_worker(flask_run: click.Command) -> click.Command:
     return run_command
 
 
-COMMANDS = (prepare_command, create_teacher_command, analyze_command, grade_command, pack_group, serve_command,
-            worker_command)
+COMMANDS = (prepare_command, create_teacher_command, invite_command, approve_teacher_command,
+            pending_teachers_command, analyze_command, grade_command, pack_group, serve_command, worker_command)
 
 
 def build_cli() -> click.Group:

@@ -60,8 +60,7 @@ def create_teacher(email: str, display_name: str, password: str) -> int:
     The unique index decides whether the email is free, so two people
     registering the same address at once cannot both succeed.
     """
-    teacher = Teacher(email=check_email(email), display_name=check_name(display_name),
-                      password_hash=_hash(password))
+    teacher = new_account(email, display_name, password)
     try:
         with writing():
             db.session.add(teacher)
@@ -70,6 +69,12 @@ def create_teacher(email: str, display_name: str, password: str) -> int:
     except sa.exc.IntegrityError as exc:
         raise EmailTaken(f"There is already an account for {teacher.email}.") from exc
     return teacher_id
+
+
+def new_account(email: str, display_name: str, password: str, *, approved: bool = True) -> Teacher:
+    """A ``Teacher`` checked by the rules and not yet stored (``registration`` stores it with its invite)."""
+    return Teacher(email=check_email(email), display_name=check_name(display_name), password_hash=_hash(password),
+                   approved=approved)
 
 
 def _hash(password: str) -> str:
@@ -114,4 +119,4 @@ def load_teacher(teacher_id: str) -> Teacher | None:
         teacher = db.session.get(Teacher, ident)
         if teacher is not None:
             db.session.expunge(teacher)
-    return teacher
+    return teacher if teacher is not None and teacher.approved else None  # awaiting approval: not logged in
