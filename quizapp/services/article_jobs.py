@@ -36,9 +36,9 @@ HOUR = timedelta(hours=1)
 # A job "running" this long was lost (the worker was killed or the server restarted mid-analysis):
 # the largest article allowed takes well under a minute (docs/performance.md).
 LOST_AFTER = timedelta(minutes=10)
-UNEXPECTED = ("The analysis stopped with an error we did not expect. Your text is kept below: try again, "
+UNEXPECTED = ("The analysis stopped with an error we did not expect. Your text is kept: try again, "
               "and if it fails again, tell your admin (the server's log has the details).")
-LOST = "The analysis stopped before it finished (the server may have restarted). Your text is kept below: try again."
+LOST = "The analysis stopped before it finished (the server may have restarted). Your text is kept: try again."
 
 
 class JobNotFound(LookupError):
