@@ -402,10 +402,13 @@ def worker_command(exit_with_parent: bool):
     with `serve --no-worker`, e.g. as its own systemd unit, or on a machine
     of its own sharing the Redis queue (QUIZAPP_TASK_QUEUE=redis://...).
     """
+    import logging
+
     from flask import current_app
 
     from quizapp import tasks
 
+    logging.basicConfig(level=logging.INFO, format="[%(asctime)s] [%(process)d] [%(levelname)s] %(name)s: %(message)s")
     if exit_with_parent:
         tasks.exit_with_parent()
     try:

@@ -99,9 +99,13 @@ def run_consumer(app, worker_type: str = "process") -> None:
     One analysis at a time: two would only share the same cores more slowly
     and hold two copies of a long article's parse in memory.
     """
+    from quizapp.extensions import db
+
     huey = queue(app)
     if huey.immediate:
         raise RuntimeError("QUIZAPP_TASK_QUEUE=immediate runs analyses in the request; there is no worker to run.")
+    with app.app_context():
+        db.engine.dispose()  # Huey forks its worker process: no database connection may cross the fork
     try:
         os.nice(NICENESS)
     except OSError:  # not allowed here: run at the normal priority
