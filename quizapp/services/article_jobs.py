@@ -77,10 +77,10 @@ def check_rate(owner_id: int, per_hour: int) -> None:
     since = utcnow() - HOUR
     with reading():
         made = db.session.scalar(sa.select(sa.func.count(Article.id))
-                                 .where(Article.owner_id == owner_id, Article.created_at > since))
+                                 .where(Article.owner_id == owner_id, Article.created_at > since)) or 0
         other = db.session.scalar(sa.select(sa.func.count(ArticleJob.id))
                                   .where(ArticleJob.owner_id == owner_id, ArticleJob.created_at > since,
-                                         ArticleJob.status != DONE))
+                                         ArticleJob.status != DONE)) or 0
     if made + other >= per_hour:
         raise TooManyArticles(f"You have added {per_hour} articles in the last hour, the most a teacher may "
                               "add in an hour on this server. Please try again later.")
@@ -137,6 +137,8 @@ def run(job_id: int, *, model: str, bounds: Bounds) -> None:
 def _done(job_id: int, article: Article) -> None:
     """Inside the article's transaction: the job is done, points at the article and lets its text go."""
     job = db.session.get(ArticleJob, job_id, with_for_update=True)
+    if job is None:  # its teacher's account was deleted meanwhile: store nothing
+        raise JobNotFound(job_id)
     job.status, job.article_id, job.finished_at, job.raw_text = DONE, article.id, utcnow(), ""
 
 
@@ -149,7 +151,7 @@ def status(job_id: int, owner_id: int) -> JobView:
         ahead = 0
         if job.status == PENDING:
             ahead = db.session.scalar(sa.select(sa.func.count(ArticleJob.id)).where(
-                ArticleJob.status.in_((PENDING, RUNNING)), ArticleJob.id < job.id))
+                ArticleJob.status.in_((PENDING, RUNNING)), ArticleJob.id < job.id)) or 0
         state, error = job.status, job.error
         if state == RUNNING and job.started_at and utcnow() - job.started_at > LOST_AFTER:
             state, error = FAILED, LOST

@@ -9,9 +9,9 @@ import re
 
 import pytest
 from factories import naive_analyse
-from faults.test_two_servers import redis_url  # noqa: F401  (the fixture)
 from records import make_teacher
 
+from faults.test_two_servers import redis_url  # noqa: F401  (the fixture)
 from quizapp import create_app, tasks
 from quizapp.extensions import db
 from quizapp.services import articles as articles_service
