@@ -48,6 +48,7 @@ class Site:
     code: str | None = None
     participant_id: int | None = None
     job_id: int | None = None
+    failed_job_id: int | None = None
     problems: list[str] = field(default_factory=list)
 
 
@@ -164,6 +165,8 @@ TEACHER_VISITS = [
     Visit("article new with errors", None, new_article_errors),
     Visit("article being analysed", "/teacher/articles/jobs/<int:job_id>",
           goto(lambda s: f"/teacher/articles/jobs/{s.job_id}")),
+    Visit("article whose analysis failed", "/teacher/articles/jobs/<int:job_id>",
+          goto(lambda s: f"/teacher/articles/jobs/{s.failed_job_id}")),
     Visit("invite a colleague", "/teacher/invites", goto(lambda s: "/teacher/invites")),
     Visit("article edit", "/teacher/articles/<int:article_id>/edit",
           goto(lambda s: f"/teacher/articles/{s.article_id}/edit")),
@@ -217,9 +220,9 @@ def add_article(page, site):
     site.actor_drop = page.locator("a[href$='/drop']").first.get_attribute("href")
 
 
-def waiting_job(app) -> int:
+def waiting_job(app, fails: bool = False) -> int:
     """An article of the teacher's waiting for the background worker (the test app runs analyses at once,
-    so the job is recorded without being queued); its id."""
+    so the job is recorded without being queued), or whose analysis failed; its id."""
     import sqlalchemy as sa
 
     from quizapp.extensions import db
@@ -229,8 +232,11 @@ def waiting_job(app) -> int:
 
     with app.app_context():
         teacher_id = db.session.scalar(sa.select(Teacher.id).where(Teacher.email == TEACHER["email"]))
-        return article_jobs.submit("Floods close schools\nHeavy rain closed twelve schools on Monday.",
-                                   owner_id=teacher_id, title_hint=None, bounds=Bounds(), per_hour=1000)
+        job_id = article_jobs.submit("Floods close schools\nHeavy rain closed twelve schools on Monday.",
+                                     owner_id=teacher_id, title_hint=None, bounds=Bounds(), per_hour=1000)
+        if fails:
+            article_jobs.fail(job_id, article_jobs.UNEXPECTED)
+        return job_id
 
 
 def add_pack(page, site):
@@ -272,7 +278,7 @@ def site(browser, live_server, live_app):
     add_article(page, made)
     add_pack(page, made)
     if "/teacher/articles/jobs/<int:job_id>" in available:
-        made.job_id = waiting_job(live_app)
+        made.job_id, made.failed_job_id = waiting_job(live_app), waiting_job(live_app, fails=True)
     if "/teacher/sessions/<int:session_id>" in available:
         start_session(page, made)
         if "/class/<code>" in available:
