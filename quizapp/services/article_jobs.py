@@ -33,6 +33,7 @@ from quizapp.text.errors import InputError
 log = logging.getLogger(__name__)
 
 HOUR = timedelta(hours=1)
+KEPT_FOR = timedelta(days=1)  # a failed job's text stays this long for the teacher to try again
 # A job "running" this long was lost (the worker was killed or the server restarted mid-analysis):
 # the largest article allowed takes well under a minute (docs/performance.md).
 LOST_AFTER = timedelta(minutes=10)
@@ -95,6 +96,10 @@ def submit(raw: str, *, owner_id: int, title_hint: str | None, bounds: Bounds, p
     check_rate(owner_id, per_hour)
     articles.check_text(raw, bounds, title_hint)
     with writing():
+        # The teacher's failed texts are offered back for a day (``unfinished``); older ones go now.
+        db.session.execute(sa.delete(ArticleJob).where(
+            ArticleJob.owner_id == owner_id, ArticleJob.status.in_((DONE, FAILED)),
+            ArticleJob.created_at < utcnow() - KEPT_FOR))
         job = ArticleJob(owner_id=owner_id, raw_text=raw, title_hint=title_hint, status=PENDING)
         db.session.add(job)
         db.session.flush()
@@ -172,7 +177,7 @@ def unfinished(owner_id: int) -> list[JobView]:
     query = (sa.select(ArticleJob.id).where(
         ArticleJob.owner_id == owner_id,
         sa.or_(ArticleJob.status.in_((PENDING, RUNNING)),
-               sa.and_(ArticleJob.status == FAILED, ArticleJob.created_at > utcnow() - timedelta(days=1))))
+               sa.and_(ArticleJob.status == FAILED, ArticleJob.created_at > utcnow() - KEPT_FOR)))
         .order_by(ArticleJob.id.desc()))
     with reading():
         ids = list(db.session.scalars(query))

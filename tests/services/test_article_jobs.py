@@ -94,3 +94,13 @@ def test_a_job_is_seen_by_its_teacher_only(app, teacher):
         article_jobs.retry_text(job_id, other)
     assert [job.id for job in article_jobs.unfinished(teacher)] == [job_id]
     assert article_jobs.unfinished(other) == []
+
+
+def test_a_failed_text_is_kept_a_day_then_let_go(teacher):
+    old = submit(teacher)
+    article_jobs.fail(old, "broken")
+    db.session.execute(sa.update(ArticleJob).values(created_at=utcnow() - timedelta(days=1, minutes=1)))
+    db.session.commit()
+    assert article_jobs.unfinished(teacher) == []  # no longer offered
+    new = submit(teacher)
+    assert list(db.session.scalars(sa.select(ArticleJob.id))) == [new]
