@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup run test test-postgres fuzz browser redis bench bench-load vendor clean
+.PHONY: setup run test test-postgres fuzz browser redis bench bench-length bench-load vendor clean
 
 setup: $(STAMP)
 
@@ -33,6 +33,7 @@ redis:
 	  echo "Installing Debian's redis-server for the two-server test"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends redis-server >/dev/null; }
 
+# `quizapp run` starts the background worker that analyses added articles beside the server (quizapp/tasks.py).
 run: setup
 	$(BIN)/quizapp prepare
 	$(BIN)/quizapp run --host 127.0.0.1 --port 5000
@@ -66,6 +67,10 @@ vendor:
 
 bench: setup
 	$(BIN)/python benchmarks/analyze.py
+
+# Each stage of the analysis on 1k, 10k and 50k words (issue 14: linear in length?); docs/performance.md.
+bench-length: setup
+	$(BIN)/python benchmarks/analyze_length.py
 
 # A class of 30 and a school of 300 against `quizapp serve` (several workers): on SQLite, then on
 # a throwaway PostgreSQL. Figures and how to read them: docs/performance.md.

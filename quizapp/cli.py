@@ -41,13 +41,14 @@ def prepare_command():
     from flask import current_app
     from sqlalchemy.engine import make_url
 
+    from quizapp.config import text_bounds
     from quizapp.services import seeds
 
     config = current_app.config
     click.echo(f"Database: {make_url(config['SQLALCHEMY_DATABASE_URI']).render_as_string(hide_password=True)}")
     flask_migrate.upgrade()
     folder, model = config["SEEDS_DIR"], config["SPACY_MODEL"]
-    loaded = _report(seeds.sync_articles(folder, model), len(seeds.article_files(folder)))
+    loaded = _report(seeds.sync_articles(folder, model, text_bounds(config)), len(seeds.article_files(folder)))
     packs = _report(seeds.sync_packs(folder / "packs", model), len(seeds.pack_files(folder / "packs")))
     failed = sum(result.status == seeds.FAILED for result in loaded + packs)
     if failed:
@@ -132,6 +133,47 @@ def set_password_command(email: str, password: str):
     click.echo(f"Set a new password for {email}; their sessions have ended.")
 
 
+@click.command("invite")
+@click.option("--days", type=click.IntRange(min=1, max=365), default=14, show_default=True,
+              help="How long the code works.")
+@click.option("--url", "base_url", metavar="URL", help="The server's address, e.g. https://quiz.school.example, "
+              "to print the whole link.")
+@with_appcontext
+def invite_command(days: int, base_url: str | None):
+    """Make a single-use invite code for a new teacher account (QUIZAPP_REGISTRATION=invite).
+
+    Prints the code and the register link that fills it in. Only a digest
+    of the code is stored, so it cannot be shown again: send it now.
+    """
+    from quizapp.services import registration
+
+    code = registration.make_invite(None, days=days)
+    click.echo(f"Invite code (one account, {_plural(days, 'day')}): {code}")
+    click.echo(f"Link: {(base_url or '').rstrip('/')}/register?invite={code}")
+
+
+@click.command("approve-teacher")
+@click.argument("email")
+@with_appcontext
+def approve_teacher_command(email: str):
+    """Let the teacher account EMAIL log in (QUIZAPP_REGISTRATION=approval); see pending-teachers."""
+    from quizapp.services import registration
+
+    if not registration.approve(email):
+        raise click.ClickException(f"no teacher has the email {email!r}")
+    click.echo(f"Approved {email}: they can log in now.")
+
+
+@click.command("pending-teachers")
+@with_appcontext
+def pending_teachers_command():
+    """The accounts waiting for approval, oldest first: email, name, when they registered; tab-separated."""
+    from quizapp.services import registration
+
+    for account in registration.waiting():
+        click.echo(f"{account.email}\t{account.display_name}\t{account.created_at:%Y-%m-%d %H:%M}")
+
+
 @click.command("analyze")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per file, one per line.")
@@ -139,16 +181,19 @@ def analyze_command(paths: tuple[Path, ...], as_json: bool):
     """Clean and analyse article files: readability, actors and their roles.
 
     The spaCy model is loaded once for all files. A file that cannot be read
-    as an article gets a one-line error on stderr; the others are still
-    analysed, and the exit status is 1 if any failed.
+    as an article (or is over the caps, QUIZAPP_MAX_ARTICLE_WORDS and
+    QUIZAPP_MAX_PARAGRAPH_CHARS) gets a one-line error on stderr; the others
+    are still analysed, and the exit status is 1 if any failed.
     """
+    from quizapp import config
     from quizapp.text import nlp, pipeline, sources
 
+    bounds = config.text_bounds(config.settings_from_environment())
     failed = 0
     for path in paths:
         try:
             raw = sources.decode(_read(path), name=path.name)
-            analysis = pipeline.analyse(raw, nlp.load())
+            analysis = pipeline.analyse(raw, nlp.load(), bounds=bounds)
         except QuizappError as exc:
             failed += 1
             message = str(exc) if path.name in str(exc) else f"{path}: {exc}"
@@ -252,6 +297,7 @@ def pack_import_command(path: Path, owner: str | None):
     from flask import current_app
 
     from quizapp import interchange
+    from quizapp.config import text_bounds
     from quizapp.interchange import files
     from quizapp.services import pack_editing
 
@@ -265,7 +311,8 @@ def pack_import_command(path: Path, owner: str | None):
             raise files.too_big(path.name, path.stat().st_size, interchange.MAX_PACK_BYTES)
         result = interchange.load(path.read_bytes(), name=path.name)
         pack_id = pack_editing.import_pack(result.pack, owner_id=owner_id, model=current_app.config["SPACY_MODEL"],
-                                           max_questions=current_app.config["MAX_QUESTIONS_PER_PACK"])
+                                           max_questions=current_app.config["MAX_QUESTIONS_PER_PACK"],
+                                           bounds=text_bounds(current_app.config))
     except OSError as exc:
         raise click.ClickException(f"cannot read {path}: {exc.strerror or exc}") from exc
     except QuizappError as exc:
@@ -322,7 +369,9 @@ def pack_list_command():
 @click.option("--proxies", type=click.IntRange(min=0), default=0, show_default=True,
               help="Reverse proxies in front (nginx: 1) whose X-Forwarded-For/-Proto headers are trusted.")
 @click.option("--access-log", is_flag=True, help="Log every request to standard output.")
-def serve_command(bind, workers, threads, timeout, warm_model, proxies, access_log):
+@click.option("--no-worker", is_flag=True,
+              help="Do not start the background worker that analyses new articles (run `quizapp worker` elsewhere).")
+def serve_command(bind, workers, threads, timeout, warm_model, proxies, access_log, no_worker):
     """Run the production server: gunicorn with several workers, each building its own app after fork.
 
     Settings come from the environment and instance/config.py as for every
@@ -333,13 +382,16 @@ def serve_command(bind, workers, threads, timeout, warm_model, proxies, access_l
     servers must share it. Settings are checked here first, so a missing key
     in production or a missing spaCy model stops the command with one line
     instead of every worker failing to boot. SIGTERM or Ctrl-C stops it
-    gracefully (exit 0).
+    gracefully (exit 0). Unless --no-worker, it also starts one background
+    worker process that analyses the articles teachers add (quizapp/tasks.py
+    says why a process) and stops it on the way out.
     """
     from quizapp import serving
 
     _check_settings()
     options = serving.ServeOptions(bind=bind, workers=workers or 0, threads=threads, timeout=timeout,
-                                   warm_model=warm_model, proxies=proxies, access_log=access_log)
+                                   warm_model=warm_model, proxies=proxies, access_log=access_log,
+                                   background_worker=not no_worker)
     click.echo(f"quizapp serve: {options.gunicorn_settings()['workers']} workers on {bind}", err=True)
     if serving.exposed_directly(bind, proxies):
         click.echo(f"quizapp serve: {bind} is reachable from other machines with no proxy in front: put nginx "
@@ -348,20 +400,71 @@ def serve_command(bind, workers, threads, timeout, warm_model, proxies, access_l
     serving.serve(options)
 
 
-def _check_settings() -> None:
+def _check_settings():
     """Read and check the settings as ``create_app`` will, without making an app (and so no engine) here."""
     from flask import Flask
 
-    from quizapp import config
+    from quizapp import config, tasks
 
+    app = Flask("quizapp", instance_relative_config=True, instance_path=config.instance_path())
     try:
-        config.configure_app(Flask("quizapp", instance_relative_config=True, instance_path=config.instance_path()), None)
+        config.configure_app(app, None)
+        tasks.make_queue(app.config["TASK_QUEUE"], app.instance_path)
     except RuntimeError as exc:  # production without a secret key, an instance folder it cannot write
+        raise click.ClickException(str(exc)) from exc
+    return app.config
+
+
+@click.command("worker")
+@click.option("--exit-with-parent", is_flag=True, hidden=True,
+              help="Stop when the process that started this one stops (serve and run use it).")
+@with_appcontext
+def worker_command(exit_with_parent: bool):
+    """Run the background worker: analyse the articles teachers add, one at a time, until SIGTERM.
+
+    `quizapp serve` and `quizapp run` start one themselves; run this alone
+    with `serve --no-worker`, e.g. as its own systemd unit, or on a machine
+    of its own sharing the Redis queue (QUIZAPP_TASK_QUEUE=redis://...).
+    """
+    import logging
+
+    from flask import current_app
+
+    from quizapp import tasks
+
+    logging.basicConfig(level=logging.INFO, format="[%(asctime)s] [%(process)d] [%(levelname)s] %(name)s: %(message)s")
+    if exit_with_parent:
+        tasks.exit_with_parent()
+    try:
+        tasks.run_consumer(current_app._get_current_object())
+    except RuntimeError as exc:
         raise click.ClickException(str(exc)) from exc
 
 
-COMMANDS = (prepare_command, create_teacher_command, set_password_command, analyze_command, grade_command, pack_group,
-            serve_command)
+def _run_with_worker(flask_run: click.Command) -> click.Command:
+    """Flask's ``run`` (the development server, ``make run``), starting the background worker beside it.
+
+    With the reloader on, the command runs twice (a watcher, then the
+    server it restarts); the worker is started by the watcher only.
+    """
+    import os
+
+    @click.command("run", params=flask_run.params, help=flask_run.help, short_help=flask_run.short_help)
+    @click.pass_context
+    def run_command(ctx, **options):
+        from quizapp import tasks
+
+        child = None if os.environ.get("WERKZEUG_RUN_MAIN") == "true" else tasks.start_worker(_check_settings())
+        try:
+            ctx.invoke(flask_run, **options)
+        finally:
+            tasks.stop_worker(child)
+
+    return run_command
+
+
+COMMANDS = (prepare_command, create_teacher_command, set_password_command, invite_command, approve_teacher_command,
+            pending_teachers_command, analyze_command, grade_command, pack_group, serve_command, worker_command)
 
 
 def build_cli() -> click.Group:
@@ -369,6 +472,7 @@ def build_cli() -> click.Group:
     group = QuizappGroup(create_app=create_app, help="quizapp: reading comprehension for classrooms.")
     for command in COMMANDS:
         group.add_command(command)
+    group.add_command(_run_with_worker(group.commands["run"]))
     return group
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from quizapp import secret_key as keys
 from quizapp.database import database_url
-from quizapp.text import nlp
+from quizapp.text import bounds, nlp
 from quizapp.text.errors import ModelNotInstalled
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,9 +32,15 @@ RATE_LIMITS = ("LOGIN_LIMIT_PER_ADDRESS", "LOGIN_LIMIT_PER_EMAIL", "REGISTER_LIM
                "REGISTER_LIMIT_PER_EMAIL", "JOIN_LIMIT_PER_ADDRESS", "JOIN_FAILURES_PER_ADDRESS",
                "JOIN_FAILURES_PER_CODE", "ANSWER_LIMIT_PER_PUPIL")
 ENVIRONMENT.update({name: f"QUIZAPP_{name}" for name in RATE_LIMITS})
-# Caps and the idle time of a class (issue 14), numbers: an admin sets them without editing a file.
-CAPS = ("CLASS_IDLE_HOURS", "MAX_PUPILS_PER_SESSION", "MAX_QUESTIONS_PER_PACK", "HEALTH_MIN_FREE_MB")
-ENVIRONMENT.update({name: f"QUIZAPP_{name}" for name in CAPS})
+# Issue 14's numbers, set without editing a file. Caps on the work one teacher can ask for are
+# whole numbers above 0 (QUIZAPP_MAX_ARTICLE_WORDS=80000); the limits below may be 0 ("never").
+CAPS = ("MAX_ARTICLE_WORDS", "MAX_PARAGRAPH_CHARS", "ARTICLES_PER_TEACHER_PER_HOUR")
+LIMITS = ("CLASS_IDLE_HOURS", "MAX_PUPILS_PER_SESSION", "MAX_QUESTIONS_PER_PACK", "HEALTH_MIN_FREE_MB")
+ENVIRONMENT.update({name: f"QUIZAPP_{name}" for name in CAPS + LIMITS})
+# Background analysis and who may register (docs/deploy.md): QUIZAPP_TASK_QUEUE, QUIZAPP_REGISTRATION.
+ENVIRONMENT.update({"TASK_QUEUE": "QUIZAPP_TASK_QUEUE", "REGISTRATION": "QUIZAPP_REGISTRATION"})
+
+REGISTRATION_MODES = ("open", "invite", "approval")
 
 # QUIZAPP_SECURE_COOKIES's words -> SESSION_COOKIE_SECURE.
 SECURE_COOKIE_WORDS = {"auto": "auto", "1": True, "true": True, "on": True, "yes": True,
@@ -78,6 +84,17 @@ class Config:
     SESSION_COOKIE_SECURE = "auto"  # $QUIZAPP_SECURE_COOKIES: auto | on | off
     REMEMBER_COOKIE_HTTPONLY = True  # Flask-Login's "remember me" cookie (not offered today)
     REMEMBER_COOKIE_SAMESITE = "Lax"
+    # What one analysis may take (quizapp/text/bounds.py says why) and how many articles a teacher
+    # may add in an hour: far above a real class's needs, low enough that nobody can fill the queue.
+    MAX_ARTICLE_WORDS = bounds.MAX_ARTICLE_WORDS
+    MAX_PARAGRAPH_CHARS = bounds.MAX_PARAGRAPH_CHARS
+    ARTICLES_PER_TEACHER_PER_HOUR = 30
+    # Where articles wait for analysis (quizapp/tasks.py): "sqlite" (a file in the instance folder,
+    # nothing to install), "redis://host:6379/1" (several app servers), or "immediate" (tests: run at once).
+    TASK_QUEUE = "sqlite"
+    # Who may make a teacher account: "open" (anyone, at /register), "invite" (with a code from a
+    # teacher or `quizapp invite`) or "approval" (anyone may ask; an admin approves with the CLI).
+    REGISTRATION = "open"
 
 
 def configure_app(app, test_config: dict | None = None) -> None:
@@ -89,11 +106,16 @@ def configure_app(app, test_config: dict | None = None) -> None:
         app.config.update(from_environment(os.environ))
     else:
         app.config.from_mapping(test_config)
+        if "TASK_QUEUE" not in test_config:  # a test runs each analysis at once, unless it names a queue
+            app.config["TASK_QUEUE"] = "immediate"
     app.config["SEEDS_DIR"] = Path(app.config["SEEDS_DIR"])
+    for name in CAPS:
+        app.config[name] = whole_number(name, app.config[name])
+    app.config["REGISTRATION"] = registration_mode(app.config["REGISTRATION"])
     app.config["SQLALCHEMY_DATABASE_URI"] = database_url(app.config.get("SQLALCHEMY_DATABASE_URI"), app.instance_path)
     app.config["SECRET_KEY"] = keys.secret_key(app.config, app.instance_path)
     app.config["SESSION_COOKIE_SECURE"] = secure_cookies(app.config["SESSION_COOKIE_SECURE"])
-    for name in CAPS:
+    for name in LIMITS:
         app.config[name] = number_setting(name, app.config[name])
     # Flask-Login cannot decide per request: Secure unless cookies are explicitly allowed over HTTP.
     app.config.setdefault("REMEMBER_COOKIE_SECURE", app.config["SESSION_COOKIE_SECURE"] is not False)
@@ -103,6 +125,37 @@ def configure_app(app, test_config: dict | None = None) -> None:
 def from_environment(environ) -> dict:
     """The settings the environment sets, by their config names."""
     return {name: environ[var] for name, var in ENVIRONMENT.items() if environ.get(var)}
+
+
+def whole_number(name: str, value) -> int:
+    """A cap as a positive int, from an int or the environment's string; a clear refusal otherwise."""
+    try:
+        number = int(str(value).replace("_", "").replace(",", "").strip())
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise RuntimeError(f"QUIZAPP_{name}={value!r} is not a whole number above 0.")
+    return number
+
+
+def registration_mode(value) -> str:
+    """``REGISTRATION`` as one of ``REGISTRATION_MODES``, or a refusal that lists them."""
+    word = str(value).strip().lower()
+    if word not in REGISTRATION_MODES:
+        raise RuntimeError(f"QUIZAPP_REGISTRATION={value!r} is not understood: use open (anyone may register, "
+                           "the default), invite (with an invite code) or approval (an admin approves each account).")
+    return word
+
+
+def settings_from_environment(environ=os.environ) -> dict:
+    """The caps as a command without an app (``quizapp analyze``) sees them: the defaults, then the environment."""
+    settings = {name: getattr(Config, name) for name in CAPS} | from_environment(environ)
+    return {name: whole_number(name, settings[name]) for name in CAPS}
+
+
+def text_bounds(config) -> bounds.Bounds:
+    """The caps on one analysis, from the app's settings."""
+    return bounds.Bounds(max_words=config["MAX_ARTICLE_WORDS"], max_paragraph_chars=config["MAX_PARAGRAPH_CHARS"])
 
 
 def instance_path(test_config: dict | None = None) -> str | None:

@@ -48,6 +48,7 @@ def configure_extensions(app) -> None:
     configure_limiter(app)
     configure_database(app)
     configure_login(app)
+    configure_tasks(app)
 
 
 def configure_limiter(app) -> None:
@@ -73,6 +74,13 @@ def configure_database(app) -> None:
     migrate.init_app(app, db)
     with app.app_context():
         database.configure_engine(db.engine)
+
+
+def configure_tasks(app) -> None:
+    """The queue articles wait in for the background worker (``quizapp.tasks``)."""
+    from quizapp import tasks
+
+    tasks.init_app(app)
 
 
 def configure_login(app) -> None:

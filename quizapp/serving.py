@@ -61,6 +61,7 @@ class ServeOptions:
     warm_model: bool = False
     proxies: int = 0  # how many reverse proxies (nginx) in front set X-Forwarded-For/-Proto
     access_log: bool = False
+    background_worker: bool = False  # start `quizapp worker` beside gunicorn (quizapp/tasks.py)
 
     def gunicorn_settings(self) -> dict:
         """The options as gunicorn's settings (``gunicorn --help`` names)."""
@@ -86,6 +87,10 @@ class ServeOptions:
             settings["keepalive"] = 0
         if self.access_log:
             settings["accesslog"] = "-"
+        if self.background_worker:
+            # Hooks run in gunicorn's master only: its forked web workers never start or stop the child.
+            settings["when_ready"] = start_background_worker
+            settings["on_exit"] = stop_background_worker
         return settings
 
 
@@ -138,6 +143,24 @@ def warm_model(worker) -> None:
 
     nlp.load()
     worker.log.info("quizapp: spaCy model loaded in worker %s", worker.pid)
+
+
+def start_background_worker(arbiter) -> None:
+    """gunicorn's ``when_ready`` hook: start the one background worker process (``tasks.start_worker``)."""
+    from flask import Flask
+
+    from quizapp import config, tasks
+
+    app = Flask("quizapp", instance_relative_config=True, instance_path=config.instance_path())
+    config.configure_app(app, None)
+    arbiter.quizapp_worker = tasks.start_worker(app.config)
+
+
+def stop_background_worker(arbiter) -> None:
+    """gunicorn's ``on_exit`` hook: stop it, letting the analysis under way finish (up to 10 s)."""
+    from quizapp import tasks
+
+    tasks.stop_worker(getattr(arbiter, "quizapp_worker", None))
 
 
 def _nothing(worker) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from flask_login import UserMixin
-from sqlalchemy import String
+from sqlalchemy import String, true
 from sqlalchemy.orm import Mapped, mapped_column, validates
 
 from quizapp.extensions import db
@@ -27,6 +27,8 @@ class Teacher(UserMixin, db.Model):
     display_name: Mapped[str] = mapped_column(String(100))
     password_hash: Mapped[str] = mapped_column(String(255))  # Werkzeug's scrypt hash, never the password
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # False while an admin has not approved the account (REGISTRATION = "approval"): it cannot log in.
+    approved: Mapped[bool] = mapped_column(default=True, server_default=true())
     # Raised by logging out and by a new password: every cookie made before then stops opening the account.
     session_generation: Mapped[int] = mapped_column(default=0, server_default="0")
 

@@ -22,6 +22,7 @@ import functools
 import hashlib
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -31,6 +32,8 @@ import sqlalchemy as sa
 from quizapp.extensions import db
 from quizapp.models import Article
 from quizapp.services.transactions import reading, writing
+from quizapp.text.bounds import DEFAULT as DEFAULT_BOUNDS
+from quizapp.text.bounds import Bounds
 from quizapp.text.errors import InputError
 from quizapp.text.types import Analysis
 
@@ -88,15 +91,38 @@ class ArticleSummary:
                    row.created_at)
 
 
-def run_pipeline(raw: str, model: str, title_hint: str | None = None) -> Analysis:
+def run_pipeline(raw: str, model: str, title_hint: str | None = None, bounds: Bounds | None = None) -> Analysis:
     """Analyse ``raw`` with the spaCy pipeline ``model``: the slow step done once per text.
 
     Imported lazily so that serving pages never imports spaCy; module-level so
-    that tests can count or replace it.
+    that tests can count or replace it. ``bounds`` None: the pipeline's default caps.
     """
     from quizapp.text import nlp, pipeline
 
-    return pipeline.analyse(raw, nlp.load(model), title_hint=title_hint)
+    options = {"bounds": bounds} if bounds else {}
+    return pipeline.analyse(raw, nlp.load(model), title_hint=title_hint, **options)
+
+
+def pipeline_options(title_hint: str | None = None, bounds: Bounds | None = None) -> dict:
+    """``run_pipeline``'s optional arguments, only those that change something, so stand-ins need not take them.
+
+    Bounds equal to the pipeline's default are left out: they change nothing.
+    """
+    bounds = None if bounds == DEFAULT_BOUNDS else bounds
+    return {name: value for name, value in (("title_hint", title_hint), ("bounds", bounds)) if value}
+
+
+def check_text(raw: str, bounds: Bounds | None = None, title_hint: str | None = None) -> str:
+    """The title the article would get ("" if it has none yet), or the cleaner's ``InputError``.
+
+    The cleaner alone, without spaCy: fast enough for a request (under a
+    second for the largest upload), so empty, binary or oversized text is
+    refused on the form before anything is queued.
+    """
+    from quizapp.text import cleaning
+
+    options = {"bounds": bounds} if bounds else {}
+    return cleaning.clean(raw, title_hint=title_hint, **options).title
 
 
 @functools.cache
@@ -144,37 +170,42 @@ def owned_articles(owner_id: int) -> list[ArticleSummary]:
 
 
 def add_article(raw: str, *, model: str, owner_id: int | None = None, slug: str | None = None,
-                title_hint: str | None = None) -> ArticleView:
+                title_hint: str | None = None, bounds: Bounds | None = None) -> ArticleView:
     """Analyse ``raw`` and store it; ``slug`` None makes one from the title.
 
     ``title_hint`` is the title when the text has no headline of its own (a
     teacher's title field, a saved page's ``<title>``).
 
-    Raises the pipeline's ``InputError`` for text that is not an article, and
-    ``SlugTaken`` if an explicit ``slug`` is in use.
+    Raises the pipeline's ``InputError`` for text that is not an article (or
+    is over ``bounds``), and ``SlugTaken`` if an explicit ``slug`` is in use.
     """
-    # Before any transaction: it takes seconds. The hint is passed only when given, so stand-ins need not take it.
-    analysis = run_pipeline(raw, model, title_hint=title_hint) if title_hint else run_pipeline(raw, model)
+    # Before any transaction: it takes seconds.
+    analysis = run_pipeline(raw, model, **pipeline_options(title_hint, bounds))
     return store_article(raw, analysis, key=analysis_key(model), owner_id=owner_id, slug=slug)
 
 
 def store_article(raw: str, analysis: Analysis, *, key: str, owner_id: int | None = None,
-                  slug: str | None = None) -> ArticleView:
-    """Store an article whose analysis is already made (``add_article``, imports, tests)."""
+                  slug: str | None = None, then: Callable[[Article], None] | None = None) -> ArticleView:
+    """Store an article whose analysis is already made (``add_article``, imports, background jobs, tests).
+
+    ``then(row)`` runs in the same transaction once the row has its id (a
+    background job records that it is done): both are written, or neither.
+    """
     # Only the slug can clash. A made one is made again (two teachers adding the same
     # title at once: the second takes the next number); an explicit one is the caller's to change.
     for _ in range(0 if slug else SLUG_ATTEMPTS - 1):
         try:
-            return _insert(raw, analysis, key, owner_id, slug)
+            return _insert(raw, analysis, key, owner_id, slug, then)
         except sa.exc.IntegrityError:
             continue
     try:
-        return _insert(raw, analysis, key, owner_id, slug)
+        return _insert(raw, analysis, key, owner_id, slug, then)
     except sa.exc.IntegrityError as exc:
         raise SlugTaken(f"The address {slug or slugify(analysis.article.title)!r} is already taken.") from exc
 
 
-def _insert(raw: str, analysis: Analysis, key: str, owner_id: int | None, slug: str | None) -> ArticleView:
+def _insert(raw: str, analysis: Analysis, key: str, owner_id: int | None, slug: str | None,
+            then: Callable[[Article], None] | None = None) -> ArticleView:
     """One attempt at inserting the article, in its own transaction."""
     with writing():
         row = Article(slug=slug or _free_slug(analysis.article.title or "article"),
@@ -182,13 +213,15 @@ def _insert(raw: str, analysis: Analysis, key: str, owner_id: int | None, slug: 
         row.analysis = analysis
         db.session.add(row)
         db.session.flush()
+        if then is not None:
+            then(row)
         view = ArticleView.of(row)
     return view
 
 
-def update_article(article_id: int, raw: str, *, model: str) -> ArticleView:
+def update_article(article_id: int, raw: str, *, model: str, bounds: Bounds | None = None) -> ArticleView:
     """Re-analyse an article with new text (or a new pipeline), keeping its id, slug and packs."""
-    analysis = run_pipeline(raw, model)
+    analysis = run_pipeline(raw, model, **pipeline_options(bounds=bounds))
     return replace_analysis(article_id, raw, analysis, key=analysis_key(model))
 
 

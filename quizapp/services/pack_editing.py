@@ -19,6 +19,7 @@ from quizapp.services.packs import fill, pack_article, to_plain
 from quizapp.services.transactions import reading, writing
 from quizapp.text import pack as plain
 from quizapp.text.errors import InputError
+from quizapp.text.bounds import Bounds
 from quizapp.text.question import Question
 
 
@@ -110,13 +111,14 @@ def delete(pack_id: int) -> None:
         db.session.delete(_row(pack_id))
 
 
-def import_pack(data: plain.Pack, *, owner_id: int | None, model: str, max_questions: int = 0) -> int:
+def import_pack(data: plain.Pack, *, owner_id: int | None, model: str, max_questions: int = 0,
+                bounds: Bounds | None = None) -> int:
     """Store an imported pack and its article (a new article of ``owner_id``), both or neither; the pack's id.
 
     A pack with more than ``max_questions`` (0: no cap) raises ``TooManyQuestions`` before anything is
     analysed. The article is analysed first, outside the transaction (it takes seconds);
-    a text the pipeline refuses raises its ``InputError`` and nothing is stored.
-    Two imports of one pack at once can both find the same slug free: the
+    a text the pipeline refuses (not an article, over ``bounds``) raises its ``InputError`` and nothing
+    is stored. Two imports of one pack at once can both find the same slug free: the
     loser's insert breaks the unique index (PostgreSQL says so at once) and
     is tried again with the next free slug, as ``articles.store_article`` does.
     """
@@ -124,7 +126,7 @@ def import_pack(data: plain.Pack, *, owner_id: int | None, model: str, max_quest
         raise TooManyQuestions(f"This pack has {len(data.questions)} questions; a pack can have at most "
                                f"{max_questions}. Split it into smaller packs.")
     raw = f"{data.article.title}\n\n{data.article.text}"
-    analysis = articles.run_pipeline(raw, model)
+    analysis = articles.run_pipeline(raw, model, **articles.pipeline_options(bounds=bounds))
     for _ in range(articles.SLUG_ATTEMPTS - 1):
         try:
             return _store_import(data, raw, analysis, owner_id=owner_id, model=model)

@@ -22,6 +22,7 @@ from quizapp.services import articles
 from quizapp.services import packs as pack_service
 from quizapp.services.transactions import reading, writing
 from quizapp.text import pack as plain
+from quizapp.text.bounds import Bounds
 
 ADDED, UPDATED, UNCHANGED, FAILED = "added", "updated", "unchanged", "failed"
 
@@ -44,20 +45,20 @@ def article_files(folder: Path) -> dict[str, Path]:
     return {path.stem: path for path in folder.glob("*.txt") if path.is_file()}
 
 
-def sync_articles(folder: Path, model: str) -> Iterator[SeedResult]:
+def sync_articles(folder: Path, model: str, bounds: Bounds | None = None) -> Iterator[SeedResult]:
     """Load each seed article (by slug) and yield what happened; one bad file does not stop the rest."""
     files = article_files(folder)
     for slug in sorted(files):
         started = time.perf_counter()
         try:
-            status, title = _sync_article(slug, files[slug], model)
+            status, title = _sync_article(slug, files[slug], model, bounds)
         except (ValueError, OSError) as exc:  # InputError (not an article, slug taken) is a ValueError
             yield SeedResult(slug, FAILED, error=exc, seconds=time.perf_counter() - started)
         else:
             yield SeedResult(slug, status, title, seconds=time.perf_counter() - started)
 
 
-def _sync_article(slug: str, path: Path, model: str) -> tuple[str, str]:
+def _sync_article(slug: str, path: Path, model: str, bounds: Bounds | None = None) -> tuple[str, str]:
     """Store or refresh one seed; ``(status, title)``."""
     from quizapp.text import sources
 
@@ -67,13 +68,13 @@ def _sync_article(slug: str, path: Path, model: str) -> tuple[str, str]:
         row = db.session.scalars(sa.select(Article).where(Article.slug == slug)).first()
         stored = None if row is None else (row.id, row.owner_id, row.raw_text, row.analysis_key, row.title)
     if stored is None:
-        return ADDED, articles.add_article(raw, model=model, slug=slug).title
+        return ADDED, articles.add_article(raw, model=model, slug=slug, bounds=bounds).title
     article_id, owner_id, stored_raw, stored_key, title = stored
     if owner_id is not None:
         raise articles.SlugTaken(f"{path.name}: a teacher's article already has the address {slug!r}.")
     if (stored_raw, stored_key) == (raw, key):
         return UNCHANGED, title
-    return UPDATED, articles.update_article(article_id, raw, model=model).title
+    return UPDATED, articles.update_article(article_id, raw, model=model, bounds=bounds).title
 
 
 # ---- seed packs ----------------------------------------------------------------------------------

@@ -86,8 +86,7 @@ def create_teacher(email: str, display_name: str, password: str) -> int:
     The unique index decides whether the email is free, so two people
     registering the same address at once cannot both succeed.
     """
-    teacher = Teacher(email=check_email(email), display_name=check_name(display_name),
-                      password_hash=_hash(password, email, display_name))
+    teacher = new_account(email, display_name, password)
     try:
         with writing():
             db.session.add(teacher)
@@ -96,6 +95,12 @@ def create_teacher(email: str, display_name: str, password: str) -> int:
     except sa.exc.IntegrityError as exc:
         raise EmailTaken(f"There is already an account for {teacher.email}.") from exc
     return teacher_id
+
+
+def new_account(email: str, display_name: str, password: str, *, approved: bool = True) -> Teacher:
+    """A ``Teacher`` checked by the rules and not yet stored (``registration`` stores it with its invite)."""
+    return Teacher(email=check_email(email), display_name=check_name(display_name),
+                   password_hash=_hash(password, email, display_name), approved=approved)
 
 
 def _hash(password: str, *about: str) -> str:
@@ -145,8 +150,8 @@ def load_teacher(user_id: str) -> Teacher | None:
         teacher = db.session.get(Teacher, ident_number)
         if teacher is not None:
             db.session.expunge(teacher)
-    if teacher is None or teacher.session_generation != generation_number:
-        return None
+    if teacher is None or teacher.session_generation != generation_number or not teacher.approved:
+        return None  # revoked, or awaiting an admin's approval: not logged in
     return teacher
 
 

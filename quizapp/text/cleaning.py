@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from quizapp.text import bounds as caps
 from quizapp.text.errors import InputError
 from quizapp.text.types import CleanArticle
 
@@ -60,14 +61,17 @@ _QUOTE_FOLD = str.maketrans("‘’‚‛′`´“”„‟″«»", "'''''''\"\
 _DASHES = re.compile(r"[‐‑‒–—―−]|--")
 
 
-def clean(raw: str, title_hint: str | None = None) -> CleanArticle:
+def clean(raw: str, title_hint: str | None = None, bounds: caps.Bounds = caps.DEFAULT) -> CleanArticle:
     """Split an article into its title, metadata and de-duplicated paragraphs.
 
     ``title`` is the article's headline when its first paragraph is one, else
     ``title_hint`` (tidied), else "" so that a later stage can derive one.
-    Raises ``InputError`` when there is no article text to work with.
+    Raises ``InputError`` when there is no article text to work with, and
+    ``bounds.TooLong`` when it is over ``bounds`` (checked once the paragraphs
+    are split and a text pasted twice is counted once, before the slower steps).
     """
     paragraphs, removed = _dedupe(_split_paragraphs(_normalise(raw)))
+    bounds.check(paragraphs)
     level, paragraphs = _take_level(paragraphs)
     source, dateline, paragraphs = _take_dateline(paragraphs)
     hint = _tidy_hint(title_hint or "")

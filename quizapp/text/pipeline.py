@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from quizapp.text import actors, cleaning, language, lexicon, questions, readability
+from quizapp.text.bounds import DEFAULT, Bounds
 from quizapp.text.types import Analysis, Span
 
 SIDE_CLAUSES = {"advcl", "conj", "cc", "punct", "parataxis", "mark"}
@@ -17,9 +18,9 @@ LEAD_INS = SIDE_CLAUSES | {"prep", "advmod", "npadvmod"}  # "In 2005, ...", "Ear
 MAX_TITLE_WORDS = 12
 
 
-def analyse(raw: str, nlp, title_hint: str | None = None) -> Analysis:
-    """Analyse the raw text of an article (as pasted or read from a file)."""
-    article = cleaning.clean(raw, title_hint=title_hint)
+def analyse(raw: str, nlp, title_hint: str | None = None, bounds: Bounds = DEFAULT) -> Analysis:
+    """Analyse the raw text of an article (as pasted or read from a file), refusing one over ``bounds``."""
+    article = cleaning.clean(raw, title_hint=title_hint, bounds=bounds)
     language.require_english(article.paragraphs)  # the formulas and the model are English-only
     docs = list(nlp.pipe(article.paragraphs))
     if not article.title:

@@ -102,3 +102,18 @@ def test_other_encodings_are_read_correctly(run, tmp_path):
     assert json.loads(result.stdout)["paragraphs"] == [
         "The café in Zürich reopened on Monday, and the owner was “delighted”."
     ]
+
+
+def test_an_article_over_the_caps_gets_one_line_stating_the_cap(run, tmp_path):
+    path = tmp_path / "one-paragraph.txt"
+    path.write_text("Floods\n\n" + "Heavy rain closed twelve schools on Monday. " * 800, encoding="utf-8")
+    result = run(path)
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr.count("\n") == 1
+    assert result.stderr.startswith("quizapp analyze: ") and "up to 30,000 characters" in result.stderr
+
+
+def test_the_environment_sets_the_caps(run, monkeypatch):
+    monkeypatch.setenv("QUIZAPP_MAX_ARTICLE_WORDS", "100")
+    result = run(SEED)
+    assert result.exit_code == 1 and "articles of up to 100 words are accepted" in result.stderr

@@ -88,3 +88,17 @@ def test_a_bad_file_is_one_line_exit_1_and_nothing_saved(app, runner, pack_id, s
 def test_exporting_a_missing_pack_fails(runner):
     result = runner.invoke(main, ["pack", "export", "99"])
     assert result.exit_code == 1 and "there is no pack 99" in result.output
+
+
+def test_a_pack_whose_article_is_over_the_caps_is_one_line_exit_1_and_nothing_saved(app_config, tmp_path, nlp):
+    from quizapp import create_app, interchange
+
+    app = create_app({**app_config, "MAX_ARTICLE_WORDS": 40})
+    article = plain.PackArticle(title="Floods", text=("Heavy rain closed twelve schools on Monday. " * 8).strip())
+    path = tmp_path / "long.json"
+    path.write_text(interchange.dump(plain.Pack(title="Floods quiz", article=article, questions=QUESTIONS), "json"))
+    before = rows(app)
+    result = app.test_cli_runner().invoke(main, ["pack", "import", str(path)])
+    assert result.exit_code == 1 and len(result.output.strip().splitlines()) == 1
+    assert "articles of up to 40 words are accepted" in result.output
+    assert rows(app) == before

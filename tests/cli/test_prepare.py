@@ -126,3 +126,15 @@ def test_prepare_loads_the_seed_packs_after_the_articles(app_config, seeds, stub
     assert "Ready: 2 articles, 1 pack." in result.output
     again = app.test_cli_runner().invoke(main, ["prepare"])
     assert "[1/1] good.yaml: 'Good questions' (up to date)" in again.output
+
+
+def test_a_seed_over_the_caps_fails_with_the_cap_and_nothing_is_stored(app_config, tmp_path, nlp):
+    """The admin's own caps apply to seeds too (the real pipeline: it refuses before parsing)."""
+    folder = tmp_path / "long-seeds"
+    folder.mkdir()
+    (folder / "long.txt").write_text("Floods\n\n" + "Heavy rain closed twelve schools. " * 10, encoding="utf-8")
+    app = create_app({**app_config, "SEEDS_DIR": folder, "MAX_PARAGRAPH_CHARS": 200})
+    result = app.test_cli_runner().invoke(main, ["prepare"])
+    assert result.exit_code == 1
+    assert "[1/1] long: FAILED: Paragraph 2 is 339 characters long; paragraphs of up to 200" in result.output
+    assert stored(app) == {}

@@ -124,3 +124,20 @@ def test_by_default_serve_listens_on_loopback_with_threads_and_warns_when_expose
     assert "0.0.0.0:8000 is reachable from other machines with no proxy in front: put nginx in front" in exposed.output
     behind = runner.invoke(main, ["serve", "--bind", "0.0.0.0:8000", "--proxies", "1"], env={"QUIZAPP_ENV": None})
     assert "reachable from other machines" not in behind.output
+
+
+def test_serve_starts_one_background_worker_and_stops_it_with_the_server(server):
+    """Issue 14: the articles teachers add are analysed by a process of their own, never by a web worker."""
+    (background,) = server.background_worker_pids()
+    assert background not in server.worker_pids()
+    assert server.stop() == 0
+    assert subprocess.run(["ps", "-p", str(background)], capture_output=True).returncode == 1  # gone with it
+
+
+def test_no_worker_leaves_the_analyses_to_a_worker_run_elsewhere(runner, monkeypatch):
+    started = []
+    monkeypatch.setattr(serving, "serve", started.append)
+    assert runner.invoke(main, ["serve", "--no-worker"], env={"QUIZAPP_ENV": None}).exit_code == 0
+    assert runner.invoke(main, ["serve"], env={"QUIZAPP_ENV": None}).exit_code == 0
+    without, with_worker = (options.gunicorn_settings() for options in started)
+    assert "when_ready" not in without and with_worker["when_ready"] is serving.start_background_worker

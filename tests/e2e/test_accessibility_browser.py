@@ -29,6 +29,7 @@ NOT_PAGES = {
     "/teacher/sessions/<int:session_id>/summary.csv": "a CSV download",
     "/teacher/sessions/<int:session_id>/qr.svg": "the QR image (its alt text is checked on the session page)",
     "/teacher/sessions/<int:session_id>/live": "the fragment htmx swaps into the session page (checked there)",
+    "/teacher/articles/jobs/<int:job_id>/status": "the fragment htmx swaps into the progress page (checked there)",
 }
 
 TEACHER = {"name": "Mr Okafor", "email": "okafor@school.example", "password": "a long pass phrase"}
@@ -46,6 +47,8 @@ class Site:
     session_id: int | None = None
     code: str | None = None
     participant_id: int | None = None
+    job_id: int | None = None
+    failed_job_id: int | None = None
     problems: list[str] = field(default_factory=list)
 
 
@@ -160,6 +163,11 @@ TEACHER_VISITS = [
     Visit("articles list", "/teacher/articles", goto(lambda s: "/teacher/articles")),
     Visit("article new", "/teacher/articles/new", goto(lambda s: "/teacher/articles/new")),
     Visit("article new with errors", None, new_article_errors),
+    Visit("article being analysed", "/teacher/articles/jobs/<int:job_id>",
+          goto(lambda s: f"/teacher/articles/jobs/{s.job_id}")),
+    Visit("article whose analysis failed", "/teacher/articles/jobs/<int:job_id>",
+          goto(lambda s: f"/teacher/articles/jobs/{s.failed_job_id}")),
+    Visit("invite a colleague", "/teacher/invites", goto(lambda s: "/teacher/invites")),
     Visit("article edit", "/teacher/articles/<int:article_id>/edit",
           goto(lambda s: f"/teacher/articles/{s.article_id}/edit")),
     Visit("glossary entry drop", "/teacher/articles/<int:article_id>/actors/<actor_id>/drop",
@@ -212,6 +220,25 @@ def add_article(page, site):
     site.actor_drop = page.locator("a[href$='/drop']").first.get_attribute("href")
 
 
+def waiting_job(app, fails: bool = False) -> int:
+    """An article of the teacher's waiting for the background worker (the test app runs analyses at once,
+    so the job is recorded without being queued), or whose analysis failed; its id."""
+    import sqlalchemy as sa
+
+    from quizapp.extensions import db
+    from quizapp.models import Teacher
+    from quizapp.services import article_jobs
+    from quizapp.text.bounds import Bounds
+
+    with app.app_context():
+        teacher_id = db.session.scalar(sa.select(Teacher.id).where(Teacher.email == TEACHER["email"]))
+        job_id = article_jobs.submit("Floods close schools\nHeavy rain closed twelve schools on Monday.",
+                                     owner_id=teacher_id, title_hint=None, bounds=Bounds(), per_hour=1000)
+        if fails:
+            article_jobs.fail(job_id, article_jobs.UNEXPECTED)
+        return job_id
+
+
 def add_pack(page, site):
     """A pack from the teacher's article's questions, shared in self-study."""
     page.goto("/teacher/packs/new")
@@ -250,6 +277,8 @@ def site(browser, live_server, live_app):
     register(page)
     add_article(page, made)
     add_pack(page, made)
+    if "/teacher/articles/jobs/<int:job_id>" in available:
+        made.job_id, made.failed_job_id = waiting_job(live_app), waiting_job(live_app, fails=True)
     if "/teacher/sessions/<int:session_id>" in available:
         start_session(page, made)
         if "/class/<code>" in available:

@@ -80,10 +80,18 @@ class ServeProcess:
             return False
 
     def worker_pids(self) -> set[int]:
-        """The pids of the master's child processes (its workers), from ``ps``."""
-        out = subprocess.run(["ps", "-o", "pid=", "--ppid", str(self.process.pid)],
+        """The pids of the master's web workers, from ``ps``: its children but the background worker."""
+        return {pid for pid, args in self.children() if " worker" not in args}
+
+    def background_worker_pids(self) -> set[int]:
+        """The pid of the ``quizapp worker`` process serve started beside gunicorn (none with --no-worker)."""
+        return {pid for pid, args in self.children() if " worker" in args}
+
+    def children(self) -> list[tuple[int, str]]:
+        """(pid, command line) of each of the master's child processes."""
+        out = subprocess.run(["ps", "-o", "pid=,args=", "--ppid", str(self.process.pid)],
                              capture_output=True, text=True, check=False).stdout
-        return {int(pid) for pid in out.split()}
+        return [(int(pid), args) for pid, _, args in (line.strip().partition(" ") for line in out.splitlines())]
 
     def stop(self, timeout: float = 30) -> int:
         """SIGTERM to the master, as systemd or Ctrl-C would; its exit status once it has stopped."""

@@ -16,6 +16,8 @@ from records import make_teacher
 
 from quizapp.extensions import db
 from quizapp.models import Article
+from quizapp.services import article_jobs
+from quizapp.text.bounds import Bounds
 
 @dataclass(frozen=True)
 class Victim:
@@ -30,6 +32,7 @@ class Victim:
     participant_id: int
     pupil_token: str
     actor_id: str
+    job_id: int  # an article of A's still waiting for its analysis
 
 
 @pytest.fixture
@@ -42,8 +45,10 @@ def victim(app) -> Victim:
         article = db.session.query(Article).filter_by(slug=lesson.article_slug).one()
         actor_id = article.analysis.actors[0].id
         article_id = article.id
+        job_id = article_jobs.submit("Floods\nHeavy rain closed the schools.", owner_id=lesson.owner_id,
+                                     title_hint=None, bounds=Bounds(), per_hour=100)
     return Victim(lesson.owner_id, article_id, lesson.article_slug, lesson.pack_id, lesson.session_id,
-                  lesson.code, pupil.participant_id, pupil.token, actor_id)
+                  lesson.code, pupil.participant_id, pupil.token, actor_id, job_id)
 
 
 @pytest.fixture

@@ -6,42 +6,66 @@ Every handler needs a logged-in teacher; an article id that is not theirs
 
 from __future__ import annotations
 
-from flask import abort, current_app, flash, redirect, render_template, url_for
-from flask_login import login_required
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
 from wtforms.fields.choices import SelectChoice
 
+from quizapp import tasks
+from quizapp.config import text_bounds
 from quizapp.models import Article
-from quizapp.services import article_editing, articles
+from quizapp.services import article_editing, article_jobs, articles
 from quizapp.services.articles import ArticleNotFound
 from quizapp.text import documents, glossary_edits
 from quizapp.text.errors import InputError
-from quizapp.web.articles.forms import ActorForm, ConfirmForm, DetailsForm, MergeForm, NewArticleForm
+from quizapp.web.articles.forms import (
+    ActorForm,
+    ConfirmForm,
+    DetailsForm,
+    MergeForm,
+    NewArticleForm,
+)
 from quizapp.web.auth import current_teacher_id, owned_or_404
 
 TOO_BIG = "That is more than 2 MB, far longer than an article: upload the article's page or text only."
+READY = "“{title}” is ready. Check its glossary below, or correct it from My articles."
+POLL_SECONDS = 2  # the progress page asks again this often (htmx), or reloads (no JavaScript) every NO_JS_RELOAD
+NO_JS_RELOAD = 5
 QUESTIONS_NOTE = "Correcting the glossary does not change questions: they live in packs."
 
 
 @login_required
 def index():
-    """The teacher's own articles, newest first."""
-    return render_template("articles/list.html", articles=articles.owned_articles(current_teacher_id()))
+    """The teacher's own articles, newest first, after any still being analysed or that failed today."""
+    return render_template("articles/list.html", articles=articles.owned_articles(current_teacher_id()),
+                           jobs=article_jobs.unfinished(current_teacher_id()))
 
 
 @login_required
 def new():
-    """GET: the form. POST: analyse and store the article, or the form again with what to fix (4xx, nothing saved)."""
+    """GET: the form (``?retry=<job>``: with a failed job's text). POST: queue the analysis, see its progress.
+
+    A text the cleaner refuses (empty, not an article, over the caps) or a
+    teacher over the hourly cap gets the form again with what to fix, 422,
+    keeping what she typed; nothing is saved. A copied seed needs no
+    analysis and is ready at once.
+    """
     form = _new_form()
+    if request.method == "GET" and request.args.get("retry", type=int):
+        _refill(form, request.args.get("retry", type=int))
     if form.validate_on_submit():
         try:
-            entry = _add(form)
-        except InputError as exc:  # empty, binary, not an article, wrong suffix...
+            outcome = _add(form)
+        except InputError as exc:  # empty, binary, not an article, too long, too many this hour...
             form.form_errors.append(str(exc))
         except ArticleNotFound:  # the seed went away after the page was made
             form.seed.errors.append("That shared article is no longer there: choose another.")
         else:
-            flash(f"“{entry.title}” is ready. Check its glossary below, or correct it from My articles.", "success")
-            return redirect(url_for("reading.article", slug=entry.slug))
+            if isinstance(outcome, articles.ArticleView):
+                return _ready(outcome)
+            if outcome.status == "failed":  # the queue ran it at once (or could not take it) and it failed
+                form.form_errors.append(outcome.error)
+            else:
+                return _progress_or_article(outcome)
     return render_template("articles/new.html", form=form), 422 if form.is_submitted() else 200
 
 
@@ -59,9 +83,10 @@ def _new_form(**options) -> NewArticleForm:
     return form
 
 
-def _add(form: NewArticleForm) -> articles.ArticleView:
-    """Store the article from whichever source the form holds; the slow analysis happens here."""
-    owner_id, title = current_teacher_id(), form.title.data or None
+def _add(form: NewArticleForm) -> articles.ArticleView | article_jobs.JobView:
+    """A copied seed (ready now), or the job analysing the pasted or uploaded text in the background."""
+    owner_id, title, config = current_teacher_id(), form.title.data or None, current_app.config
+    article_jobs.check_rate(owner_id, config["ARTICLES_PER_TEACHER_PER_HOUR"])
     if form.seed.data:
         entry = article_editing.copy_seed(form.seed.data, owner_id)
         if title:
@@ -73,8 +98,75 @@ def _add(form: NewArticleForm) -> articles.ArticleView:
         document = documents.from_upload(upload.read(), upload.filename or "upload")
     else:
         document = documents.from_paste(form.text.data)
-    return articles.add_article(document.text, model=current_app.config["SPACY_MODEL"], owner_id=owner_id,
-                                title_hint=title or document.title)
+    job_id = article_jobs.submit(document.text, owner_id=owner_id, title_hint=title or document.title,
+                                 bounds=text_bounds(config), per_hour=config["ARTICLES_PER_TEACHER_PER_HOUR"])
+    tasks.analyse_later(current_app, job_id)
+    return article_jobs.status(job_id, owner_id)
+
+
+def _refill(form: NewArticleForm, job_id: int) -> None:
+    """Put a failed job's text and title back in the form, to correct and send again."""
+    try:
+        form.text.data, title = article_jobs.retry_text(job_id, current_teacher_id())
+    except article_jobs.JobNotFound:
+        abort(404)
+    form.title.data = title or ""
+
+
+def _ready(entry: articles.ArticleView):
+    """The new article's page, with a word on what to check."""
+    flash(READY.format(title=entry.title), "success")
+    return redirect(url_for("reading.article", slug=entry.slug))
+
+
+def _progress_or_article(job: article_jobs.JobView):
+    """The article if the job is done already (a quick worker, or tests), else its progress page."""
+    if job.status == "done":
+        flash(READY.format(title=job.title), "success")
+        return redirect(url_for("reading.article", slug=job.article_slug))
+    return redirect(url_for("articles.job", job_id=job.id))
+
+
+@login_required
+def job(job_id: int):
+    """The progress page of an article being analysed: its state, refreshed by htmx or, without it, by the page.
+
+    Done: straight to the article. Failed: why, and the text back in the form.
+    """
+    state = _job_or_404(job_id)
+    if state.status == "done":
+        return _progress_or_article(state)
+    return render_template("articles/job.html", job=state, **_job_context(state)), {"Cache-Control": "no-store"}
+
+
+def job_status(job_id: int):
+    """The status alone, for htmx to swap in every few seconds; done: the whole page goes to the article.
+
+    A teacher logged out meanwhile is sent to log in as a whole page, not a
+    login form swapped into the status.
+    """
+    if not current_user.is_authenticated:
+        login = url_for("auth.login", next=url_for("articles.job", job_id=job_id))
+        return ("", 204, {"HX-Redirect": login}) if request.headers.get("HX-Request") else redirect(login)
+    state = _job_or_404(job_id)
+    if state.status == "done" and request.headers.get("HX-Request"):
+        flash(READY.format(title=state.title), "success")
+        return "", 204, {"HX-Redirect": url_for("reading.article", slug=state.article_slug)}
+    html = render_template("articles/_job_status.html", job=state, **_job_context(state))
+    return html, {"Cache-Control": "no-store"}
+
+
+def _job_or_404(job_id: int) -> article_jobs.JobView:
+    """The logged-in teacher's job, or 404 (another teacher's, or none)."""
+    try:
+        return article_jobs.status(job_id, current_teacher_id())
+    except article_jobs.JobNotFound:
+        abort(404)
+
+
+def _job_context(state: article_jobs.JobView) -> dict:
+    """What the progress page and its partial need besides the job."""
+    return {"poll_seconds": POLL_SECONDS, "reload_seconds": NO_JS_RELOAD}
 
 
 @login_required

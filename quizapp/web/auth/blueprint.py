@@ -8,6 +8,7 @@ from quizapp.web.auth.limits import limit_login, limit_register
 bp = Blueprint("auth", __name__)
 
 bp.add_url_rule("/register", view_func=limit_register(views.register), methods=["GET", "POST"])
+bp.add_url_rule("/teacher/invites", view_func=views.invites, methods=["GET", "POST"])
 bp.add_url_rule("/login", view_func=limit_login(views.login), methods=["GET", "POST"])
 # POST only: a link could be followed by a crawler or a prefetch.
 bp.add_url_rule("/logout", view_func=views.logout, methods=["POST"])

@@ -35,6 +35,13 @@ class RegisterForm(FlaskForm):
         DataRequired("Please type the password again."),
         EqualTo("password", message="The two passwords are not the same."),
     ])
+    # Shown and needed only when registration is by invitation (REGISTRATION = "invite").
+    invite = StringField("Invite code", filters=[_strip], validators=[Length(max=100)],
+                         description="From the colleague or admin who invited you.")
+
+
+class InviteForm(FlaskForm):
+    """Make an invite link: only the CSRF token."""
 
 
 class LoginForm(FlaskForm):

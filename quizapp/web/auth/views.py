@@ -2,35 +2,61 @@
 
 from __future__ import annotations
 
-from flask import flash, redirect, render_template, request, session, url_for
-from flask_login import current_user, login_user, logout_user
+from flask import current_app, flash, redirect, render_template, request, session, url_for
+from flask_login import current_user, login_required, login_user, logout_user
 
-from quizapp.services import teachers
-from quizapp.web.auth.access import safe_next
-from quizapp.web.auth.forms import LoginForm, RegisterForm
+from quizapp.services import registration, teachers
+from quizapp.web.auth.access import current_teacher_id, safe_next
+from quizapp.web.auth.forms import InviteForm, LoginForm, RegisterForm
 
 WRONG_LOGIN = "The email or the password is wrong."
+NOT_APPROVED = "Your account is waiting for an admin's approval: you can log in once they have approved it."
 
 
 def register():
-    """GET: the form. POST: make the account and log in, or show what to fix (422)."""
+    """GET: the form (``?invite=CODE`` fills the code in). POST: make the account as ``REGISTRATION`` allows.
+
+    Open or invited: logged in at once. Waiting for approval: sent to the
+    login page with a word on what happens next.
+    """
     if current_user.is_authenticated:
         return redirect(url_for("teacher.dashboard"))
+    mode = current_app.config["REGISTRATION"]
     form = RegisterForm()
+    if request.method == "GET" and request.args.get("invite"):
+        form.invite.data = request.args["invite"].strip()
     if form.validate_on_submit():
         try:
-            teacher_id = teachers.create_teacher(form.email.data, form.display_name.data, form.password.data)
+            made = registration.register(form.email.data, form.display_name.data, form.password.data,
+                                         mode=mode, invite_code=form.invite.data)
         except teachers.EmailTaken:
             form.email.errors.append("There is already an account with this email. Log in instead?")
+        except registration.InviteRefused as exc:
+            form.invite.errors.append(str(exc))
         except teachers.WeakPassword as exc:
             form.password.errors.append(str(exc))
         except teachers.AccountError as exc:  # the service's rules; the form's validators catch these first
             form.form_errors.append(str(exc))
         else:
-            start_login(teachers.load_teacher(str(teacher_id)))
+            if not made.approved:
+                flash("Thank you: your account is made. An admin must approve it before you can log in.", "info")
+                return redirect(url_for("auth.login"))
+            start_login(teachers.load_teacher(str(made.teacher_id)))
             flash(f"Welcome, {form.display_name.data}! Your account is ready.", "success")
             return redirect(url_for("teacher.dashboard"))
-    return render_template("auth/register.html", form=form), 422 if form.is_submitted() else 200
+    return render_template("auth/register.html", form=form, mode=mode), 422 if form.is_submitted() else 200
+
+
+@login_required
+def invites():
+    """GET: what an invite is. POST: a new single-use invite link, shown once."""
+    form = InviteForm()
+    link = None
+    if form.validate_on_submit():
+        code = registration.make_invite(current_teacher_id())
+        link = url_for("auth.register", invite=code, _external=True)
+    return render_template("auth/invites.html", form=form, link=link, days=registration.INVITE_DAYS,
+                           mode=current_app.config["REGISTRATION"]), {"Cache-Control": "no-store"}
 
 
 def login():
@@ -41,10 +67,13 @@ def login():
     form = LoginForm()
     if form.validate_on_submit():
         teacher = teachers.authenticate(form.email.data, form.password.data)
-        if teacher is not None:
+        if teacher is not None and not teacher.approved:
+            form.form_errors.append(NOT_APPROVED)
+        elif teacher is not None:
             start_login(teacher)
             return redirect(next_page or url_for("teacher.dashboard"))
-        form.form_errors.append(WRONG_LOGIN)
+        else:
+            form.form_errors.append(WRONG_LOGIN)
     return render_template("auth/login.html", form=form, next_page=next_page), 422 if form.is_submitted() else 200
 
 

@@ -6,6 +6,7 @@ from flask import Response, abort, current_app, flash, redirect, render_template
 from flask_login import login_required
 
 from quizapp import interchange
+from quizapp.config import text_bounds
 from quizapp.models import Pack
 from quizapp.services import articles, classroom, pack_editing, packs, session_admin
 from quizapp.text import grading
@@ -214,7 +215,8 @@ def import_pack():
         result = interchange.load(upload.read(interchange.MAX_PACK_BYTES + 1), name=upload.filename or "pack")
         pack_id = pack_editing.import_pack(result.pack, owner_id=current_teacher_id(),
                                            model=current_app.config["SPACY_MODEL"],
-                                           max_questions=current_app.config["MAX_QUESTIONS_PER_PACK"])
+                                           max_questions=current_app.config["MAX_QUESTIONS_PER_PACK"],
+                                           bounds=text_bounds(current_app.config))
     except InputError as exc:
         form.file.errors = [str(exc)]
         return render_template("packs/import.html", form=form), 422
