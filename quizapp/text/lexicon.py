@@ -18,6 +18,9 @@ PLACE_NOUNS = {
     "neighbourhood", "neighborhood", "river", "mountain", "country", "republic", "airport",
     "place", "site", "spot", "location",
 }
+# "the town of X" names X a town; "the capital of X" or "the border of X" does not.
+NAMING_PLACE_NOUNS = {"town", "city", "village", "region", "province", "district", "county", "state", "port",
+                      "island", "suburb"}
 GROUP_NOUNS = {
     "government", "militia", "force", "rebel", "fighter", "troop", "soldier", "army",
     "insurgent", "militant", "official", "leader", "minister", "diplomat", "ally",
@@ -33,6 +36,17 @@ TITLES = {
 FIGHTING = {"attack", "capture", "fight", "battle", "defeat", "bomb", "strike", "seize",
             "recapture", "retake", "war", "offensive", "assault", "stronghold", "militant"}
 AGENT_DEPS = {"nsubj", "nsubjpass", "poss"}
+# What a state does through its capital ("Damascus hailed", "organized by Moscow"); a city
+# that grows, hosts or lies somewhere is the city.
+STATE_VERBS = {"hail", "organize", "organise", "back", "support", "want", "say", "warn", "accuse", "deny",
+               "demand", "announce", "agree", "reject", "sign", "threaten", "condemn", "welcome", "urge",
+               "insist", "claim", "refuse", "impose", "respond", "hope", "fear", "broker", "negotiate",
+               "sanction", "recognise", "recognize", "veto", "order", "approve", "ban", "expel", "arm"}
+# Last words that make a name a place: "Manly Beach", "the Baltic Sea", "Mount Everest".
+PLACE_NAME_WORDS = {"beach", "sea", "ocean", "bay", "river", "lake", "island", "islands", "mountain",
+                    "mountains", "coast", "street", "road", "square", "park", "valley", "desert", "forest",
+                    "city", "county", "province", "region", "gulf", "strait", "peninsula", "canal", "airport",
+                    "station", "bridge", "harbour", "harbor", "hill", "hills", "wetlands", "falls", "glacier"}
 
 
 def fold(text: str) -> str:
@@ -53,7 +67,7 @@ def place_descriptor(span) -> str:
     """What the text calls a place: "the town of X" -> "town"; "the X region" -> "region"."""
     root = span.root
     head = root.head
-    if head.lower_ == "of" and head.head.lemma_.lower() in PLACE_NOUNS and head.head.i < span.start:
+    if head.lower_ == "of" and head.head.lemma_.lower() in NAMING_PLACE_NOUNS and head.head.i < span.start:
         return head.head.lemma_.lower()
     if root.dep_ == "compound" and head.lemma_.lower() in PLACE_NOUNS and head.i == span.end:
         return head.lemma_.lower()
@@ -67,6 +81,16 @@ def acts(token) -> bool:
     if token.dep_ == "conj":
         return acts(token.head)
     return token.dep_ == "pobj" and token.head.dep_ == "agent"
+
+
+def acts_for_a_state(token) -> bool:
+    """A capital that does what a state does ("Damascus hailed", "organized by Moscow")."""
+    if not acts(token) or token.dep_ == "poss":
+        return False
+    while token.dep_ == "conj":
+        token = token.head
+    verb = token.head.head if token.dep_ == "pobj" else token.head
+    return verb.lemma_.lower() in STATE_VERBS
 
 
 def is_fighting_side(span) -> bool:
@@ -192,3 +216,63 @@ def country_in_focus(sentence_tokens, countries) -> str | None:
     """The one country a clause is about: its subject, or the subject's possessor ("Syria’s war")."""
     found = {t.text for t in sentence_tokens if t.dep_ in {"nsubj", "poss"} and t.text in countries}
     return found.pop() if len(found) == 1 else None
+
+
+# Nouns that name a person by sex, and nouns for people by what they do: a
+# closed-enough list for "the man" or "her grandfather" to count as a person
+# a pronoun could stand for, and for "X, a lawyer" to be person evidence.
+MALE_NOUNS = {"man", "boy", "father", "son", "brother", "husband", "grandfather", "grandson", "uncle",
+              "nephew", "king", "prince", "gentleman", "spokesman", "businessman", "dad", "boyfriend"}
+FEMALE_NOUNS = {"woman", "girl", "mother", "daughter", "sister", "wife", "grandmother", "granddaughter",
+                "aunt", "niece", "queen", "princess", "lady", "spokeswoman", "businesswoman", "mum",
+                "girlfriend", "actress"}
+HUMAN_NOUNS = MALE_NOUNS | FEMALE_NOUNS | {
+    "person", "child", "friend", "doctor", "teacher", "student", "pupil", "manager", "lawyer", "worker",
+    "officer", "scientist", "researcher", "professor", "expert", "author", "writer", "novelist", "artist",
+    "painter", "singer", "musician", "actor", "star", "player", "coach", "athlete", "skydiver", "pilot",
+    "director", "editor", "journalist", "reporter", "photographer", "activist", "campaigner", "politician",
+    "leader", "president", "minister", "chancellor", "senator", "governor", "mayor", "premier", "ambassador",
+    "envoy", "secretary", "spokesperson", "founder", "owner", "boss", "chairman", "executive", "chief",
+    "member", "fan", "resident", "citizen", "customer", "user", "victim", "survivor", "winner", "hero",
+    "engineer", "designer", "chef", "waiter", "farmer", "fisherman", "hunter", "surfer", "diver", "driver",
+    "soldier", "fighter", "gunman", "officer", "detective", "judge", "historian", "archaeologist",
+    "economist", "analyst", "consultant", "psychologist", "neuroscientist", "biologist", "nurse", "patient",
+    "nominee", "prisoner", "boxer", "footballer", "comedian", "poet", "composer", "producer", "presenter",
+    "host", "teenager", "youngster", "adult", "parent", "grandparent", "baby", "cousin", "partner", "colleague",
+    "campaigner", "candidate", "officer", "monarch", "celebrity", "model", "businessman", "entrepreneur",
+    "inventor", "explorer", "astronaut", "priest", "vicar", "archbishop", "bishop", "pope", "volunteer",
+    "guy", "individual", "human", "hunter-gatherer", "gatherer", "mentor", "manager", "keeper", "staff",
+}
+# Nouns a story uses for an organisation it has named ("the company").
+ORGANISATION_NOUNS = {"company", "firm", "business", "organisation", "organization", "charity", "group",
+                      "bank", "club", "network", "agency", "retailer", "chain", "brand", "corporation",
+                      "newspaper", "magazine", "university", "school", "team", "band", "party", "publisher",
+                      "broadcaster", "website", "service", "museum", "gallery", "zoo", "park", "aquarium"}
+
+
+def noun_gender(token) -> str | None:
+    """ "m"/"f" for a noun that names a person by sex, "?" for another human noun, else None."""
+    lemma = token.lemma_.lower()
+    if lemma in MALE_NOUNS:
+        return "m"
+    if lemma in FEMALE_NOUNS:
+        return "f"
+    if lemma in HUMAN_NOUNS or re.fullmatch(r"\d+-year-old", token.lower_):
+        return "?"
+    return None
+
+
+def human_role_of(token) -> str:
+    """A human noun the text says a name is: "X, a lawyer", "X is a singer", "X's mother"."""
+    for child in token.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN" and noun_gender(child):
+            return child.lemma_.lower()
+    if token.dep_ == "appos" and token.head.pos_ == "NOUN" and noun_gender(token.head):
+        return token.head.lemma_.lower()
+    if token.dep_ == "nsubj" and token.head.lemma_ == "be":
+        attr = next((c for c in token.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+        if attr is not None and noun_gender(attr):
+            return attr.lemma_.lower()
+    if token.dep_ == "poss" and token.head.lemma_.lower() in MALE_NOUNS | FEMALE_NOUNS:
+        return token.head.lemma_.lower()
+    return ""

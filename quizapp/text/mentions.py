@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from quizapp.text import gazetteer, lexicon
+from quizapp.text import central, evidence, gazetteer, lexicon
 
 KEEP_LABELS = {"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "EVENT"}
 _EDGE_JUNK = {"the", "a", "an", "and", "or", "of", "(", ")", ",", "-", "'s", "’s", "'", "’", '"', "“", "”"}
@@ -38,6 +38,8 @@ class Candidate:
     name: str  # the actor's canonical name as this mention suggests it
     head: int  # token index (in the paragraph's doc) of the mention's syntactic head
     descriptor: str = ""  # "town", "region": what the text says this actor is
+    evidence: str = ""  # why this mention shows the actor's kind ("title", "gazetteer" ...)
+    place_prep: bool = False  # the name follows "in", "at", "from", "near" ...
 
 
 def _trim(span):
@@ -48,6 +50,9 @@ def _trim(span):
         start += 1
     while end > start and doc[end - 1].lower_ in _EDGE_JUNK:
         end -= 1
+    verb = next((t.i for t in doc[start:end] if t.pos_ == "VERB" and t.tag_ in {"VBD", "VBZ", "VBP"}), None)
+    if verb is not None:  # "House of Commons questioned Starbucks": a name ends before its verb
+        end = verb
     return doc[start:end] if end > start else None
 
 
@@ -97,8 +102,31 @@ def collect(docs) -> list[Candidate]:
     candidates += _missed_countries(docs, candidates)
     candidates += _governments(docs, candidates)
     candidates += _backed_groups(docs, candidates)
+    candidates = _with_evidence(candidates, full_names_only=True)
     candidates = _one_sense(_apply_government_metonymy(candidates))
+    candidates = _with_evidence(candidates)
+    candidates += central.find(docs, candidates)
     return sorted(candidates, key=lambda c: (c.doc, c.start))
+
+
+def _with_evidence(candidates: list[Candidate], full_names_only: bool = False) -> list[Candidate]:
+    """Keep a person or a place only where some mention of it gives evidence of its kind.
+
+    A person without evidence whom the gazetteer knows as a place becomes
+    that place ("Roswell"); other names without evidence are dropped: a
+    doubtful entry is worse than a missing one.
+    """
+    proven: dict[str, str] = {}
+    for c in candidates:
+        if c.evidence:
+            proven.setdefault(c.key, c.evidence)
+    out = []
+    for c in candidates:
+        if c.kind not in {"person", "place"} or c.key in proven or (full_names_only and len(c.text.split()) < 2):
+            out.append(c)
+        elif c.kind == "person" and c.label == "PERSON" and _located(c) and evidence.is_known_place(c.text):
+            out.append(replace(c, key=f"place:{lexicon.fold(c.name)}", kind="place"))
+    return out
 
 
 def _initials(name: str) -> str:
@@ -153,8 +181,9 @@ def _one_sense(candidates: list[Candidate]) -> list[Candidate]:
         if c.text in acronyms and c.kind != "person":
             key, kind, name = acronyms[c.text]
             c = replace(c, key=key, kind=kind, name=name)
-        elif len(owners) == 1 and c.kind in {"person", "organization", "other"}:
-            c = replace(c, key=next(iter(owners)), kind="person")
+        elif len(owners) == 1 and (c.kind in {"person", "organization", "other"} or (
+                c.kind == "place" and not gazetteer.load().country(c.text) and not gazetteer.load().capital(c.text))):
+            c = replace(c, key=next(iter(owners)), kind="person", evidence="full name")
         elif c.label != "RULE" and not c.key.startswith(("gov:", "country:")):
             key, kind, name = by_text[folded].most_common(1)[0][0]
             c = replace(c, key=key, kind=kind, name=name)
@@ -163,8 +192,10 @@ def _one_sense(candidates: list[Candidate]) -> list[Candidate]:
 
 
 def _candidate(i, span, label, key, kind, name, descriptor="") -> Candidate:
+    root = span.root
+    located = root.dep_ == "pobj" and root.head.lower_ in {"in", "at", "from", "near", "to", "outside"}
     return Candidate(i, span.start_char, span.end_char, span.text, label, key, kind, name,
-                     span.root.i, descriptor)
+                     root.i, descriptor, place_prep=located)
 
 
 def _resolve(i, span, label) -> Candidate | None:
@@ -177,22 +208,50 @@ def _resolve(i, span, label) -> Candidate | None:
         return _candidate(i, span, label, f"country:{country.name}", "country", country.name)
     if label == "NORP":
         return _resolve_nationality(i, span, label, gaz)
-    if label == "PERSON":
-        return _candidate(i, span, label, f"person:{lexicon.person_key(text)}", "person", text)
+    if label == "PERSON" and (gaz.country(span[0].text) or gaz.country(span[0].text, allow_code=True)):
+        # "UK Uncut": a person's name never starts with a country's
+        return _candidate(i, span, label, f"org:{lexicon.fold(text)}", "organization", text)
+    if label == "PERSON" or (label == "ORG" and evidence.person_evidence(span) in {"title", "role"}):
+        return replace(_candidate(i, span, label, f"person:{lexicon.person_key(text)}", "person", text),
+                       evidence=evidence.person_evidence(span))
     capital = gaz.capital(text) if label == "GPE" else None
-    if capital and lexicon.acts(span.root):
+    if capital and lexicon.acts_for_a_state(span.root):
         # "Moscow organized ..." : the capital stands for the country's government.
         return _candidate(i, span, label, f"capital:{capital.name}", "country", capital.name)
     if descriptor or label in {"GPE", "LOC", "FAC"}:
-        return _candidate(i, span, label, f"place:{lexicon.fold(text)}", "place", text, descriptor)
+        return replace(_candidate(i, span, label, f"place:{lexicon.fold(text)}", "place", text, descriptor),
+                       evidence=_place_evidence(span, descriptor))
     kind = "group" if lexicon.is_fighting_side(span) else "organization"
     if label == "EVENT":
         kind = "other"
     return _candidate(i, span, label, f"org:{lexicon.fold(text)}", kind, text)
 
 
+def _located(c: Candidate) -> bool:
+    """ "in Roswell", "from Mingora": the name follows a preposition of place."""
+    return c.place_prep
+
+
+def _place_evidence(span, descriptor: str) -> str:
+    """Why a name is a place: the gazetteer knows it, the text calls it one, or its last word does."""
+    if descriptor:
+        return "descriptor"
+    if evidence.is_known_place(span.text):
+        return "gazetteer"
+    if span[-1].lemma_.lower() in lexicon.PLACE_NAME_WORDS:
+        return "place word"  # "Manly Beach", "the Baltic Sea"
+    return ""
+
+
 def _resolve_nationality(i, span, label, gaz) -> Candidate | None:
-    """ "Russian" names Russia; "Western governments" names a group."""
+    """ "Russian" names Russia; "Western governments" names a group; "Americans" is a people.
+
+    A nationality used as a plural noun ("Americans", "South American
+    Indians") names a people: a group, never the country. A word the
+    gazetteer does not know as a nationality ("ex-British") is dropped.
+    """
+    if span.root.tag_ in {"NNPS", "NNS"} and span.root.dep_ not in {"amod", "compound"}:
+        return _candidate(i, span, label, f"group:{lexicon.fold(span.text)}", "group", span.text)
     group_noun = lexicon.group_noun(span)
     if group_noun is not None:
         whole = span.doc[span.start:group_noun.i + 1]
@@ -206,7 +265,7 @@ def _resolve_nationality(i, span, label, gaz) -> Candidate | None:
         return None  # "the Austrian landed": a person named by nationality, not the country
     if country:
         return _candidate(i, span, label, f"country:{country.name}", "country", country.name)
-    return _candidate(i, span, label, f"group:{lexicon.fold(span.text)}", "group", span.text)
+    return None
 
 
 def _missed_countries(docs, candidates) -> list[Candidate]:

@@ -13,8 +13,8 @@ The kinds found:
 * ``title``: "President Bashar al-Assad";
 * ``description``: "Mark Drakeford, the Welsh Health Minister";
 * ``action``: a verb whose subject or object is an actor, with relative
-  pronouns ("governments that want ...") and he/him/his resolved to the
-  person last named.
+  pronouns ("governments that want ...") resolved, and personal pronouns
+  only where ``coreference`` resolved them (an unresolved "he" is no one).
 """
 
 from __future__ import annotations
@@ -50,24 +50,11 @@ class ActorIndex:
         """The actor a token names or stands for, if any."""
         if token.lower_ in RELATIVE and token.dep_ in SUBJECT_DEPS and token.head.dep_ == "relcl":
             token = lexicon.antecedent(token)
-        found = self.token_actor.get((doc_index, token.i))
-        if found is None and token.lower_ in PERSONAL:
-            found = self._last_person(doc_index, token)
-        return found
+        return self.token_actor.get((doc_index, token.i))
 
     def backer(self, doc_index: int, token) -> str | None:
         """The actor named at the start of a token: "U.S." in "U.S.-backed"."""
         return self.inner.get((doc_index, token.idx)) or self.actor(doc_index, token)
-
-    def _last_person(self, doc_index: int, token) -> str | None:
-        for i in range(token.i - 1, -1, -1):
-            found = self.token_actor.get((doc_index, i))
-            if found in self.persons:
-                return found
-        for (d, _), found in sorted(self.token_actor.items(), reverse=True):
-            if d < doc_index and found in self.persons:
-                return found
-        return None
 
     def words(self, doc_index: int, tokens) -> str:
         """Tokens as text, pronouns that stand for a person replaced by the name."""
@@ -213,7 +200,8 @@ def _actions(index, doc_index, doc):
     for verb in doc:
         if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() == "back":
             continue
-        if any(c.tag_ in {"WP", "WDT"} and c.dep_ not in SUBJECT_DEPS for c in verb.children):
+        if any(t.tag_ in {"WP", "WDT"} and t.dep_ not in SUBJECT_DEPS for c in verb.children
+               if c.dep_ not in {"ccomp"} for t in ([c] if c.dep_ != "xcomp" else c.subtree)):
             continue  # "what he wanted to do": the clause is itself a question about its object
         if _finite_auxiliary_after(verb):
             continue  # "All Felix could think about was getting back alive": a misparse

@@ -1,0 +1,99 @@
+"""Central actors the model's NER cannot see: "the octopus", "the hunter-gatherer".
+
+A story about an animal or an unnamed person names its main actor with a
+common noun, again and again, as the subject of what happens. A reader
+takes such a noun phrase for an actor; so do we when:
+
+* it is "the" + a singular common noun with no name of its own inside
+  (not "the company", which ``coreference`` ties to the company named);
+* it is the subject of a verb at least three times in the article, at
+  least two of them different verbs other than "be" and "have";
+* the noun is not an abstract or a made thing (words ending in -tion,
+  -ment, -ness, -ity ..., and "study", "report", "plan" ...).
+
+Its kind is person when the noun names a person ("the man", "the
+hunter-gatherer"), else other.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from quizapp.text import lexicon
+
+MIN_SUBJECT = 3
+ABSTRACT_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ism", "ance", "ence", "ing", "ure", "ship", "dom",
+                    "age", "cy", "ogy", "ics")
+NOT_ACTORS = {"study", "report", "survey", "research", "plan", "idea", "law", "rule", "book", "film", "data",
+              "result", "number", "money", "price", "system", "problem", "website", "world", "cull", "project",
+              "programme", "program", "vote", "policy", "case", "story", "news", "war", "game", "event",
+              "work", "way", "time", "year", "day", "answer", "question", "reason", "thing", "problem",
+              "list", "note", "picture", "image", "photo", "video", "song", "album", "novel", "app", "phone",
+              "car", "device", "technology", "internet", "weather", "sun", "sea", "water", "food", "menu",
+              "market", "economy", "industry", "trade", "tax", "deal", "contract", "prize", "award",
+              "competition", "match", "show", "campaign", "scheme", "test", "experiment", "paper", "letter",
+              "message", "statement", "law", "court", "trial", "case", "problem", "area", "place", "city",
+              "town", "country", "government", "company", "group", "team", "family", "public", "police",
+              "man"}  # "the man" is too common to be one person throughout
+
+
+def _definite_noun(token) -> bool:
+    det = next((c for c in token.children if c.dep_ == "det"), None)
+    return (det is not None and det.lower_ == "the" and token.tag_ == "NN" and token.ent_type_ == ""
+            and not any(c.dep_ == "poss" or (c.dep_ == "compound" and not _hyphened(c)) for c in token.children))
+
+
+def _hyphened(token) -> bool:
+    """ "hunter" in "hunter-gatherer": part of one hyphenated word."""
+    doc = token.doc
+    return token.i + 1 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_
+
+
+def _words(token) -> str:
+    """The noun with its hyphenated first part: "hunter-gatherer"."""
+    start = token.i
+    while start >= 2 and token.doc[start - 1].text == "-" and _hyphened(token.doc[start - 2]):
+        start -= 2
+    return token.doc[start:token.i + 1].text.lower()
+
+
+def _abstract(lemma: str) -> bool:
+    return (lemma in NOT_ACTORS or lemma in lexicon.ORGANISATION_NOUNS or lemma in lexicon.PLACE_NOUNS
+            or lemma.endswith(ABSTRACT_ENDINGS) or len(lemma) < 3)
+
+
+def find(docs, candidates) -> list:
+    """Candidates (as ``mentions.Candidate``) for every central common-noun actor of the article."""
+    from quizapp.text.mentions import Candidate  # mentions calls this module
+
+    covered = {(c.doc, c.head) for c in candidates}
+    subjects: Counter = Counter()
+    verbs: dict[str, set[str]] = defaultdict(set)
+    uses: dict[str, list] = defaultdict(list)
+    for i, doc in enumerate(docs):
+        for token in doc:
+            if token.pos_ != "NOUN" or not _definite_noun(token) or (i, token.i) in covered:
+                continue
+            lemma = token.lemma_.lower()
+            if _abstract(lemma):
+                continue
+            lemma = _words(token)
+            if lemma in NOT_ACTORS:
+                continue
+            uses[lemma].append((i, token))
+            if token.dep_ in {"nsubj", "nsubjpass"}:
+                subjects[lemma] += 1
+                if token.head.lemma_ not in {"be", "have"}:
+                    verbs[lemma].add(token.head.lemma_)
+    found = []
+    for lemma, n in subjects.items():
+        if n < MIN_SUBJECT or len(verbs[lemma]) < 2:
+            continue
+        kind = "person" if lexicon.noun_gender(uses[lemma][0][1]) else "other"
+        name = f"the {lemma}"
+        for i, token in uses[lemma]:
+            start = next(c for c in token.children if c.dep_ == "det")
+            found.append(Candidate(i, start.idx, token.idx + len(token.text), token.doc.text[start.idx:token.idx
+                                   + len(token.text)], "RULE", f"thing:{lemma}", kind, name, token.i,
+                                   evidence="recurring subject"))
+    return found
