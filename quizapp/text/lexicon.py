@@ -83,6 +83,21 @@ def acts(token) -> bool:
     return token.dep_ == "pobj" and token.head.dep_ == "agent"
 
 
+WORK_NOUNS = {"novel", "book", "film", "movie", "song", "album", "play", "painting", "series", "show",
+              "programme", "poem", "opera", "documentary", "magazine", "newspaper", "game"}
+
+
+def is_work_title(span) -> bool:
+    """A book, a film or a song, not an organisation: "his last novel, My List of Desires",
+    or a title-case name with a verb in it ("The First Thing We Look At")."""
+    root = span.root
+    if any(t.pos_ in {"VERB", "AUX"} and t.i != span.start for t in span):
+        return True
+    if root.dep_ == "appos" and root.head.lemma_.lower() in WORK_NOUNS:
+        return True
+    return any(c.dep_ == "appos" and c.lemma_.lower() in WORK_NOUNS for c in root.children)
+
+
 def acts_for_a_state(token) -> bool:
     """A capital that does what a state does ("Damascus hailed", "organized by Moscow")."""
     if not acts(token) or token.dep_ == "poss":
@@ -243,6 +258,7 @@ HUMAN_NOUNS = MALE_NOUNS | FEMALE_NOUNS | {
     "inventor", "explorer", "astronaut", "priest", "vicar", "archbishop", "bishop", "pope", "volunteer",
     "guy", "individual", "human", "hunter-gatherer", "gatherer", "mentor", "manager", "keeper", "staff",
 }
+COLLECTIVE_NOUNS = {"couple", "pair", "family", "crowd", "twins", "duo", "trio"}
 # Nouns a story uses for an organisation it has named ("the company").
 ORGANISATION_NOUNS = {"company", "firm", "business", "organisation", "organization", "charity", "group",
                       "bank", "club", "network", "agency", "retailer", "chain", "brand", "corporation",
@@ -253,10 +269,10 @@ ORGANISATION_NOUNS = {"company", "firm", "business", "organisation", "organizati
 def noun_gender(token) -> str | None:
     """ "m"/"f" for a noun that names a person by sex, "?" for another human noun, else None."""
     lemma = token.lemma_.lower()
-    if lemma in MALE_NOUNS:
-        return "m"
-    if lemma in FEMALE_NOUNS:
+    if lemma in FEMALE_NOUNS or (lemma.endswith("woman") and lemma in HUMAN_NOUNS):
         return "f"
+    if lemma in MALE_NOUNS or (lemma.endswith("man") and lemma in HUMAN_NOUNS and lemma != "human"):
+        return "m"  # "gunman", "chairman", "fisherman"
     if lemma in HUMAN_NOUNS or re.fullmatch(r"\d+-year-old", token.lower_):
         return "?"
     return None
@@ -267,6 +283,11 @@ def human_role_of(token) -> str:
     for child in token.children:
         if child.dep_ == "appos" and child.pos_ == "NOUN" and noun_gender(child):
             return child.lemma_.lower()
+        if child.dep_ == "appos" and child.lower_ == "one":  # "X, one of Britain's greatest painters"
+            of = next((c for c in child.children if c.lower_ == "of"), None)
+            pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            if pobj is not None and noun_gender(pobj):
+                return pobj.lemma_.lower()
     if token.dep_ == "appos" and token.head.pos_ == "NOUN" and noun_gender(token.head):
         return token.head.lemma_.lower()
     if token.dep_ == "nsubj" and token.head.lemma_ == "be":

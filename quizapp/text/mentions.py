@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 
 from quizapp.text import central, evidence, gazetteer, lexicon
 
+NOT_SURNAMES = {"day", "week", "prize", "award", "fund", "foundation", "act", "law", "trust", "street"}
 KEEP_LABELS = {"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "EVENT"}
 _EDGE_JUNK = {"the", "a", "an", "and", "or", "of", "(", ")", ",", "-", "'s", "’s", "'", "’", '"', "“", "”"}
 
@@ -40,6 +41,7 @@ class Candidate:
     descriptor: str = ""  # "town", "region": what the text says this actor is
     evidence: str = ""  # why this mention shows the actor's kind ("title", "gazetteer" ...)
     place_prep: bool = False  # the name follows "in", "at", "from", "near" ...
+    person_hint: str = ""  # person evidence this mention shows, whatever its label ("Malala said")
 
 
 def _trim(span):
@@ -50,7 +52,8 @@ def _trim(span):
         start += 1
     while end > start and doc[end - 1].lower_ in _EDGE_JUNK:
         end -= 1
-    verb = next((t.i for t in doc[start:end] if t.pos_ == "VERB" and t.tag_ in {"VBD", "VBZ", "VBP"}), None)
+    verb = next((t.i for t in doc[start:end] if t.pos_ == "VERB" and t.tag_ in {"VBD", "VBZ", "VBP"}
+                 and t.is_lower), None)
     if verb is not None:  # "House of Commons questioned Starbucks": a name ends before its verb
         end = verb
     return doc[start:end] if end > start else None
@@ -105,8 +108,33 @@ def collect(docs) -> list[Candidate]:
     candidates = _with_evidence(candidates, full_names_only=True)
     candidates = _one_sense(_apply_government_metonymy(candidates))
     candidates = _with_evidence(candidates)
+    candidates += _surnames(docs, candidates)
     candidates += central.find(docs, candidates)
     return sorted(candidates, key=lambda c: (c.doc, c.start))
+
+
+def _surnames(docs, candidates: list[Candidate]) -> list[Candidate]:
+    """ "Manby said": a person's last name alone, where the model saw no name, is that person.
+
+    Only a surname that one person of the story carries, used as a proper
+    noun, and not already part of a mention.
+    """
+    owners: dict[str, set[str]] = {}
+    names: dict[str, str] = {}
+    for c in candidates:
+        words = c.text.split()
+        if c.kind == "person" and len(words) > 1:
+            owners.setdefault(words[-1], set()).add(c.key)
+            names[c.key] = c.name
+    covered = {(c.doc, i) for c in candidates for i in range(c.start, c.end)}
+    found = []
+    for i, doc in enumerate(docs):
+        for token in doc:
+            keys = owners.get(token.text, set())
+            if len(keys) == 1 and token.pos_ == "PROPN" and (i, token.idx) not in covered:
+                key = next(iter(keys))
+                found.append(_candidate(i, doc[token.i:token.i + 1], "RULE", key, "person", names[key]))
+    return found
 
 
 def _with_evidence(candidates: list[Candidate], full_names_only: bool = False) -> list[Candidate]:
@@ -120,6 +148,11 @@ def _with_evidence(candidates: list[Candidate], full_names_only: bool = False) -
     for c in candidates:
         if c.evidence:
             proven.setdefault(c.key, c.evidence)
+    spoken_of = {lexicon.fold(c.text) for c in candidates if c.person_hint}
+    for c in candidates:  # "Malala said" proves "Malala Yousafzai"
+        words = lexicon.fold(c.text).split()
+        if c.kind == "person" and len(words) > 1 and {words[0], words[-1]} & spoken_of:
+            proven.setdefault(c.key, "name word")
     out = []
     for c in candidates:
         if c.kind not in {"person", "place"} or c.key in proven or (full_names_only and len(c.text.split()) < 2):
@@ -194,8 +227,9 @@ def _one_sense(candidates: list[Candidate]) -> list[Candidate]:
 def _candidate(i, span, label, key, kind, name, descriptor="") -> Candidate:
     root = span.root
     located = root.dep_ == "pobj" and root.head.lower_ in {"in", "at", "from", "near", "to", "outside"}
+    hint = evidence.person_evidence(span) if len(span) == 1 and label != "RULE" else ""
     return Candidate(i, span.start_char, span.end_char, span.text, label, key, kind, name,
-                     root.i, descriptor, place_prep=located)
+                     root.i, descriptor, place_prep=located, person_hint=hint)
 
 
 def _resolve(i, span, label) -> Candidate | None:
@@ -211,7 +245,12 @@ def _resolve(i, span, label) -> Candidate | None:
     if label == "PERSON" and (gaz.country(span[0].text) or gaz.country(span[0].text, allow_code=True)):
         # "UK Uncut": a person's name never starts with a country's
         return _candidate(i, span, label, f"org:{lexicon.fold(text)}", "organization", text)
-    if label == "PERSON" or (label == "ORG" and evidence.person_evidence(span) in {"title", "role"}):
+    if label == "PERSON" and span[-1].lower_ in NOT_SURNAMES:
+        return _candidate(i, span, label, f"org:{lexicon.fold(text)}", "other", text)  # "Malala Day"
+    if label == "PERSON" or (label == "ORG" and evidence.person_evidence(span) in {"title", "role", "born"}):
+        while len(span) > 1 and span[0].lower_ in evidence.PERSON_TITLES:
+            span = span[1:]  # "Ms Johansson" is Johansson; the title stays before the name
+            text = span.text
         return replace(_candidate(i, span, label, f"person:{lexicon.person_key(text)}", "person", text),
                        evidence=evidence.person_evidence(span))
     capital = gaz.capital(text) if label == "GPE" else None
@@ -222,7 +261,7 @@ def _resolve(i, span, label) -> Candidate | None:
         return replace(_candidate(i, span, label, f"place:{lexicon.fold(text)}", "place", text, descriptor),
                        evidence=_place_evidence(span, descriptor))
     kind = "group" if lexicon.is_fighting_side(span) else "organization"
-    if label == "EVENT":
+    if label == "EVENT" or lexicon.is_work_title(span):
         kind = "other"
     return _candidate(i, span, label, f"org:{lexicon.fold(text)}", kind, text)
 

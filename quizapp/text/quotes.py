@@ -105,7 +105,7 @@ def _cue(tokens, start: int, end: int):
                 return pobj, "according to"
     verbs = [t for t in tokens if t.lemma_.lower() in evidence.SAYING and t.pos_ in {"VERB", "AUX"}]
     verbs.sort(key=lambda t: min(abs(t.idx - start), abs(t.idx - end)))
-    for verb in verbs:
+    for verb in verbs[:1]:  # only the nearest: a farther verb of saying may have another speaker
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is not None and not (start <= subject.idx < end):
             return subject, f"{verb.text} ({'before' if verb.idx < start else 'after'})"
@@ -119,7 +119,7 @@ def _carry_over(docs, quotes: list[Found]) -> None:
             continue
         p, start, _ = q.spans[0]
         before = quotes[n - 1]
-        if before.speaker_token and before.spans[-1][0] == p and not _other_cue(docs[p], before.spans[-1][2], start):
+        if before.speaker_token and before.spans[-1][0] == p and _only_cue_between(docs[p], before, start):
             q.speaker_token, q.cue = before.speaker_token, "same paragraph"
             continue
         intro = _introduced(docs, p, start)
@@ -127,11 +127,16 @@ def _carry_over(docs, quotes: list[Found]) -> None:
             q.speaker_token, q.cue = intro, "colon"
 
 
-def _other_cue(doc, start: int, end: int) -> bool:
-    """Whether the words between two quotations name someone else (a new subject of saying)."""
-    between = doc.text[start:end]
-    return any(t.dep_ == "nsubj" and t.pos_ in {"PROPN", "NOUN"} for t in doc
-               if start <= t.idx < end and between)
+def _only_cue_between(doc, before: Found, start: int) -> bool:
+    """Whether the words between two quotations are nothing but the first one's cue.
+
+    "“...,” she said. “...”": the second quotation goes on in the same
+    voice. Any other noun between them may bring in another speaker.
+    """
+    end = before.spans[-1][2]
+    speaker = before.speaker_token[1]
+    between = [t for t in doc if end <= t.idx < start - 1 and not t.is_punct and not t.is_space]
+    return all(t.pos_ not in {"NOUN", "PROPN"} or t.i in {s.i for s in speaker.subtree} for t in between)
 
 
 def _introduced(docs, p: int, start: int):
