@@ -9,7 +9,9 @@ takes such a noun phrase for an actor; so do we when:
 * it is the subject of a verb at least three times in the article, at
   least two of them different verbs other than "be" and "have";
 * the noun is not an abstract or a made thing (words ending in -tion,
-  -ment, -ness, -ity ..., and "study", "report", "plan" ...).
+  -ment, -ness, -ity ..., and "study", "report", "plan" ...), nor a title
+  or role the text gives a named person ("the prince" beside "Prince
+  Harry": that is a description of Harry).
 
 Its kind is group for a noun naming people together ("the couple"),
 person when the noun names a person ("the hunter-gatherer"), else other.
@@ -67,6 +69,10 @@ def find(docs, candidates) -> list:
     from quizapp.text.mentions import Candidate  # mentions calls this module
 
     covered = {(c.doc, c.head) for c in candidates}
+    # "the prince" when the story names Prince Harry is Harry, not an actor of its own.
+    said_of_people = {w.lower() for c in candidates if c.kind == "person"
+                      for w in lexicon.title_of(docs[c.doc][c.head]).split()}
+    said_of_people |= {lexicon.human_role_of(docs[c.doc][c.head]) for c in candidates if c.kind == "person"}
     subjects: Counter = Counter()
     verbs: dict[str, set[str]] = defaultdict(set)
     uses: dict[str, list] = defaultdict(list)
@@ -75,7 +81,7 @@ def find(docs, candidates) -> list:
             if token.pos_ != "NOUN" or not _definite_noun(token) or (i, token.i) in covered:
                 continue
             lemma = token.lemma_.lower()
-            if _abstract(lemma):
+            if _abstract(lemma) or lemma in said_of_people:
                 continue
             lemma = _words(token)
             if lemma in NOT_ACTORS:

@@ -30,7 +30,8 @@ from quizapp.text import gazetteer, lexicon
 
 SAYING = {"say", "tell", "add", "explain", "ask", "reply", "write", "announce", "claim", "insist",
           "warn", "state", "comment", "admit", "argue", "agree", "believe", "think", "describe",
-          "continue", "note", "complain", "suggest", "answer", "promise", "confirm", "deny", "report"}
+          "continue", "note", "complain", "suggest", "answer", "promise", "confirm", "deny", "report",
+          "maintain", "reply", "stress", "predict", "told", "recall", "acknowledge", "declare"}
 # Titles and forms of address that only a person carries.
 PERSON_TITLES = lexicon.TITLES | {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "sir", "dame", "lady",
                                   "lord", "saint", "st", "archbishop", "bishop", "rev", "reverend",

@@ -20,7 +20,7 @@ PLACE_NOUNS = {
 }
 # "the town of X" names X a town; "the capital of X" or "the border of X" does not.
 NAMING_PLACE_NOUNS = {"town", "city", "village", "region", "province", "district", "county", "state", "port",
-                      "island", "suburb"}
+                      "island"}
 GROUP_NOUNS = {
     "government", "militia", "force", "rebel", "fighter", "troop", "soldier", "army",
     "insurgent", "militant", "official", "leader", "minister", "diplomat", "ally",
@@ -258,6 +258,11 @@ HUMAN_NOUNS = MALE_NOUNS | FEMALE_NOUNS | {
     "inventor", "explorer", "astronaut", "priest", "vicar", "archbishop", "bishop", "pope", "volunteer",
     "guy", "individual", "human", "hunter-gatherer", "gatherer", "mentor", "manager", "keeper", "staff",
 }
+# Words in the name of a club, a firm or an institution, never in a person's.
+ORGANISATION_WORDS = {"club", "fc", "united", "city", "university", "college", "school", "society", "association",
+                      "company", "group", "trust", "bank", "foundation", "institute", "council", "party", "museum",
+                      "gallery", "records", "press", "news", "times", "post", "airlines", "airways", "motors",
+                      "inc", "ltd", "plc", "corp", "&", "and", "of", "the", "for"}
 COLLECTIVE_NOUNS = {"couple", "pair", "family", "crowd", "twins", "duo", "trio"}
 # Nouns a story uses for an organisation it has named ("the company").
 ORGANISATION_NOUNS = {"company", "firm", "business", "organisation", "organization", "charity", "group",

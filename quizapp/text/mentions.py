@@ -204,6 +204,7 @@ def _one_sense(candidates: list[Candidate]) -> list[Candidate]:
         if c.kind == "person" and len(c.text.split()) > 1:
             for word in lexicon.fold(c.text).split():
                 people.setdefault(word, set()).add(c.key)
+    full_names = {c.key: lexicon.fold(c.text) for c in candidates if c.kind == "person"}
     by_text: dict[str, Counter] = {}
     for c in candidates:
         by_text.setdefault(lexicon.fold(c.text), Counter())[(c.key, c.kind, c.name)] += 1
@@ -211,6 +212,9 @@ def _one_sense(candidates: list[Candidate]) -> list[Candidate]:
     for c in candidates:
         folded = lexicon.fold(c.text)
         owners = _likeliest(people.get(folded, set()), by_text) if len(folded.split()) == 1 else set()
+        if len(folded.split()) > 1 and c.kind == "person":  # "Del Nero" is "Marco Polo Del Nero"
+            longer = {k for k in full_names if k != c.key and full_names[k].endswith(" " + folded)}
+            owners = longer if len(longer) == 1 else set()
         if c.text in acronyms and c.kind != "person":
             key, kind, name = acronyms[c.text]
             c = replace(c, key=key, kind=kind, name=name)
@@ -240,14 +244,14 @@ def _resolve(i, span, label) -> Candidate | None:
     country = gaz.country(text, allow_code=label == "GPE")
     if country and not descriptor:
         return _candidate(i, span, label, f"country:{country.name}", "country", country.name)
-    if label == "NORP":
-        return _resolve_nationality(i, span, label, gaz)
+    if label == "NORP" or (label == "ORG" and len(span) == 1 and gaz.demonym(text)):
+        return _resolve_nationality(i, span, label, gaz)  # "Guatemalan" is a nationality, whatever the label
     if label == "PERSON" and (gaz.country(span[0].text) or gaz.country(span[0].text, allow_code=True)):
         # "UK Uncut": a person's name never starts with a country's
         return _candidate(i, span, label, f"org:{lexicon.fold(text)}", "organization", text)
     if label == "PERSON" and span[-1].lower_ in NOT_SURNAMES:
         return _candidate(i, span, label, f"org:{lexicon.fold(text)}", "other", text)  # "Malala Day"
-    if label == "PERSON" or (label == "ORG" and evidence.person_evidence(span) in {"title", "role", "born"}):
+    if label == "PERSON" or (label == "ORG" and _person_named_as_organisation(span)):
         while len(span) > 1 and span[0].lower_ in evidence.PERSON_TITLES:
             span = span[1:]  # "Ms Johansson" is Johansson; the title stays before the name
             text = span.text
@@ -263,12 +267,30 @@ def _resolve(i, span, label) -> Candidate | None:
     kind = "group" if lexicon.is_fighting_side(span) else "organization"
     if label == "EVENT" or lexicon.is_work_title(span):
         kind = "other"
-    return _candidate(i, span, label, f"org:{lexicon.fold(text)}", kind, text)
+    return _candidate(i, span, label, f"org:{_org_key(span, gaz)}", kind, text)
+
+
+def _org_key(span, gaz) -> str:
+    """ "US Department of Justice" is the "Department of Justice" the story names again later."""
+    if len(span) > 2 and (gaz.country(span[0].text, allow_code=True) or gaz.demonym(span[0].text)):
+        return lexicon.fold(span[1:].text)
+    return lexicon.fold(span.text)
 
 
 def _located(c: Candidate) -> bool:
     """ "in Roswell", "from Mingora": the name follows a preposition of place."""
     return c.place_prep
+
+
+def _person_named_as_organisation(span) -> bool:
+    """An ORG that is a person: a title or role ("JMW Turner, one of Britain's painters"), born,
+    or a given name and a surname with no word of an organisation's name ("Helena Costa")."""
+    found = evidence.person_evidence(span)
+    if found in {"title", "role", "born"}:
+        return True
+    words = [t.lower_ for t in span]
+    return (found == "given name" and 2 <= len(span) <= 3 and not set(words) & lexicon.ORGANISATION_WORDS
+            and all(t.is_title for t in span))
 
 
 def _place_evidence(span, descriptor: str) -> str:

@@ -108,7 +108,20 @@ def _relation(index, doc_index, verb, subject, obj, kind, predicate=None, verb_l
         sentence=sent.text.strip(),
         span=_span(doc_index, sent),
         kind=kind,
+        reported=_reported(verb),
     )
+
+
+def _reported(verb) -> bool:
+    """Whether a clause hangs under a verb of saying or thinking: reported, not narrated."""
+    from quizapp.text.evidence import SAYING  # evidence imports lexicon only
+
+    token = verb
+    while token.dep_ in {"ccomp", "conj", "xcomp", "advcl"} and token.head is not token:
+        token = token.head
+        if token.lemma_.lower() in SAYING:
+            return True
+    return False
 
 
 def _with_conjuncts(token):
@@ -208,18 +221,27 @@ def _actions(index, doc_index, doc):
         if not _finite(verb) and verb.dep_ != "acl":
             continue  # "Huawei entering the table": a participle, not something the actor did
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-        subjects += [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+        if verb.dep_ == "acl":  # "one organized by Moscow": the agent did it; in a plain passive it did not
+            subjects += [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
         objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS | {"ccomp", "xcomp"}]
         predicate = None
         if verb.dep_ == "acl" and any(c.dep_ == "agent" for c in verb.children):
             objects = [verb.head]  # "one organized by Moscow": what was organized
             predicate = _acl_predicate(index, doc_index, verb)
         for subject in subjects:
+            if _negated_subject(subject):
+                continue  # "neither he nor the organization was corrupt"
             for s in _with_conjuncts(subject):
                 if index.actor(doc_index, s) is None:
                     continue
                 obj = objects[0] if objects else None
                 yield _relation(index, doc_index, verb, s, obj, "action", predicate=predicate)
+
+
+def _negated_subject(subject) -> bool:
+    """A subject under "neither ... nor": the clause says it did *not* do it."""
+    words = {c.lower_ for c in subject.subtree} | {c.lower_ for c in subject.children}
+    return "neither" in words or "nor" in words
 
 
 def _appositions(index, doc_index, doc):

@@ -60,13 +60,20 @@ def readable(phrase: str) -> bool:
 
 
 def _title(group, docs, countries) -> str:
-    """ "President" -> "Syria's president" when the sentence names one country."""
+    """ "President" -> "Syria's president" when the sentence names one country;
+    "former Brazilian federation chief" as the text puts it before the name."""
     for c in group:
         token = docs[c.doc][c.head]
         title = lexicon.title_of(token)
-        if title and title.lower() not in {"dr", "dr.", "mr", "mrs", "ms"}:
-            country = lexicon.country_in_focus(token.sent, set(countries))
-            return f"{country}’s {title.lower()}" if country else title
+        if not title or title.lower() in {"dr", "dr.", "mr", "mrs", "ms"}:
+            continue
+        before = [t for t in token.subtree if t.i < token.i and t.pos_ not in {"DET", "PUNCT"}
+                  and t.ent_iob_ in {"", "O"} or (t.i < token.i and t.ent_type_ in {"NORP", "ORG"})]
+        phrase = lexicon.join(t for t in before if t.i < token.i)
+        if len(before) > len(title.split()) and readable(phrase) and phrase.split()[-1].lower() in lexicon.TITLES:
+            return phrase[:1].lower() + phrase[1:] if not before[0].pos_ == "PROPN" else phrase
+        country = lexicon.country_in_focus(token.sent, set(countries))
+        return f"{country}’s {title.lower()}" if country else title
     return ""
 
 
@@ -129,15 +136,31 @@ def _event_on(ident, found, names) -> str:
     return ""
 
 
-def _action(ident, found, in_quote) -> str:
+def _names_it(subject_text: str, names: set[str]) -> bool:
+    """Whether a subject is the actor by one of its names, or "the company" that was resolved to it.
+
+    "the Guatemalan Rafael Salguero left ..." has Guatemala inside its
+    subject, but the sentence is about Salguero.
+    """
+    folded = lexicon.fold(subject_text)
+    words = subject_text.split()
+    return folded in names or (len(words) == 2 and words[0].lower() == "the") \
+        or folded in {"that", "which", "who"}  # "governments that want ...": resolved by the parse
+
+
+def _action(ident, found, in_quote, names=frozenset()) -> str:
     """The first verb phrase with the actor as subject that reads alone and is not a saying."""
     for r in found:
         if r.kind != "action" or r.subject != ident or r.verb in evidence.SAYING:
+            continue
+        if names and not _names_it(r.subject_text, names):
             continue
         if in_quote(r.span.paragraph, r.span.start + 1) or r.predicate.split()[0].lower() in {"'s", "’s", "’m", "'m"}:
             continue
         if r.subject_text.lower() in {"i", "we"}:  # a quoted "I": the words are the quote's
             continue
+        if r.reported:
+            continue  # "he maintained the organization was not corrupt": said, not done
         if readable(r.predicate) and len(r.predicate.split()) >= 2:
             return r.predicate
     return ""
@@ -172,5 +195,6 @@ def describe(ident, group, docs, found, names, countries, kind="", in_quote=lamb
     else:
         options = [*_links(ident, found, names), _possession(group, docs, in_quote),
                    _described(group, docs, in_quote)]
-    options.append(_action(ident, found, in_quote))
+    own = {lexicon.fold(c.text) for c in group} | {lexicon.fold(names[ident])}
+    options.append(_action(ident, found, in_quote, own))
     return next((o for o in options if o), "")

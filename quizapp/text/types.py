@@ -143,6 +143,7 @@ class Relation:
     sentence: str
     span: Span
     kind: str = "action"  # action | backing | appositive | title | capture ...
+    reported: bool = False  # the clause is what someone said or thought ("he said X was corrupt")
 
 
 @dataclass(frozen=True)
