@@ -21,7 +21,9 @@ from dataclasses import dataclass, replace
 from quizapp.text import central, evidence, gazetteer, lexicon
 
 NOT_SURNAMES = {"day", "week", "prize", "award", "fund", "foundation", "act", "law", "trust", "street"}
-KEEP_LABELS = {"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "EVENT"}
+KEEP_LABELS = {"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "EVENT", "PRODUCT"}
+CORPORATE_SUFFIXES = {"international", "plc", "ltd", "inc", "group", "sa", "corp", "corporation", "co",
+                      "limited", "llc", "ag", "holdings"}
 _EDGE_JUNK = {"the", "a", "an", "and", "or", "of", "(", ")", ",", "-", "'s", "’s", "'", "’", '"', "“", "”"}
 
 
@@ -240,6 +242,8 @@ def _resolve(i, span, label) -> Candidate | None:
     """Decide which actor a recognised name stands for, and what kind it is."""
     gaz = gazetteer.load()
     text = span.text
+    if label in {"ORG", "FAC", "LOC", "PRODUCT"} and _indefinite(span):
+        return None  # "a World Heritage Site": a description of an actor, not one
     descriptor = lexicon.place_descriptor(span)
     country = gaz.country(text, allow_code=label == "GPE")
     if country and not descriptor:
@@ -265,16 +269,29 @@ def _resolve(i, span, label) -> Candidate | None:
         return replace(_candidate(i, span, label, f"place:{lexicon.fold(text)}", "place", text, descriptor),
                        evidence=_place_evidence(span, descriptor))
     kind = "group" if lexicon.is_fighting_side(span) else "organization"
-    if label == "EVENT" or lexicon.is_work_title(span):
+    if label in {"EVENT", "PRODUCT"} or lexicon.is_work_title(span):
         kind = "other"
+    elif span[-1].lemma_.lower() in lexicon.PLACE_NAME_WORDS and not gaz.country(text):
+        return replace(_candidate(i, span, label, f"place:{lexicon.fold(text)}", "place", text),
+                       evidence="place word")  # "Virunga National Park"
     return _candidate(i, span, label, f"org:{_org_key(span, gaz)}", kind, text)
 
 
 def _org_key(span, gaz) -> str:
-    """ "US Department of Justice" is the "Department of Justice" the story names again later."""
+    """ "US Department of Justice" is the "Department of Justice" the story names again later,
+    and "SOCO International plc" is "SOCO"."""
     if len(span) > 2 and (gaz.country(span[0].text, allow_code=True) or gaz.demonym(span[0].text)):
-        return lexicon.fold(span[1:].text)
-    return lexicon.fold(span.text)
+        span = span[1:]
+    words = lexicon.fold(span.text).split()
+    while len(words) > 1 and words[-1] in CORPORATE_SUFFIXES:
+        words.pop()
+    return " ".join(words)
+
+
+def _indefinite(span) -> bool:
+    """ "a World Heritage Site", "a Spitfire": the name follows "a" or "an"."""
+    doc = span.doc
+    return span.start > 0 and doc[span.start - 1].lower_ in {"a", "an"}
 
 
 def _located(c: Candidate) -> bool:
