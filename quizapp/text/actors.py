@@ -117,7 +117,8 @@ def build_glossary(docs) -> Glossary:
         actors.append(Actor(
             id=ident, name=names[ident], kind=group[0].kind,
             aliases=_aliases(names[ident], group),
-            role=roles.describe(ident, group, docs, found_relations, names, country_names, in_quote=in_quote),
+            role=roles.describe(ident, group, docs, found_relations, names, country_names, in_quote=in_quote,
+                                resolve=lambda p, t: resolved.get((p, t.i))),
             mentions=len(group),
             first=Span(group[0].doc, group[0].start, group[0].end),
             label=group[0].label,

@@ -32,6 +32,12 @@ SAYING = {"say", "tell", "add", "explain", "ask", "reply", "write", "announce", 
           "warn", "state", "comment", "admit", "argue", "agree", "believe", "think", "describe",
           "continue", "note", "complain", "suggest", "answer", "promise", "confirm", "deny", "report",
           "maintain", "reply", "stress", "predict", "told", "recall", "acknowledge", "declare"}
+# Verbs whose complement clause is what someone said, thought, wanted or noticed, not a fact
+# the narrator states ("make people notice that Starbucks does not pay enough tax").
+REPORTING = SAYING | {"notice", "show", "know", "find", "hope", "fear", "feel", "want", "mean", "prove",
+                      "realise", "realize", "see", "hear", "learn", "understand", "decide", "discover",
+                      "expect", "allege", "suspect", "doubt", "wonder", "imagine", "pretend", "accept",
+                      "hold", "reckon", "assume", "worry", "wish", "demand", "insist", "estimate"}
 # Titles and forms of address that only a person carries.
 PERSON_TITLES = lexicon.TITLES | {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "sir", "dame", "lady",
                                   "lord", "saint", "st", "archbishop", "bishop", "rev", "reverend",

@@ -56,6 +56,8 @@ def readable(phrase: str) -> bool:
     lowered = [w.strip(",.:;!?").lower() for w in words]
     if any(w in STRAY_PRONOUNS for w in lowered):
         return False
+    if "between" in lowered and "and" not in lowered:
+        return False  # "a connection between government cuts": the second thing was cut off
     return lowered[-1] not in BAD_ENDINGS and words[-1][-1] not in ",:–-"
 
 
@@ -77,8 +79,9 @@ def _title(group, docs, countries) -> str:
     return ""
 
 
-def _described(group, docs, in_quote) -> str:
-    """What the text says the actor is: an apposition ("X, a surfer") or "X is a/the ..."."""
+def _described(group, docs, in_quote, resolve=lambda p, t: None, names=None) -> str:
+    """What the text says the actor is: an apposition ("X, a surfer"), "the Prime Minister, X",
+    or "X is a/the ..."."""
     for c in group:
         token = docs[c.doc][c.head]
         if in_quote(c.doc, token.idx):
@@ -89,15 +92,37 @@ def _described(group, docs, in_quote) -> str:
         if appos is None and token.dep_ == "appos" and token.head.pos_ in {"NOUN", "PROPN"} \
                 and not in_quote(c.doc, token.head.idx):
             head = token.head  # "the British Prime Minister, David Cameron"
-            phrase = lexicon.join(t for t in head.subtree if t.i <= head.i and not in_quote(c.doc, t.idx))
-            if readable(phrase) and (lexicon.noun_gender(head) or head.lower_ in lexicon.TITLES):
-                return phrase[:1].lower() + phrase[1:] if phrase.split()[0] in {"A", "An", "The"} else phrase
+            if lexicon.noun_gender(head) or head.lower_ in lexicon.TITLES:
+                tokens = [t for t in head.subtree if t.i <= head.i]
+                phrase = _owned(tokens, c.doc, resolve, names or {})
+                if phrase and readable(phrase):
+                    return phrase
+            continue
         first = appos.doc[appos.left_edge.i] if appos is not None else None
         if appos is not None and (first.pos_ == "DET" or first.tag_ == "PRP$" or first.i == appos.i):
-            phrase = lexicon.phrase(appos)
-            if readable(phrase):
-                return phrase[:1].lower() + phrase[1:] if phrase.split()[0] in {"A", "An", "The"} else phrase
+            dropped = {t.i for ch in appos.children if ch.dep_ in {"relcl", "acl", "appos"} for t in ch.subtree}
+            phrase = _owned([t for t in appos.subtree if t.i not in dropped], c.doc, resolve, names or {})
+            if phrase and readable(phrase):
+                return phrase
     return ""
+
+
+def _owned(tokens, paragraph, resolve, names) -> str:
+    """A noun phrase as text, "the" lowered, a leading "his"/"her" replaced by the resolved owner.
+
+    "Her lawyer" alone does not say whose; "Scarlett Johansson’s lawyer"
+    does. An unresolved owner, or "whose", leaves no phrase.
+    """
+    first = tokens[0]
+    if first.tag_ == "WP$":
+        return ""
+    phrase = lexicon.join(tokens)
+    if first.tag_ == "PRP$":
+        owner = resolve(paragraph, first)
+        if owner is None or owner not in names:
+            return ""
+        phrase = f"{names[owner]}’s {lexicon.join(tokens[1:])}"
+    return phrase[:1].lower() + phrase[1:] if phrase.split()[0] in {"A", "An", "The"} else phrase
 
 
 def _possession(group, docs, in_quote) -> str:
@@ -159,8 +184,8 @@ def _action(ident, found, in_quote, names=frozenset()) -> str:
             continue
         if r.subject_text.lower() in {"i", "we"}:  # a quoted "I": the words are the quote's
             continue
-        if r.reported:
-            continue  # "he maintained the organization was not corrupt": said, not done
+        if r.reported or r.shared:
+            continue  # "he maintained the organization was not corrupt": said, not done; or done with others
         if readable(r.predicate) and len(r.predicate.split()) >= 2:
             return r.predicate
     return ""
@@ -179,22 +204,24 @@ def _place(ident, group, found, names) -> str:
     return descriptor
 
 
-def describe(ident, group, docs, found, names, countries, kind="", in_quote=lambda p, c: False) -> str:
+def describe(ident, group, docs, found, names, countries, kind="", in_quote=lambda p, c: False,
+             resolve=lambda p, t: None) -> str:
     """The role line for the actor ``ident`` whose mentions are ``group``.
 
     ``names`` maps every actor id to its name; ``countries`` lists the names
     of the countries in the story, to say whose president a president is;
     ``in_quote(paragraph, char)`` tells whether a place in the text is inside
-    a quotation, whose words are never a role.
+    a quotation, whose words are never a role; ``resolve(paragraph, token)``
+    is the actor a pronoun was resolved to, if any.
     """
     kind = kind or group[0].kind
     if kind == "place":
         return _place(ident, group, found, names)
     if kind == "person":
-        options = [_title(group, docs, countries), _described(group, docs, in_quote)]
+        options = [_title(group, docs, countries), _described(group, docs, in_quote, resolve, names)]
     else:
         options = [*_links(ident, found, names), _possession(group, docs, in_quote),
-                   _described(group, docs, in_quote)]
+                   _described(group, docs, in_quote, resolve, names)]
     own = {lexicon.fold(c.text) for c in group} | {lexicon.fold(names[ident])}
     options.append(_action(ident, found, in_quote, own))
     return next((o for o in options if o), "")

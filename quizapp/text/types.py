@@ -144,6 +144,7 @@ class Relation:
     span: Span
     kind: str = "action"  # action | backing | appositive | title | capture ...
     reported: bool = False  # the clause is what someone said or thought ("he said X was corrupt")
+    shared: bool = False  # the subject is one of several ("Apple, Google and Starbucks have avoided")
 
 
 @dataclass(frozen=True)
