@@ -67,8 +67,10 @@ def place_descriptor(span) -> str:
     """What the text calls a place: "the town of X" -> "town"; "the X region" -> "region"."""
     root = span.root
     head = root.head
-    if head.lower_ == "of" and head.head.lemma_.lower() in NAMING_PLACE_NOUNS and head.head.i < span.start:
-        return head.head.lemma_.lower()
+    noun = head.head
+    if head.lower_ == "of" and noun.lemma_.lower() in NAMING_PLACE_NOUNS and noun.i < span.start \
+            and noun.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        return noun.lemma_.lower()  # "the town of X"; not "regions of Europe"
     if root.dep_ == "compound" and head.lemma_.lower() in PLACE_NOUNS and head.i == span.end:
         return head.lemma_.lower()
     return ""
@@ -83,6 +85,8 @@ def acts(token) -> bool:
     return token.dep_ == "pobj" and token.head.dep_ == "agent"
 
 
+# Last words of the name of a prize or an occasion, not of an organisation: "the Nobel Peace Prize".
+PRIZE_WORDS = {"prize", "award", "awards", "medal", "cup", "trophy", "championship", "games", "festival", "day"}
 WORK_NOUNS = {"novel", "book", "film", "movie", "song", "album", "play", "painting", "series", "show",
               "programme", "poem", "opera", "documentary", "magazine", "newspaper", "game"}
 
@@ -111,8 +115,8 @@ def acts_for_a_state(token) -> bool:
 def is_fighting_side(span) -> bool:
     """An organisation attacked, captured from or holding strongholds is an armed group."""
     for token in span.sent:
-        if token.lemma_.lower() not in FIGHTING:
-            continue
+        if token.lemma_.lower() not in FIGHTING or span.start <= token.i < span.end:
+            continue  # "Shark Attack File": a word of the name itself says nothing
         near = {token.head.i, *(c.i for c in token.children)}
         near |= {g.i for c in token.children for g in c.children}
         if span.root.i in near or span.root.head.i in near:

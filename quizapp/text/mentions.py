@@ -115,6 +115,17 @@ def collect(docs) -> list[Candidate]:
     return sorted(candidates, key=lambda c: (c.doc, c.start))
 
 
+def _organisation_that_speaks(c: Candidate, spoken_of: set[str]) -> Candidate:
+    """ "Guillaume Chapron" labelled ORG, with "Chapron said" elsewhere: a given name and a verb
+    of saying, two pieces of evidence, make it a person."""
+    words = c.text.split()
+    if c.kind != "organization" or len(words) < 2 or not evidence.given_name_gender(words[0]):
+        return c
+    if lexicon.fold(words[-1]) not in spoken_of:
+        return c
+    return replace(c, key=f"person:{lexicon.person_key(c.text)}", kind="person", evidence="given name, saying")
+
+
 def _surnames(docs, candidates: list[Candidate]) -> list[Candidate]:
     """ "Manby said": a person's last name alone, where the model saw no name, is that person.
 
@@ -146,11 +157,13 @@ def _with_evidence(candidates: list[Candidate], full_names_only: bool = False) -
     that place ("Roswell"); other names without evidence are dropped: a
     doubtful entry is worse than a missing one.
     """
+    spoken_of = {lexicon.fold(c.text) for c in candidates if c.person_hint}
+    if full_names_only:
+        candidates = [_organisation_that_speaks(c, spoken_of) for c in candidates]
     proven: dict[str, str] = {}
     for c in candidates:
         if c.evidence:
             proven.setdefault(c.key, c.evidence)
-    spoken_of = {lexicon.fold(c.text) for c in candidates if c.person_hint}
     for c in candidates:  # "Malala said" proves "Malala Yousafzai"
         words = lexicon.fold(c.text).split()
         if c.kind == "person" and len(words) > 1 and {words[0], words[-1]} & spoken_of:
@@ -269,7 +282,7 @@ def _resolve(i, span, label) -> Candidate | None:
         return replace(_candidate(i, span, label, f"place:{lexicon.fold(text)}", "place", text, descriptor),
                        evidence=_place_evidence(span, descriptor))
     kind = "group" if lexicon.is_fighting_side(span) else "organization"
-    if label in {"EVENT", "PRODUCT"} or lexicon.is_work_title(span):
+    if label in {"EVENT", "PRODUCT"} or lexicon.is_work_title(span) or span[-1].lower_ in lexicon.PRIZE_WORDS:
         kind = "other"
     elif span[-1].lemma_.lower() in lexicon.PLACE_NAME_WORDS and not gaz.country(text):
         return replace(_candidate(i, span, label, f"place:{lexicon.fold(text)}", "place", text),
@@ -300,14 +313,11 @@ def _located(c: Candidate) -> bool:
 
 
 def _person_named_as_organisation(span) -> bool:
-    """An ORG that is a person: a title or role ("JMW Turner, one of Britain's painters"), born,
-    or a given name and a surname with no word of an organisation's name ("Helena Costa")."""
-    found = evidence.person_evidence(span)
-    if found in {"title", "role", "born"}:
-        return True
-    words = [t.lower_ for t in span]
-    return (found == "given name" and 2 <= len(span) <= 3 and not set(words) & lexicon.ORGANISATION_WORDS
-            and all(t.is_title for t in span))
+    """An ORG that is a person: a title or role ("JMW Turner, one of Britain's painters"), or born.
+
+    A given name alone is not enough here: "Royal Academy" and "Turner
+    Contemporary" start with words that are given names too."""
+    return evidence.person_evidence(span) in {"title", "role", "born"}
 
 
 def _place_evidence(span, descriptor: str) -> str:

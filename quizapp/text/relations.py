@@ -51,6 +51,8 @@ class ActorIndex:
         """The actor a token names or stands for, if any."""
         if token.lower_ in RELATIVE and token.dep_ in SUBJECT_DEPS and token.head.dep_ == "relcl":
             token = lexicon.antecedent(token)
+            if token.dep_ == "pobj" and token.head.head.pos_ in {"NOUN", "PROPN"}:
+                return None  # "the fish farm in Ivory Coast, which produces ...": the farm or the country?
         return self.token_actor.get((doc_index, token.i))
 
     def backer(self, doc_index: int, token) -> str | None:
@@ -126,7 +128,9 @@ def _reported(verb) -> bool:
         if token.dep_ == "ccomp" and token.head.lemma_.lower() in REPORTING:
             return True
         token = token.head
-    return False
+    # "For Philippa Langley, Richard was the true king": an opinion, framed at the start.
+    return any(c.dep_ == "prep" and c.lower_ in {"for", "according"} and c.i < verb.i
+               and any(g.pos_ == "PROPN" for g in c.subtree) for c in verb.children)
 
 
 def _with_conjuncts(token):
