@@ -111,11 +111,11 @@ def _relation(index, doc_index, verb, subject, obj, kind, predicate=None, verb_l
         sentence=sent.text.strip(),
         span=_span(doc_index, sent),
         kind=kind,
-        reported=_reported(verb),
+        reported=reported(verb),
     )
 
 
-def _reported(verb) -> bool:
+def reported(verb) -> bool:
     """Whether a clause is the complement of a verb of saying, thinking or seeing: reported, not narrated.
 
     "UK Uncut wants people to notice that Starbucks does not pay enough

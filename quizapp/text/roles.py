@@ -23,7 +23,7 @@ passes, the actor has no role: an empty role is better than a wrong one.
 from __future__ import annotations
 
 from quizapp.text import evidence, lexicon
-from quizapp.text.relations import NOMINAL_EVENTS
+from quizapp.text.relations import NOMINAL_EVENTS, reported
 
 MAX_WORDS = 12
 EVENT_KINDS = set(NOMINAL_EVENTS.values())
@@ -79,7 +79,7 @@ def _title(group, docs, countries) -> str:
     return ""
 
 
-def _described(group, docs, in_quote, resolve=lambda p, t: None, names=None) -> str:
+def _described(group, docs, in_quote, resolve=lambda p, t: None, names=None, ident=None) -> str:
     """What the text says the actor is: an apposition ("X, a surfer"), "the Prime Minister, X",
     or "X is a/the ..."."""
     for c in group:
@@ -87,27 +87,29 @@ def _described(group, docs, in_quote, resolve=lambda p, t: None, names=None) -> 
         if in_quote(c.doc, token.idx):
             continue
         appos = next((ch for ch in token.children if ch.dep_ == "appos" and ch.pos_ == "NOUN"), None)
-        if appos is None and token.dep_ == "nsubj" and token.head.lemma_ == "be":
+        if appos is None and token.dep_ == "nsubj" and token.head.lemma_ == "be" and not reported(token.head):
             appos = next((ch for ch in token.head.children if ch.dep_ == "attr" and ch.pos_ == "NOUN"), None)
         if appos is None and token.dep_ == "appos" and token.head.pos_ in {"NOUN", "PROPN"} \
                 and not in_quote(c.doc, token.head.idx):
             head = token.head  # "the British Prime Minister, David Cameron"
             if lexicon.noun_gender(head) or head.lower_ in lexicon.TITLES:
-                tokens = [t for t in head.subtree if t.i <= head.i]
-                phrase = _owned(tokens, c.doc, resolve, names or {})
+                after = {t.i for ch in head.children if ch.dep_ == "prep" and ch.i > head.i and ch.i < token.i
+                         for t in ch.subtree}  # "the governor of the Bank of England, Mark Carney"
+                tokens = [t for t in head.subtree if t.i <= head.i or t.i in after]
+                phrase = _owned(tokens, c.doc, resolve, names or {}, ident)
                 if phrase and readable(phrase):
                     return phrase
             continue
         first = appos.doc[appos.left_edge.i] if appos is not None else None
         if appos is not None and (first.pos_ == "DET" or first.tag_ == "PRP$" or first.i == appos.i):
             dropped = {t.i for ch in appos.children if ch.dep_ in {"relcl", "acl", "appos"} for t in ch.subtree}
-            phrase = _owned([t for t in appos.subtree if t.i not in dropped], c.doc, resolve, names or {})
+            phrase = _owned([t for t in appos.subtree if t.i not in dropped], c.doc, resolve, names or {}, ident)
             if phrase and readable(phrase):
                 return phrase
     return ""
 
 
-def _owned(tokens, paragraph, resolve, names) -> str:
+def _owned(tokens, paragraph, resolve, names, ident=None) -> str:
     """A noun phrase as text, "the" lowered, a leading "his"/"her" replaced by the resolved owner.
 
     "Her lawyer" alone does not say whose; "Scarlett Johansson’s lawyer"
@@ -119,8 +121,8 @@ def _owned(tokens, paragraph, resolve, names) -> str:
     phrase = lexicon.join(tokens)
     if first.tag_ == "PRP$":
         owner = resolve(paragraph, first)
-        if owner is None or owner not in names:
-            return ""
+        if owner is None or owner not in names or owner == ident:
+            return ""  # unresolved, or "his brother" said of himself: a merge gone wrong
         phrase = f"{names[owner]}’s {lexicon.join(tokens[1:])}"
     return phrase[:1].lower() + phrase[1:] if phrase.split()[0] in {"A", "An", "The"} else phrase
 
@@ -218,10 +220,10 @@ def describe(ident, group, docs, found, names, countries, kind="", in_quote=lamb
     if kind == "place":
         return _place(ident, group, found, names)
     if kind == "person":
-        options = [_title(group, docs, countries), _described(group, docs, in_quote, resolve, names)]
+        options = [_title(group, docs, countries), _described(group, docs, in_quote, resolve, names, ident)]
     else:
         options = [*_links(ident, found, names), _possession(group, docs, in_quote),
-                   _described(group, docs, in_quote, resolve, names)]
+                   _described(group, docs, in_quote, resolve, names, ident)]
     own = {lexicon.fold(c.text) for c in group} | {lexicon.fold(names[ident])}
     options.append(_action(ident, found, in_quote, own))
     return next((o for o in options if o), "")
