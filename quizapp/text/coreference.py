@@ -18,6 +18,10 @@ uses.
   and it is an actor ("Scarlett Johansson is suing a French novelist. She
   says ..."). Names inside a quotation are not candidates for a pronoun
   outside it ("As JFK said, ..." “...,” he told them: he is the speaker).
+* A proper noun that is a subject but names no actor ("Gerard’t Hooft"),
+  and the subject of a verb of saying ("a prominent supporter ... said"),
+  count as other candidates for he/she: someone the glossary does not know
+  is still someone the pronoun may mean.
 * **it/its**: the subject of the same or the previous sentence, when that is
   one actor that is not a person (a company, a country, the octopus), and
   "it" is not the empty subject of "it is hard to ...".
@@ -59,6 +63,7 @@ KIND_NOUNS = {"country": "country", "nation": "country", "city": "place", "town"
 WINDOW = 2  # sentences before the one a pronoun stands in
 DESCRIPTION_WINDOW = 3
 WIDE_WINDOW = 5  # for the story's only man or woman
+PLACES = {"GPE", "LOC", "FAC", "NORP"}
 
 
 @dataclass(frozen=True)
@@ -128,6 +133,9 @@ class Resolver:
             return
         if quote is None and (token.pos_ == "NOUN" or _year_old(token)):
             self._description(p, token, sent_no)
+        elif quote is None and token.pos_ == "PROPN" and _is_subject(token) and token.ent_type_ not in PLACES:
+            # "Gerard’t Hooft ... said": someone the glossary has no entry for is still someone
+            self.history.append(Entity(sent_no, None, "?", True))
 
     def _span_of(self, p, token, actor) -> set[int]:
         """Token indices of the name a token belongs to (its neighbours naming the same actor)."""
@@ -232,7 +240,7 @@ class Resolver:
         if self._describes_named(p, token):
             return  # "Anna Walker, a lawyer": the lawyer is Anna Walker, not someone else
         if det is None or det.lower_ != "the" or token.tag_ != "NN" or _restricted(token):
-            gender = lexicon.noun_gender(token)
+            gender = lexicon.noun_gender(token) or ("?" if _speaks(token) else None)
             if gender and token.tag_ == "NN":
                 definite = det is not None and det.lower_ == "the"
                 self.history.append(Entity(sent_no, None, gender, _is_subject(token), definite=definite))
@@ -296,6 +304,13 @@ def _subject_goes_on(fits: list[Entity], sent_no: int) -> str | None:
         if len(distinct) == 1:
             return subjects[-1].actor
     return None
+
+
+def _speaks(token) -> bool:
+    """ "a prominent supporter of the project ... said": whoever says something is a person."""
+    from quizapp.text.evidence import SAYING  # evidence imports lexicon only
+
+    return token.dep_ == "nsubj" and token.head.lemma_.lower() in SAYING
 
 
 def _year_old(token) -> bool:

@@ -46,7 +46,9 @@ STATE_VERBS = {"hail", "organize", "organise", "back", "support", "want", "say",
 PLACE_NAME_WORDS = {"beach", "sea", "ocean", "bay", "river", "lake", "island", "islands", "mountain",
                     "mountains", "coast", "street", "road", "square", "park", "valley", "desert", "forest",
                     "city", "county", "province", "region", "gulf", "strait", "peninsula", "canal", "airport",
-                    "station", "bridge", "harbour", "harbor", "hill", "hills", "wetlands", "falls", "glacier"}
+                    "station", "bridge", "harbour", "harbor", "hill", "hills", "wetlands", "falls", "glacier",
+                    "cathedral", "church", "abbey", "castle", "palace", "tower", "stadium", "prison", "temple",
+                    "mosque"}
 
 
 def fold(text: str) -> str:
@@ -144,6 +146,13 @@ def is_person_by_nationality(span) -> bool:
     singular_det = any(c.dep_ == "det" and c.lower_ in {"the", "a", "an"} for c in root.children)
     return (singular_det and root.tag_ in {"NNP", "NN"} and root.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}
             and span.doc[span.end - 1].i == root.i)
+
+
+def is_local_government(token) -> bool:
+    """ "the state government", "local government": not the government of the country."""
+    return any(c.dep_ in {"amod", "compound"} and c.lower_ in {"state", "local", "regional", "provincial",
+                                                                "city", "municipal", "county", "town"}
+               for c in token.children)
 
 
 def government_country(token):
@@ -260,7 +269,8 @@ HUMAN_NOUNS = MALE_NOUNS | FEMALE_NOUNS | {
     "host", "teenager", "youngster", "adult", "parent", "grandparent", "baby", "cousin", "partner", "colleague",
     "campaigner", "candidate", "officer", "monarch", "celebrity", "model", "businessman", "entrepreneur",
     "inventor", "explorer", "astronaut", "priest", "vicar", "archbishop", "bishop", "pope", "volunteer",
-    "guy", "individual", "human", "hunter-gatherer", "gatherer", "mentor", "manager", "keeper", "staff",
+    "guy", "individual", "human", "supporter", "laureate", "critic", "spokesman", "official", "opponent",
+    "hunter-gatherer", "gatherer", "mentor", "manager", "keeper", "staff",
 }
 # Words in the name of a club, a firm or an institution, never in a person's.
 ORGANISATION_WORDS = {"club", "fc", "united", "city", "university", "college", "school", "society", "association",

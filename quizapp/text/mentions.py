@@ -380,7 +380,7 @@ def _governments(docs, candidates) -> list[Candidate]:
         for token in doc:
             if token.lemma_.lower() != "government" or token.tag_ not in {"NN", "NNP"}:
                 continue
-            if (i, token.i) in covered:
+            if (i, token.i) in covered or lexicon.is_local_government(token):
                 continue
             country = lexicon.government_country(token)
             key = f"gov:{country.name}" if country else "gov:?"

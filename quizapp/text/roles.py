@@ -103,6 +103,8 @@ def _described(group, docs, in_quote, resolve=lambda p, t: None, names=None, ide
         first = appos.doc[appos.left_edge.i] if appos is not None else None
         if appos is not None and (first.pos_ == "DET" or first.tag_ == "PRP$" or first.i == appos.i):
             dropped = {t.i for ch in appos.children if ch.dep_ in {"relcl", "acl", "appos"} for t in ch.subtree}
+            if dropped and any(t.lower_ in {"only", "first", "last", "sole"} or t.tag_ == "JJS" for t in appos.subtree):
+                continue  # "the only company [seeking to explore ...]": the cut-off clause carries the claim
             phrase = _owned([t for t in appos.subtree if t.i not in dropped], c.doc, resolve, names or {}, ident)
             if phrase and readable(phrase):
                 return phrase
