@@ -149,7 +149,9 @@ def is_person_by_nationality(span) -> bool:
 
 
 def is_local_government(token) -> bool:
-    """ "the state government", "local government": not the government of the country."""
+    """ "the state government", "local government", "a government": not the government of the country."""
+    if any(c.dep_ == "det" and c.lower_ in {"a", "an", "any", "every", "no"} for c in token.children):
+        return True
     return any(c.dep_ in {"amod", "compound"} and c.lower_ in {"state", "local", "regional", "provincial",
                                                                 "city", "municipal", "county", "town"}
                for c in token.children)

@@ -257,6 +257,10 @@ def _resolve(i, span, label) -> Candidate | None:
     text = span.text
     if label in {"ORG", "FAC", "LOC", "PRODUCT"} and _indefinite(span):
         return None  # "a World Heritage Site": a description of an actor, not one
+    if "%" in text or (label in {"ORG", "PRODUCT"} and _among_common_nouns(span)):
+        return None  # "national insurance, VAT and business rates": a thing in a list of things
+    if span.start and span.doc[span.start - 1].lower_ in evidence.PERSON_TITLES and evidence.is_known_place(text):
+        return None  # "Captain Wales": part of a person's name, not the place
     descriptor = lexicon.place_descriptor(span)
     country = gaz.country(text, allow_code=label == "GPE")
     if country and not descriptor:
@@ -282,7 +286,12 @@ def _resolve(i, span, label) -> Candidate | None:
         return replace(_candidate(i, span, label, f"place:{lexicon.fold(text)}", "place", text, descriptor),
                        evidence=_place_evidence(span, descriptor))
     kind = "group" if lexicon.is_fighting_side(span) else "organization"
-    if label in {"EVENT", "PRODUCT"} or lexicon.is_work_title(span) or span[-1].lower_ in lexicon.PRIZE_WORDS:
+    if label == "PRODUCT" and _described_as(span, lexicon.ORGANISATION_NOUNS):
+        kind = "organization"  # "Mondadori – the publishing company"
+    elif label == "PRODUCT" and _placed_in(span):
+        return replace(_candidate(i, span, label, f"place:{lexicon.fold(text)}", "place", text),
+                       evidence="placed")  # "the Cairngorms in Scotland"
+    elif label in {"EVENT", "PRODUCT"} or lexicon.is_work_title(span) or span[-1].lower_ in lexicon.PRIZE_WORDS:
         kind = "other"
     elif span[-1].lemma_.lower() in lexicon.PLACE_NAME_WORDS and not gaz.country(text):
         return replace(_candidate(i, span, label, f"place:{lexicon.fold(text)}", "place", text),
@@ -298,7 +307,27 @@ def _org_key(span, gaz) -> str:
     words = lexicon.fold(span.text).split()
     while len(words) > 1 and words[-1] in CORPORATE_SUFFIXES:
         words.pop()
+    if len(words) > 1 and len(words[-1]) > 3:
+        words[-1] = words[-1].removesuffix("s")  # "United Nation", as a text may misspell it, is the United Nations
     return " ".join(words)
+
+
+def _among_common_nouns(span) -> bool:
+    """A name whose every conjunct is a common noun: "national insurance, VAT and business rates"."""
+    conjuncts = [c for c in span.root.conjuncts if not span.start <= c.i < span.end]
+    return len(conjuncts) >= 2 and all(c.pos_ == "NOUN" for c in conjuncts)
+
+
+def _described_as(span, nouns) -> bool:
+    """The text says what the name is, by an apposition or "is a ...": "Mondadori – the publishing company"."""
+    root = span.root
+    return any(c.dep_ == "appos" and c.lemma_.lower() in nouns for c in root.children)
+
+
+def _placed_in(span) -> bool:
+    """ "the Cairngorms in Scotland": a name located in a known place is a place."""
+    return any(c.dep_ == "prep" and c.lower_ == "in" and any(g.ent_type_ in {"GPE", "LOC"} for g in c.children)
+               for c in span.root.children)
 
 
 def _indefinite(span) -> bool:
