@@ -11,7 +11,15 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from quizapp.text import coreference, evidence, lexicon, mentions, quotes, relations, roles
+from quizapp.text import (
+    coreference,
+    evidence,
+    lexicon,
+    mentions,
+    quotes,
+    relations,
+    roles,
+)
 from quizapp.text.types import Actor, Mention, Quote, Relation, Span
 
 KIND_ORDER = {"person": 0, "country": 1, "organization": 2, "group": 3, "place": 4, "other": 5}

@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from quizapp.text import lexicon
+from quizapp.text.candidate import Candidate
 
 MIN_SUBJECT = 3
 ABSTRACT_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ism", "ance", "ence", "ing", "ure", "ship", "dom",
@@ -29,12 +30,11 @@ ABSTRACT_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ism", "ance", "ence"
 NOT_ACTORS = {"study", "report", "survey", "research", "plan", "idea", "law", "rule", "book", "film", "data",
               "result", "number", "money", "price", "system", "problem", "website", "world", "cull", "project",
               "programme", "program", "vote", "policy", "case", "story", "news", "war", "game", "event",
-              "work", "way", "time", "year", "day", "answer", "question", "reason", "thing", "problem",
-              "list", "note", "picture", "image", "photo", "video", "song", "album", "novel", "app", "phone",
+              "work", "way", "time", "year", "day", "answer", "question", "reason", "thing", "list", "note", "picture", "image", "photo", "video", "song", "album", "novel", "app", "phone",
               "car", "device", "technology", "internet", "weather", "sun", "sea", "water", "food", "menu",
               "market", "economy", "industry", "trade", "tax", "deal", "contract", "prize", "award",
               "competition", "match", "show", "campaign", "scheme", "test", "experiment", "paper", "letter",
-              "message", "statement", "law", "court", "trial", "case", "problem", "area", "place", "city",
+              "message", "statement", "court", "trial", "area", "place", "city",
               "town", "country", "government", "company", "group", "team", "family", "public", "police",
               "man"}  # "the man" is too common to be one person throughout
 
@@ -66,8 +66,6 @@ def _abstract(lemma: str) -> bool:
 
 def find(docs, candidates) -> list:
     """Candidates (as ``mentions.Candidate``) for every central common-noun actor of the article."""
-    from quizapp.text.mentions import Candidate  # mentions calls this module
-
     covered = {(c.doc, c.head) for c in candidates}
     # "the prince" when the story names Prince Harry is Harry, not an actor of its own.
     said_of_people = {w.lower() for c in candidates if c.kind == "person"

@@ -31,7 +31,7 @@ from quizapp.text import gazetteer, lexicon
 SAYING = {"say", "tell", "add", "explain", "ask", "reply", "write", "announce", "claim", "insist",
           "warn", "state", "comment", "admit", "argue", "agree", "believe", "think", "describe",
           "continue", "note", "complain", "suggest", "answer", "promise", "confirm", "deny", "report",
-          "maintain", "reply", "stress", "predict", "told", "recall", "acknowledge", "declare"}
+          "maintain", "stress", "predict", "told", "recall", "acknowledge", "declare"}
 # Verbs whose complement clause is what someone said, thought, wanted or noticed, not a fact
 # the narrator states ("make people notice that Starbucks does not pay enough tax").
 REPORTING = SAYING | {"notice", "show", "know", "find", "hope", "fear", "feel", "want", "mean", "prove",
@@ -48,7 +48,7 @@ FEMALE_TITLES = {"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "queen", "p
 
 @functools.cache
 def _detector():
-    import gender_guesser.detector as detector
+    from gender_guesser import detector
 
     return detector.Detector(case_sensitive=False)
 

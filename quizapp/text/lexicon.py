@@ -265,14 +265,14 @@ HUMAN_NOUNS = MALE_NOUNS | FEMALE_NOUNS | {
     "envoy", "secretary", "spokesperson", "founder", "owner", "boss", "chairman", "executive", "chief",
     "member", "fan", "resident", "citizen", "customer", "user", "victim", "survivor", "winner", "hero",
     "engineer", "designer", "chef", "waiter", "farmer", "fisherman", "hunter", "surfer", "diver", "driver",
-    "soldier", "fighter", "gunman", "officer", "detective", "judge", "historian", "archaeologist",
+    "soldier", "fighter", "gunman", "detective", "judge", "historian", "archaeologist",
     "economist", "analyst", "consultant", "psychologist", "neuroscientist", "biologist", "nurse", "patient",
     "nominee", "prisoner", "boxer", "footballer", "comedian", "poet", "composer", "producer", "presenter",
     "host", "teenager", "youngster", "adult", "parent", "grandparent", "baby", "cousin", "partner", "colleague",
-    "campaigner", "candidate", "officer", "monarch", "celebrity", "model", "businessman", "entrepreneur",
+    "candidate", "monarch", "celebrity", "model", "businessman", "entrepreneur",
     "inventor", "explorer", "astronaut", "priest", "vicar", "archbishop", "bishop", "pope", "volunteer",
     "guy", "individual", "human", "supporter", "laureate", "critic", "spokesman", "official", "opponent",
-    "hunter-gatherer", "gatherer", "mentor", "manager", "keeper", "staff",
+    "hunter-gatherer", "gatherer", "mentor", "keeper", "staff",
 }
 # Words in the name of a club, a firm or an institution, never in a person's.
 ORGANISATION_WORDS = {"club", "fc", "united", "city", "university", "college", "school", "society", "association",

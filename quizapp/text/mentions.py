@@ -16,34 +16,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from quizapp.text import central, evidence, gazetteer, lexicon
+from quizapp.text import central, evidence, gazetteer, kinds, lexicon
+from quizapp.text.candidate import Candidate, make
 
 NOT_SURNAMES = {"day", "week", "prize", "award", "fund", "foundation", "act", "law", "trust", "street"}
 KEEP_LABELS = {"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "EVENT", "PRODUCT"}
 CORPORATE_SUFFIXES = {"international", "plc", "ltd", "inc", "group", "sa", "corp", "corporation", "co",
                       "limited", "llc", "ag", "holdings"}
 _EDGE_JUNK = {"the", "a", "an", "and", "or", "of", "(", ")", ",", "-", "'s", "’s", "'", "’", '"', "“", "”"}
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """One mention, resolved to the actor it names."""
-
-    doc: int  # paragraph index
-    start: int  # char offsets in the paragraph
-    end: int
-    text: str
-    label: str  # spaCy's label, or "RULE" for mentions the rules found
-    key: str
-    kind: str
-    name: str  # the actor's canonical name as this mention suggests it
-    head: int  # token index (in the paragraph's doc) of the mention's syntactic head
-    descriptor: str = ""  # "town", "region": what the text says this actor is
-    evidence: str = ""  # why this mention shows the actor's kind ("title", "gazetteer" ...)
-    place_prep: bool = False  # the name follows "in", "at", "from", "near" ...
-    person_hint: str = ""  # person evidence this mention shows, whatever its label ("Malala said")
 
 
 def _trim(span):
@@ -107,74 +89,12 @@ def collect(docs) -> list[Candidate]:
     candidates += _missed_countries(docs, candidates)
     candidates += _governments(docs, candidates)
     candidates += _backed_groups(docs, candidates)
-    candidates = _with_evidence(candidates, full_names_only=True)
+    candidates = kinds.with_evidence(candidates, full_names_only=True)
     candidates = _one_sense(_apply_government_metonymy(candidates))
-    candidates = _with_evidence(candidates)
-    candidates += _surnames(docs, candidates)
+    candidates = kinds.with_evidence(candidates)
+    candidates += kinds.surnames(docs, candidates)
     candidates += central.find(docs, candidates)
     return sorted(candidates, key=lambda c: (c.doc, c.start))
-
-
-def _organisation_that_speaks(c: Candidate, spoken_of: set[str]) -> Candidate:
-    """ "Guillaume Chapron" labelled ORG, with "Chapron said" elsewhere: a given name and a verb
-    of saying, two pieces of evidence, make it a person."""
-    words = c.text.split()
-    if c.kind != "organization" or len(words) < 2 or not evidence.given_name_gender(words[0]):
-        return c
-    if lexicon.fold(words[-1]) not in spoken_of:
-        return c
-    return replace(c, key=f"person:{lexicon.person_key(c.text)}", kind="person", evidence="given name, saying")
-
-
-def _surnames(docs, candidates: list[Candidate]) -> list[Candidate]:
-    """ "Manby said": a person's last name alone, where the model saw no name, is that person.
-
-    Only a surname that one person of the story carries, used as a proper
-    noun, and not already part of a mention.
-    """
-    owners: dict[str, set[str]] = {}
-    names: dict[str, str] = {}
-    for c in candidates:
-        words = c.text.split()
-        if c.kind == "person" and len(words) > 1:
-            owners.setdefault(words[-1], set()).add(c.key)
-            names[c.key] = c.name
-    covered = {(c.doc, i) for c in candidates for i in range(c.start, c.end)}
-    found = []
-    for i, doc in enumerate(docs):
-        for token in doc:
-            keys = owners.get(token.text, set())
-            if len(keys) == 1 and token.pos_ == "PROPN" and (i, token.idx) not in covered:
-                key = next(iter(keys))
-                found.append(_candidate(i, doc[token.i:token.i + 1], "RULE", key, "person", names[key]))
-    return found
-
-
-def _with_evidence(candidates: list[Candidate], full_names_only: bool = False) -> list[Candidate]:
-    """Keep a person or a place only where some mention of it gives evidence of its kind.
-
-    A person without evidence whom the gazetteer knows as a place becomes
-    that place ("Roswell"); other names without evidence are dropped: a
-    doubtful entry is worse than a missing one.
-    """
-    spoken_of = {lexicon.fold(c.text) for c in candidates if c.person_hint}
-    if full_names_only:
-        candidates = [_organisation_that_speaks(c, spoken_of) for c in candidates]
-    proven: dict[str, str] = {}
-    for c in candidates:
-        if c.evidence:
-            proven.setdefault(c.key, c.evidence)
-    for c in candidates:  # "Malala said" proves "Malala Yousafzai"
-        words = lexicon.fold(c.text).split()
-        if c.kind == "person" and len(words) > 1 and {words[0], words[-1]} & spoken_of:
-            proven.setdefault(c.key, "name word")
-    out = []
-    for c in candidates:
-        if c.kind not in {"person", "place"} or c.key in proven or (full_names_only and len(c.text.split()) < 2):
-            out.append(c)
-        elif c.kind == "person" and c.label == "PERSON" and _located(c) and evidence.is_known_place(c.text):
-            out.append(replace(c, key=f"place:{lexicon.fold(c.name)}", kind="place"))
-    return out
 
 
 def _initials(name: str) -> str:
@@ -243,60 +163,52 @@ def _one_sense(candidates: list[Candidate]) -> list[Candidate]:
     return out
 
 
-def _candidate(i, span, label, key, kind, name, descriptor="") -> Candidate:
-    root = span.root
-    located = root.dep_ == "pobj" and root.head.lower_ in {"in", "at", "from", "near", "to", "outside"}
-    hint = evidence.person_evidence(span) if len(span) == 1 and label != "RULE" else ""
-    return Candidate(i, span.start_char, span.end_char, span.text, label, key, kind, name,
-                     root.i, descriptor, place_prep=located, person_hint=hint)
-
-
 def _resolve(i, span, label) -> Candidate | None:
     """Decide which actor a recognised name stands for, and what kind it is."""
     gaz = gazetteer.load()
     text = span.text
-    if label in {"ORG", "FAC", "LOC", "PRODUCT"} and _indefinite(span):
+    if label in {"ORG", "FAC", "LOC", "PRODUCT"} and kinds.indefinite(span):
         return None  # "a World Heritage Site": a description of an actor, not one
-    if "%" in text or (label in {"ORG", "PRODUCT"} and _among_common_nouns(span)):
+    if "%" in text or (label in {"ORG", "PRODUCT"} and kinds.among_common_nouns(span)):
         return None  # "national insurance, VAT and business rates": a thing in a list of things
     if span.start and span.doc[span.start - 1].lower_ in evidence.PERSON_TITLES and evidence.is_known_place(text):
         return None  # "Captain Wales": part of a person's name, not the place
     descriptor = lexicon.place_descriptor(span)
     country = gaz.country(text, allow_code=label == "GPE")
     if country and not descriptor:
-        return _candidate(i, span, label, f"country:{country.name}", "country", country.name)
+        return make(i, span, label, f"country:{country.name}", "country", country.name)
     if label == "NORP" or (label == "ORG" and len(span) == 1 and gaz.demonym(text)):
         return _resolve_nationality(i, span, label, gaz)  # "Guatemalan" is a nationality, whatever the label
     if label == "PERSON" and (gaz.country(span[0].text) or gaz.country(span[0].text, allow_code=True)):
         # "UK Uncut": a person's name never starts with a country's
-        return _candidate(i, span, label, f"org:{lexicon.fold(text)}", "organization", text)
+        return make(i, span, label, f"org:{lexicon.fold(text)}", "organization", text)
     if label == "PERSON" and span[-1].lower_ in NOT_SURNAMES:
-        return _candidate(i, span, label, f"org:{lexicon.fold(text)}", "other", text)  # "Malala Day"
-    if label == "PERSON" or (label == "ORG" and _person_named_as_organisation(span)):
+        return make(i, span, label, f"org:{lexicon.fold(text)}", "other", text)  # "Malala Day"
+    if label == "PERSON" or (label == "ORG" and kinds.person_named_as_organisation(span)):
         while len(span) > 1 and span[0].lower_ in evidence.PERSON_TITLES:
             span = span[1:]  # "Ms Johansson" is Johansson; the title stays before the name
             text = span.text
-        return replace(_candidate(i, span, label, f"person:{lexicon.person_key(text)}", "person", text),
+        return replace(make(i, span, label, f"person:{lexicon.person_key(text)}", "person", text),
                        evidence=evidence.person_evidence(span))
     capital = gaz.capital(text) if label == "GPE" else None
     if capital and lexicon.acts_for_a_state(span.root):
         # "Moscow organized ..." : the capital stands for the country's government.
-        return _candidate(i, span, label, f"capital:{capital.name}", "country", capital.name)
+        return make(i, span, label, f"capital:{capital.name}", "country", capital.name)
     if descriptor or label in {"GPE", "LOC", "FAC"}:
-        return replace(_candidate(i, span, label, f"place:{lexicon.fold(text)}", "place", text, descriptor),
-                       evidence=_place_evidence(span, descriptor))
+        return replace(make(i, span, label, f"place:{lexicon.fold(text)}", "place", text, descriptor),
+                       evidence=kinds.place_evidence(span, descriptor))
     kind = "group" if lexicon.is_fighting_side(span) else "organization"
-    if label == "PRODUCT" and _described_as(span, lexicon.ORGANISATION_NOUNS):
+    if label == "PRODUCT" and kinds.described_as(span, lexicon.ORGANISATION_NOUNS):
         kind = "organization"  # "Mondadori – the publishing company"
-    elif label == "PRODUCT" and _placed_in(span):
-        return replace(_candidate(i, span, label, f"place:{lexicon.fold(text)}", "place", text),
+    elif label == "PRODUCT" and kinds.placed_in(span):
+        return replace(make(i, span, label, f"place:{lexicon.fold(text)}", "place", text),
                        evidence="placed")  # "the Cairngorms in Scotland"
     elif label in {"EVENT", "PRODUCT"} or lexicon.is_work_title(span) or span[-1].lower_ in lexicon.PRIZE_WORDS:
         kind = "other"
     elif span[-1].lemma_.lower() in lexicon.PLACE_NAME_WORDS and not gaz.country(text):
-        return replace(_candidate(i, span, label, f"place:{lexicon.fold(text)}", "place", text),
+        return replace(make(i, span, label, f"place:{lexicon.fold(text)}", "place", text),
                        evidence="place word")  # "Virunga National Park"
-    return _candidate(i, span, label, f"org:{_org_key(span, gaz)}", kind, text)
+    return make(i, span, label, f"org:{_org_key(span, gaz)}", kind, text)
 
 
 def _org_key(span, gaz) -> str:
@@ -312,54 +224,6 @@ def _org_key(span, gaz) -> str:
     return " ".join(words)
 
 
-def _among_common_nouns(span) -> bool:
-    """A name whose every conjunct is a common noun: "national insurance, VAT and business rates"."""
-    conjuncts = [c for c in span.root.conjuncts if not span.start <= c.i < span.end]
-    return len(conjuncts) >= 2 and all(c.pos_ == "NOUN" for c in conjuncts)
-
-
-def _described_as(span, nouns) -> bool:
-    """The text says what the name is, by an apposition or "is a ...": "Mondadori – the publishing company"."""
-    root = span.root
-    return any(c.dep_ == "appos" and c.lemma_.lower() in nouns for c in root.children)
-
-
-def _placed_in(span) -> bool:
-    """ "the Cairngorms in Scotland": a name located in a known place is a place."""
-    return any(c.dep_ == "prep" and c.lower_ == "in" and any(g.ent_type_ in {"GPE", "LOC"} for g in c.children)
-               for c in span.root.children)
-
-
-def _indefinite(span) -> bool:
-    """ "a World Heritage Site", "a Spitfire": the name follows "a" or "an"."""
-    doc = span.doc
-    return span.start > 0 and doc[span.start - 1].lower_ in {"a", "an"}
-
-
-def _located(c: Candidate) -> bool:
-    """ "in Roswell", "from Mingora": the name follows a preposition of place."""
-    return c.place_prep
-
-
-def _person_named_as_organisation(span) -> bool:
-    """An ORG that is a person: a title or role ("JMW Turner, one of Britain's painters"), or born.
-
-    A given name alone is not enough here: "Royal Academy" and "Turner
-    Contemporary" start with words that are given names too."""
-    return evidence.person_evidence(span) in {"title", "role", "born"}
-
-
-def _place_evidence(span, descriptor: str) -> str:
-    """Why a name is a place: the gazetteer knows it, the text calls it one, or its last word does."""
-    if descriptor:
-        return "descriptor"
-    if evidence.is_known_place(span.text):
-        return "gazetteer"
-    if span[-1].lemma_.lower() in lexicon.PLACE_NAME_WORDS:
-        return "place word"  # "Manly Beach", "the Baltic Sea"
-    return ""
-
-
 def _resolve_nationality(i, span, label, gaz) -> Candidate | None:
     """ "Russian" names Russia; "Western governments" names a group; "Americans" is a people.
 
@@ -368,20 +232,20 @@ def _resolve_nationality(i, span, label, gaz) -> Candidate | None:
     gazetteer does not know as a nationality ("ex-British") is dropped.
     """
     if span.root.tag_ in {"NNPS", "NNS"} and span.root.dep_ not in {"amod", "compound"}:
-        return _candidate(i, span, label, f"group:{lexicon.fold(span.text)}", "group", span.text)
+        return make(i, span, label, f"group:{lexicon.fold(span.text)}", "group", span.text)
     group_noun = lexicon.group_noun(span)
     if group_noun is not None:
         whole = span.doc[span.start:group_noun.i + 1]
         name = whole.text
         country = gaz.demonym(span.text)
         if group_noun.lemma_ == "government" and country:
-            return _candidate(i, whole, label, f"gov:{country.name}", "organization", country.government)
-        return _candidate(i, whole, label, f"group:{lexicon.fold(name)}", "group", name)
+            return make(i, whole, label, f"gov:{country.name}", "organization", country.government)
+        return make(i, whole, label, f"group:{lexicon.fold(name)}", "group", name)
     country = gaz.demonym(span.text)
     if lexicon.is_person_by_nationality(span):
         return None  # "the Austrian landed": a person named by nationality, not the country
     if country:
-        return _candidate(i, span, label, f"country:{country.name}", "country", country.name)
+        return make(i, span, label, f"country:{country.name}", "country", country.name)
     return None
 
 
@@ -415,7 +279,7 @@ def _governments(docs, candidates) -> list[Candidate]:
             key = f"gov:{country.name}" if country else "gov:?"
             name = country.government if country else "the government"
             span = doc[token.i:token.i + 1]
-            found.append(_candidate(i, span, "RULE", key, "organization", name))
+            found.append(make(i, span, "RULE", key, "organization", name))
     return found
 
 
@@ -426,7 +290,7 @@ def _backed_groups(docs, candidates) -> list[Candidate]:
         for noun, backer in lexicon.backed_nouns(doc):
             if lexicon.is_group_noun(noun):
                 span = doc[backer.i:noun.i + 1]
-                found.append(_candidate(i, span, "RULE", f"group:{lexicon.fold(span.text)}", "group",
+                found.append(make(i, span, "RULE", f"group:{lexicon.fold(span.text)}", "group",
                                         span.text))
     return found
 

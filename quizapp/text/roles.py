@@ -73,7 +73,7 @@ def _title(group, docs, countries) -> str:
                   and t.ent_iob_ in {"", "O"} or (t.i < token.i and t.ent_type_ in {"NORP", "ORG"})]
         phrase = lexicon.join(t for t in before if t.i < token.i)
         if len(before) > len(title.split()) and readable(phrase) and phrase.split()[-1].lower() in lexicon.TITLES:
-            return phrase[:1].lower() + phrase[1:] if not before[0].pos_ == "PROPN" else phrase
+            return phrase[:1].lower() + phrase[1:] if before[0].pos_ != "PROPN" else phrase
         country = lexicon.country_in_focus(token.sent, set(countries))
         return f"{country}’s {title.lower()}" if country else title
     return ""

@@ -1,0 +1,125 @@
+"""Kinds with evidence: a person or a place stays in the glossary only if the text shows it is one.
+
+spaCy's labels are guesses from the look of a word. These rules (issue 10,
+docs/glossary.md) keep a label only with evidence from the text or the
+gazetteer, turn a name into another kind where the evidence says so, and
+find a person's surname where the model saw no name. Span tests take a
+spaCy span; article-wide passes take the list of candidates.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from quizapp.text import evidence, lexicon
+from quizapp.text.candidate import Candidate, make
+
+
+def with_evidence(candidates: list[Candidate], full_names_only: bool = False) -> list[Candidate]:
+    """Keep a person or a place only where some mention of it gives evidence of its kind.
+
+    A person without evidence whom the gazetteer knows as a place becomes
+    that place ("Roswell"); other names without evidence are dropped: a
+    doubtful entry is worse than a missing one.
+    """
+    spoken_of = {lexicon.fold(c.text) for c in candidates if c.person_hint}
+    if full_names_only:
+        candidates = [_organisation_that_speaks(c, spoken_of) for c in candidates]
+    proven: dict[str, str] = {}
+    for c in candidates:
+        if c.evidence:
+            proven.setdefault(c.key, c.evidence)
+    for c in candidates:  # "Malala said" proves "Malala Yousafzai"
+        words = lexicon.fold(c.text).split()
+        if c.kind == "person" and len(words) > 1 and {words[0], words[-1]} & spoken_of:
+            proven.setdefault(c.key, "name word")
+    out = []
+    for c in candidates:
+        if c.kind not in {"person", "place"} or c.key in proven or (full_names_only and len(c.text.split()) < 2):
+            out.append(c)
+        elif c.kind == "person" and c.label == "PERSON" and _located(c) and evidence.is_known_place(c.text):
+            out.append(replace(c, key=f"place:{lexicon.fold(c.name)}", kind="place"))
+    return out
+
+
+def _organisation_that_speaks(c: Candidate, spoken_of: set[str]) -> Candidate:
+    """ "Guillaume Chapron" labelled ORG, with "Chapron said" elsewhere: a given name and a verb
+    of saying, two pieces of evidence, make it a person."""
+    words = c.text.split()
+    if c.kind != "organization" or len(words) < 2 or not evidence.given_name_gender(words[0]):
+        return c
+    if lexicon.fold(words[-1]) not in spoken_of:
+        return c
+    return replace(c, key=f"person:{lexicon.person_key(c.text)}", kind="person", evidence="given name, saying")
+
+
+def surnames(docs, candidates: list[Candidate]) -> list[Candidate]:
+    """ "Manby said": a person's last name alone, where the model saw no name, is that person.
+
+    Only a surname that one person of the story carries, used as a proper
+    noun, and not already part of a mention.
+    """
+    owners: dict[str, set[str]] = {}
+    names: dict[str, str] = {}
+    for c in candidates:
+        words = c.text.split()
+        if c.kind == "person" and len(words) > 1:
+            owners.setdefault(words[-1], set()).add(c.key)
+            names[c.key] = c.name
+    covered = {(c.doc, i) for c in candidates for i in range(c.start, c.end)}
+    found = []
+    for i, doc in enumerate(docs):
+        for token in doc:
+            keys = owners.get(token.text, set())
+            if len(keys) == 1 and token.pos_ == "PROPN" and (i, token.idx) not in covered:
+                key = next(iter(keys))
+                found.append(make(i, doc[token.i:token.i + 1], "RULE", key, "person", names[key]))
+    return found
+
+
+def _located(c: Candidate) -> bool:
+    """ "in Roswell", "from Mingora": the name follows a preposition of place."""
+    return c.place_prep
+
+
+def place_evidence(span, descriptor: str) -> str:
+    """Why a name is a place: the gazetteer knows it, the text calls it one, or its last word does."""
+    if descriptor:
+        return "descriptor"
+    if evidence.is_known_place(span.text):
+        return "gazetteer"
+    if span[-1].lemma_.lower() in lexicon.PLACE_NAME_WORDS:
+        return "place word"  # "Manly Beach", "the Baltic Sea"
+    return ""
+
+
+def person_named_as_organisation(span) -> bool:
+    """An ORG that is a person: a title or role ("JMW Turner, one of Britain's painters"), or born.
+
+    A given name alone is not enough here: "Royal Academy" and "Turner
+    Contemporary" start with words that are given names too."""
+    return evidence.person_evidence(span) in {"title", "role", "born"}
+
+
+def among_common_nouns(span) -> bool:
+    """A name whose every conjunct is a common noun: "national insurance, VAT and business rates"."""
+    conjuncts = [c for c in span.root.conjuncts if not span.start <= c.i < span.end]
+    return len(conjuncts) >= 2 and all(c.pos_ == "NOUN" for c in conjuncts)
+
+
+def described_as(span, nouns) -> bool:
+    """The text says what the name is, by an apposition or "is a ...": "Mondadori – the publishing company"."""
+    root = span.root
+    return any(c.dep_ == "appos" and c.lemma_.lower() in nouns for c in root.children)
+
+
+def placed_in(span) -> bool:
+    """ "the Cairngorms in Scotland": a name located in a known place is a place."""
+    return any(c.dep_ == "prep" and c.lower_ == "in" and any(g.ent_type_ in {"GPE", "LOC"} for g in c.children)
+               for c in span.root.children)
+
+
+def indefinite(span) -> bool:
+    """ "a World Heritage Site", "a Spitfire": the name follows "a" or "an"."""
+    doc = span.doc
+    return span.start > 0 and doc[span.start - 1].lower_ in {"a", "an"}
