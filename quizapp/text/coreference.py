@@ -88,6 +88,9 @@ class Actors:
 
 
 def _is_subject(token) -> bool:
+    """A subject, or one of several joined by "and" ("John Smith and Peter Brown met")."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
     return token.dep_ in {"nsubj", "nsubjpass"}
 
 

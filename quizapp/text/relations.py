@@ -60,11 +60,16 @@ class ActorIndex:
         return self.inner.get((doc_index, token.idx)) or self.actor(doc_index, token)
 
     def words(self, doc_index: int, tokens) -> str:
-        """Tokens as text, pronouns that stand for a person replaced by the name."""
+        """Tokens as text, each resolved personal pronoun replaced by its actor's name.
+
+        Only pronouns ``coreference`` resolved are replaced ("they" -> "Taliban");
+        an unresolved one stays as it is, and names no one.
+        """
+        tokens = list(tokens)  # a subtree is a generator: read it once for the text, once for pronouns
         text = lexicon.join(tokens)
         for t in tokens:
-            found = self.actor(doc_index, t) if t.lower_ in PERSONAL and t.tag_ == "PRP" else None
-            if found:
+            found = self.actor(doc_index, t) if t.tag_ == "PRP" and t.lower_ not in RELATIVE else None
+            if found and found in self.names:
                 text = re.sub(rf"(?<!\w){t.text}(?!\w)", self.names[found], text, count=1)
         return text
 
