@@ -9,7 +9,7 @@ takes such a noun phrase for an actor; so do we when:
 * it is the subject of a verb at least three times in the article, at
   least two of them different verbs other than "be" and "have";
 * the noun is not an abstract or a made thing (words ending in -tion,
-  -ment, -ness, -ity ..., and "study", "report", "plan" ...), nor a title
+  -ment, -ness, -ity, -sis ..., and "study", "report", "plan" ...), nor a title
   or role the text gives a named person ("the prince" beside "Prince
   Harry": that is a description of Harry).
 
@@ -26,7 +26,7 @@ from quizapp.text.candidate import Candidate
 
 MIN_SUBJECT = 3
 ABSTRACT_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ism", "ance", "ence", "ing", "ure", "ship", "dom",
-                    "age", "cy", "ogy", "ics")
+                    "age", "cy", "ogy", "ics", "sis")
 NOT_ACTORS = {"study", "report", "survey", "research", "plan", "idea", "law", "rule", "book", "film", "data",
               "result", "number", "money", "price", "system", "problem", "website", "world", "cull", "project",
               "programme", "program", "vote", "policy", "case", "story", "news", "war", "game", "event",

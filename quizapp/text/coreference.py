@@ -19,12 +19,15 @@ uses.
   says ..."). Names inside a quotation are not candidates for a pronoun
   outside it ("As JFK said, ..." “...,” he told them: he is the speaker).
 * A proper noun that is a subject but names no actor ("Gerard’t Hooft"),
-  and the subject of a verb of saying ("a prominent supporter ... said"),
+  the subject of a verb of saying ("a prominent supporter ... said") and
+  "one of the world’s top pianists" as a subject
   count as other candidates for he/she: someone the glossary does not know
   is still someone the pronoun may mean.
 * **it/its**: the subject of the same or the previous sentence, when that is
   one actor that is not a person (a company, a country, the octopus), and
-  "it" is not the empty subject of "it is hard to ...".
+  "it" is not the empty subject of "it is hard to ..." nor the subject of
+  "it is/was a ..." (which says what something is, often a process or an
+  event rather than an actor).
 * **they/them/their**: the same, for an actor that is a group or an
   organisation, when no plural noun stands between them.
 * **I/me/my** inside a quotation: its speaker; **we/us/our**: its speaker
@@ -136,6 +139,9 @@ class Resolver:
             return
         if quote is None and (token.pos_ == "NOUN" or _year_old(token)):
             self._description(p, token, sent_no)
+        elif quote is None and _one_of_them(token):
+            # "one of the world’s top pianists ... when he left": someone, though no noun names him
+            self.history.append(Entity(sent_no, None, "?", True))
         elif quote is None and token.pos_ == "PROPN" and _is_subject(token) and token.ent_type_ not in PLACES:
             # "Gerard’t Hooft ... said": someone the glossary has no entry for is still someone
             self.history.append(Entity(sent_no, None, "?", True))
@@ -309,6 +315,14 @@ def _subject_goes_on(fits: list[Entity], sent_no: int) -> str | None:
     return None
 
 
+def _one_of_them(token) -> bool:
+    """ "one of the world’s top pianists" as a subject: a person named by a plural person noun."""
+    if token.lower_ != "one" or not _is_subject(token):
+        return False
+    of = next((c for c in token.children if c.lower_ == "of"), None)
+    return of is not None and any(c.dep_ == "pobj" and lexicon.noun_gender(c) for c in of.children)
+
+
 def _speaks(token) -> bool:
     """ "a prominent supporter of the project ... said": whoever says something is a person."""
     from quizapp.text.evidence import SAYING  # evidence imports lexicon only
@@ -334,6 +348,8 @@ def _empty_it(token) -> bool:
     head = token.head
     if token.dep_ == "expl":
         return True
+    if head.lemma_ == "be" and any(c.dep_ == "attr" for c in head.children):
+        return True  # "It has been an expensive process": says what "it" is, not who
     return any(c.dep_ in {"ccomp", "xcomp", "csubj"} and c.i > head.i for c in head.children) and \
         head.lemma_ in {"be", "seem", "appear", "take", "make", "become"}
 

@@ -97,8 +97,15 @@ def person_named_as_organisation(span) -> bool:
     """An ORG that is a person: a title or role ("JMW Turner, one of Britain's painters"), or born.
 
     A given name alone is not enough here: "Royal Academy" and "Turner
-    Contemporary" start with words that are given names too."""
-    return evidence.person_evidence(span) in {"title", "role", "born"}
+    Contemporary" start with words that are given names too; nor is a verb of
+    saying, since organisations say things as well.
+    """
+    root = span.root
+    before = span.doc[span.start - 1] if span.start else None
+    if before is not None and before.lower_ in evidence.PERSON_TITLES:
+        return True
+    born = root.dep_ == "nsubjpass" and root.head.lower_ == "born"
+    return born or bool(lexicon.title_of(root)) or bool(lexicon.human_role_of(root))
 
 
 def among_common_nouns(span) -> bool:

@@ -48,7 +48,7 @@ PLACE_NAME_WORDS = {"beach", "sea", "ocean", "bay", "river", "lake", "island", "
                     "city", "county", "province", "region", "gulf", "strait", "peninsula", "canal", "airport",
                     "station", "bridge", "harbour", "harbor", "hill", "hills", "wetlands", "falls", "glacier",
                     "cathedral", "church", "abbey", "castle", "palace", "tower", "stadium", "prison", "temple",
-                    "mosque"}
+                    "mosque", "channel"}
 
 
 def fold(text: str) -> str:
@@ -155,6 +155,11 @@ def is_local_government(token) -> bool:
     return any(c.dep_ in {"amod", "compound"} and c.lower_ in {"state", "local", "regional", "provincial",
                                                                 "city", "municipal", "county", "town"}
                for c in token.children)
+
+
+def named_modifier(token) -> bool:
+    """A capitalised word before a noun that names no country: "the Andalucían government"."""
+    return any(c.dep_ in {"amod", "compound"} and c.text[:1].isupper() and c.i < token.i for c in token.children)
 
 
 def government_country(token):
@@ -271,7 +276,7 @@ HUMAN_NOUNS = MALE_NOUNS | FEMALE_NOUNS | {
     "host", "teenager", "youngster", "adult", "parent", "grandparent", "baby", "cousin", "partner", "colleague",
     "candidate", "monarch", "celebrity", "model", "businessman", "entrepreneur",
     "inventor", "explorer", "astronaut", "priest", "vicar", "archbishop", "bishop", "pope", "volunteer",
-    "guy", "individual", "human", "supporter", "laureate", "critic", "spokesman", "official", "opponent",
+    "guy", "individual", "human", "addict", "refugee", "migrant", "immigrant", "supporter", "laureate", "critic", "spokesman", "official", "opponent",
     "hunter-gatherer", "gatherer", "mentor", "keeper", "staff",
 }
 # Words in the name of a club, a firm or an institution, never in a person's.
@@ -296,6 +301,8 @@ def noun_gender(token) -> str | None:
         return "m"  # "gunman", "chairman", "fisherman"
     if lemma in HUMAN_NOUNS or re.fullmatch(r"\d+-year-old", token.lower_):
         return "?"
+    if lemma.endswith("ist") and len(lemma) > 5 and token.pos_ == "NOUN":
+        return "?"  # pianist, journalist, scientist: -ist nouns name people (not list, wrist, twist)
     return None
 
 

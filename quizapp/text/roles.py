@@ -22,6 +22,8 @@ passes, the actor has no role: an empty role is better than a wrong one.
 
 from __future__ import annotations
 
+import re
+
 from quizapp.text import evidence, lexicon
 from quizapp.text.relations import NOMINAL_EVENTS, reported
 
@@ -190,6 +192,8 @@ def _action(ident, found, in_quote, names=frozenset()) -> str:
             continue
         if r.reported or r.shared:
             continue  # "he maintained the organization was not corrupt": said, not done; or done with others
+        if re.search(r"\bthe (first|only|last|sole)\b", r.predicate):
+            continue  # "is not the first singer [to say ...]": the cut-off clause carries the claim
         if readable(r.predicate) and len(r.predicate.split()) >= 2:
             return r.predicate
     return ""
