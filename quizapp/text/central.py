@@ -11,7 +11,8 @@ takes such a noun phrase for an actor; so do we when:
 * the noun is not an abstract or a made thing (words ending in -tion,
   -ment, -ness, -ity, -sis ..., and "study", "report", "plan" ...), nor a title
   or role the text gives a named person ("the prince" beside "Prince
-  Harry": that is a description of Harry).
+  Harry": that is a description of Harry), nor a noun the text puts after
+  a name ("the index" beside "the Global AgeWatch index").
 
 Its kind is group for a noun naming people together ("the couple"),
 person when the noun names a person ("the hunter-gatherer"), else other.
@@ -64,6 +65,12 @@ def _abstract(lemma: str) -> bool:
             or lemma.endswith(ABSTRACT_ENDINGS) or len(lemma) < 3)
 
 
+def _named_heads(docs) -> set[str]:
+    """Nouns the text also uses after a name ("the Global AgeWatch index"): "the index" is that name."""
+    return {t.lemma_.lower() for doc in docs for t in doc
+            if any(c.dep_ == "compound" and c.ent_type_ for c in t.children)}
+
+
 def find(docs, candidates) -> list:
     """Candidates (as ``mentions.Candidate``) for every central common-noun actor of the article."""
     covered = {(c.doc, c.head) for c in candidates}
@@ -89,9 +96,10 @@ def find(docs, candidates) -> list:
                 subjects[lemma] += 1
                 if token.head.lemma_ not in {"be", "have"}:
                     verbs[lemma].add(token.head.lemma_)
+    named = _named_heads(docs)
     found = []
     for lemma, n in subjects.items():
-        if n < MIN_SUBJECT or len(verbs[lemma]) < 2:
+        if n < MIN_SUBJECT or len(verbs[lemma]) < 2 or lemma in named:
             continue
         kind = "group" if lemma in lexicon.COLLECTIVE_NOUNS else (
             "person" if lexicon.noun_gender(uses[lemma][0][1]) else "other")

@@ -90,15 +90,24 @@ def acts(token) -> bool:
 # Last words of the name of a prize or an occasion, not of an organisation: "the Nobel Peace Prize".
 PRIZE_WORDS = {"prize", "award", "awards", "medal", "cup", "trophy", "championship", "games", "festival", "day"}
 WORK_NOUNS = {"novel", "book", "film", "movie", "song", "album", "play", "painting", "series", "show",
-              "programme", "poem", "opera", "documentary", "magazine", "newspaper", "game"}
+              "programme", "poem", "opera", "documentary", "magazine", "newspaper", "game", "single", "track",
+              "tour", "concert", "festival"}
 
 
 def is_work_title(span) -> bool:
-    """A book, a film or a song, not an organisation: "his last novel, My List of Desires",
-    or a title-case name with a verb in it ("The First Thing We Look At")."""
+    """A book, a film, a song or a tour, not an organisation or a person: "his last novel, My List of
+    Desires", "the album Young Americans", "Aladdin Sane (1973)", or a title-case name with a verb in
+    it ("The First Thing We Look At")."""
     root = span.root
+    doc = span.doc
     if any(t.pos_ in {"VERB", "AUX"} and t.i != span.start for t in span):
         return True
+    if span.start and doc[span.start - 1].lemma_.lower() in WORK_NOUNS:
+        return True  # "the album Young Americans", "the hit single Starman"
+    if span[0].lemma_.lower() in WORK_NOUNS:
+        return True  # "Concert for New York City"
+    if span.end + 2 < len(doc) and doc[span.end].text == "(" and doc[span.end + 1].like_num:
+        return True  # "Aladdin Sane (1973)": a work and its year
     if root.dep_ == "appos" and root.head.lemma_.lower() in WORK_NOUNS:
         return True
     return any(c.dep_ == "appos" and c.lemma_.lower() in WORK_NOUNS for c in root.children)

@@ -206,6 +206,11 @@ def _resolve(i, span, label) -> Candidate | None:
         # "UK Uncut", "Manchester United": a person's name never starts with a country or holds "United"
         # "UK Uncut": a person's name never starts with a country's
         return make(i, span, label, f"org:{lexicon.fold(text)}", "organization", text)
+    if lexicon.is_work_title(span) and label in {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT"}:
+        return make(i, span, label, f"work:{lexicon.fold(text)}", "other", text)
+    if label == "GPE" and span.end < len(span.doc) and span.doc[span.end].pos_ == "PROPN" \
+            and span.doc[span.end].is_title and span.doc[span.end].ent_type_ == "":
+        return None  # "China Girl": a country's name as the first word of another name
     if label == "PERSON" and span[-1].lower_ in NOT_SURNAMES:
         return make(i, span, label, f"org:{lexicon.fold(text)}", "other", text)  # "Malala Day"
     if label == "PERSON" or (label == "ORG" and kinds.person_named_as_organisation(span)):

@@ -34,7 +34,7 @@ def test_the_set_is_big_enough_and_mixes_levels():
     names = list(JUDGED["articles"])
     assert len(names) >= 20
     assert {name.rsplit("-", 1)[1] for name in names} == {"ele", "int", "adv"}
-    assert sum(a["set"] == "unseen" for a in JUDGED["articles"].values()) >= 5
+    assert sum(a["set"].startswith("unseen") for a in JUDGED["articles"].values()) >= 5
 
 
 def test_every_entry_and_quote_was_judged(figures):
