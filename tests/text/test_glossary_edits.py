@@ -5,7 +5,12 @@ from dataclasses import replace
 import pytest
 from factories import seed_analysis
 
-from quizapp.text.glossary_edits import GlossaryEditError, drop_actor, edit_actor, merge_actors
+from quizapp.text.glossary_edits import (
+    GlossaryEditError,
+    drop_actor,
+    edit_actor,
+    merge_actors,
+)
 from quizapp.text.types import ACTOR_KINDS, Analysis, Mention, Quote, Relation, Span
 
 
