@@ -25,6 +25,7 @@ def with_evidence(candidates: list[Candidate], full_names_only: bool = False) ->
     spoken_of = {lexicon.fold(c.text) for c in candidates if c.person_hint}
     if full_names_only:
         candidates = [_organisation_that_speaks(c, spoken_of) for c in candidates]
+    candidates = _families(candidates)
     proven: dict[str, str] = {}
     for c in candidates:
         if c.evidence:
@@ -130,3 +131,51 @@ def indefinite(span) -> bool:
     """ "a World Heritage Site", "a Spitfire": the name follows "a" or "an"."""
     doc = span.doc
     return span.start > 0 and doc[span.start - 1].lower_ in {"a", "an"}
+
+
+NAMING_VERBS = {"call", "name", "christen", "rename"}
+
+
+def name_as_word(span) -> bool:
+    """A name talked about as a word, not an actor: "you can be called Dimmblá", "passports with the
+    names Stúlka and Drengur Cardew", "which mean Girl and Boy Cardew"."""
+    token = span.root
+    while token.dep_ in {"conj", "appos"} and token.head.i != token.i:
+        token = token.head
+    head = token.head
+    if token.dep_ in {"oprd", "dobj", "attr", "xcomp"} and head.lemma_.lower() == "mean":
+        return True  # "which mean Girl and Boy Cardew"
+    modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children)
+    if token.dep_ in {"oprd", "attr"} and head.lemma_.lower() in NAMING_VERBS and modal:
+        return True  # "you can be called Aagot"; but "an engineer called Sam Eyde" names an actor
+    doc = span.doc
+    first = doc[token.left_edge.i]
+    before = [t.lower_ for t in doc[max(0, first.i - 2):first.i]]
+    return before in (["the", "name"], ["the", "names"]) or (before[-1:] == ["names"])
+
+
+def spelled_out_acronym(span) -> bool:
+    """ "CSP – concentrated solar power": an acronym followed by its lower-case expansion is a
+    common noun, not an organisation."""
+    text = span.text
+    doc = span.doc
+    if not (text.isupper() and 2 <= len(text) <= 6) or span.end + 1 >= len(doc):
+        return False
+    if doc[span.end].text not in {"–", "-", "(", "—", ","}:
+        return False
+    words = [t for t in doc[span.end + 1:span.end + 1 + len(text)] if t.is_alpha]
+    return len(words) == len(text) and all(t.is_lower for t in words) and \
+        "".join(t.text[0] for t in words).upper() == text
+
+
+def _families(candidates: list[Candidate]) -> list[Candidate]:
+    """ "The Cardews" beside "Tristan Cardew": a family, a group of people, whatever the model said."""
+    surnames = {c.text.split()[-1] for c in candidates if c.kind == "person" and len(c.text.split()) > 1}
+    out = []
+    for c in candidates:
+        if c.kind in {"organization", "person"} and len(c.text.split()) == 1 and c.text.endswith("s") \
+                and c.text[:-1] in surnames:
+            c = replace(c, key=f"group:{lexicon.fold(c.text)}", kind="group", name=f"the {c.text}",
+                        evidence="family")
+        out.append(c)
+    return out

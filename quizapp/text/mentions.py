@@ -191,6 +191,11 @@ def _resolve(i, span, label) -> Candidate | None:
         return None  # "a World Heritage Site": a description of an actor, not one
     if label == "ORG" and span[0].lower_ in lexicon.TITLES:
         return None  # "Minister for Economic Renewal": a title the model took for a body
+    if "," in text or kinds.name_as_word(span) or kinds.spelled_out_acronym(span):
+        return None  # a list of names, "girls can be called Dimmblá", "CSP – concentrated solar power"
+    if label == "ORG" and gaz.capital(text):
+        return replace(make(i, span, label, f"place:{lexicon.fold(text)}", "place", text),
+                       evidence="gazetteer")  # "the capital Reykjavik"
     if "%" in text or (label in {"ORG", "PRODUCT"} and kinds.among_common_nouns(span)):
         return None  # "national insurance, VAT and business rates": a thing in a list of things
     if span.start and span.doc[span.start - 1].lower_ in evidence.PERSON_TITLES and evidence.is_known_place(text):

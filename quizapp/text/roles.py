@@ -97,7 +97,9 @@ def _described(group, docs, in_quote, resolve=lambda p, t: None, names=None, ide
             if lexicon.noun_gender(head) or head.lower_ in lexicon.TITLES:
                 after = {t.i for ch in head.children if ch.dep_ == "prep" and ch.i > head.i and ch.i < token.i
                          for t in ch.subtree}  # "the governor of the Bank of England, Mark Carney"
-                tokens = [t for t in head.subtree if t.i <= head.i or t.i in after]
+                commas = [t.i for t in head.subtree if t.text == "," and t.i < head.i]
+                start = max(commas, default=-1)  # "... a view of the square, Rjukan’s young mayor, X"
+                tokens = [t for t in head.subtree if start < t.i <= head.i or t.i in after]
                 phrase = _owned(tokens, c.doc, resolve, names or {}, ident)
                 if phrase and readable(phrase):
                     return phrase
@@ -194,9 +196,22 @@ def _action(ident, found, in_quote, names=frozenset()) -> str:
             continue  # "he maintained the organization was not corrupt": said, not done; or done with others
         if re.search(r"\bthe (first|only|last|sole)\b", r.predicate):
             continue  # "is not the first singer [to say ...]": the cut-off clause carries the claim
+        if _bare_verb(r.predicate):
+            continue  # "couldn’t do": the thing done was the noun the clause hangs on
         if readable(r.predicate) and len(r.predicate.split()) >= 2:
             return r.predicate
     return ""
+
+
+AUXILIARIES = {"is", "are", "was", "were", "be", "been", "has", "have", "had", "do", "does", "did", "can",
+               "could", "will", "would", "shall", "should", "may", "might", "must", "not", "n’t", "n't",
+               "couldn’t", "can’t", "won’t", "didn’t", "doesn’t", "don’t", "wasn’t", "isn’t", "never"}
+
+
+def _bare_verb(predicate: str) -> bool:
+    """A verb with nothing after it but its auxiliaries: "couldn’t do", "has been working"."""
+    words = predicate.lower().split()
+    return len([w for w in words if w not in AUXILIARIES]) <= 1
 
 
 def _place(ident, group, found, names) -> str:

@@ -221,3 +221,26 @@ def test_every_reference_is_shown_with_its_actor_or_none(corpus):
     assert data["references"] and all("actor" in m and "confidence" in m for m in data["references"])
     assert {m["via"] for m in data["references"]} >= {"pronoun", "quote"}
     assert all(m["confidence"] == 0.0 for m in data["references"] if m["actor"] is None)
+
+
+@pytest.mark.parametrize("name, actor, kind", [
+    ("wnl-icelandic-names-ele", "the Cardews", "group"),   # "The Cardews could solve ...": the family of Tristan Cardew
+    ("wnl-icelandic-names-ele", "Reykjavik", "place"),     # "the capital Reykjavik", labelled ORG
+    ("norwegian-sun-ele", "Sam Eyde", "person"),           # "an engineer and businessman called Sam Eyde"
+])
+def test_kinds_from_the_text(corpus, name, actor, kind):
+    assert by_name(corpus(name))[actor].kind == kind
+
+
+@pytest.mark.parametrize("name, not_actors", [
+    ("norwegian-sun-ele", ["CSP"]),                              # "CSP – concentrated solar power"
+    ("wnl-icelandic-names-ele", ["Obba, Sigurfljóð, Úranía", "Stúlka", "Boy Cardew"]),  # names as words
+    ("wnl-man-falls-int", ["for Economic Renewal", "Minister for Economic Renewal"]),   # a title
+])
+def test_words_that_are_no_actors(corpus, name, not_actors):
+    assert not set(by_name(corpus(name))) & set(not_actors)
+
+
+def test_a_role_is_not_a_bare_verb(corpus):
+    """ "But one thing he couldn’t do was change the sun": "couldn’t do" is no role."""
+    assert by_name(corpus("norwegian-sun-ele"))["Sam Eyde"].role == ""
