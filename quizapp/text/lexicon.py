@@ -108,7 +108,12 @@ def is_work_title(span) -> bool:
         return True  # "Concert for New York City"
     if span.end + 2 < len(doc) and doc[span.end].text == "(" and doc[span.end + 1].like_num:
         return True  # "Aladdin Sane (1973)": a work and its year
-    if root.dep_ == "appos" and root.head.lemma_.lower() in WORK_NOUNS:
+    token = root
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head  # "a good album, Scary Monsters (and Super Creeps)": a list hung on the album
+        if token.lemma_.lower() in WORK_NOUNS:
+            return True
+    if token.dep_ == "appos" and token.head.lemma_.lower() in WORK_NOUNS:
         return True
     return any(c.dep_ == "appos" and c.lemma_.lower() in WORK_NOUNS for c in root.children)
 
