@@ -68,6 +68,8 @@ def _country(info: dict) -> Country | None:
     spellings = [s.strip() for s in info.get("altSpellings") or [] if s and s.strip()]
     codes = [s for s in spellings if _CODE.match(s)]
     aliases = [s for s in spellings if not _CODE.match(s)] + [_dotted(c) for c in codes]
+    # "Great Britain" is "Britain" in running text.
+    aliases += [s.split(" ", 1)[1] for s in aliases if s.startswith("Great ")]
     return Country(
         name=name,
         demonym=_text(info.get("demonym")),

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from quizapp.text.errors import InputError
-from quizapp.text.types import ACTOR_KINDS, Actor, Analysis, Relation
+from quizapp.text.types import ACTOR_KINDS, Actor, Analysis, Mention, Relation
 
 MAX_NAME_LENGTH = 120
 MAX_ROLE_LENGTH = 300
@@ -46,13 +46,20 @@ def edit_actor(analysis: Analysis, actor_id: str, *, name: str, kind: str, role:
 
 
 def drop_actor(analysis: Analysis, actor_id: str) -> Analysis:
-    """Remove an actor and its mentions; relations keep their words but no longer point at it."""
+    """Remove an actor and its mentions; relations keep their words but no longer point at it.
+
+    Pronouns and descriptions that stood for it, and quotations it spoke,
+    stay in the analysis as unresolved (no actor), like any the resolver
+    was not sure of: nothing downstream uses them.
+    """
     actor_by_id(analysis, actor_id)
     return replace(
         analysis,
         actors=tuple(a for a in analysis.actors if a.id != actor_id),
         mentions=tuple(m for m in analysis.mentions if m.actor != actor_id),
         relations=tuple(_repoint(r, actor_id, None) for r in analysis.relations),
+        references=tuple(_reresolve(m, actor_id, None) for m in analysis.references),
+        quotes=tuple(replace(q, speaker=None) if q.speaker == actor_id else q for q in analysis.quotes),
     )
 
 
@@ -73,6 +80,8 @@ def merge_actors(analysis: Analysis, source_id: str, target_id: str) -> Analysis
         actors=tuple(merged if a.id == target_id else a for a in analysis.actors if a.id != source_id),
         mentions=mentions,
         relations=tuple(_repoint(r, source_id, target_id) for r in analysis.relations),
+        references=tuple(_reresolve(m, source_id, target_id) for m in analysis.references),
+        quotes=tuple(replace(q, speaker=target_id) if q.speaker == source_id else q for q in analysis.quotes),
     )
 
 
@@ -81,6 +90,13 @@ def _repoint(relation: Relation, old: str, new: str | None) -> Relation:
     subject = new if relation.subject == old else relation.subject
     obj = new if relation.object == old else relation.object
     return replace(relation, subject=subject, object=obj)
+
+
+def _reresolve(mention: Mention, old: str, new: str | None) -> Mention:
+    """A pronoun or description that stood for ``old`` now stands for ``new`` (unresolved if None)."""
+    if mention.actor != old:
+        return mention
+    return replace(mention, actor=new, confidence=mention.confidence if new else 0.0)
 
 
 def _unique(names, leave_out: str) -> tuple[str, ...]:

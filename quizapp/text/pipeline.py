@@ -32,6 +32,8 @@ def analyse(raw: str, nlp, title_hint: str | None = None, bounds: Bounds = DEFAU
         actors=glossary.actors,
         mentions=glossary.mentions,
         relations=glossary.relations,
+        references=glossary.references,
+        quotes=glossary.quotes,
         sentences=tuple(
             Span(i, sent.start_char, sent.end_char) for i, doc in enumerate(docs) for sent in doc.sents
         ),

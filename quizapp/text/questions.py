@@ -92,7 +92,8 @@ def _choose(candidates: list[Candidate], limit: int) -> list[Candidate]:
     chosen, prompts, used = [], set(), set()
     remaining = dict(by_fact)
     while remaining and len(chosen) < limit:
-        open_ways = {fact: [w for w in ways if _allowed(w, prompts, used, counts) and not _reveals(w, chosen)]
+        open_ways = {fact: [w for w in ways if _allowed(w, prompts, used, counts) and not _reveals(w, chosen)
+                            and answers.get(_answer_key(w), 0) < limit // 2]  # no name answers half the quiz
                      for fact, ways in remaining.items()}
         open_ways = {fact: ways for fact, ways in open_ways.items() if ways}
         if not open_ways:

@@ -13,13 +13,14 @@ The kinds found:
 * ``title``: "President Bashar al-Assad";
 * ``description``: "Mark Drakeford, the Welsh Health Minister";
 * ``action``: a verb whose subject or object is an actor, with relative
-  pronouns ("governments that want ...") and he/him/his resolved to the
-  person last named.
+  pronouns ("governments that want ...") resolved, and personal pronouns
+  only where ``coreference`` resolved them (an unresolved "he" is no one).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from quizapp.text import lexicon
 from quizapp.text.types import Relation, Span
@@ -50,31 +51,25 @@ class ActorIndex:
         """The actor a token names or stands for, if any."""
         if token.lower_ in RELATIVE and token.dep_ in SUBJECT_DEPS and token.head.dep_ == "relcl":
             token = lexicon.antecedent(token)
-        found = self.token_actor.get((doc_index, token.i))
-        if found is None and token.lower_ in PERSONAL:
-            found = self._last_person(doc_index, token)
-        return found
+            if token.dep_ == "pobj" and token.head.head.pos_ in {"NOUN", "PROPN"}:
+                return None  # "the fish farm in Ivory Coast, which produces ...": the farm or the country?
+        return self.token_actor.get((doc_index, token.i))
 
     def backer(self, doc_index: int, token) -> str | None:
         """The actor named at the start of a token: "U.S." in "U.S.-backed"."""
         return self.inner.get((doc_index, token.idx)) or self.actor(doc_index, token)
 
-    def _last_person(self, doc_index: int, token) -> str | None:
-        for i in range(token.i - 1, -1, -1):
-            found = self.token_actor.get((doc_index, i))
-            if found in self.persons:
-                return found
-        for (d, _), found in sorted(self.token_actor.items(), reverse=True):
-            if d < doc_index and found in self.persons:
-                return found
-        return None
-
     def words(self, doc_index: int, tokens) -> str:
-        """Tokens as text, pronouns that stand for a person replaced by the name."""
+        """Tokens as text, each resolved personal pronoun replaced by its actor's name.
+
+        Only pronouns ``coreference`` resolved are replaced ("they" -> "Taliban");
+        an unresolved one stays as it is, and names no one.
+        """
+        tokens = list(tokens)  # a subtree is a generator: read it once for the text, once for pronouns
         text = lexicon.join(tokens)
         for t in tokens:
-            found = self.actor(doc_index, t) if t.lower_ in PERSONAL and t.tag_ == "PRP" else None
-            if found:
+            found = self.actor(doc_index, t) if t.tag_ == "PRP" and t.lower_ not in RELATIVE else None
+            if found and found in self.names:
                 text = re.sub(rf"(?<!\w){t.text}(?!\w)", self.names[found], text, count=1)
         return text
 
@@ -121,7 +116,26 @@ def _relation(index, doc_index, verb, subject, obj, kind, predicate=None, verb_l
         sentence=sent.text.strip(),
         span=_span(doc_index, sent),
         kind=kind,
+        reported=reported(verb),
     )
+
+
+def reported(verb) -> bool:
+    """Whether a clause is the complement of a verb of saying, thinking or seeing: reported, not narrated.
+
+    "UK Uncut wants people to notice that Starbucks does not pay enough
+    tax": the narrator does not say Starbucks pays too little, UK Uncut does.
+    """
+    from quizapp.text.evidence import REPORTING  # evidence imports lexicon only
+
+    token = verb
+    while token.head.i != token.i:
+        if token.dep_ == "ccomp" and token.head.lemma_.lower() in REPORTING:
+            return True
+        token = token.head
+    # "For Philippa Langley, Richard was the true king": an opinion, framed at the start.
+    return any(c.dep_ == "prep" and c.lower_ in {"for", "according"} and c.i < verb.i
+               and any(g.pos_ == "PROPN" for g in c.subtree) for c in verb.children)
 
 
 def _with_conjuncts(token):
@@ -213,25 +227,36 @@ def _actions(index, doc_index, doc):
     for verb in doc:
         if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() == "back":
             continue
-        if any(c.tag_ in {"WP", "WDT"} and c.dep_ not in SUBJECT_DEPS for c in verb.children):
+        if any(t.tag_ in {"WP", "WDT"} and t.dep_ not in SUBJECT_DEPS for c in verb.children
+               if c.dep_ not in {"ccomp"} for t in ([c] if c.dep_ != "xcomp" else c.subtree)):
             continue  # "what he wanted to do": the clause is itself a question about its object
         if _finite_auxiliary_after(verb):
             continue  # "All Felix could think about was getting back alive": a misparse
         if not _finite(verb) and verb.dep_ != "acl":
             continue  # "Huawei entering the table": a participle, not something the actor did
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-        subjects += [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+        if verb.dep_ == "acl":  # "one organized by Moscow": the agent did it; in a plain passive it did not
+            subjects += [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
         objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS | {"ccomp", "xcomp"}]
         predicate = None
         if verb.dep_ == "acl" and any(c.dep_ == "agent" for c in verb.children):
             objects = [verb.head]  # "one organized by Moscow": what was organized
             predicate = _acl_predicate(index, doc_index, verb)
         for subject in subjects:
+            if _negated_subject(subject):
+                continue  # "neither he nor the organization was corrupt"
             for s in _with_conjuncts(subject):
                 if index.actor(doc_index, s) is None:
                     continue
                 obj = objects[0] if objects else None
-                yield _relation(index, doc_index, verb, s, obj, "action", predicate=predicate)
+                found = _relation(index, doc_index, verb, s, obj, "action", predicate=predicate)
+                yield replace(found, shared=bool(subject.conjuncts))
+
+
+def _negated_subject(subject) -> bool:
+    """A subject under "neither ... nor": the clause says it did *not* do it."""
+    words = {c.lower_ for c in subject.subtree} | {c.lower_ for c in subject.children}
+    return "neither" in words or "nor" in words
 
 
 def _appositions(index, doc_index, doc):

@@ -77,11 +77,37 @@ class Readability:
 
 @dataclass(frozen=True)
 class Mention:
-    """One place in the text where an actor is named (or stood for)."""
+    """One place in the text where an actor is named (or stood for).
 
-    actor: str
+    ``via`` says how the mention was tied to its actor: ``name`` (the text
+    names it), ``pronoun``, ``description`` ("the company", "the
+    63-year-old") or ``quote`` (an "I" inside a quotation is its speaker).
+    ``actor`` is ``None`` where the resolver was not sure: such a mention is
+    shown in ``quizapp analyze --json`` but nothing downstream may use it.
+    ``confidence`` is 1.0 for names and lower for the rules' guesses.
+    """
+
+    actor: str | None
     span: Span
     text: str
+    via: str = "name"
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quotation and who said it (``speaker`` is an actor id, or ``None`` when not sure).
+
+    ``spans`` are the quoted stretches, one per paragraph when a quotation
+    runs on into the next; ``cue`` names the words that gave the speaker
+    away ("said Smith", "according to", "continues").
+    """
+
+    spans: tuple[Span, ...]
+    text: str
+    speaker: str | None
+    speaker_text: str = ""
+    cue: str = ""
 
 
 @dataclass(frozen=True)
@@ -117,6 +143,8 @@ class Relation:
     sentence: str
     span: Span
     kind: str = "action"  # action | backing | appositive | title | capture ...
+    reported: bool = False  # the clause is what someone said or thought ("he said X was corrupt")
+    shared: bool = False  # the subject is one of several ("Apple, Google and Starbucks have avoided")
 
 
 @dataclass(frozen=True)
@@ -131,6 +159,8 @@ class Analysis:
     sentences: tuple[Span, ...] = ()
     questions: tuple = ()  # of quizapp.text.question.Question
     extras: dict = field(default_factory=dict)
+    references: tuple[Mention, ...] = ()  # pronouns and descriptions, resolved or not
+    quotes: tuple[Quote, ...] = ()
 
     def to_dict(self) -> dict:
         """The stable JSON shape of ``quizapp analyze --json``."""
@@ -148,6 +178,8 @@ class Analysis:
             "relations": [asdict(r) for r in self.relations],
             "sentences": [asdict(s) for s in self.sentences],
             "questions": [q.to_dict() for q in self.questions],
+            "references": [asdict(m) for m in self.references],
+            "quotes": [asdict(q) for q in self.quotes],
             **self.extras,
         }
 
@@ -158,7 +190,8 @@ class Analysis:
         Keys ``to_dict`` does not know about came from ``extras`` and go back there.
         """
         known = {"title", "source", "dateline", "level", "paragraphs", "removed_duplicates",
-                 "readability", "actors", "mentions", "relations", "sentences", "questions"}
+                 "readability", "actors", "mentions", "relations", "sentences", "questions",
+                 "references", "quotes"}
         from quizapp.text.question import Question  # question.py builds on this module
         article = CleanArticle(
             title=data["title"],
@@ -176,6 +209,8 @@ class Analysis:
             relations=tuple(_with_span(Relation, r) for r in data.get("relations", ())),
             sentences=tuple(_span(s) for s in data.get("sentences", ())),
             questions=tuple(Question.from_dict(q) for q in data.get("questions", ())),
+            references=tuple(_with_span(Mention, m) for m in data.get("references", ())),
+            quotes=tuple(_quote(q) for q in data.get("quotes", ())),
             extras={k: v for k, v in data.items() if k not in known},
         )
 
@@ -188,6 +223,11 @@ def _span(data: dict | None) -> Span | None:
 def _with_span(cls, data: dict):
     """Build a dataclass whose only nested field is ``span``."""
     return cls(**{**data, "span": _span(data["span"])})
+
+
+def _quote(data: dict) -> Quote:
+    """A ``Quote`` with its spans restored."""
+    return Quote(**{**data, "spans": tuple(_span(s) for s in data.get("spans", ()))})
 
 
 def _actor(data: dict) -> Actor:

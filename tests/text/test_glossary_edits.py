@@ -5,8 +5,13 @@ from dataclasses import replace
 import pytest
 from factories import seed_analysis
 
-from quizapp.text.glossary_edits import GlossaryEditError, drop_actor, edit_actor, merge_actors
-from quizapp.text.types import ACTOR_KINDS, Analysis, Relation, Span
+from quizapp.text.glossary_edits import (
+    GlossaryEditError,
+    drop_actor,
+    edit_actor,
+    merge_actors,
+)
+from quizapp.text.types import ACTOR_KINDS, Analysis, Mention, Quote, Relation, Span
 
 
 @pytest.fixture
@@ -158,4 +163,40 @@ def test_merge_refuses_impossible_merges(analysis, source, target, message):
 ], ids=["edit", "drop", "merge"])
 def test_every_edit_survives_the_stored_json_form(analysis, edit):
     edited = edit(analysis)
+    assert Analysis.from_dict(edited.to_dict()) == edited
+
+
+# ---- the resolved layer: pronouns, descriptions and quotations (issue 10) -----------------------
+
+
+def with_references(analysis):
+    """The seed with "his" (paragraph 0) resolved to Assad and a quotation spoken by Russia."""
+    his = Mention("assad", Span(0, 73, 76), "his", "pronoun", 0.9)
+    unsure = Mention(None, Span(2, 105, 108), "his", "pronoun", 0.0)
+    quote = Quote((Span(1, 0, 10),), "Backed by ", "russia", "Moscow", "said (after)")
+    return replace(analysis, references=(his, unsure), quotes=(quote,))
+
+
+def test_drop_leaves_the_dropped_actors_pronouns_and_quotes_unresolved(analysis):
+    dropped = drop_actor(with_references(analysis), "assad")
+    assert [(m.actor, m.confidence) for m in dropped.references] == [(None, 0.0), (None, 0.0)]
+    dropped = drop_actor(with_references(analysis), "russia")
+    assert dropped.quotes[0].speaker is None
+
+
+def test_merge_repoints_pronouns_and_quote_speakers(analysis):
+    merged = merge_actors(with_references(analysis), "russia", "iran")
+    assert merged.quotes[0].speaker == "iran"
+    merged = merge_actors(with_references(analysis), "assad", "syria")
+    assert [m.actor for m in merged.references] == ["syria", None]
+    assert merged.references[0].confidence == 0.9
+
+
+@pytest.mark.parametrize("edit", [
+    lambda a: edit_actor(a, "assad", name="Bashar al-Assad", kind="person", role="Syria’s president"),
+    lambda a: drop_actor(a, "assad"),
+    lambda a: merge_actors(a, "russia", "iran"),
+], ids=["edit", "drop", "merge"])
+def test_edits_of_the_resolved_layer_survive_the_stored_json_form(analysis, edit):
+    edited = edit(with_references(analysis))
     assert Analysis.from_dict(edited.to_dict()) == edited
