@@ -49,7 +49,7 @@ def test_mixed_answers_add_up_to_the_hand_marked_total(seed):
     responses = ids_by_prompt(seed, {prompt: r for prompt, (r, _, _) in MIXED.items()})
     result = grade_answers(seed, responses)
     unanswered = len(seed.questions) - len(MIXED)
-    assert result.total == len(seed.questions) >= 12
+    assert result.total == len(seed.questions) >= 10  # the seed quiz: ten questions (issue 11)
     assert result.score == 5.5  # 0.5 + 1 + 0 + 0.5 + 1 + 0.5 + 1 + 1 + 0
     assert result.counts == {"correct": 4, "partial": 3, "incorrect": 2 + unanswered}
     by_id = {r.question.id: r for r in result.results}
