@@ -62,6 +62,8 @@ def for_actors(answers: list[Actor], actors: tuple[Actor, ...], count: int = 3) 
 
     for near in NEAR_KINDS.get(kind, (kind,)):
         for actor in actors:
+            if len(found) == count:
+                return found  # enough: stopping here keeps a long article's questions linear in its length
             if actor.kind == near and actor not in answers:
                 offer(actor.name)
     for name in _outside(answers, actors):

@@ -38,6 +38,7 @@ class Context:
         self.actors = {a.id: a for a in analysis.actors}
         self.sentences = list(sentences)
         self.by_span = {s.span: s for s in self.sentences}
+        self._wrong: dict[tuple, list[str]] = {}
         self.mentions_in: dict[int, list] = {}  # sentence index -> its mentions, built once
         find = base.locator(self.sentences) if self.sentences else None
         for m in analysis.mentions if find else ():
@@ -84,7 +85,11 @@ class Context:
         return distractors.answer_forms(self.actors[actor_id])
 
     def wrong(self, answer_ids, count=3) -> list[str]:
-        return distractors.for_actors([self.actors[i] for i in answer_ids], self.analysis.actors, count)
+        """Distractors for these answers, worked out once per answer (a name is blanked in many clozes)."""
+        key = (tuple(answer_ids), count)
+        if key not in self._wrong:
+            self._wrong[key] = distractors.for_actors([self.actors[i] for i in answer_ids], self.analysis.actors, count)
+        return list(self._wrong[key])
 
 
 def _question(relation: Relation, **fields) -> Question:
@@ -243,9 +248,13 @@ def _actions(ctx: Context):
         if "between" in words and "and" not in words:
             continue  # "a connection between government cuts": the predicate was cut short
         subjects = list(dict.fromkeys(r.subject for r in rels))
+        kinds = {ctx.actors[s].kind for s in subjects}
+        if kinds & {"place", "other"} or (len(kinds) > 1 and "country" in kinds):
+            continue  # "Who used to be a very peaceful place?": a place does not answer "who"
         answer = tuple(ctx.forms(s) for s in subjects)
         aliased = any(_aliased(r.subject_text, ctx.actors[r.subject].name) for r in rels)
-        prompt = f"Who {third_person(predicate, verb)}?"
+        who = "Which country" if kinds == {"country"} and len(subjects) == 1 else "Who"
+        prompt = f"{who} {third_person(predicate, verb)}?"
         wrong = ctx.wrong(subjects)
         skill = "inference" if aliased else "recall"
         score = 0.65 + (0.3 if aliased else 0) - 0.02 * max(0, len(words) - 9)  # inference ranks high
@@ -296,12 +305,21 @@ def _entity_clozes(ctx: Context):
                 continue  # "said Professor French": the name was read as a country
             if len(sentence.split()) < 8 or not sentence.rstrip("”’\"' ").endswith((".", "!", "?")):
                 continue  # too short to pin one answer down, or a sentence cut off by the splitter
+            if ctx.sentences and actor.kind != "person" and _read_as_person(ctx.sentences[index], m):
+                continue  # "said French": the parse reads a person where the glossary put a country
             prompt = sentence[:start] + BLANK + sentence[end:]
             forms = tuple(dict.fromkeys((m.text, *ctx.forms(actor.id))))
             question = Question(id="", type="cloze", prompt=prompt, answer=(forms,),
                                 distractors=tuple(ctx.wrong([actor.id])), evidence=sentence, evidence_span=span)
             yield Candidate(f"cloze:{span}:{actor.id}", question, 0.5 + 0.02 * min(actor.mentions, 5),
                             tags={"sentence-exclusive", "family:cloze"})
+
+
+def _read_as_person(sentence, mention) -> bool:
+    """Whether spaCy tagged the mentioned words as a person's name."""
+    doc = sentence.sent.doc
+    words = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+    return words is not None and words.root.ent_type_ == "PERSON"
 
 
 def _vocabulary(ctx: Context):

@@ -16,6 +16,7 @@ types, because two questions about the same fact give each other away.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from quizapp.text import families, lexicon
@@ -142,6 +143,7 @@ class _SetState:
         self.prompts: set[str] = set()
         self.sentences: dict[str, int] = {}
         self.who = 0
+        self.restated: set[str] = set()
 
     def score(self, way: Candidate) -> float:
         used = self.answers.get(_answer_key(way), 0)
@@ -153,6 +155,8 @@ class _SetState:
         q = way.question
         if q.prompt in self.prompts or self.sentences.get(q.evidence, 0) >= _sentence_limit(q.evidence):
             return False
+        if q.evidence in self.restated or ("restates" in way.tags and q.evidence in self.sentences):
+            return False  # a true/false statement restating a sentence gives away whatever else it answers
         if any(self.names.get(n, 0) + share > MAX_SAME_ANSWER for n, share in _names(way).items()):
             return False
         if _is_who(q) and self.who >= self.limit // 2:
@@ -173,6 +177,8 @@ class _SetState:
         self.who += _is_who(q)
         self.prompts.add(q.prompt)
         self.sentences[q.evidence] = self.sentences.get(q.evidence, 0) + 1
+        if "restates" in way.tags:
+            self.restated.add(q.evidence)
         self.chosen.append(way)
 
 
@@ -182,15 +188,19 @@ def _answer_key(way: Candidate) -> tuple:
 
 
 def _names(way: Candidate) -> dict[str, float]:
+    return _names_of(way.question.type, way.question.answer)
+
+
+@functools.lru_cache(maxsize=4096)
+def _names_of(kind: str, parts: tuple) -> dict[str, float]:
     """The answers' shown forms, folded, with the share of the question each one answers.
 
     "One name answers at most two questions" is there so that typing one
     name in every box does not score; a name that is one of two parts of an
     answer scores half a point alone, so it counts half.
     """
-    if way.question.type == "truefalse":
+    if kind == "truefalse":
         return {}
-    parts = way.question.answer
     return {lexicon.fold(part[0]): 1 / len(parts) for part in parts}
 
 
@@ -239,8 +249,14 @@ def _gives_away_to(asked: Question, answered: Candidate) -> bool:
         return False
     if target.skill != "vocabulary" and not (answered.fact.startswith(PROTECTED) and asked.evidence == target.evidence):
         return False
-    prompt = " " + lexicon.fold(asked.prompt.replace(BLANK, " ")) + " "
+    prompt = _folded(asked.prompt)
     return any(f" {lexicon.fold(part[0])} " in prompt for part in target.answer if lexicon.fold(part[0]))
+
+
+@functools.lru_cache(maxsize=4096)
+def _folded(prompt: str) -> str:
+    """A prompt folded for word matching, once: the chooser compares each candidate every round."""
+    return " " + lexicon.fold(prompt.replace(BLANK, " ")) + " "
 
 
 def _diversify(chosen: list[Candidate], by_fact: dict[str, list[Candidate]], state=None) -> list[Candidate]:

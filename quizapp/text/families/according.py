@@ -38,7 +38,7 @@ def candidates(sentences, analysis):
         if len(prompt.split()) > MAX_WORDS + 4:
             continue
         q = question(s, type="truefalse", prompt=prompt, answer=(("false",) if false else ("true",),))
-        yield Candidate(f"according:{s.span}", q, 0.78, tags={"family:according", "family:statement-like"})
+        yield Candidate(f"according:{s.span}", q, 0.78, tags={"family:according", "family:statement-like", "restates"})
 
 
 def _report(s, names):

@@ -18,6 +18,7 @@ from quizapp.text.types import Span
 QUOTES = "\"“”"
 QUOTES_KEPT = "quizapp.quotes_kept"  # doc.user_data: the article kept its quotation marks
 QUOTED = "quizapp.quoted"  # doc.user_data: start tokens of quoted sentences
+SPEECH = "quizapp.speech"  # doc.user_data: start tokens of sentences that are someone's words
 YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
 NUMBER_WORDS = {"two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
                 "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "fifteen": "15", "twenty": "20",
@@ -52,6 +53,7 @@ def sentences(analysis, docs) -> list[Sentence]:
     for p, doc in enumerate(docs):
         doc.user_data[QUOTES_KEPT] = marked
         doc.user_data[QUOTED] = _quoted_sentences(doc)
+        doc.user_data.pop(SPEECH, None)  # worked out again by clauses.reported for this article
         for sent in doc.sents:
             span = Span(p, sent.start_char, sent.end_char)
             text = analysis.article.paragraphs[p][span.start:span.end]

@@ -13,7 +13,7 @@ saying (the article reports it, it does not state it).
 from __future__ import annotations
 
 from quizapp.text import lexicon
-from quizapp.text.families.base import QUOTED, QUOTES_KEPT
+from quizapp.text.families.base import QUOTED, QUOTES_KEPT, SPEECH
 
 PRONOUN_TAGS = {"PRP", "WP", "WDT", "EX"}
 OWN_POSSESSIVES = {"its", "their", "his"}  # "Why did the company cut its prices?" reads alone
@@ -58,14 +58,31 @@ def reported(verb) -> bool:
         if token.dep_ in {"ccomp", "xcomp", "advcl"} and token.head.lemma_.lower() in REPORTING:
             return True
         token = token.head
-    if verb.doc.user_data.get(QUOTES_KEPT, False):
-        if verb.sent.start in verb.doc.user_data.get(QUOTED, ()) or any(first_person(t) for t in verb.sent):
-            return True
-    elif any(first_person(t) for t in verb.doc):
-        return True  # "we"/"you" in a news paragraph is someone speaking, where the quotes were lost
-    if any(t.lemma_.lower() in REPORTING and t.pos_ == "VERB" and t.dep_ in {"ROOT", "parataxis"} for t in verb.sent):
-        return True  # "…, the teenager continued."
-    return any(ch in t.text for t in verb.sent for ch in QUOTES)
+    if SPEECH not in verb.doc.user_data:
+        mark_speech(verb.doc)
+    return verb.sent.start in verb.doc.user_data[SPEECH]
+
+
+def mark_speech(doc) -> None:
+    """Note, once per paragraph, which of its sentences are someone's words.
+
+    Where the article kept its quotation marks: a sentence inside or holding
+    a quotation, or with "I"/"we"/"you". Where it lost them (some corpus
+    texts): every sentence of a paragraph with "I"/"we"/"you". And anywhere
+    a sentence whose main verb reports ("…, the teenager continued.").
+    Worked out once so that asking about many clauses stays linear.
+    """
+    kept = doc.user_data.get(QUOTES_KEPT, any(t.text in QUOTES for t in doc))
+    quoted = doc.user_data.get(QUOTED, set())
+    whole = not kept and any(first_person(t) for t in doc)
+    speech = set()
+    for sent in doc.sents:
+        if (whole or (kept and (sent.start in quoted or any(first_person(t) for t in sent)))
+                or any(t.text in QUOTES for t in sent)
+                or any(t.lemma_.lower() in REPORTING and t.pos_ == "VERB" and t.dep_ in {"ROOT", "parataxis"}
+                       for t in sent)):
+            speech.add(sent.start)
+    doc.user_data[SPEECH] = speech
 
 
 def stated(verb) -> bool:
@@ -124,7 +141,8 @@ def ask(verb, wh: str, drop: set[int]) -> str | None:
             return None
         base = verb.lemma_.lower()
         rest = [t if t.i != verb.i else _Word(base, verb.whitespace_, verb.i) for t in rest]
-    subject_text = _lower_first(lexicon.join(t for t in subj.subtree if t.i not in drop), subj.left_edge)
+    aside = {t.i for c in subj.children if c.dep_ in {"appos", "relcl"} for t in c.subtree}
+    subject_text = _lower_first(lexicon.join(t for t in subj.subtree if t.i not in drop | aside), subj.left_edge)
     body = _text(rest).strip(" ,;:-–")
     question = f"{wh} {moved} {subject_text} {body}".strip()
     question = " ".join(question.split())

@@ -35,8 +35,9 @@ def candidates(sentences, analysis):
         count_nouns.setdefault(number_text(t), set()).add(t.head.lemma_.lower())
     for s, t in counts:
         yield from _how_many(s, t, counts, count_nouns)
+    distinct_years = list(dict.fromkeys(t.text for _, t in years))[:4]
     for s, t in years:
-        yield from _which_year(s, t, years)
+        yield from _which_year(s, t, distinct_years)
 
 
 def _count(token) -> bool:
@@ -66,11 +67,14 @@ def _how_many(s, number, counts, count_nouns):
     if not prompt or any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
         return
     said = number_text(number)
-    wrong = [number_text(t) for _, t in counts if number_text(t) != said
-             and noun.lemma_.lower() not in count_nouns.get(number_text(t), set())]
     answer = (number_forms(said),)
     taken = {lexicon.fold(f) for f in answer[0]}
-    wrong = [w for w in dict.fromkeys(wrong) if not {lexicon.fold(f) for f in number_forms(w)} & taken][:3]
+    wrong = []
+    for text in count_nouns:  # each distinct number once, in article order; stop at three
+        if len(wrong) == 3:
+            break
+        if noun.lemma_.lower() not in count_nouns[text] and not {lexicon.fold(f) for f in number_forms(text)} & taken:
+            wrong.append(text)
     if len(wrong) == 3:
         q = question(s, type="choice", prompt=prompt, answer=answer, choices=choices(said, wrong),
                      distractors=tuple(wrong))
@@ -79,7 +83,7 @@ def _how_many(s, number, counts, count_nouns):
     yield Candidate(f"number:{s.span}:{number.i}", q, 0.86, tags={"family:number"})
 
 
-def _which_year(s, year, years):
+def _which_year(s, year, distinct_years):
     """ "In which year did …?" from "in 2012" hanging on the clause's verb."""
     prep = year.head
     while prep.dep_ in {"pobj", "compound", "nummod", "npadvmod"} and prep.pos_ != "ADP":
@@ -93,8 +97,7 @@ def _which_year(s, year, years):
     prompt = clauses.ask(verb, wh, {t.i for t in prep.subtree})
     if not prompt:
         return
-    others = [t.text for _, t in years if t.text != year.text]
-    wrong = list(dict.fromkeys(others))[:3]
+    wrong = [y for y in distinct_years if y != year.text][:3]
     step = 1
     while len(wrong) < 3:  # close years, when the article gives too few of its own
         for near in (int(year.text) - step, int(year.text) + step):

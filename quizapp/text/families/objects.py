@@ -30,14 +30,24 @@ def candidates(sentences, analysis):
         prompt = clauses.ask(obj.head, "What", {t.i for t in obj.subtree})
         if prompt is None or lexicon.fold(answer) in lexicon.fold(prompt):
             continue
-        wrong = [phrases[t.i] for other, t in found if other is not s and t.tag_ == obj.tag_ and phrases[t.i]
-                 and lexicon.fold(phrases[t.i]) != lexicon.fold(answer)]
-        wrong = list(dict.fromkeys(wrong))[:3]
+        wrong = _first_three(phrases[t.i] for other, t in found if other is not s and t.tag_ == obj.tag_
+                             and phrases[t.i] and lexicon.fold(phrases[t.i]) != lexicon.fold(answer))
         if len(wrong) < 3:
             continue
         q = question(s, type="choice", prompt=prompt, answer=((answer,),), choices=choices(answer, wrong),
                      distractors=tuple(wrong))
         yield Candidate(f"object:{s.span}", q, 0.74, tags={"family:object"})
+
+
+def _first_three(options) -> list[str]:
+    """The first three distinct options, read lazily: a long article's objects are not all compared."""
+    out = []
+    for option in options:
+        if option not in out:
+            out.append(option)
+        if len(out) == 3:
+            break
+    return out
 
 
 def _askable(t) -> bool:

@@ -52,7 +52,8 @@ def _reason_at(s, t):
         head, form = t.head, "cause"
         ids = {x.i for x in t.subtree} | {x.i for x in nxt.subtree}
     elif (t.dep_ == "advcl" and t.tag_ == "VB" and any(c.tag_ == "TO" for c in t.children) and t.i > t.head.i
-          and t.doc[t.left_edge.i - 1].lower_ != "only"):  # "only to have their convictions overturned": not a purpose
+          and t.doc[max(t.left_edge.i - 1, 0)].lower_ != "only"
+          and not any(c.lower_ == "only" for c in t.children)):  # "only to have them overturned": not a purpose
         head, form = t.head, "purpose"
         ids = {x.i for x in t.subtree}
         if t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].lower_ == "order":
@@ -66,38 +67,49 @@ def _reason_at(s, t):
     return Reason(s, head, frozenset(ids), text, form)
 
 
-def _stand_ins(reason, sentences) -> list[str]:
-    """Wrong reasons in the key's form made from other short clauses the article states.
+def _wrong(reason, reasons, stand_ins) -> list[str]:
+    """Three wrong reasons: the article's other reasons of this form, then stand-ins, never a neighbour's."""
+    wrong, seen = [], {lexicon.fold(reason.text)}
+    candidates = [(r.sentence.index, r.text) for r in reasons if r.form == reason.form] + stand_ins
+    for index, text in candidates:
+        if abs(index - reason.sentence.index) < 2 or lexicon.fold(text) in seen:
+            continue  # a neighbouring sentence may well give a second reason
+        seen.add(lexicon.fold(text))
+        wrong.append(text)
+        if len(wrong) == 3:
+            break
+    return wrong
+
+
+def _stand_ins(sentences) -> dict[str, list[tuple[int, str]]]:
+    """Wrong reasons in each form, made once from the short clauses the article states.
 
     "because UK Uncut turned its attentions to Starbucks" is true in the
     article but not why the government lost money: a pupil who read the
     sentence can tell, one who matches words cannot.
     """
-    out = []
+    out: dict[str, list[tuple[int, str]]] = {"clause": [], "purpose": []}
     for s in sentences:
-        if abs(s.index - reason.sentence.index) < 2:
-            continue  # a neighbouring sentence may well give a second reason
-        if reason.form == "clause" and clauses.stated(s.sent.root):
+        if clauses.stated(s.sent.root):
             text = clauses.plain_clause(s.sent.root)
             if text and 4 <= len(text.split()) <= MAX_REASON_WORDS:
-                out.append(f"because {text}")
-        elif reason.form == "purpose":
-            out += [lexicon.join(t.subtree) for t in s.sent if t.tag_ == "VB" and t.dep_ in {"xcomp", "advcl"}
-                    and any(c.tag_ == "TO" and c.i == t.left_edge.i for c in t.children)
-                    and 3 <= len(list(t.subtree)) <= 10 and not any(clauses.pronoun(x) for x in t.subtree)]
+                out["clause"].append((s.index, f"because {text}"))
+        out["purpose"] += [(s.index, lexicon.join(t.subtree)) for t in s.sent
+                           if t.tag_ == "VB" and t.dep_ in {"xcomp", "advcl"}
+                           and any(c.tag_ == "TO" and c.i == t.left_edge.i for c in t.children)
+                           and 3 <= len(list(t.subtree)) <= 10 and not any(clauses.pronoun(x) for x in t.subtree)]
     return out
 
 
 def candidates(sentences, analysis):
-    """A choice question for every reason that has three others of its form to stand beside."""
+    """A choice question for every reason that has two others of its form to stand beside."""
     reasons = find(sentences)
+    stand_ins = _stand_ins(sentences) if reasons else {}
     for reason in reasons:
         prompt = clauses.ask(reason.verb, "Why", set(reason.tokens))
         if prompt is None:
             continue
-        others = [r.text for r in reasons if r.form == reason.form and r.sentence is not reason.sentence
-                  and lexicon.fold(r.text) != lexicon.fold(reason.text)]
-        wrong = list(dict.fromkeys(others + _stand_ins(reason, sentences)))[:3]
+        wrong = _wrong(reason, reasons, stand_ins.get(reason.form, []))
         if len(wrong) < 2:
             continue  # three options at least: the reason and two that are not
         q = question(reason.sentence, type="choice", prompt=prompt, answer=((reason.text,),),

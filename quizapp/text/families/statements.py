@@ -24,6 +24,7 @@ from quizapp.text.families.base import (
 MIN_WORDS, MAX_WORDS = 6, 22
 LEADS = {"but", "and", "so", "however", "also", "then", "yet", "or", "still"}
 SWAP_KINDS = {"person", "country"}
+SWAP_POOL = 8
 PREFIX = "True or false: "
 NEGATIVE = {"no", "never", "nothing", "none", "nobody", "neither", "nor", "without", "only"}
 
@@ -57,7 +58,7 @@ def candidates(sentences, analysis):
             q = question(s, type="truefalse", prompt=PREFIX + changed, answer=(("false",),))
         else:
             q = question(s, type="truefalse", prompt=PREFIX + statement, answer=(("true",),))
-        yield Candidate(f"statement:{s.span}", q, 0.7, tags={"family:statement", "family:statement-like"})
+        yield Candidate(f"statement:{s.span}", q, 0.7, tags={"family:statement", "family:statement-like", "restates"})
 
 
 def _eligible(s) -> bool:
@@ -73,10 +74,14 @@ def _eligible(s) -> bool:
 
 def _actors_by_sentence(sentences, analysis):
     """For each sentence index, the named actors mentioned in it (by the text's own name)."""
-    actors = {a.id: a for a in analysis.actors if a.kind in SWAP_KINDS}
+    by_id = {a.id: a for a in analysis.actors if a.kind in SWAP_KINDS}
+    actors = {}  # kind -> the first few actors of that kind: a swap needs one, not all
+    for a in by_id.values():
+        if len(actors.setdefault(a.kind, [])) < SWAP_POOL:
+            actors[a.kind].append(a)
     where = {}
     for m in analysis.mentions:
-        actor = actors.get(m.actor)
+        actor = by_id.get(m.actor)
         if actor and m.text in (actor.name, *actor.aliases) and not _glued(m, analysis):
             where.setdefault((m.span.paragraph, m.span.start), (actor, m))
     find = locator(sentences)
@@ -114,7 +119,7 @@ def _swap_actor(s, actors, by_sentence, lemmas):
     """Another named actor of the same kind, never one the article puts with the same verb."""
     verb = s.sent.root.lemma_.lower()
     for actor, mention in by_sentence.get(s.index, []):
-        for other in actors.values():
+        for other in actors.get(actor.kind, ()):
             if other.kind != actor.kind or other.id == actor.id or lexicon.has_word(s.text, other.name):
                 continue
             if verb in lemmas.get(other.id, ()):
@@ -131,6 +136,8 @@ def _negate(s):
     aux = [c for c in root.children if c.dep_ in {"aux", "auxpass"} and c.i < root.i]
     if aux:
         t = aux[0]
+        if t.i + 1 < len(t.doc) and t.nbor().pos_ == "ADV":
+            return None  # "will probably be": "will not probably be" is not English
         return _replace(s, t.idx, t.idx + len(t.text), f"{t.text} not")
     if root.lemma_ == "be":
         return _replace(s, root.idx, root.idx + len(root.text), f"{root.text} not")

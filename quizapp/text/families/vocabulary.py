@@ -24,7 +24,7 @@ def candidates(sentences, analysis):
     title = set(lexicon.fold(analysis.article.title).split())
     hard = [w for w in analysis.readability.difficult_word_list if lexicon.fold(w) not in title]
     first_use, by_tag = {}, {}
-    wanted = set(hard[:WORDS])
+    wanted, rivals = set(hard[:WORDS]), set(hard)
     for s in sentences:
         for t in s.sent:
             if not _content(t) or lexicon.fold(t.lemma_) in title or lexicon.fold(t.text) in title:
@@ -32,7 +32,7 @@ def candidates(sentences, analysis):
             key = t.lower_ if t.lower_ in wanted else t.lemma_.lower()
             if key in wanted and key not in first_use:
                 first_use[key] = (s, t)
-            if t.lower_ in hard or t.lemma_.lower() in hard:
+            if t.lower_ in rivals or t.lemma_.lower() in rivals:
                 by_tag.setdefault(t.tag_, {}).setdefault(t.lemma_.lower(), t.text)
     offered: set[str] = set()  # two gaps never share options: one would answer the other
     for rank, word in enumerate(hard[:WORDS]):
