@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from lemminflect import getInflection
+from lemminflect import getAllLemmas, getInflection
 
 from quizapp.text import distractors, lexicon
 from quizapp.text.families import base, clauses
@@ -39,6 +39,7 @@ class Context:
         self.sentences = list(sentences)
         self.by_span = {s.span: s for s in self.sentences}
         self._wrong: dict[tuple, list[str]] = {}
+        self.by_name = {a.name: a for a in analysis.actors}
         self.mentions_in: dict[int, list] = {}  # sentence index -> its mentions, built once
         find = base.locator(self.sentences) if self.sentences else None
         for m in analysis.mentions if find else ():
@@ -62,21 +63,32 @@ class Context:
             return False
         if said.split()[0] in PRONOUN_STARTS - {"the"}:
             return False
-        if actor.kind != "person" and said != lexicon.fold(actor.name) and said in lexicon.fold(actor.name):
+        full = lexicon.fold(actor.name)
+        if said != full and said in full and not (actor.kind == "person" and full.endswith(" " + said)):
             return False  # "BlackBerry" merged into "BlackBerry Messenger": the key would name the wrong thing
         sentence = self._sentence(relation.span)
         if sentence is None:
             return not self.sentences
-        verbs = [t for t in sentence.sent if t.lemma_ == relation.verb and t.pos_ in {"VERB", "AUX"}]
+        verbs = [t for t in sentence.sent if t.lemma_ == relation.verb and t.pos_ in {"VERB", "AUX"}
+                 and getAllLemmas(t.text, upos="VERB")]  # "Mont Blanc desserts with ...": not a verb
         if not verbs or any(clauses.reported(v) for v in verbs):
             return False
         if any(v.lemma_ in {"make", "find", "keep", "leave"} and not any(c.dep_ == "dobj" for c in v.children)
                for v in verbs):
             return False  # "Who made possible on BlackBerry handsets?": the object was moved away
+        if relation.kind == "action" and not any(_predicate_fits(relation.predicate, v) for v in verbs):
+            return False  # words of another clause, or the object cut short ("found wolves in some cases")
         # "tried to stop her doing": the pronoun was resolved for the predicate, and may be wrong
         return not any(clauses.pronoun(t) or (t.tag_ == "PRP$" and t.lower_ not in {"its", "their"})
                        for v in verbs for t in v.subtree if t.i not in {x.i for x in v.children
                                                                         if x.dep_ in {"nsubj", "nsubjpass"}})
+
+    def named(self, relation: Relation) -> bool:
+        """For titles and descriptions: the person is written out by their own name, not a part of it."""
+        actor = self.actors.get(relation.subject)
+        said = lexicon.fold(relation.subject_text)
+        full = lexicon.fold(actor.name) if actor else ""
+        return bool(said) and (said == full or (actor.kind == "person" and full.endswith(" " + said)))
 
     def _sentence(self, span):
         return self.by_span.get(span)
@@ -84,11 +96,18 @@ class Context:
     def forms(self, actor_id: str) -> tuple[str, ...]:
         return distractors.answer_forms(self.actors[actor_id])
 
-    def wrong(self, answer_ids, count=3) -> list[str]:
-        """Distractors for these answers, worked out once per answer (a name is blanked in many clozes)."""
-        key = (tuple(answer_ids), count)
+    def wrong(self, answer_ids, count=3, sentence: str = "") -> list[str]:
+        """Distractors for these answers, never one the evidence ``sentence`` names (it may be right too).
+
+        "Only Belgium, Denmark, the Netherlands and Luxembourg – like Britain
+        – have no breeding populations": Britain is not a wrong answer. Worked
+        out once per answer and sentence (a name is blanked in many clozes).
+        """
+        key = (tuple(answer_ids), count, sentence)
         if key not in self._wrong:
-            self._wrong[key] = distractors.for_actors([self.actors[i] for i in answer_ids], self.analysis.actors, count)
+            pool = distractors.for_actors([self.actors[i] for i in answer_ids], self.analysis.actors, count + 3)
+            named = [n for n in pool if sentence and _named_in(sentence, n, self)]
+            self._wrong[key] = [n for n in pool if n not in named][:count]
         return list(self._wrong[key])
 
 
@@ -132,7 +151,7 @@ def _backing(ctx: Context):
         first = ctx.actors[backers[0]]
         who = "Who" if len(backers) > 1 else _question_word(first)
         answer = tuple(ctx.forms(b) for b in backers)
-        wrong = ctx.wrong(backers)
+        wrong = ctx.wrong(backers, sentence=evidence.sentence)
         fact = f"backing:{key}"
         yield Candidate(fact, _question(evidence, type="short", prompt=f"{who} backs {target}?", answer=answer,
                                         distractors=tuple(wrong)), 1.0 + 0.05 * len(backers), preferred=True)
@@ -168,7 +187,7 @@ def _one_answer(ctx: Context, fact: str, relation: Relation, prompt: str, actor_
                 preferred: bool = False):
     """A question whose answer is one actor: typed, and as multiple choice when there are distractors."""
     answer = (ctx.forms(actor_id),)
-    wrong = ctx.wrong([actor_id])
+    wrong = ctx.wrong([actor_id], sentence=relation.sentence)
     yield Candidate(fact, _question(relation, type="short", prompt=prompt, answer=answer, distractors=tuple(wrong)),
                     score, preferred=preferred)
     if len(wrong) == 3:
@@ -206,7 +225,7 @@ def _appositions(ctx: Context):
 def _titles(ctx: Context):
     """ "Who is Syria’s president?" from "President Bashar al-Assad" in a sentence about Syria."""
     for r in ctx.analysis.relations:
-        if r.kind != "title" or r.subject not in ctx.central or "’s " not in r.object_text:
+        if r.kind != "title" or r.subject not in ctx.central or "’s " not in r.object_text or not ctx.named(r):
             continue  # without the country, "Who is the chief?" asks nothing a reader can pin down
         title = TITLE_WORDS.get(r.predicate.lower().rstrip("."), r.predicate.lower())
         prompt = f"Who is {r.object_text.split('’s ')[0]}’s {title}?"
@@ -216,7 +235,8 @@ def _titles(ctx: Context):
 def _descriptions(ctx: Context):
     """ "Who is the Welsh Health Minister?" from "Mark Drakeford, the Welsh Health Minister"."""
     for r in ctx.analysis.relations:
-        if r.kind != "description" or r.subject not in ctx.central or len(r.predicate.split()) < 2:
+        if (r.kind != "description" or r.subject not in ctx.central or len(r.predicate.split()) < 2
+                or not ctx.named(r)):
             continue  # "Who is <title>?" only for the people the story is about
         last = r.predicate.split()[-1].lower()
         if not (last in lexicon.TITLES or last.endswith(PERSON_ENDINGS)):
@@ -255,7 +275,7 @@ def _actions(ctx: Context):
         aliased = any(_aliased(r.subject_text, ctx.actors[r.subject].name) for r in rels)
         who = "Which country" if kinds == {"country"} and len(subjects) == 1 else "Who"
         prompt = f"{who} {third_person(predicate, verb)}?"
-        wrong = ctx.wrong(subjects)
+        wrong = ctx.wrong(subjects, sentence=rels[0].sentence)
         skill = "inference" if aliased else "recall"
         score = 0.65 + (0.3 if aliased else 0) - 0.02 * max(0, len(words) - 9)  # inference ranks high
         fact = f"action:{rels[0].span}:{verb}"
@@ -305,7 +325,8 @@ def _entity_clozes(ctx: Context):
                 continue  # "said Professor French": the name was read as a country
             if len(sentence.split()) < 8 or not sentence.rstrip("”’\"' ").endswith((".", "!", "?")):
                 continue  # too short to pin one answer down, or a sentence cut off by the splitter
-            if ctx.sentences and actor.kind != "person" and _read_as_person(ctx.sentences[index], m):
+            if ctx.sentences and actor.kind != "person" and m.text != actor.name and _read_as_person(
+                    ctx.sentences[index], m):
                 continue  # "said French": the parse reads a person where the glossary put a country
             prompt = sentence[:start] + BLANK + sentence[end:]
             forms = tuple(dict.fromkeys((m.text, *ctx.forms(actor.id))))
@@ -315,11 +336,42 @@ def _entity_clozes(ctx: Context):
                             tags={"sentence-exclusive", "family:cloze"})
 
 
+def _predicate_fits(predicate: str, verb) -> bool:
+    """Whether the predicate's words all belong to the verb's clause and hold its object whole.
+
+    "claimed the throne, imprisoned in the Tower" joins another clause's
+    verbs; "found wolves in some cases" leaves "living in suburban areas"
+    off the object: both read wrongly alone.
+    """
+    clause = {t.lower_ for t in (verb.sent if verb.dep_ == "acl" else verb.subtree)}  # "one [of them] organized by"
+    words = [w.strip(",;:.").lower() for w in predicate.split()]
+    if not all(w in clause or not w or verb.vocab[w].is_stop for w in words):  # "one of the ceasefires" adds "of"
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return all(t.lower_ in words for o in objects for t in o.subtree if t.is_alpha)
+
+
+def _named_in(sentence: str, name: str, ctx: Context) -> bool:
+    """Whether ``sentence`` names ``name`` by any form a pupil could give for it (Britain for the UK)."""
+    actor = ctx.by_name.get(name)
+    forms = distractors.answer_forms(actor) if actor else (name,)
+    return any(lexicon.has_word(sentence, f) for f in forms)
+
+
 def _read_as_person(sentence, mention) -> bool:
-    """Whether spaCy tagged the mentioned words as a person's name."""
+    """Whether the mentioned words name a person rather than the country the glossary says.
+
+    spaCy tags them as a person, or a demonym stands where a noun does
+    ("said French", Chris French): "French" before a noun ("French
+    wine") is the country's adjective, alone it is a name or a people.
+    """
     doc = sentence.sent.doc
     words = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
-    return words is not None and words.root.ent_type_ == "PERSON"
+    if words is None:
+        return False
+    demonym = words.root.dep_ not in {"amod", "compound", "poss"} and words.text.istitle() and (
+        words.root.ent_type_ == "NORP" or words.text.endswith(("ch", "sh", "ese", "an", "i")))
+    return words.root.ent_type_ == "PERSON" or demonym
 
 
 def _vocabulary(ctx: Context):

@@ -1,11 +1,11 @@
 """Question families a teacher writes, each read off the parse of one sentence (or the whole article).
 
 Each module yields ``Candidate`` questions with their evidence sentence:
-why (``reasons``), how many and which year (``numbers``), what
-(``objects``), true/false
-(``statements``), what a named speaker says (``according``), the main idea (``main_idea``) and vocabulary in context
-(``vocabulary``). ``questions.generate`` ranks them with the relation-based
-templates. Every family walks the article's sentences once.
+why (``reasons``), how many and which year (``numbers``), true/false
+(``statements``), what a named speaker says (``according``), the main
+idea (``main_idea``) and vocabulary in context (``vocabulary``).
+``questions.generate`` ranks them with the relation-based templates.
+Every family walks the article's sentences once.
 """
 
 from __future__ import annotations
@@ -15,13 +15,12 @@ from quizapp.text.families import (
     base,
     main_idea,
     numbers,
-    objects,
     reasons,
     statements,
     vocabulary,
 )
 
-FAMILIES = (reasons, numbers, main_idea, objects, according, statements, vocabulary)
+FAMILIES = (reasons, numbers, main_idea, according, statements, vocabulary)
 
 
 def candidates(analysis, docs):

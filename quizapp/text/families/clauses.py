@@ -168,7 +168,7 @@ def plain_clause(verb) -> str | None:
         return None
     text = _text(tokens).strip(" ,;:-–.")
     first = tokens[0] if tokens else None
-    if first is not None and not (first.pos_ == "PROPN" or first.ent_type_ or first.text == "I"):
+    if first is not None and (first.pos_ == "DET" or not (first.pos_ == "PROPN" or first.ent_type_ or first.text == "I")):
         text = text[:1].lower() + text[1:]
     return text
 

@@ -49,7 +49,7 @@ def candidates(sentences, analysis):
     text = key.text.strip()
     q = question(key, type="choice", prompt=PROMPT, answer=((text,),), choices=choices(text, wrong),
                  distractors=tuple(wrong), skill="inference")
-    yield Candidate("main-idea:article", q, 0.95, preferred=True, tags={"family:main-idea"})
+    yield Candidate("main-idea:article", q, 0.95, preferred=True, tags={"family:main-idea", "restates"})
 
 
 def _same_point(detail: set[str], key: set[str]) -> bool:
@@ -79,4 +79,6 @@ def _option(s, bounds) -> bool:
     if any(clauses.first_person(t) or any(q in t.text for q in clauses.QUOTES) for t in s.sent):
         return False  # someone's words, not the article's
     subj = clauses.subject(root)
+    if any(t.lower_ in {"this", "that", "these", "those"} and t.dep_ == "det" for t in s.sent):
+        return False  # "this happiness" needs the sentence before
     return subj is not None and not any(clauses.pronoun(t) or t.tag_ == "PRP$" for t in subj.subtree)

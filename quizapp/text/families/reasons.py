@@ -70,10 +70,13 @@ def _reason_at(s, t):
 def _wrong(reason, reasons, stand_ins) -> list[str]:
     """Three wrong reasons: the article's other reasons of this form, then stand-ins, never a neighbour's."""
     wrong, seen = [], {lexicon.fold(reason.text)}
+    topic = {t.lemma_.lower() for t in reason.sentence.sent if t.pos_ in {"NOUN", "VERB", "PROPN"} and not t.is_stop}
     candidates = [(r.sentence.index, r.text) for r in reasons if r.form == reason.form] + stand_ins
     for index, text in candidates:
         if abs(index - reason.sentence.index) < 2 or lexicon.fold(text) in seen:
             continue  # a neighbouring sentence may well give a second reason
+        if set(lexicon.fold(text).split()) & {lexicon.fold(w) for w in topic}:
+            continue  # "because Apple ... avoided tax" may also be why the government lost tax
         seen.add(lexicon.fold(text))
         wrong.append(text)
         if len(wrong) == 3:
@@ -90,9 +93,10 @@ def _stand_ins(sentences) -> dict[str, list[tuple[int, str]]]:
     """
     out: dict[str, list[tuple[int, str]]] = {"clause": [], "purpose": []}
     for s in sentences:
-        if clauses.stated(s.sent.root):
-            text = clauses.plain_clause(s.sent.root)
-            if text and 4 <= len(text.split()) <= MAX_REASON_WORDS:
+        root = s.sent.root
+        if clauses.stated(root) and (root.tag_ in {"VBD", "VBZ", "VBP"} or root.lemma_ == "be"):
+            text = clauses.plain_clause(root)
+            if text and 4 <= len(text.split()) <= MAX_REASON_WORDS and "," not in text:
                 out["clause"].append((s.index, f"because {text}"))
         out["purpose"] += [(s.index, lexicon.join(t.subtree)) for t in s.sent
                            if t.tag_ == "VB" and t.dep_ in {"xcomp", "advcl"}

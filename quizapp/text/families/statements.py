@@ -25,17 +25,23 @@ MIN_WORDS, MAX_WORDS = 6, 22
 LEADS = {"but", "and", "so", "however", "also", "then", "yet", "or", "still"}
 SWAP_KINDS = {"person", "country"}
 SWAP_POOL = 8
+SPACY_LABEL = {"person": "PERSON", "country": "GPE"}
 PREFIX = "True or false: "
+SCALES = {"hundred", "thousand", "million", "billion", "trillion"}  # "1 million": swap the whole or nothing
+DEICTIC = {"this", "that", "these", "those"}
 NEGATIVE = {"no", "never", "nothing", "none", "nobody", "neither", "nor", "without", "only"}
 
 
 def candidates(sentences, analysis):
     """One true/false question per eligible sentence, true and false in turn."""
     actors, by_sentence = _actors_by_sentence(sentences, analysis)
-    lemmas = {}  # actor id -> every lemma of every sentence naming it
+    lemmas, labels = {}, {}  # actor id -> every lemma of every sentence naming it; spaCy's label for it
     for index, found in by_sentence.items():
-        for actor, _ in found:
+        for actor, mention in found:
             lemmas.setdefault(actor.id, set()).update(t.lemma_.lower() for t in sentences[index].sent)
+            words = sentences[index].sent.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+            if words is not None and words.root.ent_type_:
+                labels.setdefault(actor.id, words.root.ent_type_)
     numbers = {}  # entity type -> the article's distinct numbers of that type, in order
     for s in sentences:
         for t in s.sent:
@@ -50,7 +56,7 @@ def candidates(sentences, analysis):
             continue  # quotation marks lost: "Islam is a religion of peace" may be a speech; a fact names or counts
         statement = s.text.strip()
         if turn % 2:
-            changed = _swap_number(s, numbers) or _swap_actor(s, actors, by_sentence, lemmas) or _negate(s)
+            changed = _swap_number(s, numbers) or _swap_actor(s, actors, by_sentence, lemmas, labels) or _negate(s)
         else:
             changed = None
         turn += 1
@@ -69,7 +75,8 @@ def _eligible(s) -> bool:
         return False
     if words[0].lower().strip(",") in LEADS or not clauses.stated(root):
         return False
-    return not any(clauses.pronoun(t) or t.tag_ == "PRP$" or t.dep_ == "neg" for t in s.sent)
+    return not any(clauses.pronoun(t) or t.tag_ == "PRP$" or t.dep_ == "neg" or (t.lower_ in DEICTIC and t.dep_ == "det")
+                   for t in s.sent)  # "this happiness" needs the sentence before
 
 
 def _actors_by_sentence(sentences, analysis):
@@ -96,7 +103,8 @@ def _actors_by_sentence(sentences, analysis):
 def _number(t) -> bool:
     """A number standing alone ("65", "four"), not part of "two-thirds" or a year."""
     glued = (t.i + 1 < len(t.doc) and t.nbor().text in {"-", "–"}) or (t.i > 0 and t.nbor(-1).text in {"-", "–"})
-    return t.like_num and t.ent_type_ in {"CARDINAL", "MONEY", "PERCENT"} and not is_year(t) and not glued
+    parts = any(c.like_num for c in t.children) or t.lower_ in SCALES or t.head.lower_ in SCALES
+    return t.like_num and t.ent_type_ in {"CARDINAL", "MONEY", "PERCENT"} and not is_year(t) and not glued and not parts
 
 
 def _glued(mention, analysis) -> bool:
@@ -115,7 +123,7 @@ def _swap_number(s, numbers):
     return None
 
 
-def _swap_actor(s, actors, by_sentence, lemmas):
+def _swap_actor(s, actors, by_sentence, lemmas, labels):
     """Another named actor of the same kind, never one the article puts with the same verb."""
     verb = s.sent.root.lemma_.lower()
     for actor, mention in by_sentence.get(s.index, []):
@@ -124,6 +132,8 @@ def _swap_actor(s, actors, by_sentence, lemmas):
                 continue
             if verb in lemmas.get(other.id, ()):
                 continue  # the other actor does the same thing somewhere: the change might be true
+            if labels.get(other.id) != SPACY_LABEL[actor.kind]:
+                continue  # "Habitats Directive" filed as a person: the parse never read it as one
             return _replace(s, mention.span.start, mention.span.end, other.name)
     return None
 

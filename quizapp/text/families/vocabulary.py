@@ -23,7 +23,7 @@ def candidates(sentences, analysis):
     """A choice gap for each of the article's hardest content words that has three rivals of its form."""
     title = set(lexicon.fold(analysis.article.title).split())
     hard = [w for w in analysis.readability.difficult_word_list if lexicon.fold(w) not in title]
-    first_use, by_tag = {}, {}
+    first_use, by_tag, roles = {}, {}, {}
     wanted, rivals = set(hard[:WORDS]), set(hard)
     for s in sentences:
         for t in s.sent:
@@ -34,10 +34,11 @@ def candidates(sentences, analysis):
                 first_use[key] = (s, t)
             if t.lower_ in rivals or t.lemma_.lower() in rivals:
                 by_tag.setdefault(t.tag_, {}).setdefault(t.lemma_.lower(), t.text)
+                roles.setdefault(t.lemma_.lower(), set()).add(_role(t))
     offered: set[str] = set()  # two gaps never share options: one would answer the other
     for rank, word in enumerate(hard[:WORDS]):
         if word in first_use:
-            for candidate in _gap(*first_use[word], by_tag, rank, offered):
+            for candidate in _gap(*first_use[word], by_tag, roles, rank, offered):
                 offered.update(w.lower() for w in candidate.question.choices)
                 yield candidate
 
@@ -47,11 +48,17 @@ def _content(t) -> bool:
             and t.text.islower())
 
 
-def _gap(s, t, by_tag, rank, offered):
+def _role(t) -> tuple[str, str]:
+    """How a word is used: its dependency and its head's lemma ("twisted spine": amod of a noun)."""
+    return t.dep_, t.head.pos_
+
+
+def _gap(s, t, by_tag, roles, rank, offered):
     if len(s.text.split()) > MAX_SENTENCE_WORDS or s.text.lower().count(t.lower_) != 1 or t.lower_ in offered:
         return
     rivals = [w for lemma, w in by_tag.get(t.tag_, {}).items()
-              if lemma != t.lemma_.lower() and w.lower() not in s.text.lower() and w.lower() not in offered]
+              if lemma != t.lemma_.lower() and w.lower() not in s.text.lower() and w.lower() not in offered
+              and _role(t) not in roles.get(lemma, ())]  # a word the article uses in this role might fit too
     if len(rivals) < 3:
         return
     offset = t.idx - s.span.start
