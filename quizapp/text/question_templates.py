@@ -26,6 +26,7 @@ DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "you
 TITLE_WORDS = {"dr": "doctor", "prof": "professor", "gen": "general", "sen": "senator", "gov": "governor"}
 AUX_3SG = {"have": "has", "are": "is", "were": "was", "do": "does"}
 VOCABULARY_WORDS = 8
+NEGATIONS = {"not", "no", "never", "n't", "nobody", "nothing", "none"}
 PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "chief", "head")
 PRONOUN_STARTS = {"that", "which", "who", "he", "she", "they", "it", "the", "his", "her", "its", "their"}
 
@@ -83,6 +84,11 @@ class Context:
                        for v in verbs for t in v.subtree if t.i not in {x.i for x in v.children
                                                                         if x.dep_ in {"nsubj", "nsubjpass"}})
 
+    def mentioned(self, span) -> set[str]:
+        """The ids of the actors the sentence at ``span`` mentions, by any name (Britain for the UK)."""
+        sentence = self.by_span.get(span)
+        return {m.actor for m in self.mentions_in.get(sentence.index, [])} if sentence else set()
+
     def named(self, relation: Relation) -> bool:
         """For titles and descriptions: the person is written out by their own name, not a part of it."""
         actor = self.actors.get(relation.subject)
@@ -96,17 +102,19 @@ class Context:
     def forms(self, actor_id: str) -> tuple[str, ...]:
         return distractors.answer_forms(self.actors[actor_id])
 
-    def wrong(self, answer_ids, count=3, sentence: str = "") -> list[str]:
+    def wrong(self, answer_ids, count=3, sentence: str = "", span=None) -> list[str]:
         """Distractors for these answers, never one the evidence ``sentence`` names (it may be right too).
 
         "Only Belgium, Denmark, the Netherlands and Luxembourg – like Britain
         – have no breeding populations": Britain is not a wrong answer. Worked
         out once per answer and sentence (a name is blanked in many clozes).
         """
-        key = (tuple(answer_ids), count, sentence)
+        key = (tuple(answer_ids), count, sentence, span)
         if key not in self._wrong:
             pool = distractors.for_actors([self.actors[i] for i in answer_ids], self.analysis.actors, count + 3)
-            named = [n for n in pool if sentence and _named_in(sentence, n, self)]
+            there = self.mentioned(span)
+            named = [n for n in pool if sentence and _named_in(sentence, n, self)
+                     or (n in self.by_name and self.by_name[n].id in there)]
             self._wrong[key] = [n for n in pool if n not in named][:count]
         return list(self._wrong[key])
 
@@ -151,7 +159,7 @@ def _backing(ctx: Context):
         first = ctx.actors[backers[0]]
         who = "Who" if len(backers) > 1 else _question_word(first)
         answer = tuple(ctx.forms(b) for b in backers)
-        wrong = ctx.wrong(backers, sentence=evidence.sentence)
+        wrong = ctx.wrong(backers, sentence=evidence.sentence, span=evidence.span)
         fact = f"backing:{key}"
         yield Candidate(fact, _question(evidence, type="short", prompt=f"{who} backs {target}?", answer=answer,
                                         distractors=tuple(wrong)), 1.0 + 0.05 * len(backers), preferred=True)
@@ -187,7 +195,7 @@ def _one_answer(ctx: Context, fact: str, relation: Relation, prompt: str, actor_
                 preferred: bool = False):
     """A question whose answer is one actor: typed, and as multiple choice when there are distractors."""
     answer = (ctx.forms(actor_id),)
-    wrong = ctx.wrong([actor_id], sentence=relation.sentence)
+    wrong = ctx.wrong([actor_id], sentence=relation.sentence, span=relation.span)
     yield Candidate(fact, _question(relation, type="short", prompt=prompt, answer=answer, distractors=tuple(wrong)),
                     score, preferred=preferred)
     if len(wrong) == 3:
@@ -216,6 +224,8 @@ def _appositions(ctx: Context):
     for r in ctx.analysis.relations:
         if r.kind != "appositive" or r.subject not in ctx.actors or r.object not in ctx.actors:
             continue
+        if ctx.actors[r.subject].kind == "person" and not ctx.named(r):
+            continue  # "his brother Richard" filed under Richard III: the key would be the wrong man
         place, owner = ctx.actors[r.subject], ctx.actors[r.object]
         who = f"Which {_descriptor(r.subject_text)}" if place.kind == "place" else _question_word(place)
         prompt = f"{who} is {owner.name}’s {r.predicate}?"
@@ -267,15 +277,19 @@ def _actions(ctx: Context):
             continue  # "Who has a plan?" is too vague to answer
         if "between" in words and "and" not in words:
             continue  # "a connection between government cuts": the predicate was cut short
+        if {w.lower() for w in words} & NEGATIONS:
+            continue  # "Who does not pay enough tax?": many others do not either
         subjects = list(dict.fromkeys(r.subject for r in rels))
         kinds = {ctx.actors[s].kind for s in subjects}
         if kinds & {"place", "other"} or (len(kinds) > 1 and "country" in kinds):
             continue  # "Who used to be a very peaceful place?": a place does not answer "who"
         answer = tuple(ctx.forms(s) for s in subjects)
         aliased = any(_aliased(r.subject_text, ctx.actors[r.subject].name) for r in rels)
-        who = "Which country" if kinds == {"country"} and len(subjects) == 1 else "Who"
+        if aliased and len(subjects) == 1:
+            continue  # "London has 22,000 taxis" is the city, not the British government: only a pair is safe
+        who = ("Which countries" if len(subjects) > 1 else "Which country") if kinds == {"country"} else "Who"
         prompt = f"{who} {third_person(predicate, verb)}?"
-        wrong = ctx.wrong(subjects, sentence=rels[0].sentence)
+        wrong = ctx.wrong(subjects, sentence=rels[0].sentence, span=rels[0].span)
         skill = "inference" if aliased else "recall"
         score = 0.65 + (0.3 if aliased else 0) - 0.02 * max(0, len(words) - 9)  # inference ranks high
         fact = f"action:{rels[0].span}:{verb}"
@@ -328,6 +342,10 @@ def _entity_clozes(ctx: Context):
             if ctx.sentences and actor.kind != "person" and m.text != actor.name and _read_as_person(
                     ctx.sentences[index], m):
                 continue  # "said French": the parse reads a person where the glossary put a country
+            if ctx.sentences and _inside_a_longer_name(ctx.sentences[index], m):
+                continue  # "RSPCA _____": a part of an organisation's name tests nothing
+            if sentence[end:].split()[:1] and sentence[end:].split()[0].lower().strip(",") in lexicon.TITLES:
+                continue  # "met _____ Prime Minister David Cameron": a nationality, general knowledge
             prompt = sentence[:start] + BLANK + sentence[end:]
             forms = tuple(dict.fromkeys((m.text, *ctx.forms(actor.id))))
             question = Question(id="", type="cloze", prompt=prompt, answer=(forms,),
@@ -347,7 +365,10 @@ def _predicate_fits(predicate: str, verb) -> bool:
     words = [w.strip(",;:.").lower() for w in predicate.split()]
     if not all(w in clause or not w or verb.vocab[w].is_stop for w in words):  # "one of the ceasefires" adds "of"
         return False
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if any(t.dep_ == "conj" and t.pos_ == "VERB" and t.tag_ != verb.tag_ and t.lower_ in words for t in verb.subtree):
+        return False  # "claimed the throne, imprisoned in the Tower": a participle of another subject
+    objects = [c for c in verb.children if c.i > verb.i and (c.dep_ in {"dobj", "xcomp", "ccomp", "oprd"}
+                                                              or (c.dep_ == "advcl" and c.tag_ == "VBG"))]
     return all(t.lower_ in words for o in objects for t in o.subtree if t.is_alpha)
 
 
@@ -356,6 +377,16 @@ def _named_in(sentence: str, name: str, ctx: Context) -> bool:
     actor = ctx.by_name.get(name)
     forms = distractors.answer_forms(actor) if actor else (name,)
     return any(lexicon.has_word(sentence, f) for f in forms)
+
+
+def _inside_a_longer_name(sentence, mention) -> bool:
+    """Whether spaCy's entity around the mention runs beyond it ("RSPCA Australia" around "Australia")."""
+    doc = sentence.sent.doc
+    words = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+    if words is None:
+        return False
+    return any(e.start_char < mention.span.start or e.end_char > mention.span.end
+               for e in doc.ents if e.start <= words.root.i < e.end)
 
 
 def _read_as_person(sentence, mention) -> bool:

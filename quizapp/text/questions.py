@@ -230,7 +230,16 @@ def _reveals(way: Candidate, chosen: list[Candidate]) -> bool:
     true/false statement holding a how-many question's number, from the
     same sentence, hands over the number.
     """
-    return any(_gives_away_to(way.question, other) or _gives_away_to(other.question, way) for other in chosen)
+    return any(_gives_away_to(way.question, other) or _gives_away_to(other.question, way)
+               or _same_statement(way, other) for other in chosen)
+
+
+def _same_statement(one: Candidate, other: Candidate) -> bool:
+    """Two true/false statements where one sentence holds the other ("The UN is involved …" said twice)."""
+    if "restates" not in one.tags or "restates" not in other.tags:
+        return False
+    a, b = one.question.evidence.strip(" ."), other.question.evidence.strip(" .")
+    return a in b or b in a
 
 
 def _gives_away_to(asked: Question, answered: Candidate) -> bool:

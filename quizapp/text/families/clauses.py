@@ -23,6 +23,7 @@ REPORTING = {"say", "tell", "think", "believe", "claim", "argue", "warn", "sugge
 FIRST_PERSON = {"i", "me", "my", "we", "us", "our", "you", "your"}
 MODALS_OK = {"will", "would", "can", "could", "should", "must", "may", "might", "has", "have", "had",
              "is", "are", "was", "were", "do", "does", "did"}
+FOCUS = {"only", "just", "also", "even", "still", "already"}
 SIDE_DEPS = {"advcl", "parataxis", "cc", "conj", "mark", "punct", "intj", "discourse", "dep", "meta"}
 LEAD_DEPS = {"advmod", "prep", "npadvmod", "advcl", "punct", "cc", "mark"}
 QUOTES = "\"“”"  # double quotes: a ’ is far more often an apostrophe ("Assad’s")
@@ -108,6 +109,8 @@ def clause_tokens(verb, drop: set[int]) -> list:
     for child in verb.children:
         if child.dep_ in SIDE_DEPS or (child.i < subj.i and child.dep_ in LEAD_DEPS):
             continue
+        if child.dep_ == "advmod" and child.lower_ in FOCUS:
+            continue  # "Hawit only succeeded Webb in May": "did Hawit only succeed?" asks something else
         out |= {t.i for t in child.subtree}
     out.add(verb.i)
     return [t for t in verb.doc[verb.left_edge.i:verb.right_edge.i + 1] if t.i in out and t.i not in drop]

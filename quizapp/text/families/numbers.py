@@ -66,6 +66,8 @@ def _how_many(s, number, counts, count_nouns):
         prompt = clauses.subject_question(verb, f"How many {what}", drop)
     if not prompt or any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
         return
+    if any(t.i not in drop and t.head.i in drop and t.head.i != t.i for t in verb.subtree):
+        return  # "spans 91 countries and 89% of older people": the rest would dangle in the question
     said = number_text(number)
     answer = (number_forms(said),)
     taken = {lexicon.fold(f) for f in answer[0]}

@@ -14,6 +14,7 @@ from __future__ import annotations
 from quizapp.text import lexicon
 from quizapp.text.families import clauses
 from quizapp.text.families.base import (
+    NUMBER_WORDS,
     QUOTES_KEPT,
     Candidate,
     is_year,
@@ -28,13 +29,16 @@ SWAP_POOL = 8
 SPACY_LABEL = {"person": "PERSON", "country": "GPE"}
 PREFIX = "True or false: "
 SCALES = {"hundred", "thousand", "million", "billion", "trillion"}  # "1 million": swap the whole or nothing
-DEICTIC = {"this", "that", "these", "those"}
+DEICTIC = {"this", "that", "these", "those", "same"}
+HEDGES = {"may", "might", "could", "can"}
 NEGATIVE = {"no", "never", "nothing", "none", "nobody", "neither", "nor", "without", "only"}
 
 
 def candidates(sentences, analysis):
     """One true/false question per eligible sentence, true and false in turn."""
     actors, by_sentence = _actors_by_sentence(sentences, analysis)
+    find = locator(sentences)
+    named = {find(m.span.paragraph, m.span.start) for m in analysis.mentions}  # sentences naming any actor
     lemmas, labels = {}, {}  # actor id -> every lemma of every sentence naming it; spaCy's label for it
     for index, found in by_sentence.items():
         for actor, mention in found:
@@ -52,7 +56,7 @@ def candidates(sentences, analysis):
         if not _eligible(s):
             continue
         if not s.sent.doc.user_data.get(QUOTES_KEPT) and not (
-                s.index in by_sentence or any(_number(t) or is_year(t) for t in s.sent)):
+                s.index in named or any(_number(t) or is_year(t) or t.ent_type_ == "QUANTITY" for t in s.sent)):
             continue  # quotation marks lost: "Islam is a religion of peace" may be a speech; a fact names or counts
         statement = s.text.strip()
         if turn % 2:
@@ -75,7 +79,7 @@ def _eligible(s) -> bool:
         return False
     if words[0].lower().strip(",") in LEADS or not clauses.stated(root):
         return False
-    return not any(clauses.pronoun(t) or t.tag_ == "PRP$" or t.dep_ == "neg" or (t.lower_ in DEICTIC and t.dep_ == "det")
+    return not any(clauses.pronoun(t) or t.tag_ == "PRP$" or t.dep_ == "neg" or (t.lower_ in DEICTIC and (t.dep_ in {"det", "amod"} or t.lower_ == "same"))
                    for t in s.sent)  # "this happiness" needs the sentence before
 
 
@@ -113,12 +117,32 @@ def _glued(mention, analysis) -> bool:
     return paragraph[mention.span.end:mention.span.end + 1].isalpha()
 
 
+def _close(other: str, said: str) -> bool:
+    """Whether one number can stand for the other unnoticed: the same kind of word, within ten times.
+
+    "crews of 200,000" or "crews of zero" in place of "crews of four" is
+    false at sight, and a question the pupil need not read for.
+    """
+    a, b = _value(other), _value(said)
+    if a is None or b is None or other.isdigit() != said.isdigit():
+        return False
+    return a > 1 and b > 1 and max(a, b) / min(a, b) <= 10
+
+
+def _value(text: str) -> float | None:
+    text = NUMBER_WORDS.get(text.lower(), text).replace(",", "")
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
 def _swap_number(s, numbers):
     """The sentence with its number replaced by another number of the same kind the article gives."""
     for t in s.sent:
         if _number(t):
             for other in numbers.get(t.ent_type_, ()):
-                if other != t.text and other not in s.text and other.isdigit() == t.text.isdigit():
+                if other != t.text and other not in s.text and _close(other, t.text):
                     return _replace(s, t.idx, t.idx + len(t.text), other)
     return None
 
@@ -127,12 +151,16 @@ def _swap_actor(s, actors, by_sentence, lemmas, labels):
     """Another named actor of the same kind, never one the article puts with the same verb."""
     verb = s.sent.root.lemma_.lower()
     for actor, mention in by_sentence.get(s.index, []):
+        words = s.sent.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+        if words is None or words.root.dep_ in {"compound", "amod", "nmod"}:
+            continue  # "the Fukushima nuclear accident": a name used as a modifier is not an actor here
         for other in actors.get(actor.kind, ()):
             if other.kind != actor.kind or other.id == actor.id or lexicon.has_word(s.text, other.name):
                 continue
             if verb in lemmas.get(other.id, ()):
                 continue  # the other actor does the same thing somewhere: the change might be true
-            if labels.get(other.id) != SPACY_LABEL[actor.kind]:
+            if SPACY_LABEL[actor.kind] not in (labels.get(other.id), labels.get(actor.id)) or (
+                    labels.get(other.id) != labels.get(actor.id)):
                 continue  # "Habitats Directive" filed as a person: the parse never read it as one
             return _replace(s, mention.span.start, mention.span.end, other.name)
     return None
@@ -143,6 +171,8 @@ def _negate(s):
     root = s.sent.root
     if any(t.lower_ in NEGATIVE for t in s.sent) or any(c.dep_ == "conj" for c in root.children):
         return None  # "no one would not have built"; "used to be peaceful and can be again"
+    if any(c.lower_ in HEDGES for c in root.children) or root.nbor(-1).pos_ == "ADV":
+        return None  # "may not occur" does not contradict "may occur"; "completely does not disappear"
     aux = [c for c in root.children if c.dep_ in {"aux", "auxpass"} and c.i < root.i]
     if aux:
         t = aux[0]
