@@ -224,8 +224,8 @@ def _appositions(ctx: Context):
     for r in ctx.analysis.relations:
         if r.kind != "appositive" or r.subject not in ctx.actors or r.object not in ctx.actors:
             continue
-        if ctx.actors[r.subject].kind == "person" and not ctx.named(r):
-            continue  # "his brother Richard" filed under Richard III: the key would be the wrong man
+        if ctx.actors[r.subject].kind == "person" and (not ctx.named(r) or r.subject not in ctx.central):
+            continue  # "his brother Richard" filed under Richard III; and "Who is <title>?" only for central people
         place, owner = ctx.actors[r.subject], ctx.actors[r.object]
         who = f"Which {_descriptor(r.subject_text)}" if place.kind == "place" else _question_word(place)
         prompt = f"{who} is {owner.name}’s {r.predicate}?"
@@ -385,6 +385,8 @@ def _inside_a_longer_name(sentence, mention) -> bool:
     words = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
     if words is None:
         return False
+    if any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.idx < mention.span.start for c in words.root.children):
+        return True  # "RSPCA Australia": the gap is the head of a longer name
     return any(e.start_char < mention.span.start or e.end_char > mention.span.end
                for e in doc.ents if e.start <= words.root.i < e.end)
 

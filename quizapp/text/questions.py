@@ -231,7 +231,12 @@ def _reveals(way: Candidate, chosen: list[Candidate]) -> bool:
     same sentence, hands over the number.
     """
     return any(_gives_away_to(way.question, other) or _gives_away_to(other.question, way)
-               or _same_statement(way, other) for other in chosen)
+               or _same_statement(way, other) or _offered(way, other) or _offered(other, way) for other in chosen)
+
+
+def _offered(summary: Candidate, other: Candidate) -> bool:
+    """Whether a main-idea question offers, as an option, the sentence another question is about."""
+    return "family:main-idea" in summary.tags and other.question.evidence.strip() in summary.question.choices
 
 
 def _same_statement(one: Candidate, other: Candidate) -> bool:

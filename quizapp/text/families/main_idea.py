@@ -21,6 +21,7 @@ LEAD_PARAGRAPHS = 2
 KEY_WORDS = (10, 35)
 DETAIL_WORDS = (8, 30)
 PROMPT = "Which sentence best sums up the article?"
+VARIANTS = 4
 
 
 def candidates(sentences, analysis):
@@ -36,20 +37,29 @@ def candidates(sentences, analysis):
     key = max(leads, key=lambda s: central[s.index])
     details = sorted((s for s in sentences if s.span.paragraph > key.span.paragraph + 1 and _option(s, DETAIL_WORDS)),
                      key=lambda s: central[s.index])
+    fit = [s for s in details if central[s.index] < central[key.index] * 0.8
+           and not _same_point(lemmas[s.index], lemmas[key.index])]
+    text = key.text.strip()
+    for variant in range(VARIANTS):  # other sets of details, in case another question takes one of these sentences
+        wrong = _three_paragraphs(fit[variant:], key)
+        if len(wrong) < 3:
+            return
+        q = question(key, type="choice", prompt=PROMPT, answer=((text,),), choices=choices(text, wrong),
+                     distractors=tuple(wrong), skill="inference")
+        yield Candidate("main-idea:article", q, 0.8 - 0.01 * variant, preferred=True,
+                        tags={"family:main-idea", "restates"})
+
+
+def _three_paragraphs(details, key) -> list[str]:
+    """Three details, each from its own paragraph and none from the key's."""
     wrong, paragraphs = [], {key.span.paragraph}
     for s in details:
-        if (s.span.paragraph not in paragraphs and central[s.index] < central[key.index] * 0.6
-                and not _same_point(lemmas[s.index], lemmas[key.index])):
+        if s.span.paragraph not in paragraphs:
             wrong.append(s.text.strip())
             paragraphs.add(s.span.paragraph)
         if len(wrong) == 3:
             break
-    if len(wrong) < 3:
-        return
-    text = key.text.strip()
-    q = question(key, type="choice", prompt=PROMPT, answer=((text,),), choices=choices(text, wrong),
-                 distractors=tuple(wrong), skill="inference")
-    yield Candidate("main-idea:article", q, 0.95, preferred=True, tags={"family:main-idea", "restates"})
+    return wrong
 
 
 def _same_point(detail: set[str], key: set[str]) -> bool:
