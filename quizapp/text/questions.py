@@ -27,6 +27,7 @@ from quizapp.text.question_templates import templates
 from quizapp.text.types import Analysis
 
 MAX_QUESTIONS = 12
+SMALL_SET, SMALL_SET_GAPS = 6, 4  # below six questions, up to four name gaps
 MAX_SAME_ANSWER = 2  # one name answers at most two questions
 MAX_PER_SENTENCE = 2  # questions resting on one evidence sentence
 PREFERRED = 1  # a template's preferred way wins unless its type is already asked this many times more
@@ -54,7 +55,8 @@ def generate(analysis: Analysis, docs=None, limit: int = MAX_QUESTIONS) -> tuple
     if docs is not None:
         found += families.candidates(analysis, docs)
     folded = " " + lexicon.fold(analysis.article.text) + " "  # folded once: checking each candidate stays O(1) in n
-    candidates = [c for c in found if well_formed(c.question, analysis, folded)]
+    title = " " + lexicon.fold(analysis.article.title.rstrip(" …")) + " "
+    candidates = [c for c in found if well_formed(c.question, analysis, folded) and not _in_title(c.question, title)]
     chosen = _choose(candidates, limit)
     return tuple(_finish(c.question, analysis, i) for i, c in enumerate(chosen))
 
@@ -81,6 +83,22 @@ def well_formed(question: Question, analysis: Analysis, folded: str | None = Non
     if question.type != "truefalse" and _gives_away(question):
         return False
     return question.type == "truefalse" or _in_text(question, folded or " " + lexicon.fold(analysis.article.text) + " ")
+
+
+def _in_title(question: Question, title: str) -> bool:
+    """Whether the article's title, shown above the quiz, gives the answer away.
+
+    A corpus text without a headline gets its first sentence's main clause
+    as title ("Prince Harry has flown out of Afghanistan"), so a gap for
+    "Afghanistan", a true/false restating that sentence, or a main idea that
+    is that sentence is answered before it is read.
+    """
+    if not title.strip():
+        return False
+    if question.type == "truefalse" or question.skill == "inference" and question.type == "choice":
+        said = question.prompt.removeprefix("True or false: ") if question.type == "truefalse" else question.answer[0][0]
+        return title.strip() in lexicon.fold(said)
+    return any(f" {lexicon.fold(part[0])} " in title for part in question.answer if lexicon.fold(part[0]))
 
 
 def _quotes_balanced(text: str) -> bool:
@@ -117,6 +135,15 @@ def _choose(candidates: list[Candidate], limit: int) -> list[Candidate]:
         by_fact.setdefault(c.fact, []).append(c)
     state = _SetState(limit)
     remaining = dict(by_fact)
+    _fill(state, remaining, limit)
+    if len(state.chosen) < SMALL_SET:  # a short or quote-heavy article: allow more name gaps, all else unchanged
+        state.limits = {**FAMILY_LIMITS, "family:cloze": SMALL_SET_GAPS}
+        _fill(state, remaining, SMALL_SET)
+    return _at_most_half_who(_diversify(state.chosen, by_fact, state))
+
+
+def _fill(state, remaining: dict, limit: int) -> None:
+    """Take the best allowed way of the best remaining fact until ``limit`` or nothing is allowed."""
     while remaining and len(state.chosen) < limit:
         open_ways = {fact: [w for w in ways if state.allows(w)] for fact, ways in remaining.items()}
         open_ways = {fact: ways for fact, ways in open_ways.items() if ways}
@@ -127,7 +154,6 @@ def _choose(candidates: list[Candidate], limit: int) -> list[Candidate]:
                                                    -w.score))
         del remaining[fact]
         state.take(best)
-    return _at_most_half_who(_diversify(state.chosen, by_fact, state))
 
 
 class _SetState:
@@ -135,6 +161,7 @@ class _SetState:
 
     def __init__(self, limit: int):
         self.limit = limit
+        self.limits = FAMILY_LIMITS
         self.chosen: list[Candidate] = []
         self.counts: dict[str, int] = {}
         self.names: dict[str, float] = {}
@@ -144,6 +171,7 @@ class _SetState:
         self.sentences: dict[str, int] = {}
         self.who = 0
         self.restated: set[str] = set()
+        self.answered: dict[str, set[str]] = {}  # evidence sentence -> the names it already answers
 
     def score(self, way: Candidate) -> float:
         used = self.answers.get(_answer_key(way), 0)
@@ -157,11 +185,13 @@ class _SetState:
             return False
         if q.evidence in self.restated or ("restates" in way.tags and q.evidence in self.sentences):
             return False  # a true/false statement restating a sentence gives away whatever else it answers
+        if set(_names(way)) & self.answered.get(q.evidence, set()):
+            return False  # the same answer from the same sentence: one fact asked twice
         if any(self.names.get(n, 0) + share > MAX_SAME_ANSWER for n, share in _names(way).items()):
             return False
         if _is_who(q) and self.who >= self.limit // 2:
             return False
-        if not all(self.counts.get(t, 0) < FAMILY_LIMITS.get(t, FAMILY_CAP) for t in way.tags if t.startswith("family:")):
+        if not all(self.counts.get(t, 0) < self.limits.get(t, FAMILY_CAP) for t in way.tags if t.startswith("family:")):
             return False
         return not _reveals(way, self.chosen)
 
@@ -177,6 +207,7 @@ class _SetState:
         self.who += _is_who(q)
         self.prompts.add(q.prompt)
         self.sentences[q.evidence] = self.sentences.get(q.evidence, 0) + 1
+        self.answered.setdefault(q.evidence, set()).update(_names(way))
         if "restates" in way.tags:
             self.restated.add(q.evidence)
         self.chosen.append(way)
@@ -201,7 +232,8 @@ def _names_of(kind: str, parts: tuple) -> dict[str, float]:
     """
     if kind == "truefalse":
         return {}
-    return {lexicon.fold(part[0]): 1 / len(parts) for part in parts}
+    # One person under any of their forms ("Assad", "Bashar al-Assad"): the shortest folded form names them.
+    return {min((lexicon.fold(f) for f in part), key=lambda f: (len(f), f)): 1 / len(parts) for part in parts}
 
 
 def _sentence_limit(sentence: str) -> int:
@@ -262,7 +294,8 @@ def _gives_away_to(asked: Question, answered: Candidate) -> bool:
     if target.skill != "vocabulary" and asked.evidence != target.evidence:
         return False
     prompt = _folded(asked.prompt)
-    return any(f" {lexicon.fold(part[0])} " in prompt for part in target.answer if lexicon.fold(part[0]))
+    forms = (form for part in target.answer for form in (part if asked.evidence == target.evidence else part[:1]))
+    return any(f" {lexicon.fold(form)} " in prompt for form in forms if len(lexicon.fold(form)) > 2)
 
 
 @functools.lru_cache(maxsize=4096)

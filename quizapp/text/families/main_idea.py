@@ -31,10 +31,13 @@ def candidates(sentences, analysis):
     lemmas = [_lemmas(s) for s in sentences]
     spread = Counter(lemma for found in lemmas for lemma in found)
     central = [_centrality(found, spread) for found in lemmas]
+    title = lexicon.fold(analysis.article.title.rstrip(" …"))
     leads = [s for s in sentences if s.span.paragraph < LEAD_PARAGRAPHS and _option(s, KEY_WORDS)]
     if not leads:
         return
     key = max(leads, key=lambda s: central[s.index])
+    if title and title in lexicon.fold(key.text):
+        return  # the title shown above the quiz is this sentence; the next best is seldom the point
     details = sorted((s for s in sentences if s.span.paragraph > key.span.paragraph + 1 and _option(s, DETAIL_WORDS)),
                      key=lambda s: central[s.index])
     fit = [s for s in details if central[s.index] < central[key.index] * 0.8
