@@ -12,6 +12,7 @@ from __future__ import annotations
 from quizapp.text import gazetteer, lexicon
 from quizapp.text.types import Actor
 
+CORPORATE = {"International", "Inc", "Inc.", "Ltd", "Ltd.", "plc", "PLC", "Group", "Corporation", "Corp", "Corp."}
 NEAR_KINDS = {
     "country": ("country",),
     "person": ("person",),
@@ -35,6 +36,8 @@ def answer_forms(actor: Actor) -> tuple[str, ...]:
         demonym = actor.name.removesuffix(" government")
         owner = gaz.demonym(demonym)
         forms += ["government", f"the {demonym} government"] + ([owner.name] if owner else [])
+    if actor.kind == "organization" and actor.name.split()[-1] in CORPORATE and len(actor.name.split()) > 1:
+        forms.append(actor.name.rsplit(" ", 1)[0])  # "SOCO International" is "SOCO" in most of the article
     if actor.kind == "person" and len(actor.name.split()) > 1:
         forms.append(actor.name.split()[-1])
     if actor.kind == "group" and len(actor.name.split()) > 1:
@@ -62,6 +65,8 @@ def for_actors(answers: list[Actor], actors: tuple[Actor, ...], count: int = 3) 
 
     for near in NEAR_KINDS.get(kind, (kind,)):
         for actor in actors:
+            if len(found) == count:
+                return found  # enough: stopping here keeps a long article's questions linear in its length
             if actor.kind == near and actor not in answers:
                 offer(actor.name)
     for name in _outside(answers, actors):

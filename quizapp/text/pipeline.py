@@ -38,7 +38,7 @@ def analyse(raw: str, nlp, title_hint: str | None = None, bounds: Bounds = DEFAU
             Span(i, sent.start_char, sent.end_char) for i, doc in enumerate(docs) for sent in doc.sents
         ),
     )
-    return replace(analysis, questions=questions.generate(analysis))
+    return replace(analysis, questions=questions.generate(analysis, docs))
 
 
 def headline(doc) -> str:

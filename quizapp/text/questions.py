@@ -16,34 +16,61 @@ types, because two questions about the same fact give each other away.
 
 from __future__ import annotations
 
+import functools
 import re
 
-from quizapp.text import lexicon
+from quizapp.text import families, lexicon
+from quizapp.text.families.base import Candidate
+from quizapp.text.families.base import sentences as parsed_sentences
 from quizapp.text.question import BLANK, Question
-from quizapp.text.question_templates import Candidate, templates
+from quizapp.text.question_templates import templates
 from quizapp.text.types import Analysis
 
-MAX_QUESTIONS = 15
+MAX_QUESTIONS = 12
+SMALL_SET, SMALL_SET_GAPS = 6, 4  # below six questions, up to four name gaps
+MAX_SAME_ANSWER = 2  # one name answers at most two questions
+MAX_PER_SENTENCE = 2  # questions resting on one evidence sentence
+PREFERRED = 1  # a template's preferred way wins unless its type is already asked this many times more
+LONG_SENTENCE = 25  # words: such a sentence may carry one more
+FAMILY_LIMITS = {"family:cloze": 2, "family:vocabulary": 1, "family:statement": 3, "family:number": 3,
+                 "family:reason": 3, "family:main-idea": 1,
+                 "family:according": 2, "family:statement-like": 4}
 MAX_PROMPT_WORDS = 22
 FAMILY_CAP = 2  # at most this many entity clozes, and this many vocabulary clozes
 REPEAT_PENALTY = 0.15  # per question already answered by the same name
+PARAGRAPH_PENALTY = 0.05  # per question already asked about the same paragraph
 TYPE_EASE = {"truefalse": 0.15, "choice": 0.25, "multi": 0.4, "short": 0.45, "cloze": 0.5}
 
 
-def generate(analysis: Analysis, limit: int = MAX_QUESTIONS) -> tuple[Question, ...]:
-    """The best ``limit`` well-formed questions about the article, best first."""
-    candidates = [c for c in templates(analysis) if well_formed(c.question, analysis)]
+def generate(analysis: Analysis, docs=None, limit: int = MAX_QUESTIONS) -> tuple[Question, ...]:
+    """The best ``limit`` well-formed questions about the article, best first.
+
+    ``docs`` is spaCy's parse of each paragraph (as ``pipeline.analyse``
+    made it). With it, the question families read the parse and every
+    who-question's key is checked against it; without it (an analysis
+    loaded from JSON) only the relation templates run, unchecked.
+    """
+    sentences = parsed_sentences(analysis, docs) if docs is not None else []
+    found = list(templates(analysis, sentences))
+    if docs is not None:
+        found += families.candidates(analysis, docs)
+    folded = " " + lexicon.fold(analysis.article.text) + " "  # folded once: checking each candidate stays O(1) in n
+    title = " " + lexicon.fold(analysis.article.title.rstrip(" …")) + " "
+    candidates = [c for c in found if well_formed(c.question, analysis, folded) and not _in_title(c.question, title)]
     chosen = _choose(candidates, limit)
     return tuple(_finish(c.question, analysis, i) for i, c in enumerate(chosen))
 
 
-def well_formed(question: Question, analysis: Analysis) -> bool:
+def well_formed(question: Question, analysis: Analysis, folded: str | None = None) -> bool:
     """Grounded, grammatical in shape, and not giving its answer away."""
     prompt = question.prompt
     if question.type == "cloze":
         if prompt.count(BLANK) != 1:
             return False
-    elif not prompt.endswith("?") or len(prompt.split()) > MAX_PROMPT_WORDS:
+    elif question.type == "truefalse" and prompt.startswith("True or false: "):
+        if not prompt.endswith("."):
+            return False
+    elif not prompt.endswith("?") or len(prompt.split()) > MAX_PROMPT_WORDS + (40 if BLANK in prompt else 0):
         return False
     if not question.evidence or question.evidence not in analysis.article.text:
         return False
@@ -55,7 +82,23 @@ def well_formed(question: Question, analysis: Analysis) -> bool:
             return False
     if question.type != "truefalse" and _gives_away(question):
         return False
-    return question.type == "truefalse" or _in_text(question, analysis)
+    return question.type == "truefalse" or _in_text(question, folded or " " + lexicon.fold(analysis.article.text) + " ")
+
+
+def _in_title(question: Question, title: str) -> bool:
+    """Whether the article's title, shown above the quiz, gives the answer away.
+
+    A corpus text without a headline gets its first sentence's main clause
+    as title ("Prince Harry has flown out of Afghanistan"), so a gap for
+    "Afghanistan", a true/false restating that sentence, or a main idea that
+    is that sentence is answered before it is read.
+    """
+    if not title.strip():
+        return False
+    if question.type == "truefalse" or question.skill == "inference" and question.type == "choice":
+        said = question.prompt.removeprefix("True or false: ") if question.type == "truefalse" else question.answer[0][0]
+        return title.strip() in lexicon.fold(said)
+    return any(f" {lexicon.fold(part[0])} " in title for part in question.answer if lexicon.fold(part[0]))
 
 
 def _quotes_balanced(text: str) -> bool:
@@ -71,84 +114,197 @@ def _gives_away(question: Question) -> bool:
                if lexicon.fold(form))
 
 
-def _in_text(question: Question, analysis: Analysis) -> bool:
-    """Every answer part is named in the article (by one of its forms)."""
-    text = " " + lexicon.fold(analysis.article.text) + " "
+def _in_text(question: Question, text: str) -> bool:
+    """Every answer part is named in the article (by one of its forms); ``text`` is the folded article."""
     return all(any(f" {lexicon.fold(form)} " in text for form in part) for part in question.answer)
 
 
 def _choose(candidates: list[Candidate], limit: int) -> list[Candidate]:
-    """One way per fact, the best facts first, types and answers kept in balance.
+    """One way per fact, the best facts first, a set rather than a list.
 
     Greedy: each round takes the best remaining fact, its score lowered for
-    every question already chosen with the same answer, so that a story
-    about one person does not become ten questions answered by that name.
+    every question already chosen with the same answer and from the same
+    paragraph, so that the set spreads over the article and a story about
+    one person is not ten questions answered by that name. Hard limits: one
+    question per evidence sentence, one name answers at most two questions,
+    at most half the prompts start with "Who", no question gives another's
+    answer away.
     """
     by_fact: dict[str, list[Candidate]] = {}
     for c in candidates:
         by_fact.setdefault(c.fact, []).append(c)
-    counts: dict[str, int] = {}
-    answers: dict[tuple, int] = {}
-    chosen, prompts, used = [], set(), set()
+    state = _SetState(limit)
     remaining = dict(by_fact)
-    while remaining and len(chosen) < limit:
-        open_ways = {fact: [w for w in ways if _allowed(w, prompts, used, counts) and not _reveals(w, chosen)
-                            and answers.get(_answer_key(w), 0) < limit // 2]  # no name answers half the quiz
-                     for fact, ways in remaining.items()}
+    _fill(state, remaining, limit)
+    if len(state.chosen) < SMALL_SET:  # a short or quote-heavy article: allow more name gaps, all else unchanged
+        state.limits = {**FAMILY_LIMITS, "family:cloze": SMALL_SET_GAPS}
+        _fill(state, remaining, SMALL_SET)
+    return _at_most_half_who(_diversify(state.chosen, by_fact, state))
+
+
+def _fill(state, remaining: dict, limit: int) -> None:
+    """Take the best allowed way of the best remaining fact until ``limit`` or nothing is allowed."""
+    while remaining and len(state.chosen) < limit:
+        open_ways = {fact: [w for w in ways if state.allows(w)] for fact, ways in remaining.items()}
         open_ways = {fact: ways for fact, ways in open_ways.items() if ways}
         if not open_ways:
             break
-        fact = max(open_ways, key=lambda f: max(w.score - REPEAT_PENALTY * answers.get(_answer_key(w), 0)
-                                                 for w in open_ways[f]))
-        best = min(open_ways[fact], key=lambda w: (counts.get(w.question.type, 0) - (1 if w.preferred else 0),
+        fact = max(open_ways, key=lambda f: max(state.score(w) for w in open_ways[f]))
+        best = min(open_ways[fact], key=lambda w: (state.counts.get(w.question.type, 0) - (PREFERRED if w.preferred else 0),
                                                    -w.score))
         del remaining[fact]
-        for key in [best.question.type, *(t for t in best.tags if t.startswith("family:"))]:
-            counts[key] = counts.get(key, 0) + 1
-        answers[_answer_key(best)] = answers.get(_answer_key(best), 0) + 1
-        prompts.add(best.question.prompt)
-        used.add(best.question.evidence)
-        chosen.append(best)
-    return _diversify(chosen, by_fact)
+        state.take(best)
 
 
-def _allowed(way: Candidate, prompts: set, used: set, counts: dict) -> bool:
-    """Not a repeat, not a cloze of a sentence already asked about, and its family not full."""
-    if way.question.prompt in prompts:
-        return False
-    if "sentence-exclusive" in way.tags and way.question.evidence in used:
-        return False
-    return all(counts.get(t, 0) < FAMILY_CAP for t in way.tags if t.startswith("family:"))
+class _SetState:
+    """What the questions chosen so far use up: types, families, names, sentences, paragraphs."""
+
+    def __init__(self, limit: int):
+        self.limit = limit
+        self.limits = FAMILY_LIMITS
+        self.chosen: list[Candidate] = []
+        self.counts: dict[str, int] = {}
+        self.names: dict[str, float] = {}
+        self.answers: dict[tuple, int] = {}
+        self.paragraphs: dict[int, int] = {}
+        self.prompts: set[str] = set()
+        self.sentences: dict[str, int] = {}
+        self.who = 0
+        self.restated: set[str] = set()
+        self.answered: dict[str, set[str]] = {}  # evidence sentence -> the names it already answers
+
+    def score(self, way: Candidate) -> float:
+        used = self.answers.get(_answer_key(way), 0)
+        span = way.question.evidence_span
+        here = self.paragraphs.get(span.paragraph, 0) if span else 0
+        return way.score - REPEAT_PENALTY * used - PARAGRAPH_PENALTY * here
+
+    def allows(self, way: Candidate) -> bool:
+        q = way.question
+        if q.prompt in self.prompts or self.sentences.get(q.evidence, 0) >= _sentence_limit(q.evidence):
+            return False
+        if q.evidence in self.restated or ("restates" in way.tags and q.evidence in self.sentences):
+            return False  # a true/false statement restating a sentence gives away whatever else it answers
+        if set(_names(way)) & self.answered.get(q.evidence, set()):
+            return False  # the same answer from the same sentence: one fact asked twice
+        if any(self.names.get(n, 0) + share > MAX_SAME_ANSWER for n, share in _names(way).items()):
+            return False
+        if _is_who(q) and self.who >= self.limit // 2:
+            return False
+        if not all(self.counts.get(t, 0) < self.limits.get(t, FAMILY_CAP) for t in way.tags if t.startswith("family:")):
+            return False
+        return not _reveals(way, self.chosen)
+
+    def take(self, way: Candidate) -> None:
+        q = way.question
+        for key in [q.type, *(t for t in way.tags if t.startswith("family:"))]:
+            self.counts[key] = self.counts.get(key, 0) + 1
+        for n, share in _names(way).items():
+            self.names[n] = self.names.get(n, 0) + share
+        self.answers[_answer_key(way)] = self.answers.get(_answer_key(way), 0) + 1
+        if q.evidence_span:
+            self.paragraphs[q.evidence_span.paragraph] = self.paragraphs.get(q.evidence_span.paragraph, 0) + 1
+        self.who += _is_who(q)
+        self.prompts.add(q.prompt)
+        self.sentences[q.evidence] = self.sentences.get(q.evidence, 0) + 1
+        self.answered.setdefault(q.evidence, set()).update(_names(way))
+        if "restates" in way.tags:
+            self.restated.add(q.evidence)
+        self.chosen.append(way)
+
+
+def _answer_key(way: Candidate) -> tuple:
+    """The whole answer, for lowering the score of a fact whose exact answer is already asked."""
+    return tuple(part[0] for part in way.question.answer) if way.question.type != "truefalse" else ("tf",)
+
+
+def _names(way: Candidate) -> dict[str, float]:
+    return _names_of(way.question.type, way.question.answer)
+
+
+@functools.lru_cache(maxsize=4096)
+def _names_of(kind: str, parts: tuple) -> dict[str, float]:
+    """The answers' shown forms, folded, with the share of the question each one answers.
+
+    "One name answers at most two questions" is there so that typing one
+    name in every box does not score; a name that is one of two parts of an
+    answer scores half a point alone, so it counts half.
+    """
+    if kind == "truefalse":
+        return {}
+    # One person under any of their forms ("Assad", "Bashar al-Assad"): the shortest folded form names them.
+    return {min((lexicon.fold(f) for f in part), key=lambda f: (len(f), f)): 1 / len(parts) for part in parts}
+
+
+def _sentence_limit(sentence: str) -> int:
+    """Questions one sentence may carry: a long one states several facts (the seed's 40-word leads)."""
+    return MAX_PER_SENTENCE + (len(sentence.split()) >= LONG_SENTENCE)
+
+
+def _is_who(question: Question) -> bool:
+    return question.prompt.split(" ", 1)[0] == "Who"
+
+
+def _at_most_half_who(chosen: list[Candidate]) -> list[Candidate]:
+    """Drop the lowest-ranked who-questions while they are more than half the set."""
+    chosen = list(chosen)
+    while sum(_is_who(c.question) for c in chosen) * 2 > len(chosen):
+        last = max(i for i, c in enumerate(chosen) if _is_who(c.question))
+        del chosen[last]
+    return chosen
 
 
 def _reveals(way: Candidate, chosen: list[Candidate]) -> bool:
     """Whether this question and one already chosen would give each other's answer away.
 
     "Who wants Assad to leave power in a negotiated transition?" beside a
-    cloze whose missing word is "negotiated" hands the pupil that word.
+    gap whose missing word is "negotiated" hands the pupil that word; a
+    true/false statement holding a how-many question's number, from the
+    same sentence, hands over the number.
     """
-    return any(_gives_away_to(way.question, other.question) or _gives_away_to(other.question, way.question)
-               for other in chosen)
+    return any(_gives_away_to(way.question, other) or _gives_away_to(other.question, way)
+               or _same_statement(way, other) or _offered(way, other) or _offered(other, way) for other in chosen)
 
 
-def _gives_away_to(asked: Question, answered: Question) -> bool:
-    """Whether the prompt of ``asked`` holds the missing word of the vocabulary cloze ``answered``.
+def _offered(summary: Candidate, other: Candidate) -> bool:
+    """Whether a main-idea question offers, as an option, the sentence another question is about."""
+    return "family:main-idea" in summary.tags and other.question.evidence.strip() in summary.question.choices
 
-    Only a vocabulary cloze can be given away like this: names are in the
-    article the pupil has open anyway, but the point of a word cloze is to
-    recall the word.
-    """
-    if answered.skill != "vocabulary":
+
+def _same_statement(one: Candidate, other: Candidate) -> bool:
+    """Two true/false statements where one sentence holds the other ("The UN is involved …" said twice)."""
+    if "restates" not in one.tags or "restates" not in other.tags:
         return False
-    prompt = " " + lexicon.fold(asked.prompt.replace(BLANK, " ")) + " "
-    return any(f" {lexicon.fold(part[0])} " in prompt for part in answered.answer if lexicon.fold(part[0]))
+    a, b = one.question.evidence.strip(" ."), other.question.evidence.strip(" .")
+    return a in b or b in a
 
 
-def _answer_key(way: Candidate) -> tuple:
-    return tuple(part[0] for part in way.question.answer) if way.question.type != "truefalse" else ("tf",)
+def _gives_away_to(asked: Question, answered: Candidate) -> bool:
+    """Whether the prompt of ``asked`` holds the answer of ``answered`` where it helps the pupil.
+
+    A missing word is given away wherever it stands. Any other answer when
+    both questions rest on the same sentence ("Why did the government lose
+    £32 billion?" answers "Who lost £32 billion?"). A name asked about one
+    sentence may stand in a prompt about another: the article the pupil has
+    open holds it anyway, and finding which sentence says it is the task.
+    """
+    target = answered.question
+    if target.type == "truefalse":
+        return False
+    if target.skill != "vocabulary" and asked.evidence != target.evidence:
+        return False
+    prompt = _folded(asked.prompt)
+    forms = (form for part in target.answer for form in (part if asked.evidence == target.evidence else part[:1]))
+    return any(f" {lexicon.fold(form)} " in prompt for form in forms if len(lexicon.fold(form)) > 2)
 
 
-def _diversify(chosen: list[Candidate], by_fact: dict[str, list[Candidate]]) -> list[Candidate]:
+@functools.lru_cache(maxsize=4096)
+def _folded(prompt: str) -> str:
+    """A prompt folded for word matching, once: the chooser compares each candidate every round."""
+    return " " + lexicon.fold(prompt.replace(BLANK, " ")) + " "
+
+
+def _diversify(chosen: list[Candidate], by_fact: dict[str, list[Candidate]], state=None) -> list[Candidate]:
     """Make sure every type the article supports is asked at least once.
 
     Balancing as we go can still leave a type out (the true/false forms of

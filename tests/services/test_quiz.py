@@ -39,8 +39,6 @@ MIXED = {
     "Which town did government forces capture?": ("al-Sukhna or Damascus", 0.5, "partial"),  # a hedge
     "Which region is Islamic State’s last major Syrian stronghold?": ("Deir al-Zor", 1, "correct"),
     "Which of these organized one of the ceasefires": (["Russia", "United States", "Iran"], 0.5, "partial"),
-    "putting _____ back together": ("Syria", 1, "correct"),
-    "in areas being _____ from Islamic State": ("captured", 1, "correct"),
     "Who is Syria’s president?": ("Putin", 0, "incorrect"),
 }
 
@@ -49,9 +47,9 @@ def test_mixed_answers_add_up_to_the_hand_marked_total(seed):
     responses = ids_by_prompt(seed, {prompt: r for prompt, (r, _, _) in MIXED.items()})
     result = grade_answers(seed, responses)
     unanswered = len(seed.questions) - len(MIXED)
-    assert result.total == len(seed.questions) >= 12
-    assert result.score == 5.5  # 0.5 + 1 + 0 + 0.5 + 1 + 0.5 + 1 + 1 + 0
-    assert result.counts == {"correct": 4, "partial": 3, "incorrect": 2 + unanswered}
+    assert result.total == len(seed.questions) >= 8  # the seed quiz is a set of eight (issue 11)
+    assert result.score == 3.5  # 0.5 + 1 + 0 + 0.5 + 1 + 0.5 + 0
+    assert result.counts == {"correct": 2, "partial": 3, "incorrect": 2 + unanswered}
     by_id = {r.question.id: r for r in result.results}
     for (prompt, (_, points, verdict)), qid in zip(MIXED.items(), ids_by_prompt(seed, MIXED)):
         assert (by_id[qid].grade.score, by_id[qid].grade.verdict) == (points, verdict), prompt

@@ -68,7 +68,7 @@ def test_every_question_has_its_number_skill_label_and_input(quiz_page, seed):
     page = parse(quiz_page)
     form = page.find("form", class_="quiz-form")
     assert form.attrs["method"] == "post" and form.attrs["action"] == QUIZ_URL
-    assert len(form.find_all("li", class_="question")) == len(seed.questions) >= 12
+    assert len(form.find_all("li", class_="question")) == len(seed.questions) >= 8  # a set: issue 11
     for n, question in enumerate(seed.questions, start=1):
         block = page.by_id(f"question-{n}")
         assert f"Question {n}" in block.find(class_="q-meta").clean_text()
