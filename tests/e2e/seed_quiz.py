@@ -11,7 +11,7 @@ TOWN = "Which town did government forces capture?"
 REGION = "Which region is Islamic State’s last major Syrian stronghold?"
 PRESIDENT = "Who is Syria’s president?"
 CEASEFIRES = "Which of these organized one of the ceasefires in the southwest?"
-PUTTING_BACK = "putting _____ back together"  # a cloze: part of its prompt
+ASSAD_GAP = "when _____ seemed in danger"  # a cloze (Assad): part of its prompt
 
 
 def number(seed, prompt_part: str) -> int:

@@ -23,7 +23,7 @@ TYPED = {
     "Which country backs the truces?": "Russia",
     "Which town did government forces capture?": "Damascus",
     "Who is Syria’s president?": "assad",
-    "putting": "Syria",  # the cloze: its box is labelled by its sentence
+    "seemed in danger": "Assad",  # the cloze: its box is labelled by its sentence
 }
 PICKED = {
     "Does the United States back the militias?": {"Yes"},

@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from factories import SEED
-from seed_quiz import BACKERS, TRUCES, MILITIAS, TOWN, REGION, PRESIDENT, CEASEFIRES, PUTTING_BACK, number, group
+from seed_quiz import BACKERS, TRUCES, MILITIAS, TOWN, REGION, PRESIDENT, CEASEFIRES, ASSAD_GAP, number, group
 
 pytestmark = [pytest.mark.browser, pytest.mark.db]
 
@@ -27,7 +27,7 @@ def answer_first_try(page, seed):
     group(page, REGION).get_by_label("Deir al-Zor").check()
     page.get_by_label(PRESIDENT).fill("assad")
     group(page, CEASEFIRES).get_by_label("Russia").check()  # United States left unticked
-    page.locator(f"#q{number(seed, PUTTING_BACK)}").fill("Syria")  # the box in the sentence's gap
+    page.locator(f"#q{number(seed, ASSAD_GAP)}").fill("Assad")  # the box in the sentence's gap
 
 
 def test_pupil_takes_the_quiz_and_reads_the_results(page, seed, screenshots):
@@ -39,8 +39,8 @@ def test_pupil_takes_the_quiz_and_reads_the_results(page, seed, screenshots):
     expect(page.locator("#article-text")).to_contain_text("the town of al-Sukhna")  # the text to look back at
 
     answer_first_try(page, seed)
-    cloze = page.get_by_role("textbox", name=re.compile("putting back together"))
-    expect(cloze).to_have_value("Syria")  # the gap's box is labelled by its sentence
+    cloze = page.get_by_role("textbox", name=re.compile("seemed in danger"))
+    expect(cloze).to_have_value("Assad")  # the gap's box is labelled by its sentence
     page.evaluate("window.scrollTo(0, 0)")  # the article panel sticks to the top of the view
     page.screenshot(path=screenshots / "quiz.png", full_page=True)
     page.get_by_role("button", name="Check my answers").click()
@@ -51,7 +51,7 @@ def test_pupil_takes_the_quiz_and_reads_the_results(page, seed, screenshots):
     expect(page.locator(".bar-row.verdict-correct .bar-count")).to_have_text(f"6 of {total}")
     expect(page.locator(".bar-row.verdict-partial .bar-count")).to_have_text(f"1 of {total}")
     expect(page.locator(".bar-row.verdict-incorrect .bar-count")).to_have_text(f"{total - 7} of {total}")
-    for prompt in (BACKERS, TRUCES, MILITIAS, REGION, PRESIDENT, PUTTING_BACK):
+    for prompt in (BACKERS, TRUCES, MILITIAS, REGION, PRESIDENT, ASSAD_GAP):
         expect_verdict(page, number(seed, prompt), "Correct")
     expect_verdict(page, number(seed, CEASEFIRES), "Partly correct")
     town = number(seed, TOWN)
