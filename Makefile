@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup run test test-postgres fuzz browser redis bench bench-load vendor clean
+.PHONY: setup run test test-postgres fuzz browser redis bench bench-load refit-readability vendor clean
 
 setup: $(STAMP)
 
@@ -66,6 +66,11 @@ vendor:
 
 bench: setup
 	$(BIN)/python benchmarks/analyze.py
+
+# Refit the reading-level model on the OneStopEnglish texts in tests/data (parses 246 texts: a few
+# minutes) and print its cross-validated figures; docs/readability.md says how to read them.
+refit-readability: setup
+	$(BIN)/python scripts/refit_readability.py
 
 # A class of 30 and a school of 300 against `quizapp serve` (several workers): on SQLite, then on
 # a throwaway PostgreSQL. Figures and how to read them: docs/performance.md.
