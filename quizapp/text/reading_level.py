@@ -52,6 +52,8 @@ FEATURE_WORDS = {
 CEFR = ("A1", "A2", "B1", "B2", "C1", "C2")
 LAST_UK_YEAR = 13  # Year 13 is the last year of school in England and Wales (US grade 12)
 
+_HARDER = {"mean_zipf": -1}  # every other feature makes a text harder as it grows
+
 
 @dataclass(frozen=True)
 class Level:
@@ -139,11 +141,15 @@ def contributions(values: dict[str, float], fitted: dict) -> dict[str, float]:
 def reasons(parts: dict[str, float], coef: dict[str, float], n: int = 3) -> tuple[str, ...]:
     """The ``n`` largest contributions as words: "long sentences", "few hard words".
 
-    The words describe the text (above the corpus average: "long sentences"),
-    so they stay true whichever way the model weighs the feature: the sign of
-    ``part * coef`` is the sign of (value - mean).
+    The words describe the text (above the corpus average: "long sentences"):
+    the sign of ``part * coef`` is the sign of (value - mean). A feature the
+    fit weighs against common sense (correlated features share out their
+    weight, so deeper clauses can come out as *lowering* the level once
+    sentence length is known) is a correction, not a reason a teacher could
+    act on, so it is never named.
     """
-    largest = sorted((name for name in parts if parts[name]), key=lambda name: -abs(parts[name]))[:n]
+    sensible = [name for name in parts if parts[name] and coef[name] * _HARDER.get(name, 1) > 0]
+    largest = sorted(sensible, key=lambda name: -abs(parts[name]))[:n]
     return tuple(FEATURE_WORDS[name][0 if parts[name] * coef[name] > 0 else 1] for name in largest)
 
 

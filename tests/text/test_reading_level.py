@@ -155,6 +155,14 @@ def test_easier_than_average_reads_as_such():
     assert reading_level.predict(values, TOY).reasons == ("short sentences", "few hard words")
 
 
+def test_a_feature_weighed_against_common_sense_is_never_a_reason():
+    """With correlated features a fit can weigh one backwards (here: more hard words, easier).
+    Saying "many hard words" as a reason for a level it lowered would mislead; it is left out."""
+    backwards = {**TOY, "coef": {**TOY["coef"], "difficult_share": -0.9}}
+    values = {"words_per_sentence": 22.0, "rare_share": 0.2, "mean_zipf": 5.0, "difficult_share": 0.35}
+    assert reading_level.predict(values, backwards).reasons == ("long sentences",)
+
+
 def test_word_frequencies_load_with_no_network(monkeypatch):
     """wordfreq reads the list shipped inside its package: no socket is ever opened."""
 
