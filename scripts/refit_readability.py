@@ -26,7 +26,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run from a checkout: import this copy of quizapp
 
-from quizapp.text import reading_level, reading_level_fit  # noqa: E402
+from quizapp.text import reading_level, reading_level_fit
 
 CORPUS = ROOT / "tests" / "data" / "onestopenglish"
 FEATURES_FILE = ROOT / "tests" / "data" / "reading_level_features.json"
