@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup run test test-postgres fuzz browser redis bench bench-length bench-load vendor clean
+.PHONY: setup run test test-postgres fuzz browser redis bench bench-length bench-load refit-readability vendor clean
 
 setup: $(STAMP)
 
@@ -71,6 +71,11 @@ bench: setup
 # Each stage of the analysis on 1k, 10k and 50k words (issue 14: linear in length?); docs/performance.md.
 bench-length: setup
 	$(BIN)/python benchmarks/analyze_length.py
+
+# Refit the reading-level model on the OneStopEnglish texts in tests/data (parses 246 texts: a few
+# minutes) and print its cross-validated figures; docs/readability.md says how to read them.
+refit-readability: setup
+	$(BIN)/python scripts/refit_readability.py
 
 # A class of 30 and a school of 300 against `quizapp serve` (several workers): on SQLite, then on
 # a throwaway PostgreSQL. Figures and how to read them: docs/performance.md.

@@ -229,7 +229,9 @@ def summary(path: Path, analysis) -> str:
         f"{path}: {article.title}" + (f" ({origin})" if origin else ""),
         f"  {len(article.paragraphs)} paragraphs, {r.sentences} sentences, {r.words} words, "
         f"about {r.reading_minutes:g} min to read",
-        f"  Readability: grade {r.grade_level:.1f} ({r.band}); Flesch reading ease {r.flesch_reading_ease:.1f}, "
+        f"  Readability: grade {r.grade_level:.1f} ({r.band}; CEFR {r.cefr or '?'}, UK {r.uk_year or '?'}); "
+        f"why: {', '.join(r.level_reasons) or '?'}",
+        f"  Formulas: Flesch reading ease {r.flesch_reading_ease:.1f}, "
         f"Flesch-Kincaid grade {r.flesch_kincaid_grade:.1f}",
         "  Actors:",
     ]

@@ -127,9 +127,12 @@ def check_text(raw: str, bounds: Bounds | None = None, title_hint: str | None = 
 
 @functools.cache
 def pipeline_version() -> str:
-    """``PIPELINE_VERSION`` and a digest of the pipeline's source files, computed once per process."""
+    """``PIPELINE_VERSION`` and a digest of the pipeline's source and data files, computed once per process.
+
+    Data counts too: a refitted reading-level model (``reading_level.json``) changes every grade.
+    """
     digest = hashlib.sha256()
-    for path in sorted(TEXT_PACKAGE.rglob("*.py")):
+    for path in sorted([*TEXT_PACKAGE.rglob("*.py"), *TEXT_PACKAGE.rglob("*.json")]):
         digest.update(path.relative_to(TEXT_PACKAGE).as_posix().encode() + b"\0" + path.read_bytes())
     return f"{PIPELINE_VERSION}-{digest.hexdigest()[:12]}"
 

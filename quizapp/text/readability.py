@@ -28,13 +28,12 @@ in, so we count ourselves and apply the same published formulas:
 On clean text (no abbreviations, no very short sentences, no hyphens) every
 figure equals textstat's own to 1e-6; tests/text/test_readability.py checks it.
 
-``grade_level`` is the mean of the Flesch-Kincaid, Coleman-Liau and ARI grades.
-On the 32 OneStopEnglish texts (each written at three levels) it put every
-pair of levels in the right order (96/96; FK alone 95, SMOG 93, Dale-Chall
-91), and of the candidates that did so it left the fewest levels less than
-half a grade apart (3 of 64). It blends syllables per word (FK), letters per
-word (CL, ARI) and sentence length (FK, ARI), so no single quirk of a text
-(a long name, one long list) swings it alone. docs/readability.md has more.
+``grade_level`` comes from the reading-level model (``reading_level.py``),
+fitted on OneStopEnglish texts that teachers wrote at three levels; the band,
+CEFR level and UK year follow from it. The mean of the Flesch-Kincaid,
+Coleman-Liau and ARI grades (``formula_grade``, the headline until the model)
+only puts the model on the familiar US grade scale. docs/readability.md has
+the figures.
 
 ``cmudict_offline.ensure()`` runs before any textstat call, so syllables are
 counted with the CMU dictionary even with no network (textstat would
@@ -52,7 +51,7 @@ import textstat
 from textstat.backend.transformations import remove_punctuation
 from textstat.backend.utils import get_lang_cfg, get_lang_easy_words
 
-from quizapp.text import cmudict_offline
+from quizapp.text import cmudict_offline, reading_level
 from quizapp.text.errors import InputError
 from quizapp.text.types import HardSentence, Readability, Span
 
@@ -105,22 +104,30 @@ class Counts:
 
 def score(docs) -> Readability:
     """Score an article given as one spaCy Doc per paragraph; ``InputError`` if it has no words."""
-    cmudict_offline.ensure()  # before any textstat call: it would try to download otherwise
-    sentences = [(i, sent, sentence_counts(sent)) for i, doc in enumerate(docs) for sent in doc.sents]
+    sentences = counted_sentences(docs)
     total = sum((counts for _, _, counts in sentences), Counts())
     if total.words == 0:
         raise InputError("There are no words to score: paste the text of the article and try again.")
     figures = formulas(total)
-    grade = grade_level(figures)
+    level = reading_level.predict(reading_level.features(sentences, total, docs))
     return Readability(
         **figures,
         **{f.name: getattr(total, f.name) for f in fields(Counts)},
-        grade_level=grade,
-        band=band(grade),
+        grade_level=level.grade,
+        band=band(level.grade),
+        cefr=level.cefr,
+        uk_year=reading_level.uk_year(level.grade),
+        level_reasons=level.reasons,
         reading_minutes=reading_minutes(total.words),
         hard_sentences=hard_sentences(sentences, figures["flesch_kincaid_grade"], total.words / total.sentences),
         difficult_word_list=difficult_word_list(docs),
     )
+
+
+def counted_sentences(docs) -> list[tuple[int, object, Counts]]:
+    """``(paragraph, spaCy sentence, Counts)`` for every sentence of the article, in order."""
+    cmudict_offline.ensure()  # before any textstat call: it would try to download otherwise
+    return [(i, sent, sentence_counts(sent)) for i, doc in enumerate(docs) for sent in doc.sents]
 
 
 def sentence_counts(sent) -> Counts:
@@ -178,8 +185,8 @@ def formulas(c: Counts) -> dict[str, float]:
     }
 
 
-def grade_level(figures: dict[str, float]) -> float:
-    """The headline US grade: the mean of the FK, Coleman-Liau and ARI grades (see module doc)."""
+def formula_grade(figures: dict[str, float]) -> float:
+    """The mean of the FK, Coleman-Liau and ARI grades: the scale the model's grade is put on."""
     return sum(figures[name] for name in GRADE_FORMULAS) / len(GRADE_FORMULAS)
 
 

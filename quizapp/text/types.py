@@ -73,6 +73,11 @@ class Readability:
     difficult_word_list: tuple[str, ...] = ()
     characters: int = 0  # non-space characters of the words, punctuation included (ARI)
     complex_words: int = 0  # difficult words of 3+ syllables (Gunning fog)
+    # From the reading-level model (quizapp/text/reading_level.py). Analyses stored
+    # before it have none of these until re-analysed: empty means "not known".
+    cefr: str = ""  # A1-C2
+    uk_year: str = ""  # "Year 9", "university"
+    level_reasons: tuple[str, ...] = ()  # "long sentences", "many rare words", "few hard words"
 
 
 @dataclass(frozen=True)
@@ -241,4 +246,5 @@ def _readability(data: dict) -> Readability:
         **data,
         "hard_sentences": tuple(_with_span(HardSentence, h) for h in data.get("hard_sentences", ())),
         "difficult_word_list": tuple(data.get("difficult_word_list", ())),
+        "level_reasons": tuple(data.get("level_reasons", ())),
     })

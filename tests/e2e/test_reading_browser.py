@@ -39,6 +39,8 @@ def test_reader_sees_the_article_panels_and_tooltips(page, seed, screenshots):
     expect(paragraphs.nth(3)).to_contain_text("shifted down several gears")
     expect(page.get_by_test_id("grade")).to_have_text(f"{analysis.readability.grade_level:.1f}")
     expect(page.get_by_test_id("band")).to_have_text(analysis.readability.band)
+    expect(page.get_by_test_id("cefr")).to_have_text(analysis.readability.cefr)
+    expect(page.get_by_test_id("level-why")).to_contain_text(", ".join(analysis.readability.level_reasons))
     expect(page.locator("svg.gauge")).to_be_visible()
     expect(page.locator(".glossary-entry")).to_have_count(len(analysis.actors))
     expect(page.locator("#actor-bashar-assad")).to_contain_text("Bashar al-Assad")

@@ -152,6 +152,21 @@ def test_pipeline_version_follows_the_text_package_sources(tmp_path, monkeypatch
     assert versions[0] != versions[1] and all(v.startswith(articles_service.PIPELINE_VERSION + "-") for v in versions)
 
 
+def test_pipeline_version_follows_the_reading_level_model(tmp_path, monkeypatch):
+    """A refitted model (JSON, not code) changes every grade, so stored analyses must be redone."""
+    package = tmp_path / "text"
+    package.mkdir()
+    (package / "readability.py").write_text("A = 1\n")
+    monkeypatch.setattr(articles_service, "TEXT_PACKAGE", package)
+    versions = []
+    for model in ('{"cuts": [0.5, 1.5]}', '{"cuts": [0.6, 1.5]}'):
+        (package / "reading_level.json").write_text(model)
+        articles_service.pipeline_version.cache_clear()
+        versions.append(articles_service.pipeline_version())
+    articles_service.pipeline_version.cache_clear()
+    assert versions[0] != versions[1]
+
+
 @pytest.mark.parametrize("title, slug", [
     ("Syria's war enters a new phase", "syrias-war-enters-a-new-phase"),
     ("Syria’s war: “a new phase”", "syrias-war-a-new-phase"),

@@ -81,7 +81,16 @@ def test_seed_fk_grade_is_not_thrown_off_by_abbreviations(seed, seed_docs):
     assert textstat.sentence_count(text) == 7
     assert seed.flesch_kincaid_grade - textstat.flesch_kincaid_grade(text) > 1.5
     assert seed.flesch_kincaid_grade == pytest.approx(16.15, abs=0.01)
-    assert seed.band == "Hard: college"
+
+
+def test_seed_reads_as_advanced_english(seed):
+    """A Reuters wire story with 31-word sentences: C1 or above, harder than the corpus's
+    average advanced text (grade 11.7) and past UK Year 12."""
+    assert seed.cefr in {"C1", "C2"}
+    assert seed.grade_level > 11.7
+    assert seed.uk_year in {"Year 13", "university"}
+    assert seed.band in {"Fairly hard: grades 11–12", "Hard: college"}
+    assert "long sentences" in seed.level_reasons and "many rare words" in seed.level_reasons
 
 
 @pytest.mark.parametrize(
@@ -104,11 +113,19 @@ def test_shown_figures_follow_from_shown_counts(seed, name, recompute):
     assert getattr(seed, name) == pytest.approx(recompute(seed), abs=1e-9)
 
 
-def test_grade_level_is_the_mean_of_fk_coleman_liau_and_ari(seed):
-    """The headline grade is the documented mean: (16.15 + 12.07 + 18.29) / 3 = 15.50."""
+def test_formula_grade_is_the_mean_of_fk_coleman_liau_and_ari(seed):
+    """The old headline, kept to put the model on the US grade scale: (16.15 + 12.07 + 18.29) / 3 = 15.50."""
     parts = (seed.flesch_kincaid_grade, seed.coleman_liau_index, seed.automated_readability_index)
-    assert seed.grade_level == pytest.approx(sum(parts) / 3)
-    assert seed.grade_level == pytest.approx(15.50, abs=0.01)
+    figures = {f: getattr(seed, f) for f in FORMULAS}
+    assert readability.formula_grade(figures) == pytest.approx(sum(parts) / 3)
+    assert readability.formula_grade(figures) == pytest.approx(15.50, abs=0.01)
+
+
+def test_grade_level_is_the_reading_level_model(seed):
+    """The headline comes from the fitted model, and the band, CEFR and year from it."""
+    assert seed.grade_level != pytest.approx(15.50, abs=0.5)  # not the formula mean any more
+    assert seed.band == readability.band(seed.grade_level)
+    assert len(seed.level_reasons) == 3
 
 
 @pytest.fixture(scope="module")
@@ -314,12 +331,13 @@ def onestop_grades(nlp):
 def test_onestop_levels_are_ordered_by_grade_level(onestop_grades):
     """Elementary < intermediate < advanced, pairwise over 82 texts x 3 pairs.
 
-    Measured on the 82 texts: 240/246 = 0.976 (the misses: all three pairs of
-    wnl-shark, one pair each of wnl-arctic-ramadan, wnl-tributes, wnl-world-cup;
-    on the first 32 texts it was 96/96). The floor allows one more miss, so a
-    small change in spaCy's sentence split does not fail the build.
+    The model was fitted on these very texts, so this is a training-set figure:
+    242/246 (the old formula mean got 240). The honest, held-out figure is the
+    cross-validated one in tests/text/test_reading_level.py (also 242/246).
+    The floor allows one more miss, so a small change in spaCy's sentence
+    split does not fail the build.
     """
     pairs = ((0, 1), (1, 2), (0, 2))  # ele < int, int < adv, ele < adv
     right = [grades[a] < grades[b] for grades in onestop_grades.values() for a, b in pairs]
     assert len(onestop_grades) == 82
-    assert sum(right) >= 239
+    assert sum(right) >= 241

@@ -123,6 +123,29 @@ def test_readability_panel_shows_grade_band_formulas_and_counts(seed_page, seed_
         assert f"<li>{word}</li>" in html
 
 
+def test_readability_panel_says_cefr_uk_year_and_why(seed_page, seed_analysis):
+    """The model's level on the scales teachers use, and its three largest reasons in plain words."""
+    html = seed_page.get_data(as_text=True)
+    r = seed_analysis.readability
+    assert r.cefr in {"C1", "C2"} and len(r.level_reasons) == 3
+    assert f'<strong data-testid="cefr">{r.cefr}</strong>' in html
+    assert f'UK <strong data-testid="uk-year">{r.uk_year}</strong>' in html
+    assert f'<span class="level-why-label">Why:</span>\n      {", ".join(r.level_reasons)}</p>' in html
+    assert f"{r.band}, CEFR {r.cefr}</title>" in html  # the gauge's text alternative says it too
+    assert "The classic formulas, for comparison" in html
+
+
+def test_an_analysis_stored_before_the_model_shows_without_its_fields(app, client, stub_pipeline):
+    """Stored before CEFR, year and reasons existed: the panel shows what it has and nothing empty."""
+    from factories import seed_raw
+
+    add_article(app, seed_raw(), "old-analysis")
+    html = client.get("/articles/old-analysis").get_data(as_text=True)
+    assert 'data-testid="grade">14.6<' in html  # make_readability's grade
+    assert 'data-testid="cefr"' not in html and "level-why" not in html and ", CEFR" not in html
+    assert "The formulas behind the grade" in html
+
+
 def test_glossary_has_an_entry_with_role_for_every_actor(seed_page, seed_analysis):
     html = seed_page.get_data(as_text=True)
     ids = Page(html).ids
