@@ -64,6 +64,8 @@ class Context:
                  and getAllLemmas(t.text, upos="VERB")]  # "Mont Blanc desserts with ...": not a verb
         if not verbs or any(clauses.reported(v) for v in verbs):
             return False
+        if any(clauses.pronoun(c) for v in verbs for c in v.children if c.dep_ in {"nsubj", "nsubjpass"}):
+            return False  # "because it introduced a pension": the mention layer named "it"; the parse still shows it
         if any(v.lemma_ in {"make", "find", "keep", "leave"} and not any(c.dep_ == "dobj" for c in v.children)
                for v in verbs):
             return False  # "Who made possible on BlackBerry handsets?": the object was moved away
