@@ -13,6 +13,7 @@ from quizapp.text import gazetteer, lexicon
 from quizapp.text.types import Actor
 
 CORPORATE = {"International", "Inc", "Inc.", "Ltd", "Ltd.", "plc", "PLC", "Group", "Corporation", "Corp", "Corp."}
+AREA_NOUNS = {"province", "region", "district", "county"}  # a place is often named without its area noun
 NEAR_KINDS = {
     "country": ("country",),
     "person": ("person",),
@@ -38,6 +39,8 @@ def answer_forms(actor: Actor) -> tuple[str, ...]:
         forms += ["government", f"the {demonym} government"] + ([owner.name] if owner else [])
     if actor.kind == "organization" and actor.name.split()[-1] in CORPORATE and len(actor.name.split()) > 1:
         forms.append(actor.name.rsplit(" ", 1)[0])  # "SOCO International" is "SOCO" in most of the article
+    if actor.kind == "place" and len(actor.name.split()) > 1 and actor.name.split()[-1].lower() in AREA_NOUNS:
+        forms.append(actor.name.rsplit(" ", 1)[0])  # "in Helmand" is as right as "in Helmand Province"
     if actor.kind == "person" and len(actor.name.split()) > 1:
         forms.append(actor.name.split()[-1])
     if actor.kind == "group" and len(actor.name.split()) > 1:

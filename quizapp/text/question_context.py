@@ -38,7 +38,7 @@ class Context:
         self.central = {a.id for a in sorted(analysis.actors, key=lambda a: -a.mentions)[:3] if a.mentions >= 3}
 
     def verified(self, relation: Relation) -> bool:
-        """Whether the relation's subject is named (not a pronoun) and the article states it.
+        """Whether the relation's subject is named (not a pronoun) in its sentence and the article states it.
 
         "Who lives with her family in Birmingham?" answered from "She now
         lives ..." names whoever the pronoun was resolved to, and the
@@ -52,6 +52,8 @@ class Context:
             return False
         if said.split()[0] in PRONOUN_STARTS - {"the"}:
             return False
+        if f" {said} " not in f" {lexicon.fold(relation.sentence)} ":
+            return False  # "she became ...": the mention layer wrote the name in for the pronoun; it may be wrong
         full = lexicon.fold(actor.name)
         if said != full and said in full and not (actor.kind == "person" and full.endswith(" " + said)):
             return False  # "BlackBerry" merged into "BlackBerry Messenger": the key would name the wrong thing
@@ -62,6 +64,8 @@ class Context:
                  and getAllLemmas(t.text, upos="VERB")]  # "Mont Blanc desserts with ...": not a verb
         if not verbs or any(clauses.reported(v) for v in verbs):
             return False
+        if any(clauses.pronoun(c) for v in verbs for c in v.children if c.dep_ in {"nsubj", "nsubjpass"}):
+            return False  # "because it introduced a pension": the mention layer named "it"; the parse still shows it
         if any(v.lemma_ in {"make", "find", "keep", "leave"} and not any(c.dep_ == "dobj" for c in v.children)
                for v in verbs):
             return False  # "Who made possible on BlackBerry handsets?": the object was moved away

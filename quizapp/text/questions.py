@@ -19,7 +19,7 @@ from __future__ import annotations
 import functools
 import re
 
-from quizapp.text import families, lexicon
+from quizapp.text import families, grading, lexicon
 from quizapp.text.families.base import Candidate
 from quizapp.text.families.base import sentences as parsed_sentences
 from quizapp.text.question import BLANK, Question
@@ -57,6 +57,7 @@ def generate(analysis: Analysis, docs=None, limit: int = MAX_QUESTIONS) -> tuple
     folded = " " + lexicon.fold(analysis.article.text) + " "  # folded once: checking each candidate stays O(1) in n
     title = " " + lexicon.fold(analysis.article.title.rstrip(" …")) + " "
     candidates = [c for c in found if well_formed(c.question, analysis, folded) and not _in_title(c.question, title)]
+    candidates = [fair for c in candidates if (fair := _fair_options(c)) is not None]
     chosen = _choose(candidates, limit)
     return tuple(_finish(c.question, analysis, i) for i, c in enumerate(chosen))
 
@@ -83,6 +84,36 @@ def well_formed(question: Question, analysis: Analysis, folded: str | None = Non
     if question.type != "truefalse" and _gives_away(question):
         return False
     return question.type == "truefalse" or _in_text(question, folded or " " + lexicon.fold(analysis.article.text) + " ")
+
+
+MIN_CHOICES = 3  # a choice question left with fewer options is hardly a question
+
+
+def _fair_options(candidate: Candidate) -> Candidate | None:
+    """The candidate without the distractors the grader would not mark wrong; None if too few options stay.
+
+    A distractor must never be another form, a part or a superset of the
+    answer, nor also true ("Ethiopians" beside "the Ethiopian government"):
+    the grader is the judge of what a pupil's answer means, so a distractor
+    it does not mark incorrect is dropped, from the options too. The key
+    depends on the distractors, so the check runs again until nothing changes.
+    """
+    question = candidate.question
+    if question.type == "truefalse" or not (question.distractors or question.choices):
+        return candidate
+    right = {form for part in question.answer for form in part}
+    while True:
+        wrong = [d for d in dict.fromkeys((*question.distractors, *(c for c in question.choices if c not in right)))]
+        unfair = {d for d in wrong
+                  if grading.grade(question, [d] if question.type == "multi" else d).verdict != "incorrect"}
+        if not unfair:
+            return candidate if question is candidate.question else Candidate(
+                candidate.fact, question, candidate.score, candidate.preferred, candidate.tags)
+        choices = tuple(c for c in question.choices if c not in unfair)
+        if question.choices and len(choices) < MIN_CHOICES:
+            return None
+        question = Question(**{**question.__dict__, "choices": choices,
+                               "distractors": tuple(d for d in question.distractors if d not in unfair)})
 
 
 def _in_title(question: Question, title: str) -> bool:

@@ -378,3 +378,14 @@ def test_generated_questions_accept_their_answer_and_reject_their_distractors(nl
             for wrong in question.distractors:
                 sent = [wrong] if question.type == "multi" else wrong
                 assert grade(question, sent).verdict == "incorrect", (question.prompt, wrong)
+
+
+def test_a_place_may_be_named_without_its_area_noun():
+    """ "based at Camp Bastion in _____": "Helmand" is as right as "Helmand Province"."""
+    from quizapp.text.distractors import answer_forms
+    from quizapp.text.types import Actor
+
+    forms = answer_forms(Actor(id="helmand", name="Helmand Province", kind="place", aliases=(), role="", mentions=1))
+    assert "Helmand" in forms
+    assert "Rhode" not in answer_forms(Actor(id="ri", name="Rhode Island", kind="place", aliases=(), role="",
+                                             mentions=1))
