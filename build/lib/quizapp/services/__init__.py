@@ -1,1 +1,0 @@
-"""Use-cases the web layer and the CLI share; no Flask request, session or flash in here."""
