@@ -166,14 +166,7 @@ def pipeline_calls(monkeypatch) -> list[str]:
 @pytest.fixture
 def teacher_client(app, client):
     """``client`` with a teacher logged in (as Flask-Login's session has it, no login form); her id is ``client.teacher_id``."""
-    from records import make_teacher
+    from records import logged_in_teacher
 
-    from quizapp.extensions import db
-
-    with app.app_context():
-        teacher_id = make_teacher().id
-        db.session.commit()
-    with client.session_transaction() as session:
-        session["_user_id"], session["_fresh"] = str(teacher_id), True
-    client.teacher_id = teacher_id
-    return client
+    teacher, teacher.teacher_id = logged_in_teacher(app)
+    return teacher

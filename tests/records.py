@@ -24,6 +24,17 @@ def make_teacher(email: str = "ann@school.example", name: str = "Ann Teacher") -
     return teacher
 
 
+def logged_in_teacher(app):
+    """A new teacher of ``app`` (committed) and a test client logged in as her, as Flask-Login's cookie has it."""
+    with app.app_context():
+        teacher_id = make_teacher().id
+        db.session.commit()
+    client = app.test_client()
+    with client.session_transaction() as session:
+        session["_user_id"], session["_fresh"] = str(teacher_id), True
+    return client, teacher_id
+
+
 def make_article(slug: str = "syria", owner: Teacher | None = None, analysis=None) -> Article:
     """An article with ``analysis`` (default: the hand-made seed analysis) stored as JSON."""
     article = Article(slug=slug, raw_text=f"The raw text of {slug}.", analysis_key="test-model@test",

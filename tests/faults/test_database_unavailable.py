@@ -114,14 +114,9 @@ def test_quizapp_serve_starts_without_its_database_keeps_its_workers_and_serves_
 def test_a_logged_in_teacher_gets_the_try_again_page_too(fragile_app, app, outage):
     """Issue 14 (6): the 503 page used to load the teacher again (Flask-Login's template context), failed
     a second time inside the handler and left gunicorn's bare 500."""
-    from records import make_teacher
+    from records import logged_in_teacher
 
-    with app.app_context():
-        teacher_id = make_teacher().id
-        db.session.commit()
-    client = fragile_app.test_client()
-    with client.session_transaction() as session:
-        session["_user_id"], session["_fresh"] = str(teacher_id), True
+    client, _ = logged_in_teacher(fragile_app)
     with database_down(outage):
         refused = client.get("/teacher")
     assert refused.status_code == 503

@@ -9,11 +9,10 @@ import re
 
 import pytest
 from factories import naive_analyse
-from records import make_teacher
+from records import logged_in_teacher
 
 from faults.test_two_servers import redis_url  # noqa: F401  (the fixture)
 from quizapp import create_app, tasks
-from quizapp.extensions import db
 from quizapp.services import articles as articles_service
 
 pytestmark = pytest.mark.db
@@ -24,12 +23,7 @@ ARTICLE = "Rain closes schools\nHeavy rain closed twelve schools in the valley o
 def test_an_article_added_on_one_server_is_analysed_by_the_others_worker(app_config, redis_url, monkeypatch):  # noqa: F811
     monkeypatch.setattr(articles_service, "run_pipeline", lambda raw, model, title_hint=None: naive_analyse(raw, model))
     one, other = (create_app({**app_config, "TASK_QUEUE": redis_url}) for _ in range(2))
-    with one.app_context():
-        teacher_id = make_teacher().id
-        db.session.commit()
-    client = one.test_client()
-    with client.session_transaction() as session:
-        session["_user_id"], session["_fresh"] = str(teacher_id), True
+    client, _ = logged_in_teacher(one)
     html = client.get("/teacher/articles/new").get_data(as_text=True)
     csrf = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html).group(1)
     progress = client.post("/teacher/articles/new", data={"csrf_token": csrf, "text": ARTICLE}).headers["Location"]

@@ -11,7 +11,7 @@ import threading
 import pytest
 import sqlalchemy as sa
 from factories import naive_analyse
-from records import make_teacher
+from records import logged_in_teacher, make_teacher
 
 from quizapp import create_app, tasks
 from quizapp.extensions import db
@@ -196,12 +196,7 @@ def test_a_text_the_pipeline_refuses_fails_with_the_pipelines_reason(app, teache
 def test_with_an_immediate_queue_a_failure_is_the_form_again(app_config, client, monkeypatch):
     monkeypatch.setattr(articles_service, "run_pipeline", lambda raw, model, title_hint=None: 1 / 0)
     app = create_app(app_config)
-    with app.app_context():
-        teacher_id = make_teacher().id
-        db.session.commit()
-    teacher = app.test_client()
-    with teacher.session_transaction() as session:
-        session["_user_id"], session["_fresh"] = str(teacher_id), True
+    teacher, _ = logged_in_teacher(app)
     response = add(teacher, {"text": ARTICLE})
     assert response.status_code == 422 and "stopped with an error we did not expect" in page(response)
     assert "The mayor said the water would fall.</textarea>" in page(response)
