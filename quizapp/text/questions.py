@@ -203,6 +203,7 @@ class _SetState:
         self.who = 0
         self.restated: set[str] = set()
         self.answered: dict[str, set[str]] = {}  # evidence sentence -> the names it already answers
+        self.truths: dict[str, int] = {}  # true/false statements chosen, by their answer
 
     def score(self, way: Candidate) -> float:
         used = self.answers.get(_answer_key(way), 0)
@@ -222,12 +223,21 @@ class _SetState:
             return False
         if _is_who(q) and self.who >= self.limit // 2:
             return False
+        if q.type == "truefalse" and self._one_sided(q):
+            return False  # "true" in every true/false box must not score much: trues and falses stay within two
         if not all(self.counts.get(t, 0) < self.limits.get(t, FAMILY_CAP) for t in way.tags if t.startswith("family:")):
             return False
         return not _reveals(way, self.chosen)
 
+    def _one_sided(self, q: Question) -> bool:
+        """This statement would put its answer three ahead of the other among the true/false questions."""
+        truth = q.answer[0][0]
+        return self.truths.get(truth, 0) > self.truths.get("false" if truth == "true" else "true", 0) + 1
+
     def take(self, way: Candidate) -> None:
         q = way.question
+        if q.type == "truefalse":
+            self.truths[q.answer[0][0]] = self.truths.get(q.answer[0][0], 0) + 1
         for key in [q.type, *(t for t in way.tags if t.startswith("family:"))]:
             self.counts[key] = self.counts.get(key, 0) + 1
         for n, share in _names(way).items():

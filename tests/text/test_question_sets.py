@@ -15,7 +15,8 @@ from quizapp.text import families, lexicon, pipeline
 
 TEXTS = ["malala-int", "wnl-google-car-ele", "wnl-brown-bears-adv", "blackberry-adv", "japan-menu-ele",
          "richard-iii-int", "wnl-shark-ele", "starbucks-ele", "wnl-kiruna-int", "gorillas-and-oil-int",
-         "liberia-adv", "old-age-adv", "wnl-fifa-int", "norwegian-sun-ele"]
+         "liberia-adv", "old-age-adv", "wnl-fifa-int", "norwegian-sun-ele", "food-shortages-ele",
+         "wnl-black-friday-adv"]
 
 
 @pytest.fixture(scope="module")
@@ -202,3 +203,31 @@ def test_no_statement_comes_from_words_someone_speaks(candidates):
     """Quotation marks lost in this text: "Islam is a religion of peace" is Malala's, not the article's."""
     statements = [p for p in family_prompts(candidates, "malala-int") if p.startswith("True or false: The extremists")]
     assert statements == []
+
+
+def test_number_options_are_numbers_each_once(analyses):
+    """food-shortages-ele once offered "18 million", "five ten", "one" and "One" for the Sahel's hungry:
+    "five ten" is "five to ten times" cut down, "one" twice in two cases, and one is not a plural count."""
+    for name, analysis in analyses.items():
+        for q in analysis.questions:
+            if q.prompt.startswith("How many "):
+                offered = [lexicon.fold(o) for o in (*q.choices, *q.distractors)]
+                assert "five ten" not in offered and "one" not in offered, (name, q.prompt, offered)
+                assert len(set(q.choices)) == len(q.choices) and len({*map(lexicon.fold, q.choices)}) == len(q.choices)
+    sahel = next(q for q in analyses["food-shortages-ele"].questions if "Sahel" in q.prompt)
+    assert sahel.answer[0][0] == "18 million"  # "More than 18 million people already have serious food shortages"
+
+
+def test_true_false_answers_are_not_all_the_same(analyses):
+    """wnl-black-friday-adv once asked four true/false questions, all true: "true" in every box scored them all.
+    Within one quiz neither answer leads the other by more than two."""
+    for name, analysis in analyses.items():
+        answers = [q.answer[0][0] for q in analysis.questions if q.type == "truefalse"]
+        assert abs(answers.count("true") - answers.count("false")) <= 2, (name, answers)
+
+
+def test_a_negation_is_not_made_where_the_reason_stays_behind(candidates):
+    """liberia-adv: "Some critics are sceptical of farmed fish, citing inbred fish and high levels of toxins."
+    Negated, it read "are not sceptical …, citing … toxins", which contradicts itself and gives the answer away."""
+    statements = [c.question.prompt for c in candidates["liberia-adv"] if c.question.type == "truefalse"]
+    assert not any("not sceptical" in p for p in statements)

@@ -12,6 +12,8 @@ elsewhere in the article (it would also be true).
 from __future__ import annotations
 
 from quizapp.text import lexicon
+from quizapp.text.answers import tokens
+from quizapp.text.numbers import is_number
 from quizapp.text.families import clauses
 from quizapp.text.families.base import (
     Candidate,
@@ -71,18 +73,30 @@ def _how_many(s, number, counts, count_nouns):
     said = number_text(number)
     answer = (number_forms(said),)
     taken = {lexicon.fold(f) for f in answer[0]}
+    values = {_value(said)}
     wrong = []
     for text in count_nouns:  # each distinct number once, in article order; stop at three
         if len(wrong) == 3:
             break
-        if noun.lemma_.lower() not in count_nouns[text] and not {lexicon.fold(f) for f in number_forms(text)} & taken:
-            wrong.append(text)
+        if noun.lemma_.lower() in count_nouns[text] or {lexicon.fold(f) for f in number_forms(text)} & taken:
+            continue
+        value = _value(text)
+        if value is None or value in values or value == "1":
+            continue  # "five ten" (of "five to ten times"), "one" beside "One", "one" for a plural count
+        values.add(value)
+        wrong.append(text)
     if len(wrong) == 3:
         q = question(s, type="choice", prompt=prompt, answer=answer, choices=choices(said, wrong),
                      distractors=tuple(wrong))
     else:
         q = question(s, type="short", prompt=prompt, answer=answer, distractors=tuple(wrong))
     yield Candidate(f"number:{s.span}:{number.i}", q, 0.86, tags={"family:number"})
+
+
+def _value(text: str) -> str | None:
+    """The one number ``text`` says, as the grader reads it ("18 million" -> "18000000"); None for none or two."""
+    words = tokens(text, form=True)
+    return words[0] if len(words) == 1 and is_number(words[0]) else None
 
 
 def _which_year(s, year, distinct_years):

@@ -173,6 +173,8 @@ def _negate(s):
         return None  # "no one would not have built"; "used to be peaceful and can be again"
     if any(c.lower_ in HEDGES for c in root.children) or root.nbor(-1).pos_ == "ADV":
         return None  # "may not occur" does not contradict "may occur"; "completely does not disappear"
+    if any(c.dep_ == "advcl" and c.tag_ == "VBG" for c in root.children):
+        return None  # "are not sceptical of farmed fish, citing toxins": the reason left behind gives it away
     aux = [c for c in root.children if c.dep_ in {"aux", "auxpass"} and c.i < root.i]
     if aux:
         t = aux[0]
