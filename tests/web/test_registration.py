@@ -114,6 +114,23 @@ def test_admin_approval_keeps_the_account_out_until_the_admin_approves_it(make_a
     assert post(client, "/login", {"email": ANN["email"], "password": PASSWORD}).headers["Location"] == "/teacher"
 
 
+def test_with_approval_an_email_that_has_an_account_gets_the_same_answer_as_a_new_one(make_app):
+    """Issue 14 (low): registration told anyone which emails have accounts. With approval on, asking for
+    an account that exists looks exactly like asking for a new one, and changes nothing."""
+    app = make_app("approval")
+    with app.app_context():
+        teachers.create_teacher("ann@school.example", "Ann Rivera", PASSWORD)
+    new, taken = app.test_client(), app.test_client()
+    fresh = post(new, "/register", {**ANN, "email": "bob@school.example", "display_name": "Bob"})
+    probe = post(taken, "/register", {**ANN, "display_name": "Mallory", "password": "another long pass",
+                                      "confirm": "another long pass"})
+    assert (probe.status_code, probe.headers["Location"]) == (fresh.status_code, fresh.headers["Location"])
+    assert page(taken.get("/login")).count("An admin must approve it") == 1
+    assert accounts(app) == [("ann@school.example", True), ("bob@school.example", False)]
+    with app.app_context():  # Ann's account is as it was: her name, her password
+        assert teachers.authenticate("ann@school.example", PASSWORD).display_name == "Ann Rivera"
+
+
 def test_a_session_of_an_account_not_yet_approved_opens_nothing(make_app):
     app = make_app("approval")
     with app.app_context():

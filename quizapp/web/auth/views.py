@@ -30,6 +30,8 @@ def register():
             made = registration.register(form.email.data, form.display_name.data, form.password.data,
                                          mode=mode, invite_code=form.invite.data)
         except teachers.EmailTaken:
+            if mode == registration.APPROVAL:  # the answer a new request gets: whose email has an account stays unsaid
+                return _awaiting_approval()
             form.email.errors.append("There is already an account with this email. Log in instead?")
         except registration.InviteRefused as exc:
             form.invite.errors.append(str(exc))
@@ -39,12 +41,17 @@ def register():
             form.form_errors.append(str(exc))
         else:
             if not made.approved:
-                flash("Thank you: your account is made. An admin must approve it before you can log in.", "info")
-                return redirect(url_for("auth.login"))
+                return _awaiting_approval()
             start_login(teachers.load_teacher(str(made.teacher_id)))
             flash(f"Welcome, {form.display_name.data}! Your account is ready.", "success")
             return redirect(url_for("teacher.dashboard"))
     return render_template("auth/register.html", form=form, mode=mode), 422 if form.is_submitted() else 200
+
+
+def _awaiting_approval():
+    """What a request for an account gets when an admin approves accounts: the same words whoever asks."""
+    flash("Thank you: your account is made. An admin must approve it before you can log in.", "info")
+    return redirect(url_for("auth.login"))
 
 
 @login_required
