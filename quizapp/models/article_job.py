@@ -36,6 +36,9 @@ class ArticleJob(Timestamps, db.Model):
     status: Mapped[str] = mapped_column(String(16), default=PENDING, server_default=PENDING)
     error: Mapped[str | None] = mapped_column(Text)
     article_id: Mapped[int | None] = mapped_column(ForeignKey("article.id", ondelete="SET NULL"))
+    # An imported pack file waits with its article: the pack (as quizapp's JSON) is stored with it.
+    pack_json: Mapped[str | None] = mapped_column(Text)
+    pack_id: Mapped[int | None] = mapped_column(ForeignKey("pack.id", ondelete="SET NULL"))
     started_at: Mapped[datetime | None]
     finished_at: Mapped[datetime | None]
 

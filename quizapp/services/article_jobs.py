@@ -21,12 +21,15 @@ from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 
+from quizapp import interchange
 from quizapp.extensions import db
-from quizapp.models import Article, ArticleJob
+from quizapp.models import Article, ArticleJob, Pack
 from quizapp.models.article_job import DONE, FAILED, PENDING, RUNNING
 from quizapp.models.columns import utcnow
 from quizapp.services import articles
+from quizapp.services.packs import fill
 from quizapp.services.transactions import reading, writing
+from quizapp.text import pack as plain
 from quizapp.text.bounds import Bounds
 from quizapp.text.errors import InputError
 
@@ -59,6 +62,8 @@ class JobView:
     title: str
     error: str | None
     article_slug: str | None
+    pack_id: int | None  # an imported pack file: the pack made with the article
+    imported: bool  # the job is an imported pack file's (its pack is stored with the article)
     ahead: int  # jobs handed in before this one and not yet finished
     created_at: datetime
 
@@ -87,11 +92,14 @@ def check_rate(owner_id: int, per_hour: int) -> None:
                               "add in an hour on this server. Please try again later.")
 
 
-def submit(raw: str, *, owner_id: int, title_hint: str | None, bounds: Bounds, per_hour: int) -> int:
+def submit(raw: str, *, owner_id: int, title_hint: str | None, bounds: Bounds, per_hour: int,
+           pack: plain.Pack | None = None) -> int:
     """Check the text and the hourly cap, record a pending job and return its id (the caller queues it).
 
-    Raises the cleaner's ``InputError`` (empty, not an article, over
-    ``bounds``) or ``TooManyArticles``; nothing is recorded then.
+    ``pack``: an imported pack file whose article this is; the pack is stored
+    with the article, in the same transaction. Raises the cleaner's
+    ``InputError`` (empty, not an article, over ``bounds``) or
+    ``TooManyArticles``; nothing is recorded then.
     """
     check_rate(owner_id, per_hour)
     articles.check_text(raw, bounds, title_hint)
@@ -100,7 +108,8 @@ def submit(raw: str, *, owner_id: int, title_hint: str | None, bounds: Bounds, p
         db.session.execute(sa.delete(ArticleJob).where(
             ArticleJob.owner_id == owner_id, ArticleJob.status.in_((DONE, FAILED)),
             ArticleJob.created_at < utcnow() - KEPT_FOR))
-        job = ArticleJob(owner_id=owner_id, raw_text=raw, title_hint=title_hint, status=PENDING)
+        job = ArticleJob(owner_id=owner_id, raw_text=raw, title_hint=title_hint, status=PENDING,
+                         pack_json=interchange.dump(pack, "json") if pack is not None else None)
         db.session.add(job)
         db.session.flush()
         return job.id
@@ -127,11 +136,12 @@ def run(job_id: int, *, model: str, bounds: Bounds) -> None:
         if job is None or job.status != PENDING:  # deleted with its teacher, or already taken
             return
         job.status, job.started_at = RUNNING, utcnow()
-        raw, title_hint, owner_id = job.raw_text, job.title_hint, job.owner_id
+        raw, title_hint, owner_id, pack_json = job.raw_text, job.title_hint, job.owner_id, job.pack_json
     try:
+        pack = interchange.load(pack_json, "json").pack if pack_json else None
         analysis = articles.run_pipeline(raw, model, **articles.pipeline_options(title_hint, bounds))
         articles.store_article(raw, analysis, key=articles.analysis_key(model), owner_id=owner_id,
-                               then=lambda article: _done(job_id, article))
+                               then=lambda article: _done(job_id, article, pack))
     except InputError as exc:
         fail(job_id, str(exc))
     except Exception:
@@ -139,11 +149,16 @@ def run(job_id: int, *, model: str, bounds: Bounds) -> None:
         fail(job_id, UNEXPECTED)
 
 
-def _done(job_id: int, article: Article) -> None:
-    """Inside the article's transaction: the job is done, points at the article and lets its text go."""
+def _done(job_id: int, article: Article, pack: plain.Pack | None = None) -> None:
+    """Inside the article's transaction: the pack on it (if any), and the job done, pointing at both."""
     job = db.session.get(ArticleJob, job_id, with_for_update=True)
     if job is None:  # its teacher's account was deleted meanwhile: store nothing
         raise JobNotFound(job_id)
+    if pack is not None:
+        row = fill(Pack(article_id=article.id, owner_id=job.owner_id), pack)
+        db.session.add(row)
+        db.session.flush()
+        job.pack_id, job.pack_json = row.id, None
     job.status, job.article_id, job.finished_at, job.raw_text = DONE, article.id, utcnow(), ""
 
 
@@ -162,7 +177,8 @@ def status(job_id: int, owner_id: int) -> JobView:
             state, error = FAILED, LOST
         if state == DONE and slug is None:  # the article was since deleted
             state, error = FAILED, "That article is no longer there."
-        return JobView(job.id, state, title, error, slug, ahead, job.created_at)
+        imported = job.pack_json is not None or job.pack_id is not None
+        return JobView(job.id, state, title, error, slug, job.pack_id, imported, ahead, job.created_at)
 
 
 def retry_text(job_id: int, owner_id: int) -> tuple[str, str | None]:

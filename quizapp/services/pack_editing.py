@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from quizapp.extensions import db
 from quizapp.models import Article, Pack, PackQuestion, Teacher
 from quizapp.models.columns import utcnow
-from quizapp.services import articles
+from quizapp.services import article_jobs, articles
 from quizapp.services.packs import fill, pack_article, to_plain
 from quizapp.services.transactions import reading, writing
 from quizapp.text import pack as plain
@@ -122,10 +122,8 @@ def import_pack(data: plain.Pack, *, owner_id: int | None, model: str, max_quest
     loser's insert breaks the unique index (PostgreSQL says so at once) and
     is tried again with the next free slug, as ``articles.store_article`` does.
     """
-    if max_questions and len(data.questions) > max_questions:
-        raise TooManyQuestions(f"This pack has {len(data.questions)} questions; a pack can have at most "
-                               f"{max_questions}. Split it into smaller packs.")
-    raw = f"{data.article.title}\n\n{data.article.text}"
+    check_question_cap(data, max_questions)
+    raw = import_text(data)
     analysis = articles.run_pipeline(raw, model, **articles.pipeline_options(bounds=bounds))
     for _ in range(articles.SLUG_ATTEMPTS - 1):
         try:
@@ -133,6 +131,30 @@ def import_pack(data: plain.Pack, *, owner_id: int | None, model: str, max_quest
         except sa.exc.IntegrityError:
             continue
     return _store_import(data, raw, analysis, owner_id=owner_id, model=model)
+
+
+def import_later(data: plain.Pack, *, owner_id: int, max_questions: int, bounds: Bounds, per_hour: int) -> int:
+    """Hand an imported pack to the background worker with its article (the web's import); the job's id.
+
+    The question cap, the article's text and the hourly cap are checked now, so a pack that
+    cannot be stored is refused on the form; the analysis and the storing happen in the worker
+    (``article_jobs.run``), pack and article in one transaction.
+    """
+    check_question_cap(data, max_questions)
+    return article_jobs.submit(import_text(data), owner_id=owner_id, title_hint=None, bounds=bounds,
+                               per_hour=per_hour, pack=data)
+
+
+def check_question_cap(data: plain.Pack, max_questions: int) -> None:
+    """``TooManyQuestions``, stating the cap, for a pack over ``max_questions`` (0: no cap)."""
+    if max_questions and len(data.questions) > max_questions:
+        raise TooManyQuestions(f"This pack has {len(data.questions)} questions; a pack can have at most "
+                               f"{max_questions}. Split it into smaller packs.")
+
+
+def import_text(data: plain.Pack) -> str:
+    """The raw text an imported pack's article is analysed from: its title, then its text."""
+    return f"{data.article.title}\n\n{data.article.text}"
 
 
 def _store_import(data: plain.Pack, raw: str, analysis, *, owner_id: int | None, model: str) -> int:

@@ -5,6 +5,7 @@ consumer runs by itself: a test takes the queued task and runs it when it
 wants, in a thread of its own when it must happen while pages are served.
 """
 
+import io
 import re
 import threading
 
@@ -13,12 +14,14 @@ import sqlalchemy as sa
 from factories import naive_analyse
 from records import logged_in_teacher, make_teacher
 
-from quizapp import create_app, tasks
+from quizapp import create_app, interchange, tasks
 from quizapp.extensions import db
-from quizapp.models import Article, ArticleJob
+from quizapp.models import Article, ArticleJob, Pack as PackRow
 from quizapp.services import articles as articles_service
 from quizapp.text.bounds import MAX_ARTICLE_WORDS, MAX_PARAGRAPH_CHARS
 from quizapp.text.errors import InputError
+from quizapp.text.pack import Pack, PackArticle
+from quizapp.text.question import Question
 
 pytestmark = pytest.mark.db
 
@@ -226,3 +229,48 @@ def test_a_queue_that_cannot_take_the_job_is_a_clear_message_not_a_500(app, teac
     response = add(teacher_client, {"text": ARTICLE})
     assert response.status_code == 422 and "could not be queued" in page(response)
     assert counts(app) == (0, 1)
+
+
+def import_file(client) -> str:
+    """Import a one-question pack file as a browser would; the progress page's address."""
+    town = Question("town", "choice", "Which town did the army take?", (("al-Sukhna",),),
+                    choices=("al-Sukhna", "Damascus", "Beirut"))
+    pack_file = interchange.dump(Pack("Syria quiz", PackArticle("The army moves east", "The army took the town of "
+                                      "al-Sukhna on Saturday after a week of fighting."), (town,)), "json").encode()
+    form = page(client.get("/teacher/packs/import"))
+    sent = client.post("/teacher/packs/import", data={
+        "csrf_token": token(form), "file": (io.BytesIO(pack_file), "syria.json")}, content_type="multipart/form-data")
+    return job_url(sent)
+
+
+def packs_stored(app) -> int:
+    with app.app_context():
+        return db.session.scalar(sa.select(sa.func.count(PackRow.id)))
+
+
+def test_an_imported_pack_file_is_analysed_in_the_background_then_its_pack_opens(app, teacher_client, quick_pipeline):
+    """Issue 14: importing a pack file analysed its article inside the request, as adding an article once did."""
+    progress = import_file(teacher_client)  # not stored yet: the worker has not run
+    assert "Waiting for its turn" in page(teacher_client.get(progress))
+    assert counts(app) == (0, 1) and packs_stored(app) == 0
+
+    run_queued(app)
+    ready = teacher_client.get(progress)
+    assert ready.status_code == 302 and ready.headers["Location"].startswith("/teacher/packs/")
+    review = page(teacher_client.get(ready.headers["Location"]))
+    assert "Which town did the army take?" in review and "its pack is ready to review" in review
+    assert counts(app) == (1, 1) and packs_stored(app) == 1
+
+
+def test_an_imported_pack_whose_article_fails_saves_neither_and_offers_the_import_again(app, teacher_client,
+                                                                                         monkeypatch):
+    def refuse(raw, model, title_hint=None):
+        raise InputError("This text does not read as an article.")
+
+    monkeypatch.setattr(articles_service, "run_pipeline", refuse)
+    progress = import_file(teacher_client)
+    run_queued(app)
+    failed = page(teacher_client.get(progress))
+    assert "This text does not read as an article." in failed and "neither the article nor its pack" in failed
+    assert 'href="/teacher/packs/import">Import a corrected file' in failed
+    assert counts(app) == (0, 1) and packs_stored(app) == 0

@@ -120,11 +120,19 @@ def _ready(entry: articles.ArticleView):
 
 
 def _progress_or_article(job: article_jobs.JobView):
-    """The article if the job is done already (a quick worker, or tests), else its progress page."""
+    """The article (or the imported pack) if the job is done already (a quick worker, or tests), else its progress page."""
     if job.status == "done":
-        flash(READY.format(title=job.title), "success")
-        return redirect(url_for("reading.article", slug=job.article_slug))
+        return redirect(_ready_url(job))
     return redirect(url_for("articles.job", job_id=job.id))
+
+
+def _ready_url(job: article_jobs.JobView) -> str:
+    """Where a finished job takes the teacher, with a word on what to check: the imported pack, or the article."""
+    if job.pack_id:
+        flash(f"Imported “{job.title}”: the article is analysed and its pack is ready to review.", "success")
+        return url_for("packs.review", pack_id=job.pack_id)
+    flash(READY.format(title=job.title), "success")
+    return url_for("reading.article", slug=job.article_slug)
 
 
 @login_required
@@ -150,8 +158,7 @@ def job_status(job_id: int):
         return ("", 204, {"HX-Redirect": login}) if request.headers.get("HX-Request") else redirect(login)
     state = _job_or_404(job_id)
     if state.status == "done" and request.headers.get("HX-Request"):
-        flash(READY.format(title=state.title), "success")
-        return "", 204, {"HX-Redirect": url_for("reading.article", slug=state.article_slug)}
+        return "", 204, {"HX-Redirect": _ready_url(state)}
     html = render_template("articles/_job_status.html", job=state, **_job_context(state))
     return html, {"Cache-Control": "no-store"}
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from flask import Response, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import login_required
 
-from quizapp import interchange
+from quizapp import interchange, tasks
 from quizapp.config import text_bounds
 from quizapp.models import Pack
-from quizapp.services import articles, classroom, pack_editing, packs, session_admin
+from quizapp.services import article_jobs, articles, classroom, pack_editing, packs, session_admin
 from quizapp.text import grading
 from quizapp.text.errors import InputError
 from quizapp.text.question import QUESTION_TYPES, Question
@@ -210,21 +210,31 @@ def import_pack():
     form = forms.ImportForm()
     if not form.validate_on_submit():
         return render_template("packs/import.html", form=form), 422 if form.is_submitted() else 200
-    upload = form.file.data
+    upload, owner_id, config = form.file.data, current_teacher_id(), current_app.config
     try:
         result = interchange.load(upload.read(interchange.MAX_PACK_BYTES + 1), name=upload.filename or "pack")
-        pack_id = pack_editing.import_pack(result.pack, owner_id=current_teacher_id(),
-                                           model=current_app.config["SPACY_MODEL"],
-                                           max_questions=current_app.config["MAX_QUESTIONS_PER_PACK"],
-                                           bounds=text_bounds(current_app.config))
+        job_id = pack_editing.import_later(result.pack, owner_id=owner_id, max_questions=config["MAX_QUESTIONS_PER_PACK"],
+                                           bounds=text_bounds(config), per_hour=config["ARTICLES_PER_TEACHER_PER_HOUR"])
+        tasks.analyse_later(current_app, job_id)
     except InputError as exc:
         form.file.errors = [str(exc)]
         return render_template("packs/import.html", form=form), 422
+    job = article_jobs.status(job_id, owner_id)
+    if job.status == "failed":  # the queue ran it at once (or could not take it) and it failed
+        form.file.errors = [job.error]
+        return render_template("packs/import.html", form=form), 422
+    _flash_notes(result)
+    if job.status != "done":  # the worker analyses the article; the progress page takes the teacher to the pack
+        return redirect(url_for("articles.job", job_id=job_id))
     flash(f"Imported “{result.pack.title}” with {len(result.pack.questions)} questions.", "success")
+    return redirect(url_for("packs.review", pack_id=job.pack_id))
+
+
+def _flash_notes(result) -> None:
+    """What the importer skipped, five notes at most (a cookie holds the flashes), then how many more."""
     for note in result.skipped[:SHOWN_NOTES]:
         flash(f"Skipped: {note}", "info")
     if len(result.skipped) > SHOWN_NOTES:
         more = len(result.skipped) - SHOWN_NOTES
         flash(f"…and {more} more note{'s' if more != 1 else ''} like these (`quizapp pack import` prints them all).",
               "info")
-    return redirect(url_for("packs.review", pack_id=pack_id))
