@@ -57,7 +57,8 @@ def generate(analysis: Analysis, docs=None, limit: int = MAX_QUESTIONS) -> tuple
     folded = " " + lexicon.fold(analysis.article.text) + " "  # folded once: checking each candidate stays O(1) in n
     title = " " + lexicon.fold(analysis.article.title.rstrip(" …")) + " "
     candidates = [c for c in found if well_formed(c.question, analysis, folded) and not _in_title(c.question, title)]
-    candidates = [fair for c in candidates if (fair := _fair_options(c)) is not None]
+    kinds = _actor_kinds(analysis)
+    candidates = [fair for c in candidates if (fair := _fair_options(_with_kind(c, kinds))) is not None]
     chosen = _choose(candidates, limit)
     return tuple(_finish(c.question, analysis, i) for i, c in enumerate(chosen))
 
@@ -87,6 +88,33 @@ def well_formed(question: Question, analysis: Analysis, folded: str | None = Non
 
 
 MIN_CHOICES = 3  # a choice question left with fewer options is hardly a question
+
+
+def _actor_kinds(analysis: Analysis) -> dict[str, str]:
+    """The grader's kind for each glossary name and alias, folded: "person" for people, "name" for the rest."""
+    return {lexicon.fold(name): "person" if actor.kind == "person" else "name"
+            for actor in analysis.actors for name in (actor.name, *actor.aliases)}
+
+
+def _with_kind(candidate: Candidate, kinds: dict[str, str]) -> Candidate:
+    """Tell the grader what a typed answer names, when the glossary knows it.
+
+    Left to itself the grader guesses from the prompt: a "Who …?" answer is
+    a person, so "Motors" would pass for General Motors, and a gap that a
+    person fills is a plain name, so "Blackett" would fail for Andy Blackett.
+    """
+    question = candidate.question
+    if question.type not in {"short", "cloze"} or question.answer_kind:
+        return candidate
+    if "family:number" in candidate.tags:
+        kind = "number"
+    else:
+        found = {kinds.get(lexicon.fold(part[0])) for part in question.answer}
+        if len(found) != 1 or None in found:
+            return candidate
+        (kind,) = found
+    return Candidate(candidate.fact, Question(**{**question.__dict__, "answer_kind": kind}), candidate.score,
+                     candidate.preferred, candidate.tags)
 
 
 def _fair_options(candidate: Candidate) -> Candidate | None:

@@ -12,11 +12,12 @@ import pytest
 from corpus import onestop_text
 
 from quizapp.text import families, lexicon, pipeline
+from quizapp.text.grading import grade
 
 TEXTS = ["malala-int", "wnl-google-car-ele", "wnl-brown-bears-adv", "blackberry-adv", "japan-menu-ele",
          "richard-iii-int", "wnl-shark-ele", "starbucks-ele", "wnl-kiruna-int", "gorillas-and-oil-int",
          "liberia-adv", "old-age-adv", "wnl-fifa-int", "norwegian-sun-ele", "food-shortages-ele",
-         "wnl-black-friday-adv"]
+         "wnl-black-friday-adv", "kate-and-william-int"]
 
 
 @pytest.fixture(scope="module")
@@ -231,3 +232,14 @@ def test_a_negation_is_not_made_where_the_reason_stays_behind(candidates):
     Negated, it read "are not sceptical …, citing … toxins", which contradicts itself and gives the answer away."""
     statements = [c.question.prompt for c in candidates["liberia-adv"] if c.question.type == "truefalse"]
     assert not any("not sceptical" in p for p in statements)
+
+
+def test_typed_answers_are_graded_as_the_kind_the_glossary_says(analyses):
+    """The grader guessed a "Who …?" answer was a person: "Star" passed for the Irish Daily Star (a paper),
+    while in a gap a person's family name failed. The generator now tells it what the answer names."""
+    paper = next(q for q in analyses["kate-and-william-int"].questions if q.answer[0][0] == "Irish Daily Star")
+    assert paper.prompt == "Who has published the photos?" and paper.answer_kind == "name"
+    assert grade(paper, "the Irish Daily Star").verdict == "correct" and grade(paper, "Star").verdict == "incorrect"
+    digger = next(q for q in analyses["richard-iii-int"].questions if q.answer[0][0] == "Mathew Morris")
+    assert digger.type == "cloze" and digger.answer_kind == "person"  # "It was Mathew Morris who first uncovered …"
+    assert grade(digger, "Morris").verdict == "correct"
