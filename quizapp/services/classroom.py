@@ -15,7 +15,7 @@ SQLite a transaction holds the write lock for the whole class.
 from __future__ import annotations
 
 import secrets
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 import sqlalchemy as sa
@@ -30,71 +30,12 @@ from quizapp.services.classroom_rules import (  # noqa: F401  (part of this modu
     ClassFull, ClassroomError, InvalidName, NotJoined, QuestionNotFound, Response, SessionClosed, SessionNotFound,
     clean_name, clean_response, name_key, new_code, normalise_code, pupil_question, pupil_questions, token_hash,
 )
+from quizapp.services.classroom_views import Joined, PupilView, SavedAnswer, SessionInfo  # noqa: F401  (interface)
 from quizapp.services.transactions import reading, writing
 from quizapp.text.grading import grade
 from quizapp.text.question import Question
 
 RETRIES = 5  # a unique constraint lost to a concurrent request is retried this often
-
-
-@dataclass(frozen=True)
-class SessionInfo:
-    """A session as pages show it, the pupil's and the teacher's."""
-
-    id: int
-    code: str
-    title: str
-    article_slug: str
-    feedback: str
-    question_count: int
-    is_open: bool
-    pack_id: int | None
-    owner_id: int
-    created_at: datetime
-    closed_at: datetime | None
-    participant_count: int = 0
-
-
-@dataclass(frozen=True)
-class Joined:
-    """A new participant: the token goes in the pupil's cookie and nowhere else."""
-
-    participant_id: int
-    token: str
-    display_name: str
-
-
-@dataclass(frozen=True)
-class SavedAnswer:
-    """One saved answer, graded; the page decides by the session's feedback mode what to show."""
-
-    number: int
-    response: Response
-    verdict: str
-    score: float
-    feedback: str
-    answer: str
-    evidence: str
-    overridden: bool = False
-    saves: int = 1
-    immediate: bool = False  # the session shows verdicts as soon as an answer is saved
-
-
-@dataclass(frozen=True)
-class PupilView:
-    """What the pupil's page needs: the session, who they are, the questions and their saved answers.
-
-    ``questions`` have their choices in this pupil's order when the pack
-    shuffles choices (the same order on every reload).
-    """
-
-    session: SessionInfo
-    participant_id: int
-    display_name: str
-    finished: bool
-    questions: tuple[Question, ...]
-    answers: dict[int, SavedAnswer]
-    name: str = ""  # as typed, without the number ("Sam" for "Sam (2)")
 
 
 # ---- reading -------------------------------------------------------------------------------
