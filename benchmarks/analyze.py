@@ -37,7 +37,8 @@ def main() -> None:
     parser.add_argument("--json", action="store_true", help="print the results as one JSON object")
     args = parser.parse_args()
 
-    from quizapp.text import cleaning, nlp, pipeline
+    from quizapp.text import pipeline
+    from quizapp.text.reading import cleaning, nlp
 
     load_s, model = timed(nlp.load)
     seed = SEED.read_text(encoding="utf-8")

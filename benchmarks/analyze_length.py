@@ -33,7 +33,7 @@ LENGTHS = (1_000, 10_000, 50_000)
 
 def corpus_paragraphs() -> list[str]:
     """Every distinct cleaned paragraph of the corpus, in file order."""
-    from quizapp.text import cleaning
+    from quizapp.text.reading import cleaning
 
     seen, paragraphs = set(), []
     for path in sorted(CORPUS.glob("*.txt")):
@@ -76,8 +76,11 @@ def timed(fn, *args):
 
 def measure(raw: str) -> dict:
     """Each stage of ``pipeline.analyse`` timed on ``raw``, in this process."""
-    from quizapp.text import actors, cleaning, nlp, pipeline, questions, readability
-    from quizapp.text.bounds import Bounds
+    from quizapp.text import pipeline
+    from quizapp.text.actors import glossary as actors
+    from quizapp.text.reading import cleaning, nlp, readability
+    from quizapp.text.questions import generator as questions
+    from quizapp.text.reading.bounds import Bounds
     from quizapp.text.types import Analysis, Span
 
     model = nlp.load()

@@ -43,7 +43,7 @@ def mix(n: int, seed: int = 7) -> list[tuple]:
 
 def time_grade(pairs) -> float:
     """Seconds to grade every pair in this process."""
-    from quizapp.text.grading import grade
+    from quizapp.text.grading.grader import grade
 
     start = time.perf_counter()
     for question, answer in pairs:

@@ -23,7 +23,9 @@ CORPUS = ROOT / "tests" / "data" / "onestopenglish"  # OneStopEnglish, CC BY-SA 
 
 
 def main() -> None:
-    from quizapp.text import nlp, pipeline, questions
+    from quizapp.text import pipeline
+    from quizapp.text.reading import nlp
+    from quizapp.text.questions import generator as questions
 
     model = nlp.load()
     texts = [p.read_text(encoding="utf-8-sig") for p in sorted(CORPUS.glob("*.txt"))]
@@ -50,7 +52,9 @@ def main() -> None:
 
 def long_articles(sizes=(5_000, 50_000)) -> None:
     """Generation time on long articles: linear means the same ms per 1,000 words at both sizes."""
-    from quizapp.text import nlp, pipeline, questions
+    from quizapp.text import pipeline
+    from quizapp.text.reading import nlp
+    from quizapp.text.questions import generator as questions
 
     model = nlp.load()
     lines = [line for p in sorted(CORPUS.glob("*-adv.txt"))

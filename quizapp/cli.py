@@ -94,7 +94,8 @@ def analyze_command(paths: tuple[Path, ...], as_json: bool):
     are still analysed, and the exit status is 1 if any failed.
     """
     from quizapp import config
-    from quizapp.text import nlp, pipeline, sources
+    from quizapp.text import pipeline
+    from quizapp.text.reading import nlp, sources
 
     bounds = config.text_bounds(config.settings_from_environment())
     failed = 0
@@ -118,7 +119,7 @@ def analyze_command(paths: tuple[Path, ...], as_json: bool):
 def _read(path: Path) -> bytes:
     """The file's bytes, or an ``InputError`` a person can act on."""
     from quizapp.text.errors import InputError
-    from quizapp.text.sources import MAX_ARTICLE_BYTES
+    from quizapp.text.reading.sources import MAX_ARTICLE_BYTES
 
     try:
         if path.stat().st_size > MAX_ARTICLE_BYTES:  # refuse before reading a huge file into memory
@@ -159,7 +160,7 @@ def grade_command():
     the format) gets ``{"error": "line N: ..."}`` and the run goes on; blank
     lines are skipped. Exits 0 unless standard input cannot be read.
     """
-    from quizapp.text.grading import grade
+    from quizapp.text.grading.grader import grade
 
     # open_file("-") is stdin, read line by line as it arrives (click 8.5 deprecates
     # get_text_stream); "replace" turns undecodable bytes into a bad line, not a crash.

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from quizapp import secret_key as keys
 from quizapp.database import database_url
-from quizapp.text import bounds, nlp
+from quizapp.text.reading import bounds, nlp
 from quizapp.text.errors import ModelNotInstalled
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -84,7 +84,7 @@ class Config:
     SESSION_COOKIE_SECURE = "auto"  # $QUIZAPP_SECURE_COOKIES: auto | on | off
     REMEMBER_COOKIE_HTTPONLY = True  # Flask-Login's "remember me" cookie (not offered today)
     REMEMBER_COOKIE_SAMESITE = "Lax"
-    # What one analysis may take (quizapp/text/bounds.py says why) and how many articles a teacher
+    # What one analysis may take (quizapp/text/reading/bounds.py says why) and how many articles a teacher
     # may add in an hour: far above a real class's needs, low enough that nobody can fill the queue.
     MAX_ARTICLE_WORDS = bounds.MAX_ARTICLE_WORDS
     MAX_PARAGRAPH_CHARS = bounds.MAX_PARAGRAPH_CHARS

@@ -9,7 +9,7 @@ calls ``create_app``; every worker calls it after fork and gets an engine
 of its own. The price is start-up time per worker (about half a second),
 paid once.
 
-The spaCy model follows the same rule (``quizapp.text.nlp`` loads it once
+The spaCy model follows the same rule (``quizapp.text.reading.nlp`` loads it once
 per process, on first use). By default it stays unloaded: pupils' pages and
 grading never need it, only a teacher adding an article does, and a loaded
 copy adds about 110 MB to a worker (about 85 MB without it; docs/deploy.md
@@ -139,7 +139,7 @@ def add_bench_endpoint(app) -> None:
 
 def warm_model(worker) -> None:
     """gunicorn's ``post_worker_init`` hook: load spaCy in this worker now rather than on the first analysis."""
-    from quizapp.text import nlp
+    from quizapp.text.reading import nlp
 
     nlp.load()
     worker.log.info("quizapp: spaCy model loaded in worker %s", worker.pid)

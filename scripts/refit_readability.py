@@ -26,7 +26,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run from a checkout: import this copy of quizapp
 
-from quizapp.text import reading_level, reading_level_fit
+from quizapp.text.reading import reading_level, reading_level_fit
 
 CORPUS = ROOT / "tests" / "data" / "onestopenglish"
 FEATURES_FILE = ROOT / "tests" / "data" / "reading_level_features.json"
@@ -35,7 +35,7 @@ LEVELS = ("ele", "int", "adv")
 
 def extract() -> list[dict]:
     """Features of every corpus text, as the app computes them."""
-    from quizapp.text import cleaning, nlp, readability
+    from quizapp.text.reading import cleaning, nlp, readability
 
     model = nlp.load()
     rows = []
@@ -54,7 +54,7 @@ def extract() -> list[dict]:
 
 def _classic(total) -> float:
     """The old headline (mean of FK, Coleman-Liau, ARI), kept to calibrate the grade scale."""
-    from quizapp.text import readability
+    from quizapp.text.reading import readability
 
     return round(readability.formula_grade(readability.formulas(total)), 4)
 

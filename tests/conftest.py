@@ -35,7 +35,7 @@ def instance_folder(tmp_path_factory):
 @pytest.fixture(scope="session")
 def nlp():
     """The trained spaCy pipeline, loaded once for the whole run (it takes about a second)."""
-    from quizapp.text import nlp as nlp_module
+    from quizapp.text.reading import nlp as nlp_module
 
     return nlp_module.load()
 

@@ -43,7 +43,7 @@ SEED_ACTORS = (
 
 def seed_raw() -> str:
     """The seed's text as ``quizapp prepare`` reads it."""
-    from quizapp.text import sources
+    from quizapp.text.reading import sources
 
     return sources.decode(SEED.read_bytes(), name=SEED.name)
 

@@ -114,7 +114,7 @@ def _show(name: str, nlp, judged: dict) -> None:
 
 if __name__ == "__main__":
     sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
-    from quizapp.text import nlp as nlp_module
+    from quizapp.text.reading import nlp as nlp_module
 
     data = load() if JUDGED.exists() else {"rules": "docs/glossary.md, Marking the judged set", "articles": {}}
     model = nlp_module.load()

@@ -30,7 +30,7 @@ from quizapp.services import articles
 from quizapp.services.packs import fill
 from quizapp.services.transactions import reading, writing
 from quizapp.text import pack as plain
-from quizapp.text.bounds import Bounds
+from quizapp.text.reading.bounds import Bounds
 from quizapp.text.errors import InputError
 
 log = logging.getLogger(__name__)

@@ -32,8 +32,8 @@ import sqlalchemy as sa
 from quizapp.extensions import db
 from quizapp.models import Article
 from quizapp.services.transactions import reading, writing
-from quizapp.text.bounds import DEFAULT as DEFAULT_BOUNDS
-from quizapp.text.bounds import Bounds
+from quizapp.text.reading.bounds import DEFAULT as DEFAULT_BOUNDS
+from quizapp.text.reading.bounds import Bounds
 from quizapp.text.errors import InputError
 from quizapp.text.types import Analysis
 
@@ -97,7 +97,8 @@ def run_pipeline(raw: str, model: str, title_hint: str | None = None, bounds: Bo
     Imported lazily so that serving pages never imports spaCy; module-level so
     that tests can count or replace it. ``bounds`` None: the pipeline's default caps.
     """
-    from quizapp.text import nlp, pipeline
+    from quizapp.text import pipeline
+    from quizapp.text.reading import nlp
 
     options = {"bounds": bounds} if bounds else {}
     return pipeline.analyse(raw, nlp.load(model), title_hint=title_hint, **options)
@@ -119,7 +120,7 @@ def check_text(raw: str, bounds: Bounds | None = None, title_hint: str | None = 
     second for the largest upload), so empty, binary or oversized text is
     refused on the form before anything is queued.
     """
-    from quizapp.text import cleaning
+    from quizapp.text.reading import cleaning
 
     options = {"bounds": bounds} if bounds else {}
     return cleaning.clean(raw, title_hint=title_hint, **options).title

@@ -32,7 +32,7 @@ from quizapp.services.classroom_rules import (  # noqa: F401  (part of this modu
 )
 from quizapp.services.classroom_views import Joined, PupilView, SavedAnswer, SessionInfo  # noqa: F401  (interface)
 from quizapp.services.transactions import reading, writing
-from quizapp.text.grading import grade
+from quizapp.text.grading.grader import grade
 from quizapp.text.question import Question
 
 RETRIES = 5  # a unique constraint lost to a concurrent request is retried this often

@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from quizapp.extensions import db
 from quizapp.models import Answer, ClassSession, Participant
 from quizapp.services.transactions import reading
-from quizapp.text.answers import tokens
+from quizapp.text.grading.answers import tokens
 from quizapp.text.question import Question
 
 VERDICTS = ("correct", "partial", "incorrect")

@@ -19,7 +19,7 @@ from quizapp.services.packs import fill, pack_article, to_plain
 from quizapp.services.transactions import reading, writing
 from quizapp.text import pack as plain
 from quizapp.text.errors import InputError
-from quizapp.text.bounds import Bounds
+from quizapp.text.reading.bounds import Bounds
 from quizapp.text.question import Question
 
 

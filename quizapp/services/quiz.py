@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from quizapp.text.grading import Grade, grade
+from quizapp.text.grading.grader import Grade, grade
 from quizapp.text.question import Question
 from quizapp.text.types import Analysis
 

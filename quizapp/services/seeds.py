@@ -22,7 +22,7 @@ from quizapp.services import articles
 from quizapp.services import packs as pack_service
 from quizapp.services.transactions import reading, writing
 from quizapp.text import pack as plain
-from quizapp.text.bounds import Bounds
+from quizapp.text.reading.bounds import Bounds
 
 ADDED, UPDATED, UNCHANGED, FAILED = "added", "updated", "unchanged", "failed"
 
@@ -60,7 +60,7 @@ def sync_articles(folder: Path, model: str, bounds: Bounds | None = None) -> Ite
 
 def _sync_article(slug: str, path: Path, model: str, bounds: Bounds | None = None) -> tuple[str, str]:
     """Store or refresh one seed; ``(status, title)``."""
-    from quizapp.text import sources
+    from quizapp.text.reading import sources
 
     raw = sources.decode(path.read_bytes(), name=path.name)  # as `quizapp analyze` reads files
     key = articles.analysis_key(model)

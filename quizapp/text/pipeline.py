@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from quizapp.text import actors, cleaning, language, lexicon, questions, readability
-from quizapp.text.bounds import DEFAULT, Bounds
+from quizapp.text.actors import glossary as actors, lexicon
+from quizapp.text.reading import cleaning, language, readability
+from quizapp.text.questions import generator as questions
+from quizapp.text.reading.bounds import DEFAULT, Bounds
 from quizapp.text.types import Analysis, Span
 
 SIDE_CLAUSES = {"advcl", "conj", "cc", "punct", "parataxis", "mark"}

@@ -19,7 +19,7 @@ from quizapp.text.types import Span
 
 QUESTION_TYPES = ("short", "choice", "multi", "truefalse", "cloze")
 SKILLS = ("recall", "vocabulary", "inference")
-# What the answer names, when the teacher or the generator says so (quizapp/text/concepts.py):
+# What the answer names, when the teacher or the generator says so (quizapp/text/grading/concepts.py):
 # it decides which shorter answers count ("Assad" for a person, "Pacific" for a place).
 ANSWER_KINDS = ("name", "person", "place", "concept", "number", "reason")
 BLANK = "_____"

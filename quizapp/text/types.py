@@ -73,7 +73,7 @@ class Readability:
     difficult_word_list: tuple[str, ...] = ()
     characters: int = 0  # non-space characters of the words, punctuation included (ARI)
     complex_words: int = 0  # difficult words of 3+ syllables (Gunning fog)
-    # From the reading-level model (quizapp/text/reading_level.py). Analyses stored
+    # From the reading-level model (quizapp/text/reading/reading_level.py). Analyses stored
     # before it have none of these until re-analysed: empty means "not known".
     cefr: str = ""  # A1-C2
     uk_year: str = ""  # "Year 9", "university"

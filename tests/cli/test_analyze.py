@@ -7,7 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 from quizapp.cli import main
-from quizapp.text import nlp as nlp_module
+from quizapp.text.reading import nlp as nlp_module
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "reuters-syria-new-phase.txt"
 

@@ -228,7 +228,7 @@ def waiting_job(app, fails: bool = False) -> int:
     from quizapp.extensions import db
     from quizapp.models import Teacher
     from quizapp.services import article_jobs
-    from quizapp.text.bounds import Bounds
+    from quizapp.text.reading.bounds import Bounds
 
     with app.app_context():
         teacher_id = db.session.scalar(sa.select(Teacher.id).where(Teacher.email == TEACHER["email"]))

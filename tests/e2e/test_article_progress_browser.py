@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 from quizapp.extensions import db
 from quizapp.models import Teacher
 from quizapp.services import article_jobs, articles
-from quizapp.text.bounds import Bounds
+from quizapp.text.reading.bounds import Bounds
 
 pytestmark = [pytest.mark.browser, pytest.mark.db]
 

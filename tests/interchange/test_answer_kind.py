@@ -8,7 +8,7 @@ import pytest
 
 from quizapp.interchange import PackFormatError, dump, load
 from quizapp.interchange.document import validator
-from quizapp.text.grading import grade
+from quizapp.text.grading.grader import grade
 from quizapp.text.pack import Pack, PackArticle
 from quizapp.text.question import Question, QuestionFormatError
 

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from quizapp.interchange import dump, load, load_pack
-from quizapp.text.cleaning import clean
-from quizapp.text.grading import grade
+from quizapp.text.reading.cleaning import clean
+from quizapp.text.grading.grader import grade
 from quizapp.text.question import QUESTION_TYPES
-from quizapp.text.sources import decode
+from quizapp.text.reading.sources import decode
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 PACK_FILE = SEEDS / "packs" / "reuters-syria-new-phase.yaml"

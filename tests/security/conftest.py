@@ -17,7 +17,7 @@ from records import make_teacher
 from quizapp.extensions import db
 from quizapp.models import Article
 from quizapp.services import article_jobs
-from quizapp.text.bounds import Bounds
+from quizapp.text.reading.bounds import Bounds
 
 @dataclass(frozen=True)
 class Victim:

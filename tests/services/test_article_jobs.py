@@ -11,7 +11,7 @@ from quizapp.extensions import db
 from quizapp.models import Article, ArticleJob
 from quizapp.models.columns import utcnow
 from quizapp.services import article_jobs, articles
-from quizapp.text.bounds import Bounds
+from quizapp.text.reading.bounds import Bounds
 
 pytestmark = pytest.mark.db
 

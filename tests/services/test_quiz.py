@@ -7,7 +7,7 @@ import pytest
 from factories import seed_analysis
 
 from quizapp.services.quiz import VERDICTS, grade_answers
-from quizapp.text.grading import NO_ANSWER
+from quizapp.text.grading.grader import NO_ANSWER
 from quizapp.text.question import Question
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "reuters-syria-new-phase.txt"

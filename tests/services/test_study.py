@@ -11,7 +11,7 @@ from records import make_article, make_pack, make_teacher
 from quizapp.extensions import db
 from quizapp.services import study
 from quizapp.services.quiz import QuestionResult, QuizResult
-from quizapp.text.grading import Grade
+from quizapp.text.grading.grader import Grade
 from quizapp.text.question import Question
 
 CHOICES = ("Beirut", "Damascus", "Moscow", "Tehran")

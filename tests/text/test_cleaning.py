@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from corpus import ONESTOP
 
-from quizapp.text.cleaning import clean
+from quizapp.text.reading.cleaning import clean
 from quizapp.text.errors import InputError
 
 ROOT = Path(__file__).resolve().parents[2]

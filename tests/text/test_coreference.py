@@ -10,7 +10,8 @@ the article.
 import pytest
 from corpus import onestop_text
 
-from quizapp.text import pipeline, roles
+from quizapp.text import pipeline
+from quizapp.text.actors import roles
 
 PRONOUNS = {"he", "him", "his", "she", "her", "it", "its", "they", "them", "their"}
 

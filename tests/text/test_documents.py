@@ -2,7 +2,7 @@
 
 import pytest
 
-from quizapp.text import cleaning, documents
+from quizapp.text.reading import cleaning, documents
 from quizapp.text.errors import InputError
 
 PAGE = """<!doctype html><html><head><title>Syria's war enters new phase | World News</title>

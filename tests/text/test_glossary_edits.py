@@ -5,7 +5,7 @@ from dataclasses import replace
 import pytest
 from factories import seed_analysis
 
-from quizapp.text.glossary_edits import (
+from quizapp.text.actors.glossary_edits import (
     GlossaryEditError,
     drop_actor,
     edit_actor,

@@ -2,7 +2,7 @@
 
 The table is written the way students write: lower case, typos, whole
 sentences, hedges, the wrong country, nothing at all. Scores follow the
-rule in quizapp/text/grading.py: max(0, parts named - 0.5 x wrong items) / parts.
+rule in quizapp/text/grading/grader.py: max(0, parts named - 0.5 x wrong items) / parts.
 """
 
 import random
@@ -13,8 +13,8 @@ import pytest
 from corpus import ONESTOP
 
 from quizapp.text import pipeline
-from quizapp.text.answers import MAX_TOKENS, tokens
-from quizapp.text.grading import Grade, grade
+from quizapp.text.grading.answers import MAX_TOKENS, tokens
+from quizapp.text.grading.grader import Grade, grade
 from quizapp.text.question import Question
 
 BACKERS = Question.from_dict({
@@ -382,7 +382,7 @@ def test_generated_questions_accept_their_answer_and_reject_their_distractors(nl
 
 def test_a_place_may_be_named_without_its_area_noun():
     """ "based at Camp Bastion in _____": "Helmand" is as right as "Helmand Province"."""
-    from quizapp.text.distractors import answer_forms
+    from quizapp.text.questions.distractors import answer_forms
     from quizapp.text.types import Actor
 
     forms = answer_forms(Actor(id="helmand", name="Helmand Province", kind="place", aliases=(), role="", mentions=1))

@@ -6,9 +6,9 @@ run. Scores follow docs/grading.md.
 
 import pytest
 
-from quizapp.text.answers import tokens
-from quizapp.text.concepts import kind_of, lemmas
-from quizapp.text.grading import grade
+from quizapp.text.grading.answers import tokens
+from quizapp.text.grading.concepts import kind_of, lemmas
+from quizapp.text.grading.grader import grade
 from quizapp.text.question import Question
 
 

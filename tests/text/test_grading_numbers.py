@@ -1,14 +1,14 @@
 """Numbers however a pupil writes them: digits, words, Roman numerals, ordinals, units, abbreviations.
 
-Every expectation was worked out by hand from the rule in quizapp/text/numbers.py,
+Every expectation was worked out by hand from the rule in quizapp/text/grading/numbers.py,
 not read off the code: "XIV" is fourteen because X + IV, and so on.
 """
 
 import pytest
 
-from quizapp.text.answers import tokens
-from quizapp.text.grading import grade
-from quizapp.text.numbers import normalise
+from quizapp.text.grading.answers import tokens
+from quizapp.text.grading.grader import grade
+from quizapp.text.grading.numbers import normalise
 from quizapp.text.question import Question
 
 

@@ -6,7 +6,7 @@ key phrase the pupil gives, in their own words and word order, earns its share.
 
 import pytest
 
-from quizapp.text.grading import grade
+from quizapp.text.grading.grader import grade
 from quizapp.text.question import Question
 
 HARVEST = Question.from_dict({

@@ -4,7 +4,8 @@ article got reading grade 1425.2)."""
 import pytest
 from factories import SEED_PARAGRAPHS
 
-from quizapp.text import language, pipeline
+from quizapp.text import pipeline
+from quizapp.text.reading import language
 from quizapp.text.errors import InputError
 
 CHINESE = ("叙利亚战争进入新阶段",

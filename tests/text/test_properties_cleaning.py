@@ -29,8 +29,8 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from properties import examples  # the fixed-seed profile for `make test` (tests/properties.py)
 
-from quizapp.text import documents, sources
-from quizapp.text.cleaning import clean
+from quizapp.text.reading import documents, sources
+from quizapp.text.reading.cleaning import clean
 from quizapp.text.errors import InputError
 
 FAST = examples(100)

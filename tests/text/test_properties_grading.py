@@ -27,8 +27,8 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from properties import examples  # the fixed-seed profile for `make test` (tests/properties.py)
 
-from quizapp.text.concepts import GENERIC_HEADS
-from quizapp.text.grading import Grade, grade
+from quizapp.text.grading.concepts import GENERIC_HEADS
+from quizapp.text.grading.grader import Grade, grade
 from quizapp.text.question import BLANK, Question
 
 from interchange.strategies import questions as pack_questions  # tests/ is on the path (tests/conftest.py)

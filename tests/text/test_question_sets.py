@@ -11,8 +11,10 @@ import re
 import pytest
 from corpus import onestop_text
 
-from quizapp.text import families, lexicon, pipeline
-from quizapp.text.grading import grade
+from quizapp.text import pipeline
+from quizapp.text.questions import families
+from quizapp.text.actors import lexicon
+from quizapp.text.grading.grader import grade
 
 TEXTS = ["malala-int", "wnl-google-car-ele", "wnl-brown-bears-adv", "blackberry-adv", "japan-menu-ele",
          "richard-iii-int", "wnl-shark-ele", "starbucks-ele", "wnl-kiruna-int", "gorillas-and-oil-int",

@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 from corpus import onestop_text
 
-from quizapp.text import lexicon, pipeline
+from quizapp.text import pipeline
+from quizapp.text.actors import lexicon
 from quizapp.text.question import BLANK, QUESTION_TYPES, SKILLS, Question
-from quizapp.text.question_templates import third_person
+from quizapp.text.questions.templates import third_person
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS_TEXTS = ["skydiver-int", "teff-ele", "nsa-scandal-adv", "amazon-int", "organs-ele", "kate-and-william-adv",

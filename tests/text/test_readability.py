@@ -13,7 +13,7 @@ import textstat.backend.utils
 from nltk.corpus.reader import CMUDictCorpusReader
 from nltk.corpus.util import LazyCorpusLoader
 
-from quizapp.text import cmudict_offline, readability
+from quizapp.text.reading import cmudict_offline, readability
 from quizapp.text.errors import InputError
 
 LEVELS = ("ele", "int", "adv")

@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 from corpus import ONESTOP, onestop_text
 
-from quizapp.text import cleaning, readability, reading_level, reading_level_fit
+from quizapp.text.reading import cleaning, readability, reading_level, reading_level_fit
 
 ROOT = Path(__file__).resolve().parents[2]
 FEATURES_FILE = ROOT / "tests" / "data" / "reading_level_features.json"
@@ -101,7 +101,7 @@ def test_features_file_matches_what_the_app_computes(nlp, rows, story):
 def test_model_is_plain_json_shipped_as_package_data():
     """Coefficients and cut points in a JSON file inside the package, listed as package data."""
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    assert "reading_level.json" in config["tool"]["setuptools"]["package-data"]["quizapp.text"]
+    assert "reading_level.json" in config["tool"]["setuptools"]["package-data"]["quizapp.text.reading"]
     assert reading_level.MODEL_FILE.parent == Path(reading_level.__file__).parent
     model = json.loads(reading_level.MODEL_FILE.read_text(encoding="utf-8"))
     assert set(model["coef"]) == set(NAMES) and len(model["cuts"]) == 2

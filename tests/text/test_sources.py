@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from quizapp.text.cleaning import clean
+from quizapp.text.reading.cleaning import clean
 from quizapp.text.errors import InputError
-from quizapp.text.sources import MAX_ARTICLE_BYTES, decode
+from quizapp.text.reading.sources import MAX_ARTICLE_BYTES, decode
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "seeds" / "reuters-syria-new-phase.txt"

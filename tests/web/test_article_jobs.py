@@ -18,7 +18,7 @@ from quizapp import create_app, interchange, tasks
 from quizapp.extensions import db
 from quizapp.models import Article, ArticleJob, Pack as PackRow
 from quizapp.services import articles as articles_service
-from quizapp.text.bounds import MAX_ARTICLE_WORDS, MAX_PARAGRAPH_CHARS
+from quizapp.text.reading.bounds import MAX_ARTICLE_WORDS, MAX_PARAGRAPH_CHARS
 from quizapp.text.errors import InputError
 from quizapp.text.pack import Pack, PackArticle
 from quizapp.text.question import Question

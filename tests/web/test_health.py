@@ -9,7 +9,7 @@ import sqlalchemy as sa
 
 from quizapp import create_app
 from quizapp.extensions import db, limiter
-from quizapp.text import nlp
+from quizapp.text.reading import nlp
 
 pytestmark = pytest.mark.db
 

@@ -9,7 +9,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional
 
 from quizapp.services.article_editing import MAX_DETAIL_LENGTH, MAX_TITLE_LENGTH
-from quizapp.text.glossary_edits import MAX_NAME_LENGTH, MAX_ROLE_LENGTH
+from quizapp.text.actors.glossary_edits import MAX_NAME_LENGTH, MAX_ROLE_LENGTH
 from quizapp.text.types import ACTOR_KINDS
 
 UPLOAD_SUFFIXES = ["txt", "md", "html", "htm"]

@@ -15,7 +15,8 @@ from quizapp.config import text_bounds
 from quizapp.models import Article
 from quizapp.services import article_editing, article_jobs, articles
 from quizapp.services.articles import ArticleNotFound
-from quizapp.text import documents, glossary_edits
+from quizapp.text.reading import documents
+from quizapp.text.actors import glossary_edits
 from quizapp.text.errors import InputError
 from quizapp.web.articles.forms import (
     ActorForm,

@@ -21,7 +21,7 @@ from flask import current_app, jsonify
 from quizapp.config import require_model_installed
 from quizapp.database import sqlite_folder
 from quizapp.extensions import db
-from quizapp.text import nlp
+from quizapp.text.reading import nlp
 from quizapp.text.errors import ModelNotInstalled
 
 log = logging.getLogger(__name__)

@@ -6,7 +6,7 @@ Pure (no Flask): the rules the page and the autosave fragment share.
 from __future__ import annotations
 
 from quizapp.services.classroom import PupilView, SavedAnswer
-from quizapp.text import grading
+from quizapp.text.grading import grader as grading
 from quizapp.text.question import Question
 from quizapp.web.quiz.forms import truth_labels
 

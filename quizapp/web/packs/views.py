@@ -9,7 +9,7 @@ from quizapp import interchange, tasks
 from quizapp.config import text_bounds
 from quizapp.models import Pack
 from quizapp.services import article_jobs, articles, classroom, pack_editing, packs, session_admin
-from quizapp.text import grading
+from quizapp.text.grading import grader as grading
 from quizapp.text.errors import InputError
 from quizapp.text.question import QUESTION_TYPES, Question
 from quizapp.web.auth import current_teacher_id, owned_or_404

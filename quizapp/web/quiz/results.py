@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from quizapp.services.quiz import VERDICTS, QuestionResult, QuizResult
-from quizapp.text import grading
+from quizapp.text.grading import grader as grading
 from quizapp.web.quiz.forms import truth_labels
 
 # verdict -> (icon, word): the word is always shown, so colour is never the only signal.

@@ -1,0 +1,341 @@
+"""Small facts about English the glossary rules rely on, and the parse tests that use them.
+
+Word lists here are closed classes of the language (titles, nouns that name
+a place or a body of people, verbs of fighting), not names from any article.
+Every test reads spaCy's parse: dependency labels, lemmas and tags.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from quizapp.text.actors import gazetteer
+
+PLACE_NOUNS = {
+    "town", "city", "village", "region", "province", "district", "county", "state",
+    "capital", "port", "island", "area", "valley", "desert", "border", "suburb",
+    "neighbourhood", "neighborhood", "river", "mountain", "country", "republic", "airport",
+    "place", "site", "spot", "location",
+}
+# "the town of X" names X a town; "the capital of X" or "the border of X" does not.
+NAMING_PLACE_NOUNS = {"town", "city", "village", "region", "province", "district", "county", "state", "port",
+                      "island"}
+GROUP_NOUNS = {
+    "government", "militia", "force", "rebel", "fighter", "troop", "soldier", "army",
+    "insurgent", "militant", "official", "leader", "minister", "diplomat", "ally",
+    "power", "citizen", "voter", "people", "authority", "police", "protester", "party",
+    "company", "firm", "group",
+}
+TITLES = {
+    "president", "prime", "minister", "king", "queen", "prince", "princess", "chancellor",
+    "senator", "governor", "general", "pope", "mayor", "secretary", "ambassador", "judge",
+    "dr", "dr.", "professor", "sheikh", "emir", "ayatollah", "commander", "colonel", "chief",
+}
+# Verbs and nouns that put an organisation on one side of a fight.
+FIGHTING = {"attack", "capture", "fight", "battle", "defeat", "bomb", "strike", "seize",
+            "recapture", "retake", "war", "offensive", "assault", "stronghold", "militant"}
+AGENT_DEPS = {"nsubj", "nsubjpass", "poss"}
+# What a state does through its capital ("Damascus hailed", "organized by Moscow"); a city
+# that grows, hosts or lies somewhere is the city.
+STATE_VERBS = {"hail", "organize", "organise", "back", "support", "want", "say", "warn", "accuse", "deny",
+               "demand", "announce", "agree", "reject", "sign", "threaten", "condemn", "welcome", "urge",
+               "insist", "claim", "refuse", "impose", "respond", "hope", "fear", "broker", "negotiate",
+               "sanction", "recognise", "recognize", "veto", "order", "approve", "ban", "expel", "arm"}
+# Last words that make a name a place: "Manly Beach", "the Baltic Sea", "Mount Everest".
+PLACE_NAME_WORDS = {"beach", "sea", "ocean", "bay", "river", "lake", "island", "islands", "mountain",
+                    "mountains", "coast", "street", "road", "square", "park", "valley", "desert", "forest",
+                    "city", "county", "province", "region", "gulf", "strait", "peninsula", "canal", "airport",
+                    "station", "bridge", "harbour", "harbor", "hill", "hills", "wetlands", "falls", "glacier",
+                    "cathedral", "church", "abbey", "castle", "palace", "tower", "stadium", "prison", "temple",
+                    "mosque", "channel"}
+
+
+def fold(text: str) -> str:
+    """A key for comparing names: no accents, case, hyphens or "al-" prefixes."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    text = re.sub(r"[’'`]s$", "", text)
+    text = re.sub(r"\b(?:al|el|ad|as|ash|an)[-\s]+", "", text)
+    return re.sub(r"[^a-z0-9]+", " ", text).strip()
+
+
+def person_key(name: str) -> str:
+    """The folded full name; a short form is matched to it by ``mentions``."""
+    return fold(name)
+
+
+def place_descriptor(span) -> str:
+    """What the text calls a place: "the town of X" -> "town"; "the X region" -> "region"."""
+    root = span.root
+    head = root.head
+    noun = head.head
+    if head.lower_ == "of" and noun.lemma_.lower() in NAMING_PLACE_NOUNS and noun.i < span.start \
+            and noun.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        return noun.lemma_.lower()  # "the town of X"; not "regions of Europe"
+    if root.dep_ == "compound" and head.lemma_.lower() in PLACE_NOUNS and head.i == span.end:
+        return head.lemma_.lower()
+    return ""
+
+
+def acts(token) -> bool:
+    """Whether a name is the doer in its clause: a subject, or the agent after "by"."""
+    if token.dep_ in AGENT_DEPS:
+        return True
+    if token.dep_ == "conj":
+        return acts(token.head)
+    return token.dep_ == "pobj" and token.head.dep_ == "agent"
+
+
+# Last words of the name of a prize or an occasion, not of an organisation: "the Nobel Peace Prize".
+PRIZE_WORDS = {"prize", "award", "awards", "medal", "cup", "trophy", "championship", "games", "festival", "day"}
+WORK_NOUNS = {"novel", "book", "film", "movie", "song", "album", "play", "painting", "series", "show",
+              "programme", "poem", "opera", "documentary", "magazine", "newspaper", "game", "single", "track",
+              "tour", "concert", "festival"}
+
+
+def is_work_title(span) -> bool:
+    """A book, a film, a song or a tour, not an organisation or a person: "his last novel, My List of
+    Desires", "the album Young Americans", "Aladdin Sane (1973)", or a title-case name with a verb in
+    it ("The First Thing We Look At")."""
+    root = span.root
+    doc = span.doc
+    if any(t.pos_ in {"VERB", "AUX"} and t.i != span.start for t in span):
+        return True
+    if span.start and doc[span.start - 1].lemma_.lower() in WORK_NOUNS:
+        return True  # "the album Young Americans", "the hit single Starman"
+    if span[0].lemma_.lower() in WORK_NOUNS:
+        return True  # "Concert for New York City"
+    if span.end + 2 < len(doc) and doc[span.end].text == "(" and doc[span.end + 1].like_num:
+        return True  # "Aladdin Sane (1973)": a work and its year
+    token = root
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head  # "a good album, Scary Monsters (and Super Creeps)": a list hung on the album
+        if token.lemma_.lower() in WORK_NOUNS:
+            return True
+    if token.dep_ == "appos" and token.head.lemma_.lower() in WORK_NOUNS:
+        return True
+    return any(c.dep_ == "appos" and c.lemma_.lower() in WORK_NOUNS for c in root.children)
+
+
+def acts_for_a_state(token) -> bool:
+    """A capital that does what a state does ("Damascus hailed", "organized by Moscow")."""
+    if not acts(token) or token.dep_ == "poss":
+        return False
+    while token.dep_ == "conj":
+        token = token.head
+    verb = token.head.head if token.dep_ == "pobj" else token.head
+    return verb.lemma_.lower() in STATE_VERBS
+
+
+def is_fighting_side(span) -> bool:
+    """An organisation attacked, captured from or holding strongholds is an armed group."""
+    for token in span.sent:
+        if token.lemma_.lower() not in FIGHTING or span.start <= token.i < span.end:
+            continue  # "Shark Attack File": a word of the name itself says nothing
+        near = {token.head.i, *(c.i for c in token.children)}
+        near |= {g.i for c in token.children for g in c.children}
+        if span.root.i in near or span.root.head.i in near:
+            return True
+    return False
+
+
+def is_group_noun(token) -> bool:
+    """A noun naming a body of people: militias, governments, forces."""
+    return token.lemma_.lower() in GROUP_NOUNS and token.pos_ == "NOUN"
+
+
+def group_noun(span):
+    """The group noun a nationality word qualifies ("Western governments"), if any."""
+    head = span.root.head
+    if span.root.dep_ in {"amod", "compound"} and head.i == span.end and is_group_noun(head):
+        if head.tag_ in {"NNS", "NNPS"} or head.lemma_.lower() == "government":
+            return head
+    return None
+
+
+def is_person_by_nationality(span) -> bool:
+    """ "the Austrian" as a subject or object: one person, named by nationality."""
+    root = span.root
+    singular_det = any(c.dep_ == "det" and c.lower_ in {"the", "a", "an"} for c in root.children)
+    return (singular_det and root.tag_ in {"NNP", "NN"} and root.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}
+            and span.doc[span.end - 1].i == root.i)
+
+
+def is_local_government(token) -> bool:
+    """ "the state government", "local government", "a government": not the government of the country."""
+    if any(c.dep_ == "det" and c.lower_ in {"a", "an", "any", "every", "no"} for c in token.children):
+        return True
+    return any(c.dep_ in {"amod", "compound"} and c.lower_ in {"state", "local", "regional", "provincial",
+                                                                "city", "municipal", "county", "town"}
+               for c in token.children)
+
+
+def named_modifier(token) -> bool:
+    """A capitalised word before a noun that names no country: "the Andalucían government"."""
+    return any(c.dep_ in {"amod", "compound"} and c.text[:1].isupper() and c.i < token.i for c in token.children)
+
+
+def government_country(token):
+    """Whose government: "Syrian government", "Syria's government", else unknown."""
+    gaz = gazetteer.load()
+    for child in token.children:
+        if child.dep_ in {"amod", "compound"}:
+            found = gaz.demonym(child.text) or gaz.country(child.text)
+        elif child.dep_ == "poss":
+            found = gaz.country(child.text)
+        else:
+            continue
+        if found:
+            return found
+    return None
+
+
+def backed_nouns(doc):
+    """Pairs (noun, backer-first-token) for "X-backed N" and "X - backed N"."""
+    for token in doc:
+        if token.dep_ not in {"amod", "compound"}:
+            continue
+        if token.lower_.endswith("-backed") and len(token.text) > len("-backed"):
+            yield token.head, token
+        elif token.lower_ == "backed" and token.i >= 2 and doc[token.i - 1].text == "-":
+            yield token.head, doc[token.i - 2]
+
+
+def join(tokens) -> str:
+    """Tokens as text, with a space wherever tokens were left out between them."""
+    out = []
+    previous = None
+    for t in sorted(tokens, key=lambda t: t.i):
+        if previous is not None:
+            out.append(previous.whitespace_ if t.i == previous.i + 1 else " ")
+        out.append(t.text)
+        previous = t
+    return "".join(out).strip(" ,")
+
+
+def phrase(token) -> str:
+    """A noun phrase without its relative clauses and appositions, so it stays short."""
+    dropped = {t.i for c in token.children if c.dep_ in {"relcl", "acl", "appos"} for t in c.subtree}
+    return join(t for t in token.subtree if t.i not in dropped)
+
+
+def noun_phrase_for(token) -> str:
+    """A noun phrase that reads alone: "including one" -> "one of the ceasefires"."""
+    if token.lower_ == "one" and token.dep_ == "pobj" and token.head.lower_ == "including":
+        return f"one of the {token.head.head.text}"
+    text = phrase(token)
+    first, _, rest = text.partition(" ")
+    return f"{first.lower()} {rest}" if first in {"A", "An", "The"} and rest else text
+
+
+def has_word(text: str, name: str) -> bool:
+    """Whether ``name`` stands in ``text`` as whole words ("Russia" is not in "Russian")."""
+    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) is not None
+
+
+def antecedent(relative):
+    """The noun a relative pronoun stands for.
+
+    The parser attaches "that" in "the dilemma facing Western governments
+    that still want ..." to "dilemma"; the verb's number ("want", plural)
+    shows it is the nearer "governments". Prefer the nearest preceding noun
+    when it agrees in number with the clause's verb and the parser's choice
+    does not.
+    """
+    verb = relative.head
+    chosen = verb.head
+    before = relative.doc[relative.i - 1] if relative.i > 0 else None
+    if before is None or before.pos_ not in {"NOUN", "PROPN"} or before.i == chosen.i:
+        return chosen
+    plural_verb = verb.tag_ == "VBP"
+    singular_verb = verb.tag_ == "VBZ"
+    agrees = (plural_verb and before.tag_ in {"NNS", "NNPS"}) or (singular_verb and before.tag_ in {"NN", "NNP"})
+    chosen_agrees = (plural_verb and chosen.tag_ in {"NNS", "NNPS"}) or (singular_verb and chosen.tag_ in {"NN", "NNP"})
+    return before if agrees and not chosen_agrees else chosen
+
+
+def title_of(token) -> str:
+    """The title before a person's name ("Prime Minister"), in the text's order."""
+    words = [t for t in token.subtree if t.i < token.i and t.lower_ in TITLES]
+    return " ".join(dict.fromkeys(t.text for t in sorted(words, key=lambda t: t.i)))
+
+
+def country_in_focus(sentence_tokens, countries) -> str | None:
+    """The one country a clause is about: its subject, or the subject's possessor ("Syria’s war")."""
+    found = {t.text for t in sentence_tokens if t.dep_ in {"nsubj", "poss"} and t.text in countries}
+    return found.pop() if len(found) == 1 else None
+
+
+# Nouns that name a person by sex, and nouns for people by what they do: a
+# closed-enough list for "the man" or "her grandfather" to count as a person
+# a pronoun could stand for, and for "X, a lawyer" to be person evidence.
+MALE_NOUNS = {"man", "boy", "father", "son", "brother", "husband", "grandfather", "grandson", "uncle",
+              "nephew", "king", "prince", "gentleman", "spokesman", "businessman", "dad", "boyfriend"}
+FEMALE_NOUNS = {"woman", "girl", "mother", "daughter", "sister", "wife", "grandmother", "granddaughter",
+                "aunt", "niece", "queen", "princess", "lady", "spokeswoman", "businesswoman", "mum",
+                "girlfriend", "actress"}
+HUMAN_NOUNS = MALE_NOUNS | FEMALE_NOUNS | {
+    "person", "child", "friend", "doctor", "teacher", "student", "pupil", "manager", "lawyer", "worker",
+    "officer", "scientist", "researcher", "professor", "expert", "author", "writer", "novelist", "artist",
+    "painter", "singer", "musician", "actor", "star", "player", "coach", "athlete", "skydiver", "pilot",
+    "director", "editor", "journalist", "reporter", "photographer", "activist", "campaigner", "politician",
+    "leader", "president", "minister", "chancellor", "senator", "governor", "mayor", "premier", "ambassador",
+    "envoy", "secretary", "spokesperson", "founder", "owner", "boss", "chairman", "executive", "chief",
+    "member", "fan", "resident", "citizen", "customer", "user", "victim", "survivor", "winner", "hero",
+    "engineer", "designer", "chef", "waiter", "farmer", "fisherman", "hunter", "surfer", "diver", "driver",
+    "soldier", "fighter", "gunman", "detective", "judge", "historian", "archaeologist",
+    "economist", "analyst", "consultant", "psychologist", "neuroscientist", "biologist", "nurse", "patient",
+    "nominee", "prisoner", "boxer", "footballer", "comedian", "poet", "composer", "producer", "presenter",
+    "host", "teenager", "youngster", "adult", "parent", "grandparent", "baby", "cousin", "partner", "colleague",
+    "candidate", "monarch", "celebrity", "model", "businessman", "entrepreneur",
+    "inventor", "explorer", "astronaut", "priest", "vicar", "archbishop", "bishop", "pope", "volunteer",
+    "guy", "individual", "human", "addict", "refugee", "migrant", "immigrant", "supporter", "laureate", "critic", "spokesman", "official", "opponent",
+    "hunter-gatherer", "gatherer", "mentor", "keeper", "staff",
+}
+# Words in the name of a club, a firm or an institution, never in a person's.
+ORGANISATION_WORDS = {"club", "fc", "united", "city", "university", "college", "school", "society", "association",
+                      "company", "group", "trust", "bank", "foundation", "institute", "council", "party", "museum",
+                      "gallery", "records", "press", "news", "times", "post", "airlines", "airways", "motors",
+                      "inc", "ltd", "plc", "corp", "&", "and", "of", "the", "for"}
+COLLECTIVE_NOUNS = {"couple", "pair", "family", "crowd", "twins", "duo", "trio"}
+# Nouns a story uses for an organisation it has named ("the company").
+ORGANISATION_NOUNS = {"company", "firm", "business", "organisation", "organization", "charity", "group",
+                      "bank", "club", "network", "agency", "retailer", "chain", "brand", "corporation",
+                      "newspaper", "magazine", "university", "school", "team", "band", "party", "publisher",
+                      "broadcaster", "website", "service", "museum", "gallery", "zoo", "park", "aquarium"}
+
+
+def noun_gender(token) -> str | None:
+    """ "m"/"f" for a noun that names a person by sex, "?" for another human noun, else None."""
+    lemma = token.lemma_.lower()
+    if lemma in FEMALE_NOUNS or (lemma.endswith("woman") and lemma in HUMAN_NOUNS):
+        return "f"
+    if lemma in MALE_NOUNS or (lemma.endswith("man") and lemma in HUMAN_NOUNS and lemma != "human"):
+        return "m"  # "gunman", "chairman", "fisherman"
+    if lemma in HUMAN_NOUNS or re.fullmatch(r"\d+-year-old", token.lower_):
+        return "?"
+    if lemma.endswith("ist") and len(lemma) > 5 and token.pos_ == "NOUN":
+        return "?"  # pianist, journalist, scientist: -ist nouns name people (not list, wrist, twist)
+    return None
+
+
+def human_role_of(token) -> str:
+    """A human noun the text says a name is: "X, a lawyer", "X is a singer", "X's mother"."""
+    for child in token.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN" and noun_gender(child):
+            return child.lemma_.lower()
+        if child.dep_ == "appos" and child.lower_ == "one":  # "X, one of Britain's greatest painters"
+            of = next((c for c in child.children if c.lower_ == "of"), None)
+            pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            if pobj is not None and noun_gender(pobj):
+                return pobj.lemma_.lower()
+    if token.dep_ == "appos" and token.head.pos_ == "NOUN" and noun_gender(token.head):
+        return token.head.lemma_.lower()
+    if token.dep_ == "nsubj" and token.head.lemma_ == "be":
+        attr = next((c for c in token.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+        if attr is not None and noun_gender(attr):
+            return attr.lemma_.lower()
+    if token.dep_ == "poss" and token.head.lemma_.lower() in MALE_NOUNS | FEMALE_NOUNS:
+        return token.head.lemma_.lower()
+    return ""

@@ -1,0 +1,121 @@
+"""Why-questions: a stated cause or purpose, asked as a choice between reasons.
+
+"The jail closed because it had few prisoners" -> "Why did the jail
+close?". The key is the reason phrase as the article words it; the wrong
+options are the article's other reasons of the same form ("because …",
+"to …"), so every option sounds like a reason and only reading tells them
+apart. A typed reason is hard to grade exactly, so a why-question is only
+asked where the article has two other reasons of the same form to offer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from quizapp.text.actors import lexicon
+from quizapp.text.questions.families import clauses
+from quizapp.text.questions.families.base import Candidate, choices, question
+
+CAUSE_PREPS = {("because", "of"), ("due", "to"), ("thanks", "to")}
+MAX_REASON_WORDS = 14
+
+
+@dataclass(frozen=True)
+class Reason:
+    """A reason phrase found in one sentence, and the clause it explains."""
+
+    sentence: object
+    verb: object  # the explained clause's verb token
+    tokens: frozenset  # token indices of the reason phrase
+    text: str
+    form: str  # "clause" (because S), "purpose" (to V), "cause" (because of / due to NP)
+
+
+def find(sentences) -> list[Reason]:
+    """Every reason phrase in the article whose explained clause is stated as fact."""
+    found = []
+    for s in sentences:
+        for t in s.sent:
+            reason = _reason_at(s, t)
+            if reason and len(reason.text.split()) <= MAX_REASON_WORDS:
+                found.append(reason)
+    return found
+
+
+def _reason_at(s, t):
+    """The reason phrase introduced at token ``t``, if it explains a stated clause."""
+    nxt = t.nbor() if t.i + 1 < len(t.doc) else None
+    if t.lower_ in {"because", "since"} and t.dep_ == "mark" and t.head.dep_ == "advcl" and t.lower_ == "because":
+        head, phrase, form = t.head.head, t.head, "clause"
+        ids = {x.i for x in phrase.subtree}
+    elif nxt is not None and (t.lower_, nxt.lower_) in CAUSE_PREPS and t.head.pos_ in {"VERB", "AUX"}:
+        head, form = t.head, "cause"
+        ids = {x.i for x in t.subtree} | {x.i for x in nxt.subtree}
+    elif (t.dep_ == "advcl" and t.tag_ == "VB" and any(c.tag_ == "TO" for c in t.children) and t.i > t.head.i
+          and t.doc[max(t.left_edge.i - 1, 0)].lower_ != "only"
+          and not any(c.lower_ == "only" for c in t.children)):  # "only to have them overturned": not a purpose
+        head, form = t.head, "purpose"
+        ids = {x.i for x in t.subtree}
+        if t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].lower_ == "order":
+            ids |= {t.left_edge.i - 1, t.left_edge.i - 2}
+    else:
+        return None
+    if not clauses.stated(head) or any(clauses.pronoun(x) and x.lower_ not in {"it", "they"}
+                                       for x in t.doc if x.i in ids):
+        return None
+    text = lexicon.join(x for x in t.doc if x.i in ids).strip(" ,.;:")
+    return Reason(s, head, frozenset(ids), text, form)
+
+
+def _wrong(reason, reasons, stand_ins) -> list[str]:
+    """Three wrong reasons: the article's other reasons of this form, then stand-ins, never a neighbour's."""
+    wrong, seen = [], {lexicon.fold(reason.text)}
+    topic = {t.lemma_.lower() for t in reason.sentence.sent if t.pos_ in {"NOUN", "VERB", "PROPN"} and not t.is_stop}
+    candidates = [(r.sentence.index, r.text) for r in reasons if r.form == reason.form] + stand_ins
+    for index, text in candidates:
+        if abs(index - reason.sentence.index) < 2 or lexicon.fold(text) in seen:
+            continue  # a neighbouring sentence may well give a second reason
+        if set(lexicon.fold(text).split()) & {lexicon.fold(w) for w in topic}:
+            continue  # "because Apple ... avoided tax" may also be why the government lost tax
+        seen.add(lexicon.fold(text))
+        wrong.append(text)
+        if len(wrong) == 3:
+            break
+    return wrong
+
+
+def _stand_ins(sentences) -> dict[str, list[tuple[int, str]]]:
+    """Wrong reasons in each form, made once from the short clauses the article states.
+
+    "because UK Uncut turned its attentions to Starbucks" is true in the
+    article but not why the government lost money: a pupil who read the
+    sentence can tell, one who matches words cannot.
+    """
+    out: dict[str, list[tuple[int, str]]] = {"clause": [], "purpose": []}
+    for s in sentences:
+        root = s.sent.root
+        if clauses.stated(root) and (root.tag_ in {"VBD", "VBZ", "VBP"} or root.lemma_ == "be"):
+            text = clauses.plain_clause(root)
+            if text and 4 <= len(text.split()) <= MAX_REASON_WORDS and "," not in text:
+                out["clause"].append((s.index, f"because {text}"))
+        out["purpose"] += [(s.index, lexicon.join(t.subtree)) for t in s.sent
+                           if t.tag_ == "VB" and t.dep_ in {"xcomp", "advcl"}
+                           and any(c.tag_ == "TO" and c.i == t.left_edge.i for c in t.children)
+                           and 3 <= len(list(t.subtree)) <= 10 and not any(clauses.pronoun(x) for x in t.subtree)]
+    return out
+
+
+def candidates(sentences, analysis):
+    """A choice question for every reason that has two others of its form to stand beside."""
+    reasons = find(sentences)
+    stand_ins = _stand_ins(sentences) if reasons else {}
+    for reason in reasons:
+        prompt = clauses.ask(reason.verb, "Why", set(reason.tokens))
+        if prompt is None:
+            continue
+        wrong = _wrong(reason, reasons, stand_ins.get(reason.form, []))
+        if len(wrong) < 2:
+            continue  # three options at least: the reason and two that are not
+        q = question(reason.sentence, type="choice", prompt=prompt, answer=((reason.text,),),
+                     choices=choices(reason.text, wrong), distractors=tuple(wrong))
+        yield Candidate(f"reason:{reason.sentence.span}", q, 0.9, tags={"family:reason"})

@@ -1,0 +1,69 @@
+"""Vocabulary in context: a hard content word blanked in its sentence, chosen among four words.
+
+A typed gap often has two right answers ("holiday" and "vacation"), so the
+pupil chooses among the article's own hard words of the same part of speech
+and form (a past participle against past participles), one of which the
+sentence used. Never a function word, a name, or a word of the title (the
+title stands above the quiz and would give it away).
+"""
+
+from __future__ import annotations
+
+from quizapp.text.actors import lexicon
+from quizapp.text.questions.families.base import Candidate, choices, question
+from quizapp.text.question import BLANK
+
+CONTENT = {"NOUN", "VERB", "ADJ", "ADV"}
+WORDS = 8
+MAX_SENTENCE_WORDS = 30
+PROMPT = "Which word best fills the gap?"
+
+
+def candidates(sentences, analysis):
+    """A choice gap for each of the article's hardest content words that has three rivals of its form."""
+    title = set(lexicon.fold(analysis.article.title).split())
+    hard = [w for w in analysis.readability.difficult_word_list if lexicon.fold(w) not in title]
+    first_use, by_tag, roles = {}, {}, {}
+    wanted, rivals = set(hard[:WORDS]), set(hard)
+    for s in sentences:
+        for t in s.sent:
+            if not _content(t) or lexicon.fold(t.lemma_) in title or lexicon.fold(t.text) in title:
+                continue
+            key = t.lower_ if t.lower_ in wanted else t.lemma_.lower()
+            if key in wanted and key not in first_use:
+                first_use[key] = (s, t)
+            if t.lower_ in rivals or t.lemma_.lower() in rivals:
+                by_tag.setdefault(t.tag_, {}).setdefault(t.lemma_.lower(), t.text)
+                roles.setdefault(t.lemma_.lower(), set()).add(_role(t))
+    offered: set[str] = set()  # two gaps never share options: one would answer the other
+    for rank, word in enumerate(hard[:WORDS]):
+        if word in first_use:
+            for candidate in _gap(*first_use[word], by_tag, roles, rank, offered):
+                offered.update(w.lower() for w in candidate.question.choices)
+                yield candidate
+
+
+def _content(t) -> bool:
+    return (t.pos_ in CONTENT and t.is_alpha and not t.is_stop and len(t.text) >= 5 and not t.ent_type_
+            and t.text.islower())
+
+
+def _role(t) -> tuple[str, str]:
+    """How a word is used: its dependency and its head's lemma ("twisted spine": amod of a noun)."""
+    return t.dep_, t.head.pos_
+
+
+def _gap(s, t, by_tag, roles, rank, offered):
+    if len(s.text.split()) > MAX_SENTENCE_WORDS or s.text.lower().count(t.lower_) != 1 or t.lower_ in offered:
+        return
+    rivals = [w for lemma, w in by_tag.get(t.tag_, {}).items()
+              if lemma != t.lemma_.lower() and w.lower() not in s.text.lower() and w.lower() not in offered
+              and _role(t) not in roles.get(lemma, ())]  # a word the article uses in this role might fit too
+    if len(rivals) < 3:
+        return
+    offset = t.idx - s.span.start
+    gapped = s.text[:offset] + BLANK + s.text[offset + len(t.text):]
+    wrong = rivals[:3]
+    q = question(s, type="choice", prompt=f"{gapped.strip()} {PROMPT}", answer=((t.text,),),
+                 choices=choices(t.text, wrong), distractors=tuple(wrong), skill="vocabulary")
+    yield Candidate(f"vocabulary:{t.lemma_.lower()}", q, 0.6 - 0.02 * rank, tags={"family:vocabulary"})
