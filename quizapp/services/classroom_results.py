@@ -20,9 +20,9 @@ from quizapp.extensions import db
 from quizapp.models import Answer, ClassSession, Participant
 from quizapp.services.transactions import reading
 from quizapp.text.grading.answers import tokens
+from quizapp.text.grading.grader import VERDICTS
 from quizapp.text.question import Question
 
-VERDICTS = ("correct", "partial", "incorrect")
 OUTCOMES = (*VERDICTS, "unanswered")
 TOP_WRONG = 3
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).

@@ -16,14 +16,13 @@ import unicodedata
 from dataclasses import replace
 
 from quizapp.text.errors import InputError
+from quizapp.text.grading.grader import MAX_PICKS, MAX_RESPONSE_CHARS
 from quizapp.text.question import Question
 
 # Easy to read aloud and to type: no 0/O, 1/I/L, 2/Z, 5/S or 8/B to mix up.
 CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679"
 CODE_LENGTH = 6
 MAX_NAME_CHARS = 40
-MAX_RESPONSE_CHARS = 500  # as the quiz form: far above a real answer, far below a slow grade
-MAX_PICKS = 50
 
 Response = str | list[str] | None
 

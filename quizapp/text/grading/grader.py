@@ -34,8 +34,13 @@ from quizapp.text.grading.answers import MAX_CHARS, key, tokens
 from quizapp.text.grading.numbers import is_number, unit_of
 from quizapp.text.question import Question
 
+# The grader's vocabulary, defined here once: models, services and pages import it.
+VERDICTS = ("correct", "partial", "incorrect")  # what ``Grade.verdict`` can be, best first
+CORRECT = "Correct."  # the feedback when there is nothing to add to the verdict
+NO_ANSWER = "No answer given."
+MAX_RESPONSE_CHARS = 500  # the longest answer a form or a class save takes: far above a real one
+MAX_PICKS = 50  # the most options one ``multi`` response may pick
 PENALTY = 0.5  # credit a wrong item costs, in parts
-MAX_PICKS = 50
 NEGATORS = frozenset({"not", "never", "nor", "neither", "without", "except"})
 # After these the student explains; names there are not offered as the answer.
 REASONS = frozenset({"because", "since", "cause", "cuz", "coz", "bc", "while", "whereas", "unlike"})
@@ -49,7 +54,6 @@ RELATIONS = frozenset("""from against near in inside on at to into onto of over 
 CLAUSE_BREAKS = frozenset({"but", "though", "although", "however"})
 TRUE_WORDS = frozenset({"true", "t", "yes", "y", "yeah", "yep", "yup", "correct", "right", "agree"})
 FALSE_WORDS = frozenset({"false", "f", "no", "n", "nope", "wrong", "incorrect", "untrue", "disagree"})
-NO_ANSWER = "No answer given."
 _LETTER = re.compile(r"\(?([a-hA-H]|[1-8])[).:]?")
 _PICK_SPLIT = re.compile(r"[,;/&|+\n]")
 _JOINERS = re.compile(r"\b(?:and|or|plus)\b", re.I)
@@ -66,10 +70,20 @@ class Grade:
     answer: str
     evidence: str
 
+    @property
+    def feedback_adds(self) -> bool:
+        """Whether the feedback says more than the verdict does (pages show it only then)."""
+        return feedback_adds(self.feedback)
+
     def to_dict(self) -> dict:
         """The JSON shape the CLI and the API send."""
         return {"score": self.score, "verdict": self.verdict, "matched": list(self.matched),
                 "feedback": self.feedback, "answer": self.answer, "evidence": self.evidence}
+
+
+def feedback_adds(feedback: str) -> bool:
+    """Whether a grade's feedback says more than its verdict: not empty, not "Correct.", not "No answer given."."""
+    return bool(feedback) and feedback not in (CORRECT, NO_ANSWER)
 
 
 def grade(question: Question, response) -> Grade:
@@ -107,7 +121,7 @@ def grade_typed(question: Question, ak: AnswerKey, response):
 def reason_feedback(ak: AnswerKey, score, hits, wrong) -> str:
     """What a why/how answer gave and which key phrases it left out: 'the answer also needs "fewer jobs"'."""
     if score >= 1:
-        return "Correct."
+        return CORRECT
     quoted = [f"“{part}”" for part in ak.parts]
     also = f", and {listing(wrong)} {'is' if len(wrong) == 1 else 'are'} not part of it" if wrong else ""
     if not hits:
@@ -171,7 +185,7 @@ def grade_choice(question: Question, ak: AnswerKey, response):
     text = as_text(response)
     if text.strip() in question.choices:  # an option as offered: folding must not confuse two options
         right = text.strip() in question.answer[0]
-        return (1.0, {0}, "Correct.") if right else (0.0, set(), f"Not quite: the answer is {ak.parts[0]}.")
+        return (1.0, {0}, CORRECT) if right else (0.0, set(), f"Not quite: the answer is {ak.parts[0]}.")
     picked = key(tokens(text))  # what a student typed, read as typed: "AL-SUKHNA" is no abbreviation
     letter = _LETTER.fullmatch(text.strip())
     if letter and question.choices and not any(picked in keys for keys in ak.part_keys):
@@ -179,7 +193,7 @@ def grade_choice(question: Question, ak: AnswerKey, response):
     if not picked:
         return 0.0, set(), NO_ANSWER
     if picked in ak.part_keys[0]:
-        return 1.0, {0}, "Correct."
+        return 1.0, {0}, CORRECT
     return 0.0, set(), f"Not quite: the answer is {ak.parts[0]}."
 
 
@@ -253,7 +267,7 @@ def grade_truefalse(question: Question, ak: AnswerKey, response):
     if said is None:
         return 0.0, set(), "Answer true or false."
     if said == expected:
-        return 1.0, {0}, "Correct."
+        return 1.0, {0}, CORRECT
     return 0.0, set(), f"Not quite: the statement is {'true' if expected else 'false'}."
 
 
@@ -283,7 +297,7 @@ def feedback(question, ak: AnswerKey, score, hits, wrong, spelled, verb: str, un
     than repeated back.
     """
     if score >= 1:
-        return f"Correct (spelled {listing([ak.parts[i] for i in spelled])})." if spelled else "Correct."
+        return f"Correct (spelled {listing([ak.parts[i] for i in spelled])})." if spelled else CORRECT
     if score <= 0:
         also = f", not {listing(wrong, 'or')}" if wrong else ""
         return f"Not quite: the answer is {question.shown_answer}{also}."

@@ -26,6 +26,7 @@ from quizapp.web.articles.forms import (
     NewArticleForm,
 )
 from quizapp.web.auth import current_teacher_id, owned_or_404
+from quizapp.web.common.htmx import is_htmx
 
 TOO_BIG = "That is more than 2 MB, far longer than an article: upload the article's page or text only."
 READY = "“{title}” is ready. Check its glossary below, or correct it from My articles."
@@ -156,9 +157,9 @@ def job_status(job_id: int):
     """
     if not current_user.is_authenticated:
         login = url_for("auth.login", next=url_for("articles.job", job_id=job_id))
-        return ("", 204, {"HX-Redirect": login}) if request.headers.get("HX-Request") else redirect(login)
+        return ("", 204, {"HX-Redirect": login}) if is_htmx() else redirect(login)
     state = _job_or_404(job_id)
-    if state.status == "done" and request.headers.get("HX-Request"):
+    if state.status == "done" and is_htmx():
         return "", 204, {"HX-Redirect": _ready_url(state)}
     html = render_template("articles/_job_status.html", job=state, **_job_context(state))
     return html, {"Cache-Control": "no-store"}

@@ -18,6 +18,7 @@ from quizapp.services import classroom
 from quizapp.services.classroom import PupilView
 from quizapp.web import errors
 from quizapp.web.join import limits, status
+from quizapp.web.common.htmx import is_htmx
 from quizapp.web.join.cookie import keep, remembered
 from quizapp.web.join.forms import JoinForm, answer_form
 from quizapp.web.reading import markup, panels
@@ -43,10 +44,6 @@ def current_pupil(code: str) -> PupilView | None:
     token = remembered().get(code)
     return classroom.pupil_for(code, token) if token else None
 
-
-def is_htmx() -> bool:
-    """Whether htmx sent the request (it wants a fragment, not a page)."""
-    return request.headers.get("HX-Request") == "true"
 
 
 # ---- joining -----------------------------------------------------------------------------------

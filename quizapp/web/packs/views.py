@@ -14,8 +14,8 @@ from quizapp.text.errors import InputError
 from quizapp.text.question import QUESTION_TYPES, Question
 from quizapp.web.auth import current_teacher_id, owned_or_404
 from quizapp.web.packs import forms
-from quizapp.web.quiz.forms import quiz_form
-from quizapp.web.quiz.results import verdict_word
+from quizapp.web.common.answer_forms import quiz_form
+from quizapp.web.common.results import verdict_word
 
 # Notes on what an import skipped travel to the next page in the session cookie, which a browser drops
 # whole past 4 KB (and the teacher's login with it): show the first few and count the rest.

@@ -12,6 +12,7 @@ from flask_login import current_user, login_required
 from quizapp.services import classroom, classroom_results, session_admin
 from quizapp.web.auth import current_teacher_id
 from quizapp.web.sessions import display, forms
+from quizapp.web.common.htmx import is_htmx
 
 CSV_TYPE = "text/csv; charset=utf-8"
 POLL_SECONDS = 3
@@ -55,7 +56,7 @@ def live(session_id: int):
     """
     if not current_user.is_authenticated:
         login = url_for("auth.login", next=url_for("sessions.show", session_id=session_id))
-        return ("", 204, {"HX-Redirect": login}) if request.headers.get("HX-Request") else redirect(login)
+        return ("", 204, {"HX-Redirect": login}) if is_htmx() else redirect(login)
     info = session_or_404(session_id)
     html = render_template("sessions/_live.html", info=info, **live_context(info))
     return html, {"Cache-Control": "no-store"}

@@ -8,7 +8,7 @@ from werkzeug.exceptions import NotFound
 from quizapp.services import study
 from quizapp.web import errors
 from quizapp.web.auth import current_teacher_id
-from quizapp.web.quiz import evidence, forms as quiz_forms, results
+from quizapp.web.common import answer_forms as quiz_forms, evidence, results
 from quizapp.web.study import chart, progress
 from quizapp.web.study.forms import ArrangementArgs, ForgetForm, link_args
 
