@@ -1,6 +1,6 @@
-"""Grading a student's response the way a fair teacher marks it, with feedback.
+"""Grading a pupil's response the way a fair teacher marks it, with feedback.
 
-``grade(question, response)`` never raises on what a student sends: empty,
+``grade(question, response)`` never raises on what a pupil sends: empty,
 huge, HTML, emoji or another script all get a ``Grade``. The rules (see
 docs/grading.md for the teachers' version):
 
@@ -12,7 +12,7 @@ docs/grading.md for the teachers' version):
   written any way, a reason's key phrases may come in the pupil's own
   words (``concepts``, ``numbers``). A name that is another real
   thing (a distractor, any country, nationality or capital) is that thing,
-  not a typo, and counts against the student as a *wrong item*, unless it is
+  not a typo, and counts against the pupil as a *wrong item*, unless it is
   negated ("not Iraq"), restates the question, or comes in an explanation
   after "because".
 * Score = max(0, parts named - 0.5 x wrong items) / parts. Naming a wrong
@@ -42,7 +42,7 @@ MAX_RESPONSE_CHARS = 500  # the longest answer a form or a class save takes: far
 MAX_PICKS = 50  # the most options one ``multi`` response may pick
 PENALTY = 0.5  # credit a wrong item costs, in parts
 NEGATORS = frozenset({"not", "never", "nor", "neither", "without", "except"})
-# After these the student explains; names there are not offered as the answer.
+# After these the pupil explains; names there are not offered as the answer.
 REASONS = frozenset({"because", "since", "cause", "cuz", "coz", "bc", "while", "whereas", "unlike"})
 # A name right after one of these is what the answer acts on or where it is
 # ("fight Islamic State", "near the Iraqi border"), not a second answer.
@@ -61,7 +61,7 @@ _JOINERS = re.compile(r"\b(?:and|or|plus)\b", re.I)
 
 @dataclass(frozen=True)
 class Grade:
-    """A response's mark: 0..1, a verdict, which parts it got, and what to tell the student."""
+    """A response's mark: 0..1, a verdict, which parts it got, and what to tell the pupil."""
 
     score: float
     verdict: str
@@ -152,7 +152,7 @@ def _exact_labels(found: list[Mention]) -> set:
 
 
 def negated(words: tuple[str, ...], mention: Mention) -> bool:
-    """ "not Russia", "neither Russia nor Iran": the student says it is *not* that."""
+    """ "not Russia", "neither Russia nor Iran": the pupil says it is *not* that."""
     return mention.start > 0 and words[mention.start - 1] in NEGATORS
 
 
@@ -162,7 +162,7 @@ def counts_against(words: tuple[str, ...], mention: Mention, ak: AnswerKey) -> b
     Not when it is the capital of an answer country (a newsroom's way of
     naming it), when it follows a preposition or a verb ("Russia and Iran
     fight *Islamic State*": a sentence about the answer, not a hedge), or
-    when the student is copying the question or the text
+    when the pupil is copying the question or the text
     ("the *Syrian government* is backed by ...", "*Damascus hailed* the
     capture of al-Sukhna"): a word pair from the prompt or the evidence.
     """
@@ -186,7 +186,7 @@ def grade_choice(question: Question, ak: AnswerKey, response):
     if text.strip() in question.choices:  # an option as offered: folding must not confuse two options
         right = text.strip() in question.answer[0]
         return (1.0, {0}, CORRECT) if right else (0.0, set(), f"Not quite: the answer is {ak.parts[0]}.")
-    picked = key(tokens(text))  # what a student typed, read as typed: "AL-SUKHNA" is no abbreviation
+    picked = key(tokens(text))  # what a pupil typed, read as typed: "AL-SUKHNA" is no abbreviation
     letter = _LETTER.fullmatch(text.strip())
     if letter and question.choices and not any(picked in keys for keys in ak.part_keys):
         picked = _choice_by_position(question.choices, letter.group(1)) or picked
