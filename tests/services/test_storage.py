@@ -45,11 +45,12 @@ def sqlite_only(ctx):
 # ---- SQLite for concurrent use -------------------------------------------------------------------
 
 
-def test_sqlite_uses_wal_a_busy_timeout_and_foreign_keys(sqlite_only):
+def test_sqlite_uses_wal_a_busy_timeout_foreign_keys_and_normal_sync(sqlite_only):
     pragma = lambda name: db.session.execute(sa.text(f"PRAGMA {name}")).scalar()  # noqa: E731
     assert pragma("journal_mode") == "wal"
     assert pragma("busy_timeout") == 5000
     assert pragma("foreign_keys") == 1
+    assert pragma("synchronous") == 1  # NORMAL: commits do not wait for the disk, checkpoints do
 
 
 def test_a_transaction_holds_the_write_lock_from_its_first_statement(sqlite_only):
