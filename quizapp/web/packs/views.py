@@ -42,7 +42,7 @@ def new():
 def review(pack_id: int):
     """The pack's settings (POST saves them) and its questions, each with its buttons."""
     row = owned_or_404(Pack, pack_id)
-    public = row.public
+    public, needs_review = row.public, row.needs_review
     form = forms.SettingsForm(obj=row)
     if form.validate_on_submit():
         pack_editing.save_settings(pack_id, **form.settings())
@@ -50,7 +50,7 @@ def review(pack_id: int):
         return redirect(url_for("packs.review", pack_id=pack_id))
     status = 422 if form.is_submitted() else 200
     return render_template("packs/review.html", pack_id=pack_id, pack=packs.get_pack(pack_id), form=form,
-                           types=forms.TYPE_NAMES, public=public), status
+                           types=forms.TYPE_NAMES, public=public, needs_review=needs_review), status
 
 
 @login_required
