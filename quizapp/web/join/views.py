@@ -17,6 +17,7 @@ from flask_login import current_user
 from quizapp.services import classroom, classroom_attempts
 from quizapp.services.classroom import PupilView
 from quizapp.web import errors
+from quizapp.web.common import known_codes
 from quizapp.web.join import limits, status
 from quizapp.web.join.cookie import keep, remembered
 from quizapp.web.join.forms import JoinForm, answer_form
@@ -77,6 +78,7 @@ def join(code: str | None = None):
         form.code.errors = [str(error)]
         return render_join(form, code), 422
     remember(code, joined.token)
+    known_codes.remember(code)  # this address's next pupils get in even if another class mistypes meanwhile
     return redirect(url_for("join.class_page", code=code), 303)
 
 
