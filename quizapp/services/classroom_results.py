@@ -182,19 +182,26 @@ def _csv(header: list[str], rows) -> str:
 
 
 def answers_csv(session_id: int) -> str:
-    """One row per pupil and question, unanswered ones too (empty answer, score 0, verdict "unanswered")."""
+    """One row per pupil and question, unanswered ones too (empty answer, score 0, verdict "unanswered").
+
+    Each row ends with the pupil's total score (the dashboard's), repeated on
+    each of their rows: a teacher sorting or filtering by pupil sees it
+    without a formula, and the score column still sums to the class's total.
+    """
     board = dashboard(session_id)
     rows = []
     for pupil in board.participants:
         for stats in board.questions:
             answer = pupil.answers.get(stats.number)
             if answer is None:
-                rows.append([pupil.display_name, stats.number, stats.prompt, "", 0, "unanswered", "no", ""])
+                row = [pupil.display_name, stats.number, stats.prompt, "", 0, "unanswered", "no", ""]
             else:
-                rows.append([pupil.display_name, stats.number, stats.prompt, answer.response, answer.score,
-                             answer.verdict, "yes" if answer.overridden else "no",
-                             answer.answered_at.isoformat(timespec="seconds")])
-    header = ["name", "question number", "question", "answer", "score", "verdict", "overridden", "answered_at"]
+                row = [pupil.display_name, stats.number, stats.prompt, answer.response, answer.score,
+                       answer.verdict, "yes" if answer.overridden else "no",
+                       answer.answered_at.isoformat(timespec="seconds")]
+            rows.append([*row, pupil.score])
+    header = ["name", "question number", "question", "answer", "score", "verdict", "overridden", "answered_at",
+              "pupil total"]
     return _csv(header, rows)
 
 
