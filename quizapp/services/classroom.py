@@ -219,7 +219,8 @@ def save_answer(code: str, token: str, number: int, response) -> SavedAnswer:
                 saved = _upsert(participant.id, row.id, number, response, grade(question, response))
                 answered = db.session.scalar(sa.select(sa.func.count(Answer.id))
                                              .where(Answer.participant_id == participant.id))
-                result = replace(_saved(saved, question), immediate=row.feedback == "immediate", answered=answered)
+                result = replace(_saved(saved, question), immediate=row.feedback == "immediate", answered=answered,
+                                 question_count=len(row.questions))
             return result
         except sa.exc.IntegrityError:
             continue  # a concurrent save made the row first: the next attempt finds it and updates it

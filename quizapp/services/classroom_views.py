@@ -58,6 +58,7 @@ class SavedAnswer:
     saves: int = 1
     immediate: bool = False  # the session shows verdicts as soon as an answer is saved
     answered: int = 0  # how many questions the pupil has answered, this one included (the page's counter)
+    question_count: int = 0  # how many the class has
 
 
 @dataclass(frozen=True)

@@ -204,3 +204,17 @@ def test_the_teacher_sees_which_go_a_pupil_is_on_and_how_the_earlier_ones_went(a
     board = parse(teacher.get(f"/teacher/sessions/{lesson.session_id}/live"))
     # Scores by hand: go 1 had question 2 wrong (0), go 2 had it right (1 point); go 3 has nothing yet.
     assert by_testid(board, "attempt") == "· attempt 3 (before: 0, 1)"
+
+
+# ---- the pupil's counter (issue 16, item 8) -----------------------------------------------------------
+
+
+def test_each_autosave_sends_the_pages_counter_to_swap_in(app, client):
+    lesson = start_class_session(app)
+    sam = Pupil(client, lesson.code)
+    sam.save(2, WRONG[2])
+    fragment = parse(sam.save(3, RIGHT[3]))
+    counter = fragment.find(id="class-progress")
+    assert counter.attrs["hx-swap-oob"] == "true" and counter.clean_text() == "2 of 4 answered."
+    sam.save(3, WRONG[3])  # the same question again: still two answered
+    assert parse(sam.save(3, RIGHT[3])).find(id="class-progress").clean_text() == "2 of 4 answered."

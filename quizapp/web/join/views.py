@@ -168,7 +168,7 @@ def save(code: str, number: int):
         return refused(code, form, str(error), 422)
     if is_htmx():
         return render_template("join/_status.html", question=question, saved=saved,
-                               show_feedback=saved.immediate)
+                               show_feedback=saved.immediate, oob_progress=True)
     flash(f"Question {number}: your answer is saved.", "success")
     return redirect(url_for("join.class_page", code=code, _anchor=f"question-{number}"), 303)
 
