@@ -1,4 +1,4 @@
-"""Web pieces several blueprints share: the answer forms, verdict words and results, evidence marks, htmx.
+"""Web pieces several blueprints share: answer forms, verdict words and results, evidence marks, htmx, codes.
 
 The quiz, self-study, class and pack-editor pages all show a question, take
 an answer and show its grade; these modules are that one way of doing it.

@@ -56,6 +56,12 @@ class QuizItem:
     number: int
     question: Question
     field: object
+    shown: int = 0  # the number the page labels it with, when that is not ``number`` (a shuffled class page)
+
+    @property
+    def label_number(self) -> int:
+        """The number the pupil sees: its place on the page."""
+        return self.shown or self.number
 
     @property
     def hint(self) -> str:

@@ -45,10 +45,11 @@ class AnswerFormBase(FlaskForm):
 
     number: int = 0
     question: Question | None = None
+    shown: int = 0  # its place on this pupil's page, when the class shuffles the questions
 
     def item(self) -> QuizItem:
         """The question as the quiz macros lay it out (``templates/_macros/quiz.html``)."""
-        return QuizItem(self.number, self.question, self.response)
+        return QuizItem(self.number, self.question, self.response, self.shown)
 
 
 def answer_form(question: Question, number: int, saved=None, formdata=None) -> AnswerFormBase:

@@ -21,6 +21,11 @@ def locked(pupil: PupilView) -> bool:
     return not pupil.session.is_open or pupil.finished
 
 
+def may_try_again(pupil: PupilView) -> bool:
+    """Whether the page offers "Try again": handed in, the class open, and goes left."""
+    return pupil.finished and pupil.session.is_open and pupil.attempts_left != 0
+
+
 def shown_feedback(saved: SavedAnswer) -> str:
     """The grader's words, unless the verdict already says them ("Correct.", "No answer given.")."""
     if saved.overridden:

@@ -147,12 +147,27 @@ def preview_context(form, question: Question) -> dict:
 
 @login_required
 def delete_question(pack_id: int, number: int):
-    """Remove question ``number`` (POST)."""
+    """GET: are you sure, showing the question? POST: remove question ``number``.
+
+    Issue 16: one click on Delete removed a question for good. The
+    confirmation posts the prompt it showed; if the question at that
+    number is another one by then (the pack was changed in another tab),
+    nothing is deleted and the teacher is told.
+    """
     owned_or_404(Pack, pack_id)
-    if not 1 <= number <= len(pack_editing.questions(pack_id)):
+    questions = pack_editing.questions(pack_id)
+    if not 1 <= number <= len(questions):
         abort(404)
-    pack_editing.delete_question(pack_id, number - 1)
-    flash(f"Question {number} deleted.", "success")
+    question = questions[number - 1]
+    if request.method == "GET":
+        return render_template("packs/delete_question.html", pack_id=pack_id, number=number, question=question)
+    shown = request.form.get("prompt")
+    if shown is not None and shown != question.prompt:
+        flash(f"Question {number} has changed since you asked to delete it, so nothing was deleted: "
+              "check the list and try again.", "error")
+    else:
+        pack_editing.delete_question(pack_id, number - 1)
+        flash(f"Question {number} deleted.", "success")
     return redirect(url_for("packs.review", pack_id=pack_id, _anchor="questions"))
 
 
