@@ -19,7 +19,15 @@ from quizapp.extensions import db
 from quizapp.models import Answer, ClassSession, Homework, Participant
 from quizapp.services import classroom
 from quizapp.services.homework_rules import (  # noqa: F401  (part of this module's interface)
-    HomeworkError, HomeworkTimes, NotOpenYet, PastDue, check_times, not_open_yet, parse_local, past_due, zone,
+    HomeworkError,
+    HomeworkTimes,
+    NotOpenYet,
+    PastDue,
+    check_times,
+    not_open_yet,
+    parse_local,
+    past_due,
+    zone,
 )
 from quizapp.services.transactions import reading, writing
 

@@ -11,7 +11,16 @@ from datetime import datetime, timedelta
 import pytest
 from classroom_factories import RIGHT, answer_all, join_pupil, rows
 from homework_factories import (
-    AFTER, BEFORE, DUE, DUE_UTC, DURING, OPENS, OPENS_UTC, ZONE, make_pack_for, set_homework,
+    AFTER,
+    BEFORE,
+    DUE,
+    DUE_UTC,
+    DURING,
+    OPENS,
+    OPENS_UTC,
+    ZONE,
+    make_pack_for,
+    set_homework,
 )
 
 from quizapp.extensions import db
