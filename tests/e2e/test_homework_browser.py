@@ -17,8 +17,8 @@ from playwright.sync_api import expect
 
 from quizapp.extensions import db
 from quizapp.models import Article
-from quizapp.services import teachers
 from quizapp.services import packs as pack_service
+from quizapp.services import teachers
 from quizapp.text import pack as plain
 from quizapp.text.question import Question
 

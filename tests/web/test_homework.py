@@ -12,7 +12,15 @@ from datetime import datetime
 import pytest
 import sqlalchemy as sa
 from classroom_factories import RIGHT, csrf_token, join_client
-from homework_factories import AFTER, BEFORE, DUE, DURING, OPENS, make_pack_for, set_homework
+from homework_factories import (
+    AFTER,
+    BEFORE,
+    DUE,
+    DURING,
+    OPENS,
+    make_pack_for,
+    set_homework,
+)
 from html_tree import parse
 from records import make_teacher
 
