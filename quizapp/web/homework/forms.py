@@ -8,7 +8,7 @@ service reads them in the teacher's zone (``timezone``, filled in by
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, StringField
+from wtforms import HiddenField, SelectField, StringField
 from wtforms.validators import DataRequired, Length, Optional
 
 TIME_INPUT = {"type": "datetime-local"}
@@ -23,6 +23,11 @@ class HomeworkForm(FlaskForm):
                       render_kw=TIME_INPUT, description="After this, answers can no longer be saved. "
                       "You can give more time from the session page.")
     timezone = HiddenField(validators=[Length(max=64)])
+    school_class = SelectField("Class", coerce=int, default=0, description="With a class, pupils pick their name from its list.")
+
+    def offer_classes(self, classes) -> None:
+        """The teacher's class lists as choices (the first: no class, pupils type their names)."""
+        self.school_class.choices = [(0, "No class: pupils type their names"), *((c.id, c.name) for c in classes)]
 
 
 class DueForm(FlaskForm):

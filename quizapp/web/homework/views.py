@@ -6,10 +6,10 @@ the dashboard and the pupil's pages, which show its times (``context``).
 
 from __future__ import annotations
 
-from flask import abort, current_app, flash, redirect, render_template, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import login_required
 
-from quizapp.services import classroom, homework, packs
+from quizapp.services import classroom, homework, packs, roster_sessions, rosters
 from quizapp.web.auth import current_teacher_id
 from quizapp.web.common import clock
 from quizapp.web.homework.forms import DueForm, HomeworkForm
@@ -28,12 +28,17 @@ def new(pack_id: int):
     """GET: the form. POST: start the pack as homework and open its session page."""
     pack = pack_or_404(pack_id)
     form = HomeworkForm()
+    form.offer_classes(rosters.owned_classes(current_teacher_id()))
+    if not form.school_class.data and request.args.get("class", type=int):
+        form.school_class.data = request.args.get("class", type=int)
     if not form.timezone.data:
         form.timezone.data = current_app.config["SCHOOL_TIMEZONE"]
     if form.validate_on_submit():
         try:
             session_id = homework.start_homework(pack_id, current_teacher_id(), opens=form.opens.data or "",
                                                  due=form.due.data, timezone=form.timezone.data, now=clock.now())
+            if form.school_class.data:  # the session is deleted again if this fails: no homework without its class
+                roster_sessions.link_session(session_id, form.school_class.data, current_teacher_id())
         except LookupError:
             abort(404)
         except (homework.HomeworkError, classroom.ClassroomError) as error:

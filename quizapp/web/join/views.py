@@ -18,6 +18,7 @@ from quizapp.services import classroom, homework
 from quizapp.services.classroom import PupilView
 from quizapp.web import errors
 from quizapp.web.join import limits, status
+from quizapp.web.classes.pupils import join_from_list
 from quizapp.web.common import clock
 from quizapp.web.common.htmx import is_htmx
 from quizapp.web.homework.views import pupil_context
@@ -68,6 +69,9 @@ def join(code: str | None = None):
         if pupil and pupil.name.casefold() == name.casefold():
             return redirect(url_for("join.class_page", code=code), 303)
         homework.check_join(code, clock.now())  # homework: not before it opens, not after it is due
+        listed = join_from_list(code, name)  # a session run with a class: pupils pick their name from its list
+        if listed is not None:
+            return listed
         joined = classroom.join(code, name, idle_after=idle_time(),
                                 max_pupils=current_app.config["MAX_PUPILS_PER_SESSION"])
     except classroom.InvalidName as error:
