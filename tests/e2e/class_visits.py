@@ -10,7 +10,6 @@ import re
 from playwright.sync_api import expect
 
 
-
 def make_class(page, site):
     """A class 7B with Ada and Ben, made on the class-lists page by the logged-in teacher; its id."""
     if getattr(site, "class_id", None) is None:
@@ -44,7 +43,9 @@ def class_pupil(page, site):
 def pick_name(page, site):
     """The pupil's name list: the crawl's teacher runs a pack with a class (in a browser of their own),
     then this pupil types a name that is not on the list."""
-    from test_accessibility_browser import TEACHER  # the crawl's teacher (that module imports this one)
+    from test_accessibility_browser import (
+        TEACHER,  # the crawl's teacher (that module imports this one)
+    )
 
     page.goto("/")
     teacher = page.context.browser.new_context(base_url=re.match(r"https?://[^/]+", page.url).group())
