@@ -181,6 +181,8 @@ TEACHER_VISITS = [
       for kind in ("short", "choice", "multi", "truefalse", "cloze")],
     Visit("pack import", "/teacher/packs/import", goto(lambda s: "/teacher/packs/import")),
     Visit("pack delete", "/teacher/packs/<int:pack_id>/delete", goto(lambda s: f"/teacher/packs/{s.pack_id}/delete")),
+    Visit("pack question delete", "/teacher/packs/<int:pack_id>/questions/<int:number>/delete",
+          goto(lambda s: f"/teacher/packs/{s.pack_id}/questions/1/delete")),
     Visit("sessions", "/teacher/sessions", goto(lambda s: "/teacher/sessions")),
     Visit("session", "/teacher/sessions/<int:session_id>", goto(lambda s: f"/teacher/sessions/{s.session_id}")),
     Visit("session delete", "/teacher/sessions/<int:session_id>/delete",
