@@ -120,7 +120,7 @@ def accept_for_everyone(session_id: int, number: int):
     if not form.validate_on_submit():
         abort(400)
     try:
-        changed = classroom_overrides.accept_for_everyone(session_id, number, form.answer.data)
+        changed = classroom_overrides.accept_for_everyone(session_id, number, form.answer.data or "")
     except LookupError:
         abort(404)
     flash(f"Question {number}: “{form.answer.data}” accepted for {changed} "
