@@ -189,6 +189,8 @@ TEACHER_VISITS = [
     Visit("class lists", "/teacher/classes", class_visits.class_lists),
     Visit("class list", "/teacher/classes/<int:class_id>", class_visits.class_page),
     Visit("class pupil history", "/teacher/classes/<int:class_id>/pupils/<int:pupil_id>", class_visits.class_pupil),
+    Visit("pack question delete", "/teacher/packs/<int:pack_id>/questions/<int:number>/delete",
+          goto(lambda s: f"/teacher/packs/{s.pack_id}/questions/1/delete")),
     Visit("sessions", "/teacher/sessions", goto(lambda s: "/teacher/sessions")),
     Visit("session", "/teacher/sessions/<int:session_id>", goto(lambda s: f"/teacher/sessions/{s.session_id}")),
     Visit("session delete", "/teacher/sessions/<int:session_id>/delete",
