@@ -27,6 +27,7 @@ from quizapp.services.homework_rules import (  # noqa: F401  (part of this modul
     not_open_yet,
     parse_local,
     past_due,
+    refuse_outside,
     zone,
 )
 from quizapp.services.transactions import reading, writing
@@ -39,11 +40,6 @@ class Progress:
     not_started: tuple[str, ...]
     in_progress: tuple[str, ...]
     handed_in: tuple[str, ...]
-
-
-def _times(row: Homework) -> HomeworkTimes:
-    """A homework row as plain data."""
-    return HomeworkTimes(row.session_id, row.opens_at, row.due_at, row.timezone)
 
 
 def start_homework(pack_id: int, owner_id: int, *, opens: str, due: str, timezone: str, now: datetime) -> int:
@@ -75,7 +71,7 @@ def times_for(session_id: int) -> HomeworkTimes | None:
     """Session ``session_id``'s homework times, or None for a live lesson (pages already checked who may ask)."""
     with reading():
         row = db.session.get(Homework, session_id)
-        return _times(row) if row else None
+        return HomeworkTimes.of(row) if row else None
 
 
 def owned_times(session_id: int, owner_id: int | None) -> HomeworkTimes | None:
@@ -84,7 +80,7 @@ def owned_times(session_id: int, owner_id: int | None) -> HomeworkTimes | None:
              .where(Homework.session_id == session_id, ClassSession.owner_id == owner_id))
     with reading():
         row = db.session.scalars(query).first()
-        return _times(row) if row else None
+        return HomeworkTimes.of(row) if row else None
 
 
 def _times_for_open_code(code: str) -> HomeworkTimes | None:
@@ -100,7 +96,7 @@ def _times_for_open_code(code: str) -> HomeworkTimes | None:
              .where(ClassSession.code == code, ClassSession.closed_at.is_(None)))
     with reading():
         row = db.session.scalars(query).first()
-        return _times(row) if row else None
+        return HomeworkTimes.of(row) if row else None
 
 
 def check_join(code: str, now: datetime) -> None:
@@ -115,14 +111,7 @@ def check_answering(code: str, now: datetime) -> None:
 
 def _check(code: str, now: datetime) -> None:
     """The one rule both checks apply: homework is done between its two times, live lessons any time."""
-    times = _times_for_open_code(code)
-    if times is None:
-        return
-    state = times.state(now)
-    if state == "waiting":
-        raise not_open_yet(times)
-    if state == "due":
-        raise past_due(times)
+    refuse_outside(_times_for_open_code(code), now)
 
 
 def change_due(session_id: int, owner_id: int, due: str, now: datetime) -> tuple[HomeworkTimes, bool]:
@@ -146,7 +135,7 @@ def change_due(session_id: int, owner_id: int, due: str, now: datetime) -> tuple
         row.due_at = due_at
         reopened = not session.is_open
         session.closed_at = None
-        return _times(row), reopened
+        return HomeworkTimes.of(row), reopened
 
 
 def progress(session_id: int, owner_id: int) -> Progress:

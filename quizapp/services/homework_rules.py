@@ -40,6 +40,11 @@ class HomeworkTimes:
     due_at: datetime
     timezone: str
 
+    @classmethod
+    def of(cls, row) -> HomeworkTimes:
+        """A ``Homework`` row's times as plain data (read inside the row's transaction)."""
+        return cls(row.session_id, row.opens_at, row.due_at, row.timezone)
+
     def state(self, now: datetime) -> str:
         """``"waiting"`` before it opens, ``"open"`` until the due date, then ``"due"``."""
         if now < self.opens_at:
@@ -103,6 +108,17 @@ def check_times(opens_at: datetime, due_at: datetime, now: datetime) -> None:
         raise HomeworkError("The due date has already passed: choose a time still to come.")
     if due_at <= opens_at:
         raise HomeworkError("The due date must be after the opening time.")
+
+
+def refuse_outside(times: HomeworkTimes | None, now: datetime) -> None:
+    """The one rule for answering and joining: homework between its two times, a live lesson (None) any time."""
+    if times is None:
+        return
+    state = times.state(now)
+    if state == "waiting":
+        raise not_open_yet(times)
+    if state == "due":
+        raise past_due(times)
 
 
 def not_open_yet(times: HomeworkTimes) -> NotOpenYet:

@@ -148,36 +148,46 @@ def save(code: str, number: int):
     """Autosave one answer: htmx gets the question's status; a plain form post goes back to the question.
 
     403 for a browser that did not join, 404 for a question the class does
-    not have, 409 once the class is closed or the pupil handed in, 422 for
-    an answer the form refuses (far too long, an option not on the page).
-    Only the one question is read before saving: this runs for every answer
-    of every pupil in the class.
+    not have, 409 once the class is closed, the pupil handed in or the
+    homework is due, 422 for an answer the form refuses (far too long, an
+    option not on the page). One service call, one transaction: this runs
+    for every answer of every pupil in the class.
     """
     code = classroom.normalise_code(code)
-    token = remembered().get(code, "")
+    reader = AnswerReader(number)
     try:
-        question = classroom.question_for(code, token, number)
+        saved = classroom.save_answer(code, remembered().get(code, ""), number, read=reader, now=clock.now())
     except classroom.NotJoined:
         abort(403, NOT_JOINED)
     except classroom.QuestionNotFound:
         abort(404)
-    form = answer_form(question, number, formdata=request.form)
-    if not form.validate():
-        return refused(code, form, " ".join(form.response.errors) or "That answer could not be read.", 422)
-    try:
-        homework.check_answering(code, clock.now())
-        saved = classroom.save_answer(code, token, number, form.response.data)
     except (classroom.SessionClosed, classroom.AlreadyFinished, homework.PastDue, homework.NotOpenYet) as error:
-        return refused(code, form, str(error), 409)
-    except classroom.NotJoined:
-        abort(403)
+        return refused(code, reader.form, str(error), 409)
     except classroom.ClassroomError as error:
-        return refused(code, form, str(error), 422)
+        return refused(code, reader.form, str(error), 422)
     if is_htmx():
-        return render_template("join/_status.html", question=question, saved=saved,
+        return render_template("join/_status.html", question=reader.question, saved=saved,
                                show_feedback=saved.immediate, oob_progress=True)
     flash(f"Question {number}: your answer is saved.", "success")
     return redirect(url_for("join.class_page", code=code, _anchor=f"question-{number}"), 303)
+
+
+class AnswerReader:
+    """Reads the posted answer with the form of the question as the pupil sees it, inside the save's transaction.
+
+    Keeps the question and the form: the status fragment shows the question's
+    answer, and a refused answer goes back to the page in its form.
+    """
+
+    def __init__(self, number: int):
+        self.number, self.question, self.form = number, None, None
+
+    def __call__(self, question):
+        self.question = question
+        self.form = answer_form(question, self.number, formdata=request.form)
+        if not self.form.validate():
+            raise classroom.AnswerUnreadable(" ".join(self.form.response.errors) or "That answer could not be read.")
+        return self.form.response.data
 
 
 def refused(code: str, form, message: str, status_code: int):
@@ -187,7 +197,8 @@ def refused(code: str, form, message: str, status_code: int):
     pupil = current_pupil(code)
     if pupil is None:
         abort(403)
-    form.response.errors = [message]
+    if form is not None:
+        form.response.errors = [message]
     return render_class(pupil, posted=form, status_code=status_code, problem=message)
 
 
