@@ -33,6 +33,7 @@ def rule_values(victim) -> dict:
         "article_id": victim.article_id, "pack_id": victim.pack_id, "session_id": victim.session_id,
         "participant_id": victim.participant_id, "number": 1, "actor_id": victim.actor_id, "fmt": "json",
         "slug": victim.slug, "code": victim.code, "filename": "css/app.css", "job_id": victim.job_id,
+        "token": victim.reset_token,
     }
 
 

@@ -15,9 +15,10 @@ from classroom_factories import RIGHT, answer_all, join_pupil, start_class_sessi
 from records import make_teacher
 
 from quizapp.extensions import db
-from quizapp.models import Article
-from quizapp.services import article_jobs
+from quizapp.models import Article, Teacher
+from quizapp.services import article_jobs, password_reset
 from quizapp.text.bounds import Bounds
+
 
 @dataclass(frozen=True)
 class Victim:
@@ -33,6 +34,7 @@ class Victim:
     pupil_token: str
     actor_id: str
     job_id: int  # an article of A's still waiting for its analysis
+    reset_token: str  # a live password reset link of A's
 
 
 @pytest.fixture
@@ -47,8 +49,10 @@ def victim(app) -> Victim:
         article_id = article.id
         job_id = article_jobs.submit("Floods\nHeavy rain closed the schools.", owner_id=lesson.owner_id,
                                      title_hint=None, bounds=Bounds(), per_hour=100)
+        email = db.session.get(Teacher, lesson.owner_id).email
+        reset_token = password_reset.make_link(email, app.config["SECRET_KEY"]).token
     return Victim(lesson.owner_id, article_id, lesson.article_slug, lesson.pack_id, lesson.session_id,
-                  lesson.code, pupil.participant_id, pupil.token, actor_id, job_id)
+                  lesson.code, pupil.participant_id, pupil.token, actor_id, job_id, reset_token)
 
 
 @pytest.fixture
