@@ -153,8 +153,9 @@ class ImportForm(FlaskForm):
     """One pack file to upload."""
 
     file = FileField("Pack file", validators=[FileRequired("Choose a pack file to import.")],
-                     description="A .json, .yaml or .yml file exported from quizapp, or a Moodle GIFT file (.gift or .txt).",
-                     render_kw={"accept": ".json,.yaml,.yml,.gift,.txt"})
+                     description="A .json, .yaml or .yml file exported from quizapp, or a Moodle GIFT (.gift or "
+                                 ".txt) or Moodle XML (.xml) file.",
+                     render_kw={"accept": ".json,.yaml,.yml,.gift,.txt,.xml"})
 
 
 def lines(text: str | None) -> list[str]:

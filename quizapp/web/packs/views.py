@@ -21,7 +21,7 @@ from quizapp.web.quiz.results import verdict_word
 # whole past 4 KB (and the teacher's login with it): show the first few and count the rest.
 SHOWN_NOTES = 5
 EXPORTS = {"json": ("application/json", "json"), "yaml": ("application/yaml", "yaml"),
-           "gift": ("text/plain", "gift")}
+           "gift": ("text/plain", "gift"), "xml": ("application/xml", "xml")}
 
 
 @login_required
@@ -188,7 +188,7 @@ def delete(pack_id: int):
 
 @login_required
 def export(pack_id: int, fmt: str):
-    """The pack as a JSON, YAML or GIFT download named after its title."""
+    """The pack as a JSON, YAML, GIFT or Moodle XML download named after its title."""
     owned_or_404(Pack, pack_id)
     if fmt not in EXPORTS:
         abort(404)
