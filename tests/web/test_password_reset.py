@@ -213,3 +213,18 @@ def test_the_environment_sets_up_mail(monkeypatch):
     mail_settings(settings)
     assert (settings["MAIL_PORT"], settings["MAIL_USE_SSL"], settings["MAIL_USE_TLS"]) == (465, True, False)
     assert settings["BASE_URL"] == "https://quiz.school.example"
+
+
+def test_an_account_awaiting_approval_sets_its_password_but_is_not_logged_in(app, client):
+    """A reset link is no way round the admin's approval (QUIZAPP_REGISTRATION=approval)."""
+    with app.app_context():
+        teacher = db.session.query(Teacher).one()
+        teacher.approved = False
+        db.session.commit()
+    ask_for_link(client, "ann@school.example")
+    done = set_password(client, link_in(outbox(app)[0]))
+    assert done.status_code == 302 and done.location == "/login"
+    login_page = client.get("/login").get_data(as_text=True)
+    assert "Your new password is set." in login_page and "waiting for an admin" in login_page
+    assert client.get("/teacher").status_code == 302
+    assert check_password_hash(ann(app).password_hash, NEW)
