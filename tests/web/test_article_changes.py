@@ -220,3 +220,11 @@ def test_another_teachers_article_cannot_be_edited_or_deleted(app, teacher_clien
     assert response.status_code == 404
     with app.app_context():
         assert db.session.get(Article, article_id).raw_text == "The raw text of theirs."
+
+
+def test_an_article_added_through_the_form_can_be_deleted_and_added_again(app, teacher_client):
+    post(teacher_client, NEW, {"text": ARTICLE})
+    (row,) = own_articles(app, teacher_client.teacher_id)
+    assert post(teacher_client, delete_url(row.id), {"confirm": "yes"}).status_code == 302  # its job lets go
+    assert own_articles(app, teacher_client.teacher_id) == []
+    assert post(teacher_client, NEW, {"text": ARTICLE}).status_code == 302  # no longer a duplicate
