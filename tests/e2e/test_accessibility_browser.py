@@ -188,6 +188,7 @@ TEACHER_VISITS = [
           goto(lambda s: f"/teacher/packs/{s.pack_id}/homework")),
     Visit("class lists", "/teacher/classes", class_visits.class_lists),
     Visit("class list", "/teacher/classes/<int:class_id>", class_visits.class_page),
+    Visit("class list delete", "/teacher/classes/<int:class_id>/delete", class_visits.class_delete),
     Visit("class pupil history", "/teacher/classes/<int:class_id>/pupils/<int:pupil_id>", class_visits.class_pupil),
     Visit("sessions", "/teacher/sessions", goto(lambda s: "/teacher/sessions")),
     Visit("session", "/teacher/sessions/<int:session_id>", goto(lambda s: f"/teacher/sessions/{s.session_id}")),
