@@ -148,6 +148,16 @@ def test_a_pupil_picks_their_name_from_the_list_and_a_taken_name_cannot_be_picke
     assert seats(app) == [("Ben", "Ben"), ("Cy", "Cy")]
 
 
+def test_a_pupil_whose_name_is_taken_is_told_so_on_the_list(app, client, room):
+    _, code = run_session(app, room)
+    join_and_answer(app, room, code, "Ben", {})
+    assert join_form(client, code, "ben").headers["Location"] == f"/join/{code}/names"
+    page = client.get(f"/join/{code}/names")
+    assert page.status_code == 200
+    assert "Someone has already joined as Ben. If that is your name, tell your teacher" in text(page)
+    assert "join as “ben”" not in text(page)  # a name on the list is not offered as a typed one
+
+
 def test_a_pupil_not_on_the_list_joins_with_the_typed_name_and_the_teacher_merges_them(app, client, room, ann):
     _, code = run_session(app, room)
     join_form(client, code, "Cyrus")
