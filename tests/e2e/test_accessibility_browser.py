@@ -199,6 +199,7 @@ TEACHER_VISITS = [
           goto(lambda s: f"/teacher/packs/{s.pack_id}/homework")),
     Visit("class lists", "/teacher/classes", class_visits.class_lists),
     Visit("class list", "/teacher/classes/<int:class_id>", class_visits.class_page),
+    Visit("class list delete", "/teacher/classes/<int:class_id>/delete", class_visits.class_delete),
     Visit("class pupil history", "/teacher/classes/<int:class_id>/pupils/<int:pupil_id>", class_visits.class_pupil),
     Visit("pack question delete", "/teacher/packs/<int:pack_id>/questions/<int:number>/delete",
           goto(lambda s: f"/teacher/packs/{s.pack_id}/questions/1/delete")),
