@@ -12,6 +12,9 @@ from quizapp.models.invite import Invite
 from quizapp.models.pack import Pack
 from quizapp.models.pack_question import PackQuestion
 from quizapp.models.participant import Participant
+from quizapp.models.session_level import SessionLevel
+from quizapp.models.story import Story, StoryVersion
 from quizapp.models.teacher import Teacher
 
-__all__ = ["Answer", "Article", "ArticleJob", "ClassSession", "Invite", "Pack", "PackQuestion", "Participant", "Teacher"]
+__all__ = ["Answer", "Article", "ArticleJob", "ClassSession", "Invite", "Pack", "PackQuestion", "Participant", "SessionLevel", "Story",
+           "StoryVersion", "Teacher"]

@@ -38,6 +38,8 @@ class ClassSession(Timestamps, db.Model):
     feedback: Mapped[str] = mapped_column(String(20), default="immediate", server_default="immediate")
     shuffle_choices: Mapped[bool] = mapped_column(default=False, server_default=false())
     closed_at: Mapped[datetime | None]
+    # A session at several levels (``SessionLevel``): may pupils pick their own version?
+    pupils_choose_level: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     @property
     def is_open(self) -> bool:
