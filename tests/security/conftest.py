@@ -16,7 +16,7 @@ from records import make_teacher
 
 from quizapp.extensions import db
 from quizapp.models import Article
-from quizapp.services import article_jobs
+from quizapp.services import article_jobs, stories
 from quizapp.text.reading.bounds import Bounds
 
 @dataclass(frozen=True)
@@ -33,11 +33,12 @@ class Victim:
     pupil_token: str
     actor_id: str
     job_id: int  # an article of A's still waiting for its analysis
+    story_id: int  # a story whose one version is A's article
 
 
 @pytest.fixture
 def victim(app) -> Victim:
-    """Teacher A with an article, a pack, a class session and a pupil who answered everything."""
+    """Teacher A with an article (in a story), a pack, a class session and a pupil who answered everything."""
     lesson = start_class_session(app)
     pupil = join_pupil(app, lesson.code, "Sam")
     answer_all(app, lesson.code, pupil.token, RIGHT)
@@ -47,8 +48,9 @@ def victim(app) -> Victim:
         article_id = article.id
         job_id = article_jobs.submit("Floods\nHeavy rain closed the schools.", owner_id=lesson.owner_id,
                                      title_hint=None, bounds=Bounds(), per_hour=100)
+        story_id = stories.create_story(article_id, lesson.owner_id, "Syria at two levels")
     return Victim(lesson.owner_id, article_id, lesson.article_slug, lesson.pack_id, lesson.session_id,
-                  lesson.code, pupil.participant_id, pupil.token, actor_id, job_id)
+                  lesson.code, pupil.participant_id, pupil.token, actor_id, job_id, story_id)
 
 
 @pytest.fixture
