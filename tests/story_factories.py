@@ -8,7 +8,7 @@ order would catch ordering by id.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from factories import seed_analysis
 from records import make_article
@@ -38,3 +38,49 @@ def make_levelled_articles(owner=None, prefix: str = "") -> dict[str, object]:
         slug, title, grade, cefr = LEVELS[index]
         made[slug] = make_article(slug=prefix + slug, owner=owner, analysis=levelled_analysis(title, grade, cefr))
     return made
+
+
+@dataclass(frozen=True)
+class LevelledLesson:
+    """A story of Ann's at three levels with a pack per version, and a class session of it started."""
+
+    session_id: int
+    code: str
+    owner_id: int
+    story_id: int
+    article_ids: dict  # by slug
+
+
+QUESTION_COUNTS = {"mars-ele": 2, "mars-int": 3, "mars-adv": 4}  # so a test can tell the levels' packs apart
+
+
+def make_levelled_story(app, *, packs=tuple(QUESTION_COUNTS), email: str = "ann@school.example"):
+    """Ann, her three versions linked as one story, and a pack on each version in ``packs``: (owner, story, ids)."""
+    from records import make_pack, make_teacher
+
+    from quizapp.extensions import db
+    from quizapp.services import stories
+
+    with app.app_context():
+        teacher = make_teacher(email=email)
+        made = make_levelled_articles(teacher)
+        for slug in packs:
+            make_pack(made[slug], teacher, questions=QUESTION_COUNTS[slug], title=f"Pack for {slug}")
+        db.session.commit()
+        ids = {slug: article.id for slug, article in made.items()}
+        owner_id = teacher.id
+        story_id = stories.create_story(ids["mars-ele"], owner_id, "Mars One")
+        for slug in ("mars-int", "mars-adv"):
+            stories.add_version(story_id, ids[slug], owner_id)
+    return owner_id, story_id, ids
+
+
+def start_levelled_lesson(app, *, pupils_choose: bool = False) -> LevelledLesson:
+    """``make_levelled_story`` and a session at its three levels."""
+    from quizapp.services import classroom, session_levels
+
+    owner_id, story_id, ids = make_levelled_story(app)
+    with app.app_context():
+        session_id = session_levels.start_levelled_session(story_id, owner_id, pupils_choose=pupils_choose)
+        code = classroom.owned_session(session_id, owner_id).code
+    return LevelledLesson(session_id, code, owner_id, story_id, ids)

@@ -31,6 +31,7 @@ from quizapp.services.classroom_rules import (  # noqa: F401  (part of this modu
     clean_name, clean_response, name_key, new_code, normalise_code, pupil_question, pupil_questions, token_hash,
 )
 from quizapp.services.classroom_views import Joined, PupilView, SavedAnswer, SessionInfo  # noqa: F401  (interface)
+from quizapp.services.session_levels import pupil_material
 from quizapp.services.transactions import reading, writing
 from quizapp.text.grading.grader import grade
 from quizapp.text.question import Question
@@ -108,13 +109,15 @@ def pupil_for(code: str, token: str) -> PupilView | None:
         if found is None:
             return None
         participant, row = found
+        data, article_id = pupil_material(participant, row)  # their level's, in a session at several levels
         slug = db.session.scalar(sa.select(Article.slug).where(Article.id == row.article_id))
-        questions = pupil_questions(row.questions, participant.id, row.shuffle_choices)
+        questions = pupil_questions(data, participant.id, row.shuffle_choices)
         rows = db.session.scalars(sa.select(Answer).where(Answer.participant_id == participant.id))
         answers = {a.number: _saved(a, questions[a.number - 1] if a.number <= len(questions) else None)
                    for a in rows}
         return PupilView(_info(row, slug), participant.id, participant.display_name,
-                         participant.finished_at is not None, questions, answers, participant.name)
+                         participant.finished_at is not None, questions, answers, participant.name,
+                         article_id, participant.level_id)
 
 
 def question_for(code: str, token: str, number: int) -> Question:
@@ -127,19 +130,25 @@ def question_for(code: str, token: str, number: int) -> Question:
         if found is None:
             raise NotJoined()
         participant, row = found
-        if not 1 <= number <= len(row.questions):
+        data, _ = pupil_material(participant, row)
+        if not 1 <= number <= len(data):
             raise QuestionNotFound()
-        return pupil_question(row.questions[number - 1], participant.id, number, row.shuffle_choices)
+        return pupil_question(data[number - 1], participant.id, number, row.shuffle_choices)
 
 
-def session_article(session_id: int) -> ArticleView:
+def session_article(session_id: int, article_id: int | None = None) -> ArticleView:
     """The article of session ``session_id``, whoever owns it: a joined pupil reads a teacher's own article too.
 
-    Callers have checked that the reader joined the session (``pupil_for``).
+    ``article_id`` is the pupil's level's article (``PupilView.article_id``)
+    in a session at several levels; None is the session's own. Callers have
+    checked that the reader joined the session (``pupil_for``).
     """
     with reading():
-        row = db.session.scalars(sa.select(Article).join(ClassSession, ClassSession.article_id == Article.id)
-                                 .where(ClassSession.id == session_id)).first()
+        if article_id is not None:
+            row = db.session.get(Article, article_id)
+        else:
+            row = db.session.scalars(sa.select(Article).join(ClassSession, ClassSession.article_id == Article.id)
+                                     .where(ClassSession.id == session_id)).first()
         if row is None:
             raise LookupError(session_id)
         return ArticleView.of(row)
@@ -210,8 +219,8 @@ def save_answer(code: str, token: str, number: int, response) -> SavedAnswer:
     for _ in range(RETRIES):
         try:
             with writing():
-                participant, row = _writable_pupil(code, token, number)
-                question = Question.from_dict(row.questions[number - 1])
+                participant, row, data = _writable_pupil(code, token, number)
+                question = Question.from_dict(data[number - 1])
                 saved = _upsert(participant.id, row.id, number, response, grade(question, response))
                 result = replace(_saved(saved, question), immediate=row.feedback == "immediate")
             return result
@@ -221,7 +230,7 @@ def save_answer(code: str, token: str, number: int, response) -> SavedAnswer:
 
 
 def _writable_pupil(code: str, token: str, number: int):
-    """``(participant, session)`` if this pupil may still answer question ``number``; else the error saying why."""
+    """``(participant, session, questions)`` if this pupil may still answer ``number``; else the error saying why."""
     found = _pupil_row(code, token)
     if found is None:
         raise NotJoined()
@@ -230,9 +239,10 @@ def _writable_pupil(code: str, token: str, number: int):
         raise SessionClosed()
     if participant.finished_at is not None:
         raise AlreadyFinished()
-    if not 1 <= number <= len(row.questions):
+    data, _ = pupil_material(participant, row)
+    if not 1 <= number <= len(data):
         raise QuestionNotFound()
-    return participant, row
+    return participant, row, data
 
 
 def _upsert(participant_id: int, session_id: int, number: int, response: Response, marked) -> Answer:
@@ -357,7 +367,7 @@ def override(session_id: int, participant_id: int, number: int, accept: bool) ->
             raise LookupError((session_id, participant_id, number))
         row.overridden = accept
         row.score, row.verdict = (1.0, "correct") if accept else (row.graded_score, row.graded_verdict)
-        data = db.session.scalar(sa.select(ClassSession.questions).where(ClassSession.id == session_id))
+        data, _ = pupil_material(db.session.get(Participant, participant_id), db.session.get(ClassSession, session_id))
         question = Question.from_dict(data[number - 1]) if number <= len(data) else None
         return _saved(row, question)
 

@@ -72,3 +72,5 @@ class PupilView:
     questions: tuple[Question, ...]
     answers: dict[int, SavedAnswer]
     name: str = ""  # as typed, without the number ("Sam" for "Sam (2)")
+    article_id: int | None = None  # what they read: their level's article in a session at several levels
+    level_id: int | None = None  # their level (``SessionLevel``); None: the session's own

@@ -14,7 +14,7 @@ from datetime import timedelta
 from flask import abort, current_app, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user
 
-from quizapp.services import classroom
+from quizapp.services import classroom, session_levels
 from quizapp.services.classroom import PupilView
 from quizapp.web import errors
 from quizapp.web.join import limits, status
@@ -117,7 +117,7 @@ def class_page(code: str):
 
 def render_class(pupil: PupilView, posted=None, status_code: int = 200, problem: str = ""):
     """The class page; ``posted`` is a refused form to show with its error instead of the saved answer."""
-    article = classroom.session_article(pupil.session.id).analysis
+    article = classroom.session_article(pupil.session.id, pupil.article_id).analysis
     forms = [answer_form(q, n, pupil.answers.get(n)) for n, q in enumerate(pupil.questions, start=1)]
     if posted is not None:
         forms[posted.number - 1] = posted
@@ -126,6 +126,7 @@ def render_class(pupil: PupilView, posted=None, status_code: int = 200, problem:
         analysis=article, paragraphs=markup.render_article(article), glossary=panels.glossary(article.actors),
         formulas=panels.formulas(article.readability), gauge=panels.gauge(article.readability.grade_level),
         show_feedback=status.shows_feedback(pupil), locked=status.locked(pupil),
+        levels=session_levels.pupil_levels(pupil.session.id, pupil.participant_id, pupil.level_id),
     )
     return page, status_code
 

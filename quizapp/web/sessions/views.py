@@ -9,7 +9,7 @@ from __future__ import annotations
 from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
-from quizapp.services import classroom, classroom_results, session_admin
+from quizapp.services import classroom, classroom_results
 from quizapp.web.auth import current_teacher_id
 from quizapp.web.sessions import display, forms
 
@@ -80,17 +80,6 @@ def qr(session_id: int):
     info = session_or_404(session_id)
     return Response(display.qr_svg(join_url(info.code)), mimetype="image/svg+xml",
                     headers={"Cache-Control": "private, max-age=3600"})
-
-
-@login_required
-def pupil(session_id: int, participant_id: int):
-    """One pupil's answers, each with the grade and a button to accept it (or undo that)."""
-    info = session_or_404(session_id)
-    answers = session_admin.pupil_answers(session_id, participant_id)
-    if answers is None:
-        abort(404)
-    return render_template("sessions/pupil.html", info=info, pupil=answers, shown=display.shown_response,
-                           expected=display.expected_answer)
 
 
 @login_required

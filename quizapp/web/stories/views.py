@@ -10,7 +10,8 @@ from __future__ import annotations
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import login_required
 
-from quizapp.services import stories
+from quizapp.services import session_levels, stories
+from quizapp.text.errors import InputError
 from quizapp.web.auth import current_teacher_id
 
 CHOOSE = "Choose one of your articles."
@@ -98,3 +99,16 @@ def rename(story_id: int):
         return show(story_id, error=str(exc), status=422)
     flash("Title saved.", "success")
     return redirect(url_for("stories.show", story_id=story_id))
+
+
+@login_required
+def start_session(story_id: int):
+    """Start a class session at the story's levels (POST; ``pupils_choose=1`` lets pupils pick) and open it."""
+    try:
+        session_id = session_levels.start_levelled_session(story_id, current_teacher_id(),
+                                                           pupils_choose=request.form.get("pupils_choose") == "1")
+    except LookupError:
+        abort(404)
+    except InputError as exc:  # a version without questions, or only one version
+        return show(story_id, error=str(exc), status=422)
+    return redirect(url_for("sessions.show", session_id=session_id))
