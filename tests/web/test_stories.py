@@ -126,7 +126,8 @@ def test_seed_stories_are_on_the_articles_page_for_pupils(app, client):
         stories.sync_seed_story("Mars One", [a.slug for a in seeds.values()])
     page = parse(client.get("/"))
     card = page.find(**{"data-testid": "story-card"})
-    assert card.clean_text() == ("Mars One A2: Mars One (easy) · 171 words B1: Mars One (middle) · 171 words "
-                                 "C1: Mars One (hard) · 171 words")
+    assert card.clean_text() == "Mars One A2 · 171 words B1 · 171 words C1 · 171 words"
+    assert [a.attrs["aria-label"] for a in card.find_all("a")] == [
+        "A2: Mars One (easy)", "B1: Mars One (middle)", "C1: Mars One (hard)"]
     switch = parse(client.get("/articles/mars-adv")).find(**{"data-testid": "level-switch"})
     assert switch.clean_text() == "Reading level: ← Easier (B1) C1"
