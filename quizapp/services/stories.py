@@ -196,15 +196,6 @@ def get_story(story_id: int, reader_id: int | None) -> StoryView:
         return _view(story)
 
 
-def owned_story(story_id: int, owner_id: int | None) -> StoryView:
-    """The teacher's own story (the pages that change it); ``LookupError`` for a seed or another's."""
-    with reading():
-        story = db.session.scalars(sa.select(Story).where(Story.id == story_id, Story.owner_id == owner_id)).first()
-        if owner_id is None or story is None:
-            raise LookupError(story_id)
-        return _view(story)
-
-
 def stories_for(reader_id: int | None) -> list[StoryView]:
     """The sample library's stories, then the reader's own, each by title."""
     mine = Story.owner_id.is_(None) if reader_id is None else sa.or_(Story.owner_id.is_(None),

@@ -139,3 +139,25 @@ def test_a_story_needs_two_versions_each_with_questions(app):
         db.session.commit()
         with pytest.raises(LookupError):
             session_levels.start_levelled_session(story_id, bob.id)
+
+
+def test_a_seed_story_runs_at_once_on_the_questions_quizapp_made(app):
+    """The sample library has no packs: each level takes its article's generated questions."""
+    from dataclasses import replace
+
+    from records import make_article, question
+    from story_factories import LEVELS, levelled_analysis
+
+    with app.app_context():
+        teacher = make_teacher()
+        for number, (slug, title, grade, cefr) in enumerate(LEVELS, start=1):
+            analysis = replace(levelled_analysis(title, grade, cefr), questions=tuple(question(n) for n in
+                                                                                      range(1, number + 1)))
+            make_article(slug=slug, analysis=analysis)
+        db.session.commit()
+        stories.sync_seed_story("Mars One", [slug for slug, *_ in LEVELS])
+        story_id = stories.stories_for(None)[0].id
+        session_id = session_levels.start_levelled_session(story_id, teacher.id)
+        # One, two and three generated questions on the easy, middle and hard versions.
+        assert [(lv.cefr, lv.question_count) for lv in session_levels.levels(session_id)] == [
+            ("A2", 1), ("B1", 2), ("C1", 3)]
