@@ -7,7 +7,7 @@ when a session starts; ``participant.level_id`` is the pupil's level (NULL:
 the session's own text, which is what every existing pupil keeps).
 
 Revision ID: c15a7e5e0001
-Revises: 46e8e90535be
+Revises: d16c1a55e5a1
 Create Date: 2026-12-02 13:40:00
 
 """
@@ -16,7 +16,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = "c15a7e5e0001"
-down_revision = "46e8e90535be"
+down_revision = "d16c1a55e5a1"  # after issue 16's classes (merged alongside)
 branch_labels = None
 depends_on = None
 

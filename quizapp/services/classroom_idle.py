@@ -14,7 +14,7 @@ from datetime import timedelta
 import sqlalchemy as sa
 
 from quizapp.extensions import db
-from quizapp.models import Answer, ClassSession, Participant
+from quizapp.models import Answer, ClassSession, Homework, Participant
 from quizapp.models.columns import utcnow
 from quizapp.services.transactions import writing
 
@@ -31,7 +31,10 @@ def close_idle(idle_after: timedelta) -> int:
     cutoff = now - idle_after
     recent_join = sa.exists().where(Participant.session_id == ClassSession.id, Participant.joined_at >= cutoff)
     recent_answer = sa.exists().where(Answer.session_id == ClassSession.id, Answer.updated_at >= cutoff)
+    # Homework set weeks ahead sits unused until it opens: it is not idle until its due date has passed.
+    homework_to_do = sa.exists().where(Homework.session_id == ClassSession.id, Homework.due_at > now)
     idle = (sa.update(ClassSession)
-            .where(ClassSession.closed_at.is_(None), ClassSession.updated_at < cutoff, ~recent_join, ~recent_answer)
+            .where(ClassSession.closed_at.is_(None), ClassSession.updated_at < cutoff, ~recent_join, ~recent_answer,
+                   ~homework_to_do)
             .values(closed_at=now, updated_at=now).execution_options(synchronize_session=False))
     return db.session.execute(idle).rowcount

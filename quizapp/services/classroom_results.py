@@ -20,9 +20,9 @@ from quizapp.extensions import db
 from quizapp.models import Answer, ClassSession, Participant, SessionLevel
 from quizapp.services.transactions import reading
 from quizapp.text.grading.answers import tokens
+from quizapp.text.grading.grader import VERDICTS
 from quizapp.text.question import Question
 
-VERDICTS = ("correct", "partial", "incorrect")
 OUTCOMES = (*VERDICTS, "unanswered")
 TOP_WRONG = 3
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
@@ -52,6 +52,8 @@ class PupilRow:
     finished: bool
     joined_at: datetime
     answers: dict[int, PupilAnswer]
+    attempt: int = 1  # the pupil's go at the pack (the answers are this go's)
+    past_scores: tuple[float, ...] = ()  # the scores of their earlier goes
     total: int = 0  # questions this pupil has: their level's in a session at several levels
     level: str = ""  # that level's CEFR (or grade); "" in a session of one pack
     level_id: int | None = None
@@ -126,7 +128,8 @@ def _load(session_id: int):
                    [Question.from_dict(q) for q in level.questions])
                   for level in db.session.scalars(sa.select(SessionLevel).where(SessionLevel.session_id == session_id)
                                                   .order_by(SessionLevel.position))]
-        participants = [(p.id, p.display_name, p.finished_at is not None, p.joined_at, p.level_id)
+        participants = [(p.id, p.display_name, p.finished_at is not None, p.joined_at, p.attempt,
+                         tuple(p.past_scores or ()), p.level_id)
                         for p in db.session.scalars(sa.select(Participant).where(Participant.session_id == session_id)
                                                     .order_by(Participant.joined_at, Participant.id))]
         answers = [(a.participant_id, PupilAnswer(a.number, response_text(a.response), a.score, a.verdict,
@@ -145,10 +148,10 @@ def dashboard(session_id: int) -> Dashboard:
     known = {level[0]: level for level in levels}
     level_of = {pid: level_id if level_id in known else default for pid, *_, level_id in participants}
     rows = tuple(PupilRow(pid, name, len(by_pupil[pid]), round(sum(a.score for a in by_pupil[pid].values()), 2),
-                          finished, joined, dict(sorted(by_pupil[pid].items())),
+                          finished, joined, dict(sorted(by_pupil[pid].items())), attempt, past,
                           len(known[level_of[pid]][4]) if levels else len(questions),
                           known[level_of[pid]][2] if levels else "", level_of[pid])
-                 for pid, name, finished, joined, _ in participants)
+                 for pid, name, finished, joined, attempt, past, _ in participants)
     if levels:
         results = tuple(_level_result(level, [r for r in rows if level_of[r.participant_id] == level[0]],
                                       answers) for level in levels)
@@ -224,7 +227,12 @@ def _csv(header: list[str], rows) -> str:
 
 
 def answers_csv(session_id: int) -> str:
-    """One row per pupil and question, unanswered ones too (empty answer, score 0, verdict "unanswered")."""
+    """One row per pupil and question, unanswered ones too (empty answer, score 0, verdict "unanswered").
+
+    Each row ends with the pupil's total score (the dashboard's), repeated on
+    each of their rows: a teacher sorting or filtering by pupil sees it
+    without a formula, and the score column still sums to the class's total.
+    """
     board = dashboard(session_id)
     rows = []
     for pupil in board.participants:
@@ -232,12 +240,14 @@ def answers_csv(session_id: int) -> str:
         for stats in _stats_for(board, pupil):
             answer = pupil.answers.get(stats.number)
             if answer is None:
-                rows.append([*level, pupil.display_name, stats.number, stats.prompt, "", 0, "unanswered", "no", ""])
+                row = [*level, pupil.display_name, stats.number, stats.prompt, "", 0, "unanswered", "no", ""]
             else:
-                rows.append([*level, pupil.display_name, stats.number, stats.prompt, answer.response, answer.score,
-                             answer.verdict, "yes" if answer.overridden else "no",
-                             answer.answered_at.isoformat(timespec="seconds")])
-    header = ["name", "question number", "question", "answer", "score", "verdict", "overridden", "answered_at"]
+                row = [*level, pupil.display_name, stats.number, stats.prompt, answer.response, answer.score,
+                       answer.verdict, "yes" if answer.overridden else "no",
+                       answer.answered_at.isoformat(timespec="seconds")]
+            rows.append([*row, pupil.score])
+    header = ["name", "question number", "question", "answer", "score", "verdict", "overridden", "answered_at",
+              "pupil total"]
     return _csv(["level", *header] if board.levels else header, rows)
 
 

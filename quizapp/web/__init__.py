@@ -7,7 +7,9 @@ def configure_blueprints(app) -> None:
     """Register every feature's blueprint (imported here, when an app is built)."""
     from quizapp.web.articles import bp as articles
     from quizapp.web.auth import bp as auth
+    from quizapp.web.classes import bp as classes
     from quizapp.web.health import bp as health
+    from quizapp.web.homework import bp as homework
     from quizapp.web.join import bp as join
     from quizapp.web.packs import bp as packs
     from quizapp.web.quiz import bp as quiz
@@ -17,6 +19,9 @@ def configure_blueprints(app) -> None:
     from quizapp.web.study import bp as study
     from quizapp.web.teacher import bp as teacher
 
+    from quizapp.web import common
+
+    common.init_app(app)
     app.register_blueprint(reading)
     app.register_blueprint(quiz)
     app.register_blueprint(auth)
@@ -26,6 +31,8 @@ def configure_blueprints(app) -> None:
     app.register_blueprint(join)
     app.register_blueprint(sessions)
     app.register_blueprint(stories)
+    app.register_blueprint(homework)
+    app.register_blueprint(classes)
     app.register_blueprint(study)
     app.register_blueprint(health)
 

@@ -25,6 +25,7 @@ bp.add_url_rule("/class/<code>/answers/<int(signed=True):number>", view_func=lim
                 methods=["POST"])
 bp.add_url_rule("/class/<code>/finish", view_func=views.finish, methods=["POST"])
 bp.add_url_rule("/class/<code>/level", view_func=levels.choose, methods=["POST"])
+bp.add_url_rule("/class/<code>/again", view_func=views.try_again, methods=["POST"])
 
 # These come before the app's handlers: an htmx autosave gets its status fragment, not a whole page.
 bp.register_error_handler(CSRFError, views.expired)

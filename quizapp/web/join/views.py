@@ -14,10 +14,15 @@ from datetime import timedelta
 from flask import abort, current_app, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user
 
-from quizapp.services import classroom, session_levels
+from quizapp.services import classroom, classroom_attempts, homework, session_levels
 from quizapp.services.classroom import PupilView
 from quizapp.web import errors
+from quizapp.web.common import known_codes
 from quizapp.web.join import limits, status
+from quizapp.web.classes.pupils import join_from_list
+from quizapp.web.common import clock
+from quizapp.web.common.htmx import is_htmx
+from quizapp.web.homework.views import pupil_context
 from quizapp.web.join.cookie import keep, remembered
 from quizapp.web.join.forms import JoinForm, answer_form
 from quizapp.web.reading import markup, panels
@@ -44,10 +49,6 @@ def current_pupil(code: str) -> PupilView | None:
     return classroom.pupil_for(code, token) if token else None
 
 
-def is_htmx() -> bool:
-    """Whether htmx sent the request (it wants a fragment, not a page)."""
-    return request.headers.get("HX-Request") == "true"
-
 
 # ---- joining -----------------------------------------------------------------------------------
 
@@ -68,6 +69,10 @@ def join(code: str | None = None):
         name = classroom.clean_name(form.name.data)
         if pupil and pupil.name.casefold() == name.casefold():
             return redirect(url_for("join.class_page", code=code), 303)
+        homework.check_join(code, clock.now())  # homework: not before it opens, not after it is due
+        listed = join_from_list(code, name)  # a session run with a class: pupils pick their name from its list
+        if listed is not None:
+            return listed
         joined = classroom.join(code, name, idle_after=idle_time(),
                                 max_pupils=current_app.config["MAX_PUPILS_PER_SESSION"])
     except classroom.InvalidName as error:
@@ -77,6 +82,7 @@ def join(code: str | None = None):
         form.code.errors = [str(error)]
         return render_join(form, code), 422
     remember(code, joined.token)
+    known_codes.remember(code)  # this address's next pupils get in even if another class mistypes meanwhile
     return redirect(url_for("join.class_page", code=code), 303)
 
 
@@ -117,15 +123,20 @@ def class_page(code: str):
 
 def render_class(pupil: PupilView, posted=None, status_code: int = 200, problem: str = ""):
     """The class page; ``posted`` is a refused form to show with its error instead of the saved answer."""
-    article = classroom.session_article(pupil.session.id, pupil.article_id).analysis
-    forms = [answer_form(q, n, pupil.answers.get(n)) for n, q in enumerate(pupil.questions, start=1)]
-    if posted is not None:
-        forms[posted.number - 1] = posted
+    article = classroom.session_article(pupil.session.id, pupil.article_id).analysis  # their level's text
+    work = pupil_context(pupil.session.id)  # homework past its due date is locked like a closed class
+    locked = status.locked(pupil) or work["homework_due"]
+    order = pupil.order or tuple(range(1, len(pupil.questions) + 1))
+    forms = [posted if posted is not None and posted.number == n
+             else answer_form(pupil.questions[n - 1], n, pupil.answers.get(n)) for n in order]
+    for place, form in enumerate(forms, start=1):
+        form.shown = place
     page = render_template(
         "join/class.html", pupil=pupil, info=pupil.session, forms=forms, problem=problem,
         analysis=article, paragraphs=markup.render_article(article), glossary=panels.glossary(article.actors),
         formulas=panels.formulas(article.readability), gauge=panels.gauge(article.readability.grade_level),
-        show_feedback=status.shows_feedback(pupil), locked=status.locked(pupil),
+        show_feedback=status.shows_feedback(pupil) or locked, locked=locked,
+        may_try_again=status.may_try_again(pupil) and not work["homework_due"], **work,
         levels=session_levels.pupil_levels(pupil.session.id, pupil.participant_id, pupil.level_id),
     )
     return page, status_code
@@ -155,8 +166,9 @@ def save(code: str, number: int):
     if not form.validate():
         return refused(code, form, " ".join(form.response.errors) or "That answer could not be read.", 422)
     try:
+        homework.check_answering(code, clock.now())
         saved = classroom.save_answer(code, token, number, form.response.data)
-    except (classroom.SessionClosed, classroom.AlreadyFinished) as error:
+    except (classroom.SessionClosed, classroom.AlreadyFinished, homework.PastDue, homework.NotOpenYet) as error:
         return refused(code, form, str(error), 409)
     except classroom.NotJoined:
         abort(403)
@@ -164,7 +176,7 @@ def save(code: str, number: int):
         return refused(code, form, str(error), 422)
     if is_htmx():
         return render_template("join/_status.html", question=question, saved=saved,
-                               show_feedback=saved.immediate)
+                               show_feedback=saved.immediate, oob_progress=True)
     flash(f"Question {number}: your answer is saved.", "success")
     return redirect(url_for("join.class_page", code=code, _anchor=f"question-{number}"), 303)
 
@@ -185,11 +197,27 @@ def finish(code: str):
     code = classroom.normalise_code(code)
     pupil_or_join(code)
     try:
+        homework.check_answering(code, clock.now())
         classroom.finish(code, remembered()[code])
     except classroom.NotJoined:
         abort(403)
-    except classroom.SessionClosed:
-        pass  # nothing recorded; the class page says the class is closed
+    except (classroom.SessionClosed, homework.PastDue, homework.NotOpenYet):
+        pass  # nothing recorded; the class page says the class is closed or the homework is due
+    return redirect(url_for("join.class_page", code=code), 303)
+
+
+def try_again(code: str):
+    """The pupil starts their next go after handing in: empty answers, the same questions in the same order."""
+    code = classroom.normalise_code(code)
+    pupil_or_join(code)
+    try:
+        attempt = classroom_attempts.try_again(code, remembered()[code])
+    except classroom.NotJoined:
+        abort(403)
+    except classroom.ClassroomError as error:
+        flash(str(error), "error")
+    else:
+        flash(f"Attempt {attempt}: your answers are cleared. Good luck!", "success")
     return redirect(url_for("join.class_page", code=code), 303)
 
 
