@@ -8,12 +8,13 @@ with packs of 2, 3 and 4 questions, so a page shows which level's text and quest
 import re
 
 import pytest
+import sqlalchemy as sa
 from playwright.sync_api import expect
 from records import make_pack
 from story_factories import QUESTION_COUNTS, make_levelled_articles
 
 from quizapp.extensions import db
-from quizapp.models import Teacher
+from quizapp.models import Article, Story, Teacher
 from quizapp.services import stories, teachers
 
 pytestmark = [pytest.mark.browser, pytest.mark.db]
@@ -24,7 +25,10 @@ EMAIL = "levels@school.example"
 
 @pytest.fixture(scope="module")
 def library(live_app):
-    """A seed story (every reader sees it) and a teacher's own story with a pack per version: their ids."""
+    """A seed story (every reader sees it) and a teacher's own story with a pack per version: their ids.
+
+    The seed story and its articles are deleted afterwards; the teacher's own stay (her sessions use them).
+    """
     with live_app.app_context():
         seeds = make_levelled_articles(None, prefix="e2e-seed-")
         db.session.commit()
@@ -39,7 +43,13 @@ def library(live_app):
         story_id = stories.create_story(mine["mars-ele"].id, teacher_id, "Mars One in class")
         for slug in ("mars-int", "mars-adv"):
             stories.add_version(story_id, mine[slug].id, teacher_id)
-    return seed_story, story_id
+        seed_ids = [a.id for a in seeds.values()]
+    yield seed_story, story_id
+    # Other modules share this database and list the shared articles (the crawl copies one): remove ours.
+    with live_app.app_context():
+        db.session.execute(sa.delete(Story).where(Story.id == seed_story))
+        db.session.execute(sa.delete(Article).where(Article.id.in_(seed_ids)))
+        db.session.commit()
 
 
 @pytest.fixture
@@ -134,6 +144,7 @@ def test_a_teacher_gives_a_pupil_a_level_and_compares_the_levels(teacher, phone,
     dashboard = teacher.url
     join(phone, link, "Max")
     expect(level_switch(phone)).to_have_text(re.compile(r"Reading level:\s*B1$"))  # the teacher chooses here
+    teacher.get_by_label("Show pupils’ names and scores on the screen").check()  # off the projector by default
     teacher.get_by_role("link", name="Max").click()
     teacher.get_by_label(re.compile(r"C1 · Mars One \(hard\)")).check()
     teacher.get_by_role("button", name="Give this level").click()
