@@ -146,9 +146,7 @@ def _insert(story, owner_id: int, pupils_choose: bool) -> int:
     middle_version, middle_questions, middle_pack = made[(len(made) - 1) // 2]
     row = ClassSession(owner_id=owner_id, pack_id=middle_pack.id if middle_pack else None,
                        article_id=middle_version.article_id, title=story.title[:200], code=_free_code(),
-                       questions=middle_questions, feedback=middle_pack.feedback if middle_pack else "immediate",
-                       shuffle_choices=middle_pack.shuffle_choices if middle_pack else False,
-                       pupils_choose_level=pupils_choose)
+                       questions=middle_questions, pupils_choose_level=pupils_choose, **_settings(middle_pack))
     db.session.add(row)
     db.session.flush()
     for position, (version, questions, _pack) in enumerate(made):
@@ -157,6 +155,15 @@ def _insert(story, owner_id: int, pupils_choose: bool) -> int:
                                     questions=questions))
     db.session.flush()
     return row.id
+
+
+def _settings(pack: Pack | None) -> dict[str, Any]:
+    """How the class meets the questions: the middle version's pack's settings (one set for every level,
+    so the levels differ only in their text and questions), or the defaults when it has no pack."""
+    if pack is None:
+        return {}
+    return {"feedback": pack.feedback, "shuffle_choices": pack.shuffle_choices,
+            "shuffle_questions": pack.shuffle_questions, "description": pack.description, "attempts": pack.attempts}
 
 
 def _free_code() -> str:

@@ -1,6 +1,7 @@
 """A class session at several levels: each pupil reads one version with its own pack's questions."""
 
 import pytest
+import sqlalchemy as sa
 from classroom_factories import join_pupil
 from records import make_teacher
 from story_factories import make_levelled_story, start_levelled_lesson
@@ -161,3 +162,16 @@ def test_a_seed_story_runs_at_once_on_the_questions_quizapp_made(app):
         # One, two and three generated questions on the easy, middle and hard versions.
         assert [(lv.cefr, lv.question_count) for lv in session_levels.levels(session_id)] == [
             ("A2", 1), ("B1", 2), ("C1", 3)]
+
+
+def test_the_middle_versions_pack_settings_hold_for_every_level(app):
+    from quizapp.models import ClassSession, Pack
+
+    owner, story_id, ids = make_levelled_story(app)
+    with app.app_context():
+        pack = db.session.scalars(sa.select(Pack).where(Pack.article_id == ids["mars-int"])).one()
+        pack.feedback, pack.attempts, pack.description, pack.shuffle_questions = "end", 2, "Read twice.", True
+        db.session.commit()
+        session_id = session_levels.start_levelled_session(story_id, owner)
+        row = db.session.get(ClassSession, session_id)
+        assert (row.feedback, row.attempts, row.description, row.shuffle_questions) == ("end", 2, "Read twice.", True)
