@@ -165,3 +165,27 @@ def test_a_teacher_gives_a_pupil_a_level_and_compares_the_levels(teacher, phone,
     expect(teacher.get_by_test_id("pupil-level")).to_have_text("C1")
     teacher.get_by_role("heading", name="Results by level").scroll_into_view_if_needed()
     teacher.screenshot(path=screenshots / "levels-dashboard.png", full_page=True)
+
+
+def test_the_story_pages_fit_a_phone_and_work_by_keyboard(browser, live_server, library, screenshots):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, base_url=live_server)
+    page = context.new_page()
+    page.goto("/login")
+    page.get_by_label("Email").fill(EMAIL)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_label("Password").press("Enter")
+    expect(page.get_by_role("heading", name="Hello, Ms Levels")).to_be_visible()
+    page.goto(f"/teacher/stories/{library[1]}")
+    expect(page.get_by_test_id("version-row")).to_have_count(3)
+    expect(page.get_by_test_id("version-cefr")).to_have_text(["A2", "B1", "C1"])
+    no_sideways_scroll(page)
+    page.screenshot(path=screenshots / "levels-story-phone.png", full_page=True)
+    page.get_by_label("Story title").fill("Mars One, three ways")
+    page.get_by_label("Story title").press("Enter")  # the title form submits from the keyboard
+    expect(page.get_by_role("heading", level=1)).to_have_text("Mars One, three ways")
+    page.get_by_label("Story title").fill("Mars One in class")  # as the other tests expect it
+    page.get_by_role("button", name="Save the title").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Mars One in class")
+    page.goto("/teacher/stories")
+    no_sideways_scroll(page)
+    context.close()
