@@ -78,7 +78,7 @@ class StoryView:
 def _view(story: Story) -> StoryView:
     """``story`` as plain data, versions by grade (ties by id, so the order never flickers)."""
     rows = db.session.scalars(sa.select(Article).join(StoryVersion, StoryVersion.article_id == Article.id)
-                              .where(StoryVersion.story_id == story.id))
+                              .where(StoryVersion.story_id == story.id, Article.deleted_at.is_(None)))
     versions = sorted((Version.of(row) for row in rows), key=lambda v: (v.grade, v.article_id))
     return StoryView(story.id, story.title, story.owner_id, tuple(versions))
 
@@ -94,7 +94,7 @@ def _owned(model, row_id: int, owner_id: int) -> object:
     """The teacher's own row (a seed is nobody's to change); ``LookupError`` otherwise."""
     row = db.session.scalars(sa.select(model).where(model.id == row_id, model.owner_id == owner_id)
                              .with_for_update()).first()
-    if row is None:
+    if row is None or getattr(row, "deleted_at", None) is not None:  # a deleted article is gone for linking too
         raise LookupError(row_id)
     return row
 
@@ -218,7 +218,8 @@ def linkable_articles(owner_id: int) -> list[Version]:
     """The teacher's articles that are in no story yet: what she can start a story from or add as a version."""
     linked = sa.select(StoryVersion.article_id)
     with reading():
-        rows = db.session.scalars(sa.select(Article).where(Article.owner_id == owner_id, Article.id.not_in(linked))
+        rows = db.session.scalars(sa.select(Article).where(Article.owner_id == owner_id, Article.id.not_in(linked),
+                                                           Article.deleted_at.is_(None))
                                   .order_by(Article.title, Article.id))
         return [Version.of(row) for row in rows]
 

@@ -175,3 +175,23 @@ def test_the_middle_versions_pack_settings_hold_for_every_level(app):
         session_id = session_levels.start_levelled_session(story_id, owner)
         row = db.session.get(ClassSession, session_id)
         assert (row.feedback, row.attempts, row.description, row.shuffle_questions) == ("end", 2, "Read twice.", True)
+
+
+def test_an_article_read_at_one_level_of_a_lesson_is_deleted_like_one_read_by_the_whole_class(app):
+    """Deleting the easy version (not the session's own, middle, article): refused while the lesson is open,
+    kept out of sight for the record once it is closed; the story then shows the other two versions."""
+    from quizapp.models import Article
+    from quizapp.services import article_changes
+
+    lesson = start_levelled_lesson(app)
+    easy = lesson.article_ids["mars-ele"]
+    with app.app_context():
+        with pytest.raises(article_changes.ArticleInUse, match=lesson.code):
+            article_changes.delete(easy)
+        classroom.close_session(lesson.session_id)
+        assert article_changes.delete(easy) is True  # kept: the lesson's record reads it
+        assert db.session.get(Article, easy).deleted_at is not None
+        story = stories.get_story(lesson.story_id, lesson.owner_id)
+        assert [v.level for v in story.versions] == ["B1", "C1"]
+        with pytest.raises(LookupError):
+            stories.create_story(easy, lesson.owner_id)
