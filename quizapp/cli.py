@@ -39,7 +39,7 @@ class QuizappGroup(FlaskGroup):
 @click.command("prepare")
 @with_appcontext
 def prepare_command():
-    """Create or upgrade the database, then load the seed articles (analysed) and seed packs into it.
+    """Create or upgrade the database, then load the seed articles (analysed), packs and stories into it.
 
     Run it after installing or upgrading (``make run`` does): readers then
     open an article at once instead of waiting for spaCy. Seeds already
@@ -59,10 +59,13 @@ def prepare_command():
     folder, model = config["SEEDS_DIR"], config["SPACY_MODEL"]
     loaded = _report(seeds.sync_articles(folder, model, text_bounds(config)), len(seeds.article_files(folder)))
     packs = _report(seeds.sync_packs(folder / "packs", model), len(seeds.pack_files(folder / "packs")))
-    failed = sum(result.status == seeds.FAILED for result in loaded + packs)
+    stories = _report(seeds.sync_stories(folder / "stories", model, text_bounds(config)),
+                      len(seeds.story_folders(folder / "stories")))
+    failed = sum(result.status == seeds.FAILED for result in loaded + packs + stories)
     if failed:
-        raise click.ClickException(f"{failed} of {len(loaded) + len(packs)} seeds could not be loaded.")
+        raise click.ClickException(f"{failed} of {len(loaded) + len(packs) + len(stories)} seeds could not be loaded.")
     summary = plural(len(loaded), "article") + (f", {plural(len(packs), 'pack')}" if packs else "")
+    summary += f", {len(stories)} {'story' if len(stories) == 1 else 'stories'} at several levels" if stories else ""
     click.echo(f"Ready: {summary}.")
 
 

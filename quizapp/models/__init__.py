@@ -17,7 +17,10 @@ from quizapp.models.participant import Participant
 from quizapp.models.pupil_seat import PupilSeat
 from quizapp.models.school_class import SchoolClass
 from quizapp.models.session_class import SessionClass
+from quizapp.models.session_level import SessionLevel
+from quizapp.models.story import Story, StoryVersion
 from quizapp.models.teacher import Teacher
 
 __all__ = ["Answer", "Article", "ArticleJob", "ClassPupil", "ClassSession", "Homework", "Invite", "Pack", "PackQuestion",
-           "Participant", "PupilSeat", "SchoolClass", "SessionClass", "Teacher"]
+           "Participant", "PupilSeat", "SchoolClass", "SessionClass", "SessionLevel", "Story", "StoryVersion",
+           "Teacher"]

@@ -44,6 +44,8 @@ class ClassSession(Timestamps, db.Model):
     description: Mapped[str] = mapped_column(Text, default="", server_default="")
     attempts: Mapped[int] = mapped_column(default=0, server_default="0")  # 0: as many as the pupil likes
     closed_at: Mapped[datetime | None]
+    # A session at several levels (``SessionLevel``): may pupils pick their own version?
+    pupils_choose_level: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     @property
     def is_open(self) -> bool:

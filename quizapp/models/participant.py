@@ -37,6 +37,8 @@ class Participant(db.Model):
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     joined_at: Mapped[datetime] = mapped_column(default=utcnow)
     finished_at: Mapped[datetime | None]
+    # The reading level this pupil reads (a session started from a story); NULL: the session's own text.
+    level_id: Mapped[int | None] = mapped_column(ForeignKey("session_level.id", ondelete="SET NULL"), index=True)
     attempt: Mapped[int] = mapped_column(default=1, server_default="1")
     past_scores: Mapped[list[Any]] = mapped_column(JSON, default=list, server_default="[]")
 

@@ -28,7 +28,7 @@ from datetime import datetime
 import sqlalchemy as sa
 
 from quizapp.extensions import db
-from quizapp.models import Article, ArticleJob, ClassSession, Pack
+from quizapp.models import Article, ArticleJob, ClassSession, Pack, SessionLevel
 from quizapp.models.article_job import PENDING
 from quizapp.models.columns import utcnow
 from quizapp.services import article_editing, article_jobs
@@ -164,13 +164,15 @@ def delete(article_id: int) -> bool:
         row = db.session.get(Article, article_id, with_for_update=True)
         if row is None:
             raise ArticleNotFound(article_id)
-        live = db.session.scalars(sa.select(ClassSession.code).where(
-            ClassSession.article_id == article_id, ClassSession.closed_at.is_(None))).all()
+        # A lesson at several levels reads it as one of its levels (issue 15) as well as its own article.
+        in_lesson = sa.or_(ClassSession.article_id == article_id, ClassSession.id.in_(
+            sa.select(SessionLevel.session_id).where(SessionLevel.article_id == article_id)))
+        live = db.session.scalars(sa.select(ClassSession.code).where(in_lesson, ClassSession.closed_at.is_(None))).all()
         if live:
             raise ArticleInUse(f"A lesson is using this article now (code {', '.join(live)}): end it from "
                                "its session page, then delete the article.")
         used = db.session.scalar(sa.select(sa.func.count(Pack.id)).where(Pack.article_id == article_id)) or \
-            db.session.scalar(sa.select(sa.func.count(ClassSession.id)).where(ClassSession.article_id == article_id))
+            db.session.scalar(sa.select(sa.func.count(ClassSession.id)).where(in_lesson))
         db.session.execute(sa.delete(ArticleJob).where(ArticleJob.replaces_id == article_id,
                                                        ArticleJob.status == PENDING))
         if used:

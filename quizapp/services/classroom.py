@@ -34,6 +34,7 @@ from quizapp.services.classroom_rules import (  # noqa: F401  (part of this modu
 )
 from quizapp.services.classroom_views import Joined, PupilView, SavedAnswer, SessionInfo  # noqa: F401  (interface)
 from quizapp.services.homework_rules import HomeworkTimes, refuse_outside
+from quizapp.services.session_levels import pupil_material
 from quizapp.services.transactions import reading, writing
 from quizapp.text.grading.grader import grade
 from quizapp.text.question import Question
@@ -112,25 +113,32 @@ def pupil_for(code: str, token: str) -> PupilView | None:
         if found is None:
             return None
         participant, row = found
+        data, article_id = pupil_material(participant, row)  # their level's, in a session at several levels
         slug = db.session.scalar(sa.select(Article.slug).where(Article.id == row.article_id))
-        questions = pupil_questions(row.questions, participant.id, row.shuffle_choices)
+        questions = pupil_questions(data, participant.id, row.shuffle_choices)
         rows = db.session.scalars(sa.select(Answer).where(Answer.participant_id == participant.id))
         answers = {a.number: _saved(a, questions[a.number - 1] if a.number <= len(questions) else None)
                    for a in rows}
         order = question_order(len(questions), participant.id, row.shuffle_questions)
         return PupilView(_info(row, slug), participant.id, participant.display_name,
-                         participant.finished_at is not None, questions, answers, participant.name, order,
-                         participant.attempt, tuple(participant.past_scores or ()))
+                         participant.finished_at is not None, questions, answers, participant.name,
+                         article_id=article_id, level_id=participant.level_id, order=order,
+                         attempt=participant.attempt, past_scores=tuple(participant.past_scores or ()))
 
 
-def session_article(session_id: int) -> ArticleView:
+def session_article(session_id: int, article_id: int | None = None) -> ArticleView:
     """The article of session ``session_id``, whoever owns it: a joined pupil reads a teacher's own article too.
 
-    Callers have checked that the reader joined the session (``pupil_for``).
+    ``article_id`` is the pupil's level's article (``PupilView.article_id``)
+    in a session at several levels; None is the session's own. Callers have
+    checked that the reader joined the session (``pupil_for``).
     """
     with reading():
-        row = db.session.scalars(sa.select(Article).join(ClassSession, ClassSession.article_id == Article.id)
-                                 .where(ClassSession.id == session_id)).first()
+        if article_id is not None:
+            row = db.session.get(Article, article_id)
+        else:
+            row = db.session.scalars(sa.select(Article).join(ClassSession, ClassSession.article_id == Article.id)
+                                     .where(ClassSession.id == session_id)).first()
         if row is None:
             raise LookupError(session_id)
         return ArticleView.of(row)
@@ -207,19 +215,18 @@ def save_answer(code: str, token: str, number: int, response=None, *,
     for _ in range(RETRIES):
         try:
             with writing():
-                participant, row = _writable_pupil(code, token, number)
+                participant, row, data = _writable_pupil(code, token, number)
                 if now is not None:
                     refuse_outside(_homework_times(row.id), now)
                 if read is not None:
-                    response = read(pupil_question(row.questions[number - 1], participant.id, number,
-                                                   row.shuffle_choices))
+                    response = read(pupil_question(data[number - 1], participant.id, number, row.shuffle_choices))
                 response = clean_response(response)
-                question = Question.from_dict(row.questions[number - 1])
+                question = Question.from_dict(data[number - 1])
                 saved = _upsert(participant.id, row.id, number, response, grade(question, response))
                 answered = db.session.scalar(sa.select(sa.func.count(Answer.id))
                                              .where(Answer.participant_id == participant.id))
                 result = replace(_saved(saved, question), immediate=row.feedback == "immediate", answered=answered,
-                                 question_count=len(row.questions))
+                                 question_count=len(data))
             return result
         except sa.exc.IntegrityError:
             continue  # a concurrent save made the row first: the next attempt finds it and updates it
@@ -233,7 +240,7 @@ def _homework_times(session_id: int) -> HomeworkTimes | None:
 
 
 def _writable_pupil(code: str, token: str, number: int):
-    """``(participant, session)`` if this pupil may still answer question ``number``; else the error saying why."""
+    """``(participant, session, questions)`` if this pupil may still answer ``number``; else the error saying why."""
     found = _pupil_row(code, token)
     if found is None:
         raise NotJoined()
@@ -242,9 +249,10 @@ def _writable_pupil(code: str, token: str, number: int):
         raise SessionClosed()
     if participant.finished_at is not None:
         raise AlreadyFinished()
-    if not 1 <= number <= len(row.questions):
+    data, _ = pupil_material(participant, row)
+    if not 1 <= number <= len(data):
         raise QuestionNotFound()
-    return participant, row
+    return participant, row, data
 
 
 def _upsert(participant_id: int, session_id: int, number: int, response: Response, marked) -> Answer:
@@ -371,7 +379,7 @@ def override(session_id: int, participant_id: int, number: int, accept: bool) ->
             raise LookupError((session_id, participant_id, number))
         row.overridden = accept
         row.score, row.verdict = (1.0, "correct") if accept else (row.graded_score, row.graded_verdict)
-        data = db.session.scalar(sa.select(ClassSession.questions).where(ClassSession.id == session_id))
+        data, _ = pupil_material(db.session.get(Participant, participant_id), db.session.get(ClassSession, session_id))
         question = Question.from_dict(data[number - 1]) if number <= len(data) else None
         return _saved(row, question)
 

@@ -17,7 +17,7 @@ from datetime import datetime
 import sqlalchemy as sa
 
 from quizapp.extensions import db
-from quizapp.models import Answer, ClassSession, Participant
+from quizapp.models import Answer, ClassSession, Participant, SessionLevel
 from quizapp.services.transactions import reading
 from quizapp.text.grading.answers import tokens
 from quizapp.text.grading.grader import VERDICTS
@@ -54,6 +54,9 @@ class PupilRow:
     answers: dict[int, PupilAnswer]
     attempt: int = 1  # the pupil's go at the pack (the answers are this go's)
     past_scores: tuple[float, ...] = ()  # the scores of their earlier goes
+    total: int = 0  # questions this pupil has: their level's in a session at several levels
+    level: str = ""  # that level's CEFR (or grade); "" in a session of one pack
+    level_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,20 @@ class QuestionStats:
 
 
 @dataclass(frozen=True)
+class LevelResult:
+    """One level of a session at several levels: who read it and how well, beside the others."""
+
+    level_id: int
+    title: str
+    level: str
+    question_count: int
+    pupils: int
+    mean_score: float  # points, the mean over this level's pupils (0 with no pupils)
+    mean_share: int  # that mean as a whole percent of the level's questions
+    questions: tuple[QuestionStats, ...]
+
+
+@dataclass(frozen=True)
 class Dashboard:
     """Everything the teacher's live page shows."""
 
@@ -87,7 +104,8 @@ class Dashboard:
     is_open: bool
     question_count: int
     participants: tuple[PupilRow, ...]
-    questions: tuple[QuestionStats, ...]
+    questions: tuple[QuestionStats, ...]  # empty in a session at several levels: each level has its own
+    levels: tuple[LevelResult, ...] = ()
 
 
 def response_text(response) -> str:
@@ -106,28 +124,55 @@ def _load(session_id: int):
         if row is None:
             raise LookupError(session_id)
         session = (row.id, row.title, row.code, row.is_open, [Question.from_dict(q) for q in row.questions])
+        levels = [(level.id, level.title, level.cefr or f"grade {level.grade:.1f}", level.article_id == row.article_id,
+                   [Question.from_dict(q) for q in level.questions])
+                  for level in db.session.scalars(sa.select(SessionLevel).where(SessionLevel.session_id == session_id)
+                                                  .order_by(SessionLevel.position))]
         participants = [(p.id, p.display_name, p.finished_at is not None, p.joined_at, p.attempt,
-                         tuple(p.past_scores or ()))
+                         tuple(p.past_scores or ()), p.level_id)
                         for p in db.session.scalars(sa.select(Participant).where(Participant.session_id == session_id)
                                                     .order_by(Participant.joined_at, Participant.id))]
         answers = [(a.participant_id, PupilAnswer(a.number, response_text(a.response), a.score, a.verdict,
                                                   a.overridden, a.answered_at))
                    for a in db.session.scalars(sa.select(Answer).where(Answer.session_id == session_id))]
-    return session, participants, answers
+    return session, participants, answers, levels
 
 
 def dashboard(session_id: int) -> Dashboard:
     """The session's dashboard; ``LookupError`` if it does not exist."""
-    (sid, title, code, is_open, questions), participants, answers = _load(session_id)
+    (sid, title, code, is_open, questions), participants, answers, levels = _load(session_id)
     by_pupil: dict[int, dict[int, PupilAnswer]] = defaultdict(dict)
     for participant_id, answer in answers:
         by_pupil[participant_id][answer.number] = answer
+    default = next((level[0] for level in levels if level[3]), None)
+    known = {level[0]: level for level in levels}
+    level_of = {pid: level_id if level_id in known else default for pid, *_, level_id in participants}
     rows = tuple(PupilRow(pid, name, len(by_pupil[pid]), round(sum(a.score for a in by_pupil[pid].values()), 2),
-                          finished, joined, dict(sorted(by_pupil[pid].items())), attempt, past)
-                 for pid, name, finished, joined, attempt, past in participants)
-    stats = tuple(_question_stats(number, question, [a for _, a in answers if a.number == number], len(rows))
-                  for number, question in enumerate(questions, start=1))
-    return Dashboard(sid, title, code, is_open, len(questions), rows, stats)
+                          finished, joined, dict(sorted(by_pupil[pid].items())), attempt, past,
+                          len(known[level_of[pid]][4]) if levels else len(questions),
+                          known[level_of[pid]][2] if levels else "", level_of[pid])
+                 for pid, name, finished, joined, attempt, past, _ in participants)
+    if levels:
+        results = tuple(_level_result(level, [r for r in rows if level_of[r.participant_id] == level[0]],
+                                      answers) for level in levels)
+        return Dashboard(sid, title, code, is_open, len(questions), rows, (), results)
+    return Dashboard(sid, title, code, is_open, len(questions), rows, _all_stats(questions, answers, len(rows)))
+
+
+def _all_stats(questions: list[Question], answers, pupils: int) -> tuple[QuestionStats, ...]:
+    """Every question's stats over ``pupils`` pupils, from their ``(participant id, answer)`` pairs."""
+    return tuple(_question_stats(number, question, [a for _, a in answers if a.number == number], pupils)
+                 for number, question in enumerate(questions, start=1))
+
+
+def _level_result(level, rows: list[PupilRow], answers) -> LevelResult:
+    """One level's pupils, their mean score and its share of the level's questions, and its question stats."""
+    level_id, title, name, _default, questions = level
+    pupils = {r.participant_id for r in rows}
+    mean = round(sum(r.score for r in rows) / len(rows), 2) if rows else 0.0
+    share = round(100 * mean / len(questions)) if questions else 0
+    stats = _all_stats(questions, [(pid, a) for pid, a in answers if pid in pupils], len(rows))
+    return LevelResult(level_id, title, name, len(questions), len(rows), mean, share, stats)
 
 
 def _question_stats(number: int, question: Question, answers: list[PupilAnswer], pupils: int) -> QuestionStats:
@@ -191,25 +236,35 @@ def answers_csv(session_id: int) -> str:
     board = dashboard(session_id)
     rows = []
     for pupil in board.participants:
-        for stats in board.questions:
+        level = [pupil.level] if board.levels else []  # a first column only in a session at several levels
+        for stats in _stats_for(board, pupil):
             answer = pupil.answers.get(stats.number)
             if answer is None:
-                row = [pupil.display_name, stats.number, stats.prompt, "", 0, "unanswered", "no", ""]
+                row = [*level, pupil.display_name, stats.number, stats.prompt, "", 0, "unanswered", "no", ""]
             else:
-                row = [pupil.display_name, stats.number, stats.prompt, answer.response, answer.score,
+                row = [*level, pupil.display_name, stats.number, stats.prompt, answer.response, answer.score,
                        answer.verdict, "yes" if answer.overridden else "no",
                        answer.answered_at.isoformat(timespec="seconds")]
             rows.append([*row, pupil.score])
     header = ["name", "question number", "question", "answer", "score", "verdict", "overridden", "answered_at",
               "pupil total"]
-    return _csv(header, rows)
+    return _csv(["level", *header] if board.levels else header, rows)
+
+
+def _stats_for(board: Dashboard, pupil: PupilRow) -> tuple[QuestionStats, ...]:
+    """The questions ``pupil`` had: their level's in a session at several levels."""
+    if not board.levels:
+        return board.questions
+    return next((level.questions for level in board.levels if level.level_id == pupil.level_id), ())
 
 
 def summary_csv(session_id: int) -> str:
     """One row per question: counts and percents of each outcome, and the most common wrong answers."""
     board = dashboard(session_id)
-    rows = [[s.number, s.prompt, s.answer, *(s.counts[o] for o in OUTCOMES), *(s.shares[o] for o in OUTCOMES),
-             "; ".join(f"{w.text} ({w.count})" for w in s.wrong_answers)] for s in board.questions]
+    groups = [([level.level], level.questions) for level in board.levels] or [([], board.questions)]
+    rows = [[*level, s.number, s.prompt, s.answer, *(s.counts[o] for o in OUTCOMES),
+             *(s.shares[o] for o in OUTCOMES), "; ".join(f"{w.text} ({w.count})" for w in s.wrong_answers)]
+            for level, stats in groups for s in stats]
     header = ["question number", "question", "expected answer", *OUTCOMES, *(f"{o} %" for o in OUTCOMES),
               "most common wrong answers"]
-    return _csv(header, rows)
+    return _csv(["level", *header] if board.levels else header, rows)

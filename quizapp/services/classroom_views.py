@@ -79,6 +79,8 @@ class PupilView:
     questions: tuple[Question, ...]
     answers: dict[int, SavedAnswer]
     name: str = ""  # as typed, without the number ("Sam" for "Sam (2)")
+    article_id: int | None = None  # what they read: their level's article in a session at several levels
+    level_id: int | None = None  # their level (``SessionLevel``); None: the session's own
     order: tuple[int, ...] = ()
     attempt: int = 1  # this pupil's go at the pack: 1 until they try again after handing in
     past_scores: tuple[float, ...] = ()

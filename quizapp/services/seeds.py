@@ -144,3 +144,36 @@ def _seed_article_for(article: plain.PackArticle, model: str) -> int:
 def _words(text: str) -> list[str]:
     """Text compared without its line breaks and spacing."""
     return text.split()
+
+
+# ---- seed stories (the sample library) -----------------------------------------------------------
+
+
+def story_folders(folder: Path) -> list[Path]:
+    """The story folders in ``folder`` (none if it is missing): each sub-folder holding ``*.txt`` versions."""
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.is_dir() and article_files(p))
+
+
+def sync_stories(folder: Path, model: str, bounds: Bounds | None = None) -> Iterator[SeedResult]:
+    """Load each story folder: its versions as seed articles (analysed only when new or changed), then linked.
+
+    The story takes its versions' title (the easiest file's, by name, if
+    they differ). One bad folder does not stop the rest.
+    """
+    from quizapp.services import stories
+
+    for path in story_folders(folder):
+        started = time.perf_counter()
+        files = article_files(path)
+        try:
+            results = [_sync_article(slug, files[slug], model, bounds) for slug in sorted(files)]
+            title = results[0][1]
+            linked = stories.sync_seed_story(title, sorted(files))
+        except (ValueError, OSError) as exc:  # InputError and StoryError are ValueErrors
+            yield SeedResult(path.name, FAILED, error=exc, seconds=time.perf_counter() - started)
+            continue
+        changed = any(status != UNCHANGED for status, _ in results) or linked != UNCHANGED
+        status = linked if linked != UNCHANGED else (UPDATED if changed else UNCHANGED)
+        yield SeedResult(path.name, status, f"{title} ({len(files)} versions)", seconds=time.perf_counter() - started)

@@ -15,6 +15,7 @@ import sqlalchemy as sa
 
 from quizapp.extensions import db
 from quizapp.models import Answer, ClassSession, Pack, Participant
+from quizapp.services.session_levels import pupil_material
 from quizapp.services.transactions import reading, writing
 from quizapp.text.question import Question
 
@@ -63,7 +64,7 @@ def pupil_answers(session_id: int, participant_id: int) -> PupilAnswers | None:
             Participant.id == participant_id, Participant.session_id == session_id)).first()
         if pupil is None:
             return None
-        questions = db.session.scalar(sa.select(ClassSession.questions).where(ClassSession.id == session_id))
+        questions, _ = pupil_material(pupil, db.session.get(ClassSession, session_id))  # their level's
         saved = {a.number: a for a in db.session.scalars(
             sa.select(Answer).where(Answer.participant_id == participant_id))}
         rows = tuple(_row(number, Question.from_dict(data), saved.get(number))
@@ -78,6 +79,13 @@ def _row(number: int, question: Question, answer: Answer | None) -> AnswerRow:
         return AnswerRow(number, question, False, None, None, 0.0, "", False, None, 0, None)
     return AnswerRow(number, question, True, answer.response, answer.verdict, answer.score, answer.feedback,
                      answer.overridden, answer.graded_verdict, answer.saves, answer.answered_at)
+
+
+def pupil_level(session_id: int, participant_id: int) -> int | None:
+    """The level (``SessionLevel`` id) pupil ``participant_id`` reads; None: the session's own text."""
+    with reading():
+        return db.session.scalar(sa.select(Participant.level_id).where(
+            Participant.id == participant_id, Participant.session_id == session_id))
 
 
 def set_public(pack_id: int, public: bool) -> None:

@@ -15,6 +15,7 @@ def configure_blueprints(app) -> None:
     from quizapp.web.quiz import bp as quiz
     from quizapp.web.reading import bp as reading
     from quizapp.web.sessions import bp as sessions
+    from quizapp.web.stories import bp as stories
     from quizapp.web.study import bp as study
     from quizapp.web.teacher import bp as teacher
 
@@ -29,6 +30,7 @@ def configure_blueprints(app) -> None:
     app.register_blueprint(packs)
     app.register_blueprint(join)
     app.register_blueprint(sessions)
+    app.register_blueprint(stories)
     app.register_blueprint(homework)
     app.register_blueprint(classes)
     app.register_blueprint(study)

@@ -37,8 +37,12 @@ def test_prepare_makes_the_database_from_nothing_and_stores_the_seed(database, t
     assert result.exit_code == 0, result.output
     assert f"[1/1] {SEED_SLUG}: \"Syria's war enters a new phase\" added in" in result.output
     assert "reuters-syria-new-phase.yaml: \"Syria: the war's new phase\" added in" in result.output  # seeds/packs/
-    assert "Ready: 1 article, 1 pack." in result.output
-    assert stored(app) == {SEED_SLUG: "Syria's war enters a new phase"}
+    # seeds/stories/: three folders of three versions each (the sample library), linked as stories.
+    assert "[1/3] noise-and-nature: 'Birdsong in a noisy world (3 versions)' added in" in result.output
+    assert "Ready: 1 article, 1 pack, 3 stories at several levels." in result.output
+    assert stored(app)[SEED_SLUG] == "Syria's war enters a new phase"
+    assert stored(app)["skydiver-elementary"] == "The jump from the edge of space"
+    assert len(stored(app)) == 1 + 3 * 3
     with app.app_context():
         assert sa.inspect(db.engine).has_table("alembic_version")
 
@@ -48,7 +52,8 @@ def test_a_second_run_analyses_nothing(runner, app, stub_pipeline):
     again = runner.invoke(main, ["prepare"])
     assert again.exit_code == 0, again.output
     assert f"[1/1] {SEED_SLUG}: \"Syria's war enters a new phase\" (up to date)" in again.output
-    assert len(stub_pipeline) == 1
+    assert "[2/3] skydiver: 'The jump from the edge of space (3 versions)' (up to date)" in again.output
+    assert len(stub_pipeline) == 1 + 3 * 3  # the seed and the sample library's nine versions, once each
 
 
 def test_an_edited_seed_is_analysed_again(app_config, seeds, stub_pipeline):

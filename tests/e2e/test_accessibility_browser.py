@@ -52,6 +52,7 @@ class Site:
     job_id: int | None = None
     failed_job_id: int | None = None
     reset_path: str | None = None
+    story_id: int | None = None
     problems: list[str] = field(default_factory=list)
 
 
@@ -209,6 +210,8 @@ TEACHER_VISITS = [
           goto(lambda s: f"/teacher/sessions/{s.session_id}/delete")),
     Visit("session pupil", "/teacher/sessions/<int:session_id>/participants/<int:participant_id>",
           goto(lambda s: f"/teacher/sessions/{s.session_id}/participants/{s.participant_id}")),
+    Visit("stories", "/teacher/stories", goto(lambda s: "/teacher/stories")),
+    Visit("story", "/teacher/stories/<int:story_id>", goto(lambda s: f"/teacher/stories/{s.story_id}")),
 ]
 
 
@@ -289,6 +292,14 @@ def start_session(page, site):
     site.code = re.sub(r"\W", "", page.get_by_test_id("join-code").inner_text())
 
 
+def add_story(page, site):
+    """A story whose one version is the teacher's article (the page then offers to add another)."""
+    page.goto("/teacher/stories")
+    page.get_by_role("button", name="Start a story").click()
+    expect(page).to_have_url(re.compile(r"/teacher/stories/\d+$"))
+    site.story_id = int(page.url.rsplit("/", 1)[-1])
+
+
 def join(page, code, name):
     """A pupil joins with the code and a name, as the join form asks."""
     page.goto(f"/join/{code}")
@@ -310,6 +321,8 @@ def site(browser, live_server, live_app):
     add_pack(page, made)
     if "/reset-password/<token>" in available:
         made.reset_path = reset_path(live_app)
+    if "/teacher/stories/<int:story_id>" in available:
+        add_story(page, made)
     if "/teacher/articles/jobs/<int:job_id>" in available:
         made.job_id, made.failed_job_id = waiting_job(live_app), waiting_job(live_app, fails=True)
     if "/teacher/sessions/<int:session_id>" in available:

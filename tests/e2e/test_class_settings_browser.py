@@ -5,6 +5,8 @@ same order, "Attempts allowed" changed nothing, and the pack's description
 never reached pupils.
 """
 
+import re
+
 import pytest
 import sqlalchemy as sa
 from classroom_factories import start_class_session
@@ -26,7 +28,13 @@ def join(browser, live_server, code: str, name: str):
     page.get_by_label("Your name").fill(name)
     page.get_by_role("button", name="Join").click()
     expect(page.get_by_test_id("pupil-name")).to_have_text(name)
+    show_questions(page)
     return context, page
+
+
+def show_questions(page):
+    """A phone shows the article or the questions, the article first until the pupil answers: tap over."""
+    page.get_by_role("link", name=re.compile(r"^Questions \(\d+\)$")).click()
 
 
 def prompts(page) -> list[str]:
@@ -52,6 +60,7 @@ def test_each_pupil_gets_their_own_order_and_the_description_comes_first(browser
     assert sams != prompts(alex)  # two pupils side by side do not see the same order
     assert sorted(sams) == sorted(prompts(alex))  # the same questions all the same
     sam.reload()
+    show_questions(sam)
     assert prompts(sam) == sams  # and a reload keeps Sam's order
     expect(sam.locator("li.question .q-number").first).to_have_text("Question 1")
 
@@ -85,6 +94,7 @@ def test_two_attempts_the_pupil_knows_what_is_left_and_the_last_is_final(browser
     page.screenshot(path=screenshots / "class-try-again-phone.png")
 
     page.get_by_role("button", name="Try again").click()
+    show_questions(page)
     expect(page.get_by_test_id("attempts")).to_have_text(
         "Attempt 2 of 2. This is your last attempt: once you hand in, your answers cannot change.")
     expect(page.locator("#question-2").get_by_label("Beirut")).not_to_be_checked()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 # Rule arguments that name something a teacher owns: another teacher must get 404 for each.
-OWNED_ARGUMENTS = {"article_id", "pack_id", "session_id", "participant_id", "job_id", "class_id"}
+OWNED_ARGUMENTS = {"article_id", "pack_id", "session_id", "participant_id", "job_id", "class_id", "story_id"}
 
 
 def log_in(client, teacher_id: int):
@@ -35,6 +35,7 @@ def rule_values(victim) -> dict:
         "slug": victim.slug, "code": victim.code, "filename": "css/app.css", "job_id": victim.job_id,
         "class_id": victim.class_id, "pupil_id": victim.pupil_id,
         "token": victim.reset_token,
+        "story_id": victim.story_id,
     }
 
 

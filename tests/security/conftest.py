@@ -16,7 +16,7 @@ from records import make_teacher
 
 from quizapp.extensions import db
 from quizapp.models import Article, Teacher
-from quizapp.services import article_jobs, password_reset, rosters
+from quizapp.services import article_jobs, password_reset, rosters, stories
 from quizapp.text.reading.bounds import Bounds
 
 
@@ -37,11 +37,12 @@ class Victim:
     class_id: int  # a class list of A's
     pupil_id: int  # a pupil on that list
     reset_token: str  # a live password reset link of A's
+    story_id: int  # a story whose one version is A's article
 
 
 @pytest.fixture
 def victim(app) -> Victim:
-    """Teacher A with an article, a pack, a class session, a pupil who answered everything, and a class list."""
+    """Teacher A with an article (in a story), a pack, a class session, a pupil who answered everything, a class list."""
     lesson = start_class_session(app)
     pupil = join_pupil(app, lesson.code, "Sam")
     answer_all(app, lesson.code, pupil.token, RIGHT)
@@ -55,8 +56,10 @@ def victim(app) -> Victim:
         pupil_id = rosters.owned_class(class_id, lesson.owner_id).pupils[0].id
         email = db.session.get(Teacher, lesson.owner_id).email
         reset_token = password_reset.make_link(email, app.config["SECRET_KEY"]).token
+        story_id = stories.create_story(article_id, lesson.owner_id, "Syria at two levels")
     return Victim(lesson.owner_id, article_id, lesson.article_slug, lesson.pack_id, lesson.session_id,
-                  lesson.code, pupil.participant_id, pupil.token, actor_id, job_id, class_id, pupil_id, reset_token)
+                  lesson.code, pupil.participant_id, pupil.token, actor_id, job_id, class_id, pupil_id, reset_token,
+                  story_id)
 
 
 @pytest.fixture

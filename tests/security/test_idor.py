@@ -11,7 +11,7 @@ import pytest
 import sqlalchemy as sa
 
 from quizapp.extensions import db
-from quizapp.models import Answer, Article, ClassSession, Pack
+from quizapp.models import Answer, Article, ClassSession, Pack, Story
 
 from .breakin import OWNED_ARGUMENTS, csrf_token, log_in, rule_values, url_for_rule
 
@@ -31,7 +31,9 @@ def snapshot(app, victim) -> dict:
         session = db.session.get(ClassSession, victim.session_id)
         answers = db.session.execute(sa.select(Answer.number, Answer.score, Answer.overridden)
                                      .where(Answer.session_id == victim.session_id).order_by(Answer.number)).all()
+        story = db.session.get(Story, victim.story_id)
         return {"article": (article.title, article.analysis),
+                "story": (story.title, [v.article_id for v in story.versions]),
                 "pack": (pack.title, pack.public, len(pack.questions)),
                 "session": (session.code, session.closed_at), "answers": [tuple(a) for a in answers]}
 

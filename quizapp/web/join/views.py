@@ -14,7 +14,7 @@ from datetime import timedelta
 from flask import abort, current_app, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user
 
-from quizapp.services import classroom, classroom_attempts, homework
+from quizapp.services import classroom, classroom_attempts, homework, session_levels
 from quizapp.services.classroom import PupilView
 from quizapp.web import errors
 from quizapp.web.common import known_codes
@@ -123,7 +123,7 @@ def class_page(code: str):
 
 def render_class(pupil: PupilView, posted=None, status_code: int = 200, problem: str = ""):
     """The class page; ``posted`` is a refused form to show with its error instead of the saved answer."""
-    article = classroom.session_article(pupil.session.id).analysis
+    article = classroom.session_article(pupil.session.id, pupil.article_id).analysis  # their level's text
     work = pupil_context(pupil.session.id)  # homework past its due date is locked like a closed class
     locked = status.locked(pupil) or work["homework_due"]
     order = pupil.order or tuple(range(1, len(pupil.questions) + 1))
@@ -137,6 +137,7 @@ def render_class(pupil: PupilView, posted=None, status_code: int = 200, problem:
         formulas=panels.formulas(article.readability), gauge=panels.gauge(article.readability.grade_level),
         show_feedback=status.shows_feedback(pupil) or locked, locked=locked,
         may_try_again=status.may_try_again(pupil) and not work["homework_due"], **work,
+        levels=session_levels.pupil_levels(pupil.session.id, pupil.participant_id, pupil.level_id),
     )
     return page, status_code
 

@@ -89,17 +89,6 @@ def qr(session_id: int):
 
 
 @login_required
-def pupil(session_id: int, participant_id: int):
-    """One pupil's answers, each with the grade and a button to accept it (or undo that)."""
-    info = session_or_404(session_id)
-    answers = session_admin.pupil_answers(session_id, participant_id)
-    if answers is None:
-        abort(404)
-    return render_template("sessions/pupil.html", info=info, pupil=answers, shown=display.shown_response,
-                           expected=display.expected_answer)
-
-
-@login_required
 def override(session_id: int, participant_id: int, number: int):
     """Accept the pupil's answer as correct (``accept=1``) or give back the grader's verdict (``accept=0``)."""
     session_or_404(session_id)
