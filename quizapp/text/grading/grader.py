@@ -331,4 +331,4 @@ def as_text(response: object, depth: int = 0) -> str:
 
 GRADERS: dict[str, Callable[[Question, AnswerKey, object], Marked]] = {
     "short": grade_typed, "cloze": grade_typed, "choice": grade_choice,
-           "multi": grade_multi, "truefalse": grade_truefalse}
+    "multi": grade_multi, "truefalse": grade_truefalse}

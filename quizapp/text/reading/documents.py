@@ -14,9 +14,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import PurePath
+from typing import TYPE_CHECKING
 
 from quizapp.text.reading import sources
 from quizapp.text.errors import InputError
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
 
 SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
             ".html": "html", ".htm": "html"}
@@ -92,7 +96,7 @@ def _from_markdown(text: str) -> Document:
     return Document(text="\n\n".join(blocks), title=title)
 
 
-def _plain_inline(token) -> str:
+def _plain_inline(token: Token) -> str:
     """The words of an inline token, with emphasis, links and code reduced to their text."""
     parts = []
     for child in token.children or ():
