@@ -31,8 +31,16 @@ from quizapp.services.classroom_rules import (  # noqa: F401  (part of this modu
     clean_name, clean_response, name_key, new_code, normalise_code, pupil_question, pupil_questions, token_hash,
 )
 from quizapp.services.classroom_views import Joined, PupilView, SavedAnswer, SessionInfo  # noqa: F401  (interface)
+
+# What callers import from here that is defined beside it (mypy --strict exports only what is listed).
+__all__ = [
+    "CODE_ALPHABET", "CODE_LENGTH", "MAX_NAME_CHARS", "MAX_PICKS", "MAX_RESPONSE_CHARS", "AlreadyFinished",
+    "AnswerTooLong", "ClassFull", "ClassroomError", "InvalidName", "NotJoined", "QuestionNotFound", "Response",
+    "SessionClosed", "SessionNotFound", "clean_name", "clean_response", "name_key", "new_code", "normalise_code",
+    "pupil_question", "pupil_questions", "token_hash", "Joined", "PupilView", "SavedAnswer", "SessionInfo",
+]
 from quizapp.services.transactions import reading, writing
-from quizapp.text.grading.grader import grade
+from quizapp.text.grading.grader import Grade, grade
 from quizapp.text.question import Question
 
 RETRIES = 5  # a unique constraint lost to a concurrent request is retried this often
@@ -47,13 +55,13 @@ def _info(row: ClassSession, slug: str, participants: int = 0) -> SessionInfo:
                        row.pack_id, row.owner_id, row.created_at, row.closed_at, participants)
 
 
-def _participant_count():
+def _participant_count() -> sa.ScalarSelect[int]:
     """A correlated count of a session's participants."""
     return (sa.select(sa.func.count(Participant.id)).where(Participant.session_id == ClassSession.id)
             .correlate(ClassSession).scalar_subquery())
 
 
-def _sessions(*where) -> list[SessionInfo]:
+def _sessions(*where: sa.ColumnElement[bool]) -> list[SessionInfo]:
     """Sessions matching ``where`` with their article's slug and how many have joined, newest first."""
     query = (sa.select(ClassSession, Article.slug, _participant_count())
              .join(Article, Article.id == ClassSession.article_id)
@@ -91,7 +99,7 @@ def _saved(row: Answer, question: Question | None) -> SavedAnswer:
                        row.overridden, row.saves)
 
 
-def _pupil_row(code: str, token: str):
+def _pupil_row(code: str, token: str) -> sa.Row[tuple[Participant, ClassSession]] | None:
     """``(participant, session)`` for a pupil's code and token, or None (in the caller's transaction)."""
     code = normalise_code(code)
     if not code or not token:
@@ -108,7 +116,8 @@ def pupil_for(code: str, token: str) -> PupilView | None:
         if found is None:
             return None
         participant, row = found
-        slug = db.session.scalar(sa.select(Article.slug).where(Article.id == row.article_id))
+        # one row: a session's article cannot be deleted (ondelete RESTRICT)
+        slug = db.session.execute(sa.select(Article.slug).where(Article.id == row.article_id)).scalar_one()
         questions = pupil_questions(row.questions, participant.id, row.shuffle_choices)
         rows = db.session.scalars(sa.select(Answer).where(Answer.participant_id == participant.id))
         answers = {a.number: _saved(a, questions[a.number - 1] if a.number <= len(questions) else None)
@@ -190,12 +199,12 @@ def join(code: str, name: str, *, idle_after: timedelta | None = None, max_pupil
 
 def _check_room(session_id: int, max_pupils: int) -> None:
     """``ClassFull`` if the session already has ``max_pupils`` (checked with its row locked: joins take turns)."""
-    if max_pupils and db.session.scalar(sa.select(sa.func.count(Participant.id))
-                                        .where(Participant.session_id == session_id)) >= max_pupils:
+    if max_pupils and (db.session.scalar(sa.select(sa.func.count(Participant.id))
+                                         .where(Participant.session_id == session_id)) or 0) >= max_pupils:
         raise ClassFull(max_pupils)
 
 
-def save_answer(code: str, token: str, number: int, response) -> SavedAnswer:
+def save_answer(code: str, token: str, number: int, response: object) -> SavedAnswer:
     """Grade and store the pupil's answer to question ``number``; the one row for it, created or updated.
 
     Raises ``NotJoined`` for a token that did not join this session,
@@ -220,7 +229,7 @@ def save_answer(code: str, token: str, number: int, response) -> SavedAnswer:
     raise ClassroomError("Your answer could not be saved just now. Please try again.")
 
 
-def _writable_pupil(code: str, token: str, number: int):
+def _writable_pupil(code: str, token: str, number: int) -> tuple[Participant, ClassSession]:
     """``(participant, session)`` if this pupil may still answer question ``number``; else the error saying why."""
     found = _pupil_row(code, token)
     if found is None:
@@ -235,7 +244,7 @@ def _writable_pupil(code: str, token: str, number: int):
     return participant, row
 
 
-def _upsert(participant_id: int, session_id: int, number: int, response: Response, marked) -> Answer:
+def _upsert(participant_id: int, session_id: int, number: int, response: Response, marked: Grade) -> Answer:
     """Update the pupil's row for ``number`` or insert it (inside the caller's transaction).
 
     A teacher's override stays only while the answer it accepted does: a
@@ -357,7 +366,7 @@ def override(session_id: int, participant_id: int, number: int, accept: bool) ->
             raise LookupError((session_id, participant_id, number))
         row.overridden = accept
         row.score, row.verdict = (1.0, "correct") if accept else (row.graded_score, row.graded_verdict)
-        data = db.session.scalar(sa.select(ClassSession.questions).where(ClassSession.id == session_id))
+        data = db.session.scalar(sa.select(ClassSession.questions).where(ClassSession.id == session_id)) or []
         question = Question.from_dict(data[number - 1]) if number <= len(data) else None
         return _saved(row, question)
 

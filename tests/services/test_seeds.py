@@ -169,3 +169,35 @@ def test_seed_packs_are_read_with_the_pack_formats_importer(ctx, folder, calls):
     assert [(r.name, r.status) for r in results] == [("alpha.json", "added"), ("broken.yaml", "failed")]
     row = db.session.scalars(sa.select(Pack)).one()
     assert replace(pack_service.to_plain(row), article=data.article) == data and row.article.slug == "alpha"
+
+
+def test_a_seed_pack_deleted_while_it_is_updated_is_reported_not_a_crash(ctx, folder, pack_folder, calls, monkeypatch):
+    """The pack is read, then written in a second transaction: if it is gone by then, that file fails.
+
+    Found by mypy (``db.session.get`` may return None): before, the run
+    stopped on ``None.article_id`` and the remaining seed files were never loaded.
+    """
+    from contextlib import contextmanager
+
+    sync(folder)
+    data = a_pack("Anna went home.\n\nThe end came.")
+    assert sync_packs(pack_folder, data) == [("alpha.json", "added", None)]
+    real_reading, real_to_plain, read = seeds.reading, pack_service.to_plain, []
+
+    def to_plain(row):
+        read.append(row.id)
+        return real_to_plain(row)
+
+    @contextmanager
+    def reading_then_someone_deletes_it():
+        with real_reading():
+            yield
+        if read:  # the stored pack was just read: another process removes it before the update
+            db.session.execute(sa.delete(Pack))
+            db.session.commit()
+
+    monkeypatch.setattr(pack_service, "to_plain", to_plain)
+    monkeypatch.setattr(seeds, "reading", reading_then_someone_deletes_it)
+    [(name, status, error)] = sync_packs(pack_folder, a_pack(data.article.text, questions=3))
+    assert (name, status) == ("alpha.json", "failed")
+    assert "Alpha questions" in error and "again" in error
