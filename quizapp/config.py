@@ -43,7 +43,7 @@ ENVIRONMENT.update({"TASK_QUEUE": "QUIZAPP_TASK_QUEUE", "REGISTRATION": "QUIZAPP
 REGISTRATION_MODES = ("open", "invite", "approval")
 
 # QUIZAPP_SECURE_COOKIES's words -> SESSION_COOKIE_SECURE.
-SECURE_COOKIE_WORDS = {"auto": "auto", "1": True, "true": True, "on": True, "yes": True,
+SECURE_COOKIE_WORDS: dict[str, bool | str] = {"auto": "auto", "1": True, "true": True, "on": True, "yes": True,
                        "0": False, "false": False, "off": False, "no": False}
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
-from wtforms.fields.choices import SelectChoice
+from wtforms.fields.choices import SelectChoice  # type: ignore[attr-defined]  # WTForms 3.3; not in its stubs
 
 from quizapp import tasks
 from quizapp.config import text_bounds
@@ -25,7 +25,7 @@ from quizapp.web.articles.forms import (
     MergeForm,
     NewArticleForm,
 )
-from quizapp.web.auth import current_teacher_id, owned_or_404
+from quizapp.web.auth import current_teacher_id, logged_in_teacher_id, owned_or_404
 
 TOO_BIG = "That is more than 2 MB, far longer than an article: upload the article's page or text only."
 READY = "“{title}” is ready. Check its glossary below, or correct it from My articles."
@@ -86,7 +86,7 @@ def _new_form(**options) -> NewArticleForm:
 
 def _add(form: NewArticleForm) -> articles.ArticleView | article_jobs.JobView:
     """A copied seed (ready now), or the job analysing the pasted or uploaded text in the background."""
-    owner_id, title, config = current_teacher_id(), form.title.data or None, current_app.config
+    owner_id, title, config = logged_in_teacher_id(), form.title.data or None, current_app.config
     article_jobs.check_rate(owner_id, config["ARTICLES_PER_TEACHER_PER_HOUR"])
     if form.seed.data:
         entry = article_editing.copy_seed(form.seed.data, owner_id)
@@ -98,7 +98,7 @@ def _add(form: NewArticleForm) -> articles.ArticleView | article_jobs.JobView:
         upload = form.upload.data
         document = documents.from_upload(upload.read(), upload.filename or "upload")
     else:
-        document = documents.from_paste(form.text.data)
+        document = documents.from_paste(form.text.data or "")  # nothing pasted: "empty", shown on the form
     job_id = article_jobs.submit(document.text, owner_id=owner_id, title_hint=title or document.title,
                                  bounds=text_bounds(config), per_hour=config["ARTICLES_PER_TEACHER_PER_HOUR"])
     tasks.analyse_later(current_app, job_id)
@@ -108,7 +108,7 @@ def _add(form: NewArticleForm) -> articles.ArticleView | article_jobs.JobView:
 def _refill(form: NewArticleForm, job_id: int) -> None:
     """Put a failed job's text and title back in the form, to correct and send again."""
     try:
-        form.text.data, title = article_jobs.retry_text(job_id, current_teacher_id())
+        form.text.data, title = article_jobs.retry_text(job_id, logged_in_teacher_id())
     except article_jobs.JobNotFound:
         abort(404)
     form.title.data = title or ""
@@ -167,7 +167,7 @@ def job_status(job_id: int):
 def _job_or_404(job_id: int) -> article_jobs.JobView:
     """The logged-in teacher's job, or 404 (another teacher's, or none)."""
     try:
-        return article_jobs.status(job_id, current_teacher_id())
+        return article_jobs.status(job_id, logged_in_teacher_id())
     except article_jobs.JobNotFound:
         abort(404)
 
@@ -184,7 +184,7 @@ def edit(article_id: int):
     form = DetailsForm()
     if form.validate_on_submit():
         try:
-            article_editing.edit_details(article_id, title=form.title.data, source=form.source.data,
+            article_editing.edit_details(article_id, title=form.title.data or "", source=form.source.data,
                                          dateline=form.dateline.data)
         except InputError as exc:
             form.form_errors.append(str(exc))
@@ -202,7 +202,7 @@ def edit_actor(article_id: int, actor_id: str):
     form = ActorForm(prefix=_prefix(actor_id))
     if not form.validate_on_submit():
         return _edit_page(article_id, error=_errors(form), status=422)
-    name, kind, role = form.name.data, form.kind.data, form.role.data or ""
+    name, kind, role = form.name.data or "", form.kind.data, form.role.data or ""
     return _apply(article_id, lambda a: glossary_edits.edit_actor(a, actor_id, name=name, kind=kind, role=role),
                   f"Saved “{name}”.")
 

@@ -44,7 +44,7 @@ class AnswerFormBase(FlaskForm):
     """One question's form; ``answer_form`` adds its ``response`` field."""
 
     number: int = 0
-    question: Question | None = None
+    question: Question  # set, with the number, by ``answer_form``
 
     def item(self) -> QuizItem:
         """The question as the quiz macros lay it out (``templates/_macros/quiz.html``)."""
