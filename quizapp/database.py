@@ -4,30 +4,41 @@ No Flask here: ``config`` resolves the URL and ``extensions`` calls
 ``configure_engine`` on the engine Flask-SQLAlchemy makes.
 
 SQLite is the embedded default, so it must survive a classroom of requests
-at once. Three settings do that:
+at once. Four settings do that:
 
 * WAL: a reader's snapshot is never blocked by a writer, nor a writer by it;
 * a busy timeout: a second writer waits up to five seconds for the first
   instead of failing at once;
-* ``BEGIN IMMEDIATE``: every transaction takes the write lock when it starts.
-  Without it a transaction that reads and then writes (load a pack, add one
-  to its attempts) can find at its first write that another writer committed
-  after its read; SQLite then answers "database is locked" straight away,
-  since waiting would not help, and the busy timeout never comes into play.
-  pysqlite's own transaction handling has to be switched off for that, as
-  SQLAlchemy's documentation describes ("Serializable isolation / Savepoints /
-  Transactional DDL"); it also makes SAVEPOINT and transactional DDL work.
+* ``synchronous=NORMAL``, SQLite's advice for WAL: a commit no longer waits
+  for the disk to flush the log, only a checkpoint does. The database stays
+  consistent whatever happens; what a power cut or an OS crash (not a crash
+  of the app) can undo is the commits of the last moment before it. On a
+  school server's disk the flush is most of what a save costs;
+* ``BEGIN IMMEDIATE``: a transaction that may write takes the write lock
+  when it starts. Without it a transaction that reads and then writes (load
+  a pack, add one to its attempts) can find at its first write that another
+  writer committed after its read; SQLite then answers "database is locked"
+  straight away, since waiting would not help, and the busy timeout never
+  comes into play. pysqlite's own transaction handling has to be switched
+  off for that, as SQLAlchemy's documentation describes ("Serializable
+  isolation / Savepoints / Transactional DDL"); it also makes SAVEPOINT and
+  transactional DDL work.
 
-The price of the third is that transactions on SQLite run one at a time,
-reads included: a request that only reads still waits for the write lock
-(and holds it) while its transaction is open, so WAL's "readers never wait"
-does not hold here. Services therefore keep transactions short, end reads
-before a page renders (``services.transactions.reading``), and never run
-anything slow (spaCy) inside one.
+Reads are the exception: a transaction begun inside ``deferred_begin()``
+(``services.transactions.reading`` uses it) starts with a plain ``BEGIN``,
+takes no lock, and reads a WAL snapshot while writers go on. So a pupil's
+page load or a teacher's dashboard never queues behind, or holds up, the
+class's autosaves. Any other transaction, including one a caller opens
+without saying it only reads, takes the write lock as before: the safe
+default. Services keep write transactions short and never run anything
+slow (spaCy) inside one.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 
 from sqlalchemy import MetaData, event
@@ -45,6 +56,9 @@ NAMING_CONVENTION = {
 
 SQLITE_FILE = "quizapp.sqlite3"
 BUSY_TIMEOUT_MS = 5000
+
+# True while a block that only reads is starting its transaction (per thread and per task).
+_READS_ONLY: ContextVar[bool] = ContextVar("quizapp_reads_only", default=False)
 
 
 def metadata() -> MetaData:
@@ -84,7 +98,7 @@ def configure_engine(engine: Engine) -> None:
 
 
 def _on_connect(dbapi_connection, connection_record) -> None:
-    """Per new connection: our own BEGIN, WAL, wait for a busy writer, enforce foreign keys.
+    """Per new connection: our own BEGIN, WAL, wait for a busy writer, foreign keys, WAL's usual sync level.
 
     ``foreign_keys`` is off by default in SQLite (ON DELETE CASCADE would do
     nothing), and none of these pragmas can be changed inside a transaction,
@@ -96,10 +110,21 @@ def _on_connect(dbapi_connection, connection_record) -> None:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA synchronous=NORMAL")
     finally:
         cursor.close()
 
 
+@contextmanager
+def deferred_begin() -> Iterator[None]:
+    """Transactions begun in this block on SQLite take no lock until they write: for blocks that only read."""
+    token = _READS_ONLY.set(True)
+    try:
+        yield
+    finally:
+        _READS_ONLY.reset(token)
+
+
 def _on_begin(connection) -> None:
-    """Start every transaction holding the write lock (see the module docstring for why)."""
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
+    """Start a transaction holding the write lock, or, for a read-only block, a lock-free snapshot."""
+    connection.exec_driver_sql("BEGIN" if _READS_ONLY.get() else "BEGIN IMMEDIATE")

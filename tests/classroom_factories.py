@@ -66,16 +66,18 @@ def make_quiz_pack(owner, article, questions=QUESTIONS, **fields) -> Pack:
 
 def start_class_session(app, *, feedback: str = "immediate", shuffle_choices: bool = False,
                         questions=QUESTIONS, email: str = "ann@school.example", slug: str = "syria",
-                        title: str = "Syria lesson") -> Lesson:
+                        title: str = "Syria lesson", **settings) -> Lesson:
     """A teacher, an article and a pack with ``questions``, and a session of it started by the teacher.
 
-    Call once per test database per ``email``/``slug`` (both are unique).
+    ``settings`` are more of the pack's columns (``shuffle_questions``,
+    ``attempts``, ``description``). Call once per test database per
+    ``email``/``slug`` (both are unique).
     """
     with app.app_context():
         teacher = make_teacher(email=email)
         article = make_article(slug=slug, owner=teacher)
         pack = make_quiz_pack(teacher, article, questions, feedback=feedback, shuffle_choices=shuffle_choices,
-                              title=title)
+                              title=title, **settings)
         owner_id, pack_id = teacher.id, pack.id
         db.session.commit()
         session_id = classroom.start_session(pack_id, owner_id)

@@ -10,8 +10,8 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from quizapp.extensions import Model
 from quizapp.models.columns import utcnow
+from quizapp.text.grading.grader import VERDICTS
 
-VERDICTS = ("correct", "partial", "incorrect")
 _VERDICT_LIST = ", ".join(f"'{v}'" for v in VERDICTS)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import JSON, ForeignKey, String, Text
@@ -24,6 +25,8 @@ class Article(Timestamps, Model):
     column; ``analysis_key`` names the model and pipeline version that made
     it, so ``quizapp prepare`` knows which ones are out of date. Title,
     source and dateline are copies from the analysis, for listings.
+    ``deleted_at`` set: the teacher deleted it, but packs or past lessons
+    quiz on it, so the row stays for them and leaves every listing.
     """
 
     __tablename__ = "article"
@@ -37,6 +40,13 @@ class Article(Timestamps, Model):
     analysis_data: Mapped[dict[str, Any]] = mapped_column("analysis", JSON)
     analysis_key: Mapped[str] = mapped_column(String(200))
     owner_id: Mapped[int | None] = mapped_column(ForeignKey("teacher.id", ondelete="CASCADE"), index=True)
+    # What a saved web page said about itself (``text.web_page``); a pasted text has none of these.
+    standfirst: Mapped[str | None] = mapped_column(Text)
+    author: Mapped[str | None] = mapped_column(Text)
+    site_name: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[date | None]
+    # Deleted by its teacher while packs or lessons still used it: out of her library, still theirs.
+    deleted_at: Mapped[datetime | None]
 
     @property
     def analysis(self) -> Analysis:

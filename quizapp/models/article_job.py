@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, String, Text
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from quizapp.extensions import Model
@@ -39,6 +39,10 @@ class ArticleJob(Timestamps, Model):
     # An imported pack file waits with its article: the pack (as quizapp's JSON) is stored with it.
     pack_json: Mapped[str | None] = mapped_column(Text)
     pack_id: Mapped[int | None] = mapped_column(ForeignKey("pack.id", ondelete="SET NULL"))
+    # A web page's standfirst, author, site name and date (``PageDetails.to_dict``), stored with the article.
+    page_details: Mapped[dict | None] = mapped_column(JSON)
+    # An edit: the article whose text this is, re-analysed in place (its id, slug and packs kept).
+    replaces_id: Mapped[int | None] = mapped_column(ForeignKey("article.id", ondelete="CASCADE"))
     started_at: Mapped[datetime | None]
     finished_at: Mapped[datetime | None]
 

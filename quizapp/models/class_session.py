@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, false
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from quizapp.extensions import Model
@@ -20,12 +20,15 @@ class ClassSession(Timestamps, Model):
     the pack mid-lesson changes nothing for the pupils already answering.
     ``pack_id`` goes NULL when the pack is deleted, so the lesson's record
     stays; the article cannot go while a session uses it (RESTRICT).
-    ``closed_at`` NULL means pupils may still join and answer.
+    ``closed_at`` NULL means pupils may still join and answer. The pack's
+    description, question shuffling and attempts are copied too (issue 16:
+    they were set on the pack and ignored in class).
     """
 
     __tablename__ = "class_session"
     __table_args__ = (
         CheckConstraint("feedback IN ({})".format(", ".join(f"'{m}'" for m in FEEDBACK_MODES)), name="feedback"),
+        CheckConstraint("attempts >= 0", name="attempts"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -37,6 +40,9 @@ class ClassSession(Timestamps, Model):
     questions: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
     feedback: Mapped[str] = mapped_column(String(20), default="immediate", server_default="immediate")
     shuffle_choices: Mapped[bool] = mapped_column(default=False, server_default=false())
+    shuffle_questions: Mapped[bool] = mapped_column(default=False, server_default=false())
+    description: Mapped[str] = mapped_column(Text, default="", server_default="")
+    attempts: Mapped[int] = mapped_column(default=0, server_default="0")  # 0: as many as the pupil likes
     closed_at: Mapped[datetime | None]
 
     @property

@@ -41,6 +41,8 @@ class Pack(Timestamps, Model):
     attempts: Mapped[int] = mapped_column(default=0, server_default="0")  # 0: as many as the pupil likes
     # Shared in self-study (/study); seed packs (no owner) are offered there whatever this says.
     public: Mapped[bool] = mapped_column(default=False, server_default=false())
+    # The article's text was edited and some question's evidence sentence is no longer in it.
+    needs_review: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     article: Mapped[Article] = relationship()
     questions: Mapped[list[PackQuestion]] = relationship(

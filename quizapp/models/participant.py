@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, String, UniqueConstraint
+from typing import Any
+
+from sqlalchemy import JSON, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from quizapp.extensions import Model
@@ -19,6 +21,9 @@ class Participant(Model):
     (session, casefolded name, number) makes a race between them fail
     instead of giving both the same number. Only the token's SHA-256 is
     stored: a leaked database does not let anyone answer as a pupil.
+    ``attempt`` counts the pupil's goes at the pack (1 until they try
+    again after handing in); ``past_scores`` keeps each earlier go's score,
+    since trying again clears the answers.
     """
 
     __tablename__ = "participant"
@@ -32,6 +37,8 @@ class Participant(Model):
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     joined_at: Mapped[datetime] = mapped_column(default=utcnow)
     finished_at: Mapped[datetime | None]
+    attempt: Mapped[int] = mapped_column(default=1, server_default="1")
+    past_scores: Mapped[list[Any]] = mapped_column(JSON, default=list, server_default="[]")
 
     @property
     def display_name(self) -> str:

@@ -32,6 +32,7 @@ from quizapp.services.transactions import reading, writing
 from quizapp.text import pack as plain
 from quizapp.text.reading.bounds import Bounds
 from quizapp.text.errors import InputError
+from quizapp.text.reading.web_page import PageDetails
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +67,7 @@ class JobView:
     imported: bool  # the job is an imported pack file's (its pack is stored with the article)
     ahead: int  # jobs handed in before this one and not yet finished
     created_at: datetime
+    edit_of: int | None = None  # an edit: the article whose new text this is
 
     @property
     def finished(self) -> bool:
@@ -93,11 +95,12 @@ def check_rate(owner_id: int, per_hour: int) -> None:
 
 
 def submit(raw: str, *, owner_id: int, title_hint: str | None, bounds: Bounds, per_hour: int,
-           pack: plain.Pack | None = None) -> int:
+           pack: plain.Pack | None = None, details: PageDetails | None = None) -> int:
     """Check the text and the hourly cap, record a pending job and return its id (the caller queues it).
 
     ``pack``: an imported pack file whose article this is; the pack is stored
-    with the article, in the same transaction. Raises the cleaner's
+    with the article, in the same transaction. ``details``: the web page's
+    standfirst, author, site name and date, stored with the article. Raises the cleaner's
     ``InputError`` (empty, not an article, over ``bounds``) or
     ``TooManyArticles``; nothing is recorded then.
     """
@@ -109,7 +112,8 @@ def submit(raw: str, *, owner_id: int, title_hint: str | None, bounds: Bounds, p
             ArticleJob.owner_id == owner_id, ArticleJob.status.in_((DONE, FAILED)),
             ArticleJob.created_at < utcnow() - KEPT_FOR))
         job = ArticleJob(owner_id=owner_id, raw_text=raw, title_hint=title_hint, status=PENDING,
-                         pack_json=interchange.dump(pack, "json") if pack is not None else None)
+                         pack_json=interchange.dump(pack, "json") if pack is not None else None,
+                         page_details=details.to_dict() if details else None)
         db.session.add(job)
         db.session.flush()
         return job.id
@@ -137,11 +141,18 @@ def run(job_id: int, *, model: str, bounds: Bounds) -> None:
             return
         job.status, job.started_at = RUNNING, utcnow()
         raw, title_hint, owner_id, pack_json = job.raw_text, job.title_hint, job.owner_id, job.pack_json
+        details, replaces = PageDetails.from_dict(job.page_details), job.replaces_id
     try:
         pack = interchange.load(pack_json, "json").pack if pack_json else None
         analysis = articles.run_pipeline(raw, model, **articles.pipeline_options(title_hint, bounds))
-        articles.store_article(raw, analysis, key=articles.analysis_key(model), owner_id=owner_id,
-                               then=lambda article: _done(job_id, article, pack))
+        key = articles.analysis_key(model)
+        if replaces is not None:
+            from quizapp.services import article_changes  # it builds on this module
+
+            article_changes.store_edit(replaces, raw, analysis, key=key, then=lambda article: _done(job_id, article))
+        else:
+            articles.store_article(raw, analysis, key=key, owner_id=owner_id, details=details,
+                                   then=lambda article: _done(job_id, article, pack))
     except InputError as exc:
         fail(job_id, str(exc))
     except Exception:
@@ -178,7 +189,8 @@ def status(job_id: int, owner_id: int) -> JobView:
         if state == DONE and slug is None:  # the article was since deleted
             state, error = FAILED, "That article is no longer there."
         imported = job.pack_json is not None or job.pack_id is not None
-        return JobView(job.id, state, title, error, slug, job.pack_id, imported, ahead, job.created_at)
+        return JobView(job.id, state, title, error, slug, job.pack_id, imported, ahead, job.created_at,
+                       job.replaces_id)
 
 
 def retry_text(job_id: int, owner_id: int) -> tuple[str, str | None]:

@@ -23,7 +23,7 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -37,6 +37,7 @@ from quizapp.text.reading.bounds import DEFAULT as DEFAULT_BOUNDS
 from quizapp.text.reading.bounds import Bounds
 from quizapp.text.errors import InputError
 from quizapp.text.types import Analysis
+from quizapp.text.reading.web_page import PageDetails
 
 # Bump when the stored format changes; code changes in quizapp/text are caught by pipeline_version().
 PIPELINE_VERSION = "1"
@@ -61,11 +62,17 @@ class ArticleView:
     title: str
     owner_id: int | None
     analysis: Analysis
+    details: PageDetails = field(default_factory=PageDetails)
 
     @classmethod
     def of(cls, row: Article) -> ArticleView:
         """Copy ``row`` out, decoding its stored analysis."""
-        return cls(row.id, row.slug, row.title, row.owner_id, row.analysis)
+        return cls(row.id, row.slug, row.title, row.owner_id, row.analysis, details_of(row))
+
+
+def details_of(row: Article) -> PageDetails:
+    """The web page's details stored on ``row`` (all None for a pasted text)."""
+    return PageDetails(row.standfirst, row.author, row.site_name, row.published)
 
 
 @dataclass(frozen=True)
@@ -145,9 +152,13 @@ def analysis_key(model: str) -> str:
 
 
 def _readable_by(reader_id: int | None) -> sa.ColumnElement[bool]:
-    """The SQL condition "``reader_id`` may read this article": a seed, or the reader's own."""
+    """The SQL condition "``reader_id`` may read this article": a seed, or the reader's own, not deleted.
+
+    A deleted article kept for its packs is read through them (by id), never by its slug.
+    """
     seed = Article.owner_id.is_(None)
-    return seed if reader_id is None else sa.or_(seed, Article.owner_id == reader_id)
+    mine = seed if reader_id is None else sa.or_(seed, Article.owner_id == reader_id)
+    return sa.and_(mine, Article.deleted_at.is_(None))
 
 
 def get_article(slug: str, reader_id: int | None = None) -> ArticleView:
@@ -168,7 +179,7 @@ def listing(reader_id: int | None = None) -> list[ArticleSummary]:
 
 def owned_articles(owner_id: int) -> list[ArticleSummary]:
     """A teacher's own articles, newest first (their dashboard)."""
-    query = (sa.select(Article).where(Article.owner_id == owner_id)
+    query = (sa.select(Article).where(Article.owner_id == owner_id, Article.deleted_at.is_(None))
              .order_by(Article.created_at.desc(), Article.id.desc()))
     with reading():
         return [ArticleSummary.of(row) for row in db.session.scalars(query)]
@@ -190,31 +201,34 @@ def add_article(raw: str, *, model: str, owner_id: int | None = None, slug: str 
 
 
 def store_article(raw: str, analysis: Analysis, *, key: str, owner_id: int | None = None,
-                  slug: str | None = None, then: Callable[[Article], None] | None = None) -> ArticleView:
+                  slug: str | None = None, then: Callable[[Article], None] | None = None,
+                  details: PageDetails | None = None) -> ArticleView:
     """Store an article whose analysis is already made (``add_article``, imports, background jobs, tests).
 
-    ``then(row)`` runs in the same transaction once the row has its id (a
+    ``details``: what the web page it came from said about itself. ``then(row)`` runs in the same transaction once the row has its id (a
     background job records that it is done): both are written, or neither.
     """
     # Only the slug can clash. A made one is made again (two teachers adding the same
     # title at once: the second takes the next number); an explicit one is the caller's to change.
     for _ in range(0 if slug else SLUG_ATTEMPTS - 1):
         try:
-            return _insert(raw, analysis, key, owner_id, slug, then)
+            return _insert(raw, analysis, key, owner_id, slug, then, details)
         except sa.exc.IntegrityError:
             continue
     try:
-        return _insert(raw, analysis, key, owner_id, slug, then)
+        return _insert(raw, analysis, key, owner_id, slug, then, details)
     except sa.exc.IntegrityError as exc:
         raise SlugTaken(f"The address {slug or slugify(analysis.article.title)!r} is already taken.") from exc
 
 
 def _insert(raw: str, analysis: Analysis, key: str, owner_id: int | None, slug: str | None,
-            then: Callable[[Article], None] | None = None) -> ArticleView:
+            then: Callable[[Article], None] | None = None, details: PageDetails | None = None) -> ArticleView:
     """One attempt at inserting the article, in its own transaction."""
+    details = details or PageDetails()
     with writing():
         row = Article(slug=slug or _free_slug(analysis.article.title or "article"),
-                      raw_text=raw, analysis_key=key, owner_id=owner_id)
+                      raw_text=raw, analysis_key=key, owner_id=owner_id, standfirst=details.standfirst,
+                      author=details.author, site_name=details.site_name, published=details.published)
         row.analysis = analysis
         db.session.add(row)
         db.session.flush()

@@ -26,22 +26,24 @@ from quizapp.models.columns import utcnow
 from quizapp.services.articles import ArticleView
 from quizapp.services.classroom_idle import close_idle_sessions
 from quizapp.services.classroom_rules import (  # noqa: F401  (part of this module's interface)
-    CODE_ALPHABET, CODE_LENGTH, MAX_NAME_CHARS, MAX_PICKS, MAX_RESPONSE_CHARS, AlreadyFinished, AnswerTooLong,
+    CODE_ALPHABET, CODE_LENGTH, MAX_NAME_CHARS, AlreadyFinished, AnswerTooLong,
     ClassFull, ClassroomError, InvalidName, NotJoined, QuestionNotFound, Response, SessionClosed, SessionNotFound,
-    clean_name, clean_response, name_key, new_code, normalise_code, pupil_question, pupil_questions, token_hash,
+    clean_name, clean_response, name_key, new_code, normalise_code, pupil_question, pupil_questions, question_order,
+    token_hash,
 )
 from quizapp.services.classroom_views import Joined, PupilView, SavedAnswer, SessionInfo  # noqa: F401  (interface)
+from quizapp.services.transactions import reading, writing
+from quizapp.text.grading.grader import MAX_PICKS, MAX_RESPONSE_CHARS, Grade, grade  # the limits: re-exported
+from quizapp.text.question import Question
 
 # What callers import from here that is defined beside it (mypy --strict exports only what is listed).
 __all__ = [
     "CODE_ALPHABET", "CODE_LENGTH", "MAX_NAME_CHARS", "MAX_PICKS", "MAX_RESPONSE_CHARS", "AlreadyFinished",
     "AnswerTooLong", "ClassFull", "ClassroomError", "InvalidName", "NotJoined", "QuestionNotFound", "Response",
     "SessionClosed", "SessionNotFound", "clean_name", "clean_response", "name_key", "new_code", "normalise_code",
-    "pupil_question", "pupil_questions", "token_hash", "Joined", "PupilView", "SavedAnswer", "SessionInfo",
+    "pupil_question", "pupil_questions", "question_order", "token_hash", "Joined", "PupilView", "SavedAnswer",
+    "SessionInfo",
 ]
-from quizapp.services.transactions import reading, writing
-from quizapp.text.grading.grader import Grade, grade
-from quizapp.text.question import Question
 
 RETRIES = 5  # a unique constraint lost to a concurrent request is retried this often
 
@@ -52,7 +54,8 @@ RETRIES = 5  # a unique constraint lost to a concurrent request is retried this 
 def _info(row: ClassSession, slug: str, participants: int = 0) -> SessionInfo:
     """A session row as plain data."""
     return SessionInfo(row.id, row.code, row.title, slug, row.feedback, len(row.questions or []), row.is_open,
-                       row.pack_id, row.owner_id, row.created_at, row.closed_at, participants)
+                       row.pack_id, row.owner_id, row.created_at, row.closed_at, participants, row.description,
+                       row.attempts)
 
 
 def _participant_count() -> sa.ScalarSelect[int]:
@@ -122,8 +125,10 @@ def pupil_for(code: str, token: str) -> PupilView | None:
         rows = db.session.scalars(sa.select(Answer).where(Answer.participant_id == participant.id))
         answers = {a.number: _saved(a, questions[a.number - 1] if a.number <= len(questions) else None)
                    for a in rows}
+        order = question_order(len(questions), participant.id, row.shuffle_questions)
         return PupilView(_info(row, slug), participant.id, participant.display_name,
-                         participant.finished_at is not None, questions, answers, participant.name)
+                         participant.finished_at is not None, questions, answers, participant.name, order,
+                         participant.attempt, tuple(participant.past_scores or ()))
 
 
 def question_for(code: str, token: str, number: int) -> Question:
@@ -222,7 +227,10 @@ def save_answer(code: str, token: str, number: int, response: object) -> SavedAn
                 participant, row = _writable_pupil(code, token, number)
                 question = Question.from_dict(row.questions[number - 1])
                 saved = _upsert(participant.id, row.id, number, response, grade(question, response))
-                result = replace(_saved(saved, question), immediate=row.feedback == "immediate")
+                answered = db.session.scalar(sa.select(sa.func.count(Answer.id))
+                                             .where(Answer.participant_id == participant.id)) or 0
+                result = replace(_saved(saved, question), immediate=row.feedback == "immediate", answered=answered,
+                                 question_count=len(row.questions))
             return result
         except sa.exc.IntegrityError:
             continue  # a concurrent save made the row first: the next attempt finds it and updates it
@@ -290,8 +298,9 @@ def finish(code: str, token: str) -> None:
 def start_session(pack_id: int, owner_id: int) -> int:
     """Start a session of the pack ``pack_id`` (the teacher's own or a seed pack); its id.
 
-    The pack's questions are copied into the session, so editing or deleting
-    the pack later changes nothing for this lesson. Raises ``LookupError``
+    The pack's questions and settings (description, shuffling, feedback,
+    attempts) are copied into the session, so editing or deleting the pack
+    later changes nothing for this lesson. Raises ``LookupError``
     for a pack that does not exist or is another teacher's, and
     ``ClassroomError`` for a pack without questions.
     """
@@ -308,7 +317,8 @@ def start_session(pack_id: int, owner_id: int) -> int:
                     raise ClassroomError("This pack has no questions yet: add some before starting a class.")
                 row = ClassSession(owner_id=owner_id, pack_id=pack.id, article_id=pack.article_id, title=pack.title,
                                    code=_free_code(), questions=questions, feedback=pack.feedback,
-                                   shuffle_choices=pack.shuffle_choices)
+                                   shuffle_choices=pack.shuffle_choices, shuffle_questions=pack.shuffle_questions,
+                                   description=pack.description, attempts=pack.attempts)
                 db.session.add(row)
                 db.session.flush()
                 session_id = row.id

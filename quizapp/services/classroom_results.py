@@ -21,9 +21,9 @@ from quizapp.extensions import db
 from quizapp.models import Answer, ClassSession, Participant
 from quizapp.services.transactions import reading
 from quizapp.text.grading.answers import tokens
+from quizapp.text.grading.grader import VERDICTS
 from quizapp.text.question import Question
 
-VERDICTS = ("correct", "partial", "incorrect")
 OUTCOMES = (*VERDICTS, "unanswered")
 TOP_WRONG = 3
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
@@ -53,6 +53,8 @@ class PupilRow:
     finished: bool
     joined_at: datetime
     answers: dict[int, PupilAnswer]
+    attempt: int = 1  # the pupil's go at the pack (the answers are this go's)
+    past_scores: tuple[float, ...] = ()  # the scores of their earlier goes
 
 
 @dataclass(frozen=True)
@@ -99,14 +101,16 @@ def response_text(response: object) -> str:
 
 
 def _load(session_id: int) -> tuple[tuple[int, str, str, bool, list[Question]],
-                                     list[tuple[int, str, bool, datetime]], list[tuple[int, PupilAnswer]]]:
+                                     list[tuple[int, str, bool, datetime, int, tuple[float, ...]]],
+                                     list[tuple[int, PupilAnswer]]]:
     """The session, its participants (in the order they joined) and all their answers."""
     with reading():
         row = db.session.get(ClassSession, session_id)
         if row is None:
             raise LookupError(session_id)
         session = (row.id, row.title, row.code, row.is_open, [Question.from_dict(q) for q in row.questions])
-        participants = [(p.id, p.display_name, p.finished_at is not None, p.joined_at)
+        participants = [(p.id, p.display_name, p.finished_at is not None, p.joined_at, p.attempt,
+                         tuple(p.past_scores or ()))
                         for p in db.session.scalars(sa.select(Participant).where(Participant.session_id == session_id)
                                                     .order_by(Participant.joined_at, Participant.id))]
         answers = [(a.participant_id, PupilAnswer(a.number, response_text(a.response), a.score, a.verdict,
@@ -122,8 +126,8 @@ def dashboard(session_id: int) -> Dashboard:
     for participant_id, answer in answers:
         by_pupil[participant_id][answer.number] = answer
     rows = tuple(PupilRow(pid, name, len(by_pupil[pid]), round(sum(a.score for a in by_pupil[pid].values()), 2),
-                          finished, joined, dict(sorted(by_pupil[pid].items())))
-                 for pid, name, finished, joined in participants)
+                          finished, joined, dict(sorted(by_pupil[pid].items())), attempt, past)
+                 for pid, name, finished, joined, attempt, past in participants)
     stats = tuple(_question_stats(number, question, [a for _, a in answers if a.number == number], len(rows))
                   for number, question in enumerate(questions, start=1))
     return Dashboard(sid, title, code, is_open, len(questions), rows, stats)
@@ -181,19 +185,26 @@ def _csv(header: list[str], rows: Iterable[Iterable[object]]) -> str:
 
 
 def answers_csv(session_id: int) -> str:
-    """One row per pupil and question, unanswered ones too (empty answer, score 0, verdict "unanswered")."""
+    """One row per pupil and question, unanswered ones too (empty answer, score 0, verdict "unanswered").
+
+    Each row ends with the pupil's total score (the dashboard's), repeated on
+    each of their rows: a teacher sorting or filtering by pupil sees it
+    without a formula, and the score column still sums to the class's total.
+    """
     board = dashboard(session_id)
     rows = []
     for pupil in board.participants:
         for stats in board.questions:
             answer = pupil.answers.get(stats.number)
             if answer is None:
-                rows.append([pupil.display_name, stats.number, stats.prompt, "", 0, "unanswered", "no", ""])
+                row = [pupil.display_name, stats.number, stats.prompt, "", 0, "unanswered", "no", ""]
             else:
-                rows.append([pupil.display_name, stats.number, stats.prompt, answer.response, answer.score,
-                             answer.verdict, "yes" if answer.overridden else "no",
-                             answer.answered_at.isoformat(timespec="seconds")])
-    header = ["name", "question number", "question", "answer", "score", "verdict", "overridden", "answered_at"]
+                row = [pupil.display_name, stats.number, stats.prompt, answer.response, answer.score,
+                       answer.verdict, "yes" if answer.overridden else "no",
+                       answer.answered_at.isoformat(timespec="seconds")]
+            rows.append([*row, pupil.score])
+    header = ["name", "question number", "question", "answer", "score", "verdict", "overridden", "answered_at",
+              "pupil total"]
     return _csv(header, rows)
 
 

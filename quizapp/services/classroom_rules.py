@@ -2,7 +2,7 @@
 
 Join codes (made and read), display names, the token a pupil's browser
 keeps (and the hash the database keeps instead), answers (size-checked), and
-the per-pupil order of shuffled choices; with the errors a pupil sees, each
+the per-pupil order of shuffled questions and choices; with the errors a pupil sees, each
 an ``InputError`` whose message is written for them.
 """
 
@@ -17,14 +17,13 @@ from dataclasses import replace
 from typing import Any
 
 from quizapp.text.errors import InputError
+from quizapp.text.grading.grader import MAX_PICKS, MAX_RESPONSE_CHARS
 from quizapp.text.question import Question
 
 # Easy to read aloud and to type: no 0/O, 1/I/L, 2/Z, 5/S or 8/B to mix up.
 CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679"
 CODE_LENGTH = 6
 MAX_NAME_CHARS = 40
-MAX_RESPONSE_CHARS = 500  # as the quiz form: far above a real answer, far below a slow grade
-MAX_PICKS = 50
 
 Response = str | list[str] | None
 
@@ -78,6 +77,20 @@ class AlreadyFinished(ClassroomError):
     """The pupil has handed in: their answers stay as they were (the results may be on their screen)."""
 
     def __init__(self, message: str = "You have handed in your answers, so they can no longer be changed."):
+        super().__init__(message)
+
+
+class NoAttemptsLeft(ClassroomError):
+    """The pupil has handed in as many times as the pack allows."""
+
+    def __init__(self, allowed: int):
+        super().__init__(f"You have used all {allowed} of your attempts, so your answers are final.")
+
+
+class NotHandedIn(ClassroomError):
+    """Trying again before handing in: there is nothing to start afresh."""
+
+    def __init__(self, message: str = "Hand in your answers first; then you can try again."):
         super().__init__(message)
 
 
@@ -167,6 +180,18 @@ def clean_response(response: object) -> Response:
 def pupil_questions(data: list[dict[str, Any]], participant_id: int, shuffle: bool) -> tuple[Question, ...]:
     """The session's questions as one pupil sees them: choices shuffled per pupil if asked, stable on reload."""
     return tuple(pupil_question(item, participant_id, number, shuffle) for number, item in enumerate(data, start=1))
+
+
+def question_order(count: int, participant_id: int, shuffle: bool) -> tuple[int, ...]:
+    """Question numbers 1..count in the order one pupil's page shows them.
+
+    Seeded by the pupil, so two pupils side by side get different orders
+    and each keeps theirs on every reload (and when they try again).
+    """
+    numbers = list(range(1, count + 1))
+    if shuffle:
+        random.Random(f"{participant_id}:questions").shuffle(numbers)
+    return tuple(numbers)
 
 
 def pupil_question(data: dict[str, Any], participant_id: int, number: int, shuffle: bool) -> Question:

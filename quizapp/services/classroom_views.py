@@ -30,6 +30,8 @@ class SessionInfo:
     created_at: datetime
     closed_at: datetime | None
     participant_count: int = 0
+    description: str = ""  # the pack's, shown to pupils before question 1
+    attempts: int = 0  # goes each pupil may have at the pack; 0: as many as they like
 
 
 @dataclass(frozen=True)
@@ -55,14 +57,19 @@ class SavedAnswer:
     overridden: bool = False
     saves: int = 1
     immediate: bool = False  # the session shows verdicts as soon as an answer is saved
+    answered: int = 0  # how many questions the pupil has answered, this one included (the page's counter)
+    question_count: int = 0  # how many the class has
 
 
 @dataclass(frozen=True)
 class PupilView:
     """What the pupil's page needs: the session, who they are, the questions and their saved answers.
 
-    ``questions`` have their choices in this pupil's order when the pack
-    shuffles choices (the same order on every reload).
+    ``questions`` are in the session's order (``questions[n - 1]`` is
+    question ``n``, as answers are stored), with their choices in this
+    pupil's order when the pack shuffles choices; ``order`` is the numbers
+    in the order this pupil's page shows them (shuffled per pupil when the
+    pack says so). Both are the same on every reload.
     """
 
     session: SessionInfo
@@ -72,3 +79,12 @@ class PupilView:
     questions: tuple[Question, ...]
     answers: dict[int, SavedAnswer]
     name: str = ""  # as typed, without the number ("Sam" for "Sam (2)")
+    order: tuple[int, ...] = ()
+    attempt: int = 1  # this pupil's go at the pack: 1 until they try again after handing in
+    past_scores: tuple[float, ...] = ()
+
+    @property
+    def attempts_left(self) -> int | None:
+        """Goes left after this one (None: as many as they like)."""
+        allowed = self.session.attempts
+        return None if not allowed else max(0, allowed - self.attempt)

@@ -17,7 +17,7 @@ from quizapp.extensions import db
 from quizapp.models import Article, Pack, PackQuestion, Teacher
 from quizapp.models.columns import utcnow
 from quizapp.services import article_jobs, articles
-from quizapp.services.packs import fill, pack_article, to_plain
+from quizapp.services.packs import create_pack, fill, pack_article, to_plain
 from quizapp.services.transactions import reading, writing
 from quizapp.text import pack as plain
 from quizapp.text.errors import InputError
@@ -146,6 +146,30 @@ def import_later(data: plain.Pack, *, owner_id: int, max_questions: int, bounds:
     check_question_cap(data, max_questions)
     return article_jobs.submit(import_text(data), owner_id=owner_id, title_hint=None, bounds=bounds,
                                per_hour=per_hour, pack=data)
+
+
+def with_pasted_article(data: plain.Pack, pasted: str) -> plain.Pack:
+    """``data`` on the article text a teacher pasted with its file: cleaned, its headline its title.
+
+    Raises the cleaner's ``InputError`` for a paste that is no article. A
+    text without a headline is titled after the pack.
+    """
+    from quizapp.text.reading import cleaning
+
+    article = cleaning.clean(pasted)
+    return replace(data, article=plain.PackArticle(title=article.title or data.title, text=article.text,
+                                                   source=article.source, dateline=article.dateline))
+
+
+def import_onto(data: plain.Pack, *, article_id: int, owner_id: int, max_questions: int) -> int:
+    """Store an imported pack on an article the teacher already has (no analysis needed); the pack's id.
+
+    A Moodle file has questions and no article: the teacher attaches one of
+    hers (or a shared one) instead. Evidence spans are found again in that
+    article's text whenever the pack is read (``packs.anchored``).
+    """
+    check_question_cap(data, max_questions)
+    return create_pack(data, article_id=article_id, owner_id=owner_id)
 
 
 def check_question_cap(data: plain.Pack, max_questions: int) -> None:

@@ -11,11 +11,9 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from quizapp.text.grading.grader import Grade, grade
+from quizapp.text.grading.grader import VERDICTS, Grade, grade
 from quizapp.text.question import Question
 from quizapp.text.types import Analysis
-
-VERDICTS = ("correct", "partial", "incorrect")
 
 Response = str | list[str] | None
 

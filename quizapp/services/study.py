@@ -1,6 +1,6 @@
 """Self-study: anyone picks an article or a public pack, answers, tries the missed questions again.
 
-No Flask here. The web layer keeps the learner's progress (a signed cookie,
+No Flask here. The web layer keeps the pupil's progress (a signed cookie,
 see ``quizapp.web.study.progress``) and hands it in as plain ``Attempt``
 tuples; this module says what may be studied, in which order the questions
 and their choices come, how a submission is graded (as the quiz grades it:
@@ -129,7 +129,7 @@ class Attempt:
 
 @dataclass(frozen=True)
 class Done:
-    """One article or pack the learner has answered, summed over their attempts."""
+    """One article or pack the pupil has answered, summed over their attempts."""
 
     kind: str
     ref: str

@@ -1,10 +1,10 @@
 """Transactions as the services use them: a write commits whole or not at all; a read lets go at once.
 
-On SQLite every transaction holds the write lock from its first statement
-(``quizapp.database`` explains why), so a read that stayed open while a page
-renders would make every other request wait for that page. Pupil-facing
-reads therefore return plain data and end their transaction before the view
-renders anything.
+On SQLite a transaction that may write holds the write lock from its first
+statement (``quizapp.database`` explains why); a ``reading()`` block begins a
+deferred one instead, which reads a snapshot and never makes a writer wait.
+Reads still return plain data and end their transaction before the view
+renders anything, so a snapshot is not kept open for the length of a page.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from quizapp.database import deferred_begin
 from quizapp.extensions import db
 
 
@@ -24,11 +25,14 @@ def reading() -> Iterator[None]:
     which is why callers copy what they need into plain data first.
     """
     began = not db.session().in_transaction()  # the scoped registry does not proxy it
-    try:
+    if not began:
         yield
+        return
+    try:
+        with deferred_begin():
+            yield
     finally:
-        if began:
-            db.session.rollback()
+        db.session.rollback()
 
 
 @contextmanager

@@ -1,7 +1,7 @@
 """The one question format used everywhere: generation, grading, packs and the API.
 
 A question is plain data. ``answer`` is a list of *parts*, each a list of
-accepted *forms*, the first form the one shown to students: one part with
+accepted *forms*, the first form the one shown to pupils: one part with
 many forms means "name one of these"; two parts mean "name both".
 ``distractors`` are known wrong answers: the options offered by a choice
 question, and for typed answers the near-misses that must never be accepted.
@@ -51,7 +51,7 @@ class Question:
 
     @property
     def shown_answer(self) -> str:
-        """The answer as a student is shown it: the first form of each part."""
+        """The answer as a pupil is shown it: the first form of each part."""
         firsts = [part[0] for part in self.answer if part]
         return firsts[0] if len(firsts) == 1 else ", ".join(firsts[:-1]) + " and " + firsts[-1]
 

@@ -16,6 +16,9 @@ def configure_blueprints(app) -> None:
     from quizapp.web.study import bp as study
     from quizapp.web.teacher import bp as teacher
 
+    from quizapp.web import common
+
+    common.init_app(app)
     app.register_blueprint(reading)
     app.register_blueprint(quiz)
     app.register_blueprint(auth)

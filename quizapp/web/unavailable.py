@@ -29,6 +29,7 @@ from flask import g, render_template, request
 from sqlalchemy.exc import OperationalError, TimeoutError as PoolTimeout
 
 from quizapp.extensions import login_manager
+from quizapp.web.common.htmx import is_htmx
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +40,7 @@ def database_unavailable(error: Exception):
     """503 with a page (or, for htmx, a fragment) that says nothing was saved and to try again."""
     log.warning("Database unavailable during %s %s: %s", request.method, request.path, _first_line(error))
     forget_the_teacher()
-    template = "errors/_unavailable.html" if request.headers.get("HX-Request") else "errors/503.html"
+    template = "errors/_unavailable.html" if is_htmx() else "errors/503.html"
     html = render_template(template, saving=request.method == "POST", retry_after=RETRY_AFTER_SECONDS)
     return html, 503, {"Retry-After": str(RETRY_AFTER_SECONDS), "Cache-Control": "no-store"}
 

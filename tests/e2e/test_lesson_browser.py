@@ -136,13 +136,18 @@ def test_a_lesson_from_start_to_csv(teacher, pupils, lesson_pack, screenshots, t
     assert page.evaluate("window.notReloaded") is True
     page.screenshot(path=screenshots / "session-dashboard.png", full_page=True)
 
-    # Scores can be hidden from the class; the choice survives the next refresh of the dashboard.
-    page.get_by_label("Hide pupils’ scores on the screen").check()
+    # The projector shows neither names nor scores until the teacher asks (issue 16); the choice
+    # survives the next refresh of the dashboard.
+    sam_row = pupil_rows(page).filter(has_text="Pupil 1")
+    expect(sam_row.get_by_role("link")).to_have_text("Pupil 1", use_inner_text=True)
+    expect(page.get_by_text("Sam", exact=True)).to_be_hidden()
     expect(page.locator("th.score-col")).to_be_hidden()
-    page.evaluate("() => new Promise((done) => document.body.addEventListener('htmx:afterSettle', done, {once: true}))")
-    expect(page.locator("th.score-col")).to_be_hidden()
-    page.get_by_label("Hide pupils’ scores on the screen").uncheck()
+    page.get_by_label("Show pupils’ names and scores on the screen").check()
     expect(page.locator("th.score-col")).to_be_visible()
+    page.evaluate("() => new Promise((done) => document.body.addEventListener('htmx:afterSettle', done, {once: true}))")
+    expect(page.locator("th.score-col")).to_be_visible()
+    expect(sam_row.get_by_role("link")).to_have_text("Sam", use_inner_text=True)
+    page.screenshot(path=screenshots / "session-dashboard-names-shown.png", full_page=True)
 
     # Ali's "Damascus" was marked wrong; the teacher accepts it.
     pupil_rows(page).filter(has_text="Ali").get_by_role("link", name="Ali").click()

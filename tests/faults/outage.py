@@ -1,9 +1,11 @@
 """Make the test's database stop answering for a while, and come back, on SQLite or PostgreSQL.
 
-* SQLite: another connection holds the write lock (``BEGIN EXCLUSIVE``), as a
-  backup tool or a stuck process would. Every quizapp transaction starts with
-  ``BEGIN IMMEDIATE`` (quizapp.database), so each waits out the busy timeout
-  and then gets "database is locked". Tests shorten the timeout.
+* SQLite: another connection takes the file for itself (``locking_mode =
+  EXCLUSIVE``, then ``BEGIN EXCLUSIVE``), as a backup tool or a stuck process
+  would. In WAL mode a mere write lock would still let quizapp's reads
+  through (they begin deferred, quizapp.database), so the exclusive locking
+  mode is what shuts readers out too: every transaction waits out the busy
+  timeout and then gets "database is locked". Tests shorten the timeout.
 * PostgreSQL: the app talks to it through ``DatabaseProxy``, a TCP relay in
   this process; cutting it drops every open connection and refuses new
   ones, which is what the app sees when PostgreSQL is stopped or restarted.
@@ -33,6 +35,7 @@ class SqliteLock:
     def cut(self) -> None:
         """Take the write lock and keep it."""
         self.connection = sqlite3.connect(self.path, isolation_level=None, timeout=10)
+        self.connection.execute("PRAGMA locking_mode=EXCLUSIVE")
         self.connection.execute("BEGIN EXCLUSIVE")
 
     def restore(self) -> None:

@@ -133,7 +133,7 @@ def dashboard(client: httpx.Client, server: ServeProcess, session_id: int) -> di
     root = Page(live.text).root
     rows = root.find_all("tr", **{"data-testid": "pupil-row"})
     assert root.find(**{"data-testid": "pupil-count"}).clean_text() == str(len(rows))
-    return {row.find("th").clean_text(): (row.find(**{"data-testid": "progress"}).clean_text(),
+    return {row.find(class_="pupil-name").clean_text(): (row.find(**{"data-testid": "progress"}).clean_text(),
                                           row.find(**{"data-testid": "score"}).clean_text()) for row in rows}
 
 

@@ -14,7 +14,7 @@ from quizapp.interchange.document import from_pack, validator
 from quizapp.interchange.files import guess_format
 from quizapp.interchange.validate import Problem, problems, question_problems, tidy_question
 from quizapp.text.pack import Pack, PackArticle, PackSettings
-from quizapp.text.question import Question
+from quizapp.text.question import QUESTION_TYPES, Question
 
 PACK = Pack(
     title="Syria: a new phase", description="For Year 10.\nRead the article first.", level="Year 10",
@@ -32,6 +32,14 @@ PACK = Pack(
 def test_the_schema_is_a_valid_draft_2020_12_schema():
     Draft202012Validator.check_schema(validator().schema)
     assert validator().schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+
+
+def test_the_schema_names_the_same_question_types_the_app_has():
+    """A pack file may use every type a teacher can make, and no other (one list: ``QUESTION_TYPES``)."""
+    schema = validator().schema
+    kinds = json.dumps(schema)
+    assert '"enum": ["short", "choice", "multi", "truefalse", "cloze"]' in kinds
+    assert QUESTION_TYPES == ("short", "choice", "multi", "truefalse", "cloze")
 
 
 def test_exported_json_is_the_document_and_fits_the_schema():

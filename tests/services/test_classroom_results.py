@@ -101,11 +101,12 @@ def test_the_answers_csv_has_a_row_per_pupil_and_question(app, lesson):
         rows = read_csv(classroom_results.answers_csv(lesson.session_id))
     assert len(rows) == 16
     assert list(rows[0]) == ["name", "question number", "question", "answer", "score", "verdict", "overridden",
-                             "answered_at"]
+                             "answered_at", "pupil total"]
     cat = [r for r in rows if r["name"] == "Cat"]
     assert [(r["question number"], r["answer"], r["score"], r["verdict"]) for r in cat] == [
         ("1", "Russia", "0.5", "partial"), ("2", "Beirut", "0.0", "incorrect"),
         ("3", "", "0", "unanswered"), ("4", "", "0", "unanswered")]
+    assert {r["pupil total"] for r in cat} == {"0.5"}  # by hand: 0.5 + 0 + 0 + 0, on each of Cat's rows
     ann = [r for r in rows if r["name"] == "Ann"]
     assert ann[2]["answer"] == "Russia, Iran"
     assert ann[0]["answered_at"][:2] == "20" and "T" in ann[0]["answered_at"]

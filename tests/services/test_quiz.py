@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 from factories import seed_analysis
 
-from quizapp.services.quiz import VERDICTS, grade_answers
+from quizapp.services.quiz import grade_answers
+from quizapp.text.grading.grader import VERDICTS
 from quizapp.text.grading.grader import NO_ANSWER
 from quizapp.text.question import Question
 

@@ -17,6 +17,7 @@ from records import make_article, make_pack, make_teacher, question
 from quizapp.database import database_url
 from quizapp.extensions import db
 from quizapp.models import Article, Pack, PackQuestion, Teacher
+from quizapp.services.transactions import reading, writing
 from quizapp.text.question import Question
 from quizapp.text.types import Span
 
@@ -44,11 +45,12 @@ def sqlite_only(ctx):
 # ---- SQLite for concurrent use -------------------------------------------------------------------
 
 
-def test_sqlite_uses_wal_a_busy_timeout_and_foreign_keys(sqlite_only):
+def test_sqlite_uses_wal_a_busy_timeout_foreign_keys_and_normal_sync(sqlite_only):
     pragma = lambda name: db.session.execute(sa.text(f"PRAGMA {name}")).scalar()  # noqa: E731
     assert pragma("journal_mode") == "wal"
     assert pragma("busy_timeout") == 5000
     assert pragma("foreign_keys") == 1
+    assert pragma("synchronous") == 1  # NORMAL: commits do not wait for the disk, checkpoints do
 
 
 def test_a_transaction_holds_the_write_lock_from_its_first_statement(sqlite_only):
@@ -60,6 +62,37 @@ def test_a_transaction_holds_the_write_lock_from_its_first_statement(sqlite_only
         db.session.rollback()
         other.execute("BEGIN IMMEDIATE")  # released with the transaction
         other.execute("ROLLBACK")
+    finally:
+        other.close()
+
+
+def test_a_read_only_block_takes_no_lock_so_a_writer_goes_on_while_it_reads(sqlite_only):
+    """A pupil's page load (``reading()``) must not make the class's autosaves wait for it."""
+    teacher = make_teacher()
+    db.session.commit()
+    other = sqlite3.connect(db.engine.url.database, timeout=0, isolation_level=None)
+    try:
+        with reading():
+            assert db.session.get(Teacher, teacher.id).email == teacher.email
+            other.execute("BEGIN IMMEDIATE")  # would raise "database is locked" under the old rule
+            other.execute("UPDATE teacher SET email = 'moved@example.org' WHERE id = ?", (teacher.id,))
+            other.execute("COMMIT")
+            # the read goes on in its snapshot: it still sees the row as it was when it began
+            assert db.session.scalar(sa.select(Teacher.email).where(Teacher.id == teacher.id)) == teacher.email
+        assert db.session.scalar(sa.select(Teacher.email).where(Teacher.id == teacher.id)) == "moved@example.org"
+    finally:
+        other.close()
+
+
+def test_a_write_block_still_holds_the_lock_from_its_first_read(sqlite_only):
+    make_teacher()
+    db.session.commit()
+    other = sqlite3.connect(db.engine.url.database, timeout=0, isolation_level=None)
+    try:
+        with writing():
+            db.session.scalar(sa.select(sa.func.count(Teacher.id)))
+            with pytest.raises(sqlite3.OperationalError, match="database is locked"):
+                other.execute("BEGIN IMMEDIATE")
     finally:
         other.close()
 

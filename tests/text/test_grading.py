@@ -14,6 +14,7 @@ from corpus import ONESTOP
 
 from quizapp.text import pipeline
 from quizapp.text.grading.answers import MAX_TOKENS, tokens
+from quizapp.text.grading import grader as grading
 from quizapp.text.grading.grader import Grade, grade
 from quizapp.text.question import Question
 
@@ -389,3 +390,23 @@ def test_a_place_may_be_named_without_its_area_noun():
     assert "Helmand" in forms
     assert "Rhode" not in answer_forms(Actor(id="ri", name="Rhode Island", kind="place", aliases=(), role="",
                                              mentions=1))
+
+
+# ---- the grader's vocabulary, used by models, services and pages --------------------------------
+
+
+def test_feedback_adds_only_what_the_verdict_does_not_already_say():
+    assert not grading.feedback_adds("Correct.")
+    assert not grading.feedback_adds("No answer given.")
+    assert not grading.feedback_adds("")
+    assert grading.feedback_adds("Correct (spelled al-Sukhna).")
+    assert grading.feedback_adds("Not quite: the answer is al-Sukhna.")
+
+
+def test_a_plain_right_answer_has_nothing_to_add_and_a_wrong_one_says_the_answer():
+    question = Question(id="q1", type="short", prompt="Which town did government forces capture?",
+                        answer=(("al-Sukhna",),), evidence="Government forces captured the town of al-Sukhna.")
+    right, wrong = grading.grade(question, "al-Sukhna"), grading.grade(question, "Palmyra")
+    assert right.verdict == "correct" and not right.feedback_adds
+    assert wrong.verdict in grading.VERDICTS and wrong.verdict == "incorrect"
+    assert wrong.feedback_adds and "al-Sukhna" in wrong.feedback

@@ -108,4 +108,5 @@ def stored_answer(app, participant_id, number) -> Answer:
 
 def rows_by_name(page):
     """The dashboard's pupil rows, by the name in each row's header cell."""
-    return {row.find("th").clean_text(): row for row in page.find_all("tr", **{"data-testid": "pupil-row"})}
+    return {row.find(class_="pupil-name").clean_text(): row
+            for row in page.find_all("tr", **{"data-testid": "pupil-row"})}

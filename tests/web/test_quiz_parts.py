@@ -11,8 +11,8 @@ from werkzeug.datastructures import MultiDict
 from quizapp.services.quiz import grade_answers
 from quizapp.text.question import Question
 from quizapp.text.types import Span
-from quizapp.web.quiz import evidence, forms, results
-from quizapp.web.quiz.evidence import EvidenceMark
+from quizapp.web.common import answer_forms as forms, evidence, results
+from quizapp.web.common.evidence import EvidenceMark
 
 SHORT = Question("s", "short", "Who backs the government?", (("Russia",), ("Iran",)))
 CLOZE = Question("c", "cloze", "Backed by _____ and Iran.", (("Russia",),))

@@ -120,6 +120,8 @@ def test_the_answers_csv_has_one_row_per_pupil_and_question(app, answered, ann):
         ("Ali", "3"): ("true", "incorrect", 0.0),
     }
     assert {r["question"] for r in rows} == {q.prompt for q in QUESTIONS}
+    # Each pupil's total on each of their rows; by hand from the scores above: Sam 0 + 1 + 1, Ali 0.
+    assert {(r["name"], r["pupil total"]) for r in rows} == {("Sam", "2.0"), ("Ali", "0.0")}
 
 
 def test_cells_a_spreadsheet_would_run_as_formulas_are_prefixed(app, started, ann):

@@ -27,12 +27,12 @@ from quizapp.text.question import Question
 MAX_NAME_WORDS = 5    # the gazetteer's longer names are formal ones nobody types
 MAX_LOCAL_WORDS = 12  # a question's own names are indexed whole, however long
 SCATTER = 3           # words an answer's words may be spread over, beyond their own number
-REASON_SCATTER = 8    # ... and a reason's, which comes in a sentence of the student's own
+REASON_SCATTER = 8    # ... and a reason's, which comes in a sentence of the pupil's own
 IDEAS = ("concept", "reason")
-# Country codes students actually write; the rest ("IN", "IT", "AND") are words.
+# Country codes pupils actually write; the rest ("IN", "IT", "AND") are words.
 WELL_KNOWN_CODES = frozenset({"u_s", "u_s_a", "u_k", "u_a_e", "u_s_s_r", "d_r_c", "p_r_c"})
 # Gazetteer entries that are also everyday words or first names: as a wrong
-# item they would cost a student credit for "a male soldier" or "Jordan said".
+# item they would cost a pupil credit for "a male soldier" or "Jordan said".
 AMBIGUOUS = frozenset({"island", "valley", "jersey", "turkey", "chad", "jordan", "georgia", "victoria",
                        "hamilton", "douglas", "stanley", "china", "guinea", "mann", "male", "kingston",
                        "plymouth", "sofia", "santiago", "washington", "paris", "lima"})

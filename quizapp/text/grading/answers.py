@@ -1,7 +1,7 @@
 """Answer text as comparable tokens: what is left once a fair teacher ignores the noise.
 
 Case, accents, punctuation, HTML tags, articles and the Arabic article
-("al-Sukhna", "As-Sukhna", "Sukhna") do not change which name a student
+("al-Sukhna", "As-Sukhna", "Sukhna") do not change which name a pupil
 wrote, so they are folded away here, on both the answer key and the response.
 Numbers become digits however they are written ("two", "II" and "2nd" are
 "2"; see ``numbers``), "isn't" becomes "is not" so a
@@ -30,7 +30,7 @@ ARABIC_ARTICLES = frozenset({"al", "el", "ad", "ag", "an", "ar", "as", "at", "az
                              "ed", "en", "er", "es", "et", "ez", "ul", "ud"})
 _ASH = re.compile(r"\bash-(?=\w)", re.I)  # "ash-Sham"; "ash" alone is the word (volcanic ash)
 DROPPED = ARTICLES | ARABIC_ARTICLES
-# Short words a student may type in capitals ("it's NOT Iraq"): never abbreviations.
+# Short words a pupil may type in capitals ("it's NOT Iraq"): never abbreviations.
 _SHORT_WORDS = frozenset("""a am an and any are as at be but by can did do for go had has he her
     hi him his how i idk if in is it its lol me my no nor not now of off ok omg on one or our out
     she so the to too two up was we who why yes you""".split())

@@ -1,6 +1,6 @@
-"""Grading a student's response the way a fair teacher marks it, with feedback.
+"""Grading a pupil's response the way a fair teacher marks it, with feedback.
 
-``grade(question, response)`` never raises on what a student sends: empty,
+``grade(question, response)`` never raises on what a pupil sends: empty,
 huge, HTML, emoji or another script all get a ``Grade``. The rules (see
 docs/grading.md for the teachers' version):
 
@@ -12,7 +12,7 @@ docs/grading.md for the teachers' version):
   written any way, a reason's key phrases may come in the pupil's own
   words (``concepts``, ``numbers``). A name that is another real
   thing (a distractor, any country, nationality or capital) is that thing,
-  not a typo, and counts against the student as a *wrong item*, unless it is
+  not a typo, and counts against the pupil as a *wrong item*, unless it is
   negated ("not Iraq"), restates the question, or comes in an explanation
   after "because".
 * Score = max(0, parts named - 0.5 x wrong items) / parts. Naming a wrong
@@ -36,10 +36,15 @@ from quizapp.text.grading.answers import MAX_CHARS, key, tokens
 from quizapp.text.grading.numbers import is_number, unit_of
 from quizapp.text.question import Question
 
+# The grader's vocabulary, defined here once: models, services and pages import it.
+VERDICTS = ("correct", "partial", "incorrect")  # what ``Grade.verdict`` can be, best first
+CORRECT = "Correct."  # the feedback when there is nothing to add to the verdict
+NO_ANSWER = "No answer given."
+MAX_RESPONSE_CHARS = 500  # the longest answer a form or a class save takes: far above a real one
+MAX_PICKS = 50  # the most options one ``multi`` response may pick
 PENALTY = 0.5  # credit a wrong item costs, in parts
-MAX_PICKS = 50
 NEGATORS = frozenset({"not", "never", "nor", "neither", "without", "except"})
-# After these the student explains; names there are not offered as the answer.
+# After these the pupil explains; names there are not offered as the answer.
 REASONS = frozenset({"because", "since", "cause", "cuz", "coz", "bc", "while", "whereas", "unlike"})
 # A name right after one of these is what the answer acts on or where it is
 # ("fight Islamic State", "near the Iraqi border"), not a second answer.
@@ -51,7 +56,6 @@ RELATIONS = frozenset("""from against near in inside on at to into onto of over 
 CLAUSE_BREAKS = frozenset({"but", "though", "although", "however"})
 TRUE_WORDS = frozenset({"true", "t", "yes", "y", "yeah", "yep", "yup", "correct", "right", "agree"})
 FALSE_WORDS = frozenset({"false", "f", "no", "n", "nope", "wrong", "incorrect", "untrue", "disagree"})
-NO_ANSWER = "No answer given."
 _LETTER = re.compile(r"\(?([a-hA-H]|[1-8])[).:]?")
 _PICK_SPLIT = re.compile(r"[,;/&|+\n]")
 _JOINERS = re.compile(r"\b(?:and|or|plus)\b", re.I)
@@ -61,7 +65,7 @@ Marked = tuple[float, set[int], str]
 
 @dataclass(frozen=True)
 class Grade:
-    """A response's mark: 0..1, a verdict, which parts it got, and what to tell the student."""
+    """A response's mark: 0..1, a verdict, which parts it got, and what to tell the pupil."""
 
     score: float
     verdict: str
@@ -70,10 +74,20 @@ class Grade:
     answer: str
     evidence: str
 
+    @property
+    def feedback_adds(self) -> bool:
+        """Whether the feedback says more than the verdict does (pages show it only then)."""
+        return feedback_adds(self.feedback)
+
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape the CLI and the API send."""
         return {"score": self.score, "verdict": self.verdict, "matched": list(self.matched),
                 "feedback": self.feedback, "answer": self.answer, "evidence": self.evidence}
+
+
+def feedback_adds(feedback: str) -> bool:
+    """Whether a grade's feedback says more than its verdict: not empty, not "Correct.", not "No answer given."."""
+    return bool(feedback) and feedback not in (CORRECT, NO_ANSWER)
 
 
 def grade(question: Question, response: object) -> Grade:
@@ -112,7 +126,7 @@ def grade_typed(question: Question, ak: AnswerKey, response: object) -> Marked:
 def reason_feedback(ak: AnswerKey, score: float, hits: Collection[int], wrong: list[str]) -> str:
     """What a why/how answer gave and which key phrases it left out: 'the answer also needs "fewer jobs"'."""
     if score >= 1:
-        return "Correct."
+        return CORRECT
     quoted = [f"“{part}”" for part in ak.parts]
     also = f", and {listing(wrong)} {'is' if len(wrong) == 1 else 'are'} not part of it" if wrong else ""
     if not hits:
@@ -143,7 +157,7 @@ def _exact_labels(found: list[Mention]) -> set[int | str]:
 
 
 def negated(words: tuple[str, ...], mention: Mention) -> bool:
-    """ "not Russia", "neither Russia nor Iran": the student says it is *not* that."""
+    """ "not Russia", "neither Russia nor Iran": the pupil says it is *not* that."""
     return mention.start > 0 and words[mention.start - 1] in NEGATORS
 
 
@@ -153,7 +167,7 @@ def counts_against(words: tuple[str, ...], mention: Mention, ak: AnswerKey) -> b
     Not when it is the capital of an answer country (a newsroom's way of
     naming it), when it follows a preposition or a verb ("Russia and Iran
     fight *Islamic State*": a sentence about the answer, not a hedge), or
-    when the student is copying the question or the text
+    when the pupil is copying the question or the text
     ("the *Syrian government* is backed by ...", "*Damascus hailed* the
     capture of al-Sukhna"): a word pair from the prompt or the evidence.
     """
@@ -176,15 +190,15 @@ def grade_choice(question: Question, ak: AnswerKey, response: object) -> Marked:
     text = as_text(response)
     if text.strip() in question.choices:  # an option as offered: folding must not confuse two options
         right = text.strip() in question.answer[0]
-        return (1.0, {0}, "Correct.") if right else (0.0, set(), f"Not quite: the answer is {ak.parts[0]}.")
-    picked = key(tokens(text))  # what a student typed, read as typed: "AL-SUKHNA" is no abbreviation
+        return (1.0, {0}, CORRECT) if right else (0.0, set(), f"Not quite: the answer is {ak.parts[0]}.")
+    picked = key(tokens(text))  # what a pupil typed, read as typed: "AL-SUKHNA" is no abbreviation
     letter = _LETTER.fullmatch(text.strip())
     if letter and question.choices and not any(picked in keys for keys in ak.part_keys):
         picked = _choice_by_position(question.choices, letter.group(1)) or picked
     if not picked:
         return 0.0, set(), NO_ANSWER
     if picked in ak.part_keys[0]:
-        return 1.0, {0}, "Correct."
+        return 1.0, {0}, CORRECT
     return 0.0, set(), f"Not quite: the answer is {ak.parts[0]}."
 
 
@@ -260,7 +274,7 @@ def grade_truefalse(question: Question, ak: AnswerKey, response: object) -> Mark
     if said is None:
         return 0.0, set(), "Answer true or false."
     if said == expected:
-        return 1.0, {0}, "Correct."
+        return 1.0, {0}, CORRECT
     return 0.0, set(), f"Not quite: the statement is {'true' if expected else 'false'}."
 
 
@@ -290,7 +304,7 @@ def feedback(question: Question, ak: AnswerKey, score: float, hits: Collection[i
     than repeated back.
     """
     if score >= 1:
-        return f"Correct (spelled {listing([ak.parts[i] for i in spelled])})." if spelled else "Correct."
+        return f"Correct (spelled {listing([ak.parts[i] for i in spelled])})." if spelled else CORRECT
     if score <= 0:
         also = f", not {listing(wrong, 'or')}" if wrong else ""
         return f"Not quite: the answer is {question.shown_answer}{also}."

@@ -12,7 +12,7 @@ way of writing a number becomes the same token before answers are compared:
   "2" wrong for "second");
 * a unit after a number joins it: "5 km", "5km", "five kilometres" ->
   "5_km"; "40%", "40 per cent" -> "40_percent"; "$5" -> "5_dollar";
-* abbreviations students write for a few well-known things stand for
+* abbreviations pupils write for a few well-known things stand for
   their words: "WW2", "co2", "UN" (see ``ABBREVIATIONS``).
 
 A lone "I" or "X" stays a word (the pronoun, a letter): "World War I" is read

@@ -2,9 +2,11 @@
 
 A saved web page is mostly not the article: navigation, adverts, related
 links, cookie notices, scripts. ``trafilatura`` is a maintained main-content
-extractor built for news pages; it returns the headline, author and the
-article's paragraphs as plain text, so nothing from the page's markup
-(scripts, event handlers, styles) survives. Markdown is rendered to plain
+extractor built for news pages; it returns the headline, standfirst,
+author, site name and date from the page's metadata and the article's
+paragraphs as plain text, so nothing from the page's markup (scripts, event
+handlers, styles) survives; ``web_page`` starts the body after the lines
+that repeat that metadata. Markdown is rendered to plain
 paragraphs with ``markdown-it-py`` for the same reason: the result is text,
 never markup. Everything then goes through the usual cleaner.
 """
@@ -12,12 +14,13 @@ never markup. Everything then goes through the usual cleaner.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from quizapp.text.reading import sources
 from quizapp.text.errors import InputError
+from quizapp.text.reading.web_page import PageDetails, body_and_details
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -35,6 +38,7 @@ class Document:
     text: str
     title: str | None = None
     author: str | None = None
+    details: PageDetails = field(default_factory=PageDetails)  # a web page's standfirst, author, site name and date
 
 
 def from_upload(data: bytes, filename: str) -> Document:
@@ -71,9 +75,8 @@ def _from_html(html: str, name: str) -> Document:
     if len(text.split()) < MIN_ARTICLE_WORDS:  # a menu or a cookie banner is all a bare page yields
         raise InputError(f"No article text found in {name}: save the news page itself "
                          "(File → Save Page As…) or paste the article's text.")
-    title = (getattr(found, "title", None) or "").strip() or None
-    author = (getattr(found, "author", None) or "").strip() or None
-    return Document(text=text.replace("\n", "\n\n"), title=title, author=author)
+    body, title, details = body_and_details([line.strip() for line in text.split("\n") if line.strip()], found)
+    return Document(text="\n\n".join(body), title=title, author=details.author, details=details)
 
 
 def _from_markdown(text: str) -> Document:

@@ -2,7 +2,7 @@
 
 from flask import Blueprint
 
-from quizapp.web.articles import views
+from quizapp.web.articles import changes, views
 
 bp = Blueprint("articles", __name__, url_prefix="/teacher/articles")
 
@@ -16,3 +16,6 @@ bp.add_url_rule("/<int:article_id>/edit", view_func=views.edit, methods=["GET", 
 bp.add_url_rule("/<int:article_id>/actors/<actor_id>", view_func=views.edit_actor, methods=["POST"])
 bp.add_url_rule("/<int:article_id>/actors/<actor_id>/drop", view_func=views.drop_actor, methods=["GET", "POST"])
 bp.add_url_rule("/<int:article_id>/actors/<actor_id>/merge", view_func=views.merge_actor, methods=["POST"])
+bp.add_url_rule("/<int:article_id>/text", view_func=changes.edit_text, methods=["GET", "POST"])
+bp.add_url_rule("/<int:article_id>/delete", view_func=changes.delete, methods=["GET", "POST"])
+bp.add_url_rule("/packs/<int:pack_id>/reviewed", view_func=changes.pack_reviewed, methods=["POST"])

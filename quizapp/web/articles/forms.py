@@ -73,3 +73,11 @@ class ConfirmForm(FlaskForm):
     """A confirmation: only the CSRF token, and a marker that the teacher saw the question."""
 
     confirm = HiddenField(default="yes")
+
+
+class TextForm(FlaskForm):
+    """The article's body, to correct and have analysed again."""
+
+    text = TextAreaField("The article's text", validators=[DataRequired("The text cannot be empty.")],
+                         description="One paragraph per line or with a blank line between paragraphs. The title "
+                                     "is above, under “Title, source and dateline”.")

@@ -1,7 +1,7 @@
 """Request handlers of the teacher's articles: parse the form, call ``services``, render or redirect.
 
 Every handler needs a logged-in teacher; an article id that is not theirs
-(another teacher's, a seed's, none) is a 404 from ``owned_or_404``.
+(another teacher's, a seed's, a deleted one, none) is a 404 from ``mine_or_404``.
 """
 
 from __future__ import annotations
@@ -12,12 +12,12 @@ from wtforms.fields.choices import SelectChoice  # type: ignore[attr-defined]  #
 
 from quizapp import tasks
 from quizapp.config import text_bounds
-from quizapp.models import Article
-from quizapp.services import article_editing, article_jobs, articles
+from quizapp.services import article_changes, article_editing, article_jobs, articles
 from quizapp.services.articles import ArticleNotFound
 from quizapp.text.reading import documents
 from quizapp.text.actors import glossary_edits
 from quizapp.text.errors import InputError
+from quizapp.web.articles.changes import mine_or_404
 from quizapp.web.articles.forms import (
     ActorForm,
     ConfirmForm,
@@ -25,7 +25,8 @@ from quizapp.web.articles.forms import (
     MergeForm,
     NewArticleForm,
 )
-from quizapp.web.auth import current_teacher_id, logged_in_teacher_id, owned_or_404
+from quizapp.web.auth import current_teacher_id, logged_in_teacher_id
+from quizapp.web.common.htmx import is_htmx
 
 TOO_BIG = "That is more than 2 MB, far longer than an article: upload the article's page or text only."
 READY = "“{title}” is ready. Check its glossary below, or correct it from My articles."
@@ -56,6 +57,8 @@ def new():
     if form.validate_on_submit():
         try:
             outcome = _add(form)
+        except DuplicateText as exc:
+            return render_template("articles/new.html", form=form, duplicate=exc.existing), 409
         except InputError as exc:  # empty, binary, not an article, too long, too many this hour...
             form.form_errors.append(str(exc))
         except ArticleNotFound:  # the seed went away after the page was made
@@ -99,10 +102,29 @@ def _add(form: NewArticleForm) -> articles.ArticleView | article_jobs.JobView:
         document = documents.from_upload(upload.read(), upload.filename or "upload")
     else:
         document = documents.from_paste(form.text.data or "")  # nothing pasted: "empty", shown on the form
+    if request.form.get("duplicate") != "add":
+        _refuse_duplicate(form, document)
     job_id = article_jobs.submit(document.text, owner_id=owner_id, title_hint=title or document.title,
-                                 bounds=text_bounds(config), per_hour=config["ARTICLES_PER_TEACHER_PER_HOUR"])
+                                 bounds=text_bounds(config), per_hour=config["ARTICLES_PER_TEACHER_PER_HOUR"],
+                                 details=document.details)
     tasks.analyse_later(current_app, job_id)
     return article_jobs.status(job_id, owner_id)
+
+
+class DuplicateText(InputError):
+    """The teacher already has an article with this text (``existing``)."""
+
+    def __init__(self, existing: article_changes.Duplicate):
+        super().__init__(f"You already have this article: “{existing.title}”.")
+        self.existing = existing
+
+
+def _refuse_duplicate(form: NewArticleForm, document: documents.Document) -> None:
+    """``DuplicateText`` if the text is one of the teacher's articles; the form then holds the text, to add again."""
+    existing = article_changes.duplicate_of(document.text, logged_in_teacher_id())
+    if existing is not None:
+        form.text.data, form.title.data = document.text, form.title.data or document.title or ""
+        raise DuplicateText(existing)
 
 
 def _refill(form: NewArticleForm, job_id: int) -> None:
@@ -129,6 +151,12 @@ def _progress_or_article(job: article_jobs.JobView):
 
 def _ready_url(job: article_jobs.JobView) -> str:
     """Where a finished job takes the teacher, with a word on what to check: the imported pack, or the article."""
+    if job.edit_of:
+        review = article_changes.packs_to_review(job.edit_of)
+        flash(f"The new text of “{job.title}” is analysed." + (
+            f" {len(review)} of its packs quote sentences no longer in it: check them below." if review else ""),
+            "success")
+        return url_for("articles.edit", article_id=job.edit_of)
     if job.pack_id:
         flash(f"Imported “{job.title}”: the article is analysed and its pack is ready to review.", "success")
         return url_for("packs.review", pack_id=job.pack_id)
@@ -156,9 +184,9 @@ def job_status(job_id: int):
     """
     if not current_user.is_authenticated:
         login = url_for("auth.login", next=url_for("articles.job", job_id=job_id))
-        return ("", 204, {"HX-Redirect": login}) if request.headers.get("HX-Request") else redirect(login)
+        return ("", 204, {"HX-Redirect": login}) if is_htmx() else redirect(login)
     state = _job_or_404(job_id)
-    if state.status == "done" and request.headers.get("HX-Request"):
+    if state.status == "done" and is_htmx():
         return "", 204, {"HX-Redirect": _ready_url(state)}
     html = render_template("articles/_job_status.html", job=state, **_job_context(state))
     return html, {"Cache-Control": "no-store"}
@@ -180,7 +208,7 @@ def _job_context(state: article_jobs.JobView) -> dict:
 @login_required
 def edit(article_id: int):
     """GET: the details form and the glossary. POST: save the details."""
-    owned_or_404(Article, article_id)
+    mine_or_404(article_id)
     form = DetailsForm()
     if form.validate_on_submit():
         try:
@@ -198,7 +226,7 @@ def edit(article_id: int):
 @login_required
 def edit_actor(article_id: int, actor_id: str):
     """Save one glossary entry's name, kind and role."""
-    owned_or_404(Article, article_id)
+    mine_or_404(article_id)
     form = ActorForm(prefix=_prefix(actor_id))
     if not form.validate_on_submit():
         return _edit_page(article_id, error=_errors(form), status=422)
@@ -210,7 +238,7 @@ def edit_actor(article_id: int, actor_id: str):
 @login_required
 def drop_actor(article_id: int, actor_id: str):
     """GET: ask first (no JS needed). POST: drop the entry and its mentions."""
-    owned_or_404(Article, article_id)
+    mine_or_404(article_id)
     entry = article_editing.editable(article_id)
     actor = _actor_or_404(entry.analysis, actor_id)
     form = ConfirmForm()
@@ -222,7 +250,7 @@ def drop_actor(article_id: int, actor_id: str):
 @login_required
 def merge_actor(article_id: int, actor_id: str):
     """Merge one entry into another chosen from the glossary."""
-    owned_or_404(Article, article_id)
+    mine_or_404(article_id)
     analysis = article_editing.editable(article_id).analysis
     source = _actor_or_404(analysis, actor_id)
     form = _merge_form(analysis, actor_id)
@@ -253,7 +281,7 @@ def _edit_page(article_id: int, *, details: DetailsForm | None = None, error: st
     rows = [(actor, _actor_form(actor), _merge_form(entry.analysis, actor.id, formdata=None))
             for actor in entry.analysis.actors]
     return render_template("articles/edit.html", entry=entry, details=details, rows=rows, error=error,
-                           questions_note=QUESTIONS_NOTE), status
+                           questions_note=QUESTIONS_NOTE, review=article_changes.packs_to_review(article_id)), status
 
 
 def _actor_form(actor) -> ActorForm:

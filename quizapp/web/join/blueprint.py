@@ -24,6 +24,7 @@ bp.add_url_rule("/class/<code>", view_func=limits.class_page_limits(views.class_
 bp.add_url_rule("/class/<code>/answers/<int(signed=True):number>", view_func=limits.answer_limits(views.save),
                 methods=["POST"])
 bp.add_url_rule("/class/<code>/finish", view_func=views.finish, methods=["POST"])
+bp.add_url_rule("/class/<code>/again", view_func=views.try_again, methods=["POST"])
 
 # These come before the app's handlers: an htmx autosave gets its status fragment, not a whole page.
 bp.register_error_handler(CSRFError, views.expired)

@@ -3,7 +3,7 @@
 Each question is its own form, posting one field named ``response`` to its
 own URL, so an answer is saved the moment it is given and a slow or lost
 request costs at most that one answer. The field is the quiz's
-(``quizapp.web.quiz.forms.make_field``): the same text box, radio group or
+(``quizapp.web.common.answer_forms.make_field``): the same text box, radio group or
 checkboxes, the same length limit and the same refusal of an option that is
 not on the page.
 """
@@ -16,7 +16,7 @@ from wtforms.validators import DataRequired, Length
 
 from quizapp.services.classroom import CODE_LENGTH, MAX_NAME_CHARS
 from quizapp.text.question import Question
-from quizapp.web.quiz.forms import QuizItem, make_field
+from quizapp.web.common.answer_forms import QuizItem, make_field
 
 
 class JoinForm(FlaskForm):
@@ -45,10 +45,11 @@ class AnswerFormBase(FlaskForm):
 
     number: int = 0
     question: Question  # set, with the number, by ``answer_form``
+    shown: int = 0  # its place on this pupil's page, when the class shuffles the questions
 
     def item(self) -> QuizItem:
         """The question as the quiz macros lay it out (``templates/_macros/quiz.html``)."""
-        return QuizItem(self.number, self.question, self.response)
+        return QuizItem(self.number, self.question, self.response, self.shown)
 
 
 def answer_form(question: Question, number: int, saved=None, formdata=None) -> AnswerFormBase:

@@ -2,7 +2,10 @@
 
 A whole school often reaches the server from one address, so the limit per
 address is generous; failed joins (an unknown or closed code, a bad name)
-have a tighter one, per address and per code typed. Each pupil's answer
+have a tighter one, per address and per code typed. The per-address count
+of failures never refuses a code the address already knows (a pupil there
+joined it, or the teacher showed it there: ``web.common.known_codes``), so
+one class's typos do not lock out another class of the same school. Each pupil's answer
 saves are counted by their token, not their address, so one class's
 autosaves never crowd out another's.
 """
@@ -16,6 +19,7 @@ from flask_limiter.util import get_remote_address
 
 from quizapp.extensions import limiter
 from quizapp.services.classroom import normalise_code
+from quizapp.web.common import known_codes
 from quizapp.web.join.cookie import remembered
 
 DEFAULTS = {
@@ -37,10 +41,19 @@ def failed(response) -> bool:
     return response.status_code != 303
 
 
+def code_typed() -> str:
+    """The code a join form or class page names (the URL's, else the form's), as stored."""
+    return normalise_code((request.view_args or {}).get("code") or request.form.get("code", ""))
+
+
 def typed_code() -> str:
-    """The code a join form names (the URL's, else the form's), as stored."""
-    code = (request.view_args or {}).get("code") or request.form.get("code", "")
-    return "code:" + normalise_code(code)
+    """The per-code limits' key."""
+    return "code:" + code_typed()
+
+
+def known_here() -> bool:
+    """Whether this address knows the code it names: then its failures elsewhere do not hold it back."""
+    return known_codes.known(code_typed())
 
 
 def pupil_key() -> str:
@@ -57,7 +70,7 @@ def join_limits(view):
     limited = limiter.shared_limit(setting("JOIN_LIMIT_PER_ADDRESS"), scope="join-address",
                                    methods=["POST"])(view)
     limited = limiter.shared_limit(setting("JOIN_FAILURES_PER_ADDRESS"), scope="join-failures-address",
-                                   methods=["POST"], deduct_when=failed)(limited)
+                                   methods=["POST"], deduct_when=failed, exempt_when=known_here)(limited)
     return limiter.shared_limit(setting("JOIN_FAILURES_PER_CODE"), scope="join-failures-code",
                                 key_func=typed_code, methods=["POST"], deduct_when=failed)(limited)
 
@@ -75,7 +88,7 @@ def class_page_limits(view):
     failed joins stops the guessing all the same.
     """
     limited = limiter.shared_limit(setting("JOIN_FAILURES_PER_ADDRESS"), scope="join-failures-address",
-                                   methods=["GET"], deduct_when=not_a_pupil)(view)
+                                   methods=["GET"], deduct_when=not_a_pupil, exempt_when=known_here)(view)
     return limiter.shared_limit(setting("JOIN_FAILURES_PER_CODE"), scope="join-failures-code",
                                 key_func=typed_code, methods=["GET"], deduct_when=not_a_pupil)(limited)
 

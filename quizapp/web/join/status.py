@@ -8,9 +8,7 @@ from __future__ import annotations
 from quizapp.services.classroom import PupilView, SavedAnswer
 from quizapp.text.grading import grader as grading
 from quizapp.text.question import Question
-from quizapp.web.quiz.forms import truth_labels
-
-SAID_BY_VERDICT = "Correct."
+from quizapp.web.common.answer_forms import truth_labels
 
 
 def shows_feedback(pupil: PupilView) -> bool:
@@ -23,11 +21,16 @@ def locked(pupil: PupilView) -> bool:
     return not pupil.session.is_open or pupil.finished
 
 
+def may_try_again(pupil: PupilView) -> bool:
+    """Whether the page offers "Try again": handed in, the class open, and goes left."""
+    return pupil.finished and pupil.session.is_open and pupil.attempts_left != 0
+
+
 def shown_feedback(saved: SavedAnswer) -> str:
     """The grader's words, unless the verdict already says them ("Correct.", "No answer given.")."""
     if saved.overridden:
         return "Your teacher accepted this answer."
-    return "" if saved.feedback in (SAID_BY_VERDICT, grading.NO_ANSWER) else saved.feedback
+    return saved.feedback if grading.feedback_adds(saved.feedback) else ""
 
 
 def shown_answer(question: Question) -> str:

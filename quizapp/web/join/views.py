@@ -14,10 +14,12 @@ from datetime import timedelta
 from flask import abort, current_app, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user
 
-from quizapp.services import classroom
+from quizapp.services import classroom, classroom_attempts
 from quizapp.services.classroom import PupilView
 from quizapp.web import errors
+from quizapp.web.common import known_codes
 from quizapp.web.join import limits, status
+from quizapp.web.common.htmx import is_htmx
 from quizapp.web.join.cookie import keep, remembered
 from quizapp.web.join.forms import JoinForm, answer_form
 from quizapp.web.reading import markup, panels
@@ -43,10 +45,6 @@ def current_pupil(code: str) -> PupilView | None:
     token = remembered().get(code)
     return classroom.pupil_for(code, token) if token else None
 
-
-def is_htmx() -> bool:
-    """Whether htmx sent the request (it wants a fragment, not a page)."""
-    return request.headers.get("HX-Request") == "true"
 
 
 # ---- joining -----------------------------------------------------------------------------------
@@ -77,6 +75,7 @@ def join(code: str | None = None):
         form.code.errors = [str(error)]
         return render_join(form, code), 422
     remember(code, joined.token)
+    known_codes.remember(code)  # this address's next pupils get in even if another class mistypes meanwhile
     return redirect(url_for("join.class_page", code=code), 303)
 
 
@@ -118,14 +117,17 @@ def class_page(code: str):
 def render_class(pupil: PupilView, posted=None, status_code: int = 200, problem: str = ""):
     """The class page; ``posted`` is a refused form to show with its error instead of the saved answer."""
     article = classroom.session_article(pupil.session.id).analysis
-    forms = [answer_form(q, n, pupil.answers.get(n)) for n, q in enumerate(pupil.questions, start=1)]
-    if posted is not None:
-        forms[posted.number - 1] = posted
+    order = pupil.order or tuple(range(1, len(pupil.questions) + 1))
+    forms = [posted if posted is not None and posted.number == n
+             else answer_form(pupil.questions[n - 1], n, pupil.answers.get(n)) for n in order]
+    for place, form in enumerate(forms, start=1):
+        form.shown = place
     page = render_template(
         "join/class.html", pupil=pupil, info=pupil.session, forms=forms, problem=problem,
         analysis=article, paragraphs=markup.render_article(article), glossary=panels.glossary(article.actors),
         formulas=panels.formulas(article.readability), gauge=panels.gauge(article.readability.grade_level),
         show_feedback=status.shows_feedback(pupil), locked=status.locked(pupil),
+        may_try_again=status.may_try_again(pupil),
     )
     return page, status_code
 
@@ -163,7 +165,7 @@ def save(code: str, number: int):
         return refused(code, form, str(error), 422)
     if is_htmx():
         return render_template("join/_status.html", question=question, saved=saved,
-                               show_feedback=saved.immediate)
+                               show_feedback=saved.immediate, oob_progress=True)
     flash(f"Question {number}: your answer is saved.", "success")
     return redirect(url_for("join.class_page", code=code, _anchor=f"question-{number}"), 303)
 
@@ -189,6 +191,21 @@ def finish(code: str):
         abort(403)
     except classroom.SessionClosed:
         pass  # nothing recorded; the class page says the class is closed
+    return redirect(url_for("join.class_page", code=code), 303)
+
+
+def try_again(code: str):
+    """The pupil starts their next go after handing in: empty answers, the same questions in the same order."""
+    code = classroom.normalise_code(code)
+    pupil_or_join(code)
+    try:
+        attempt = classroom_attempts.try_again(code, remembered()[code])
+    except classroom.NotJoined:
+        abort(403)
+    except classroom.ClassroomError as error:
+        flash(str(error), "error")
+    else:
+        flash(f"Attempt {attempt}: your answers are cleared. Good luck!", "success")
     return redirect(url_for("join.class_page", code=code), 303)
 
 

@@ -152,11 +152,25 @@ class QuestionForm(FlaskForm):
 
 
 class ImportForm(FlaskForm):
-    """One pack file to upload."""
+    """One pack file to upload, and the article to attach when the file has none (a Moodle GIFT file)."""
 
     file = FileField("Pack file", validators=[FileRequired("Choose a pack file to import.")],
                      description="A .json, .yaml or .yml file exported from quizapp, or a Moodle GIFT file (.gift or .txt).",
                      render_kw={"accept": ".json,.yaml,.yml,.gift,.txt"})
+    article = SelectField("Article pupils read with it", coerce=int, default=0,
+                          description="A quizapp file brings its own article; a Moodle file has none: choose one "
+                                      "of your articles or a shared one, or paste the text below.")
+    article_text = TextAreaField("Or paste the article's text", filters=[lambda value: (value or "").strip()],
+                                 description="Its headline on the first line, then the article.")
+
+    def validate(self, extra_validators=None) -> bool:
+        """The fields' checks, then at most one article: chosen or pasted."""
+        if not super().validate(extra_validators):
+            return False
+        if self.article.data and self.article_text.data:
+            self.article_text.errors = ["Choose an article or paste one, not both."]
+            return False
+        return True
 
 
 def lines(text: str | None) -> list[str]:

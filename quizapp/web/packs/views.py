@@ -14,12 +14,14 @@ from quizapp.text.errors import InputError
 from quizapp.text.question import QUESTION_TYPES, Question
 from quizapp.web.auth import current_teacher_id, logged_in_teacher_id, owned_or_404
 from quizapp.web.packs import forms
-from quizapp.web.quiz.forms import quiz_form
-from quizapp.web.quiz.results import verdict_word
+from quizapp.web.common.answer_forms import quiz_form
+from quizapp.web.common.results import verdict_word
 
 # Notes on what an import skipped travel to the next page in the session cookie, which a browser drops
 # whole past 4 KB (and the teacher's login with it): show the first few and count the rest.
 SHOWN_NOTES = 5
+NO_ARTICLE = ("This file has questions but no article (a Moodle GIFT file has none), so nothing was imported: "
+              "choose the article pupils will read, or paste its text, and import the file again.")
 EXPORTS = {"json": ("application/json", "json"), "yaml": ("application/yaml", "yaml"),
            "gift": ("text/plain", "gift")}
 
@@ -42,7 +44,7 @@ def new():
 def review(pack_id: int):
     """The pack's settings (POST saves them) and its questions, each with its buttons."""
     row = owned_or_404(Pack, pack_id)
-    public = row.public
+    public, needs_review = row.public, row.needs_review
     form = forms.SettingsForm(obj=row)
     if form.validate_on_submit():
         pack_editing.save_settings(pack_id, **form.settings())
@@ -50,7 +52,7 @@ def review(pack_id: int):
         return redirect(url_for("packs.review", pack_id=pack_id))
     status = 422 if form.is_submitted() else 200
     return render_template("packs/review.html", pack_id=pack_id, pack=packs.get_pack(pack_id), form=form,
-                           types=forms.TYPE_NAMES, public=public), status
+                           types=forms.TYPE_NAMES, public=public, needs_review=needs_review), status
 
 
 @login_required
@@ -145,12 +147,27 @@ def preview_context(form, question: Question) -> dict:
 
 @login_required
 def delete_question(pack_id: int, number: int):
-    """Remove question ``number`` (POST)."""
+    """GET: are you sure, showing the question? POST: remove question ``number``.
+
+    Issue 16: one click on Delete removed a question for good. The
+    confirmation posts the prompt it showed; if the question at that
+    number is another one by then (the pack was changed in another tab),
+    nothing is deleted and the teacher is told.
+    """
     owned_or_404(Pack, pack_id)
-    if not 1 <= number <= len(pack_editing.questions(pack_id)):
+    questions = pack_editing.questions(pack_id)
+    if not 1 <= number <= len(questions):
         abort(404)
-    pack_editing.delete_question(pack_id, number - 1)
-    flash(f"Question {number} deleted.", "success")
+    question = questions[number - 1]
+    if request.method == "GET":
+        return render_template("packs/delete_question.html", pack_id=pack_id, number=number, question=question)
+    shown = request.form.get("prompt")
+    if shown is not None and shown != question.prompt:
+        flash(f"Question {number} has changed since you asked to delete it, so nothing was deleted: "
+              "check the list and try again.", "error")
+    else:
+        pack_editing.delete_question(pack_id, number - 1)
+        flash(f"Question {number} deleted.", "success")
     return redirect(url_for("packs.review", pack_id=pack_id, _anchor="questions"))
 
 
@@ -206,14 +223,25 @@ def export(pack_id: int, fmt: str):
 
 @login_required
 def import_pack():
-    """Upload a pack file: a new pack and article of the teacher's, or the form with what to fix (nothing saved)."""
+    """Upload a pack file: a new pack (on its own article, one chosen or one pasted), or the form with what to fix.
+
+    A file without an article (a Moodle GIFT file) needs one chosen or pasted:
+    without, nothing is saved and the form says so (pupils would otherwise
+    read an "article" that is the file's name).
+    """
     form = forms.ImportForm()
+    form.article.choices = _article_choices()
     if not form.validate_on_submit():
         return render_template("packs/import.html", form=form), 422 if form.is_submitted() else 200
     upload, owner_id, config = form.file.data, current_teacher_id(), current_app.config
     try:
         result = interchange.load(upload.read(interchange.MAX_PACK_BYTES + 1), name=upload.filename or "pack")
-        job_id = pack_editing.import_later(result.pack, owner_id=owner_id, max_questions=config["MAX_QUESTIONS_PER_PACK"],
+        data = _with_article(result.pack, form.article_text.data, chosen=bool(form.article.data))
+        if form.article.data:
+            pack_id = pack_editing.import_onto(data, article_id=form.article.data, owner_id=owner_id,
+                                               max_questions=config["MAX_QUESTIONS_PER_PACK"])
+            return _imported(result, data, pack_id)
+        job_id = pack_editing.import_later(data, owner_id=owner_id, max_questions=config["MAX_QUESTIONS_PER_PACK"],
                                            bounds=text_bounds(config), per_hour=config["ARTICLES_PER_TEACHER_PER_HOUR"])
         tasks.analyse_later(current_app, job_id)
     except InputError as exc:
@@ -223,18 +251,44 @@ def import_pack():
     if job.status == "failed":  # the queue ran it at once (or could not take it) and it failed
         form.file.errors = [job.error]
         return render_template("packs/import.html", form=form), 422
-    _flash_notes(result)
     if job.status != "done":  # the worker analyses the article; the progress page takes the teacher to the pack
+        _flash_notes(result)
         return redirect(url_for("articles.job", job_id=job_id))
-    flash(f"Imported “{result.pack.title}” with {len(result.pack.questions)} questions.", "success")
-    return redirect(url_for("packs.review", pack_id=job.pack_id))
+    return _imported(result, data, job.pack_id)
+
+
+def _article_choices() -> list[tuple[int, str]]:
+    """The articles a teacher may attach to an imported pack: hers and the shared ones."""
+    readable = articles.listing(current_teacher_id())
+    return [(0, "The file's own article")] + [(a.id, f"{a.title} (mine)" if a.owner_id else a.title)
+                                               for a in readable]
+
+
+def _with_article(data, pasted: str, *, chosen: bool):
+    """``data`` with the pasted article if there is one; ``InputError`` if the file has none and none was given."""
+    if pasted:
+        return pack_editing.with_pasted_article(data, pasted)
+    if not data.article.text.strip() and not chosen:
+        raise InputError(NO_ARTICLE)
+    return data
+
+
+def _imported(result, data, pack_id: int):
+    """The new pack's page, with what the importer skipped."""
+    _flash_notes(result)
+    flash(f"Imported “{data.title}” with {len(data.questions)} questions.", "success")
+    return redirect(url_for("packs.review", pack_id=pack_id))
 
 
 def _flash_notes(result) -> None:
-    """What the importer skipped, five notes at most (a cookie holds the flashes), then how many more."""
-    for note in result.skipped[:SHOWN_NOTES]:
+    """What the importer skipped, five notes at most (a cookie holds the flashes), then how many more.
+
+    The note that the file has no article is left out: the view refuses such a file or attaches one.
+    """
+    notes = [note for note in result.skipped if not note.startswith("no article:")]
+    for note in notes[:SHOWN_NOTES]:
         flash(f"Skipped: {note}", "info")
-    if len(result.skipped) > SHOWN_NOTES:
-        more = len(result.skipped) - SHOWN_NOTES
+    if len(notes) > SHOWN_NOTES:
+        more = len(notes) - SHOWN_NOTES
         flash(f"…and {more} more note{'s' if more != 1 else ''} like these (`quizapp pack import` prints them all).",
               "info")

@@ -10,7 +10,7 @@ from quizapp.services import quiz as quiz_service
 from quizapp.services.articles import ArticleNotFound, ArticleView
 from quizapp.web import errors
 from quizapp.web.auth import current_teacher_id
-from quizapp.web.quiz import evidence, forms, results
+from quizapp.web.common import answer_forms as forms, evidence, results
 
 
 def quiz(slug: str):

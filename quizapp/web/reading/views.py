@@ -26,6 +26,7 @@ def article(slug: str):
         slug=slug,
         article_id=entry.id,
         title=entry.title,
+        details=entry.details,
         analysis=analysis,
         paragraphs=markup.render_article(analysis),
         glossary=panels.glossary(analysis.actors),

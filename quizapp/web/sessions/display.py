@@ -12,8 +12,8 @@ import segno
 
 from quizapp.services.articles import slugify
 from quizapp.text.question import Question
-from quizapp.web.quiz.forms import truth_labels
-from quizapp.web.quiz.results import NO_ANSWER
+from quizapp.web.common.answer_forms import truth_labels
+from quizapp.web.common.results import NO_ANSWER
 
 # Hosts a pupil's device cannot reach: the teacher's own machine.
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "0.0.0.0"}

@@ -11,7 +11,9 @@ from flask_login import current_user, login_required
 
 from quizapp.services import classroom, classroom_results, session_admin
 from quizapp.web.auth import current_teacher_id
+from quizapp.web.common import known_codes
 from quizapp.web.sessions import display, forms
+from quizapp.web.common.htmx import is_htmx
 
 CSV_TYPE = "text/csv; charset=utf-8"
 POLL_SECONDS = 3
@@ -40,6 +42,7 @@ def index():
 def show(session_id: int):
     """The projector page: the code, the join link and QR code, and the live dashboard under them."""
     info = session_or_404(session_id)
+    known_codes.remember(info.code)  # shown here: pupils at this address join even after others' typos
     url = join_url(info.code)
     return render_template("sessions/show.html", info=info, join_url=url, join_page=url_for("join.join", _external=True),
                            spaced_code=display.spaced_code(info.code), unreachable=display.unreachable_host(url),
@@ -55,7 +58,7 @@ def live(session_id: int):
     """
     if not current_user.is_authenticated:
         login = url_for("auth.login", next=url_for("sessions.show", session_id=session_id))
-        return ("", 204, {"HX-Redirect": login}) if request.headers.get("HX-Request") else redirect(login)
+        return ("", 204, {"HX-Redirect": login}) if is_htmx() else redirect(login)
     info = session_or_404(session_id)
     html = render_template("sessions/_live.html", info=info, **live_context(info))
     return html, {"Cache-Control": "no-store"}

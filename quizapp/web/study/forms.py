@@ -1,6 +1,6 @@
 """Self-study's forms: the page's arrangement read from its link, and "forget my progress".
 
-The answers themselves use the quiz's form (``quizapp.web.quiz.forms.quiz_form``).
+The answers themselves use the quiz's form (``quizapp.web.common.answer_forms.quiz_form``).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""A learner's progress without an account: a signed cookie of their latest attempts.
+"""A pupil's progress without an account: a signed cookie of their latest attempts.
 
 Why a cookie of its own rather than the Flask session cookie:
 
@@ -16,7 +16,7 @@ Why a cookie of its own rather than the Flask session cookie:
   fit the expected shape are dropped one by one (``study.from_records``).
 
 The cookie is not encrypted: it holds titles and scores, nothing personal,
-on the learner's own device. On a shared Chromebook the next pupil would
+on the pupil's own device. On a shared Chromebook the next pupil would
 see them, hence the button to forget them.
 """
 

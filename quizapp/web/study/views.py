@@ -8,13 +8,13 @@ from werkzeug.exceptions import NotFound
 from quizapp.services import study
 from quizapp.web import errors
 from quizapp.web.auth import current_teacher_id
-from quizapp.web.quiz import evidence, forms as quiz_forms, results
+from quizapp.web.common import answer_forms as quiz_forms, evidence, results
 from quizapp.web.study import chart, progress
 from quizapp.web.study.forms import ArrangementArgs, ForgetForm, link_args
 
 
 def index():
-    """Every article a reader may read and every public pack, and a way to the learner's progress."""
+    """Every article a reader may read and every public pack, and a way to the pupil's progress."""
     catalogue = study.catalogue(current_teacher_id())
     return render_template("study/index.html", catalogue=catalogue, attempts=len(progress.load()))
 
@@ -34,7 +34,7 @@ def answer(material: study.Material):
 
     The link's arrangement (``?seed=&round=&only=``) says which questions and
     in which order; the form posts back to the same link, so the grader sees
-    the page the learner saw. A submission the quiz form refuses (an answer
+    the page the pupil saw. A submission the quiz form refuses (an answer
     far too long, an option not on the page) comes back with its message.
     """
     try:
@@ -62,7 +62,7 @@ def arranged_for(material: study.Material) -> tuple[study.Arrangement, study.Arr
 
 
 def record_and_show(material, arrangement, arranged, result):
-    """The results page, with the attempt added to the learner's progress cookie."""
+    """The results page, with the attempt added to the pupil's progress cookie."""
     history = study.add_attempt(progress.load(), study.attempt_of(material, result, retry=arrangement.round > 0))
     missed = study.missed(result, arranged)
     again = study.try_again(arrangement, missed)
@@ -111,7 +111,7 @@ def expired(error):
 
 
 def show_progress():
-    """The learner's attempts: what they have done, a chart of their scores, every attempt in a table."""
+    """The pupil's attempts: what they have done, a chart of their scores, every attempt in a table."""
     history = progress.load()
     response = make_response(render_template("study/progress.html", history=history, done=study.done(history),
                                              chart=chart.score_chart(history), form=ForgetForm(),

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from quizapp.services.quiz import VERDICTS, QuestionResult, QuizResult
-from quizapp.text.grading import grader as grading
-from quizapp.web.quiz.forms import truth_labels
+from quizapp.services.quiz import QuestionResult, QuizResult
+from quizapp.text.grading.grader import VERDICTS
+from quizapp.web.common.answer_forms import truth_labels
 
 # verdict -> (icon, word): the word is always shown, so colour is never the only signal.
 VERDICT_LABELS = {
@@ -19,7 +19,6 @@ VERDICT_LABELS = {
     "incorrect": ("✗", "Incorrect"),
 }
 NO_ANSWER = "No answer given"
-SAID_BY_VERDICT = "Correct."
 
 
 @dataclass(frozen=True)
@@ -73,8 +72,7 @@ def shown_response(result: QuestionResult) -> str:
 
 def shown_feedback(result: QuestionResult) -> str:
     """The grader's feedback, unless the verdict and "Your answer" already say it ("Correct.")."""
-    feedback = result.grade.feedback
-    return "" if feedback in (SAID_BY_VERDICT, grading.NO_ANSWER) else feedback
+    return result.grade.feedback if result.grade.feedback_adds else ""
 
 
 def shown_answer(result: QuestionResult) -> str:

@@ -18,10 +18,9 @@ from wtforms.fields.choices import SelectChoice  # type: ignore[attr-defined]  #
 from wtforms.validators import Length
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from quizapp.text.grading.grader import MAX_RESPONSE_CHARS
 from quizapp.text.question import BLANK, Question
 
-# Far above any real answer (a name or two, a word), far below what would make grading slow.
-MAX_ANSWER_CHARS = 500
 TOO_LONG = "That answer is too long: keep it under %(max)d characters (it has %(length)d)."
 HINTS = {
     "cloze": "Fill in the missing word.",
@@ -58,6 +57,12 @@ class QuizItem:
     number: int
     question: Question
     field: Field
+    shown: int = 0  # the number the page labels it with, when that is not ``number`` (a shuffled class page)
+
+    @property
+    def label_number(self) -> int:
+        """The number the pupil sees: its place on the page."""
+        return self.shown or self.number
 
     @property
     def hint(self) -> str:
@@ -127,7 +132,7 @@ def make_field(question: Question):
         return OptionalRadioField(question.prompt, choices=options(truth_labels(question).items()))
     return StringField(
         question.prompt,
-        validators=[Length(max=MAX_ANSWER_CHARS, message=TOO_LONG)],
+        validators=[Length(max=MAX_RESPONSE_CHARS, message=TOO_LONG)],
         render_kw={"autocomplete": "off"},
     )
 
