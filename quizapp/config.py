@@ -39,6 +39,8 @@ LIMITS = ("CLASS_IDLE_HOURS", "MAX_PUPILS_PER_SESSION", "MAX_QUESTIONS_PER_PACK"
 ENVIRONMENT.update({name: f"QUIZAPP_{name}" for name in CAPS + LIMITS})
 # Background analysis and who may register (docs/deploy.md): QUIZAPP_TASK_QUEUE, QUIZAPP_REGISTRATION.
 ENVIRONMENT.update({"TASK_QUEUE": "QUIZAPP_TASK_QUEUE", "REGISTRATION": "QUIZAPP_REGISTRATION"})
+# The zone homework times are typed in when the teacher's browser does not say its own (docs/classroom.md).
+ENVIRONMENT.update({"SCHOOL_TIMEZONE": "QUIZAPP_SCHOOL_TIMEZONE"})
 
 REGISTRATION_MODES = ("open", "invite", "approval")
 
@@ -95,6 +97,9 @@ class Config:
     # Who may make a teacher account: "open" (anyone, at /register), "invite" (with a code from a
     # teacher or `quizapp invite`) or "approval" (anyone may ask; an admin approves with the CLI).
     REGISTRATION = "open"
+    # Homework times are typed and shown in the teacher's own zone, which their browser tells the form;
+    # without JavaScript, in this one (an IANA name such as "Europe/London").
+    SCHOOL_TIMEZONE = "UTC"
 
 
 def configure_app(app, test_config: dict | None = None) -> None:

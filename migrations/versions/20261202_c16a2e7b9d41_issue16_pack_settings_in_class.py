@@ -37,7 +37,7 @@ def downgrade():
         batch_op.drop_column("past_scores")
         batch_op.drop_column("attempt")
     with op.batch_alter_table("class_session", schema=None) as batch_op:
-        batch_op.drop_constraint("ck_class_session_attempts", type_="check")
+        batch_op.drop_constraint(op.f("ck_class_session_attempts"), type_="check")
         batch_op.drop_column("attempts")
         batch_op.drop_column("description")
         batch_op.drop_column("shuffle_questions")

@@ -15,23 +15,25 @@ SQLite a transaction holds the write lock for the whole class.
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 
 from quizapp.extensions import db
-from quizapp.models import Answer, Article, ClassSession, Pack, PackQuestion, Participant
+from quizapp.models import Answer, Article, ClassSession, Homework, Pack, PackQuestion, Participant
 from quizapp.models.columns import utcnow
 from quizapp.services.articles import ArticleView
 from quizapp.services.classroom_idle import close_idle_sessions
 from quizapp.services.classroom_rules import (  # noqa: F401  (part of this module's interface)
-    CODE_ALPHABET, CODE_LENGTH, MAX_NAME_CHARS, AlreadyFinished, AnswerTooLong,
+    CODE_ALPHABET, CODE_LENGTH, MAX_NAME_CHARS, AlreadyFinished, AnswerTooLong, AnswerUnreadable,
     ClassFull, ClassroomError, InvalidName, NotJoined, QuestionNotFound, Response, SessionClosed, SessionNotFound,
     clean_name, clean_response, name_key, new_code, normalise_code, pupil_question, pupil_questions, question_order,
     token_hash,
 )
 from quizapp.services.classroom_views import Joined, PupilView, SavedAnswer, SessionInfo  # noqa: F401  (interface)
+from quizapp.services.homework_rules import HomeworkTimes, refuse_outside
 from quizapp.services.transactions import reading, writing
 from quizapp.text.grading.grader import MAX_PICKS, MAX_RESPONSE_CHARS, Grade, grade  # the limits: re-exported
 from quizapp.text.question import Question
@@ -131,21 +133,6 @@ def pupil_for(code: str, token: str) -> PupilView | None:
                          participant.attempt, tuple(participant.past_scores or ()))
 
 
-def question_for(code: str, token: str, number: int) -> Question:
-    """Question ``number`` as this pupil sees it (their order of choices): what their answer form is made from.
-
-    One short read, for every autosave; raises ``NotJoined`` and ``QuestionNotFound``.
-    """
-    with reading():
-        found = _pupil_row(code, token)
-        if found is None:
-            raise NotJoined()
-        participant, row = found
-        if not 1 <= number <= len(row.questions):
-            raise QuestionNotFound()
-        return pupil_question(row.questions[number - 1], participant.id, number, row.shuffle_choices)
-
-
 def session_article(session_id: int) -> ArticleView:
     """The article of session ``session_id``, whoever owns it: a joined pupil reads a teacher's own article too.
 
@@ -209,22 +196,34 @@ def _check_room(session_id: int, max_pupils: int) -> None:
         raise ClassFull(max_pupils)
 
 
-def save_answer(code: str, token: str, number: int, response: object) -> SavedAnswer:
+def save_answer(code: str, token: str, number: int, response: object = None, *,
+                read: Callable[[Question], object] | None = None, now: datetime | None = None) -> SavedAnswer:
     """Grade and store the pupil's answer to question ``number``; the one row for it, created or updated.
+
+    ``read``, if given, turns question ``number`` as this pupil sees it (their
+    order of choices) into the response: the web layer's answer form, which
+    may raise a ``ClassroomError`` saying why it cannot read the answer.
+    With ``now``, homework is refused before it opens and after it is due.
 
     Raises ``NotJoined`` for a token that did not join this session,
     ``SessionClosed`` once the teacher has closed it, ``AlreadyFinished``
     once the pupil has handed in, ``QuestionNotFound`` for a number outside
-    the questions and ``AnswerTooLong``.
+    the questions, ``NotOpenYet``/``PastDue`` and ``AnswerTooLong``.
 
-    One transaction checks, grades (tens of microseconds) and writes: this
-    runs for every answer, and on SQLite each transaction queues for the lock.
+    One transaction checks, reads, grades (tens of microseconds) and writes:
+    this runs for every answer of every pupil, and on SQLite each writing
+    transaction queues for the lock, so there is no second one to queue for.
     """
-    response = clean_response(response)
     for _ in range(RETRIES):
         try:
             with writing():
                 participant, row = _writable_pupil(code, token, number)
+                if now is not None:
+                    refuse_outside(_homework_times(row.id), now)
+                if read is not None:
+                    response = read(pupil_question(row.questions[number - 1], participant.id, number,
+                                                   row.shuffle_choices))
+                response = clean_response(response)
                 question = Question.from_dict(row.questions[number - 1])
                 saved = _upsert(participant.id, row.id, number, response, grade(question, response))
                 answered = db.session.scalar(sa.select(sa.func.count(Answer.id))
@@ -235,6 +234,12 @@ def save_answer(code: str, token: str, number: int, response: object) -> SavedAn
         except sa.exc.IntegrityError:
             continue  # a concurrent save made the row first: the next attempt finds it and updates it
     raise ClassroomError("Your answer could not be saved just now. Please try again.")
+
+
+def _homework_times(session_id: int) -> HomeworkTimes | None:
+    """The session's homework times, or None for a live lesson (in the caller's transaction)."""
+    row = db.session.scalars(sa.select(Homework).where(Homework.session_id == session_id)).first()
+    return HomeworkTimes.of(row) if row else None
 
 
 def _writable_pupil(code: str, token: str, number: int) -> tuple[Participant, ClassSession]:

@@ -94,6 +94,10 @@ class NotHandedIn(ClassroomError):
         super().__init__(message)
 
 
+class AnswerUnreadable(ClassroomError):
+    """The answer form could not read what was sent (an option not on the page, a broken post)."""
+
+
 class AnswerTooLong(ClassroomError):
     """A typed answer, or a list of picks, far larger than any real answer."""
 

@@ -7,7 +7,9 @@ def configure_blueprints(app) -> None:
     """Register every feature's blueprint (imported here, when an app is built)."""
     from quizapp.web.articles import bp as articles
     from quizapp.web.auth import bp as auth
+    from quizapp.web.classes import bp as classes
     from quizapp.web.health import bp as health
+    from quizapp.web.homework import bp as homework
     from quizapp.web.join import bp as join
     from quizapp.web.packs import bp as packs
     from quizapp.web.quiz import bp as quiz
@@ -27,6 +29,8 @@ def configure_blueprints(app) -> None:
     app.register_blueprint(packs)
     app.register_blueprint(join)
     app.register_blueprint(sessions)
+    app.register_blueprint(homework)
+    app.register_blueprint(classes)
     app.register_blueprint(study)
     app.register_blueprint(health)
 

@@ -40,3 +40,59 @@
   document.addEventListener("htmx:responseError", notSaved);
   document.addEventListener("htmx:timeout", notSaved);
 })();
+
+// Typed answers are kept in this tab (sessionStorage) from the first key until the server says
+// "Saved", so a reload in the pause before the autosave (issue 16: an answer typed less than a
+// second before a reload was lost) puts the text back and saves it. sessionStorage is per tab and
+// ends with it, so on a shared Chromebook the next pupil never gets these; the key names the class,
+// the pupil and their attempt, so another pupil in the same tab does not either.
+(function () {
+  "use strict";
+
+  var list = document.querySelector("ol.questions[data-draft-key]");
+  if (!list || !window.sessionStorage) { return; }
+  var prefix = "quizapp-draft:" + list.getAttribute("data-draft-key") + ":";
+
+  function box(form) { return form.querySelector("input[type=text]"); }
+  function keyOf(form) { return prefix + form.getAttribute("action"); }
+
+  function read(key) {
+    try { return window.sessionStorage.getItem(key); } catch (e) { return null; }
+  }
+  function write(key, value) {
+    try {
+      if (value === null) { window.sessionStorage.removeItem(key); } else { window.sessionStorage.setItem(key, value); }
+    } catch (e) { /* storage full or refused: the autosave still runs */ }
+  }
+
+  list.querySelectorAll("form.answer-form").forEach(function (form) {
+    var input = box(form);
+    if (!input) { return; }
+    var key = keyOf(form), draft = read(key);
+    if (list.hasAttribute("data-locked")) { write(key, null); return; }
+    if (draft !== null && draft !== input.value) {
+      input.value = draft;
+      // htmx sets up its triggers when the document is ready (its listener was added before this one):
+      // then "change", one of the form's triggers, saves the text put back.
+      var save = function () {
+        window.setTimeout(function () { input.dispatchEvent(new Event("change", { bubbles: true })); }, 0);
+      };
+      if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", save); } else { save(); }
+    } else if (draft !== null) {
+      write(key, null);
+    }
+    input.addEventListener("input", function () { write(key, input.value); });
+  });
+
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    var form = event.detail.elt, input = form.classList && form.classList.contains("answer-form") && box(form);
+    if (input) { form.setAttribute("data-sending", input.value); }
+  });
+
+  document.addEventListener("htmx:afterRequest", function (event) {
+    var form = event.detail.elt, input = form.classList && form.classList.contains("answer-form") && box(form);
+    if (!input || !event.detail.successful) { return; }
+    // Only what the server just saved is forgotten: text typed while the save was on its way stays kept.
+    if (read(keyOf(form)) === form.getAttribute("data-sending")) { write(keyOf(form), null); }
+  });
+})();

@@ -15,6 +15,7 @@ import pytest
 from playwright.sync_api import expect
 from werkzeug.exceptions import HTTPException
 
+import class_visits
 from axe import assert_accessible
 from factories import SEED
 
@@ -27,6 +28,7 @@ NOT_PAGES = {
     "/teacher/packs/<int:pack_id>/export/<fmt>": "a pack file download (YAML, JSON, GIFT)",
     "/teacher/sessions/<int:session_id>/answers.csv": "a CSV download",
     "/teacher/sessions/<int:session_id>/summary.csv": "a CSV download",
+    "/teacher/classes/<int:class_id>/term.csv": "a CSV download",
     "/teacher/sessions/<int:session_id>/qr.svg": "the QR image (its alt text is checked on the session page)",
     "/teacher/sessions/<int:session_id>/live": "the fragment htmx swaps into the session page (checked there)",
     "/teacher/articles/jobs/<int:job_id>/status": "the fragment htmx swaps into the progress page (checked there)",
@@ -155,6 +157,7 @@ PUPIL_VISITS = [
     Visit("join", "/join", join_page),
     Visit("join with the code", "/join/<code>", goto(lambda s: f"/join/{s.code}")),
     Visit("class", "/class/<code>", class_page),
+    Visit("pick a name from the class list", "/join/<code>/names", class_visits.pick_name),
 ]
 
 TEACHER_VISITS = [
@@ -181,6 +184,13 @@ TEACHER_VISITS = [
       for kind in ("short", "choice", "multi", "truefalse", "cloze")],
     Visit("pack import", "/teacher/packs/import", goto(lambda s: "/teacher/packs/import")),
     Visit("pack delete", "/teacher/packs/<int:pack_id>/delete", goto(lambda s: f"/teacher/packs/{s.pack_id}/delete")),
+    Visit("set as homework", "/teacher/packs/<int:pack_id>/homework",
+          goto(lambda s: f"/teacher/packs/{s.pack_id}/homework")),
+    Visit("class lists", "/teacher/classes", class_visits.class_lists),
+    Visit("class list", "/teacher/classes/<int:class_id>", class_visits.class_page),
+    Visit("class pupil history", "/teacher/classes/<int:class_id>/pupils/<int:pupil_id>", class_visits.class_pupil),
+    Visit("pack question delete", "/teacher/packs/<int:pack_id>/questions/<int:number>/delete",
+          goto(lambda s: f"/teacher/packs/{s.pack_id}/questions/1/delete")),
     Visit("sessions", "/teacher/sessions", goto(lambda s: "/teacher/sessions")),
     Visit("session", "/teacher/sessions/<int:session_id>", goto(lambda s: f"/teacher/sessions/{s.session_id}")),
     Visit("session delete", "/teacher/sessions/<int:session_id>/delete",

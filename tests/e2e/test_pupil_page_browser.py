@@ -42,3 +42,36 @@ def test_the_answered_counter_counts_as_the_pupil_answers(browser, live_server, 
     expect(page.get_by_test_id("status-2")).to_contain_text("Correct")
     expect(progress).to_have_text("2 of 4 answered.")
     context.close()
+
+
+def saved(live_app, session_id) -> dict[int, object]:
+    with live_app.app_context():
+        return {a.number: a.response for a in db.session.scalars(
+            sa.select(Answer).where(Answer.session_id == session_id))}
+
+
+def test_an_answer_typed_just_before_a_reload_comes_back_and_is_saved(browser, live_server, live_app):
+    lesson = start_class_session(live_app, email="draft@school.example", slug="draft")
+    context, page = joined(browser, live_server, lesson.code, "Sam")
+    page.get_by_label(TYPED).press_sequentially("Russia and Iran", delay=10)
+    page.reload()  # at once: the autosave waits for a pause of 800 ms in typing, so nothing was sent yet
+    expect(page.get_by_label(TYPED)).to_have_value("Russia and Iran")
+    expect(page.get_by_test_id("status-1")).to_contain_text("Saved")
+    expect(page.get_by_test_id("progress")).to_have_text("1 of 4 answered.")
+    assert saved(live_app, lesson.session_id) == {1: "Russia and Iran"}
+
+    # Once saved, the kept copy is gone: the server's answer is what a later reload shows.
+    assert page.evaluate("Object.keys(window.sessionStorage).filter(k => k.startsWith('quizapp-draft:'))") == []
+    context.close()
+
+
+def test_a_kept_answer_is_not_given_to_the_next_pupil_in_the_same_tab(browser, live_server, live_app):
+    lesson = start_class_session(live_app, email="draft-shared@school.example", slug="draft-shared")
+    context, page = joined(browser, live_server, lesson.code, "Sam")
+    page.get_by_label(TYPED).press_sequentially("Turkey", delay=10)
+    page.goto(f"/join/{lesson.code}")  # Sam leaves at once; Kim joins on the same Chromebook, same tab
+    page.get_by_label("Your name").fill("Kim")
+    page.get_by_role("button", name="Join").click()
+    expect(page.get_by_test_id("pupil-name")).to_have_text("Kim")
+    expect(page.get_by_label(TYPED)).to_have_value("")
+    context.close()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 # Rule arguments that name something a teacher owns: another teacher must get 404 for each.
-OWNED_ARGUMENTS = {"article_id", "pack_id", "session_id", "participant_id", "job_id"}
+OWNED_ARGUMENTS = {"article_id", "pack_id", "session_id", "participant_id", "job_id", "class_id"}
 
 
 def log_in(client, teacher_id: int):
@@ -33,6 +33,7 @@ def rule_values(victim) -> dict:
         "article_id": victim.article_id, "pack_id": victim.pack_id, "session_id": victim.session_id,
         "participant_id": victim.participant_id, "number": 1, "actor_id": victim.actor_id, "fmt": "json",
         "slug": victim.slug, "code": victim.code, "filename": "css/app.css", "job_id": victim.job_id,
+        "class_id": victim.class_id, "pupil_id": victim.pupil_id,
     }
 
 

@@ -16,7 +16,7 @@ from records import make_teacher
 
 from quizapp.extensions import db
 from quizapp.models import Article
-from quizapp.services import article_jobs
+from quizapp.services import article_jobs, rosters
 from quizapp.text.reading.bounds import Bounds
 
 @dataclass(frozen=True)
@@ -33,11 +33,13 @@ class Victim:
     pupil_token: str
     actor_id: str
     job_id: int  # an article of A's still waiting for its analysis
+    class_id: int  # a class list of A's
+    pupil_id: int  # a pupil on that list
 
 
 @pytest.fixture
 def victim(app) -> Victim:
-    """Teacher A with an article, a pack, a class session and a pupil who answered everything."""
+    """Teacher A with an article, a pack, a class session, a pupil who answered everything, and a class list."""
     lesson = start_class_session(app)
     pupil = join_pupil(app, lesson.code, "Sam")
     answer_all(app, lesson.code, pupil.token, RIGHT)
@@ -47,8 +49,10 @@ def victim(app) -> Victim:
         article_id = article.id
         job_id = article_jobs.submit("Floods\nHeavy rain closed the schools.", owner_id=lesson.owner_id,
                                      title_hint=None, bounds=Bounds(), per_hour=100)
+        class_id = rosters.create_class(lesson.owner_id, "7B", "Sam Green\nAli Khan")
+        pupil_id = rosters.owned_class(class_id, lesson.owner_id).pupils[0].id
     return Victim(lesson.owner_id, article_id, lesson.article_slug, lesson.pack_id, lesson.session_id,
-                  lesson.code, pupil.participant_id, pupil.token, actor_id, job_id)
+                  lesson.code, pupil.participant_id, pupil.token, actor_id, job_id, class_id, pupil_id)
 
 
 @pytest.fixture

@@ -225,17 +225,38 @@ def test_a_pupil_reads_the_sessions_article_even_when_a_teacher_owns_it(app, les
             classroom.session_article(999)
 
 
-def test_the_autosave_reads_one_question_in_the_pupils_own_order(app):
+def test_the_autosave_reads_the_answer_with_the_question_in_the_pupils_own_order(app):
     lesson = start_class_session(app, shuffle_choices=True)
     sam = join_pupil(app, lesson.code)
+    seen = []
+
+    def read(question):
+        seen.append(question)
+        return "al-Sukhna"
+
     with app.app_context():
         page = classroom.pupil_for(lesson.code, sam.token).questions
-        assert [classroom.question_for(lesson.code, sam.token, n) for n in (1, 2, 3, 4)] == list(page)
+        saved = classroom.save_answer(lesson.code, sam.token, 2, read=read)
+        assert seen == [page[1]]  # the choices in the order Sam's page shows them
+        assert (saved.verdict, saved.immediate) == ("correct", True)
         with pytest.raises(classroom.QuestionNotFound):
-            classroom.question_for(lesson.code, sam.token, 5)
+            classroom.save_answer(lesson.code, sam.token, 5, read=read)
         with pytest.raises(classroom.NotJoined):
-            classroom.question_for(lesson.code, "forged", 1)
-        assert classroom.save_answer(lesson.code, sam.token, 2, "al-Sukhna").immediate is True
+            classroom.save_answer(lesson.code, "forged", 1, read=read)
+    assert len(seen) == 1  # nothing is read for a question or a pupil that is not there
+
+
+def test_an_answer_the_form_cannot_read_leaves_no_row(app):
+    lesson = start_class_session(app)
+    sam = join_pupil(app, lesson.code)
+
+    def unreadable(question):
+        raise classroom.AnswerUnreadable("Pick one of the options on the page.")
+
+    with app.app_context():
+        with pytest.raises(classroom.AnswerUnreadable, match="options on the page"):
+            classroom.save_answer(lesson.code, sam.token, 2, read=unreadable)
+        assert rows(Answer) == []
 
 
 def test_pupils_joining_with_the_same_name_at_once_get_different_numbers(app, lesson):

@@ -14,12 +14,15 @@ from datetime import timedelta
 from flask import abort, current_app, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user
 
-from quizapp.services import classroom, classroom_attempts
+from quizapp.services import classroom, classroom_attempts, homework
 from quizapp.services.classroom import PupilView
 from quizapp.web import errors
 from quizapp.web.common import known_codes
 from quizapp.web.join import limits, status
+from quizapp.web.classes.pupils import join_from_list
+from quizapp.web.common import clock
 from quizapp.web.common.htmx import is_htmx
+from quizapp.web.homework.views import pupil_context
 from quizapp.web.join.cookie import keep, remembered
 from quizapp.web.join.forms import JoinForm, answer_form
 from quizapp.web.reading import markup, panels
@@ -66,6 +69,10 @@ def join(code: str | None = None):
         name = classroom.clean_name(form.name.data or "")
         if pupil and pupil.name.casefold() == name.casefold():
             return redirect(url_for("join.class_page", code=code), 303)
+        homework.check_join(code, clock.now())  # homework: not before it opens, not after it is due
+        listed = join_from_list(code, name)  # a session run with a class: pupils pick their name from its list
+        if listed is not None:
+            return listed
         joined = classroom.join(code, name, idle_after=idle_time(),
                                 max_pupils=current_app.config["MAX_PUPILS_PER_SESSION"])
     except classroom.InvalidName as error:
@@ -117,6 +124,8 @@ def class_page(code: str):
 def render_class(pupil: PupilView, posted=None, status_code: int = 200, problem: str = ""):
     """The class page; ``posted`` is a refused form to show with its error instead of the saved answer."""
     article = classroom.session_article(pupil.session.id).analysis
+    work = pupil_context(pupil.session.id)  # homework past its due date is locked like a closed class
+    locked = status.locked(pupil) or work["homework_due"]
     order = pupil.order or tuple(range(1, len(pupil.questions) + 1))
     forms = [posted if posted is not None and posted.number == n
              else answer_form(pupil.questions[n - 1], n, pupil.answers.get(n)) for n in order]
@@ -126,8 +135,8 @@ def render_class(pupil: PupilView, posted=None, status_code: int = 200, problem:
         "join/class.html", pupil=pupil, info=pupil.session, forms=forms, problem=problem,
         analysis=article, paragraphs=markup.render_article(article), glossary=panels.glossary(article.actors),
         formulas=panels.formulas(article.readability), gauge=panels.gauge(article.readability.grade_level),
-        show_feedback=status.shows_feedback(pupil), locked=status.locked(pupil),
-        may_try_again=status.may_try_again(pupil),
+        show_feedback=status.shows_feedback(pupil) or locked, locked=locked,
+        may_try_again=status.may_try_again(pupil) and not work["homework_due"], **work,
     )
     return page, status_code
 
@@ -139,35 +148,46 @@ def save(code: str, number: int):
     """Autosave one answer: htmx gets the question's status; a plain form post goes back to the question.
 
     403 for a browser that did not join, 404 for a question the class does
-    not have, 409 once the class is closed or the pupil handed in, 422 for
-    an answer the form refuses (far too long, an option not on the page).
-    Only the one question is read before saving: this runs for every answer
-    of every pupil in the class.
+    not have, 409 once the class is closed, the pupil handed in or the
+    homework is due, 422 for an answer the form refuses (far too long, an
+    option not on the page). One service call, one transaction: this runs
+    for every answer of every pupil in the class.
     """
     code = classroom.normalise_code(code)
-    token = remembered().get(code, "")
+    reader = AnswerReader(number)
     try:
-        question = classroom.question_for(code, token, number)
+        saved = classroom.save_answer(code, remembered().get(code, ""), number, read=reader, now=clock.now())
     except classroom.NotJoined:
         abort(403, NOT_JOINED)
     except classroom.QuestionNotFound:
         abort(404)
-    form = answer_form(question, number, formdata=request.form)
-    if not form.validate():
-        return refused(code, form, " ".join(form.response.errors) or "That answer could not be read.", 422)
-    try:
-        saved = classroom.save_answer(code, token, number, form.response.data)
-    except (classroom.SessionClosed, classroom.AlreadyFinished) as error:
-        return refused(code, form, str(error), 409)
-    except classroom.NotJoined:
-        abort(403)
+    except (classroom.SessionClosed, classroom.AlreadyFinished, homework.PastDue, homework.NotOpenYet) as error:
+        return refused(code, reader.form, str(error), 409)
     except classroom.ClassroomError as error:
-        return refused(code, form, str(error), 422)
+        return refused(code, reader.form, str(error), 422)
     if is_htmx():
-        return render_template("join/_status.html", question=question, saved=saved,
+        return render_template("join/_status.html", question=reader.question, saved=saved,
                                show_feedback=saved.immediate, oob_progress=True)
     flash(f"Question {number}: your answer is saved.", "success")
     return redirect(url_for("join.class_page", code=code, _anchor=f"question-{number}"), 303)
+
+
+class AnswerReader:
+    """Reads the posted answer with the form of the question as the pupil sees it, inside the save's transaction.
+
+    Keeps the question and the form: the status fragment shows the question's
+    answer, and a refused answer goes back to the page in its form.
+    """
+
+    def __init__(self, number: int):
+        self.number, self.question, self.form = number, None, None
+
+    def __call__(self, question):
+        self.question = question
+        self.form = answer_form(question, self.number, formdata=request.form)
+        if not self.form.validate():
+            raise classroom.AnswerUnreadable(" ".join(self.form.response.errors) or "That answer could not be read.")
+        return self.form.response.data
 
 
 def refused(code: str, form, message: str, status_code: int):
@@ -177,7 +197,8 @@ def refused(code: str, form, message: str, status_code: int):
     pupil = current_pupil(code)
     if pupil is None:
         abort(403)
-    form.response.errors = [message]
+    if form is not None:
+        form.response.errors = [message]
     return render_class(pupil, posted=form, status_code=status_code, problem=message)
 
 
@@ -186,11 +207,12 @@ def finish(code: str):
     code = classroom.normalise_code(code)
     pupil_or_join(code)
     try:
+        homework.check_answering(code, clock.now())
         classroom.finish(code, remembered()[code])
     except classroom.NotJoined:
         abort(403)
-    except classroom.SessionClosed:
-        pass  # nothing recorded; the class page says the class is closed
+    except (classroom.SessionClosed, homework.PastDue, homework.NotOpenYet):
+        pass  # nothing recorded; the class page says the class is closed or the homework is due
     return redirect(url_for("join.class_page", code=code), 303)
 
 

@@ -20,5 +20,7 @@ bp.add_url_rule("/<int:session_id>/delete", view_func=views.delete, methods=["GE
 bp.add_url_rule("/<int:session_id>/participants/<int:participant_id>", view_func=views.pupil)
 bp.add_url_rule("/<int:session_id>/participants/<int:participant_id>/answers/<int:number>/override",
                 view_func=views.override, methods=["POST"])
+bp.add_url_rule("/<int:session_id>/questions/<int:number>/accept", view_func=views.accept_for_everyone,
+                methods=["POST"])
 bp.add_url_rule("/<int:session_id>/answers.csv", view_func=views.answers_csv)
 bp.add_url_rule("/<int:session_id>/summary.csv", view_func=views.summary_csv)

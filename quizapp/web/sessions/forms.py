@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import HiddenField
-from wtforms.validators import AnyOf
+from wtforms import HiddenField, IntegerField
+from wtforms.validators import AnyOf, InputRequired, Length, Optional
+
+from quizapp.text.grading.grader import MAX_RESPONSE_CHARS
 
 
 class OverrideForm(FlaskForm):
@@ -15,3 +17,11 @@ class OverrideForm(FlaskForm):
     def accepted(self) -> bool:
         """Whether the button pressed was "Accept this answer"."""
         return self.accept.data == "1"
+
+
+class AcceptForEveryoneForm(FlaskForm):
+    """One button: accept ``answer`` to a question for every pupil who gave it; ``pupil`` says where to go back."""
+
+    answer = HiddenField(validators=[InputRequired("Say which answer to accept."),
+                                     Length(max=MAX_RESPONSE_CHARS * 2)])
+    pupil = IntegerField(validators=[Optional()])

@@ -9,11 +9,12 @@ from __future__ import annotations
 from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
-from quizapp.services import classroom, classroom_results, session_admin
+from quizapp.services import classroom, classroom_overrides, classroom_results, session_admin
 from quizapp.web.auth import current_teacher_id
 from quizapp.web.common import known_codes
 from quizapp.web.sessions import display, forms
 from quizapp.web.common.htmx import is_htmx
+from quizapp.web.homework.views import teacher_context
 
 CSV_TYPE = "text/csv; charset=utf-8"
 POLL_SECONDS = 3
@@ -66,7 +67,8 @@ def live(session_id: int):
 
 def live_context(info) -> dict:
     """What ``sessions/_live.html`` needs besides the session."""
-    return {"board": or_404(classroom_results.dashboard, info.id), "poll_seconds": POLL_SECONDS}
+    return {"board": or_404(classroom_results.dashboard, info.id), "poll_seconds": POLL_SECONDS,
+            **teacher_context(info.id)}
 
 
 def or_404(call, session_id: int):
@@ -111,6 +113,25 @@ def override(session_id: int, participant_id: int, number: int):
     flash(f"Question {number}: {'answer accepted' if accept else 'back to the grader’s verdict'}.", "success")
     return redirect(url_for("sessions.pupil", session_id=session_id, participant_id=participant_id,
                             _anchor=f"answer-{number}"))
+
+
+@login_required
+def accept_for_everyone(session_id: int, number: int):
+    """Accept one answer to question ``number`` for every pupil who gave it (POST); back where the button was."""
+    session_or_404(session_id)
+    form = forms.AcceptForEveryoneForm()
+    if not form.validate_on_submit():
+        abort(400)
+    try:
+        changed = classroom_overrides.accept_for_everyone(session_id, number, form.answer.data or "")
+    except LookupError:
+        abort(404)
+    flash(f"Question {number}: “{form.answer.data}” accepted for {changed} "
+          f"{'pupil' if changed == 1 else 'pupils'}.", "success")
+    if form.pupil.data:
+        return redirect(url_for("sessions.pupil", session_id=session_id, participant_id=form.pupil.data,
+                                _anchor=f"answer-{number}"))
+    return redirect(url_for("sessions.show", session_id=session_id, _anchor=f"stat-{number}"))
 
 
 @login_required

@@ -1,0 +1,28 @@
+"""A pupil on a class's list: a name the teacher typed or pasted, and nothing else about them."""
+
+from __future__ import annotations
+
+from sqlalchemy import ForeignKey, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from quizapp.extensions import Model
+
+
+class ClassPupil(Model):
+    """One name on a class list; pupils pick it when they join one of the class's sessions.
+
+    Unique per class in any case (``name_key`` is the casefolded name): two
+    "Sam"s on one list could not tell which is theirs, so the teacher writes
+    "Sam K" and "Sam P". No e-mail, no account: a name is all there is.
+    """
+
+    __tablename__ = "class_pupil"
+    __table_args__ = (UniqueConstraint("class_id", "name_key", name="uq_class_pupil_name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    class_id: Mapped[int] = mapped_column(ForeignKey("school_class.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(40))
+    name_key: Mapped[str] = mapped_column(String(40))
+
+    def __repr__(self) -> str:
+        return f"<ClassPupil {self.id} {self.name!r}>"
