@@ -19,6 +19,7 @@ from quizapp.cli_accounts import (
     invite_command,
     pending_teachers_command,
     plural,
+    reset_password_command,
     set_password_command,
 )
 from quizapp.text.errors import QuizappError
@@ -377,8 +378,8 @@ def _run_with_worker(flask_run: click.Command) -> click.Command:
     return run_command
 
 
-COMMANDS = (prepare_command, create_teacher_command, set_password_command, invite_command, approve_teacher_command,
-            pending_teachers_command, analyze_command, grade_command, pack_group, serve_command, worker_command)
+COMMANDS = (prepare_command, create_teacher_command, set_password_command, reset_password_command, invite_command,
+            approve_teacher_command, pending_teachers_command, analyze_command, grade_command, pack_group, serve_command, worker_command)
 
 
 def build_cli() -> click.Group:

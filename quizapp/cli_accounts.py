@@ -57,7 +57,7 @@ def create_teacher_command(email: str, display_name: str, password: str):
                        help="Asked for (hidden, twice) if not given; prefer that to the shell history.")
 @with_appcontext
 def set_password_command(email: str, password: str):
-    """Give a teacher a new password (there is no reset by e-mail) and log them out everywhere.
+    """Give a teacher a new password and log them out everywhere (``reset-password --link`` lets her choose it).
 
     Every session made with the old password ends, on every browser.
     """
@@ -68,6 +68,49 @@ def set_password_command(email: str, password: str):
         raise click.ClickException(f"There is no teacher account for {email}.")
     teachers.change_password(teacher_id, password)
     click.echo(f"Set a new password for {email}; their sessions have ended.")
+
+
+@click.command("reset-password")
+@click.argument("email")
+@click.option("--link", is_flag=True, help="Print a one-time link for the teacher to choose her own password, "
+              "instead of asking for one.")
+@click.option("--url", "base_url", metavar="URL", help="The server's address, e.g. https://quiz.school.example, "
+              "for the whole link (default: QUIZAPP_BASE_URL).")
+@with_appcontext
+def reset_password_command(email: str, link: bool, base_url: str | None):
+    """Give the teacher EMAIL a new password (asked for twice, hidden), or with --link a link to choose one.
+
+    Either way every browser logged in to the account is logged out once the
+    password changes. The link works once, for an hour; send it to the
+    teacher yourself (a chat message, a note). A password the register page
+    would refuse, or two that differ, exit 1 and change nothing.
+    """
+    from flask import current_app
+
+    from quizapp import mail
+    from quizapp.services import pack_editing, password_reset, teachers
+
+    teacher_id = pack_editing.teacher_id(email)  # checked first: no password is typed for nothing
+    if teacher_id is None:
+        raise click.ClickException(f"There is no teacher account for {email}. Nothing was changed.")
+    if link:
+        made = password_reset.make_link(email, current_app.config["SECRET_KEY"])
+        if made is None:  # deleted since the check above
+            raise click.ClickException(f"There is no teacher account for {email}. Nothing was changed.")
+        url = mail.link_url(current_app, made.token, base_url or current_app.config.get("BASE_URL"))
+        click.echo(f"Send this link to {made.email}; it works once, for {plural(password_reset.LINK_HOURS, 'hour')}:")
+        click.echo(url)
+        if not (base_url or current_app.config.get("BASE_URL")):
+            click.echo("Put the server's address in front of it (or give --url, or set QUIZAPP_BASE_URL).")
+        return
+    password = click.prompt("New password", hide_input=True)
+    if click.prompt("Repeat for confirmation", hide_input=True) != password:
+        raise click.ClickException("The two passwords are not the same. Nothing was changed.")
+    try:
+        teachers.change_password(teacher_id, password)
+    except teachers.AccountError as exc:
+        raise click.ClickException(f"{exc} Nothing was changed.") from exc
+    click.echo(f"Set a new password for {email}; every browser logged in to the account has been logged out.")
 
 
 @click.command("invite")

@@ -29,7 +29,7 @@ ENVIRONMENT = {
 # Rate limits, in Flask-Limiter's syntax ("120 per minute;2000 per day"): an admin whose school
 # joins hundreds of pupils from one address raises them without editing a file.
 RATE_LIMITS = ("LOGIN_LIMIT_PER_ADDRESS", "LOGIN_LIMIT_PER_EMAIL", "REGISTER_LIMIT_PER_ADDRESS",
-               "REGISTER_LIMIT_PER_EMAIL", "JOIN_LIMIT_PER_ADDRESS", "JOIN_FAILURES_PER_ADDRESS",
+               "REGISTER_LIMIT_PER_EMAIL", "RESET_LIMIT_PER_ADDRESS", "RESET_LIMIT_PER_EMAIL", "JOIN_LIMIT_PER_ADDRESS", "JOIN_FAILURES_PER_ADDRESS",
                "JOIN_FAILURES_PER_CODE", "ANSWER_LIMIT_PER_PUPIL")
 ENVIRONMENT.update({name: f"QUIZAPP_{name}" for name in RATE_LIMITS})
 # Issue 14's numbers, set without editing a file. Caps on the work one teacher can ask for are
@@ -41,6 +41,12 @@ ENVIRONMENT.update({name: f"QUIZAPP_{name}" for name in CAPS + LIMITS})
 ENVIRONMENT.update({"TASK_QUEUE": "QUIZAPP_TASK_QUEUE", "REGISTRATION": "QUIZAPP_REGISTRATION"})
 # The zone homework times are typed in when the teacher's browser does not say its own (docs/classroom.md).
 ENVIRONMENT.update({"SCHOOL_TIMEZONE": "QUIZAPP_SCHOOL_TIMEZONE"})
+
+# E-mail (docs/deploy.md, "E-mail"): set QUIZAPP_MAIL_SERVER and the forgot-password page sends reset links.
+ENVIRONMENT.update({name: f"QUIZAPP_{name}" for name in (
+    "MAIL_SERVER", "MAIL_PORT", "MAIL_USERNAME", "MAIL_PASSWORD", "MAIL_USE_TLS", "MAIL_USE_SSL",
+    "MAIL_BACKEND", "BASE_URL")})
+ENVIRONMENT["MAIL_DEFAULT_SENDER"] = "QUIZAPP_MAIL_FROM"
 
 REGISTRATION_MODES = ("open", "invite", "approval")
 
@@ -71,6 +77,9 @@ class Config:
     LOGIN_LIMIT_PER_EMAIL = "5 per minute;30 per day"
     REGISTER_LIMIT_PER_ADDRESS = "20 per hour"
     REGISTER_LIMIT_PER_EMAIL = "5 per hour"
+    # Asking for a password reset link, every attempt: per address, and per e-mail (no one's inbox is flooded).
+    RESET_LIMIT_PER_ADDRESS = "20 per hour"
+    RESET_LIMIT_PER_EMAIL = "3 per hour"
     # Cookies: never readable by scripts, not sent on other sites' POSTs. Secure ("only over HTTPS"):
     # "auto" sets it exactly on responses to HTTPS requests, in every mode, so a plain-HTTP school LAN
     # works and an HTTPS server is protected without a setting (docs/security.md).
@@ -100,6 +109,19 @@ class Config:
     # Homework times are typed and shown in the teacher's own zone, which their browser tells the form;
     # without JavaScript, in this one (an IANA name such as "Europe/London").
     SCHOOL_TIMEZONE = "UTC"
+    # Outgoing e-mail (Flask-Mailman's settings), off until MAIL_SERVER is set: then the forgot-password
+    # page e-mails reset links, which start with BASE_URL (the address teachers use, never the request's
+    # Host header, which anyone can forge). MAIL_BACKEND "console" prints mail instead (trying it out).
+    MAIL_SERVER = None
+    MAIL_PORT = 587
+    MAIL_USE_TLS = True  # STARTTLS on 587; MAIL_USE_SSL for 465
+    MAIL_USE_SSL = False
+    MAIL_USERNAME = None
+    MAIL_PASSWORD = None
+    MAIL_DEFAULT_SENDER = None  # $QUIZAPP_MAIL_FROM, e.g. "quizapp <quiz@school.example>"
+    MAIL_BACKEND = None
+    MAIL_TIMEOUT = 20  # seconds; a mail server that does not answer must not hold the worker
+    BASE_URL = None
 
 
 def configure_app(app, test_config: dict | None = None) -> None:
@@ -117,6 +139,7 @@ def configure_app(app, test_config: dict | None = None) -> None:
     for name in CAPS:
         app.config[name] = whole_number(name, app.config[name])
     app.config["REGISTRATION"] = registration_mode(app.config["REGISTRATION"])
+    mail_settings(app.config)
     app.config["SQLALCHEMY_DATABASE_URI"] = database_url(app.config.get("SQLALCHEMY_DATABASE_URI"), app.instance_path)
     app.config["SECRET_KEY"] = keys.secret_key(app.config, app.instance_path)
     app.config["SESSION_COOKIE_SECURE"] = secure_cookies(app.config["SESSION_COOKIE_SECURE"])
@@ -150,6 +173,46 @@ def registration_mode(value) -> str:
         raise RuntimeError(f"QUIZAPP_REGISTRATION={value!r} is not understood: use open (anyone may register, "
                            "the default), invite (with an invite code) or approval (an admin approves each account).")
     return word
+
+
+def mail_settings(config) -> None:
+    """Turn the environment's mail words into numbers and flags; refuse a set-up that would send bad links.
+
+    With mail on, ``BASE_URL`` is required: a link built from the request's
+    Host header would let anyone who asks for a teacher's reset make the
+    e-mail point at their own server (password-reset poisoning).
+    """
+    config["MAIL_PORT"] = int(number_setting("MAIL_PORT", config["MAIL_PORT"]))
+    for name in ("MAIL_USE_TLS", "MAIL_USE_SSL"):
+        config[name] = flag(name, config[name])
+    if config["MAIL_USE_SSL"]:
+        config["MAIL_USE_TLS"] = False  # one or the other: SSL from the first byte (465) or STARTTLS (587)
+    if not mail_enabled(config):
+        return
+    base = str(config.get("BASE_URL") or "").strip().rstrip("/")
+    if not base.startswith(("https://", "http://")):
+        raise RuntimeError("E-mail is set up (QUIZAPP_MAIL_SERVER) but QUIZAPP_BASE_URL is not: set it to the "
+                           "address teachers open quizapp at, e.g. https://quiz.school.example, so that "
+                           "reset links point there.")
+    if not config.get("MAIL_DEFAULT_SENDER"):
+        raise RuntimeError("E-mail is set up (QUIZAPP_MAIL_SERVER) but QUIZAPP_MAIL_FROM is not: set it to the "
+                           "address the mail comes from, e.g. quiz@school.example.")
+    config["BASE_URL"] = base
+
+
+def mail_enabled(config) -> bool:
+    """Whether quizapp sends e-mail: a mail server is set, or a backend that sends nowhere (console, tests)."""
+    return bool(config.get("MAIL_SERVER")) or config.get("MAIL_BACKEND") in ("console", "file", "locmem")
+
+
+def flag(name: str, value) -> bool:
+    """A yes/no setting from a bool or the environment's words (on/off, true/false, 1/0, yes/no)."""
+    if isinstance(value, bool):
+        return value
+    word = str(value).strip().lower()
+    if word not in SECURE_COOKIE_WORDS or word == "auto":
+        raise RuntimeError(f"{ENVIRONMENT[name]}={value!r} is not understood: use on or off.")
+    return bool(SECURE_COOKIE_WORDS[word])  # True or False: "auto" is refused above
 
 
 def settings_from_environment(environ=os.environ) -> dict:

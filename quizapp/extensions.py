@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
+from flask_mailman import Mail
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import CSRFProtect
@@ -44,6 +45,7 @@ migrate = Migrate(directory=str(MIGRATIONS), render_as_batch=True, compare_type=
 # memory:// for one process, redis://... when several app servers share them (docs/deploy.md).
 limiter = Limiter(key_func=get_remote_address)
 login_manager = LoginManager()
+mail = Mail()  # Flask-Mailman: password reset links (quizapp/mail.py), when MAIL_SERVER is set
 login_manager.login_view = "auth.login"
 login_manager.login_message = "Please log in to see that page."
 login_manager.login_message_category = "info"
@@ -55,6 +57,7 @@ def configure_extensions(app) -> None:
     configure_limiter(app)
     configure_database(app)
     configure_login(app)
+    mail.init_app(app)
     configure_tasks(app)
 
 

@@ -60,7 +60,18 @@ def init_app(app) -> None:
         with app.app_context():
             article_jobs.run(job_id, model=app.config["SPACY_MODEL"], bounds=text_bounds(app.config))
 
-    app.extensions[EXTENSION] = (huey, analyse_article)
+    @huey.task(name="email_reset_link")
+    def email_reset_link(email: str) -> None:
+        """E-mail a password reset link to ``email`` if it has an account (``quizapp.mail``)."""
+        from quizapp import mail
+
+        with app.app_context():
+            try:
+                mail.send_reset_link(app, email)
+            except Exception:  # the mail server refused or did not answer: the log says so, the worker goes on
+                log.exception("Could not send a password reset e-mail")
+
+    app.extensions[EXTENSION] = (huey, analyse_article, email_reset_link)
 
 
 def make_queue(setting: str, instance_path: str) -> Huey:
@@ -91,6 +102,18 @@ def analyse_later(app, job_id: int) -> None:
     except Exception:  # Redis down, the queue file unwritable: say so on the progress page, not a 500
         log.exception("Could not queue article job %s", job_id)
         article_jobs.fail(job_id, QUEUE_DOWN)
+
+
+def email_reset_later(app, email: str) -> None:
+    """Queue the reset e-mail for ``email``, known or not (the worker finds out); a queue that is down is logged.
+
+    The caller answers the same either way: the forgot-password page never
+    says whether an e-mail went out.
+    """
+    try:
+        app.extensions[EXTENSION][2](email)
+    except Exception:  # Redis down, the queue file unwritable
+        log.exception("Could not queue a password reset e-mail")
 
 
 def run_consumer(app, worker_type: str = "process") -> None:

@@ -1,4 +1,4 @@
-"""Question packs in and out: quizapp's own JSON and YAML, and Moodle's GIFT.
+"""Question packs in and out: quizapp's own JSON and YAML, Moodle's GIFT and Moodle XML.
 
 ``dump(pack, fmt)`` writes a pack; ``load(data, fmt=None, name=...)`` reads
 one back as an ``ImportResult``: the whole pack, and notes on whatever the
@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from quizapp.interchange import files, gift_read, gift_write, native
+from quizapp.interchange import files, gift_read, gift_write, moodle_read, moodle_write, native
 from quizapp.interchange.document import FORMAT, from_pack, to_pack
 from quizapp.interchange.errors import PackFormatError
 from quizapp.interchange.validate import problems
@@ -25,7 +25,7 @@ from quizapp.text.pack import Pack
 __all__ = ["FORMAT", "FORMATS", "MAX_PACK_BYTES", "ImportResult", "PackFormatError", "dump", "load", "load_pack"]
 
 MAX_PACK_BYTES = 2 * 1024 * 1024
-FORMATS = ("json", "yaml", "gift")
+FORMATS = ("json", "yaml", "gift", "xml")  # xml: Moodle XML
 _ALIASES = {"yml": "yaml"}
 
 
@@ -38,7 +38,7 @@ class ImportResult:
 
 
 def dump(pack: Pack, fmt: str) -> str:
-    """``pack`` as the text of a ``fmt`` file ("json", "yaml" or "gift").
+    """``pack`` as the text of a ``fmt`` file ("json", "yaml", "gift" or "xml", Moodle XML).
 
     An invalid pack is refused rather than written, since it could not be
     imported back; so is a question GIFT cannot hold (see docs/packs.md).
@@ -49,6 +49,8 @@ def dump(pack: Pack, fmt: str) -> str:
         raise PackFormatError(f"cannot export this pack: {found[0]}")
     if fmt == "gift":
         return gift_write.write(pack)
+    if fmt == "xml":
+        return moodle_write.write(pack)
     document = from_pack(pack)
     return native.write_json(document) if fmt == "json" else native.write_yaml(document)
 
@@ -57,7 +59,7 @@ def load(text: str | bytes, fmt: str | None = None, name: str = "pack") -> Impor
     """Read a pack from the contents of a file called ``name``.
 
     The format is ``fmt``, or else guessed from the name's suffix (.json,
-    .yaml/.yml, .gift), or else from the text. The size is checked against
+    .yaml/.yml, .gift, .xml), or else from the text. The size is checked against
     ``MAX_PACK_BYTES`` before anything is decoded or parsed.
     """
     name = " ".join(str(name).split()) or "pack"  # a file name must not break the one-line message
@@ -65,8 +67,8 @@ def load(text: str | bytes, fmt: str | None = None, name: str = "pack") -> Impor
     fmt = _format(fmt) if fmt is not None else None
     text = files.decode(text, name)
     fmt = fmt or files.guess_format(text, name)
-    if fmt == "gift":
-        pack, notes = gift_read.read(text, name)
+    if fmt in ("gift", "xml"):
+        pack, notes = (gift_read if fmt == "gift" else moodle_read).read(text, name)
         return ImportResult(pack, notes)
     document = native.parse_json(text) if fmt == "json" else native.parse_yaml(text)
     return ImportResult(to_pack(document))

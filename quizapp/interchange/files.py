@@ -13,7 +13,7 @@ from pathlib import PurePath
 from quizapp.interchange.errors import PackFormatError
 
 MEGABYTE = 1024 * 1024
-SUFFIXES = {".json": "json", ".yaml": "yaml", ".yml": "yaml", ".gift": "gift"}
+SUFFIXES = {".json": "json", ".yaml": "yaml", ".yml": "yaml", ".gift": "gift", ".xml": "xml"}
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 _BINARY = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")  # controls no text file holds (ESC \x1b aside)
@@ -67,6 +67,8 @@ def guess_format(text: str, name: str) -> str:
     if suffix in SUFFIXES:
         return SUFFIXES[suffix]
     head = text.lstrip()
+    if head.startswith("<"):
+        return "xml"
     if head.startswith(("{", "[")):
         return "json"
     if head.startswith(("//", "::", "$CATEGORY")):

@@ -94,10 +94,18 @@ def read_text(raw: str) -> tuple[str, bool]:
     body = unescape(raw[mark.end():] if mark else raw)
     if not mark or mark[1] != "html":
         return body.strip(), False
+    text = html_to_text(body)
+    return text, text != body.strip()
+
+
+def html_to_text(body: str) -> str:
+    """HTML as plain text: tags removed, paragraphs and ``<br>`` as line breaks, entities decoded.
+
+    Moodle XML's ``format="html"`` texts are read the same way as GIFT's ``[html]``.
+    """
     flat = _BREAK_TAG.sub("\n", re.sub(r"[ \t\r\n]+", " ", body))
     text = html.unescape(_TAG.sub("", flat))
-    text = "\n".join(line.strip() for line in text.split("\n")).strip()
-    return text, text != body.strip()
+    return "\n".join(line.strip() for line in text.split("\n")).strip()
 
 
 def write_text(text: str) -> str:

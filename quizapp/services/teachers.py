@@ -100,10 +100,10 @@ def create_teacher(email: str, display_name: str, password: str) -> int:
 def new_account(email: str, display_name: str, password: str, *, approved: bool = True) -> Teacher:
     """A ``Teacher`` checked by the rules and not yet stored (``registration`` stores it with its invite)."""
     return Teacher(email=check_email(email), display_name=check_name(display_name),
-                   password_hash=_hash(password, email, display_name), approved=approved)
+                   password_hash=hashed(password, email, display_name), approved=approved)
 
 
-def _hash(password: str, *about: str) -> str:
+def hashed(password: str, *about: str) -> str:
     """Check the password (``about``: the account's email and name), then hash it (slow on purpose: ~0.1 s)."""
     check_password(password, *about)
     return generate_password_hash(password)
@@ -155,6 +155,12 @@ def load_teacher(user_id: str) -> Teacher | None:
     return teacher
 
 
+def login_id(teacher_id: int) -> str:
+    """What a login cookie must hold to open this account now (``Teacher.get_id``: its id and generation)."""
+    with reading():
+        return db.session.get_one(Teacher, teacher_id).get_id()  # an account just logged in to
+
+
 def end_sessions(teacher_id: int) -> None:
     """Revoke every login of this teacher, on every browser: their cookies name an old generation now."""
     with writing():
@@ -168,7 +174,7 @@ def change_password(teacher_id: int, password: str) -> None:
     with reading():
         teacher = db.session.get(Teacher, teacher_id)
         about = (teacher.email, teacher.display_name) if teacher is not None else ()
-    password_hash = _hash(password, *about)
+    password_hash = hashed(password, *about)
     with writing():
         teacher = db.session.get(Teacher, teacher_id, with_for_update=True)
         if teacher is None:

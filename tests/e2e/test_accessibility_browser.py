@@ -51,6 +51,7 @@ class Site:
     participant_id: int | None = None
     job_id: int | None = None
     failed_job_id: int | None = None
+    reset_path: str | None = None
     problems: list[str] = field(default_factory=list)
 
 
@@ -146,6 +147,9 @@ PUPIL_VISITS = [
     Visit("login with a wrong password", None, login_errors),
     Visit("register", "/register", goto(lambda s: "/register")),
     Visit("register with errors", None, register_errors),
+    Visit("forgot password (no mail server)", "/forgot-password", goto(lambda s: "/forgot-password")),
+    Visit("reset password", "/reset-password/<token>", goto(lambda s: s.reset_path)),
+    Visit("reset link that does not work", "/reset-password/<token>", goto(lambda s: "/reset-password/spent")),
     Visit("404", None, goto(lambda s: "/no-such-page")),
     Visit("404 article", None, goto(lambda s: "/articles/no-such-article")),
     Visit("400 stale form", None, stale_form),
@@ -249,6 +253,15 @@ def waiting_job(app, fails: bool = False) -> int:
         return job_id
 
 
+def reset_path(app) -> str:
+    """A live password reset link for the teacher (only opened, never used: her password stays)."""
+    from quizapp import mail
+    from quizapp.services import password_reset
+
+    with app.app_context():
+        return mail.link_url(app, password_reset.make_link(TEACHER["email"], app.config["SECRET_KEY"]).token, None)
+
+
 def add_pack(page, site):
     """A pack from the teacher's article's questions, shared in self-study."""
     page.goto("/teacher/packs/new")
@@ -287,6 +300,8 @@ def site(browser, live_server, live_app):
     register(page)
     add_article(page, made)
     add_pack(page, made)
+    if "/reset-password/<token>" in available:
+        made.reset_path = reset_path(live_app)
     if "/teacher/articles/jobs/<int:job_id>" in available:
         made.job_id, made.failed_job_id = waiting_job(live_app), waiting_job(live_app, fails=True)
     if "/teacher/sessions/<int:session_id>" in available:

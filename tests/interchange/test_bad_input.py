@@ -255,7 +255,8 @@ def test_load_pack_refuses_a_big_file_without_reading_it(tmp_path, monkeypatch):
 
 
 def test_an_unknown_format_name_is_refused():
-    assert refused("format: quizapp-pack/1", "xml") == "unknown pack format 'xml': choose one of json, yaml, gift"
+    assert refused("format: quizapp-pack/1", "docx") == ("unknown pack format 'docx': choose one of json, yaml, "
+                                                         "gift, xml")
 
 
 def test_an_invalid_pack_is_not_exported():

@@ -135,7 +135,7 @@ def assert_clear(message: str, text: str) -> None:
 def assert_a_whole_pack(pack: Pack) -> None:
     """A pack that loaded is valid, and survives export and import in every format."""
     assert problems(pack) == []
-    for fmt in ("json", "yaml", "gift"):
+    for fmt in ("json", "yaml", "gift", "xml"):
         if fmt == "gift" and not gift_can_hold(pack):
             continue
         assert load(dump(pack, fmt), fmt).pack == pack, fmt
@@ -175,7 +175,7 @@ def test_any_gift_gives_a_pack_or_a_clear_error(text):
 
 @PROPERTY
 @given(text=st.text(st.characters() | st.characters(categories=["Cs"]), max_size=200),  # lone surrogates too
-       fmt=st.sampled_from([None, "json", "yaml", "gift"]))
+       fmt=st.sampled_from([None, "json", "yaml", "gift", "xml"]))
 @example(text="a: \ud800", fmt="yaml")  # regression: libyaml's depth check raised UnicodeEncodeError
 def test_any_text_gives_a_pack_or_an_error_that_points_into_the_file(text, fmt):
     pack = loaded_or_refused(text, fmt)

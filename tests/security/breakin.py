@@ -34,6 +34,7 @@ def rule_values(victim) -> dict:
         "participant_id": victim.participant_id, "number": 1, "actor_id": victim.actor_id, "fmt": "json",
         "slug": victim.slug, "code": victim.code, "filename": "css/app.css", "job_id": victim.job_id,
         "class_id": victim.class_id, "pupil_id": victim.pupil_id,
+        "token": victim.reset_token,
     }
 
 

@@ -15,9 +15,10 @@ from classroom_factories import RIGHT, answer_all, join_pupil, start_class_sessi
 from records import make_teacher
 
 from quizapp.extensions import db
-from quizapp.models import Article
-from quizapp.services import article_jobs, rosters
+from quizapp.models import Article, Teacher
+from quizapp.services import article_jobs, password_reset, rosters
 from quizapp.text.reading.bounds import Bounds
+
 
 @dataclass(frozen=True)
 class Victim:
@@ -35,6 +36,7 @@ class Victim:
     job_id: int  # an article of A's still waiting for its analysis
     class_id: int  # a class list of A's
     pupil_id: int  # a pupil on that list
+    reset_token: str  # a live password reset link of A's
 
 
 @pytest.fixture
@@ -51,8 +53,10 @@ def victim(app) -> Victim:
                                      title_hint=None, bounds=Bounds(), per_hour=100)
         class_id = rosters.create_class(lesson.owner_id, "7B", "Sam Green\nAli Khan")
         pupil_id = rosters.owned_class(class_id, lesson.owner_id).pupils[0].id
+        email = db.session.get(Teacher, lesson.owner_id).email
+        reset_token = password_reset.make_link(email, app.config["SECRET_KEY"]).token
     return Victim(lesson.owner_id, article_id, lesson.article_slug, lesson.pack_id, lesson.session_id,
-                  lesson.code, pupil.participant_id, pupil.token, actor_id, job_id, class_id, pupil_id)
+                  lesson.code, pupil.participant_id, pupil.token, actor_id, job_id, class_id, pupil_id, reset_token)
 
 
 @pytest.fixture

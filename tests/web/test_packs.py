@@ -95,7 +95,7 @@ def test_a_pack_started_from_an_article_holds_its_generated_questions(app, clien
 def test_the_review_page_lists_the_questions_with_their_buttons(ann, ids):
     page = text(ann.get(f"/teacher/packs/{ids[3]}"))
     assert "Who backs the government?" in page and "Move down" in page and "Duplicate pack" in page
-    for fmt in ("json", "yaml", "gift"):
+    for fmt in ("json", "yaml", "gift", "xml"):
         assert f"/teacher/packs/{ids[3]}/export/{fmt}" in page
 
 
@@ -176,7 +176,8 @@ def test_saving_the_settings(app, ann, ids):
 
 @pytest.mark.parametrize("fmt, mimetype, suffix", [("json", "application/json", "json"),
                                                     ("yaml", "application/yaml", "yaml"),
-                                                    ("gift", "text/plain", "gift")])
+                                                    ("gift", "text/plain", "gift"),
+                                                    ("xml", "application/xml", "xml")])
 def test_export_then_import_gives_back_the_same_questions(app, ann, ids, stub_pipeline, fmt, mimetype, suffix):
     exported = ann.get(f"/teacher/packs/{ids[3]}/export/{fmt}")
     assert exported.mimetype == mimetype
@@ -193,10 +194,11 @@ def test_export_then_import_gives_back_the_same_questions(app, ann, ids, stub_pi
 @pytest.mark.parametrize("content, message", [
     (b'{"format": "quizapp-pack", "title": "x"', "JSON"),
     (b"::Q1:: What? {=a ~b", "line"),
+    (b'<?xml version="1.0"?><!DOCTYPE quiz [<!ENTITY x SYSTEM "file:///etc/passwd">]><quiz>&x;</quiz>', "DTD"),
 ])
 def test_a_bad_file_is_refused_and_nothing_is_saved(app, ann, ids, stub_pipeline, content, message):
     before = (count(app, Pack), count(app, Article), count(app, PackQuestion))
-    name = "bad.json" if content.startswith(b"{") else "bad.gift"
+    name = "bad.json" if content.startswith(b"{") else "bad.xml" if content.startswith(b"<") else "bad.gift"
     response = ann.post("/teacher/packs/import", {"file": (io.BytesIO(content), name)},
                         content_type="multipart/form-data")
     assert response.status_code == 422 and 'id="file-error"' in text(response)

@@ -8,6 +8,8 @@ from wtforms.validators import DataRequired, Email, EqualTo, Length
 
 from quizapp.services.teachers import MAX_NAME_LENGTH, MIN_PASSWORD_LENGTH
 
+PASSWORD_HINT = f"At least {MIN_PASSWORD_LENGTH} characters and hard to guess: a few unrelated words work well."
+
 
 def _strip(value):
     """Surrounding spaces are never meant (a name or email pasted from a message)."""
@@ -26,8 +28,7 @@ class RegisterForm(FlaskForm):
         Email("That does not look like an email address."),
         Length(max=254),
     ])
-    password = PasswordField("Password", description=f"At least {MIN_PASSWORD_LENGTH} characters and hard to guess: "
-                             "a few unrelated words work well.", validators=[
+    password = PasswordField("Password", description=PASSWORD_HINT, validators=[
         DataRequired("Please choose a password."),
         Length(min=MIN_PASSWORD_LENGTH, message=f"The password must be at least {MIN_PASSWORD_LENGTH} characters long."),
     ])
@@ -49,3 +50,26 @@ class LoginForm(FlaskForm):
 
     email = EmailField("Email", filters=[_strip], validators=[DataRequired("Please enter your email address.")])
     password = PasswordField("Password", validators=[DataRequired("Please enter your password.")])
+
+
+class ForgotForm(FlaskForm):
+    """The e-mail address to send a reset link to."""
+
+    email = EmailField("Email", filters=[_strip], validators=[
+        DataRequired("Please enter your email address."),
+        Email("That does not look like an email address."),
+        Length(max=254),
+    ])
+
+
+class NewPasswordForm(FlaskForm):
+    """A new password, twice, on the page a reset link opens."""
+
+    password = PasswordField("New password", description=PASSWORD_HINT, validators=[
+        DataRequired("Please choose a password."),
+        Length(min=MIN_PASSWORD_LENGTH, message=f"The password must be at least {MIN_PASSWORD_LENGTH} characters long."),
+    ])
+    confirm = PasswordField("New password again", validators=[
+        DataRequired("Please type the password again."),
+        EqualTo("password", message="The two passwords are not the same."),
+    ])

@@ -47,3 +47,14 @@ def limit_register(view):
     """``view`` with the registration limits: every attempt, per client address and per e-mail address."""
     view = limiter.limit(setting("REGISTER_LIMIT_PER_ADDRESS"), methods=["POST"])(view)
     return limiter.limit(setting("REGISTER_LIMIT_PER_EMAIL"), key_func=submitted_email, methods=["POST"])(view)
+
+
+def limit_reset(view):
+    """``view`` with the reset-link limits: every request for a link, per client address and per e-mail address.
+
+    Like registering, every attempt counts (the page answers alike whether
+    the address has an account, so there is no failure to count); the
+    per-e-mail limit also keeps anyone from filling a teacher's inbox.
+    """
+    view = limiter.limit(setting("RESET_LIMIT_PER_ADDRESS"), methods=["POST"])(view)
+    return limiter.limit(setting("RESET_LIMIT_PER_EMAIL"), key_func=submitted_email, methods=["POST"])(view)

@@ -155,11 +155,13 @@ class ImportForm(FlaskForm):
     """One pack file to upload, and the article to attach when the file has none (a Moodle GIFT file)."""
 
     file = FileField("Pack file", validators=[FileRequired("Choose a pack file to import.")],
-                     description="A .json, .yaml or .yml file exported from quizapp, or a Moodle GIFT file (.gift or .txt).",
-                     render_kw={"accept": ".json,.yaml,.yml,.gift,.txt"})
+                     description="A .json, .yaml or .yml file exported from quizapp, or a Moodle GIFT (.gift or "
+                                 ".txt) or Moodle XML (.xml) file.",
+                     render_kw={"accept": ".json,.yaml,.yml,.gift,.txt,.xml"})
     article = SelectField("Article pupils read with it", coerce=int, default=0,
-                          description="A quizapp file brings its own article; a Moodle file has none: choose one "
-                                      "of your articles or a shared one, or paste the text below.")
+                          description="A quizapp file brings its own article, a Moodle XML file may; a GIFT file "
+                                      "has none: choose one of your articles or a shared one, or paste the "
+                                      "text below.")
     article_text = TextAreaField("Or paste the article's text", filters=[lambda value: (value or "").strip()],
                                  description="Its headline on the first line, then the article.")
 

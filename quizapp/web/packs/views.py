@@ -23,7 +23,7 @@ SHOWN_NOTES = 5
 NO_ARTICLE = ("This file has questions but no article (a Moodle GIFT file has none), so nothing was imported: "
               "choose the article pupils will read, or paste its text, and import the file again.")
 EXPORTS = {"json": ("application/json", "json"), "yaml": ("application/yaml", "yaml"),
-           "gift": ("text/plain", "gift")}
+           "gift": ("text/plain", "gift"), "xml": ("application/xml", "xml")}
 
 
 @login_required
@@ -205,7 +205,7 @@ def delete(pack_id: int):
 
 @login_required
 def export(pack_id: int, fmt: str):
-    """The pack as a JSON, YAML or GIFT download named after its title."""
+    """The pack as a JSON, YAML, GIFT or Moodle XML download named after its title."""
     owned_or_404(Pack, pack_id)
     if fmt not in EXPORTS:
         abort(404)
