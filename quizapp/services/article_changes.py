@@ -94,11 +94,8 @@ def submit_edit(article_id: int, text: str, *, owner_id: int, bounds: Bounds, pe
     view = article_editing.editable(article_id)
     if _fold(text) == _fold("\n\n".join(view.analysis.article.paragraphs)):
         raise InputError("The text is as it was: change it, or go back to your articles.")
-    job_id = article_jobs.submit(f"{view.title}\n\n{text}", owner_id=owner_id, title_hint=view.title,
-                                 bounds=bounds, per_hour=per_hour)
-    with writing():
-        db.session.get_one(ArticleJob, job_id).replaces_id = article_id  # just made by submit
-    return job_id
+    return article_jobs.submit(f"{view.title}\n\n{text}", owner_id=owner_id, title_hint=view.title,
+                               bounds=bounds, per_hour=per_hour, replaces_id=article_id)
 
 
 def store_edit(article_id: int, raw: str, analysis: Analysis, *, key: str,

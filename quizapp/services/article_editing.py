@@ -1,4 +1,4 @@
-"""A teacher's own articles: copy a seed, correct the title, source and dateline, correct the glossary.
+"""A teacher's own articles: copy a seed, correct the title and other details, correct the glossary.
 
 Corrections change the stored analysis, never the text, so nothing is
 analysed again and the generated questions stay as they were (questions
@@ -22,6 +22,7 @@ from quizapp.services.articles import ArticleNotFound, ArticleView, store_articl
 from quizapp.services.transactions import reading, writing
 from quizapp.text.errors import InputError
 from quizapp.text.types import Analysis
+from quizapp.text.reading.web_page import PageDetails
 
 MAX_TITLE_LENGTH = 200
 MAX_DETAIL_LENGTH = 120
@@ -61,8 +62,13 @@ def editable(article_id: int) -> ArticleView:
         return ArticleView.of(row)
 
 
-def edit_details(article_id: int, *, title: str, source: str | None, dateline: str | None) -> ArticleView:
-    """Correct the title, source and dateline (empty source or dateline: none)."""
+def edit_details(article_id: int, *, title: str, source: str | None, dateline: str | None,
+                 page: PageDetails | None = None) -> ArticleView:
+    """Correct the title, source and dateline (empty source or dateline: none), and ``page``'s details if given.
+
+    ``page``: the standfirst, author, site name and date shown on the reading
+    page (a web page's, or typed by the teacher); empty texts are none.
+    """
     title = " ".join(title.split())
     if not title:
         raise InputError("The title cannot be empty.")
@@ -73,7 +79,19 @@ def edit_details(article_id: int, *, title: str, source: str | None, dateline: s
     def details(analysis: Analysis) -> Analysis:
         return replace(analysis, article=replace(analysis.article, title=title, source=source, dateline=dateline))
 
-    return edit_analysis(article_id, details)
+    if page is None:
+        return edit_analysis(article_id, details)
+    with writing():
+        row = db.session.get(Article, article_id, with_for_update=True)
+        if row is None:
+            raise ArticleNotFound(article_id)
+        row.analysis = details(row.analysis)
+        row.standfirst, row.author, row.site_name = (" ".join((value or "").split()) or None for value in
+                                                     (page.standfirst, page.author, page.site_name))
+        row.published = page.published
+        db.session.flush()
+        view = ArticleView.of(row)
+    return view
 
 
 def edit_analysis(article_id: int, edit: Callable[[Analysis], Analysis]) -> ArticleView:

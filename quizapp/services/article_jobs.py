@@ -95,12 +95,13 @@ def check_rate(owner_id: int, per_hour: int) -> None:
 
 
 def submit(raw: str, *, owner_id: int, title_hint: str | None, bounds: Bounds, per_hour: int,
-           pack: plain.Pack | None = None, details: PageDetails | None = None) -> int:
+           pack: plain.Pack | None = None, details: PageDetails | None = None, replaces_id: int | None = None) -> int:
     """Check the text and the hourly cap, record a pending job and return its id (the caller queues it).
 
     ``pack``: an imported pack file whose article this is; the pack is stored
     with the article, in the same transaction. ``details``: the web page's
-    standfirst, author, site name and date, stored with the article. Raises the cleaner's
+    standfirst, author, site name and date, stored with the article.
+    ``replaces_id``: an edit, re-analysing that article in place. Raises the cleaner's
     ``InputError`` (empty, not an article, over ``bounds``) or
     ``TooManyArticles``; nothing is recorded then.
     """
@@ -113,7 +114,7 @@ def submit(raw: str, *, owner_id: int, title_hint: str | None, bounds: Bounds, p
             ArticleJob.created_at < utcnow() - KEPT_FOR))
         job = ArticleJob(owner_id=owner_id, raw_text=raw, title_hint=title_hint, status=PENDING,
                          pack_json=interchange.dump(pack, "json") if pack is not None else None,
-                         page_details=details.to_dict() if details else None)
+                         page_details=details.to_dict() if details else None, replaces_id=replaces_id)
         db.session.add(job)
         db.session.flush()
         return job.id

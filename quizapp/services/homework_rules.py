@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cache
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
@@ -71,10 +72,16 @@ class HomeworkTimes:
         return to_local(self.due_at, self.timezone).strftime(LOCAL_FORMAT)
 
 
+@cache
+def known_zones() -> frozenset[str]:
+    """The IANA names this server's tzdata has (read once: listing them walks a folder of files)."""
+    return frozenset(available_timezones())
+
+
 def zone(name: str) -> ZoneInfo:
     """The IANA zone ``name`` ("Europe/London"); ``HomeworkError`` for a name that is not one."""
     name = (name or "").strip()
-    if name not in available_timezones():
+    if name not in known_zones():
         raise HomeworkError(f"“{name[:64]}” is not a time zone this server knows (for example Europe/London).")
     try:
         return ZoneInfo(name)

@@ -161,6 +161,17 @@ def rename_pupil(class_id: int, owner_id: int, pupil_id: int, name: str) -> str:
     return name
 
 
+def remove_pupil(class_id: int, owner_id: int, pupil_id: int) -> str:
+    """Take a name off the list (a pupil who left); their answers stay in each session. The name removed."""
+    with writing():
+        class_row(class_id, owner_id, lock=True)
+        row = listed_pupil(class_id, pupil_id)
+        name = row.name
+        db.session.execute(sa.delete(PupilSeat).where(PupilSeat.pupil_id == pupil_id))
+        db.session.delete(row)
+    return name
+
+
 def merge_pupils(class_id: int, owner_id: int, keep_id: int, drop_id: int) -> str:
     """Make two names on the list one pupil: ``drop``'s sessions become ``keep``'s and ``drop`` goes; keep's name.
 

@@ -40,6 +40,11 @@ def class_pupil(page, site):
     expect(page.get_by_role("heading", level=1)).to_have_text("Ada")
 
 
+def class_delete(page, site):
+    """The "delete this class list?" page."""
+    page.goto(f"/teacher/classes/{make_class(page, site)}/delete")
+
+
 def pick_name(page, site):
     """The pupil's name list: the crawl's teacher runs a pack with a class (in a browser of their own),
     then this pupil types a name that is not on the list."""

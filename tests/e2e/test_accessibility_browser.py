@@ -117,6 +117,9 @@ def quiz_results(page, site):
 def study_results(page, site):
     """Self-study's results after a blank attempt: the 'try again' page."""
     page.goto(f"/study/articles/{site.seed_slug}")
+    switch = page.get_by_role("link", name=re.compile(r"^Questions \("))
+    if switch.is_visible():  # a phone shows the article first
+        switch.click()
     page.get_by_role("button", name="Check my answers").click()
     page.wait_for_load_state()
 
@@ -177,6 +180,10 @@ TEACHER_VISITS = [
     Visit("invite a colleague", "/teacher/invites", goto(lambda s: "/teacher/invites")),
     Visit("article edit", "/teacher/articles/<int:article_id>/edit",
           goto(lambda s: f"/teacher/articles/{s.article_id}/edit")),
+    Visit("article text edit", "/teacher/articles/<int:article_id>/text",
+          goto(lambda s: f"/teacher/articles/{s.article_id}/text")),
+    Visit("article delete", "/teacher/articles/<int:article_id>/delete",
+          goto(lambda s: f"/teacher/articles/{s.article_id}/delete")),
     Visit("glossary entry drop", "/teacher/articles/<int:article_id>/actors/<actor_id>/drop",
           goto(lambda s: s.actor_drop)),
     Visit("pack new", "/teacher/packs/new", goto(lambda s: "/teacher/packs/new")),
@@ -192,6 +199,7 @@ TEACHER_VISITS = [
           goto(lambda s: f"/teacher/packs/{s.pack_id}/homework")),
     Visit("class lists", "/teacher/classes", class_visits.class_lists),
     Visit("class list", "/teacher/classes/<int:class_id>", class_visits.class_page),
+    Visit("class list delete", "/teacher/classes/<int:class_id>/delete", class_visits.class_delete),
     Visit("class pupil history", "/teacher/classes/<int:class_id>/pupils/<int:pupil_id>", class_visits.class_pupil),
     Visit("pack question delete", "/teacher/packs/<int:pack_id>/questions/<int:number>/delete",
           goto(lambda s: f"/teacher/packs/{s.pack_id}/questions/1/delete")),

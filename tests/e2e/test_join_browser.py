@@ -42,6 +42,7 @@ def test_a_pupil_joins_on_a_phone_and_every_answer_saves_itself(browser, live_se
     expect(page.get_by_test_id("pupil-name")).to_have_text("Sam")
     expect(page.get_by_role("heading", name="Syria lesson")).to_be_visible()
     page.screenshot(path=screenshots / "class-phone-top.png")
+    page.get_by_role("link", name="Questions (4)").click()  # a phone shows the article or the questions
 
     # A choice saves on the click; the verdict and the evidence come back beside it.
     page.locator("#question-2").get_by_label("Beirut").check()
@@ -125,6 +126,7 @@ def test_a_tap_on_the_next_question_is_not_lost_while_a_typed_answer_saves(brows
     page.goto(f"/join/{lesson.code}")
     page.get_by_label("Your name").fill("Kim")
     page.get_by_role("button", name="Join").click()
+    page.get_by_role("link", name="Questions (4)").tap()  # a phone shows the article or the questions
     typed = page.get_by_label("Which two countries back the Syrian government? Name both.")
     typed.fill("Russia and Iran")
     typed.press("Tab")  # saved: the verdict and the evidence now fill the status under the box

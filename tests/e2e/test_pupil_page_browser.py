@@ -26,6 +26,7 @@ def joined(browser, live_server, code: str, name: str):
     page.get_by_label("Your name").fill(name)
     page.get_by_role("button", name="Join").click()
     expect(page.get_by_test_id("pupil-name")).to_have_text(name)
+    page.get_by_role("link", name="Questions (4)").click()  # a phone shows the article or the questions
     return context, page
 
 

@@ -92,17 +92,22 @@ def test_try_again_gives_partial_credit_for_half_an_answer(page, seed):
     expect(page.get_by_test_id("score")).to_contain_text("1 /")
 
 
-def test_quiz_fits_a_phone_with_the_article_before_the_questions(browser, live_server, seed, screenshots):
+def test_quiz_fits_a_phone_with_the_article_one_tap_away(browser, live_server, seed, screenshots):
     context = browser.new_context(viewport={"width": 390, "height": 844}, base_url=live_server, device_scale_factor=2)
     page = context.new_page()
     page.goto(f"/articles/{SEED_SLUG}/quiz")
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390, f"the quiz scrolls sideways ({width}px)"
-    text, first = page.locator("#article-text").bounding_box(), page.locator(".question").first.bounding_box()
-    assert text["y"] + text["height"] <= first["y"]
+    # Reached from the article's page, so the questions come first; the article is one tap away (issue 16).
+    expect(page.locator(".question").first).to_be_in_viewport()
+    expect(page.locator("#article-text")).to_be_hidden()
+    page.get_by_role("link", name="Read the article").click()
+    expect(page.locator("#article-text .article-body")).to_be_visible()
+    expect(page.locator(".question").first).to_be_hidden()
     page.locator("#article-text summary").click()  # a pupil can fold the article away
     expect(page.locator("#article-text .article-body")).to_be_hidden()
     page.screenshot(path=screenshots / "quiz-phone.png", full_page=True)
+    page.get_by_role("link", name=re.compile(r"^Questions \(")).click()
     page.get_by_role("button", name="Check my answers").click()
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390, f"the results scroll sideways ({width}px)"

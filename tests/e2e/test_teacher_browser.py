@@ -71,7 +71,8 @@ def test_a_teacher_builds_a_pack_exports_it_as_gift_and_imports_it_again(page, h
     second = questions(page).nth(1).locator(".q-prompt").inner_text()
     page.get_by_role("button", name="Move up question 2").click()
     expect(questions(page).first.locator(".q-prompt")).to_have_text(second)
-    page.get_by_role("button", name="Delete question 3").click()
+    page.get_by_role("link", name="Delete question 3").click()  # asks first, showing the question
+    page.get_by_role("button", name="Delete the question").click()
     expect(questions(page)).to_have_count(generated - 1)
 
     # Write one of their own, seeing how pupils get it and how an answer grades.

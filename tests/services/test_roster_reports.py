@@ -14,7 +14,14 @@ import csv
 import io
 
 import pytest
-from roster_factories import RIGHT, WRONG, join_and_answer, make_room, pupil_id, run_session
+from roster_factories import (
+    RIGHT,
+    WRONG,
+    join_and_answer,
+    make_room,
+    pupil_id,
+    run_session,
+)
 
 from quizapp.services import classroom, roster_reports, roster_sessions, rosters
 

@@ -175,9 +175,9 @@ def test_two_pupils_in_the_same_session_are_not_merged(app):
     _, code = run_session(app, room)
     join_and_answer(app, room, code, "Ada", {})
     join_and_answer(app, room, code, "Ben", {})
-    with app.app_context():
-        with pytest.raises(rosters.RosterError, match="both answered in the same session"):
-            rosters.merge_pupils(room.class_id, room.owner_id, pupil_id(app, room, "Ada"), pupil_id(app, room, "Ben"))
+    ada, ben = pupil_id(app, room, "Ada"), pupil_id(app, room, "Ben")
+    with app.app_context(), pytest.raises(rosters.RosterError, match="both answered in the same session"):
+        rosters.merge_pupils(room.class_id, room.owner_id, ada, ben)
     assert names(app, room) == ["Ada", "Ben", "Cy"]
 
 
@@ -217,3 +217,14 @@ def test_deleting_a_class_keeps_its_sessions_and_answers(app):
         rosters.delete_class(room.class_id, room.owner_id)
         assert rows(SchoolClass) == [] and rows(SessionClass) == [] and rows(PupilSeat) == []
         assert classroom.owned_session(session_id, room.owner_id).participant_count == 1
+
+
+def test_removing_a_name_keeps_that_pupils_answers_in_the_session(app):
+    room = make_room(app)
+    session_id, code = run_session(app, room)
+    join_and_answer(app, room, code, "Ben", {1: RIGHT[1]})
+    with app.app_context():
+        assert rosters.remove_pupil(room.class_id, room.owner_id, pupil_id(app, room, "Ben")) == "Ben"
+        assert rows(PupilSeat) == []
+        assert classroom.owned_session(session_id, room.owner_id).participant_count == 1
+    assert names(app, room) == ["Ada", "Cy"]

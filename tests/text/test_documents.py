@@ -110,8 +110,16 @@ def test_a_description_that_is_the_lead_paragraph_stays_in_the_body():
             f"<meta name='description' content='{lead}'></head><body><article>"
             f"<p>{lead}</p><p>{rest}</p></article></body></html>")
     doc = documents.from_paste(page)
-    assert doc.text.split("\n\n")[0] == lead
+    assert cleaning.clean(doc.text, title_hint=doc.title).paragraphs[0] == lead
     assert doc.details.standfirst is None  # it would only repeat the first paragraph
+
+
+def test_the_headline_from_the_metadata_is_the_title_even_over_a_short_line_under_it():
+    body = "".join(f"<p>Paragraph {n} of the story, long enough to read as a sentence of news.</p>" for n in range(4))
+    page = (f"<html><head><title>Assad extends his grip</title></head><body><article><h1>Assad extends his grip</h1>"
+            f"<p>Reuters, Beirut</p>{body}</article></body></html>")
+    doc = documents.from_paste(page)
+    assert cleaning.clean(doc.text, title_hint=doc.title).title == "Assad extends his grip"
 
 
 def test_a_page_without_metadata_keeps_all_its_paragraphs():

@@ -220,3 +220,35 @@ def test_another_teachers_article_cannot_be_edited_or_deleted(app, teacher_clien
     assert response.status_code == 404
     with app.app_context():
         assert db.session.get(Article, article_id).raw_text == "The raw text of theirs."
+
+
+def test_an_article_added_through_the_form_can_be_deleted_and_added_again(app, teacher_client):
+    post(teacher_client, NEW, {"text": ARTICLE})
+    (row,) = own_articles(app, teacher_client.teacher_id)
+    assert post(teacher_client, delete_url(row.id), {"confirm": "yes"}).status_code == 302  # its job lets go
+    assert own_articles(app, teacher_client.teacher_id) == []
+    assert post(teacher_client, NEW, {"text": ARTICLE}).status_code == 302  # no longer a duplicate
+
+
+# ---- the page's details, corrected ---------------------------------------------------------------
+
+
+def test_the_standfirst_author_site_and_date_are_corrected_and_shown(app, teacher_client, anns_article,
+                                                                      quick_pipeline):
+    response = post(teacher_client, f"/teacher/articles/{anns_article}/edit",
+                    {"title": "Syria's war enters a new phase", "source": "Reuters", "dateline": "Beirut",
+                     "standfirst": "  Assad's grip tightens as the truces hold.  ", "author": "Tom Perry",
+                     "site_name": "", "published": "2017-08-13"})
+    assert response.status_code == 302 and quick_pipeline == []
+    html = page(teacher_client.get("/articles/anns-article"))
+    assert '<p class="standfirst">Assad&#39;s grip tightens as the truces hold.</p>' in html
+    line = re.search(r'data-testid="source-line">(.*?)</p>', html, re.DOTALL).group(1)
+    assert re.sub(r"<[^>]+>", "", line) == "Reuters · By Tom Perry · 13 August 2017 · Beirut"
+
+
+def test_a_date_that_is_not_a_date_is_refused(app, teacher_client, anns_article):
+    response = post(teacher_client, f"/teacher/articles/{anns_article}/edit",
+                    {"title": "Syria", "source": "", "dateline": "", "published": "last Tuesday"})
+    assert response.status_code == 422 and 'id="published-error"' in page(response)
+    with app.app_context():
+        assert db.session.get(Article, anns_article).title == "Syria's war enters a new phase"

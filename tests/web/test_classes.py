@@ -25,7 +25,14 @@ from roster_factories import (
 )
 
 from quizapp.extensions import db
-from quizapp.models import ClassPupil, Participant, PupilSeat, SchoolClass, SessionClass
+from quizapp.models import (
+    ClassPupil,
+    ClassSession,
+    Participant,
+    PupilSeat,
+    SchoolClass,
+    SessionClass,
+)
 from quizapp.services import classroom
 
 from .session_setup import Teacher
@@ -141,6 +148,16 @@ def test_a_pupil_picks_their_name_from_the_list_and_a_taken_name_cannot_be_picke
     assert seats(app) == [("Ben", "Ben"), ("Cy", "Cy")]
 
 
+def test_a_pupil_whose_name_is_taken_is_told_so_on_the_list(app, client, room):
+    _, code = run_session(app, room)
+    join_and_answer(app, room, code, "Ben", {})
+    assert join_form(client, code, "ben").headers["Location"] == f"/join/{code}/names"
+    page = client.get(f"/join/{code}/names")
+    assert page.status_code == 200
+    assert "Someone has already joined as Ben. If that is your name, tell your teacher" in text(page)
+    assert "join as “ben”" not in text(page)  # a name on the list is not offered as a typed one
+
+
 def test_a_pupil_not_on_the_list_joins_with_the_typed_name_and_the_teacher_merges_them(app, client, room, ann):
     _, code = run_session(app, room)
     join_form(client, code, "Cyrus")
@@ -225,6 +242,8 @@ def test_a_session_started_from_the_class_page_is_run_with_the_class(app, room, 
     with app.app_context():
         session_id, class_id = db.session.execute(sa.select(SessionClass.session_id, SessionClass.class_id)).one()
     assert class_id == room.class_id and response.headers["Location"] == f"/teacher/sessions/{session_id}"
+    shown = parse(ann.get(response.headers["Location"])).find(**{"data-testid": "session-class"})
+    assert (shown.clean_text(), shown.attrs["href"]) == ("7B", f"/teacher/classes/{room.class_id}")
 
 
 def test_homework_can_be_set_for_a_class(app, room, ann):
@@ -258,3 +277,31 @@ def test_another_teacher_gets_404_on_every_class_page_and_changes_nothing(app, r
                                   .order_by(ClassPupil.name)).all() == ["Ada", "Ben", "Cy"]
     listing = parse(bob.get("/teacher/classes"))
     assert [c.find("h2").clean_text() for c in listing.find_all(**{"data-testid": "class"})] == ["9C"]
+
+
+def test_the_teacher_renames_removes_a_name_and_deletes_the_class_list_keeping_its_sessions(app, room, ann, term):
+    base = f"/teacher/classes/{room.class_id}"
+    removed = ann.post(f"{base}/pupils/{pupil_id(app, room, 'Ben')}/remove", follow_redirects=True)
+    assert "Ben is off the list. Their answers stay in each session." in text(removed)
+    assert ann.post(f"{base}/pupils/{pupil_id(app, room, 'Ada')}/remove", csrf=False).status_code == 400
+    renamed = ann.post(f"{base}/rename", data={"name": "8B"}, follow_redirects=True)
+    assert parse(renamed).find("h1").clean_text() == "8B"
+    confirm = parse(ann.get(f"{base}/delete"))
+    assert "The sessions you ran with it, every pupil's answers in them" in confirm.clean_text()
+    gone = ann.post(f"{base}/delete", follow_redirects=True)
+    assert "The class list “8B” was deleted. Its sessions and answers are kept." in text(gone)
+    assert ann.get(base).status_code == 404
+    with app.app_context():
+        assert db.session.scalar(sa.select(sa.func.count(Participant.id))) == 4  # both sessions' pupils
+
+
+def test_a_class_homework_before_it_opens_says_when_before_any_name_list(app, client, room, ann):
+    app.config["CLOCK"] = lambda: BEFORE
+    ann.post(f"/teacher/packs/{room.pack_id}/homework", data={
+        "opens": "2026-12-07T09:00", "due": "2026-12-11T17:00", "timezone": "UTC", "school_class": room.class_id})
+    with app.app_context():
+        code = db.session.scalars(sa.select(ClassSession.code)).one()
+    response = join_form(client, code, "Zed")
+    assert response.status_code == 422
+    assert "This homework opens on Monday 7 December 2026 at 09:00 (UTC)." in text(response)
+    assert client.get(f"/join/{code}/names").headers["Location"] == f"/join/{code}"

@@ -76,7 +76,10 @@ def _from_html(html: str, name: str) -> Document:
         raise InputError(f"No article text found in {name}: save the news page itself "
                          "(File → Save Page As…) or paste the article's text.")
     body, title, details = body_and_details([line.strip() for line in text.split("\n") if line.strip()], found)
-    return Document(text="\n\n".join(body), title=title, author=details.author, details=details)
+    # The headline goes back on top, alone: the cleaner takes a first line equal to the title it is
+    # given as the headline, where a short line under it ("Reuters, Beirut") would otherwise win.
+    return Document(text="\n\n".join([title, *body] if title else body), title=title, author=details.author,
+                    details=details)
 
 
 def _from_markdown(text: str) -> Document:

@@ -72,8 +72,8 @@ def body_and_details(paragraphs: list[str], found: object) -> tuple[list[str], s
     description = _tidy(getattr(found, "description", None))
     author = _tidy(getattr(found, "author", None))
     site = _tidy(getattr(found, "sitename", None))
-    labels = {_fold(x) for x in [site, *(getattr(found, "categories", None) or []), *(getattr(found, "tags", None) or [])]
-              if x}
+    sections = [*(getattr(found, "categories", None) or []), *(getattr(found, "tags", None) or [])]
+    labels = {_fold(label) for label in [site, *sections] if isinstance(label, str) and label.strip()}
     body = _after_header(paragraphs, title, description, author, labels)
     standfirst = description if description and not _in_body(description, body) else None
     return body, title, PageDetails(standfirst, author, site, parse_date(getattr(found, "date", None)))

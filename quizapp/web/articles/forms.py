@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField
-from wtforms import HiddenField, SelectField, StringField, TextAreaField
+from wtforms import DateField, HiddenField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice  # type: ignore[attr-defined]  # WTForms 3.3; not in its stubs
 from wtforms.validators import DataRequired, Length, Optional
 
 from quizapp.services.article_editing import MAX_DETAIL_LENGTH, MAX_TITLE_LENGTH
 from quizapp.text.actors.glossary_edits import MAX_NAME_LENGTH, MAX_ROLE_LENGTH
 from quizapp.text.types import ACTOR_KINDS
+from quizapp.text.reading.web_page import PageDetails
+
+MAX_STANDFIRST_LENGTH = 600
 
 UPLOAD_SUFFIXES = ["txt", "md", "html", "htm"]
 ONE_SOURCE = "Paste the article, upload a file or pick a shared article: one of the three."
@@ -52,6 +55,16 @@ class DetailsForm(FlaskForm):
                          description="Who published it, e.g. Reuters.")
     dateline = StringField("Dateline", filters=[_strip], validators=[Length(max=MAX_DETAIL_LENGTH)],
                            description="Where it was written, e.g. Beirut.")
+    standfirst = TextAreaField("Standfirst", filters=[_strip], validators=[Length(max=MAX_STANDFIRST_LENGTH)],
+                               description="The summary under the headline, shown above the article (not quizzed).")
+    author = StringField("Author", filters=[_strip], validators=[Length(max=MAX_DETAIL_LENGTH)])
+    site_name = StringField("Published by", filters=[_strip], validators=[Length(max=MAX_DETAIL_LENGTH)],
+                            description="The newspaper or site, e.g. The Harbour Gazette.")
+    published = DateField("Date", validators=[Optional()], description="When it was published.")
+
+    def page_details(self) -> PageDetails:
+        """The standfirst, author, site and date as the service takes them."""
+        return PageDetails(self.standfirst.data, self.author.data, self.site_name.data, self.published.data)
 
 
 class ActorForm(FlaskForm):
@@ -80,4 +93,4 @@ class TextForm(FlaskForm):
 
     text = TextAreaField("The article's text", validators=[DataRequired("The text cannot be empty.")],
                          description="One paragraph per line or with a blank line between paragraphs. The title "
-                                     "is above, under “Title, source and dateline”.")
+                                     "and source are corrected on the article's page.")

@@ -213,11 +213,11 @@ def edit(article_id: int):
     if form.validate_on_submit():
         try:
             article_editing.edit_details(article_id, title=form.title.data or "", source=form.source.data,
-                                         dateline=form.dateline.data)
+                                         dateline=form.dateline.data, page=form.page_details())
         except InputError as exc:
             form.form_errors.append(str(exc))
         else:
-            flash("The title, source and dateline are saved.", "success")
+            flash("The details are saved.", "success")
             return redirect(url_for("articles.edit", article_id=article_id))
     return _edit_page(article_id, details=form if form.is_submitted() else None,
                       status=422 if form.is_submitted() else 200)
@@ -276,8 +276,11 @@ def _edit_page(article_id: int, *, details: DetailsForm | None = None, error: st
     entry = article_editing.editable(article_id)
     article = entry.analysis.article
     if details is None:
+        page = entry.details
         details = DetailsForm(formdata=None, data={"title": article.title, "source": article.source or "",
-                                                   "dateline": article.dateline or ""})
+                                                   "dateline": article.dateline or "",
+                                                   "standfirst": page.standfirst or "", "author": page.author or "",
+                                                   "site_name": page.site_name or "", "published": page.published})
     rows = [(actor, _actor_form(actor), _merge_form(entry.analysis, actor.id, formdata=None))
             for actor in entry.analysis.actors]
     return render_template("articles/edit.html", entry=entry, details=details, rows=rows, error=error,

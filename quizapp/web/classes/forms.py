@@ -58,3 +58,14 @@ class PickNameForm(FlaskForm):
     """The name a pupil picks from the list (a name's id), or ``typed``: join with the name they typed."""
 
     pupil = HiddenField(validators=[DataRequired("Pick your name from the list.")])
+
+
+class ClassNameForm(FlaskForm):
+    """A new name for the class."""
+
+    name = StringField("Class name", validators=[DataRequired("Give the class a name, for example 7B."),
+                                                 Length(max=MAX_CLASS_NAME)])
+
+
+class ButtonForm(FlaskForm):
+    """A form that is only a button (remove a name, delete the class): its CSRF token is all it sends."""

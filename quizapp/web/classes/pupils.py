@@ -55,11 +55,15 @@ def pick_name(code: str):
         choices = roster_sessions.names_for_join(code) or ()
     elif form.is_submitted():
         problem = " ".join(form.pupil.errors) or "The page had expired: please pick your name again."
+    refused = bool(problem)
     typed = picking.get("typed", "")
-    typed_on_list = roster_sessions.matching_name(choices, typed) is not None
+    match = roster_sessions.matching_name(choices, typed)
+    if match is not None and match.taken and not problem:  # their own name, already picked: say so first
+        problem = str(roster_sessions.NameTaken(match.name))
+    typed_on_list = match is not None
     page = render_template("classes/pick_name.html", code=code, choices=choices, typed=typed,
                            typed_on_list=typed_on_list, form=form, problem=problem)
-    return page, 422 if problem else 200
+    return page, 422 if refused else 200
 
 
 def _number(value: str) -> int:

@@ -70,7 +70,8 @@ def show(class_id: int):
     link.pupil.choices = [*pupils, (0, "Someone new: add them to the list")]
     return render_template("classes/show.html", found=found, term=or_404(roster_reports.term, class_id, teacher),
                            unlisted=or_404(roster_sessions.unlisted, class_id, teacher), merge=merge, start=start,
-                           link=link, add=forms.AddNamesForm(), rename=forms.RenameForm(), percent=display.percent,
+                           link=link, add=forms.AddNamesForm(), class_name=forms.ClassNameForm(data={"name": found.name}),
+                           percent=display.percent,
                            width=display.bar_width)
 
 
@@ -108,6 +109,49 @@ def rename(class_id: int, pupil_id: int):
     else:
         flash(" ".join(form.name.errors) or "The page had expired: please try again.", "error")
     return back(class_id, "pupils")
+
+
+@login_required
+def remove(class_id: int, pupil_id: int):
+    """POST: take one name off the list (its answers stay in the sessions)."""
+    class_or_404(class_id)
+    if not _csrf_ok():
+        abort(400)
+    name = or_404(rosters.remove_pupil, class_id, logged_in_teacher_id(), pupil_id)
+    flash(f"{name} is off the list. Their answers stay in each session.", "success")
+    return back(class_id, "pupils")
+
+
+def _csrf_ok() -> bool:
+    """Whether the POST carried a valid CSRF token (a form with only a button)."""
+    return forms.ButtonForm().validate_on_submit()
+
+
+@login_required
+def rename_class(class_id: int):
+    """POST a new name for the class."""
+    class_or_404(class_id)
+    form = forms.ClassNameForm()
+    if form.validate_on_submit():
+        try:
+            or_404(rosters.rename_class, class_id, logged_in_teacher_id(), form.name.data)
+            flash("Class renamed.", "success")
+        except rosters.RosterError as error:
+            flash(str(error), "error")
+    else:
+        flash(" ".join(form.name.errors) or "The page had expired: please try again.", "error")
+    return back(class_id)
+
+
+@login_required
+def delete(class_id: int):
+    """GET: are you sure? POST: delete the class list; its sessions and their answers stay."""
+    found = class_or_404(class_id)
+    if forms.ButtonForm().validate_on_submit():
+        or_404(rosters.delete_class, class_id, logged_in_teacher_id())
+        flash(f"The class list “{found.name}” was deleted. Its sessions and answers are kept.", "success")
+        return redirect(url_for("classes.index"), 303)
+    return render_template("classes/delete.html", found=found)
 
 
 @login_required
@@ -177,8 +221,8 @@ def term_csv(class_id: int):
         "Cache-Control": "private, no-store"})
 
 
-def session_class(session_id: int) -> tuple[int, str] | None:
-    """The class a teacher's session was run with, for its page: ``(id, name)`` or None."""
-    return roster_sessions.class_of_session(session_id, logged_in_teacher_id())
+def session_context(session_id: int) -> dict:
+    """What the session page shows of its class: ``session_class`` is ``(id, name)``, or None."""
+    return {"session_class": roster_sessions.class_of_session(session_id, logged_in_teacher_id())}
 
 

@@ -14,6 +14,7 @@ from quizapp.web.auth import current_teacher_id
 from quizapp.web.common import known_codes
 from quizapp.web.sessions import display, forms
 from quizapp.web.common.htmx import is_htmx
+from quizapp.web.classes.views import session_context
 from quizapp.web.homework.views import teacher_context
 
 CSV_TYPE = "text/csv; charset=utf-8"
@@ -68,7 +69,7 @@ def live(session_id: int):
 def live_context(info) -> dict:
     """What ``sessions/_live.html`` needs besides the session."""
     return {"board": or_404(classroom_results.dashboard, info.id), "poll_seconds": POLL_SECONDS,
-            **teacher_context(info.id)}
+            **teacher_context(info.id), **session_context(info.id)}
 
 
 def or_404(call, session_id: int):
