@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup run test test-postgres fuzz browser redis bench bench-length bench-load refit-readability vendor clean
+.PHONY: setup run lint test test-postgres fuzz browser redis bench bench-length bench-load refit-readability vendor clean
 
 setup: $(STAMP)
 
@@ -38,8 +38,13 @@ run: setup
 	$(BIN)/quizapp prepare
 	$(BIN)/quizapp run --host 127.0.0.1 --port 5000
 
-# Everything on SQLite, then the database tests (marked `db`) again on PostgreSQL.
-test: setup browser
+# The type checks ([tool.mypy] in pyproject.toml): strict for quizapp/text and quizapp/services,
+# mypy's default checks for the rest. `make test` runs them first.
+lint: setup
+	$(BIN)/mypy quizapp
+
+# The linters and type checks, everything on SQLite, then the database tests (marked `db`) again on PostgreSQL.
+test: setup browser lint
 	$(BIN)/python -m pytest
 	$(MAKE) --no-print-directory test-postgres
 
@@ -84,4 +89,4 @@ bench-load: setup
 	scripts/with-postgres.sh $(BIN)/python benchmarks/classroom_load.py
 
 clean:
-	rm -rf $(VENV) instance .pytest_cache
+	rm -rf $(VENV) instance .pytest_cache .mypy_cache

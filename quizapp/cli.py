@@ -342,8 +342,10 @@ def worker_command(exit_with_parent: bool):
     of its own sharing the Redis queue (QUIZAPP_TASK_QUEUE=redis://...).
     """
     import logging
+    from typing import cast
 
-    from flask import current_app
+    from flask import Flask, current_app
+    from werkzeug.local import LocalProxy
 
     from quizapp import tasks
 
@@ -351,7 +353,8 @@ def worker_command(exit_with_parent: bool):
     if exit_with_parent:
         tasks.exit_with_parent()
     try:
-        tasks.run_consumer(current_app._get_current_object())
+        # the app itself, not the proxy (Flask types current_app as the app, so the checker is told)
+        tasks.run_consumer(cast("LocalProxy[Flask]", current_app)._get_current_object())
     except RuntimeError as exc:
         raise click.ClickException(str(exc)) from exc
 

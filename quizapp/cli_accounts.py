@@ -95,6 +95,8 @@ def reset_password_command(email: str, link: bool, base_url: str | None):
         raise click.ClickException(f"There is no teacher account for {email}. Nothing was changed.")
     if link:
         made = password_reset.make_link(email, current_app.config["SECRET_KEY"])
+        if made is None:  # deleted since the check above
+            raise click.ClickException(f"There is no teacher account for {email}. Nothing was changed.")
         url = mail.link_url(current_app, made.token, base_url or current_app.config.get("BASE_URL"))
         click.echo(f"Send this link to {made.email}; it works once, for {plural(password_reset.LINK_HOURS, 'hour')}:")
         click.echo(url)

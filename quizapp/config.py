@@ -51,7 +51,7 @@ ENVIRONMENT["MAIL_DEFAULT_SENDER"] = "QUIZAPP_MAIL_FROM"
 REGISTRATION_MODES = ("open", "invite", "approval")
 
 # QUIZAPP_SECURE_COOKIES's words -> SESSION_COOKIE_SECURE.
-SECURE_COOKIE_WORDS = {"auto": "auto", "1": True, "true": True, "on": True, "yes": True,
+SECURE_COOKIE_WORDS: dict[str, bool | str] = {"auto": "auto", "1": True, "true": True, "on": True, "yes": True,
                        "0": False, "false": False, "off": False, "no": False}
 
 
@@ -212,7 +212,7 @@ def flag(name: str, value) -> bool:
     word = str(value).strip().lower()
     if word not in SECURE_COOKIE_WORDS or word == "auto":
         raise RuntimeError(f"{ENVIRONMENT[name]}={value!r} is not understood: use on or off.")
-    return SECURE_COOKIE_WORDS[word]
+    return bool(SECURE_COOKIE_WORDS[word])  # True or False: "auto" is refused above
 
 
 def settings_from_environment(environ=os.environ) -> dict:

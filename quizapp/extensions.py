@@ -7,6 +7,7 @@ test app gets its own binding.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
@@ -31,6 +32,12 @@ class Base(DeclarativeBase):
 
 csrf = CSRFProtect()
 db = SQLAlchemy(model_class=Base)
+# The models' base class: ``db.Model`` is ``Base`` with Flask-SQLAlchemy's helpers mixed in, made at
+# run time, so the type checker is shown ``Base`` itself.
+if TYPE_CHECKING:
+    Model = Base
+else:
+    Model = db.Model
 # Batch mode lets Alembic alter SQLite tables (by copying them); PostgreSQL gets plain ALTERs.
 migrate = Migrate(directory=str(MIGRATIONS), render_as_batch=True, compare_type=True)
 # No default limits: only the routes a stranger could hammer (join, login) carry one, and each

@@ -180,7 +180,8 @@ def _describe(error) -> tuple[list, str]:
 
 def _type_message(error) -> str:
     """"must be text"; a number or true/false where text belongs also gets "(put it in quotes)"."""
-    expected = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+    value = error.validator_value  # a "type" check's: a JSON type's name, or a list of them
+    expected: list[str] = value if isinstance(value, list) else [value]
     names = " or ".join(_TYPE_NAMES.get(name, name) for name in expected if name != "null")
     quote = " (put it in quotes)" if "string" in expected and isinstance(error.instance, (bool, int, float)) else ""
     return f"must be {names}{quote}"

@@ -99,10 +99,10 @@ def chunks(text: str) -> list[Chunk]:
             if current.lines or current.meta or current.header:
                 found.append(current)
             current = Chunk()
-        elif _HEADER.match(line):
-            current.header.append((number, _HEADER.match(line)[1]))
-        elif _META.match(line):
-            current.meta.append((number, _META.match(line)[1]))
+        elif header := _HEADER.match(line):
+            current.header.append((number, header[1]))
+        elif meta := _META.match(line):
+            current.meta.append((number, meta[1]))
         elif not line.startswith("//"):
             current.lines.append((number, line))
     if current.lines or current.meta or current.header:

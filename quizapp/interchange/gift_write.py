@@ -13,6 +13,8 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Collection
+from typing import TypeGuard
 
 from quizapp.interchange.document import from_pack
 from quizapp.interchange.errors import PackFormatError, shown
@@ -124,6 +126,7 @@ def _options(question: Question, feedback: dict, weights: dict) -> list[str]:
     A multi's default weights match quizapp's marking: each right pick is
     worth 1/parts, each wrong pick takes 1/parts off.
     """
+    right: Collection[str]
     if question.type == "choice":  # one "=" and the other right forms "~%100%": a "~" keeps it a choice
         shown_form, right = question.answer[0][0], set(question.answer[0])
         return [_item("=", c, None, feedback.get(c)) if c == shown_form else
@@ -188,7 +191,7 @@ def _is_weight(value) -> bool:
             and -100 <= value <= 100)
 
 
-def _safe(text) -> bool:
+def _safe(text: object) -> TypeGuard[str]:
     """Text that GIFT holds as it is: trimmed, not empty, no control characters but line breaks."""
     return isinstance(text, str) and bool(text) and text == text.strip() and not _UNSAFE.search(text)
 

@@ -135,7 +135,8 @@ def _refuse_deep_yaml(text: str) -> None:
             if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
                 depth += 1
                 if depth > MAX_YAML_DEPTH:
-                    raise PackFormatError(_too_deep(event.start_mark.line + 1))
+                    mark = event.start_mark  # always set by the parser; the stubs allow None
+                    raise PackFormatError(_too_deep(mark.line + 1 if mark is not None else 0))
             elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
                 depth -= 1
     except yaml.MarkedYAMLError as exc:  # libyaml gives up at 1,000 levels, scanning ahead
@@ -177,6 +178,7 @@ def _represent_str(dumper, value: str):
     PyYAML would put those three raw into a quoted scalar, where reading
     folds them into a space.
     """
+    style: str | None
     if any(b in value for b in _YAML_BREAKS[1:]):
         style = '"'
     else:

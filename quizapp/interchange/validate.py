@@ -265,8 +265,8 @@ def plain_data_problem(value, path: str, depth: int = 0) -> Problem | None:
     if isinstance(value, dict):
         if not all(isinstance(key, str) for key in value):
             return Problem(path, "keys must be text")
-        items = value.items()
-        return next(filter(None, (plain_data_problem(v, f"{path}.{k}", depth + 1) for k, v in items)), None)
+        pairs = value.items()
+        return next(filter(None, (plain_data_problem(v, f"{path}.{k}", depth + 1) for k, v in pairs)), None)
     return Problem(path, "must be plain data: text, a number, true/false, null, a list or a mapping")
 
 

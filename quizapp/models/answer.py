@@ -8,14 +8,14 @@ from typing import Any
 from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column
 
-from quizapp.extensions import db
+from quizapp.extensions import Model
 from quizapp.models.columns import utcnow
 from quizapp.text.grading.grader import VERDICTS
 
 _VERDICT_LIST = ", ".join(f"'{v}'" for v in VERDICTS)
 
 
-class Answer(db.Model):
+class Answer(Model):
     """The latest answer a pupil saved for question ``number`` (1-based) of their session.
 
     Unique per (participant, number): autosave, a reload or a double-click

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import JSON, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from quizapp.extensions import db
+from quizapp.extensions import Model
 from quizapp.models.columns import Timestamps
 from quizapp.text.types import Analysis
 
@@ -18,7 +18,7 @@ def title_from_slug(slug: str) -> str:
     return " ".join(word[:1].upper() + word[1:] for word in slug.replace("_", "-").split("-") if word)
 
 
-class Article(Timestamps, db.Model):
+class Article(Timestamps, Model):
     """A seed article (no owner: everyone reads it) or one a teacher added.
 
     ``analysis_data`` is ``Analysis.to_dict()``, stored in the ``analysis``

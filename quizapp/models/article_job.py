@@ -7,14 +7,14 @@ from datetime import datetime
 from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from quizapp.extensions import db
+from quizapp.extensions import Model
 from quizapp.models.columns import Timestamps
 
 PENDING, RUNNING, DONE, FAILED = "pending", "running", "done", "failed"
 JOB_STATUSES = (PENDING, RUNNING, DONE, FAILED)
 
 
-class ArticleJob(Timestamps, db.Model):
+class ArticleJob(Timestamps, Model):
     """A teacher's text handed to the background worker (``quizapp/tasks.py``).
 
     The article itself is written only when the analysis succeeds, in the

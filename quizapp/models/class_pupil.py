@@ -5,10 +5,10 @@ from __future__ import annotations
 from sqlalchemy import ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from quizapp.extensions import db
+from quizapp.extensions import Model
 
 
-class ClassPupil(db.Model):
+class ClassPupil(Model):
     """One name on a class list; pupils pick it when they join one of the class's sessions.
 
     Unique per class in any case (``name_key`` is the casefolded name): two

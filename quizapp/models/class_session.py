@@ -8,12 +8,12 @@ from typing import Any
 from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column
 
-from quizapp.extensions import db
+from quizapp.extensions import Model
 from quizapp.models.columns import Timestamps
 from quizapp.text.pack import FEEDBACK_MODES
 
 
-class ClassSession(Timestamps, db.Model):
+class ClassSession(Timestamps, Model):
     """A pack run with a class: its code, and a snapshot of the pack as it was when started.
 
     ``questions`` is a list of ``Question.to_dict()``: a teacher who edits

@@ -7,10 +7,10 @@ from datetime import datetime
 from sqlalchemy import CheckConstraint, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from quizapp.extensions import db
+from quizapp.extensions import Model
 
 
-class Homework(db.Model):
+class Homework(Model):
     """The times of a session set as homework; a session without this row is a live lesson.
 
     A table of its own rather than columns on ``class_session``: a live

@@ -7,11 +7,11 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from quizapp.extensions import db
+from quizapp.extensions import Model
 from quizapp.models.columns import utcnow
 
 
-class Invite(db.Model):
+class Invite(Model):
     """An invite code, stored as its SHA-256 digest: the database never holds a code that works.
 
     ``created_by`` is the teacher who made it (None: an admin with

@@ -6,14 +6,14 @@ from sqlalchemy import CheckConstraint, ForeignKey, String, Text, false
 from sqlalchemy.ext.orderinglist import ordering_list
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from quizapp.extensions import db
+from quizapp.extensions import Model
 from quizapp.models.article import Article
 from quizapp.models.columns import Timestamps
 from quizapp.models.pack_question import PackQuestion
 from quizapp.text.pack import FEEDBACK_MODES, MAX_LEVEL_CHARS, MAX_TITLE_CHARS
 
 
-class Pack(Timestamps, db.Model):
+class Pack(Timestamps, Model):
     """One pack; ``owner_id`` NULL is a seed pack, like a seed article.
 
     ``questions`` is kept in order by ``position`` (``ordering_list``

@@ -7,11 +7,11 @@ from typing import Any
 from sqlalchemy import JSON, ForeignKey, Index
 from sqlalchemy.orm import Mapped, mapped_column
 
-from quizapp.extensions import db
+from quizapp.extensions import Model
 from quizapp.text.question import Question
 
 
-class PackQuestion(db.Model):
+class PackQuestion(Model):
     """``data`` is ``Question.to_dict()``: the format already keeps keys it does not know.
 
     Positions are not unique in the database: reordering a pack rewrites

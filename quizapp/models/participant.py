@@ -9,11 +9,11 @@ from typing import Any
 from sqlalchemy import JSON, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from quizapp.extensions import db
+from quizapp.extensions import Model
 from quizapp.models.columns import utcnow
 
 
-class Participant(db.Model):
+class Participant(Model):
     """One pupil who joined one session; no account, nothing personal but the name they typed.
 
     Two pupils who type the same name (in any case) get numbers 1 and 2, so

@@ -5,10 +5,10 @@ from __future__ import annotations
 from sqlalchemy import ForeignKey, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from quizapp.extensions import db
+from quizapp.extensions import Model
 
 
-class PupilSeat(db.Model):
+class PupilSeat(Model):
     """Participant ``participant_id`` is ``pupil_id`` of the class list, in session ``session_id``.
 
     One name per session (the unique constraint): a name already taken in a

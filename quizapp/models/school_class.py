@@ -5,11 +5,11 @@ from __future__ import annotations
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from quizapp.extensions import db
+from quizapp.extensions import Model
 from quizapp.models.columns import Timestamps
 
 
-class SchoolClass(Timestamps, db.Model):
+class SchoolClass(Timestamps, Model):
     """One class a teacher teaches; its pupils are ``ClassPupil`` rows, its lessons ``SessionClass`` links.
 
     Called ``SchoolClass`` (table ``school_class``) because "class" is

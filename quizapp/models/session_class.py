@@ -5,10 +5,10 @@ from __future__ import annotations
 from sqlalchemy import ForeignKey
 from sqlalchemy.orm import Mapped, mapped_column
 
-from quizapp.extensions import db
+from quizapp.extensions import Model
 
 
-class SessionClass(db.Model):
+class SessionClass(Model):
     """Session ``session_id`` was started for class ``class_id``: its pupils pick their names from the list.
 
     A table beside ``class_session`` (not a column on it) so a session's own

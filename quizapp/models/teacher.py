@@ -8,7 +8,7 @@ from flask_login import UserMixin
 from sqlalchemy import String, true
 from sqlalchemy.orm import Mapped, mapped_column, validates
 
-from quizapp.extensions import db
+from quizapp.extensions import Model
 from quizapp.models.columns import utcnow
 
 
@@ -17,7 +17,7 @@ def normal_email(email: str) -> str:
     return email.strip().lower()
 
 
-class Teacher(UserMixin, db.Model):
+class Teacher(UserMixin, Model):
     """One account. ``UserMixin`` gives Flask-Login ``get_id`` and ``is_authenticated``."""
 
     __tablename__ = "teacher"

@@ -26,6 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import sqlalchemy as sa
 
@@ -111,7 +112,7 @@ def run_pipeline(raw: str, model: str, title_hint: str | None = None, bounds: Bo
     return pipeline.analyse(raw, nlp.load(model), title_hint=title_hint, **options)
 
 
-def pipeline_options(title_hint: str | None = None, bounds: Bounds | None = None) -> dict:
+def pipeline_options(title_hint: str | None = None, bounds: Bounds | None = None) -> dict[str, Any]:
     """``run_pipeline``'s optional arguments, only those that change something, so stand-ins need not take them.
 
     Bounds equal to the pipeline's default are left out: they change nothing.
@@ -150,7 +151,7 @@ def analysis_key(model: str) -> str:
     return f"{model}@{pipeline_version()}"
 
 
-def _readable_by(reader_id: int | None):
+def _readable_by(reader_id: int | None) -> sa.ColumnElement[bool]:
     """The SQL condition "``reader_id`` may read this article": a seed, or the reader's own, not deleted.
 
     A deleted article kept for its packs is read through them (by id), never by its slug.

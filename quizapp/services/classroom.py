@@ -18,6 +18,7 @@ import secrets
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timedelta
+from typing import Any
 
 import sqlalchemy as sa
 
@@ -27,7 +28,7 @@ from quizapp.models.columns import utcnow
 from quizapp.services.articles import ArticleView
 from quizapp.services.classroom_idle import close_idle_sessions
 from quizapp.services.classroom_rules import (  # noqa: F401  (part of this module's interface)
-    CODE_ALPHABET, CODE_LENGTH, MAX_NAME_CHARS, MAX_PICKS, MAX_RESPONSE_CHARS, AlreadyFinished, AnswerTooLong, AnswerUnreadable,
+    CODE_ALPHABET, CODE_LENGTH, MAX_NAME_CHARS, AlreadyFinished, AnswerTooLong, AnswerUnreadable,
     ClassFull, ClassroomError, InvalidName, NotJoined, QuestionNotFound, Response, SessionClosed, SessionNotFound,
     clean_name, clean_response, name_key, new_code, normalise_code, pupil_question, pupil_questions, question_order,
     token_hash,
@@ -36,8 +37,17 @@ from quizapp.services.classroom_views import Joined, PupilView, SavedAnswer, Ses
 from quizapp.services.homework_rules import HomeworkTimes, refuse_outside
 from quizapp.services.session_levels import pupil_material
 from quizapp.services.transactions import reading, writing
-from quizapp.text.grading.grader import grade
+from quizapp.text.grading.grader import MAX_PICKS, MAX_RESPONSE_CHARS, Grade, grade  # the limits: re-exported
 from quizapp.text.question import Question
+
+# What callers import from here that is defined beside it (mypy --strict exports only what is listed).
+__all__ = [
+    "CODE_ALPHABET", "CODE_LENGTH", "MAX_NAME_CHARS", "MAX_PICKS", "MAX_RESPONSE_CHARS", "AlreadyFinished",
+    "AnswerTooLong", "ClassFull", "ClassroomError", "InvalidName", "NotJoined", "QuestionNotFound", "Response",
+    "SessionClosed", "SessionNotFound", "clean_name", "clean_response", "name_key", "new_code", "normalise_code",
+    "pupil_question", "pupil_questions", "question_order", "token_hash", "Joined", "PupilView", "SavedAnswer",
+    "SessionInfo",
+]
 
 RETRIES = 5  # a unique constraint lost to a concurrent request is retried this often
 
@@ -52,13 +62,13 @@ def _info(row: ClassSession, slug: str, participants: int = 0) -> SessionInfo:
                        row.attempts)
 
 
-def _participant_count():
+def _participant_count() -> sa.ScalarSelect[int]:
     """A correlated count of a session's participants."""
     return (sa.select(sa.func.count(Participant.id)).where(Participant.session_id == ClassSession.id)
             .correlate(ClassSession).scalar_subquery())
 
 
-def _sessions(*where) -> list[SessionInfo]:
+def _sessions(*where: sa.ColumnElement[bool]) -> list[SessionInfo]:
     """Sessions matching ``where`` with their article's slug and how many have joined, newest first."""
     query = (sa.select(ClassSession, Article.slug, _participant_count())
              .join(Article, Article.id == ClassSession.article_id)
@@ -96,7 +106,7 @@ def _saved(row: Answer, question: Question | None) -> SavedAnswer:
                        row.overridden, row.saves)
 
 
-def _pupil_row(code: str, token: str):
+def _pupil_row(code: str, token: str) -> sa.Row[tuple[Participant, ClassSession]] | None:
     """``(participant, session)`` for a pupil's code and token, or None (in the caller's transaction)."""
     code = normalise_code(code)
     if not code or not token:
@@ -114,7 +124,8 @@ def pupil_for(code: str, token: str) -> PupilView | None:
             return None
         participant, row = found
         data, article_id = pupil_material(participant, row)  # their level's, in a session at several levels
-        slug = db.session.scalar(sa.select(Article.slug).where(Article.id == row.article_id))
+        # one row: a session's article cannot be deleted (ondelete RESTRICT)
+        slug = db.session.execute(sa.select(Article.slug).where(Article.id == row.article_id)).scalar_one()
         questions = pupil_questions(data, participant.id, row.shuffle_choices)
         rows = db.session.scalars(sa.select(Answer).where(Answer.participant_id == participant.id))
         answers = {a.number: _saved(a, questions[a.number - 1] if a.number <= len(questions) else None)
@@ -189,12 +200,12 @@ def join(code: str, name: str, *, idle_after: timedelta | None = None, max_pupil
 
 def _check_room(session_id: int, max_pupils: int) -> None:
     """``ClassFull`` if the session already has ``max_pupils`` (checked with its row locked: joins take turns)."""
-    if max_pupils and db.session.scalar(sa.select(sa.func.count(Participant.id))
-                                        .where(Participant.session_id == session_id)) >= max_pupils:
+    if max_pupils and (db.session.scalar(sa.select(sa.func.count(Participant.id))
+                                         .where(Participant.session_id == session_id)) or 0) >= max_pupils:
         raise ClassFull(max_pupils)
 
 
-def save_answer(code: str, token: str, number: int, response=None, *,
+def save_answer(code: str, token: str, number: int, response: object = None, *,
                 read: Callable[[Question], object] | None = None, now: datetime | None = None) -> SavedAnswer:
     """Grade and store the pupil's answer to question ``number``; the one row for it, created or updated.
 
@@ -224,7 +235,7 @@ def save_answer(code: str, token: str, number: int, response=None, *,
                 question = Question.from_dict(data[number - 1])
                 saved = _upsert(participant.id, row.id, number, response, grade(question, response))
                 answered = db.session.scalar(sa.select(sa.func.count(Answer.id))
-                                             .where(Answer.participant_id == participant.id))
+                                             .where(Answer.participant_id == participant.id)) or 0
                 result = replace(_saved(saved, question), immediate=row.feedback == "immediate", answered=answered,
                                  question_count=len(data))
             return result
@@ -239,7 +250,7 @@ def _homework_times(session_id: int) -> HomeworkTimes | None:
     return HomeworkTimes.of(row) if row else None
 
 
-def _writable_pupil(code: str, token: str, number: int):
+def _writable_pupil(code: str, token: str, number: int) -> tuple[Participant, ClassSession, list[dict[str, Any]]]:
     """``(participant, session, questions)`` if this pupil may still answer ``number``; else the error saying why."""
     found = _pupil_row(code, token)
     if found is None:
@@ -255,7 +266,7 @@ def _writable_pupil(code: str, token: str, number: int):
     return participant, row, data
 
 
-def _upsert(participant_id: int, session_id: int, number: int, response: Response, marked) -> Answer:
+def _upsert(participant_id: int, session_id: int, number: int, response: Response, marked: Grade) -> Answer:
     """Update the pupil's row for ``number`` or insert it (inside the caller's transaction).
 
     A teacher's override stays only while the answer it accepted does: a
@@ -379,7 +390,8 @@ def override(session_id: int, participant_id: int, number: int, accept: bool) ->
             raise LookupError((session_id, participant_id, number))
         row.overridden = accept
         row.score, row.verdict = (1.0, "correct") if accept else (row.graded_score, row.graded_verdict)
-        data, _ = pupil_material(db.session.get(Participant, participant_id), db.session.get(ClassSession, session_id))
+        participant, session = db.session.get(Participant, participant_id), db.session.get(ClassSession, session_id)
+        data = pupil_material(participant, session)[0] if participant and session else []  # rows of ``row``: there
         question = Question.from_dict(data[number - 1]) if number <= len(data) else None
         return _saved(row, question)
 

@@ -42,7 +42,7 @@ def try_again(code: str, token: str) -> int:
         score = db.session.scalar(sa.select(sa.func.coalesce(sa.func.sum(Answer.score), 0.0))
                                   .where(Answer.participant_id == participant.id))
         db.session.execute(sa.delete(Answer).where(Answer.participant_id == participant.id))
-        participant.past_scores = [*(participant.past_scores or []), round(float(score), 2)]
+        participant.past_scores = [*(participant.past_scores or []), round(float(score or 0.0), 2)]  # never NULL
         participant.attempt += 1
         participant.finished_at = None
-        return participant.attempt
+        return int(participant.attempt)  # (the checker reads Mapped's += as Any)

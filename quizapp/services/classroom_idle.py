@@ -10,6 +10,7 @@ looks a code up, so every guess (a join) meets only classes in use.
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any, cast
 
 import sqlalchemy as sa
 
@@ -37,4 +38,5 @@ def close_idle(idle_after: timedelta) -> int:
             .where(ClassSession.closed_at.is_(None), ClassSession.updated_at < cutoff, ~recent_join, ~recent_answer,
                    ~homework_to_do)
             .values(closed_at=now, updated_at=now).execution_options(synchronize_session=False))
-    return db.session.execute(idle).rowcount
+    result = cast("sa.CursorResult[Any]", db.session.execute(idle))  # an UPDATE's result: it has a rowcount
+    return result.rowcount

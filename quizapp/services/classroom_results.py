@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -108,7 +109,7 @@ class Dashboard:
     levels: tuple[LevelResult, ...] = ()
 
 
-def response_text(response) -> str:
+def response_text(response: object) -> str:
     """A stored response as one line of text: a list of picks joined with commas, nothing as ""."""
     if response is None:
         return ""
@@ -117,7 +118,9 @@ def response_text(response) -> str:
     return str(response).strip()
 
 
-def _load(session_id: int):
+def _load(session_id: int) -> tuple[tuple[int, str, str, bool, list[Question]],
+                                     list[tuple[int, str, bool, datetime, int, tuple[float, ...]]],
+                                     list[tuple[int, PupilAnswer]]]:
     """The session, its participants (in the order they joined) and all their answers."""
     with reading():
         row = db.session.get(ClassSession, session_id)
@@ -177,7 +180,7 @@ def _level_result(level, rows: list[PupilRow], answers) -> LevelResult:
 
 def _question_stats(number: int, question: Question, answers: list[PupilAnswer], pupils: int) -> QuestionStats:
     """Counts, percents and the most common wrong answers of one question."""
-    counts = Counter(a.verdict for a in answers)
+    counts: dict[str, int] = Counter(a.verdict for a in answers)
     counts["unanswered"] = max(0, pupils - len(answers))
     counts = {outcome: counts[outcome] for outcome in OUTCOMES}
     shares = {outcome: round(100 * n / pupils) if pupils else 0 for outcome, n in counts.items()}
@@ -193,7 +196,7 @@ def common_wrong_answers(answers: list[PupilAnswer], top: int = TOP_WRONG) -> tu
     dropped) and shown as most pupils wrote them. Blank answers are not a
     misconception and are left out; ties go to the answer given first.
     """
-    groups: dict[tuple[str, ...], Counter] = {}
+    groups: dict[tuple[str, ...], Counter[str]] = {}
     for answer in sorted(answers, key=lambda a: a.answered_at):
         if answer.verdict == "correct" or not answer.response:
             continue
@@ -206,13 +209,13 @@ def common_wrong_answers(answers: list[PupilAnswer], top: int = TOP_WRONG) -> tu
 # ---- CSV ------------------------------------------------------------------------------------
 
 
-def safe_cell(value) -> str:
+def safe_cell(value: object) -> str:
     """A cell a spreadsheet shows as text: one starting like a formula gets a leading apostrophe."""
     text = "" if value is None else str(value)
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-def _csv(header: list[str], rows) -> str:
+def _csv(header: list[str], rows: Iterable[Iterable[object]]) -> str:
     """``rows`` under ``header`` as CSV text, every cell made safe and quoted.
 
     Quoting every cell keeps a name like ``x;=1+1;`` whole in a spreadsheet

@@ -14,6 +14,7 @@ import re
 import secrets
 import unicodedata
 from dataclasses import replace
+from typing import Any
 
 from quizapp.text.errors import InputError
 from quizapp.text.grading.grader import MAX_PICKS, MAX_RESPONSE_CHARS
@@ -164,7 +165,7 @@ def token_hash(token: str) -> str:
     return hashlib.sha256(str(token or "").encode("utf-8", "replace")).hexdigest()
 
 
-def clean_response(response) -> Response:
+def clean_response(response: object) -> Response:
     """The response as stored: text, a list of picks, or None; ``AnswerTooLong`` if far too big."""
     if response is None:
         return None
@@ -180,7 +181,7 @@ def clean_response(response) -> Response:
     return text
 
 
-def pupil_questions(data: list[dict], participant_id: int, shuffle: bool) -> tuple[Question, ...]:
+def pupil_questions(data: list[dict[str, Any]], participant_id: int, shuffle: bool) -> tuple[Question, ...]:
     """The session's questions as one pupil sees them: choices shuffled per pupil if asked, stable on reload."""
     return tuple(pupil_question(item, participant_id, number, shuffle) for number, item in enumerate(data, start=1))
 
@@ -197,7 +198,7 @@ def question_order(count: int, participant_id: int, shuffle: bool) -> tuple[int,
     return tuple(numbers)
 
 
-def pupil_question(data: dict, participant_id: int, number: int, shuffle: bool) -> Question:
+def pupil_question(data: dict[str, Any], participant_id: int, number: int, shuffle: bool) -> Question:
     """Question ``number`` as one pupil sees it: its choices in an order seeded by the pupil and the number."""
     question = Question.from_dict(data)
     if not shuffle or not question.choices:

@@ -12,10 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from quizapp.services.classroom_rules import ClassroomError
 from quizapp.text.errors import InputError
+
+if TYPE_CHECKING:
+    from quizapp.models import Homework
 
 LOCAL_FORMAT = "%Y-%m-%dT%H:%M"  # what <input type="datetime-local"> sends
 
@@ -42,7 +46,7 @@ class HomeworkTimes:
     timezone: str
 
     @classmethod
-    def of(cls, row) -> HomeworkTimes:
+    def of(cls, row: Homework) -> HomeworkTimes:
         """A ``Homework`` row's times as plain data (read inside the row's transaction)."""
         return cls(row.session_id, row.opens_at, row.due_at, row.timezone)
 

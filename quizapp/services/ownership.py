@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 import sqlalchemy as sa
 
 from quizapp.extensions import db
+from quizapp.models import Article, Pack
+
+_Owned = TypeVar("_Owned", Article, Pack)  # the rows a teacher owns
 
 
-def owned(model, row_id: int, owner_id: int | None):
+def owned(model: type[_Owned], row_id: int, owner_id: int | None) -> _Owned | None:
     """The ``model`` row ``row_id`` if ``owner_id`` owns it, else None.
 
     A seed (no owner), another teacher's row and a missing row all come back

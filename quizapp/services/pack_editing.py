@@ -8,8 +8,10 @@ pack as it was. Who may change which pack is the caller's check
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import cast
 
 import sqlalchemy as sa
+from sqlalchemy.ext.orderinglist import OrderingList
 
 from quizapp.extensions import db
 from quizapp.models import Article, Pack, PackQuestion, Teacher
@@ -21,6 +23,7 @@ from quizapp.text import pack as plain
 from quizapp.text.errors import InputError
 from quizapp.text.reading.bounds import Bounds
 from quizapp.text.question import Question
+from quizapp.text.types import Analysis
 
 
 class TooManyQuestions(InputError):
@@ -41,7 +44,7 @@ def start_from_article(article_id: int, owner_id: int | None) -> int:
         return row.id
 
 
-def save_settings(pack_id: int, **settings) -> None:
+def save_settings(pack_id: int, **settings: object) -> None:
     """Title, description, level and how the class meets the pack (``PackSettings`` fields)."""
     with writing():
         row = _row(pack_id)
@@ -77,7 +80,7 @@ def delete_question(pack_id: int, position: int) -> None:
     with writing():
         row = _row(pack_id)
         row.questions.pop(position)
-        row.questions.reorder()
+        _renumber(row)
         row.updated_at = utcnow()
 
 
@@ -89,7 +92,7 @@ def move_question(pack_id: int, position: int, step: int) -> None:
         if 0 <= target < len(row.questions):
             moved = row.questions.pop(position)
             row.questions.insert(target, moved)
-            row.questions.reorder()
+            _renumber(row)
             row.updated_at = utcnow()
 
 
@@ -181,7 +184,12 @@ def import_text(data: plain.Pack) -> str:
     return f"{data.article.title}\n\n{data.article.text}"
 
 
-def _store_import(data: plain.Pack, raw: str, analysis, *, owner_id: int | None, model: str) -> int:
+def _renumber(row: Pack) -> None:
+    """Positions 0, 1, 2 ... again; ``questions`` is an ``ordering_list``, which the model types as a list."""
+    cast("OrderingList[PackQuestion]", row.questions).reorder()
+
+
+def _store_import(data: plain.Pack, raw: str, analysis: Analysis, *, owner_id: int | None, model: str) -> int:
     """One attempt at storing an imported pack and its article, in one transaction."""
     with writing():
         article = Article(slug=articles._free_slug(data.article.title or "article"), raw_text=raw,

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from typing import TypeGuard
 
 import sqlalchemy as sa
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
@@ -83,7 +84,7 @@ def _claims(token: str, secret_key: str) -> tuple[int, str]:
     return teacher_id, fingerprint
 
 
-def _current(teacher: Teacher | None, fingerprint: str) -> bool:
+def _current(teacher: Teacher | None, fingerprint: str) -> TypeGuard[Teacher]:
     """Whether the link was made for this account's present password (so not used yet)."""
     return teacher is not None and _fingerprint(teacher.password_hash) == fingerprint
 
@@ -109,7 +110,10 @@ def use_link(token: str, password: str, secret_key: str) -> int:
     email = check_link(token, secret_key)
     teacher_id, fingerprint = _claims(token, secret_key)
     with reading():
-        display_name = db.session.get(Teacher, teacher_id).display_name
+        found = db.session.get(Teacher, teacher_id)
+        if found is None:  # deleted since check_link: the link is dead, not a server error
+            raise LinkRefused(DEAD_LINK)
+        display_name = found.display_name
     password_hash = teachers.hashed(password, email, display_name)  # slow (scrypt): outside the write
     with writing():
         teacher = db.session.get(Teacher, teacher_id, with_for_update=True)

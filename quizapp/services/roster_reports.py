@@ -17,6 +17,7 @@ import io
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 import sqlalchemy as sa
 
@@ -89,7 +90,7 @@ class Term:
     skills: tuple[SkillMiss, ...]
 
 
-def skill_of(question: dict) -> str:
+def skill_of(question: dict[str, Any]) -> str:
     """The skill a session's question practises, as the term report names it."""
     if question.get("prompt") == MAIN_IDEA_PROMPT:
         return "main idea"
@@ -110,7 +111,7 @@ def _answers(session_ids: list[int]) -> list[tuple[int, int, int, float]]:
     if not session_ids:
         return []
     return list(db.session.execute(sa.select(Answer.session_id, Answer.participant_id, Answer.number, Answer.score)
-                                   .where(Answer.session_id.in_(session_ids))))
+                                   .where(Answer.session_id.in_(session_ids))).tuples())
 
 
 def term(class_id: int, owner_id: int) -> Term:
@@ -129,7 +130,8 @@ def term(class_id: int, owner_id: int) -> Term:
     return Term(means, _skills(answers, questions))
 
 
-def _mean(row: ClassSession, homework: bool, pupils: list[int], answers) -> SessionMean:
+def _mean(row: ClassSession, homework: bool, pupils: list[int],
+          answers: list[tuple[int, int, int, float]]) -> SessionMean:
     """One session's mean score over the pupils who joined it (unanswered questions count 0)."""
     count = len(row.questions or [])
     total = sum(score for session_id, _, _, score in answers if session_id == row.id)
@@ -137,7 +139,8 @@ def _mean(row: ClassSession, homework: bool, pupils: list[int], answers) -> Sess
     return SessionMean(row.id, row.title, row.code, row.created_at, homework, count, len(pupils), mean)
 
 
-def _skills(answers, questions: dict[int, list[dict]]) -> tuple[SkillMiss, ...]:
+def _skills(answers: list[tuple[int, int, int, float]],
+            questions: dict[int, list[dict[str, Any]]]) -> tuple[SkillMiss, ...]:
     """Per skill, the share of marks missed on answers given, most missed first (ties in ``SKILL_ORDER``)."""
     given: dict[str, list[float]] = defaultdict(list)
     for session_id, _, number, score in answers:
@@ -214,7 +217,7 @@ def term_csv(class_id: int, owner_id: int) -> str:
     return buffer.getvalue()
 
 
-def _total(class_name: str, pupil: str, rows: list[HistoryRow]) -> list:
+def _total(class_name: str, pupil: str, rows: list[HistoryRow]) -> list[object]:
     """A pupil's total row: sessions joined of all, answers, questions and score summed, percent of all questions."""
     questions = sum(r.questions for r in rows)
     score = sum(r.score for r in rows)

@@ -189,6 +189,6 @@ def add_and_link(class_id: int, owner_id: int, participant_id: int) -> str:
     added = rosters.add_pupils(class_id, owner_id, typed)
     name = (added.added or added.already)[0]
     with reading():
-        pupil_id = db.session.scalar(sa.select(ClassPupil.id).where(ClassPupil.class_id == class_id,
-                                                                    ClassPupil.name_key == name_key(name)))
+        pupil_id = db.session.execute(sa.select(ClassPupil.id).where(  # just added (or already there): one row
+            ClassPupil.class_id == class_id, ClassPupil.name_key == name_key(name))).scalar_one()
     return link_participant(class_id, owner_id, participant_id, pupil_id)

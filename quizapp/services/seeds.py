@@ -22,6 +22,7 @@ from quizapp.services import articles
 from quizapp.services import packs as pack_service
 from quizapp.services.transactions import reading, writing
 from quizapp.text import pack as plain
+from quizapp.text.errors import InputError
 from quizapp.text.reading.bounds import Bounds
 
 ADDED, UPDATED, UNCHANGED, FAILED = "added", "updated", "unchanged", "failed"
@@ -126,6 +127,9 @@ def store_seed_pack(data: plain.Pack, model: str) -> str:
         return UNCHANGED
     with writing():
         row = db.session.get(Pack, pack_id, with_for_update=True)
+        if row is None:  # deleted since it was read: this file fails, the others still load
+            raise InputError(f"The seed pack {data.title!r} was deleted while it was being updated: "
+                             f"run the seeding again.")
         row.article_id = article_id
         pack_service.fill(row, data)
     return UPDATED

@@ -27,6 +27,7 @@ import secrets
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from typing import Any
 
 import sqlalchemy as sa
 
@@ -141,7 +142,7 @@ class Done:
 # ---- what may be studied ---------------------------------------------------------------------------
 
 
-def _public():
+def _public() -> sa.ColumnElement[bool]:
     """The SQL condition "anyone may study this pack": a seed pack, or one its teacher made public."""
     return sa.or_(Pack.owner_id.is_(None), Pack.public.is_(True))
 
@@ -305,12 +306,12 @@ def done(history: Sequence[Attempt]) -> list[Done]:
     return sorted(summaries, key=lambda d: d.last.when, reverse=True)
 
 
-def to_records(history: Sequence[Attempt]) -> list[list]:
+def to_records(history: Sequence[Attempt]) -> list[list[object]]:
     """Attempts as short JSON lists (kind, ref, title, score, total, unix time, retry): a cookie is small."""
     return [[a.kind, a.ref, a.title, a.score, a.total, int(a.when.timestamp()), int(a.retry)] for a in history]
 
 
-def from_records(data) -> tuple[Attempt, ...]:
+def from_records(data: object) -> tuple[Attempt, ...]:
     """Attempts back from ``to_records``' shape; anything that does not fit it is dropped, not trusted."""
     if not isinstance(data, list):
         return ()
@@ -318,7 +319,7 @@ def from_records(data) -> tuple[Attempt, ...]:
     return tuple(attempt for attempt in read if attempt is not None)
 
 
-def _attempt(item) -> Attempt | None:
+def _attempt(item: Any) -> Attempt | None:  # anything a cookie held: checked field by field
     """One record, or None if it is not a well-formed one."""
     try:
         kind, ref, title, score, total, stamp, retry = item

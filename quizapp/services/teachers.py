@@ -158,7 +158,7 @@ def load_teacher(user_id: str) -> Teacher | None:
 def login_id(teacher_id: int) -> str:
     """What a login cookie must hold to open this account now (``Teacher.get_id``: its id and generation)."""
     with reading():
-        return db.session.get(Teacher, teacher_id).get_id()
+        return db.session.get_one(Teacher, teacher_id).get_id()  # an account just logged in to
 
 
 def end_sessions(teacher_id: int) -> None:

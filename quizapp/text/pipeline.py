@@ -8,6 +8,7 @@ It takes the loaded spaCy pipeline as an argument so that callers decide when
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from quizapp.text.actors import glossary as actors, lexicon
 from quizapp.text.reading import cleaning, language, readability
@@ -15,12 +16,16 @@ from quizapp.text.questions import generator as questions
 from quizapp.text.reading.bounds import DEFAULT, Bounds
 from quizapp.text.types import Analysis, Span
 
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
 SIDE_CLAUSES = {"advcl", "conj", "cc", "punct", "parataxis", "mark"}
 LEAD_INS = SIDE_CLAUSES | {"prep", "advmod", "npadvmod"}  # "In 2005, ...", "Earlier, ..."
 MAX_TITLE_WORDS = 12
 
 
-def analyse(raw: str, nlp, title_hint: str | None = None, bounds: Bounds = DEFAULT) -> Analysis:
+def analyse(raw: str, nlp: Language, title_hint: str | None = None, bounds: Bounds = DEFAULT) -> Analysis:
     """Analyse the raw text of an article (as pasted or read from a file), refusing one over ``bounds``."""
     article = cleaning.clean(raw, title_hint=title_hint, bounds=bounds)
     language.require_english(article.paragraphs)  # the formulas and the model are English-only
@@ -43,7 +48,7 @@ def analyse(raw: str, nlp, title_hint: str | None = None, bounds: Bounds = DEFAU
     return replace(analysis, questions=questions.generate(analysis, docs))
 
 
-def headline(doc) -> str:
+def headline(doc: Doc) -> str:
     """A title for an article that came without one: its first sentence's main clause.
 
     Wire copy often has no headline. "Syria’s war has entered a new phase as

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from quizapp.text.errors import InputError
 from quizapp.text.types import Span
@@ -46,7 +47,7 @@ class Question:
     difficulty: float = 0.5
     evidence_span: Span | None = None
     answer_kind: str = ""  # one of ANSWER_KINDS, or "" to let the grader infer it
-    extra: Mapping = field(default_factory=dict)
+    extra: Mapping[str, Any] = field(default_factory=dict)
 
     @property
     def shown_answer(self) -> str:
@@ -54,9 +55,9 @@ class Question:
         firsts = [part[0] for part in self.answer if part]
         return firsts[0] if len(firsts) == 1 else ", ".join(firsts[:-1]) + " and " + firsts[-1]
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         """The JSON shape, unknown keys included."""
-        data = {
+        data: dict[str, Any] = {
             "id": self.id, "type": self.type, "prompt": self.prompt,
             "answer": [list(part) for part in self.answer],
             "choices": list(self.choices), "distractors": list(self.distractors),
@@ -70,7 +71,7 @@ class Question:
         return {**data, **{k: v for k, v in self.extra.items() if k not in _KNOWN}}
 
     @classmethod
-    def from_dict(cls, data) -> Question:
+    def from_dict(cls, data: object) -> Question:
         """Read a question, with a message naming the field where the data is wrong."""
         if not isinstance(data, Mapping):
             raise QuestionFormatError("question: expected an object with id, type, prompt and answer")
@@ -96,7 +97,7 @@ class Question:
         )
 
 
-def _text(data, key: str, required: bool = False) -> str:
+def _text(data: Mapping[str, Any], key: str, required: bool = False) -> str:
     value = data.get(key)
     if value is None or value == "":
         if required:
@@ -107,14 +108,14 @@ def _text(data, key: str, required: bool = False) -> str:
     return value
 
 
-def _strings(data, key: str) -> tuple[str, ...]:
+def _strings(data: Mapping[str, Any], key: str) -> tuple[str, ...]:
     value = data.get(key) or []
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise QuestionFormatError(f"{key}: must be a list of texts")
     return tuple(value)
 
 
-def _answer(value) -> tuple[tuple[str, ...], ...]:
+def _answer(value: object) -> tuple[tuple[str, ...], ...]:
     """``[["Russia", "Moscow"], ["Iran"]]``; a bare string or list of strings is one part."""
     if isinstance(value, str):
         value = [[value]]
@@ -129,20 +130,20 @@ def _answer(value) -> tuple[tuple[str, ...], ...]:
     return tuple(parts)
 
 
-def _difficulty(value) -> float:
+def _difficulty(value: object) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
         raise QuestionFormatError("difficulty: must be a number from 0 to 1")
     return float(value)
 
 
-def _answer_kind(data) -> str:
+def _answer_kind(data: Mapping[str, Any]) -> str:
     kind = _text(data, "answer_kind")
     if kind and kind not in ANSWER_KINDS:
         raise QuestionFormatError(f"answer_kind: must be one of {', '.join(ANSWER_KINDS)}, not {kind!r}")
     return kind
 
 
-def _span(value) -> Span | None:
+def _span(value: Any) -> Span | None:
     if value is None:
         return None
     try:

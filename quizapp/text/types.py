@@ -9,6 +9,12 @@ article, which is what the reader sees.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from quizapp.text.question import Question  # question.py builds on this module
+
+_T = TypeVar("_T")
 
 ACTOR_KINDS = ("person", "country", "organization", "group", "place", "other")
 
@@ -162,12 +168,12 @@ class Analysis:
     mentions: tuple[Mention, ...] = ()
     relations: tuple[Relation, ...] = ()
     sentences: tuple[Span, ...] = ()
-    questions: tuple = ()  # of quizapp.text.question.Question
-    extras: dict = field(default_factory=dict)
+    questions: tuple[Question, ...] = ()
+    extras: dict[str, Any] = field(default_factory=dict)
     references: tuple[Mention, ...] = ()  # pronouns and descriptions, resolved or not
     quotes: tuple[Quote, ...] = ()
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         """The stable JSON shape of ``quizapp analyze --json``."""
         article = self.article
         return {
@@ -189,7 +195,7 @@ class Analysis:
         }
 
     @classmethod
-    def from_dict(cls, data: dict) -> Analysis:
+    def from_dict(cls, data: dict[str, Any]) -> Analysis:
         """Rebuild an analysis from ``to_dict`` output (or its JSON), so a cached one needs no model.
 
         Keys ``to_dict`` does not know about came from ``extras`` and go back there.
@@ -212,7 +218,7 @@ class Analysis:
             actors=tuple(_actor(a) for a in data.get("actors", ())),
             mentions=tuple(_with_span(Mention, m) for m in data.get("mentions", ())),
             relations=tuple(_with_span(Relation, r) for r in data.get("relations", ())),
-            sentences=tuple(_span(s) for s in data.get("sentences", ())),
+            sentences=tuple(Span(**s) for s in data.get("sentences", ())),
             questions=tuple(Question.from_dict(q) for q in data.get("questions", ())),
             references=tuple(_with_span(Mention, m) for m in data.get("references", ())),
             quotes=tuple(_quote(q) for q in data.get("quotes", ())),
@@ -220,27 +226,27 @@ class Analysis:
         )
 
 
-def _span(data: dict | None) -> Span | None:
+def _span(data: dict[str, Any] | None) -> Span | None:
     """A ``Span`` from its dict form; ``None`` stays ``None`` (``Actor.first``)."""
     return None if data is None else Span(**data)
 
 
-def _with_span(cls, data: dict):
+def _with_span(cls: type[_T], data: dict[str, Any]) -> _T:
     """Build a dataclass whose only nested field is ``span``."""
     return cls(**{**data, "span": _span(data["span"])})
 
 
-def _quote(data: dict) -> Quote:
+def _quote(data: dict[str, Any]) -> Quote:
     """A ``Quote`` with its spans restored."""
-    return Quote(**{**data, "spans": tuple(_span(s) for s in data.get("spans", ()))})
+    return Quote(**{**data, "spans": tuple(Span(**s) for s in data.get("spans", ()))})
 
 
-def _actor(data: dict) -> Actor:
+def _actor(data: dict[str, Any]) -> Actor:
     """An ``Actor`` with its tuple and optional span restored from JSON lists/dicts."""
     return Actor(**{**data, "aliases": tuple(data.get("aliases", ())), "first": _span(data.get("first"))})
 
 
-def _readability(data: dict) -> Readability:
+def _readability(data: dict[str, Any]) -> Readability:
     """A ``Readability`` with its nested hard sentences and word list restored."""
     return Readability(**{
         **data,

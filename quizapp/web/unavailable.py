@@ -25,9 +25,10 @@ from __future__ import annotations
 
 import logging
 
-from flask import current_app, g, render_template, request
+from flask import g, render_template, request
 from sqlalchemy.exc import OperationalError, TimeoutError as PoolTimeout
 
+from quizapp.extensions import login_manager
 from quizapp.web.common.htmx import is_htmx
 
 log = logging.getLogger(__name__)
@@ -51,7 +52,7 @@ def forget_the_teacher() -> None:
     nothing, so each ``current_user`` (its context processor runs for every
     template) would try the database again and raise inside this handler.
     """
-    g._login_user = current_app.login_manager.anonymous_user()
+    g._login_user = login_manager.anonymous_user()
 
 
 def _first_line(error: Exception) -> str:

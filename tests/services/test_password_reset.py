@@ -83,6 +83,28 @@ def test_logging_out_does_not_kill_a_link(app, ann):
         assert password_reset.use_link(token, NEW, KEY) == ann
 
 
+def test_an_account_deleted_while_its_link_is_used_refuses_the_link(app, ann, monkeypatch):
+    """Found by mypy (``db.session.get`` may return None between use_link's two reads).
+
+    use_link checks the link, then reads the account again for its name; an
+    account deleted in between made that read ``None.display_name``, a 500.
+    Now it is the dead link's message.
+    """
+    real_check = password_reset.check_link
+
+    def check_then_account_deleted(token, secret_key):
+        email = real_check(token, secret_key)
+        db.session.delete(db.session.get(Teacher, ann))  # an admin removes the account meanwhile
+        db.session.commit()
+        return email
+
+    with app.app_context():
+        token = password_reset.make_link("ann@school.example", KEY).token
+        monkeypatch.setattr(password_reset, "check_link", check_then_account_deleted)
+        with pytest.raises(LinkRefused):
+            password_reset.use_link(token, NEW, KEY)
+
+
 def test_a_weak_password_is_refused_and_the_link_still_works(app, ann):
     with app.app_context():
         token = password_reset.make_link("ann@school.example", KEY).token

@@ -209,3 +209,33 @@ def test_a_story_folder_naming_a_teachers_address_fails_alone(ctx, tmp_path, cal
     results = {r.name: r for r in seeds.sync_stories(folder, "m")}
     assert results["bad"].status == seeds.FAILED and "bad-easy" in str(results["bad"].error)
     assert results["good"].status == seeds.ADDED and results["good"].title == "Good (2 versions)"
+def test_a_seed_pack_deleted_while_it_is_updated_is_reported_not_a_crash(ctx, folder, pack_folder, calls, monkeypatch):
+    """The pack is read, then written in a second transaction: if it is gone by then, that file fails.
+
+    Found by mypy (``db.session.get`` may return None): before, the run
+    stopped on ``None.article_id`` and the remaining seed files were never loaded.
+    """
+    from contextlib import contextmanager
+
+    sync(folder)
+    data = a_pack("Anna went home.\n\nThe end came.")
+    assert sync_packs(pack_folder, data) == [("alpha.json", "added", None)]
+    real_reading, real_to_plain, read = seeds.reading, pack_service.to_plain, []
+
+    def to_plain(row):
+        read.append(row.id)
+        return real_to_plain(row)
+
+    @contextmanager
+    def reading_then_someone_deletes_it():
+        with real_reading():
+            yield
+        if read:  # the stored pack was just read: another process removes it before the update
+            db.session.execute(sa.delete(Pack))
+            db.session.commit()
+
+    monkeypatch.setattr(pack_service, "to_plain", to_plain)
+    monkeypatch.setattr(seeds, "reading", reading_then_someone_deletes_it)
+    [(name, status, error)] = sync_packs(pack_folder, a_pack(data.article.text, questions=3))
+    assert (name, status) == ("alpha.json", "failed")
+    assert "Alpha questions" in error and "again" in error

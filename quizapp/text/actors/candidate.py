@@ -7,8 +7,13 @@ can make and change candidates without importing the whole finder.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from quizapp.text.actors import evidence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+
 
 
 @dataclass(frozen=True)
@@ -30,7 +35,7 @@ class Candidate:
     person_hint: str = ""  # person evidence this mention shows, whatever its label ("Malala said")
 
 
-def make(i, span, label, key, kind, name, descriptor="") -> Candidate:
+def make(i: int, span: SpacySpan, label: str, key: str, kind: str, name: str, descriptor: str = "") -> Candidate:
     root = span.root
     located = root.dep_ == "pobj" and root.head.lower_ in {"in", "at", "from", "near", "to", "outside"}
     hint = evidence.person_evidence(span) if len(span) == 1 and label != "RULE" else ""

@@ -21,9 +21,15 @@ person when the noun names a person ("the hunter-gatherer"), else other.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from quizapp.text.actors import lexicon
 from quizapp.text.actors.candidate import Candidate
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
 
 MIN_SUBJECT = 3
 ABSTRACT_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ism", "ance", "ence", "ing", "ure", "ship", "dom",
@@ -40,19 +46,19 @@ NOT_ACTORS = {"study", "report", "survey", "research", "plan", "idea", "law", "r
               "man"}  # "the man" is too common to be one person throughout
 
 
-def _definite_noun(token) -> bool:
+def _definite_noun(token: Token) -> bool:
     det = next((c for c in token.children if c.dep_ == "det"), None)
     return (det is not None and det.lower_ == "the" and token.tag_ == "NN" and token.ent_type_ == ""
             and not any(c.dep_ == "poss" or (c.dep_ == "compound" and not _hyphened(c)) for c in token.children))
 
 
-def _hyphened(token) -> bool:
+def _hyphened(token: Token) -> bool:
     """ "hunter" in "hunter-gatherer": part of one hyphenated word."""
     doc = token.doc
     return token.i + 1 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_
 
 
-def _words(token) -> str:
+def _words(token: Token) -> str:
     """The noun with its hyphenated first part: "hunter-gatherer"."""
     start = token.i
     while start >= 2 and token.doc[start - 1].text == "-" and _hyphened(token.doc[start - 2]):
@@ -65,22 +71,22 @@ def _abstract(lemma: str) -> bool:
             or lemma.endswith(ABSTRACT_ENDINGS) or len(lemma) < 3)
 
 
-def _named_heads(docs) -> set[str]:
+def _named_heads(docs: Sequence[Doc]) -> set[str]:
     """Nouns the text also uses after a name ("the Global AgeWatch index"): "the index" is that name."""
     return {t.lemma_.lower() for doc in docs for t in doc
             if any(c.dep_ == "compound" and c.ent_type_ for c in t.children)}
 
 
-def find(docs, candidates) -> list:
+def find(docs: Sequence[Doc], candidates: Sequence[Candidate]) -> list[Candidate]:
     """Candidates (as ``mentions.Candidate``) for every central common-noun actor of the article."""
     covered = {(c.doc, c.head) for c in candidates}
     # "the prince" when the story names Prince Harry is Harry, not an actor of its own.
     said_of_people = {w.lower() for c in candidates if c.kind == "person"
                       for w in lexicon.title_of(docs[c.doc][c.head]).split()}
     said_of_people |= {lexicon.human_role_of(docs[c.doc][c.head]) for c in candidates if c.kind == "person"}
-    subjects: Counter = Counter()
+    subjects: Counter[str] = Counter()
     verbs: dict[str, set[str]] = defaultdict(set)
-    uses: dict[str, list] = defaultdict(list)
+    uses: dict[str, list[tuple[int, Token]]] = defaultdict(list)
     for i, doc in enumerate(docs):
         for token in doc:
             if token.pos_ != "NOUN" or not _definite_noun(token) or (i, token.i) in covered:

@@ -50,10 +50,18 @@ point at people the speaker has in mind, not the article's last name.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from quizapp.text.actors import lexicon
 from quizapp.text.types import Mention, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from quizapp.text.actors.quotes import Found
+
 
 MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
@@ -90,7 +98,7 @@ class Actors:
     role_nouns: dict[str, set[str]]
 
 
-def _is_subject(token) -> bool:
+def _is_subject(token: Token) -> bool:
     """A subject, or one of several joined by "and" ("John Smith and Peter Brown met")."""
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
@@ -100,13 +108,14 @@ def _is_subject(token) -> bool:
 class Resolver:
     """Reads the article once, in order, keeping the entities a pronoun could stand for."""
 
-    def __init__(self, docs, names: dict[tuple[int, int], str], actors: Actors, quotes, speaker_of):
+    def __init__(self, docs: Sequence[Doc], names: dict[tuple[int, int], str], actors: Actors,
+                 quotes: Callable[[int, int], Found | None], speaker_of: Callable[[Found], str | None]):
         self.docs, self.names, self.actors = docs, names, actors
         self.quotes, self.speaker_of = quotes, speaker_of
         self.history: list[Entity] = []
         self.resolved: dict[tuple[int, int], str] = {}
         self.references: list[Mention] = []
-        self.quoted: list[tuple] = []  # first-person words, resolved once every speaker is known
+        self.quoted: list[tuple[int, Token, Found]] = []  # first-person words, resolved once every speaker is known
 
     def run(self) -> tuple[dict[tuple[int, int], str], tuple[Mention, ...]]:
         """(paragraph, token) -> actor for every resolved reference, and all references."""
@@ -121,7 +130,7 @@ class Resolver:
         refs = sorted(self.references, key=lambda m: (m.span.paragraph, m.span.start))
         return self.resolved, tuple(refs)
 
-    def _read(self, p: int, token, sent_no: int) -> None:
+    def _read(self, p: int, token: Token, sent_no: int) -> None:
         actor = self.names.get((p, token.i))
         if actor is not None:
             if token.i == token.sent.root.i or token.head.i not in self._span_of(p, token, actor):
@@ -146,7 +155,7 @@ class Resolver:
             # "Gerard’t Hooft ... said": someone the glossary has no entry for is still someone
             self.history.append(Entity(sent_no, None, "?", True))
 
-    def _span_of(self, p, token, actor) -> set[int]:
+    def _span_of(self, p: int, token: Token, actor: str) -> set[int]:
         """Token indices of the name a token belongs to (its neighbours naming the same actor)."""
         out, i = {token.i}, token.i
         while (p, i - 1) in self.names and self.names[(p, i - 1)] == actor:
@@ -158,12 +167,12 @@ class Resolver:
             out.add(i)
         return out
 
-    def _remember(self, sent_no, actor, token, quoted=False) -> None:
+    def _remember(self, sent_no: int, actor: str, token: Token, quoted: bool = False) -> None:
         kind = self.actors.kind.get(actor)
         gender = self.actors.gender.get(actor, "?") if kind == "person" else None
         self.history.append(Entity(sent_no, actor, gender, _is_subject(token), quoted))
 
-    def _add(self, p, token, actor, via, confidence, sent_no) -> None:
+    def _add(self, p: int, token: Token, actor: str | None, via: str, confidence: float, sent_no: int) -> None:
         first = token.doc[token.left_edge.i] if via == "description" else token
         start, end = first.idx, token.idx + len(token.text)
         self.references.append(Mention(actor, Span(p, start, end), token.doc.text[start:end],
@@ -172,11 +181,11 @@ class Resolver:
             self.resolved[(p, token.i)] = actor
             self._remember(sent_no, actor, token)
 
-    def _recent(self, sent_no, window):
+    def _recent(self, sent_no: int, window: int) -> list[Entity]:
         """Entities of the last ``window`` sentences, leaving out names spoken inside quotations."""
         return [e for e in self.history if sent_no - e.sent <= window and not e.quoted]
 
-    def _personal(self, p, token, sent_no, gender) -> None:
+    def _personal(self, p: int, token: Token, sent_no: int, gender: str) -> None:
         """he/she: the one person of that sex (or unknown sex) in reach, else unresolved."""
         fits = [e for e in self._recent(sent_no, WINDOW) if e.gender in {gender, "?"}]
         distinct = {e.actor if e.actor else id(e) for e in fits}
@@ -192,7 +201,7 @@ class Resolver:
             self.actors.gender[actor] = gender  # "Malala Yousafzai ... as she went home": now known
         self._add(p, token, actor, "pronoun", confidence, sent_no)
 
-    def _only_one_of_that_sex(self, fits, gender) -> str | None:
+    def _only_one_of_that_sex(self, fits: list[Entity], gender: str) -> str | None:
         """The story's only woman (or man) already named, when the other candidates are "the ..." nouns.
 
         "Malala Yousafzai ... the teenager ... she": with no other woman
@@ -209,7 +218,7 @@ class Resolver:
             return same[0]
         return None
 
-    def _neuter(self, p, token, sent_no, plural: bool) -> None:
+    def _neuter(self, p: int, token: Token, sent_no: int, plural: bool) -> None:
         """it/they: the one non-person actor that is a subject in this sentence or the one before."""
         if token.lower_ == "it" and _empty_it(token):
             self._add(p, token, None, "pronoun", 0.0, sent_no)
@@ -222,7 +231,7 @@ class Resolver:
             actor = None
         self._add(p, token, actor, "pronoun", 0.6 if plural else 0.7, sent_no)
 
-    def _quoted(self, p, token, quote) -> None:
+    def _quoted(self, p: int, token: Token, quote: Found) -> None:
         """I/we inside a quotation: its speaker; other pronouns there stay unresolved."""
         lowered = token.lower_
         speaker = self.speaker_of(quote)
@@ -239,7 +248,7 @@ class Resolver:
         if actor is not None:
             self.resolved[(p, token.i)] = actor
 
-    def _description(self, p, token, sent_no) -> None:
+    def _description(self, p: int, token: Token, sent_no: int) -> None:
         """ "the company", "the country", "the 63-year-old", "the singer": a definite description."""
         det = next((c for c in token.children if c.dep_ == "det"), None)
         if _year_old(token):
@@ -265,7 +274,7 @@ class Resolver:
         if gender is not None:
             self._person_description(p, token, sent_no, gender, lemma)
 
-    def _person_description(self, p, token, sent_no, gender, lemma) -> None:
+    def _person_description(self, p: int, token: Token, sent_no: int, gender: str, lemma: str) -> None:
         """ "the man", "the 63-year-old", "the singer": a person in reach, as for "he"/"she"."""
         fits = [e for e in self._recent(sent_no, WINDOW) if e.gender in {gender, "?"} or
                 (gender == "?" and e.gender in {"m", "f"})]
@@ -282,10 +291,10 @@ class Resolver:
         self._add(p, token, actor, "description", 0.75, sent_no)
 
 
-    def _named(self, p, token) -> bool:
+    def _named(self, p: int, token: Token) -> bool:
         return (p, token.i) in self.names or (p, token.i) in self.resolved
 
-    def _describes_named(self, p, token) -> bool:
+    def _describes_named(self, p: int, token: Token) -> bool:
         """A noun in apposition to a name, or said of a named subject ("X is a lawyer")."""
         if token.dep_ == "appos" and self._named(p, token.head):
             return True
@@ -315,7 +324,7 @@ def _subject_goes_on(fits: list[Entity], sent_no: int) -> str | None:
     return None
 
 
-def _one_of_them(token) -> bool:
+def _one_of_them(token: Token) -> bool:
     """ "one of the world’s top pianists" as a subject: a person named by a plural person noun."""
     if token.lower_ != "one" or not _is_subject(token):
         return False
@@ -323,27 +332,27 @@ def _one_of_them(token) -> bool:
     return of is not None and any(c.dep_ == "pobj" and lexicon.noun_gender(c) for c in of.children)
 
 
-def _speaks(token) -> bool:
+def _speaks(token: Token) -> bool:
     """ "a prominent supporter of the project ... said": whoever says something is a person."""
     from quizapp.text.actors.evidence import SAYING  # evidence imports lexicon only
 
     return token.dep_ == "nsubj" and token.head.lemma_.lower() in SAYING
 
 
-def _year_old(token) -> bool:
+def _year_old(token: Token) -> bool:
     """ "the 63-year-old": the parser makes "old" the head of "63 - year - old"."""
     doc = token.doc
     return token.lower_ == "old" and token.i >= 2 and doc[token.i - 2].lower_ in {"year", "years"} \
         and doc[token.i - 1].text == "-"
 
 
-def _restricted(token) -> bool:
+def _restricted(token: Token) -> bool:
     """ "the man who ...", "the company's", "the city of X": not a bare description."""
     return any(c.dep_ in {"relcl", "acl", "prep", "compound", "amod", "appos", "poss"} for c in token.children) \
         and not any(c.dep_ == "compound" and c.lower_.endswith("year-old") for c in token.children)
 
 
-def _empty_it(token) -> bool:
+def _empty_it(token: Token) -> bool:
     """ "It is hard to ...", "it was said that ...", "it rains": no antecedent."""
     head = token.head
     if token.dep_ == "expl":
@@ -354,7 +363,7 @@ def _empty_it(token) -> bool:
         head.lemma_ in {"be", "seem", "appear", "take", "make", "become"}
 
 
-def _noun_between(docs, p, token, plural) -> bool:
+def _noun_between(docs: Sequence[Doc], p: int, token: Token, plural: bool) -> bool:
     """A plural noun (or a subject noun) earlier in the pronoun's sentence could be its antecedent."""
     for t in token.sent:
         if t.i >= token.i:

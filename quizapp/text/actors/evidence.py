@@ -24,9 +24,15 @@ from __future__ import annotations
 import functools
 import json
 import re
+from collections.abc import Iterable
 from importlib import resources
+from typing import TYPE_CHECKING, Any
 
 from quizapp.text.actors import gazetteer, lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan, Token
+
 
 SAYING = {"say", "tell", "add", "explain", "ask", "reply", "write", "announce", "claim", "insist",
           "warn", "state", "comment", "admit", "argue", "agree", "believe", "think", "describe",
@@ -47,7 +53,7 @@ FEMALE_TITLES = {"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "queen", "p
 
 
 @functools.cache
-def _detector():
+def _detector() -> Any:  # gender_guesser has no types
     from gender_guesser import detector
 
     return detector.Detector(case_sensitive=False)
@@ -62,7 +68,7 @@ def given_name_gender(word: str) -> str | None:
             "andy": "?"}.get(found)
 
 
-def title_gender(words) -> str | None:
+def title_gender(words: Iterable[str]) -> str | None:
     """ "Mr" -> "m", "Queen" -> "f", from the words before a name."""
     for w in words:
         lowered = w.lower()
@@ -100,7 +106,7 @@ def is_known_place(text: str) -> bool:
     return lexicon.fold(text) in place_names()
 
 
-def person_evidence(span) -> str:
+def person_evidence(span: SpacySpan) -> str:
     """Why a name is a person, from its own mention: "title", "given name", "saying", "role"; else ""."""
     root = span.root
     before = span.doc[span.start - 1] if span.start else None
@@ -119,7 +125,7 @@ def person_evidence(span) -> str:
     return ""
 
 
-def says(token) -> bool:
+def says(token: Token) -> bool:
     """Whether a name is the subject of a verb of saying ("X said", "said X", "according to X")."""
     head = token.head
     if token.dep_ == "nsubj" and head.lemma_.lower() in SAYING:

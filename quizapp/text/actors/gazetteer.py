@@ -13,6 +13,10 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from countryinfo.countryinfo import CountryInfoDict
 
 # Two-letter ISO codes are real words too ("IT", "AT", "IN"); accept a bare
 # code only where spaCy already called the span a place, and always accept
@@ -54,14 +58,14 @@ def _capital_forms(capital: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(form for form in (capital, short) if form))
 
 
-def _text(value) -> str:
+def _text(value: str | list[str] | tuple[str, ...] | None) -> str:
     """A field as text: a few entries hold a list (several capitals); take the first."""
     if isinstance(value, (list, tuple)):
         value = value[0] if value else ""
     return (value or "").strip()
 
 
-def _country(info: dict) -> Country | None:
+def _country(info: CountryInfoDict) -> Country | None:
     name = _text(info.get("name"))
     if not name:
         return None

@@ -9,10 +9,21 @@ one-line role written from the text itself (``roles``).
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from quizapp.text.actors import coreference, evidence, lexicon, mentions, quotes, relations, roles
 from quizapp.text.types import Actor, Mention, Quote, Relation, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from quizapp.text.actors.candidate import Candidate
+
+Groups = dict[str, list["Candidate"]]  # actor key -> its mentions, in order
+TokenActors = dict[tuple[int, int], str]  # (paragraph, token or char) -> actor id
+
 
 KIND_ORDER = {"person": 0, "country": 1, "organization": 2, "group": 3, "place": 4, "other": 5}
 
@@ -28,15 +39,15 @@ class Glossary:
     quotes: tuple[Quote, ...] = ()
 
 
-def _merge_people(candidates):
+def _merge_people(candidates: Iterable[Candidate]) -> Groups:
     """Group candidates by actor key; a person's short name joins the full name."""
-    groups: dict[str, list] = defaultdict(list)
+    groups: Groups = defaultdict(list)
     for c in candidates:
         groups[c.key].append(c)
     return groups
 
 
-def _canonical(group) -> str:
+def _canonical(group: list[Candidate]) -> str:
     """The name to show: the fullest name given to a person, else the usual one."""
     first = group[0]
     if first.kind == "person":
@@ -56,7 +67,7 @@ def _actor_id(name: str, taken: set[str]) -> str:
     return ident
 
 
-def _aliases(name: str, group) -> tuple[str, ...]:
+def _aliases(name: str, group: list[Candidate]) -> tuple[str, ...]:
     """Other words the story uses for the actor, once each, in order of use."""
     seen = {lexicon.fold(name)}
     out = []
@@ -67,9 +78,9 @@ def _aliases(name: str, group) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _token_index(docs, candidates, ids):
+def _token_index(docs: Sequence[Doc], candidates: list[Candidate], ids: dict[str, str]) -> TokenActors:
     """(paragraph, token) -> actor id, the longer mention winning where two overlap."""
-    index = {}
+    index: TokenActors = {}
     for c in sorted(candidates, key=lambda c: c.end - c.start):
         doc = docs[c.doc]
         for token in doc:
@@ -78,9 +89,9 @@ def _token_index(docs, candidates, ids):
     return index
 
 
-def _inner_index(docs, candidates, ids):
+def _inner_index(docs: Sequence[Doc], candidates: list[Candidate], ids: dict[str, str]) -> TokenActors:
     """(paragraph, char) -> actor id for names inside a longer token ("U.S." in "U.S.-backed")."""
-    inner = {}
+    inner: TokenActors = {}
     for c in candidates:
         token = next((t for t in docs[c.doc] if t.idx == c.start), None)
         if token is not None and c.end < token.idx + len(token.text):
@@ -88,7 +99,7 @@ def _inner_index(docs, candidates, ids):
     return inner
 
 
-def build_glossary(docs) -> Glossary:
+def build_glossary(docs: Sequence[Doc]) -> Glossary:
     """Find the actors of an article given its paragraphs parsed by spaCy."""
     candidates = mentions.collect(docs)
     groups = _merge_people(candidates)
@@ -108,7 +119,7 @@ def build_glossary(docs) -> Glossary:
     found_relations = relations.extract(docs, index, backed)
     country_names = [names[i] for i in countries]
 
-    def in_quote(p, char):
+    def in_quote(p: int, char: int) -> bool:
         return quotes.inside(found_quotes, p, char) is not None
 
     actors = []
@@ -129,7 +140,7 @@ def build_glossary(docs) -> Glossary:
                     tuple(_quote(docs, q, s, names) for q, s in zip(found_quotes, speakers)))
 
 
-def _gender(group) -> str:
+def _gender(group: list[Candidate]) -> str:
     """A person's sex as the text shows it: a title ("Mr", "Queen"), else the given name; "?" if neither."""
     for c in group:
         found = evidence.title_gender(c.text.split()[:1])
@@ -141,10 +152,12 @@ def _gender(group) -> str:
     return found if found in {"m", "f"} else "?"
 
 
-def _resolve_references(docs, token_actor, groups, ids, kinds, found_quotes):
+def _resolve_references(docs: Sequence[Doc], token_actor: TokenActors, groups: Groups, ids: dict[str, str],
+                        kinds: dict[str, str], found_quotes: list[quotes.Found],
+                        ) -> tuple[TokenActors, tuple[Mention, ...]]:
     """Pronouns, descriptions and quoted "I", resolved by ``coreference`` (or left unresolved)."""
     genders = {ids[key]: _gender(group) for key, group in groups.items() if group[0].kind == "person"}
-    role_nouns = {}
+    role_nouns: dict[str, set[str]] = {}
     for key, group in groups.items():
         nouns = {lexicon.human_role_of(docs[c.doc][c.head]) for c in group}
         nouns |= {w.lower() for c in group for w in lexicon.title_of(docs[c.doc][c.head]).split()}
@@ -152,7 +165,7 @@ def _resolve_references(docs, token_actor, groups, ids, kinds, found_quotes):
     known = coreference.Actors(kinds, genders, role_nouns)
     speakers: dict[int, str | None] = {}
 
-    def speaker_of(q):
+    def speaker_of(q: quotes.Found) -> str | None:
         if id(q) not in speakers:
             speakers[id(q)] = _speaker(q, relations.ActorIndex({**resolver.resolved, **token_actor}, {}, set()))
         return speakers[id(q)]
@@ -162,7 +175,7 @@ def _resolve_references(docs, token_actor, groups, ids, kinds, found_quotes):
     return resolver.run()
 
 
-def _speaker(q, index) -> str | None:
+def _speaker(q: quotes.Found, index: relations.ActorIndex) -> str | None:
     """The actor who speaks a quotation, if its speaker's words name (or stand for) one.
 
     The speaker's words are the subject of the verb of saying; where that is
@@ -179,14 +192,14 @@ def _speaker(q, index) -> str | None:
     return found
 
 
-def _quote(docs, q, speaker, names) -> Quote:
+def _quote(docs: Sequence[Doc], q: quotes.Found, speaker: str | None, names: dict[str, str]) -> Quote:
     spans = tuple(Span(p, start, end) for p, start, end in q.spans)
     text = " ".join(docs[p].text[start:end] for p, start, end in q.spans)
     speaker_text = lexicon.phrase(q.speaker_token[1]) if q.speaker_token else ""
     return Quote(spans, text, speaker, speaker_text, q.cue)
 
 
-def _display_mentions(docs, candidates, ids) -> tuple[Mention, ...]:
+def _display_mentions(docs: Sequence[Doc], candidates: list[Candidate], ids: dict[str, str]) -> tuple[Mention, ...]:
     """Mentions that never overlap, so each word links to one glossary entry.
 
     A name inside a longer one ("U.S." in "U.S.-backed militias") keeps its

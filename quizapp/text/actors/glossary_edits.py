@@ -9,10 +9,11 @@ actor id raises ``GlossaryEditError``, whose message is meant for the teacher.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 
 from quizapp.text.errors import InputError
-from quizapp.text.types import ACTOR_KINDS, Actor, Analysis, Mention, Relation
+from quizapp.text.types import ACTOR_KINDS, Actor, Analysis, Mention, Relation, Span
 
 MAX_NAME_LENGTH = 120
 MAX_ROLE_LENGTH = 300
@@ -99,9 +100,9 @@ def _reresolve(mention: Mention, old: str, new: str | None) -> Mention:
     return replace(mention, actor=new, confidence=mention.confidence if new else 0.0)
 
 
-def _unique(names, leave_out: str) -> tuple[str, ...]:
+def _unique(names: Iterable[str], leave_out: str) -> tuple[str, ...]:
     """``names`` in order, without repeats (ignoring case) and without ``leave_out``."""
-    seen, kept = {leave_out.casefold()}, []
+    seen, kept = {leave_out.casefold()}, list[str]()
     for name in names:
         if name and name.casefold() not in seen:
             seen.add(name.casefold())
@@ -109,7 +110,7 @@ def _unique(names, leave_out: str) -> tuple[str, ...]:
     return tuple(kept)
 
 
-def _earliest(first, second):
+def _earliest(first: Span | None, second: Span | None) -> Span | None:
     """The span that comes first in the text; either may be None."""
     spans = [s for s in (first, second) if s is not None]
     return min(spans, key=lambda s: (s.paragraph, s.start), default=None)

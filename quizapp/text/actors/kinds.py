@@ -9,10 +9,16 @@ spaCy span; article-wide passes take the list of candidates.
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from quizapp.text.actors import evidence, lexicon
 from quizapp.text.actors.candidate import Candidate, make
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span as SpacySpan
+
 
 
 def with_evidence(candidates: list[Candidate], full_names_only: bool = False) -> list[Candidate]:
@@ -54,7 +60,7 @@ def _organisation_that_speaks(c: Candidate, spoken_of: set[str]) -> Candidate:
     return replace(c, key=f"person:{lexicon.person_key(c.text)}", kind="person", evidence="given name, saying")
 
 
-def surnames(docs, candidates: list[Candidate]) -> list[Candidate]:
+def surnames(docs: Sequence[Doc], candidates: list[Candidate]) -> list[Candidate]:
     """ "Manby said": a person's last name alone, where the model saw no name, is that person.
 
     Only a surname that one person of the story carries, used as a proper
@@ -83,7 +89,7 @@ def _located(c: Candidate) -> bool:
     return c.place_prep
 
 
-def place_evidence(span, descriptor: str) -> str:
+def place_evidence(span: SpacySpan, descriptor: str) -> str:
     """Why a name is a place: the gazetteer knows it, the text calls it one, or its last word does."""
     if descriptor:
         return "descriptor"
@@ -94,7 +100,7 @@ def place_evidence(span, descriptor: str) -> str:
     return ""
 
 
-def person_named_as_organisation(span) -> bool:
+def person_named_as_organisation(span: SpacySpan) -> bool:
     """An ORG that is a person: a title or role ("JMW Turner, one of Britain's painters"), or born.
 
     A given name alone is not enough here: "Royal Academy" and "Turner
@@ -109,25 +115,25 @@ def person_named_as_organisation(span) -> bool:
     return born or bool(lexicon.title_of(root)) or bool(lexicon.human_role_of(root))
 
 
-def among_common_nouns(span) -> bool:
+def among_common_nouns(span: SpacySpan) -> bool:
     """A name whose every conjunct is a common noun: "national insurance, VAT and business rates"."""
     conjuncts = [c for c in span.root.conjuncts if not span.start <= c.i < span.end]
     return len(conjuncts) >= 2 and all(c.pos_ == "NOUN" for c in conjuncts)
 
 
-def described_as(span, nouns) -> bool:
+def described_as(span: SpacySpan, nouns: Collection[str]) -> bool:
     """The text says what the name is, by an apposition or "is a ...": "Mondadori – the publishing company"."""
     root = span.root
     return any(c.dep_ == "appos" and c.lemma_.lower() in nouns for c in root.children)
 
 
-def placed_in(span) -> bool:
+def placed_in(span: SpacySpan) -> bool:
     """ "the Cairngorms in Scotland": a name located in a known place is a place."""
     return any(c.dep_ == "prep" and c.lower_ == "in" and any(g.ent_type_ in {"GPE", "LOC"} for g in c.children)
                for c in span.root.children)
 
 
-def indefinite(span) -> bool:
+def indefinite(span: SpacySpan) -> bool:
     """ "a World Heritage Site", "a Spitfire": the name follows "a" or "an"."""
     doc = span.doc
     return span.start > 0 and doc[span.start - 1].lower_ in {"a", "an"}
@@ -136,7 +142,7 @@ def indefinite(span) -> bool:
 NAMING_VERBS = {"call", "name", "christen", "rename"}
 
 
-def name_as_word(span) -> bool:
+def name_as_word(span: SpacySpan) -> bool:
     """A name talked about as a word, not an actor: "you can be called Dimmblá", "passports with the
     names Stúlka and Drengur Cardew", "which mean Girl and Boy Cardew"."""
     token = span.root
@@ -156,7 +162,7 @@ def name_as_word(span) -> bool:
     return before in (["the", "name"], ["the", "names"]) or (before[-1:] == ["names"])
 
 
-def spelled_out_acronym(span) -> bool:
+def spelled_out_acronym(span: SpacySpan) -> bool:
     """ "CSP – concentrated solar power": an acronym followed by its lower-case expansion is a
     common noun, not an organisation."""
     text = span.text

@@ -9,8 +9,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Collection, Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from quizapp.text.actors import gazetteer
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span as SpacySpan, Token
+
 
 PLACE_NOUNS = {
     "town", "city", "village", "region", "province", "district", "county", "state",
@@ -65,7 +71,7 @@ def person_key(name: str) -> str:
     return fold(name)
 
 
-def place_descriptor(span) -> str:
+def place_descriptor(span: SpacySpan) -> str:
     """What the text calls a place: "the town of X" -> "town"; "the X region" -> "region"."""
     root = span.root
     head = root.head
@@ -78,7 +84,7 @@ def place_descriptor(span) -> str:
     return ""
 
 
-def acts(token) -> bool:
+def acts(token: Token) -> bool:
     """Whether a name is the doer in its clause: a subject, or the agent after "by"."""
     if token.dep_ in AGENT_DEPS:
         return True
@@ -94,7 +100,7 @@ WORK_NOUNS = {"novel", "book", "film", "movie", "song", "album", "play", "painti
               "tour", "concert", "festival"}
 
 
-def is_work_title(span) -> bool:
+def is_work_title(span: SpacySpan) -> bool:
     """A book, a film, a song or a tour, not an organisation or a person: "his last novel, My List of
     Desires", "the album Young Americans", "Aladdin Sane (1973)", or a title-case name with a verb in
     it ("The First Thing We Look At")."""
@@ -118,7 +124,7 @@ def is_work_title(span) -> bool:
     return any(c.dep_ == "appos" and c.lemma_.lower() in WORK_NOUNS for c in root.children)
 
 
-def acts_for_a_state(token) -> bool:
+def acts_for_a_state(token: Token) -> bool:
     """A capital that does what a state does ("Damascus hailed", "organized by Moscow")."""
     if not acts(token) or token.dep_ == "poss":
         return False
@@ -128,7 +134,7 @@ def acts_for_a_state(token) -> bool:
     return verb.lemma_.lower() in STATE_VERBS
 
 
-def is_fighting_side(span) -> bool:
+def is_fighting_side(span: SpacySpan) -> bool:
     """An organisation attacked, captured from or holding strongholds is an armed group."""
     for token in span.sent:
         if token.lemma_.lower() not in FIGHTING or span.start <= token.i < span.end:
@@ -140,12 +146,12 @@ def is_fighting_side(span) -> bool:
     return False
 
 
-def is_group_noun(token) -> bool:
+def is_group_noun(token: Token) -> bool:
     """A noun naming a body of people: militias, governments, forces."""
     return token.lemma_.lower() in GROUP_NOUNS and token.pos_ == "NOUN"
 
 
-def group_noun(span):
+def group_noun(span: SpacySpan) -> Token | None:
     """The group noun a nationality word qualifies ("Western governments"), if any."""
     head = span.root.head
     if span.root.dep_ in {"amod", "compound"} and head.i == span.end and is_group_noun(head):
@@ -154,7 +160,7 @@ def group_noun(span):
     return None
 
 
-def is_person_by_nationality(span) -> bool:
+def is_person_by_nationality(span: SpacySpan) -> bool:
     """ "the Austrian" as a subject or object: one person, named by nationality."""
     root = span.root
     singular_det = any(c.dep_ == "det" and c.lower_ in {"the", "a", "an"} for c in root.children)
@@ -162,7 +168,7 @@ def is_person_by_nationality(span) -> bool:
             and span.doc[span.end - 1].i == root.i)
 
 
-def is_local_government(token) -> bool:
+def is_local_government(token: Token) -> bool:
     """ "the state government", "local government", "a government": not the government of the country."""
     if any(c.dep_ == "det" and c.lower_ in {"a", "an", "any", "every", "no"} for c in token.children):
         return True
@@ -171,12 +177,12 @@ def is_local_government(token) -> bool:
                for c in token.children)
 
 
-def named_modifier(token) -> bool:
+def named_modifier(token: Token) -> bool:
     """A capitalised word before a noun that names no country: "the Andalucían government"."""
     return any(c.dep_ in {"amod", "compound"} and c.text[:1].isupper() and c.i < token.i for c in token.children)
 
 
-def government_country(token):
+def government_country(token: Token) -> gazetteer.Country | None:
     """Whose government: "Syrian government", "Syria's government", else unknown."""
     gaz = gazetteer.load()
     for child in token.children:
@@ -191,7 +197,7 @@ def government_country(token):
     return None
 
 
-def backed_nouns(doc):
+def backed_nouns(doc: Doc) -> Iterator[tuple[Token, Token]]:
     """Pairs (noun, backer-first-token) for "X-backed N" and "X - backed N"."""
     for token in doc:
         if token.dep_ not in {"amod", "compound"}:
@@ -202,7 +208,7 @@ def backed_nouns(doc):
             yield token.head, doc[token.i - 2]
 
 
-def join(tokens) -> str:
+def join(tokens: Iterable[Token]) -> str:
     """Tokens as text, with a space wherever tokens were left out between them."""
     out = []
     previous = None
@@ -214,13 +220,13 @@ def join(tokens) -> str:
     return "".join(out).strip(" ,")
 
 
-def phrase(token) -> str:
+def phrase(token: Token) -> str:
     """A noun phrase without its relative clauses and appositions, so it stays short."""
     dropped = {t.i for c in token.children if c.dep_ in {"relcl", "acl", "appos"} for t in c.subtree}
     return join(t for t in token.subtree if t.i not in dropped)
 
 
-def noun_phrase_for(token) -> str:
+def noun_phrase_for(token: Token) -> str:
     """A noun phrase that reads alone: "including one" -> "one of the ceasefires"."""
     if token.lower_ == "one" and token.dep_ == "pobj" and token.head.lower_ == "including":
         return f"one of the {token.head.head.text}"
@@ -234,7 +240,7 @@ def has_word(text: str, name: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) is not None
 
 
-def antecedent(relative):
+def antecedent(relative: Token) -> Token:
     """The noun a relative pronoun stands for.
 
     The parser attaches "that" in "the dilemma facing Western governments
@@ -255,13 +261,13 @@ def antecedent(relative):
     return before if agrees and not chosen_agrees else chosen
 
 
-def title_of(token) -> str:
+def title_of(token: Token) -> str:
     """The title before a person's name ("Prime Minister"), in the text's order."""
     words = [t for t in token.subtree if t.i < token.i and t.lower_ in TITLES]
     return " ".join(dict.fromkeys(t.text for t in sorted(words, key=lambda t: t.i)))
 
 
-def country_in_focus(sentence_tokens, countries) -> str | None:
+def country_in_focus(sentence_tokens: Iterable[Token], countries: Collection[str]) -> str | None:
     """The one country a clause is about: its subject, or the subject's possessor ("Syria’s war")."""
     found = {t.text for t in sentence_tokens if t.dep_ in {"nsubj", "poss"} and t.text in countries}
     return found.pop() if len(found) == 1 else None
@@ -306,7 +312,7 @@ ORGANISATION_NOUNS = {"company", "firm", "business", "organisation", "organizati
                       "broadcaster", "website", "service", "museum", "gallery", "zoo", "park", "aquarium"}
 
 
-def noun_gender(token) -> str | None:
+def noun_gender(token: Token) -> str | None:
     """ "m"/"f" for a noun that names a person by sex, "?" for another human noun, else None."""
     lemma = token.lemma_.lower()
     if lemma in FEMALE_NOUNS or (lemma.endswith("woman") and lemma in HUMAN_NOUNS):
@@ -320,7 +326,7 @@ def noun_gender(token) -> str | None:
     return None
 
 
-def human_role_of(token) -> str:
+def human_role_of(token: Token) -> str:
     """A human noun the text says a name is: "X, a lawyer", "X is a singer", "X's mother"."""
     for child in token.children:
         if child.dep_ == "appos" and child.pos_ == "NOUN" and noun_gender(child):

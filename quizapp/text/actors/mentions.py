@@ -16,10 +16,18 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from quizapp.text.actors import central, evidence, gazetteer, kinds, lexicon
 from quizapp.text.actors.candidate import Candidate, make
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span as SpacySpan
+
+Found = tuple[int, "SpacySpan", str]  # a name the model recognised: (paragraph, its words, its label)
+
 
 NOT_SURNAMES = {"day", "week", "prize", "award", "fund", "foundation", "act", "law", "trust", "street"}
 KEEP_LABELS = {"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "EVENT", "PRODUCT"}
@@ -28,7 +36,7 @@ CORPORATE_SUFFIXES = {"international", "plc", "ltd", "inc", "group", "sa", "corp
 _EDGE_JUNK = {"the", "a", "an", "and", "or", "of", "(", ")", ",", "-", "'s", "’s", "'", "’", '"', "“", "”"}
 
 
-def _trim(span):
+def _trim(span: SpacySpan) -> SpacySpan | None:
     """Drop determiners and stray punctuation the model left at a name's edges."""
     start, end = span.start, span.end
     doc = span.doc
@@ -43,9 +51,9 @@ def _trim(span):
     return doc[start:end] if end > start else None
 
 
-def _entities(docs):
+def _entities(docs: Sequence[Doc]) -> list[Found]:
     """The model's named entities of the kinds a glossary wants, trimmed."""
-    found = []
+    found: list[Found] = []
     for i, doc in enumerate(docs):
         for ent in doc.ents:
             span = _trim(ent) if ent.label_ in KEEP_LABELS else None
@@ -54,7 +62,7 @@ def _entities(docs):
     return found
 
 
-def _mend_splits(docs, found):
+def _mend_splits(docs: Sequence[Doc], found: list[Found]) -> list[Found]:
     """Re-join names the model cut in two, and label a name the same way everywhere.
 
     A name recognised whole in one sentence ("Islamic State" as ORG) is a
@@ -62,33 +70,33 @@ def _mend_splits(docs, found):
     however the model tagged it there, becomes one mention with the label the
     model gave most often. This is the one-sense-per-discourse idea.
     """
-    labels: dict[str, Counter] = {}
+    labels: dict[str, Counter[str]] = {}
     for _, span, label in found:
         if len(span) > 1:
             labels.setdefault(span.text, Counter())[label] += 1
-    whole = []
+    whole: list[Found] = []
     for i, doc in enumerate(docs):
         for text, counts in labels.items():
             for match in re.finditer(rf"(?<!\w){re.escape(text)}(?!\w)", doc.text):
-                span = doc.char_span(match.start(), match.end())
-                if span is not None:
-                    whole.append((i, span, counts.most_common(1)[0][0]))
+                words = doc.char_span(match.start(), match.end())
+                if words is not None:
+                    whole.append((i, words, counts.most_common(1)[0][0]))
     kept = [f for f in found if not any(_overlaps(f, w) for w in whole)]
     unique = {(i, s.start, s.end): (i, s, label) for i, s, label in whole}
     return sorted(kept + list(unique.values()), key=lambda f: (f[0], f[1].start))
 
 
-def _overlaps(a, b) -> bool:
+def _overlaps(a: Found, b: Found) -> bool:
     return a[0] == b[0] and a[1].start < b[1].end and b[1].start < a[1].end
 
 
-def _joined_names(found):
+def _joined_names(found: list[Found]) -> list[Found]:
     """One name the model cut in two: "Spanish" + "Ornithological Society", "Royal Society" + "for the" +
     "Protection of Birds". A nationality or an organisation right before an organisation's name,
     inside its noun phrase or joined by "for"/"of" (and "the"), is part of that name, unless the
     organisation is named on its own elsewhere ("Pakistani Taliban leaders" beside "the Taliban")."""
     own = Counter(span.text for _, span, label in found if label == "ORG")
-    out = []
+    out: list[Found] = []
     for item in found:
         i, span, label = item
         if out and label == "ORG" and out[-1][0] == i and own[span.text] == 1:
@@ -102,7 +110,7 @@ def _joined_names(found):
     return out
 
 
-def collect(docs) -> list[Candidate]:
+def collect(docs: Sequence[Doc]) -> list[Candidate]:
     """All mentions in the article, each resolved to an actor key."""
     found = _mend_splits(docs, _joined_names(_entities(docs)))
     candidates = [c for i, span, label in found if (c := _resolve(i, span, label)) is not None]
@@ -121,9 +129,9 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[0].isupper())
 
 
-def _acronyms(candidates) -> dict[str, tuple[str, str, str]]:
+def _acronyms(candidates: Iterable[Candidate]) -> dict[str, tuple[str, str, str]]:
     """ "the National Security Agency (NSA)": the short form names the same actor."""
-    found = {}
+    found: dict[str, tuple[str, str, str]] = {}
     for c in candidates:
         words = c.text.split()
         if len(words) > 1 and c.text.isupper() is False:
@@ -131,11 +139,11 @@ def _acronyms(candidates) -> dict[str, tuple[str, str, str]]:
     return {short: value for short, value in found.items() if len(short) >= 2}
 
 
-def _likeliest(owners: set[str], by_text: dict[str, Counter]) -> set[str]:
+def _likeliest(owners: set[str], by_text: dict[str, Counter[tuple[str, str, str]]]) -> set[str]:
     """Of the full names sharing a word, the one named most often, if one stands out."""
     if len(owners) < 2:
         return owners
-    counts = Counter()
+    counts: Counter[str] = Counter()
     for counter in by_text.values():
         for (key, _, _), n in counter.items():
             if key in owners:
@@ -160,7 +168,7 @@ def _one_sense(candidates: list[Candidate]) -> list[Candidate]:
             for word in lexicon.fold(c.text).split():
                 people.setdefault(word, set()).add(c.key)
     full_names = {c.key: lexicon.fold(c.text) for c in candidates if c.kind == "person"}
-    by_text: dict[str, Counter] = {}
+    by_text: dict[str, Counter[tuple[str, str, str]]] = {}
     for c in candidates:
         by_text.setdefault(lexicon.fold(c.text), Counter())[(c.key, c.kind, c.name)] += 1
     out = []
@@ -183,7 +191,7 @@ def _one_sense(candidates: list[Candidate]) -> list[Candidate]:
     return out
 
 
-def _resolve(i, span, label) -> Candidate | None:
+def _resolve(i: int, span: SpacySpan, label: str) -> Candidate | None:
     """Decide which actor a recognised name stands for, and what kind it is."""
     gaz = gazetteer.load()
     text = span.text
@@ -247,7 +255,7 @@ def _resolve(i, span, label) -> Candidate | None:
     return make(i, span, label, f"org:{_org_key(span, gaz)}", kind, text)
 
 
-def _org_key(span, gaz) -> str:
+def _org_key(span: SpacySpan, gaz: gazetteer.Gazetteer) -> str:
     """ "US Department of Justice" is the "Department of Justice" the story names again later,
     and "SOCO International plc" is "SOCO"."""
     if len(span) > 2 and (gaz.country(span[0].text, allow_code=True) or gaz.demonym(span[0].text)):
@@ -260,7 +268,7 @@ def _org_key(span, gaz) -> str:
     return " ".join(words)
 
 
-def _resolve_nationality(i, span, label, gaz) -> Candidate | None:
+def _resolve_nationality(i: int, span: SpacySpan, label: str, gaz: gazetteer.Gazetteer) -> Candidate | None:
     """ "Russian" names Russia; "Western governments" names a group; "Americans" is a people.
 
     A nationality used as a plural noun ("Americans", "South American
@@ -285,7 +293,7 @@ def _resolve_nationality(i, span, label, gaz) -> Candidate | None:
     return None
 
 
-def _missed_countries(docs, candidates) -> list[Candidate]:
+def _missed_countries(docs: Sequence[Doc], candidates: list[Candidate]) -> list[Candidate]:
     """Dotted country abbreviations the model missed, even inside "U.S.-backed"."""
     gaz = gazetteer.load()
     covered = {(c.doc, c.start) for c in candidates}
@@ -301,7 +309,7 @@ def _missed_countries(docs, candidates) -> list[Candidate]:
     return found
 
 
-def _governments(docs, candidates) -> list[Candidate]:
+def _governments(docs: Sequence[Doc], candidates: list[Candidate]) -> list[Candidate]:
     """ "the government" and "government forces": the government of a country in the story."""
     covered = {(c.doc, c.head) for c in candidates}
     found = []
@@ -320,7 +328,7 @@ def _governments(docs, candidates) -> list[Candidate]:
     return found
 
 
-def _backed_groups(docs, candidates) -> list[Candidate]:
+def _backed_groups(docs: Sequence[Doc], candidates: list[Candidate]) -> list[Candidate]:
     """ "U.S.-backed militias": a group the text defines by who backs it."""
     found = []
     for i, doc in enumerate(docs):
@@ -353,10 +361,16 @@ def _apply_government_metonymy(candidates: list[Candidate]) -> list[Candidate]:
             country = c.key.split(":", 1)[1]
             gov = f"gov:{country}"
             if gov in governments or country == main:
-                c = replace(c, key=gov, kind="organization", name=gaz.country(country).government)
+                c = replace(c, key=gov, kind="organization", name=_government_name(gaz, country))
             else:
                 c = replace(c, key=f"country:{country}", kind="country", name=country)
         elif c.key == "gov:?" and main:
-            c = replace(c, key=f"gov:{main}", name=gaz.country(main).government)
+            c = replace(c, key=f"gov:{main}", name=_government_name(gaz, main))
         resolved.append(c)
     return resolved
+
+
+def _government_name(gaz: gazetteer.Gazetteer, country: str) -> str:
+    """ "the Syrian government" for a country the gazetteer named; as ``_governments`` says it otherwise."""
+    found = gaz.country(country)
+    return found.government if found else "the government"

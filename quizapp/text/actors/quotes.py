@@ -23,9 +23,15 @@ unattributed rather than given to the last person named.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from quizapp.text.actors import evidence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
 
 OPENING = "“\""
 CLOSING = "”\""
@@ -37,7 +43,7 @@ class Found:
 
     spans: list[tuple[int, int, int]]
     open_ended: bool  # the paragraph ended before the quotation closed
-    speaker_token: tuple | None = None  # (paragraph, spaCy token): the subject of the verb of saying
+    speaker_token: tuple[int, Token] | None = None  # (paragraph, spaCy token): the subject of the verb of saying
     cue: str = ""
 
 
@@ -65,7 +71,7 @@ def inside(quotes: list[Found], paragraph: int, char: int) -> Found | None:
     return None
 
 
-def find(docs) -> list[Found]:
+def find(docs: Sequence[Doc]) -> list[Found]:
     """Every quotation of the article, multi-paragraph ones joined, speakers found where the rules say."""
     quotes: list[Found] = []
     for i, doc in enumerate(docs):
@@ -82,7 +88,7 @@ def find(docs) -> list[Found]:
     return quotes
 
 
-def _attribute(docs, q: Found) -> None:
+def _attribute(docs: Sequence[Doc], q: Found) -> None:
     """Rules 1 and 2: a cue in the sentences the quotation starts and ends in."""
     for p, start, end in (q.spans[0], q.spans[-1]):
         doc = docs[p]
@@ -96,7 +102,7 @@ def _attribute(docs, q: Found) -> None:
             return
 
 
-def _cue(tokens, start: int, end: int):
+def _cue(tokens: Sequence[Token], start: int, end: int) -> tuple[Token, str] | None:
     """(speaker token, cue) from the words around a quotation, nearest verb of saying first."""
     for t in tokens:
         if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
@@ -112,7 +118,7 @@ def _cue(tokens, start: int, end: int):
     return None
 
 
-def _carry_over(docs, quotes: list[Found]) -> None:
+def _carry_over(docs: Sequence[Doc], quotes: list[Found]) -> None:
     """Rules 3-5: a quotation without a cue of its own keeps the speaker its place implies."""
     for n, q in enumerate(quotes):
         if q.speaker_token is not None or n == 0:
@@ -127,19 +133,21 @@ def _carry_over(docs, quotes: list[Found]) -> None:
             q.speaker_token, q.cue = intro, "colon"
 
 
-def _only_cue_between(doc, before: Found, start: int) -> bool:
+def _only_cue_between(doc: Doc, before: Found, start: int) -> bool:
     """Whether the words between two quotations are nothing but the first one's cue.
 
     "“...,” she said. “...”": the second quotation goes on in the same
     voice. Any other noun between them may bring in another speaker.
     """
     end = before.spans[-1][2]
+    if before.speaker_token is None:
+        return False  # no cue to be between (the caller checks there is one)
     speaker = before.speaker_token[1]
     between = [t for t in doc if end <= t.idx < start - 1 and not t.is_punct and not t.is_space]
     return all(t.pos_ not in {"NOUN", "PROPN"} or t.i in {s.i for s in speaker.subtree} for t in between)
 
 
-def _introduced(docs, p: int, start: int):
+def _introduced(docs: Sequence[Doc], p: int, start: int) -> tuple[int, Token] | None:
     """Rule 5: the sentence before the quotation ends in a colon after a verb of saying."""
     doc = docs[p]
     before = [s for s in doc.sents if s.end_char <= start]

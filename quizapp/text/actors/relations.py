@@ -20,10 +20,16 @@ The kinds found:
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from quizapp.text.actors import lexicon
 from quizapp.text.types import Relation, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span as SpacySpan, Token
+
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
 DROP_FROM_PREDICATE = SUBJECT_DEPS | {"advcl", "mark", "cc", "conj", "punct", "parataxis", "dep", "agent"}
@@ -40,14 +46,14 @@ class ActorIndex:
 
     def __init__(self, token_actor: dict[tuple[int, int], str], names: dict[str, str],
                  persons: set[str], inner: dict[tuple[int, int], str] | None = None,
-                 countries: set[str] = frozenset()):
+                 countries: Collection[str] = frozenset()):
         self.token_actor = token_actor
         self.countries = countries
         self.inner = inner or {}
         self.names = names
         self.persons = persons
 
-    def actor(self, doc_index: int, token) -> str | None:
+    def actor(self, doc_index: int, token: Token) -> str | None:
         """The actor a token names or stands for, if any."""
         if token.lower_ in RELATIVE and token.dep_ in SUBJECT_DEPS and token.head.dep_ == "relcl":
             token = lexicon.antecedent(token)
@@ -55,11 +61,11 @@ class ActorIndex:
                 return None  # "the fish farm in Ivory Coast, which produces ...": the farm or the country?
         return self.token_actor.get((doc_index, token.i))
 
-    def backer(self, doc_index: int, token) -> str | None:
+    def backer(self, doc_index: int, token: Token) -> str | None:
         """The actor named at the start of a token: "U.S." in "U.S.-backed"."""
         return self.inner.get((doc_index, token.idx)) or self.actor(doc_index, token)
 
-    def words(self, doc_index: int, tokens) -> str:
+    def words(self, doc_index: int, tokens: Iterable[Token]) -> str:
         """Tokens as text, each resolved personal pronoun replaced by its actor's name.
 
         Only pronouns ``coreference`` resolved are replaced ("they" -> "Taliban");
@@ -74,11 +80,11 @@ class ActorIndex:
         return text
 
 
-def _span(doc_index, sent) -> Span:
+def _span(doc_index: int, sent: SpacySpan) -> Span:
     return Span(doc_index, sent.start_char, sent.end_char)
 
 
-def _predicate(index, doc_index, verb) -> str:
+def _predicate(index: ActorIndex, doc_index: int, verb: Token) -> str:
     """The verb phrase as it stands, without its subject or side clauses."""
     dropped = set()
     for child in verb.children:
@@ -98,13 +104,14 @@ def _predicate(index, doc_index, verb) -> str:
     return " ".join(words[:MAX_PREDICATE_WORDS]) + (" …" if len(words) > MAX_PREDICATE_WORDS else "")
 
 
-def _acl_predicate(index, doc_index, verb) -> str:
+def _acl_predicate(index: ActorIndex, doc_index: int, verb: Token) -> str:
     """ "one organized by Moscow in the southwest" -> "organized one of the ceasefires in the southwest"."""
     rest = _predicate(index, doc_index, verb).split(maxsplit=1)
     return " ".join([rest[0], lexicon.noun_phrase_for(verb.head), *rest[1:]])
 
 
-def _relation(index, doc_index, verb, subject, obj, kind, predicate=None, verb_lemma=None):
+def _relation(index: ActorIndex, doc_index: int, verb: Token, subject: Token | None, obj: Token | None, kind: str,
+              predicate: str | None = None, verb_lemma: str | None = None) -> Relation:
     sent = verb.sent
     return Relation(
         verb=verb_lemma or verb.lemma_.lower(),
@@ -120,7 +127,7 @@ def _relation(index, doc_index, verb, subject, obj, kind, predicate=None, verb_l
     )
 
 
-def reported(verb) -> bool:
+def reported(verb: Token) -> bool:
     """Whether a clause is the complement of a verb of saying, thinking or seeing: reported, not narrated.
 
     "UK Uncut wants people to notice that Starbucks does not pay enough
@@ -138,11 +145,11 @@ def reported(verb) -> bool:
                and any(g.pos_ == "PROPN" for g in c.subtree) for c in verb.children)
 
 
-def _with_conjuncts(token):
+def _with_conjuncts(token: Token) -> list[Token]:
     return [token, *token.conjuncts]
 
 
-def _backing(index, doc_index, doc):
+def _backing(index: ActorIndex, doc_index: int, doc: Doc) -> Iterator[Relation]:
     """Every "X backs Y" the sentence states, in any of its usual shapes."""
     for token in doc:
         if token.lemma_.lower() != "back" or token.pos_ not in {"VERB", "ADJ"}:
@@ -162,7 +169,7 @@ def _backing(index, doc_index, doc):
                 yield _relation(index, doc_index, token, subject, obj, "backing", verb_lemma="back")
 
 
-def _backed_one(participle):
+def _backed_one(participle: Token) -> Token | None:
     """Who is backed: the subject of the main clause, or the noun a participle modifies."""
     if participle.dep_ == "advcl":
         return next((c for c in participle.head.children if c.dep_ == "nsubj"), None)
@@ -171,7 +178,8 @@ def _backed_one(participle):
     return None
 
 
-def _compound_backing(index, doc_index, doc, backed_pairs):
+def _compound_backing(index: ActorIndex, doc_index: int, doc: Doc,
+                      backed_pairs: Iterable[tuple[Token, Token]]) -> Iterator[Relation]:
     """ "U.S.-backed militias": the backer is inside the adjective."""
     for noun, backer_token in backed_pairs:
         backer = index.backer(doc_index, backer_token)
@@ -185,7 +193,7 @@ def _compound_backing(index, doc_index, doc, backed_pairs):
         )
 
 
-def _nominal_events(index, doc_index, doc):
+def _nominal_events(index: ActorIndex, doc_index: int, doc: Doc) -> Iterator[Relation]:
     """ "the capture of the town of X": an event whose object is named by a noun."""
     for token in doc:
         verb = NOMINAL_EVENTS.get(token.lemma_.lower())
@@ -207,7 +215,7 @@ def _nominal_events(index, doc_index, doc):
         )
 
 
-def _named_inside(index, doc_index, token):
+def _named_inside(index: ActorIndex, doc_index: int, token: Token) -> str | None:
     """The actor a phrase is about: "the town of al-Sukhna" is about al-Sukhna."""
     for t in token.subtree:
         found = index.actor(doc_index, t)
@@ -216,13 +224,13 @@ def _named_inside(index, doc_index, token):
     return None
 
 
-def _finite_auxiliary_after(verb) -> bool:
+def _finite_auxiliary_after(verb: Token) -> bool:
     """A tensed auxiliary inside the verb's phrase, past the verb, is the mark of a misparse."""
     return any(t.i > verb.i and t.dep_ in {"aux", "auxpass"} and t.tag_ in {"VBD", "VBZ", "VBP"}
                and t.head.dep_ in {"pcomp", "pobj"} for t in verb.subtree)
 
 
-def _actions(index, doc_index, doc):
+def _actions(index: ActorIndex, doc_index: int, doc: Doc) -> Iterator[Relation]:
     """Verbs whose subject is an actor: what each actor does in the story."""
     for verb in doc:
         if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() == "back":
@@ -253,13 +261,13 @@ def _actions(index, doc_index, doc):
                 yield replace(found, shared=bool(subject.conjuncts))
 
 
-def _negated_subject(subject) -> bool:
+def _negated_subject(subject: Token) -> bool:
     """A subject under "neither ... nor": the clause says it did *not* do it."""
     words = {c.lower_ for c in subject.subtree} | {c.lower_ for c in subject.children}
     return "neither" in words or "nor" in words
 
 
-def _appositions(index, doc_index, doc):
+def _appositions(index: ActorIndex, doc_index: int, doc: Doc) -> Iterator[Relation]:
     """ "Islamic State’s last major Syrian stronghold, the Deir al-Zor region": what a place is to whom."""
     for token in doc:
         if token.dep_ != "appos" or token.head.pos_ != "NOUN":
@@ -277,20 +285,20 @@ def _appositions(index, doc_index, doc):
         )
 
 
-def _describes_a_person(noun) -> bool:
+def _describes_a_person(noun: Token) -> bool:
     """A singular common noun that can say who someone is ("the Welsh Health Minister", "his mentor")."""
     words = len(list(noun.subtree))
     return (noun.pos_ == "NOUN" and noun.tag_ == "NN" and len(noun.text) > 2
             and noun.lemma_.lower() not in lexicon.PLACE_NOUNS and 2 <= words <= 12)
 
 
-def _finite(verb) -> bool:
+def _finite(verb: Token) -> bool:
     """Whether a verb carries tense itself or through an auxiliary: "entering the table" does not."""
     return verb.tag_ in {"VBD", "VBZ", "VBP", "MD"} or any(
         c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBD", "VBZ", "VBP", "MD"} for c in verb.children)
 
 
-def _described_people(index, doc_index, doc):
+def _described_people(index: ActorIndex, doc_index: int, doc: Doc) -> Iterator[Relation]:
     """ "Mark Drakeford, the Welsh Health Minister": who a person is, in the text's words."""
     for token in doc:
         if token.dep_ != "appos" or not _describes_a_person(token):
@@ -305,7 +313,7 @@ def _described_people(index, doc_index, doc):
         )
 
 
-def _titles(index, doc_index, doc):
+def _titles(index: ActorIndex, doc_index: int, doc: Doc) -> Iterator[Relation]:
     """ "President Bashar al-Assad": the title a person holds."""
     for token in doc:
         person = index.actor(doc_index, token)
@@ -322,9 +330,10 @@ def _titles(index, doc_index, doc):
             )
 
 
-def extract(docs, index: ActorIndex, backed_pairs_by_doc) -> tuple[Relation, ...]:
+def extract(docs: Sequence[Doc], index: ActorIndex,
+            backed_pairs_by_doc: Sequence[Iterable[tuple[Token, Token]]]) -> tuple[Relation, ...]:
     """All relations in the article, in reading order, without repeats."""
-    found: dict[tuple, Relation] = {}
+    found: dict[tuple[str, str | None, str | None, Span], Relation] = {}
     for i, doc in enumerate(docs):
         for relation in (*_backing(index, i, doc), *_compound_backing(index, i, doc, backed_pairs_by_doc[i]),
                          *_nominal_events(index, i, doc), *_appositions(index, i, doc),

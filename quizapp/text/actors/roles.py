@@ -23,9 +23,21 @@ passes, the actor has no role: an empty role is better than a wrong one.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Collection, Iterable, Sequence
+from typing import TYPE_CHECKING, cast
 
 from quizapp.text.actors import evidence, lexicon
 from quizapp.text.actors.relations import NOMINAL_EVENTS, reported
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from quizapp.text.actors.candidate import Candidate
+    from quizapp.text.types import Relation
+
+InQuote = Callable[[int, int], bool]  # (paragraph, char) -> whether it is inside a quotation
+Resolve = Callable[[int, "Token"], "str | None"]  # (paragraph, pronoun) -> the actor it was resolved to
+
 
 MAX_WORDS = 12
 EVENT_KINDS = set(NOMINAL_EVENTS.values())
@@ -63,7 +75,7 @@ def readable(phrase: str) -> bool:
     return lowered[-1] not in BAD_ENDINGS and words[-1][-1] not in ",:–-"
 
 
-def _title(group, docs, countries) -> str:
+def _title(group: Sequence[Candidate], docs: Sequence[Doc], countries: Iterable[str]) -> str:
     """ "President" -> "Syria's president" when the sentence names one country;
     "former Brazilian federation chief" as the text puts it before the name."""
     for c in group:
@@ -81,7 +93,9 @@ def _title(group, docs, countries) -> str:
     return ""
 
 
-def _described(group, docs, in_quote, resolve=lambda p, t: None, names=None, ident=None) -> str:
+def _described(group: Sequence[Candidate], docs: Sequence[Doc], in_quote: InQuote,
+               resolve: Resolve = lambda p, t: None, names: dict[str, str] | None = None,
+               ident: str | None = None) -> str:
     """What the text says the actor is: an apposition ("X, a surfer"), "the Prime Minister, X",
     or "X is a/the ..."."""
     for c in group:
@@ -105,7 +119,8 @@ def _described(group, docs, in_quote, resolve=lambda p, t: None, names=None, ide
                     return phrase
             continue
         first = appos.doc[appos.left_edge.i] if appos is not None else None
-        if appos is not None and (first.pos_ == "DET" or first.tag_ == "PRP$" or first.i == appos.i):
+        if appos is not None and first is not None and (
+                first.pos_ == "DET" or first.tag_ == "PRP$" or first.i == appos.i):
             dropped = {t.i for ch in appos.children if ch.dep_ in {"relcl", "acl", "appos"} for t in ch.subtree}
             if dropped and any(t.lower_ in {"only", "first", "last", "sole"} or t.tag_ == "JJS" for t in appos.subtree):
                 continue  # "the only company [seeking to explore ...]": the cut-off clause carries the claim
@@ -115,7 +130,8 @@ def _described(group, docs, in_quote, resolve=lambda p, t: None, names=None, ide
     return ""
 
 
-def _owned(tokens, paragraph, resolve, names, ident=None) -> str:
+def _owned(tokens: Sequence[Token], paragraph: int, resolve: Resolve, names: dict[str, str],
+           ident: str | None = None) -> str:
     """A noun phrase as text, "the" lowered, a leading "his"/"her" replaced by the resolved owner.
 
     "Her lawyer" alone does not say whose; "Scarlett Johansson’s lawyer"
@@ -133,7 +149,7 @@ def _owned(tokens, paragraph, resolve, names, ident=None) -> str:
     return phrase[:1].lower() + phrase[1:] if phrase.split()[0] in {"A", "An", "The"} else phrase
 
 
-def _possession(group, docs, in_quote) -> str:
+def _possession(group: Sequence[Candidate], docs: Sequence[Doc], in_quote: InQuote) -> str:
     """ "Islamic State’s last stronghold, the Y region" -> "its last stronghold is the Y region"."""
     for c in group:
         token = docs[c.doc][c.head]
@@ -149,7 +165,7 @@ def _possession(group, docs, in_quote) -> str:
     return ""
 
 
-def _links(ident, found, names) -> list[str]:
+def _links(ident: str, found: Sequence[Relation], names: dict[str, str]) -> list[str]:
     """Backing and events: "backed by Russia and Iran", "backs the Syrian government"."""
     backers = [names[r.subject] for r in found if r.kind == "backing" and r.object == ident and r.subject]
     parts = [f"backed by {_and([with_article(b) for b in backers])}"] if backers else []
@@ -161,7 +177,7 @@ def _links(ident, found, names) -> list[str]:
     return [p for p in parts if readable(p)]
 
 
-def _event_on(ident, found, names) -> str:
+def _event_on(ident: str, found: Sequence[Relation], names: dict[str, str]) -> str:
     """ "whose capture was hailed by the Syrian government", for a place."""
     for r in found:
         if r.kind in EVENT_KINDS and r.object == ident and r.subject in names:
@@ -169,7 +185,7 @@ def _event_on(ident, found, names) -> str:
     return ""
 
 
-def _names_it(subject_text: str, names: set[str]) -> bool:
+def _names_it(subject_text: str, names: Collection[str]) -> bool:
     """Whether a subject is the actor by one of its names, or "the company" that was resolved to it.
 
     "the Guatemalan Rafael Salguero left ..." has Guatemala inside its
@@ -181,7 +197,7 @@ def _names_it(subject_text: str, names: set[str]) -> bool:
         or folded in {"that", "which", "who"}  # "governments that want ...": resolved by the parse
 
 
-def _action(ident, found, in_quote, names=frozenset()) -> str:
+def _action(ident: str, found: Sequence[Relation], in_quote: InQuote, names: Collection[str] = frozenset()) -> str:
     """The first verb phrase with the actor as subject that reads alone and is not a saying."""
     for r in found:
         if r.kind != "action" or r.subject != ident or r.verb in evidence.SAYING:
@@ -214,7 +230,7 @@ def _bare_verb(predicate: str) -> bool:
     return len([w for w in words if w not in AUXILIARIES]) <= 1
 
 
-def _place(ident, group, found, names) -> str:
+def _place(ident: str, group: Sequence[Candidate], found: Sequence[Relation], names: dict[str, str]) -> str:
     """A place: "town whose capture was hailed by X", "a region: X's last stronghold", or "town"."""
     descriptor = next((c.descriptor for c in group if c.descriptor), "")
     event = _event_on(ident, found, names)
@@ -222,13 +238,14 @@ def _place(ident, group, found, names) -> str:
         return f"{descriptor} whose {event.removeprefix('whose ')}"
     owner = next((r for r in found if r.kind == "appositive" and r.subject == ident and r.object in names), None)
     if owner is not None:
-        what = f"{names[owner.object]}’s {owner.predicate}"
+        what = f"{names[cast(str, owner.object)]}’s {owner.predicate}"  # chosen for an object in names
         return f"a {descriptor}: {what}" if descriptor else what
     return descriptor
 
 
-def describe(ident, group, docs, found, names, countries, kind="", in_quote=lambda p, c: False,
-             resolve=lambda p, t: None) -> str:
+def describe(ident: str, group: Sequence[Candidate], docs: Sequence[Doc], found: Sequence[Relation],
+             names: dict[str, str], countries: Iterable[str], kind: str = "",
+             in_quote: InQuote = lambda p, c: False, resolve: Resolve = lambda p, t: None) -> str:
     """The role line for the actor ``ident`` whose mentions are ``group``.
 
     ``names`` maps every actor id to its name; ``countries`` lists the names

@@ -14,11 +14,15 @@ one response is a handful of dictionary lookups (``answer_match``).
 from __future__ import annotations
 
 import functools
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from quizapp.text.grading import concepts, numbers
 from quizapp.text.actors import gazetteer, lexicon
 from quizapp.text.grading.answers import key, tokens
+from quizapp.text.actors.gazetteer import Country
+from quizapp.text.question import Question
 
 MAX_NAME_WORDS = 5    # the gazetteer's longer names are formal ones nobody types
 MAX_LOCAL_WORDS = 12  # a question's own names are indexed whole, however long
@@ -45,6 +49,14 @@ COMMON_NAMES = {
     "United States": ("America",), "United Kingdom": ("Britain", "Brits", "Britons"),
     "Saudi Arabia": ("Saudi", "Saudis"), "Turkey": ("Turks",), "United Arab Emirates": ("Emirates",),
 }
+Key = tuple[str, ...]  # a name's folded words in key order (``answers.key``)
+Label = int | str      # what a key names: an answer part's index, or another name as written
+Family = frozenset[str]  # a word and its dictionary forms (``concepts.lemmas``)
+# An idea's bag: (label, word families needed, how far apart they may stand, head left out)
+IdeaBag = tuple[Label, tuple[Family, ...], int, Family]
+# ... and, compiled, the words it needs if each family is one word (``_plain``)
+Bag = tuple[Label, tuple[Family, ...], int, Family, Family | None]
+
 PLACE_MODIFIERS = frozenset({"new", "north", "south", "east", "west", "upper", "lower", "saint", "st",
                              "san", "santa", "port", "mount", "lake", "cape", "great", "little"})
 
@@ -53,10 +65,10 @@ PLACE_MODIFIERS = frozenset({"new", "north", "south", "east", "west", "upper", "
 class World:
     """Every country, nationality and capital, keyed like an answer form."""
 
-    index: dict
-    vocab: frozenset
-    names: frozenset  # one-word names: a response word equal to one is never a typo
-    capitals: dict    # country name -> the label of its capital
+    index: dict[Key, str]
+    vocab: frozenset[str]
+    names: frozenset[str]  # one-word names: a response word equal to one is never a typo
+    capitals: dict[str, str]  # country name -> the label of its capital
 
 
 @dataclass(frozen=True, eq=False)
@@ -65,28 +77,29 @@ class AnswerKey:
 
     parts: tuple[str, ...]
     kinds: tuple[str, ...]  # each part's kind (``concepts.kind_of``)
-    part_keys: tuple[frozenset, ...]
-    index: dict
-    vocab: frozenset
+    part_keys: tuple[frozenset[Key], ...]
+    index: dict[Key, Label]
+    vocab: frozenset[str]
     max_words: int
-    bags: tuple  # (part, word families needed, how far apart they may stand, head left out, words if one each)
+    bags: tuple[Bag, ...]  # (part, families needed, how far apart they may stand, head left out, words if one each)
     families: bool  # whether a response's words must be read with their dictionary forms
-    answer_words: frozenset
-    idea_words: frozenset  # words of concepts and reasons: a real word is never a typo of one
+    answer_words: frozenset[str]
+    idea_words: frozenset[str]  # words of concepts and reasons: a real word is never a typo of one
     fuzzy_words: tuple[str, ...]  # answer words long enough to misspell
     blockers: tuple[str, ...]     # other names a misspelling might be nearer to
-    blocker_set: frozenset
-    neutral: frozenset
-    offered: frozenset   # the distractors and other choices: the teacher's own wrong answers
-    restated: frozenset  # word pairs of the prompt and evidence: copying them costs nothing
-    stated: frozenset    # the words of the prompt and evidence
-    number_units: frozenset  # the units of the numbers asked for ("" for none); empty if none is
+    blocker_set: frozenset[str]
+    neutral: frozenset[str]
+    offered: frozenset[str]   # the distractors and other choices: the teacher's own wrong answers
+    restated: frozenset[tuple[str, str]]  # word pairs of the prompt and evidence: copying them costs nothing
+    stated: frozenset[str]    # the words of the prompt and evidence
+    number_units: frozenset[str]  # the units of the numbers asked for ("" for none); empty if none is
 
 
 @functools.cache
 def world() -> World:
     """The gazetteer as answer-form keys, built once per process."""
-    index, capitals = {}, {}
+    index: dict[Key, str] = {}
+    capitals: dict[str, str] = {}
     countries = sorted(set(gazetteer.load().by_name.values()), key=lambda c: (len(c.name), c.name))
     for country in countries:
         for form in country_forms(country, WELL_KNOWN_CODES):
@@ -100,7 +113,7 @@ def world() -> World:
     return World(index, frozenset(w for k in index for w in k), names, capitals)
 
 
-def country_forms(country, codes=None) -> list[str]:
+def country_forms(country: Country, codes: Collection[str] | None = None) -> list[str]:
     """A country's name, aliases, nationality and its plural ("Iranians").
 
     Codes are kept only if listed in ``codes`` (``None`` keeps all).
@@ -121,7 +134,7 @@ def _plural(demonym: str) -> str:
     return demonym if demonym.endswith(("s", "sh", "ch", "ese")) else demonym + "s"
 
 
-def _add(index: dict, words: tuple[str, ...], label, limit: int = MAX_LOCAL_WORDS) -> None:
+def _add(index: dict[Key, Any], words: tuple[str, ...], label: Label, limit: int = MAX_LOCAL_WORDS) -> None:
     """Index a name once: the first label given to a key wins."""
     if words and len(words) <= limit:
         index.setdefault(key(words), label)
@@ -137,7 +150,7 @@ def expand(part: tuple[str, ...]) -> list[str]:
     return forms
 
 
-def country_of(form: str):
+def country_of(form: str) -> Country | None:
     """The country a form names by name, alias, nationality or everyday name, if any."""
     gaz = gazetteer.load()
     found = gaz.country(form) or gaz.demonym(form)
@@ -147,17 +160,17 @@ def country_of(form: str):
     return found
 
 
-def answer_key(question) -> AnswerKey:
+def answer_key(question: Question) -> AnswerKey:
     """The compiled key for ``question``, cached by what grading depends on."""
     return compile_key((question.answer, question.distractors, question.choices,
                         question.prompt, question.evidence, question.answer_kind))
 
 
 @functools.lru_cache(maxsize=2048)
-def compile_key(spec) -> AnswerKey:
+def compile_key(spec: tuple[tuple[tuple[str, ...], ...], tuple[str, ...], tuple[str, ...], str, str, str]) -> AnswerKey:
     """Index the parts, then the other names in play, then the shorter forms each kind allows."""
     answer, distractors, choices, prompt, evidence, hint = spec
-    index: dict = {}
+    index: dict[Key, Label] = {}
     part_keys = [_with_units(frozenset(k for k in (key(tokens(f, form=True)) for f in expand(part)) if k))
                  for part in answer]
     for i, keys in enumerate(part_keys):
@@ -168,12 +181,13 @@ def compile_key(spec) -> AnswerKey:
     others = {name: words for name, words in others.items() if key(words) not in every_answer}
     for name, words in others.items():
         _add(index, words, name)
-    named = [(i, form, tokens(form, form=True)) for i, part in enumerate(answer) for form in part]
+    named: list[tuple[Label, str, Key]] = [(i, form, tokens(form, form=True))
+                                           for i, part in enumerate(answer) for form in part]
     named += [(name, name, words) for name, words in others.items()]
     kinds = {(label, form): concepts.kind_of(form, words, prompt, hint if isinstance(label, int) else "")
              for label, form, words in named}
-    bags = [(i, tuple(frozenset((w,)) for w in k), SCATTER, frozenset()) for i, keys in enumerate(part_keys)
-            for k in keys if len(k) > 1]
+    bags: list[IdeaBag] = [(i, tuple(frozenset((w,)) for w in k), SCATTER, frozenset())
+                           for i, keys in enumerate(part_keys) for k in keys if len(k) > 1]
     asked = tokens(prompt)
     for label, form, words in named:
         kind = kinds[label, form]
@@ -192,24 +206,26 @@ def compile_key(spec) -> AnswerKey:
     return _finish(answer, index, part_keys, others, asked + ("|",) + tokens(evidence), bags, part_kinds)
 
 
-def _idea_bags(label, kind: str, words: tuple[str, ...], prompt: frozenset) -> list[tuple]:
+def _idea_bags(label: Label, kind: str, words: tuple[str, ...], prompt: frozenset[str]) -> list[IdeaBag]:
     """The word families an idea's answer must hold, with how far apart they may stand."""
     if kind == "reason":
         return [(label, concepts.reason_form(words, prompt), REASON_SCATTER, frozenset())]
     return [(label, bag, SCATTER, head) for bag, head in concepts.concept_forms(words, prompt, world().names)]
 
 
-def _plain(needed: tuple[frozenset, ...]) -> frozenset | None:
+def _plain(needed: tuple[Family, ...]) -> Family | None:
     """The words a bag needs, when each family is one word (a name's): a subset test finds it."""
     return frozenset(w for family in needed for w in family) if all(len(f) == 1 for f in needed) else None
 
 
-def _with_units(keys: frozenset) -> frozenset:
+def _with_units(keys: frozenset[Key]) -> frozenset[Key]:
     """A number's key with and without a unit ("5 km" also accepts "5"; "5" accepts "5 km")."""
     return keys.union(*(numbers.unit_variants(k) for k in keys))
 
 
-def _finish(answer, index, part_keys, others: dict, restated, bags, kinds) -> AnswerKey:
+def _finish(answer: Sequence[tuple[str, ...]], index: dict[Key, Label], part_keys: list[frozenset[Key]],
+            others: dict[str, Key], restated: tuple[str, ...], bags: Iterable[IdeaBag],
+            kinds: tuple[str, ...]) -> AnswerKey:
     """The lookup sets derived from the index.
 
     ``neutral`` holds the capitals of answer countries, unless the teacher

@@ -16,13 +16,15 @@ Three passes over the response's tokens, each on what the last left over:
 from __future__ import annotations
 
 import functools
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
+from typing import cast
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from quizapp.text.grading import concepts
-from quizapp.text.grading.answer_key import AnswerKey, world
+from quizapp.text.grading.answer_key import AnswerKey, Family, world
 from quizapp.text.grading.answers import edit_budget, key
 
 
@@ -73,7 +75,7 @@ def _join_split_words(fixed: list[str], taken: list[bool], ak: AnswerKey) -> Non
             fixed[i] = fixed[i + 1] = joined
 
 
-def _exact(words, ak: AnswerKey, taken: list[bool]):
+def _exact(words: tuple[str, ...], ak: AnswerKey, taken: list[bool]) -> Iterator[Mention]:
     """Greedy, longest name first; only runs of words that occur in some name are tried."""
     glob = world().index
     i, n = 0, len(words)
@@ -93,7 +95,7 @@ def _exact(words, ak: AnswerKey, taken: list[bool]):
             i += 1
 
 
-def _scattered(words, fixed: list[str], ak: AnswerKey) -> list[Mention]:
+def _scattered(words: tuple[str, ...], fixed: list[str], ak: AnswerKey) -> list[Mention]:
     """Answer forms of several words whose words all stand close together, in any order.
 
     For ideas a word counts in any of its dictionary forms ("prices were
@@ -102,6 +104,7 @@ def _scattered(words, fixed: list[str], ak: AnswerKey) -> list[Mention]:
     """
     if not ak.bags:
         return []
+    families: Sequence[Collection[str]]
     if ak.families:
         families = [concepts.lemmas(f) for f in fixed]
         present = set(fixed).union(*families)
@@ -121,13 +124,13 @@ def _scattered(words, fixed: list[str], ak: AnswerKey) -> list[Mention]:
     return found
 
 
-def _negated(words, span: tuple[int, int], needed) -> bool:
+def _negated(words: tuple[str, ...], span: tuple[int, int], needed: tuple[Family, ...]) -> bool:
     """A "not" in the stretch that the answer itself does not say."""
     return any(words[i] in concepts.NEGATIONS for i in range(*span)) and not any(
         family & concepts.NEGATIONS for family in needed)
 
 
-def _shortest_span(families: list, needed: tuple[frozenset, ...]) -> tuple[int, int] | None:
+def _shortest_span(families: Sequence[Collection[str]], needed: tuple[Family, ...]) -> tuple[int, int] | None:
     """The shortest stretch ``[start, end)`` holding a word of every needed family (a sliding window)."""
     hits = [(i, j) for i, family in enumerate(families) for j, want in enumerate(needed)
             if not want.isdisjoint(family)]
@@ -146,7 +149,7 @@ def _shortest_span(families: list, needed: tuple[frozenset, ...]) -> tuple[int, 
     return best
 
 
-def _typos(words, fixed: list[str], ak: AnswerKey, taken: list[bool]) -> list[Mention]:
+def _typos(words: tuple[str, ...], fixed: list[str], ak: AnswerKey, taken: list[bool]) -> list[Mention]:
     """Answer names among the leftover words, each read as the answer word it misspells."""
     usable = [f if not t and f in ak.answer_words else None for f, t in zip(fixed, taken)]
     found = []
@@ -156,7 +159,8 @@ def _typos(words, fixed: list[str], ak: AnswerKey, taken: list[bool]) -> list[Me
         while i + run < len(words) and run < ak.max_words and usable[i + run] is not None:
             run += 1
         for size in range(run, 0, -1):
-            label = ak.index.get(key(tuple(usable[i:i + size])))
+            # the run stops at the first None, so these are all words
+            label = ak.index.get(key(tuple(cast("list[str]", usable[i:i + size]))))
             if isinstance(label, int):
                 typo = any(usable[j] != words[j] for j in range(i, i + size))
                 found.append(Mention(label, i, i + size, fuzzy=typo))

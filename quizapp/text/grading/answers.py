@@ -105,7 +105,7 @@ def _kept(words: list[str]) -> list[str]:
     return kept
 
 
-def _unspaced(match: re.Match) -> str:
+def _unspaced(match: re.Match[str]) -> str:
     return match.group(1) + match.group(2).replace(" ", "")
 
 
@@ -117,14 +117,14 @@ def _fold(text: str) -> str:
     return "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
 
 
-def _code(match: re.Match) -> str:
+def _code(match: re.Match[str]) -> str:
     """ "U.S." / "US" -> the token "u_s", which no ordinary word can equal; "ONE", "TEN" stay numbers."""
     if match.group(0).lower() in numbers.NUMBER_WORDS:
         return match.group(0)
     return " " + "_".join(match.group(0).replace(".", "").lower()) + " "
 
 
-def _code_unless_word(match: re.Match) -> str:
+def _code_unless_word(match: re.Match[str]) -> str:
     """A capitalised short word ("AND", "NOT") stays a word; others are abbreviations."""
     word = match.group(0)
     return word if word.lower() in _SHORT_WORDS else _code(match)

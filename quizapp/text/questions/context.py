@@ -10,12 +10,20 @@ doubt, the template drops the question: precision before recall.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
 from lemminflect import getAllLemmas
 
 from quizapp.text.questions import distractors
 from quizapp.text.actors import lexicon
 from quizapp.text.questions.families import base, clauses
-from quizapp.text.types import Analysis, Relation
+from quizapp.text.types import Actor, Analysis, Mention, Relation, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from quizapp.text.questions.families.base import Sentence
 
 PRONOUN_STARTS = {"that", "which", "who", "he", "she", "they", "it", "the", "his", "her", "its", "their"}
 
@@ -23,17 +31,19 @@ PRONOUN_STARTS = {"that", "which", "who", "he", "she", "they", "it", "the", "his
 class Context:
     """The analysis with its actors by id, shared by the templates, and the parse when there is one."""
 
-    def __init__(self, analysis: Analysis, sentences=()):
+    def __init__(self, analysis: Analysis, sentences: Iterable[Sentence] = ()):
         self.analysis = analysis
-        self.actors = {a.id: a for a in analysis.actors}
+        # Keyed by id; looked up with a relation's subject or object, which is None when
+        # the words name no actor: None is never a key, so such a lookup finds nothing.
+        self.actors: dict[str | None, Actor] = {a.id: a for a in analysis.actors}
         self.sentences = list(sentences)
         self.by_span = {s.span: s for s in self.sentences}
-        self._wrong: dict[tuple, list[str]] = {}
+        self._wrong: dict[tuple[tuple[str | None, ...], int, str, Span | None], list[str]] = {}
         self.by_name = {a.name: a for a in analysis.actors}
-        self.mentions_in: dict[int, list] = {}  # sentence index -> its mentions, built once
+        self.mentions_in: dict[int, list[Mention]] = {}  # sentence index -> its mentions, built once
         find = base.locator(self.sentences) if self.sentences else None
         for m in analysis.mentions if find else ():
-            index = find(m.span.paragraph, m.span.start)
+            index = find(m.span.paragraph, m.span.start) if find else None
             if index is not None:
                 self.mentions_in.setdefault(index, []).append(m)
         self.central = {a.id for a in sorted(analysis.actors, key=lambda a: -a.mentions)[:3] if a.mentions >= 3}
@@ -77,9 +87,9 @@ class Context:
                        for v in verbs for t in v.subtree if t.i not in {x.i for x in v.children
                                                                         if x.dep_ in {"nsubj", "nsubjpass"}})
 
-    def mentioned(self, span) -> set[str]:
+    def mentioned(self, span: Span | None) -> set[str | None]:
         """The ids of the actors the sentence at ``span`` mentions, by any name (Britain for the UK)."""
-        sentence = self.by_span.get(span)
+        sentence = self.by_span.get(span) if span else None
         return {m.actor for m in self.mentions_in.get(sentence.index, [])} if sentence else set()
 
     def named(self, relation: Relation) -> bool:
@@ -87,15 +97,17 @@ class Context:
         actor = self.actors.get(relation.subject)
         said = lexicon.fold(relation.subject_text)
         full = lexicon.fold(actor.name) if actor else ""
-        return bool(said) and (said == full or (actor.kind == "person" and full.endswith(" " + said)))
+        return bool(said) and (said == full or (actor is not None and actor.kind == "person"
+                                                and full.endswith(" " + said)))
 
-    def _sentence(self, span):
+    def _sentence(self, span: Span) -> Sentence | None:
         return self.by_span.get(span)
 
-    def forms(self, actor_id: str) -> tuple[str, ...]:
+    def forms(self, actor_id: str | None) -> tuple[str, ...]:
         return distractors.answer_forms(self.actors[actor_id])
 
-    def wrong(self, answer_ids, count=3, sentence: str = "", span=None) -> list[str]:
+    def wrong(self, answer_ids: Sequence[str | None], count: int = 3, sentence: str = "",
+              span: Span | None = None) -> list[str]:
         """Distractors for these answers, never one the evidence ``sentence`` names (it may be right too).
 
         "Only Belgium, Denmark, the Netherlands and Luxembourg – like Britain
@@ -112,7 +124,7 @@ class Context:
         return list(self._wrong[key])
 
 
-def predicate_fits(predicate: str, verb) -> bool:
+def predicate_fits(predicate: str, verb: Token) -> bool:
     """Whether the predicate's words all belong to the verb's clause and hold its object whole.
 
     "claimed the throne, imprisoned in the Tower" joins another clause's
@@ -137,7 +149,7 @@ def named_in(sentence: str, name: str, ctx: Context) -> bool:
     return any(lexicon.has_word(sentence, f) for f in forms)
 
 
-def inside_a_longer_name(sentence, mention) -> bool:
+def inside_a_longer_name(sentence: Sentence, mention: Mention) -> bool:
     """Whether spaCy's entity around the mention runs beyond it ("RSPCA Australia" around "Australia")."""
     doc = sentence.sent.doc
     words = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
@@ -149,7 +161,7 @@ def inside_a_longer_name(sentence, mention) -> bool:
                for e in doc.ents if e.start <= words.root.i < e.end)
 
 
-def read_as_person(sentence, mention) -> bool:
+def read_as_person(sentence: Sentence, mention: Mention) -> bool:
     """Whether the mentioned words name a person rather than the country the glossary says.
 
     spaCy tags them as a person, or a demonym stands where a noun does

@@ -17,6 +17,8 @@ types, because two questions about the same fact give each other away.
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from quizapp.text.questions import families
 from quizapp.text.actors import lexicon
@@ -26,6 +28,9 @@ from quizapp.text.questions.families.base import sentences as parsed_sentences
 from quizapp.text.question import BLANK, Question
 from quizapp.text.questions.templates import templates
 from quizapp.text.types import Analysis
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 MAX_QUESTIONS = 12
 SMALL_SET, SMALL_SET_GAPS = 6, 4  # below six questions, up to four name gaps
@@ -42,7 +47,8 @@ PARAGRAPH_PENALTY = 0.05  # per question already asked about the same paragraph
 TYPE_EASE = {"truefalse": 0.15, "choice": 0.25, "multi": 0.4, "short": 0.45, "cloze": 0.5}
 
 
-def generate(analysis: Analysis, docs=None, limit: int = MAX_QUESTIONS) -> tuple[Question, ...]:
+def generate(analysis: Analysis, docs: Sequence[Doc] | None = None,
+             limit: int = MAX_QUESTIONS) -> tuple[Question, ...]:
     """The best ``limit`` well-formed questions about the article, best first.
 
     ``docs`` is spaCy's parse of each paragraph (as ``pipeline.analyse``
@@ -87,7 +93,7 @@ def _choose(candidates: list[Candidate], limit: int) -> list[Candidate]:
     return _at_most_half_who(_diversify(state.chosen, by_fact, state))
 
 
-def _fill(state, remaining: dict, limit: int) -> None:
+def _fill(state: _SetState, remaining: dict[str, list[Candidate]], limit: int) -> None:
     """Take the best allowed way of the best remaining fact until ``limit`` or nothing is allowed."""
     while remaining and len(state.chosen) < limit:
         open_ways = {fact: [w for w in ways if state.allows(w)] for fact, ways in remaining.items()}
@@ -110,7 +116,7 @@ class _SetState:
         self.chosen: list[Candidate] = []
         self.counts: dict[str, int] = {}
         self.names: dict[str, float] = {}
-        self.answers: dict[tuple, int] = {}
+        self.answers: dict[tuple[str, ...], int] = {}
         self.paragraphs: dict[int, int] = {}
         self.prompts: set[str] = set()
         self.sentences: dict[str, int] = {}
@@ -168,7 +174,7 @@ class _SetState:
         self.chosen.append(way)
 
 
-def _answer_key(way: Candidate) -> tuple:
+def _answer_key(way: Candidate) -> tuple[str, ...]:
     """The whole answer, for lowering the score of a fact whose exact answer is already asked."""
     return tuple(part[0] for part in way.question.answer) if way.question.type != "truefalse" else ("tf",)
 
@@ -178,7 +184,7 @@ def _names(way: Candidate) -> dict[str, float]:
 
 
 @functools.lru_cache(maxsize=4096)
-def _names_of(kind: str, parts: tuple) -> dict[str, float]:
+def _names_of(kind: str, parts: tuple[tuple[str, ...], ...]) -> dict[str, float]:
     """The answers' shown forms, folded, with the share of the question each one answers.
 
     "One name answers at most two questions" is there so that typing one
@@ -259,7 +265,8 @@ def _folded(prompt: str) -> str:
     return " " + lexicon.fold(prompt.replace(BLANK, " ")) + " "
 
 
-def _diversify(chosen: list[Candidate], by_fact: dict[str, list[Candidate]], state=None) -> list[Candidate]:
+def _diversify(chosen: list[Candidate], by_fact: dict[str, list[Candidate]],
+               state: _SetState | None = None) -> list[Candidate]:
     """Make sure every type the article supports is asked at least once.
 
     Balancing as we go can still leave a type out (the true/false forms of

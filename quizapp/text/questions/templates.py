@@ -10,11 +10,13 @@ and do-support ("Does Iran back ...?").
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
+from typing import Any
 
 from lemminflect import getInflection
 
 from quizapp.text.actors import lexicon
-from quizapp.text.questions.families.base import Candidate
+from quizapp.text.questions.families.base import Candidate, Sentence
 from quizapp.text.question import BLANK, Question
 from quizapp.text.questions.context import (
     PRONOUN_STARTS,
@@ -24,7 +26,7 @@ from quizapp.text.questions.context import (
 )
 from quizapp.text.actors.relations import NOMINAL_EVENTS
 from quizapp.text.actors.roles import with_article
-from quizapp.text.types import Analysis, Relation
+from quizapp.text.types import Actor, Analysis, Relation, Span
 
 EVENT_KINDS = set(NOMINAL_EVENTS.values())
 DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that"}
@@ -35,7 +37,7 @@ NEGATIONS = {"not", "no", "never", "n't", "nobody", "nothing", "none"}
 PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "chief", "head")
 
 
-def _question(relation: Relation, **fields) -> Question:
+def _question(relation: Relation, **fields: Any) -> Question:
     return Question(id="", evidence=relation.sentence, evidence_span=relation.span, **fields)
 
 
@@ -44,11 +46,11 @@ def _choices(right: list[str], wrong: list[str]) -> tuple[str, ...]:
     return tuple(sorted(dict.fromkeys(right + wrong), key=str.lower))
 
 
-def _question_word(actor) -> str:
+def _question_word(actor: Actor) -> str:
     return {"country": "Which country", "place": "Which place"}.get(actor.kind, "Who")
 
 
-def templates(analysis: Analysis, sentences=()):
+def templates(analysis: Analysis, sentences: Sequence[Sentence] = ()) -> Iterator[Candidate]:
     """Every candidate question the article's relations support."""
     ctx = Context(analysis, sentences)
     yield from _backing(ctx)
@@ -62,7 +64,7 @@ def templates(analysis: Analysis, sentences=()):
         yield from _vocabulary(ctx)
 
 
-def _backing(ctx: Context):
+def _backing(ctx: Context) -> Iterator[Candidate]:
     """ "Who backs the Syrian government?" and its choice and true/false forms."""
     groups: dict[str, list[Relation]] = {}
     for r in ctx.analysis.relations:
@@ -92,7 +94,7 @@ def _backing(ctx: Context):
                                             prompt=f"Does {with_article(wrong[0])} back {target}?"), 0.8)
 
 
-def _target(ctx: Context, relation: Relation, backers) -> str:
+def _target(ctx: Context, relation: Relation, backers: list[str | None]) -> str:
     """How to name who is backed without naming the backer ("the militias", not "U.S.-backed militias")."""
     if relation.object in ctx.actors:
         name = with_article(ctx.actors[relation.object].name)
@@ -108,7 +110,7 @@ def _descriptor(text: str) -> str:
 
 
 def _one_answer(ctx: Context, fact: str, relation: Relation, prompt: str, actor_id: str, score: float,
-                preferred: bool = False):
+                preferred: bool = False) -> Iterator[Candidate]:
     """A question whose answer is one actor: typed, and as multiple choice when there are distractors."""
     answer = (ctx.forms(actor_id),)
     wrong = ctx.wrong([actor_id], sentence=relation.sentence, span=relation.span)
@@ -119,7 +121,7 @@ def _one_answer(ctx: Context, fact: str, relation: Relation, prompt: str, actor_
                                         choices=_choices([ctx.actors[actor_id].name], wrong)), score - 0.05)
 
 
-def _events(ctx: Context):
+def _events(ctx: Context) -> Iterator[Candidate]:
     """ "Which town did government forces capture?" from "the capture of the town of X"."""
     for r in ctx.analysis.relations:
         if r.kind not in EVENT_KINDS or r.object not in ctx.actors:
@@ -135,7 +137,7 @@ def _events(ctx: Context):
         yield from _one_answer(ctx, f"event:{r.verb}:{place.id}", r, prompt, place.id, 0.98, preferred=True)
 
 
-def _appositions(ctx: Context):
+def _appositions(ctx: Context) -> Iterator[Candidate]:
     """ "Which region is Islamic State’s last major Syrian stronghold?" """
     for r in ctx.analysis.relations:
         if r.kind != "appositive" or r.subject not in ctx.actors or r.object not in ctx.actors:
@@ -148,7 +150,7 @@ def _appositions(ctx: Context):
         yield from _one_answer(ctx, f"appositive:{place.id}", r, prompt, place.id, 0.92)
 
 
-def _titles(ctx: Context):
+def _titles(ctx: Context) -> Iterator[Candidate]:
     """ "Who is Syria’s president?" from "President Bashar al-Assad" in a sentence about Syria."""
     for r in ctx.analysis.relations:
         if r.kind != "title" or r.subject not in ctx.central or "’s " not in r.object_text or not ctx.named(r):
@@ -158,7 +160,7 @@ def _titles(ctx: Context):
         yield from _one_answer(ctx, f"title:{r.subject}", r, prompt, r.subject, 0.9)
 
 
-def _descriptions(ctx: Context):
+def _descriptions(ctx: Context) -> Iterator[Candidate]:
     """ "Who is the Welsh Health Minister?" from "Mark Drakeford, the Welsh Health Minister"."""
     for r in ctx.analysis.relations:
         if (r.kind != "description" or r.subject not in ctx.central or len(r.predicate.split()) < 2
@@ -181,9 +183,9 @@ def third_person(predicate: str, lemma: str) -> str:
     return f"{first} {rest}".strip()
 
 
-def _actions(ctx: Context):
+def _actions(ctx: Context) -> Iterator[Candidate]:
     """ "Who wants Assad to leave power?" from "governments that want him to leave power"."""
-    groups: dict[tuple, list[Relation]] = {}
+    groups: dict[tuple[Span, str, str], list[Relation]] = {}
     for r in ctx.analysis.relations:
         if r.kind == "action" and r.subject in ctx.actors and not r.predicate.endswith("…") and ctx.verified(r):
             groups.setdefault((r.span, r.verb, r.predicate), []).append(r)
@@ -230,11 +232,11 @@ def _aliased(said: str, name: str) -> bool:
     return said not in folded and folded not in said
 
 
-def _sentence_at(ctx: Context, span) -> str:
+def _sentence_at(ctx: Context, span: Span) -> str:
     return ctx.analysis.article.paragraphs[span.paragraph][span.start:span.end]
 
 
-def _entity_clozes(ctx: Context):
+def _entity_clozes(ctx: Context) -> Iterator[Candidate]:
     """A sentence with one named actor blanked out."""
     for index, span in enumerate(ctx.analysis.sentences):
         sentence = _sentence_at(ctx, span)
@@ -270,7 +272,7 @@ def _entity_clozes(ctx: Context):
                             tags={"sentence-exclusive", "family:cloze"})
 
 
-def _vocabulary(ctx: Context):
+def _vocabulary(ctx: Context) -> Iterator[Candidate]:
     """A hard word of the article blanked in its sentence: what a pupil should learn."""
     words = ctx.analysis.readability.difficult_word_list[:VOCABULARY_WORDS]
     for rank, word in enumerate(words):
@@ -285,7 +287,7 @@ def _vocabulary(ctx: Context):
         yield Candidate(f"vocabulary:{word}", question, 0.6 - 0.02 * rank, tags={"family:vocabulary"})
 
 
-def _first_use(ctx: Context, word: str):
+def _first_use(ctx: Context, word: str) -> tuple[Span, str, re.Match[str]] | None:
     """(span, sentence, match) of the first sentence using ``word`` in any inflection."""
     stem = word.removesuffix("e")
     pattern = re.compile(rf"\b({re.escape(stem)}\w*)\b", re.IGNORECASE)

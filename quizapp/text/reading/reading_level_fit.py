@@ -36,7 +36,8 @@ class Fitted:
 
     def score(self, x: np.ndarray) -> np.ndarray:
         """The model's score for each row of raw features."""
-        return self.intercept + ((x - self.mean) / self.scale) @ self.coef
+        scores: np.ndarray = self.intercept + ((x - self.mean) / self.scale) @ self.coef
+        return scores
 
     def classify(self, x: np.ndarray) -> np.ndarray:
         """0, 1 or 2 for each row: how many cut points its score passes."""
@@ -68,9 +69,9 @@ def best_cuts(scores: np.ndarray, y: np.ndarray) -> tuple[float, float]:
     return best
 
 
-def _nearer(cuts, other) -> bool:
+def _nearer(cuts: tuple[float, float], other: tuple[float, float]) -> bool:
     """Whether ``cuts`` lies nearer 0.5 and 1.5 than ``other`` (a tie-break only)."""
-    return abs(cuts[0] - 0.5) + abs(cuts[1] - 1.5) < abs(other[0] - 0.5) + abs(other[1] - 1.5)
+    return bool(abs(cuts[0] - 0.5) + abs(cuts[1] - 1.5) < abs(other[0] - 0.5) + abs(other[1] - 1.5))
 
 
 def folds(stories: list[str], k: int = FOLDS) -> dict[str, int]:
@@ -95,7 +96,8 @@ class CrossValidation:
         return self.pairs_right / self.pairs
 
 
-def cross_validate(x, y, stories: list[str], names, k: int = FOLDS, ridge: float = RIDGE) -> CrossValidation:
+def cross_validate(x: np.ndarray, y: np.ndarray, stories: list[str], names: tuple[str, ...], k: int = FOLDS,
+                   ridge: float = RIDGE) -> CrossValidation:
     """Fit on k-1 folds of stories, score the held-out fold, for every fold."""
     fold_of = folds(stories, k)
     fold = np.array([fold_of[s] for s in stories])
@@ -109,7 +111,7 @@ def cross_validate(x, y, stories: list[str], names, k: int = FOLDS, ridge: float
                            float(np.mean(np.abs(predicted - y) <= 1)))
 
 
-def pairs_in_order(scores, y, stories) -> tuple[int, int]:
+def pairs_in_order(scores: np.ndarray, y: np.ndarray, stories: list[str]) -> tuple[int, int]:
     """(pairs in the right order, pairs) over every two levels of the same story."""
     right = total = 0
     for story in set(stories):

@@ -14,8 +14,10 @@ body starts after the last of them found at its top.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 HEADER_LINES = 8  # the headline, if it is in the text, is among its first few lines
 LABEL_MAX_WORDS = 12  # a byline, a date or a section label is short
@@ -35,20 +37,20 @@ class PageDetails:
     site_name: str | None = None
     published: date | None = None
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, str | None]:
         """JSON-friendly form (the date as ISO text), for a job waiting in the queue."""
         return {"standfirst": self.standfirst, "author": self.author, "site_name": self.site_name,
                 "published": self.published.isoformat() if self.published else None}
 
     @classmethod
-    def from_dict(cls, data: dict | None) -> PageDetails:
+    def from_dict(cls, data: dict[str, Any] | None) -> PageDetails:
         """Back from ``to_dict``; None or a missing key is "not known"."""
         data = data or {}
         return cls(data.get("standfirst"), data.get("author"), data.get("site_name"),
                    parse_date(data.get("published")))
 
 
-def parse_date(value) -> date | None:
+def parse_date(value: object) -> date | None:
     """An ISO date (trafilatura's ``YYYY-MM-DD``, or a timestamp starting so), else None."""
     if not isinstance(value, str) or len(value) < 10:
         return None
@@ -58,7 +60,7 @@ def parse_date(value) -> date | None:
         return None
 
 
-def body_and_details(paragraphs: list[str], found) -> tuple[list[str], str | None, PageDetails]:
+def body_and_details(paragraphs: list[str], found: object) -> tuple[list[str], str | None, PageDetails]:
     """The body paragraphs, the title and the details of trafilatura's ``found`` extraction.
 
     The title is the page's headline from its metadata. The lines above the
@@ -93,7 +95,7 @@ def _after_header(paragraphs: list[str], title: str | None, description: str | N
     return paragraphs[start:] if start < len(paragraphs) else paragraphs
 
 
-def _skip(paragraphs: list[str], start: int, skippable) -> int:
+def _skip(paragraphs: list[str], start: int, skippable: Callable[[str], bool]) -> int:
     """The first index from ``start`` whose paragraph is not ``skippable``."""
     while start < len(paragraphs) and skippable(paragraphs[start]):
         start += 1
@@ -127,6 +129,6 @@ def _fold(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().casefold()
 
 
-def _tidy(value) -> str | None:
+def _tidy(value: object) -> str | None:
     """One line of text, or None for nothing."""
     return " ".join(value.split()) or None if isinstance(value, str) else None

@@ -15,7 +15,7 @@ from quizapp.models import Article, Pack
 from quizapp.services import article_changes, article_editing, article_jobs
 from quizapp.text.errors import InputError
 from quizapp.web.articles.forms import ConfirmForm, TextForm
-from quizapp.web.auth import current_teacher_id, owned_or_404
+from quizapp.web.auth import logged_in_teacher_id, owned_or_404
 
 
 def mine_or_404(article_id: int) -> Article:
@@ -40,7 +40,7 @@ def edit_text(article_id: int):
     if form.validate_on_submit():
         config = current_app.config
         try:
-            job_id = article_changes.submit_edit(article_id, form.text.data, owner_id=current_teacher_id(),
+            job_id = article_changes.submit_edit(article_id, form.text.data or "", owner_id=logged_in_teacher_id(),
                                                  bounds=text_bounds(config),
                                                  per_hour=config["ARTICLES_PER_TEACHER_PER_HOUR"])
         except InputError as exc:
@@ -57,7 +57,7 @@ def _retry_text(job_id: int | None) -> str | None:
     if not job_id:
         return None
     try:
-        raw, title = article_jobs.retry_text(job_id, current_teacher_id())
+        raw, title = article_jobs.retry_text(job_id, logged_in_teacher_id())
     except article_jobs.JobNotFound:
         abort(404)
     return raw.removeprefix(f"{title}\n\n") if title else raw

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
-from wtforms.fields.choices import SelectChoice
+from wtforms.fields.choices import SelectChoice  # type: ignore[attr-defined]  # WTForms 3.3; not in its stubs
 
 from quizapp import tasks
 from quizapp.config import text_bounds
@@ -25,7 +25,7 @@ from quizapp.web.articles.forms import (
     MergeForm,
     NewArticleForm,
 )
-from quizapp.web.auth import current_teacher_id
+from quizapp.web.auth import current_teacher_id, logged_in_teacher_id
 from quizapp.web.common.htmx import is_htmx
 
 TOO_BIG = "That is more than 2 MB, far longer than an article: upload the article's page or text only."
@@ -89,7 +89,7 @@ def _new_form(**options) -> NewArticleForm:
 
 def _add(form: NewArticleForm) -> articles.ArticleView | article_jobs.JobView:
     """A copied seed (ready now), or the job analysing the pasted or uploaded text in the background."""
-    owner_id, title, config = current_teacher_id(), form.title.data or None, current_app.config
+    owner_id, title, config = logged_in_teacher_id(), form.title.data or None, current_app.config
     article_jobs.check_rate(owner_id, config["ARTICLES_PER_TEACHER_PER_HOUR"])
     if form.seed.data:
         entry = article_editing.copy_seed(form.seed.data, owner_id)
@@ -101,7 +101,7 @@ def _add(form: NewArticleForm) -> articles.ArticleView | article_jobs.JobView:
         upload = form.upload.data
         document = documents.from_upload(upload.read(), upload.filename or "upload")
     else:
-        document = documents.from_paste(form.text.data)
+        document = documents.from_paste(form.text.data or "")  # nothing pasted: "empty", shown on the form
     if request.form.get("duplicate") != "add":
         _refuse_duplicate(form, document)
     job_id = article_jobs.submit(document.text, owner_id=owner_id, title_hint=title or document.title,
@@ -121,7 +121,7 @@ class DuplicateText(InputError):
 
 def _refuse_duplicate(form: NewArticleForm, document: documents.Document) -> None:
     """``DuplicateText`` if the text is one of the teacher's articles; the form then holds the text, to add again."""
-    existing = article_changes.duplicate_of(document.text, current_teacher_id())
+    existing = article_changes.duplicate_of(document.text, logged_in_teacher_id())
     if existing is not None:
         form.text.data, form.title.data = document.text, form.title.data or document.title or ""
         raise DuplicateText(existing)
@@ -130,7 +130,7 @@ def _refuse_duplicate(form: NewArticleForm, document: documents.Document) -> Non
 def _refill(form: NewArticleForm, job_id: int) -> None:
     """Put a failed job's text and title back in the form, to correct and send again."""
     try:
-        form.text.data, title = article_jobs.retry_text(job_id, current_teacher_id())
+        form.text.data, title = article_jobs.retry_text(job_id, logged_in_teacher_id())
     except article_jobs.JobNotFound:
         abort(404)
     form.title.data = title or ""
@@ -195,7 +195,7 @@ def job_status(job_id: int):
 def _job_or_404(job_id: int) -> article_jobs.JobView:
     """The logged-in teacher's job, or 404 (another teacher's, or none)."""
     try:
-        return article_jobs.status(job_id, current_teacher_id())
+        return article_jobs.status(job_id, logged_in_teacher_id())
     except article_jobs.JobNotFound:
         abort(404)
 
@@ -212,7 +212,7 @@ def edit(article_id: int):
     form = DetailsForm()
     if form.validate_on_submit():
         try:
-            article_editing.edit_details(article_id, title=form.title.data, source=form.source.data,
+            article_editing.edit_details(article_id, title=form.title.data or "", source=form.source.data,
                                          dateline=form.dateline.data, page=form.page_details())
         except InputError as exc:
             form.form_errors.append(str(exc))
@@ -230,7 +230,7 @@ def edit_actor(article_id: int, actor_id: str):
     form = ActorForm(prefix=_prefix(actor_id))
     if not form.validate_on_submit():
         return _edit_page(article_id, error=_errors(form), status=422)
-    name, kind, role = form.name.data, form.kind.data, form.role.data or ""
+    name, kind, role = form.name.data or "", form.kind.data, form.role.data or ""
     return _apply(article_id, lambda a: glossary_edits.edit_actor(a, actor_id, name=name, kind=kind, role=role),
                   f"Saved “{name}”.")
 

@@ -15,6 +15,18 @@ def current_teacher_id() -> int | None:
     return current_user.id if current_user.is_authenticated else None
 
 
+def logged_in_teacher_id() -> int:
+    """The teacher's id in a page behind ``login_required`` (which sends anyone else to log in first).
+
+    A helper such a page calls cannot be reached without a teacher; if it
+    ever were, the answer is 401 rather than a service handed no owner.
+    """
+    teacher_id = current_teacher_id()
+    if teacher_id is None:
+        abort(401)
+    return teacher_id
+
+
 def owned_or_404(model, row_id: int):
     """The ``model`` row ``row_id`` if the logged-in teacher owns it; otherwise 404.
 

@@ -51,11 +51,11 @@ def reset_password(token: str):
     form = NewPasswordForm()
     if form.validate_on_submit():
         try:
-            teacher_id = password_reset.use_link(token, form.password.data, secret)
+            teacher_id = password_reset.use_link(token, form.password.data or "", secret)
         except password_reset.LinkRefused as exc:  # used in another tab since the form was shown
             return _dead_link(str(exc))
         except teachers.AccountError as exc:
-            form.password.errors.append(str(exc))
+            form.password.errors.append(str(exc))  # type: ignore[attr-defined]  # a list once validated; stubs: Sequence
         else:
             return _logged_in(teacher_id)
     status = 422 if form.is_submitted() else 200

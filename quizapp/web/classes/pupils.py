@@ -49,7 +49,7 @@ def pick_name(code: str):
             homework.check_join(code, clock.now())
             if form.pupil.data == "typed":
                 return _join_typed(code, picking.get("typed", ""))
-            return _join_as(code, _number(form.pupil.data))
+            return _join_as(code, _number(form.pupil.data or ""))
         except classroom.ClassroomError as error:
             problem = str(error)
         choices = roster_sessions.names_for_join(code) or ()

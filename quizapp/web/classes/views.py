@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from flask import Response, abort, flash, redirect, render_template, url_for
 from flask_login import login_required
+from werkzeug.wrappers import Response as BaseResponse  # what redirect() returns
 
 from quizapp.services import packs, roster_reports, roster_sessions, rosters
 from quizapp.text.errors import InputError
-from quizapp.web.auth import current_teacher_id
+from quizapp.web.auth import logged_in_teacher_id
 from quizapp.web.classes import display, forms
 
 CSV_TYPE = "text/csv; charset=utf-8"
@@ -19,7 +20,7 @@ CSV_TYPE = "text/csv; charset=utf-8"
 
 def class_or_404(class_id: int) -> rosters.ClassList:
     """The logged-in teacher's class with its names; 404 for anyone else's."""
-    found = rosters.owned_class(class_id, current_teacher_id())
+    found = rosters.owned_class(class_id, logged_in_teacher_id())
     if found is None:
         abort(404)
     return found
@@ -33,7 +34,7 @@ def or_404(call, *args):
         abort(404)
 
 
-def back(class_id: int, anchor: str = "") -> Response:
+def back(class_id: int, anchor: str = "") -> BaseResponse:
     """To the class page (at ``anchor``)."""
     return redirect(url_for("classes.show", class_id=class_id, _anchor=anchor or None), 303)
 
@@ -44,14 +45,14 @@ def index():
     form = forms.NewClassForm()
     if form.validate_on_submit():
         try:
-            class_id = rosters.create_class(current_teacher_id(), form.name.data, form.names.data or "")
+            class_id = rosters.create_class(logged_in_teacher_id(), form.name.data, form.names.data or "")
         except rosters.RosterError as error:
             form.form_errors.append(str(error))
         else:
             flash("Class saved. Start a session for it below: its pupils pick their names to join.", "success")
             return back(class_id)
     status = 422 if form.is_submitted() else 200
-    return render_template("classes/index.html", classes=rosters.owned_classes(current_teacher_id()),
+    return render_template("classes/index.html", classes=rosters.owned_classes(logged_in_teacher_id()),
                            form=form), status
 
 
@@ -59,7 +60,7 @@ def index():
 def show(class_id: int):
     """The class: its term (chart, skills, CSV), sessions, names, and the forms that change them."""
     found = class_or_404(class_id)
-    teacher = current_teacher_id()
+    teacher = logged_in_teacher_id()
     pupils = [(p.id, p.name) for p in found.pupils]
     merge = forms.MergeForm()
     merge.drop.choices = merge.keep.choices = pupils
@@ -83,7 +84,7 @@ def add_names(class_id: int):
         flash(" ".join(form.names.errors) or "The page had expired: please try again.", "error")
         return back(class_id, "add")
     try:
-        added = rosters.add_pupils(class_id, current_teacher_id(), form.names.data)
+        added = rosters.add_pupils(class_id, logged_in_teacher_id(), form.names.data or "")
     except rosters.RosterError as error:
         flash(str(error), "error")
         return back(class_id, "add")
@@ -101,7 +102,7 @@ def rename(class_id: int, pupil_id: int):
     form = forms.RenameForm()
     if form.validate_on_submit():
         try:
-            name = or_404(rosters.rename_pupil, class_id, current_teacher_id(), pupil_id, form.name.data)
+            name = or_404(rosters.rename_pupil, class_id, logged_in_teacher_id(), pupil_id, form.name.data)
             flash(f"Renamed to {name}.", "success")
         except rosters.RosterError as error:
             flash(str(error), "error")
@@ -116,7 +117,7 @@ def remove(class_id: int, pupil_id: int):
     class_or_404(class_id)
     if not _csrf_ok():
         abort(400)
-    name = or_404(rosters.remove_pupil, class_id, current_teacher_id(), pupil_id)
+    name = or_404(rosters.remove_pupil, class_id, logged_in_teacher_id(), pupil_id)
     flash(f"{name} is off the list. Their answers stay in each session.", "success")
     return back(class_id, "pupils")
 
@@ -133,7 +134,7 @@ def rename_class(class_id: int):
     form = forms.ClassNameForm()
     if form.validate_on_submit():
         try:
-            or_404(rosters.rename_class, class_id, current_teacher_id(), form.name.data)
+            or_404(rosters.rename_class, class_id, logged_in_teacher_id(), form.name.data)
             flash("Class renamed.", "success")
         except rosters.RosterError as error:
             flash(str(error), "error")
@@ -147,7 +148,7 @@ def delete(class_id: int):
     """GET: are you sure? POST: delete the class list; its sessions and their answers stay."""
     found = class_or_404(class_id)
     if forms.ButtonForm().validate_on_submit():
-        or_404(rosters.delete_class, class_id, current_teacher_id())
+        or_404(rosters.delete_class, class_id, logged_in_teacher_id())
         flash(f"The class list “{found.name}” was deleted. Its sessions and answers are kept.", "success")
         return redirect(url_for("classes.index"), 303)
     return render_template("classes/delete.html", found=found)
@@ -161,7 +162,7 @@ def merge(class_id: int):
     if not form.validate_on_submit():
         abort(400)
     try:
-        name = or_404(rosters.merge_pupils, class_id, current_teacher_id(), form.keep.data, form.drop.data)
+        name = or_404(rosters.merge_pupils, class_id, logged_in_teacher_id(), form.keep.data, form.drop.data)
         flash(f"Merged: {name} now has both names’ sessions.", "success")
     except rosters.RosterError as error:
         flash(str(error), "error")
@@ -175,7 +176,7 @@ def link(class_id: int, participant_id: int):
     form = forms.LinkForm()
     if not form.validate_on_submit():
         abort(400)
-    teacher = current_teacher_id()
+    teacher = logged_in_teacher_id()
     try:
         if form.pupil.data:
             name = or_404(roster_sessions.link_participant, class_id, teacher, participant_id, form.pupil.data)
@@ -195,7 +196,7 @@ def start(class_id: int):
     if not form.validate_on_submit():
         abort(400)
     try:
-        session_id = or_404(roster_sessions.start_for_class, class_id, current_teacher_id(), form.pack.data)
+        session_id = or_404(roster_sessions.start_for_class, class_id, logged_in_teacher_id(), form.pack.data)
     except InputError as error:
         flash(str(error), "error")
         return back(class_id, "start")
@@ -206,7 +207,7 @@ def start(class_id: int):
 def pupil(class_id: int, pupil_id: int):
     """One pupil's history: a row for each of the class's sessions, with their score or "not there"."""
     found = class_or_404(class_id)
-    name, rows = or_404(roster_reports.history, class_id, current_teacher_id(), pupil_id)
+    name, rows = or_404(roster_reports.history, class_id, logged_in_teacher_id(), pupil_id)
     return render_template("classes/pupil.html", found=found, name=name, rows=rows, percent=display.percent)
 
 
@@ -214,7 +215,7 @@ def pupil(class_id: int, pupil_id: int):
 def term_csv(class_id: int):
     """The whole class and term as one spreadsheet: a row per pupil per session, and each pupil's total."""
     found = class_or_404(class_id)
-    text = or_404(roster_reports.term_csv, class_id, current_teacher_id())
+    text = or_404(roster_reports.term_csv, class_id, logged_in_teacher_id())
     return Response(text, content_type=CSV_TYPE, headers={
         "Content-Disposition": f'attachment; filename="{display.csv_filename(found.name)}"',
         "Cache-Control": "private, no-store"})
@@ -222,6 +223,6 @@ def term_csv(class_id: int):
 
 def session_context(session_id: int) -> dict:
     """What the session page shows of its class: ``session_class`` is ``(id, name)``, or None."""
-    return {"session_class": roster_sessions.class_of_session(session_id, current_teacher_id())}
+    return {"session_class": roster_sessions.class_of_session(session_id, logged_in_teacher_id())}
 
 

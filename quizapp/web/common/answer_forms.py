@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from flask_wtf import FlaskForm
-from wtforms import RadioField, SelectChoice, SelectMultipleField, StringField
+from wtforms import Field, RadioField, SelectMultipleField, StringField
+from wtforms.fields.choices import SelectChoice  # type: ignore[attr-defined]  # WTForms 3.3; not in its stubs
 from wtforms.validators import Length
 from wtforms.widgets import CheckboxInput, ListWidget
 
@@ -55,7 +56,7 @@ class QuizItem:
 
     number: int
     question: Question
-    field: object
+    field: Field
     shown: int = 0  # the number the page labels it with, when that is not ``number`` (a shuffled class page)
 
     @property

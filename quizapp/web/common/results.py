@@ -61,6 +61,8 @@ def shown_response(result: QuestionResult) -> str:
     if not result.answered:
         return NO_ANSWER
     response = result.response
+    if response is None:  # never, once answered: for the type checker
+        return NO_ANSWER
     if isinstance(response, list):
         return ", ".join(pick for pick in response if pick.strip())
     if result.question.type == "truefalse":

@@ -10,14 +10,14 @@ from flask import abort, current_app, flash, redirect, render_template, request,
 from flask_login import login_required
 
 from quizapp.services import classroom, homework, packs, roster_sessions, rosters
-from quizapp.web.auth import current_teacher_id
+from quizapp.web.auth import logged_in_teacher_id
 from quizapp.web.common import clock
 from quizapp.web.homework.forms import DueForm, HomeworkForm
 
 
 def pack_or_404(pack_id: int):
     """The logged-in teacher's pack ``pack_id`` (its summary); 404 for anyone else's."""
-    found = [p for p in packs.owned_packs(current_teacher_id()) if p.id == pack_id]
+    found = [p for p in packs.owned_packs(logged_in_teacher_id()) if p.id == pack_id]
     if not found:
         abort(404)
     return found[0]
@@ -28,17 +28,18 @@ def new(pack_id: int):
     """GET: the form. POST: start the pack as homework and open its session page."""
     pack = pack_or_404(pack_id)
     form = HomeworkForm()
-    form.offer_classes(rosters.owned_classes(current_teacher_id()))
-    if not form.school_class.data and request.args.get("class", type=int):
-        form.school_class.data = request.args.get("class", type=int)
+    form.offer_classes(rosters.owned_classes(logged_in_teacher_id()))
+    wanted = request.args.get("class", type=int)  # "set as homework" from a class page
+    if not form.school_class.data and wanted:
+        form.school_class.data = wanted
     if not form.timezone.data:
         form.timezone.data = current_app.config["SCHOOL_TIMEZONE"]
     if form.validate_on_submit():
         try:
-            session_id = homework.start_homework(pack_id, current_teacher_id(), opens=form.opens.data or "",
-                                                 due=form.due.data, timezone=form.timezone.data, now=clock.now())
+            session_id = homework.start_homework(pack_id, logged_in_teacher_id(), opens=form.opens.data or "",
+                                                 due=form.due.data or "", timezone=form.timezone.data, now=clock.now())
             if form.school_class.data:  # the session is deleted again if this fails: no homework without its class
-                roster_sessions.link_session(session_id, form.school_class.data, current_teacher_id())
+                roster_sessions.link_session(session_id, form.school_class.data, logged_in_teacher_id())
         except LookupError:
             abort(404)
         except (homework.HomeworkError, classroom.ClassroomError) as error:
@@ -53,14 +54,14 @@ def new(pack_id: int):
 @login_required
 def change_due(session_id: int):
     """POST a new due date: pupils can answer until then (a closed session is reopened)."""
-    if classroom.owned_session(session_id, current_teacher_id()) is None:
+    if classroom.owned_session(session_id, logged_in_teacher_id()) is None:
         abort(404)
     form = DueForm()
     if not form.validate_on_submit():
         flash(" ".join(form.due.errors) or "The form had expired: please try again.", "error")
         return redirect(url_for("sessions.show", session_id=session_id, _anchor="homework"))
     try:
-        times, reopened = homework.change_due(session_id, current_teacher_id(), form.due.data, clock.now())
+        times, reopened = homework.change_due(session_id, logged_in_teacher_id(), form.due.data or "", clock.now())
     except LookupError:
         abort(404)
     except homework.HomeworkError as error:
@@ -72,11 +73,11 @@ def change_due(session_id: int):
 
 def teacher_context(session_id: int) -> dict:
     """What the session page and its dashboard show of homework (nothing for a live lesson)."""
-    times = homework.owned_times(session_id, current_teacher_id())
+    times = homework.owned_times(session_id, logged_in_teacher_id())
     if times is None:
         return {"homework": None}
     return {"homework": times, "homework_state": times.state(clock.now()), "due_form": DueForm(due=times.due_input),
-            "homework_progress": homework.progress(session_id, current_teacher_id())}
+            "homework_progress": homework.progress(session_id, logged_in_teacher_id())}
 
 
 def pupil_context(session_id: int) -> dict:

@@ -44,7 +44,7 @@ class AnswerFormBase(FlaskForm):
     """One question's form; ``answer_form`` adds its ``response`` field."""
 
     number: int = 0
-    question: Question | None = None
+    question: Question  # set, with the number, by ``answer_form``
     shown: int = 0  # its place on this pupil's page, when the class shuffles the questions
 
     def item(self) -> QuizItem:

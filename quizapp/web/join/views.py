@@ -63,10 +63,10 @@ def join(code: str | None = None):
     form = JoinForm(data={"code": code} if code else None)
     if not form.validate_on_submit():
         return render_join(form, code), 422 if form.is_submitted() else 200
-    code = classroom.normalise_code(form.code.data)
+    code = classroom.normalise_code(form.code.data or "")
     pupil = current_pupil(code)
     try:
-        name = classroom.clean_name(form.name.data)
+        name = classroom.clean_name(form.name.data or "")
         if pupil and pupil.name.casefold() == name.casefold():
             return redirect(url_for("join.class_page", code=code), 303)
         homework.check_join(code, clock.now())  # homework: not before it opens, not after it is due

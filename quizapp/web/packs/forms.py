@@ -11,8 +11,9 @@ from dataclasses import replace
 
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
-from wtforms import (BooleanField, FloatField, IntegerField, RadioField, SelectChoice, SelectField, StringField,
+from wtforms import (BooleanField, FloatField, IntegerField, RadioField, SelectField, StringField,
                      TextAreaField)
+from wtforms.fields.choices import SelectChoice  # type: ignore[attr-defined]  # WTForms 3.3; not in its stubs
 from wtforms.validators import InputRequired, Length, NumberRange, Optional
 
 from quizapp.interchange.validate import question_problems, tidy_question
@@ -50,7 +51,7 @@ class SettingsForm(FlaskForm):
     def settings(self) -> dict:
         """The fields as ``pack_editing.save_settings`` takes them, tidied."""
         assert self.feedback.data in FEEDBACK_MODES
-        return {"title": self.title.data.strip(), "description": (self.description.data or "").strip(),
+        return {"title": (self.title.data or "").strip(), "description": (self.description.data or "").strip(),
                 "level": (self.level.data or "").strip(), "shuffle_questions": self.shuffle_questions.data,
                 "shuffle_choices": self.shuffle_choices.data, "feedback": self.feedback.data,
                 "attempts": self.attempts.data}
@@ -111,6 +112,7 @@ class QuestionForm(FlaskForm):
         """The question the form describes, keeping what it does not show (id, distractors, evidence span, extras)."""
         # A generated choice answer may accept other forms when typed ("Moscow" for "Russia"): keep them.
         kept = {part[0]: part for part in base.answer if part}
+        answer: tuple[tuple[str, ...], ...]
         if qtype == "choice":
             right = (self.correct.data or "").strip()
             answer = (kept.get(right, (right,)),) if right else ()

@@ -12,7 +12,7 @@ from quizapp.services import article_jobs, articles, classroom, pack_editing, pa
 from quizapp.text.grading import grader as grading
 from quizapp.text.errors import InputError
 from quizapp.text.question import QUESTION_TYPES, Question
-from quizapp.web.auth import current_teacher_id, owned_or_404
+from quizapp.web.auth import current_teacher_id, logged_in_teacher_id, owned_or_404
 from quizapp.web.packs import forms
 from quizapp.web.common.answer_forms import quiz_form
 from quizapp.web.common.results import verdict_word
@@ -60,7 +60,7 @@ def start_session(pack_id: int):
     """Start a class session of the pack (POST) and open its projector page; a pack without questions cannot."""
     owned_or_404(Pack, pack_id)
     try:
-        session_id = classroom.start_session(pack_id, current_teacher_id())
+        session_id = classroom.start_session(pack_id, logged_in_teacher_id())
     except InputError as exc:
         flash(str(exc), "error")
         return redirect(url_for("packs.review", pack_id=pack_id))

@@ -16,14 +16,14 @@ their paragraph and overlaps are resolved rather than trusted:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
-from typing import Any
+from typing import Any, Protocol
 
 from markupsafe import Markup, escape
 
-from quizapp.text.types import Actor, Analysis, HardSentence, Mention
+from quizapp.text.types import Actor, Analysis, HardSentence, Mention, Span
 
 _UNSAFE_ID_CHARS = re.compile(r"[^A-Za-z0-9_-]")
 
@@ -38,13 +38,20 @@ def role_id(actor_id: str) -> str:
     return "role-" + _UNSAFE_ID_CHARS.sub("-", actor_id)
 
 
+class Spanned(Protocol):
+    """What a mark can stand for: anything with a span (a hard sentence, a quiz's evidence)."""
+
+    @property
+    def span(self) -> Span: ...
+
+
 @dataclass(frozen=True)
 class _Range:
-    """A clipped span of one paragraph and what it stands for (a HardSentence or Mention)."""
+    """A clipped span of one paragraph and what it stands for (a mark's item, or a Mention)."""
 
     start: int
     end: int
-    item: HardSentence | Mention
+    item: Any  # a Mention of an actor in ``actors`` (links), or any ``Spanned`` item (marks)
 
     def covers(self, start: int, end: int) -> bool:
         """True if ``[start, end)`` lies inside this range."""
@@ -72,7 +79,7 @@ def render_article(analysis: Analysis) -> list[Markup]:
 def render_paragraph(
     text: str,
     mentions: Sequence[Mention],
-    hard_sentences: Sequence[HardSentence],
+    hard_sentences: Sequence[Spanned],
     actors: Mapping[str, Actor],
     open_mark: Callable[[Any], Markup] | None = None,
 ) -> Markup:
@@ -93,7 +100,7 @@ def render_paragraph(
     return Markup("").join(writer.parts)
 
 
-def _clipped(items, length: int) -> list[_Range]:
+def _clipped(items: Iterable[Spanned], length: int) -> list[_Range]:
     """Ranges clipped to ``[0, length)``, empty ones dropped, sorted by start then longest."""
     ranges = []
     for item in items:

@@ -6,7 +6,7 @@ from flask_wtf import FlaskForm
 from wtforms import HiddenField, IntegerField
 from wtforms.validators import AnyOf, InputRequired, Length, Optional
 
-from quizapp.services.classroom_rules import MAX_RESPONSE_CHARS
+from quizapp.text.grading.grader import MAX_RESPONSE_CHARS
 
 
 class OverrideForm(FlaskForm):

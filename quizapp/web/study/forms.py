@@ -5,6 +5,8 @@ The answers themselves use the quiz's form (``quizapp.web.common.answer_forms.qu
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask_wtf import FlaskForm
 from wtforms import Form, IntegerField, StringField
 from wtforms.validators import Length, NumberRange, Optional, Regexp
@@ -33,9 +35,9 @@ class ArrangementArgs(Form):
         return study.Arrangement(seed, self.round.data or 0, only)
 
 
-def link_args(arrangement: study.Arrangement) -> dict[str, object]:
+def link_args(arrangement: study.Arrangement) -> dict[str, Any]:
     """The query arguments that rebuild ``arrangement`` (round 0 and "every question" left out)."""
-    args: dict[str, object] = {"seed": arrangement.seed}
+    args: dict[str, Any] = {"seed": arrangement.seed}
     if arrangement.round:
         args["round"] = arrangement.round
     if arrangement.only:

@@ -38,7 +38,7 @@ MAX_AGE = timedelta(days=365)  # a school year and a bit
 
 def _serializer() -> URLSafeSerializer:
     """Signs and checks the cookie (zlib-compressed JSON when that is shorter)."""
-    return URLSafeSerializer(current_app.secret_key, salt=SALT)
+    return URLSafeSerializer(current_app.secret_key or "", salt=SALT)  # create_app always sets a key
 
 
 def load() -> tuple[Attempt, ...]:

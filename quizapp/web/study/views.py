@@ -150,7 +150,7 @@ def material_for(slug: str | None = None, pack_id: int | None = None) -> study.M
     """The article ``slug`` or the public pack ``pack_id``; raises ``MaterialNotFound``."""
     if pack_id is not None:
         return study.pack_material(pack_id)
-    return study.article_material(slug, current_teacher_id())
+    return study.article_material(slug or "", current_teacher_id())  # no slug: MaterialNotFound, a 404
 
 
 def material_or_404(**view_args) -> study.Material:

@@ -10,6 +10,9 @@ Every family walks the article's sentences once.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
+
 from quizapp.text.questions.families import (
     according,
     base,
@@ -19,11 +22,15 @@ from quizapp.text.questions.families import (
     statements,
     vocabulary,
 )
+from quizapp.text.types import Analysis
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 FAMILIES = (reasons, numbers, main_idea, according, statements, vocabulary)
 
 
-def candidates(analysis, docs):
+def candidates(analysis: Analysis, docs: Sequence[Doc]) -> Iterator[base.Candidate]:
     """Every candidate the families find in the parsed article ``docs``."""
     sentences = base.sentences(analysis, docs)
     for family in FAMILIES:

@@ -10,8 +10,17 @@ read alone (no "I", "we", "it"). The false form negates the reported clause.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
 from quizapp.text.questions.families import clauses
 from quizapp.text.questions.families.base import Candidate, question
+from quizapp.text.types import Analysis
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from quizapp.text.questions.families.base import Sentence
 
 SAY = {"say", "tell", "warn", "claim", "argue", "believe", "think", "explain", "insist", "predict", "suggest"}
 SPEAKER_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
@@ -19,7 +28,7 @@ SPEAKER_KINDS = {"person", "organization", "country", "group"}
 MAX_WORDS = 24
 
 
-def candidates(sentences, analysis):
+def candidates(sentences: list[Sentence], analysis: Analysis) -> Iterator[Candidate]:
     """One according-to statement per sentence in which a named speaker says a clause that reads alone."""
     turn = 0
     names = {n for a in analysis.actors if a.kind in SPEAKER_KINDS for n in (a.name, *a.aliases)}
@@ -41,7 +50,7 @@ def candidates(sentences, analysis):
         yield Candidate(f"according:{s.span}", q, 0.78, tags={"family:according", "family:statement-like", "restates"})
 
 
-def _report(s, names):
+def _report(s: Sentence, names: set[str]) -> tuple[str, Token] | None:
     """(speaker's name, the reported clause's verb) when a named speaker says something."""
     for t in s.sent:
         if t.lemma_.lower() not in SAY or t.pos_ != "VERB":
@@ -59,7 +68,7 @@ def _report(s, names):
     return None
 
 
-def _reported_text(said) -> str | None:
+def _reported_text(said: Token) -> str | None:
     """The reported clause as it stands, if every word reads alone."""
     tokens = [t for t in said.subtree if not (t.dep_ == "mark" and t.lower_ == "that" and t.head.i == said.i)]
     if any(clauses.pronoun(t) or clauses.first_person(t) for t in tokens):
@@ -70,7 +79,7 @@ def _reported_text(said) -> str | None:
     return text if len(text.split()) >= 4 else None
 
 
-def _negated(said) -> str | None:
+def _negated(said: Token) -> str | None:
     """The reported clause with its verb negated ("would be cut" -> "would not be cut")."""
     if any(c.dep_ == "neg" for c in said.children):
         return None

@@ -10,10 +10,15 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from quizapp.text.question import Question
-from quizapp.text.types import Span
+from quizapp.text.types import Analysis, Span
+
+if TYPE_CHECKING:  # spaCy is imported only where a model is loaded (reading/nlp.py)
+    from spacy.tokens import Doc, Span as SpacySpan, Token
 
 QUOTES = "\"“”"
 QUOTES_KEPT = "quizapp.quotes_kept"  # doc.user_data: the article kept its quotation marks
@@ -33,22 +38,22 @@ class Candidate:
     question: Question
     score: float
     preferred: bool = False
-    tags: set = field(default_factory=set)
+    tags: set[str] = field(default_factory=set)
 
 
 @dataclass(frozen=True)
 class Sentence:
     """One parsed sentence of the article, where it stands, and its text as the reader sees it."""
 
-    sent: object  # spaCy Span
+    sent: SpacySpan
     span: Span
     text: str
     index: int  # position in the article, 0-based
 
 
-def sentences(analysis, docs) -> list[Sentence]:
+def sentences(analysis: Analysis, docs: Iterable[Doc]) -> list[Sentence]:
     """Every sentence of the article with its evidence span, in order."""
-    out = []
+    out: list[Sentence] = []
     marked = any(ch in analysis.article.text for ch in QUOTES)
     for p, doc in enumerate(docs):
         doc.user_data[QUOTES_KEPT] = marked
@@ -61,9 +66,9 @@ def sentences(analysis, docs) -> list[Sentence]:
     return out
 
 
-def _quoted_sentences(doc) -> set[int]:
+def _quoted_sentences(doc: Doc) -> set[int]:
     """Start tokens of the sentences that lie inside, or hold, a quotation ("…," she said. "More …")."""
-    inside, found = False, set()
+    inside, found = False, set[int]()
     for sent in doc.sents:
         marks = [t for t in sent if t.text in QUOTES or t.text in {"'", "‘", "’"} and t.is_quote]
         if inside or marks:
@@ -78,7 +83,7 @@ def _quoted_sentences(doc) -> set[int]:
     return found
 
 
-def locator(sentences):
+def locator(sentences: Sequence[Sentence]) -> Callable[[int, int], int | None]:
     """A function from a (paragraph, character) position to the index of the sentence holding it.
 
     A binary search over the sentences' starts: mapping every mention to its
@@ -95,7 +100,7 @@ def locator(sentences):
     return find
 
 
-def question(sentence: Sentence, **fields) -> Question:
+def question(sentence: Sentence, **fields: Any) -> Question:
     """A question grounded in ``sentence``."""
     return Question(id="", evidence=sentence.text, evidence_span=sentence.span, **fields)
 
@@ -105,11 +110,11 @@ def choices(right: str, wrong: list[str]) -> tuple[str, ...]:
     return tuple(sorted(dict.fromkeys([right, *wrong]), key=str.lower))
 
 
-def is_year(token) -> bool:
+def is_year(token: Token) -> bool:
     return bool(YEAR.match(token.text)) and token.ent_type_ in {"DATE", ""}
 
 
-def number_text(token) -> str:
+def number_text(token: Token) -> str:
     """The whole number a counting token stands for: "3 million", "4,500", "£32 billion"."""
     parts = [t for t in token.subtree if t.like_num or t.tag_ in {"CD", "$"} or t.text in {"%", "£", "$", "€"}]
     return "".join(t.text + t.whitespace_ for t in parts).strip()

@@ -12,8 +12,14 @@ saying (the article reports it, it does not state it).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
 from quizapp.text.actors import lexicon
 from quizapp.text.questions.families.base import QUOTED, QUOTES_KEPT, SPEECH
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 PRONOUN_TAGS = {"PRP", "WP", "WDT", "EX"}
 OWN_POSSESSIVES = {"its", "their", "his"}  # "Why did the company cut its prices?" reads alone
@@ -30,7 +36,7 @@ QUOTES = "\"“”"  # double quotes: a ’ is far more often an apostrophe ("As
 MAX_WORDS = 18
 
 
-def pronoun(token) -> bool:
+def pronoun(token: Token) -> bool:
     """A pronoun that needs the text around it to be understood ("she", "they", "this")."""
     if token.tag_ == "PRP$":
         return token.lower_ not in OWN_POSSESSIVES
@@ -42,17 +48,17 @@ def pronoun(token) -> bool:
         "nsubj", "nsubjpass", "dobj", "pobj"}  # "these are ...", "this is ..."
 
 
-def first_person(token) -> bool:
+def first_person(token: Token) -> bool:
     """ "we", "our", "you" (not "US", the country)."""
     return token.lower_ in FIRST_PERSON and token.tag_ in {"PRP", "PRP$"}
 
 
-def subject(verb):
+def subject(verb: Token) -> Token | None:
     """The verb's nominal subject token, or None."""
     return next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
 
 
-def reported(verb) -> bool:
+def reported(verb: Token) -> bool:
     """Whether the clause is someone's words: under "say"/"think", or inside quotation marks."""
     token = verb
     while token.head.i != token.i:
@@ -64,7 +70,7 @@ def reported(verb) -> bool:
     return verb.sent.start in verb.doc.user_data[SPEECH]
 
 
-def mark_speech(doc) -> None:
+def mark_speech(doc: Doc) -> None:
     """Note, once per paragraph, which of its sentences are someone's words.
 
     Where the article kept its quotation marks: a sentence inside or holding
@@ -86,7 +92,7 @@ def mark_speech(doc) -> None:
     doc.user_data[SPEECH] = speech
 
 
-def stated(verb) -> bool:
+def stated(verb: Token) -> bool:
     """A clause the article states as fact, in the indicative, with a subject that reads alone."""
     subj = subject(verb)
     if subj is None or verb.pos_ not in {"VERB", "AUX"} or verb.dep_ in {"relcl", "acl"} or reported(verb):
@@ -98,16 +104,16 @@ def stated(verb) -> bool:
     return not any(pronoun(t) or t.tag_ == "PRP$" for t in subj.subtree)
 
 
-def _aux(verb):
+def _aux(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ in {"aux", "auxpass"} and c.i < verb.i]
 
 
-def clause_tokens(verb, drop: set[int]) -> list:
+def clause_tokens(verb: Token, drop: set[int]) -> list[Token]:
     """The verb's own clause: its subtree without side clauses, lead-ins before the subject and ``drop``."""
     subj = subject(verb)
     out = set()
-    for child in verb.children:
-        if child.dep_ in SIDE_DEPS or (child.i < subj.i and child.dep_ in LEAD_DEPS):
+    for child in verb.children:  # (callers ask only about clauses with a subject: ``stated``)
+        if child.dep_ in SIDE_DEPS or (subj is not None and child.i < subj.i and child.dep_ in LEAD_DEPS):
             continue
         if child.dep_ == "advmod" and child.lower_ in FOCUS:
             continue  # "Hawit only succeeded Webb in May": "did Hawit only succeed?" asks something else
@@ -116,19 +122,21 @@ def clause_tokens(verb, drop: set[int]) -> list:
     return [t for t in verb.doc[verb.left_edge.i:verb.right_edge.i + 1] if t.i in out and t.i not in drop]
 
 
-def ask(verb, wh: str, drop: set[int]) -> str | None:
+def ask(verb: Token, wh: str, drop: set[int]) -> str | None:
     """The wh-question about ``verb``'s clause with the tokens in ``drop`` taken out, or None.
 
     "Why" + auxiliary + subject + rest; "did" + the verb's lemma where the
     clause has no auxiliary; the copula moves like an auxiliary.
     """
     subj = subject(verb)
+    if subj is None:
+        return None  # no subject to ask about (callers check ``stated`` first)
     tokens = clause_tokens(verb, drop)
     subj_ids = {t.i for t in subj.subtree}
     if any(pronoun(t) for t in tokens) or any(t.dep_ == "neg" for t in verb.children):
         return None
     auxes = _aux(verb)
-    rest = [t for t in tokens if t.i not in subj_ids]
+    rest: list[Token | _Word] = [t for t in tokens if t.i not in subj_ids]
     if auxes:
         front = auxes[0]
         rest = [t for t in rest if t.i != front.i]
@@ -139,9 +147,10 @@ def ask(verb, wh: str, drop: set[int]) -> str | None:
         moved = verb.lower_
         rest = [t for t in rest if t.i != verb.i]
     else:
-        moved = {"VBD": "did", "VBZ": "does", "VBP": "do"}.get(verb.tag_)
-        if moved is None:
+        did = {"VBD": "did", "VBZ": "does", "VBP": "do"}.get(verb.tag_)
+        if did is None:
             return None
+        moved = did
         base = verb.lemma_.lower()
         rest = [t if t.i != verb.i else _Word(base, verb.whitespace_, verb.i) for t in rest]
     aside = {t.i for c in subj.children if c.dep_ in {"appos", "relcl"} for t in c.subtree}
@@ -154,9 +163,11 @@ def ask(verb, wh: str, drop: set[int]) -> str | None:
     return question.rstrip(" .,;:") + "?"
 
 
-def subject_question(verb, wh: str, drop: set[int]) -> str | None:
+def subject_question(verb: Token, wh: str, drop: set[int]) -> str | None:
     """ "How many people died?": the wh-phrase takes the subject's place, no inversion."""
     subj = subject(verb)
+    if subj is None:
+        return None  # no subject to replace (callers check one is there first)
     tokens = [t for t in clause_tokens(verb, drop) if t.i not in {x.i for x in subj.subtree}]
     if not stated(verb) or any(pronoun(t) for t in tokens) or any(t.dep_ == "neg" for t in verb.children):
         return None
@@ -164,7 +175,7 @@ def subject_question(verb, wh: str, drop: set[int]) -> str | None:
     return question + "?" if len(question.split()) <= MAX_WORDS else None
 
 
-def plain_clause(verb) -> str | None:
+def plain_clause(verb: Token) -> str | None:
     """The verb's clause as a statement without lead-ins or side clauses; None if it needs context."""
     tokens = clause_tokens(verb, set())
     if any(pronoun(t) for t in tokens):
@@ -179,13 +190,14 @@ def plain_clause(verb) -> str | None:
 class _Word:
     """A token stand-in carrying a changed form (the verb's lemma after "did")."""
 
-    def __init__(self, text, whitespace, i):
+    def __init__(self, text: str, whitespace: str, i: int):
         self.text, self.whitespace_, self.i = text, whitespace, i
 
 
-def _text(tokens) -> str:
+def _text(tokens: Iterable[Token | _Word]) -> str:
     """Tokens as text, spaces kept as the article had them, one space where words were left out."""
-    out, previous = [], None
+    out: list[str] = []
+    previous: Token | _Word | None = None
     for t in tokens:
         if previous is not None:
             out.append(previous.whitespace_ if t.i == previous.i + 1 else " ")
@@ -194,7 +206,7 @@ def _text(tokens) -> str:
     return "".join(out)
 
 
-def _lower_first(text: str, first_token) -> str:
+def _lower_first(text: str, first_token: Token) -> str:
     """ "The jail" -> "the jail" after the question word; names keep their capital."""
     if first_token.pos_ == "PROPN" or first_token.ent_type_ or first_token.text == "I":
         return text

@@ -10,11 +10,19 @@ them is a judgement about the whole text, so the skill is inference.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
 from collections import Counter
 
 from quizapp.text.actors import lexicon
 from quizapp.text.questions.families import clauses
 from quizapp.text.questions.families.base import Candidate, choices, question
+from quizapp.text.types import Analysis
+
+if TYPE_CHECKING:
+
+    from quizapp.text.questions.families.base import Sentence
 
 CONTENT = {"NOUN", "PROPN", "VERB", "ADJ"}
 LEAD_PARAGRAPHS = 2
@@ -24,7 +32,7 @@ PROMPT = "Which sentence best sums up the article?"
 VARIANTS = 4
 
 
-def candidates(sentences, analysis):
+def candidates(sentences: list[Sentence], analysis: Analysis) -> Iterator[Candidate]:
     """One main-idea question for an article long enough to have a point and details."""
     if len(sentences) < 8:
         return
@@ -53,9 +61,10 @@ def candidates(sentences, analysis):
                         tags={"family:main-idea", "restates"})
 
 
-def _three_paragraphs(details, key) -> list[str]:
+def _three_paragraphs(details: list[Sentence], key: Sentence) -> list[str]:
     """Three details, each from its own paragraph and none from the key's."""
-    wrong, paragraphs = [], {key.span.paragraph}
+    wrong: list[str] = []
+    paragraphs = {key.span.paragraph}
     for s in details:
         if s.span.paragraph not in paragraphs:
             wrong.append(s.text.strip())
@@ -70,18 +79,18 @@ def _same_point(detail: set[str], key: set[str]) -> bool:
     return len(detail & key) >= max(2, 0.3 * len(detail))
 
 
-def _lemmas(s) -> set[str]:
+def _lemmas(s: Sentence) -> set[str]:
     return {t.lemma_.lower() for t in s.sent if t.pos_ in CONTENT and not t.is_stop and t.is_alpha}
 
 
-def _centrality(found: set[str], spread: Counter) -> float:
+def _centrality(found: set[str], spread: Counter[str]) -> float:
     """How much of the rest of the article repeats this sentence's content words."""
     if not found:
         return 0.0
-    return sum(spread[lemma] - 1 for lemma in found) / len(found) ** 0.5
+    return sum(spread[lemma] - 1 for lemma in found) / float(len(found) ** 0.5)
 
 
-def _option(s, bounds) -> bool:
+def _option(s: Sentence, bounds: tuple[int, int]) -> bool:
     """A declarative sentence of a fit length that reads alone and is not someone's words."""
     words = s.text.split()
     if not bounds[0] <= len(words) <= bounds[1] or not s.text.rstrip().endswith("."):

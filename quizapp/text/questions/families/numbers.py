@@ -11,6 +11,9 @@ elsewhere in the article (it would also be true).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
 from quizapp.text.actors import lexicon
 from quizapp.text.grading.answers import tokens
 from quizapp.text.grading.numbers import is_number
@@ -23,16 +26,22 @@ from quizapp.text.questions.families.base import (
     number_text,
     question,
 )
+from quizapp.text.types import Analysis
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from quizapp.text.questions.families.base import Sentence
 
 COUNT_LABELS = {"CARDINAL", "QUANTITY"}
 NOUN_DROP = {"det", "poss", "nummod", "relcl", "acl", "appos", "punct", "advmod", "quantmod", "amod"}
 
 
-def candidates(sentences, analysis):
+def candidates(sentences: list[Sentence], analysis: Analysis) -> Iterator[Candidate]:
     """One how-many or which-year question per clause that states a count or a year."""
     counts = [(s, t) for s in sentences for t in s.sent if _count(t)]
     years = [(s, t) for s in sentences for t in s.sent if is_year(t)]
-    count_nouns = {}
+    count_nouns: dict[str, set[str]] = {}
     for _, t in counts:
         count_nouns.setdefault(number_text(t), set()).add(t.head.lemma_.lower())
     for s, t in counts:
@@ -42,13 +51,14 @@ def candidates(sentences, analysis):
         yield from _which_year(s, t, distinct_years)
 
 
-def _count(token) -> bool:
+def _count(token: Token) -> bool:
     """A number counting a noun: "4,500 jobs", not a year, not a number inside a name."""
     return (token.dep_ == "nummod" and token.ent_type_ in COUNT_LABELS | {""} and token.like_num
             and not is_year(token) and token.head.pos_ == "NOUN")
 
 
-def _how_many(s, number, counts, count_nouns):
+def _how_many(s: Sentence, number: Token, counts: list[tuple[Sentence, Token]],
+              count_nouns: dict[str, set[str]]) -> Iterator[Candidate]:
     noun = number.head
     if noun.dep_ not in {"nsubj", "nsubjpass", "dobj"} or not clauses.subject(noun.head) or noun.tag_ != "NNS":
         return  # "one problem": a count of one is not worth asking
@@ -74,7 +84,7 @@ def _how_many(s, number, counts, count_nouns):
     answer = (number_forms(said),)
     taken = {lexicon.fold(f) for f in answer[0]}
     values = {_value(said)}
-    wrong = []
+    wrong: list[str] = []
     for text in count_nouns:  # each distinct number once, in article order; stop at three
         if len(wrong) == 3:
             break
@@ -99,7 +109,7 @@ def _value(text: str) -> str | None:
     return words[0] if len(words) == 1 and is_number(words[0]) else None
 
 
-def _which_year(s, year, distinct_years):
+def _which_year(s: Sentence, year: Token, distinct_years: list[str]) -> Iterator[Candidate]:
     """ "In which year did …?" from "in 2012" hanging on the clause's verb."""
     prep = year.head
     while prep.dep_ in {"pobj", "compound", "nummod", "npadvmod"} and prep.pos_ != "ADP":
@@ -107,7 +117,8 @@ def _which_year(s, year, distinct_years):
     if prep.lower_ not in {"in", "since"} or prep.head.pos_ not in {"VERB", "AUX"}:
         return
     verb = prep.head
-    if not clauses.stated(verb) or prep.i < clauses.subject(verb).i and prep.dep_ != "prep":
+    subj = clauses.subject(verb)  # never None for a stated clause
+    if subj is None or not clauses.stated(verb) or prep.i < subj.i and prep.dep_ != "prep":
         return
     wh = "In which year" if prep.lower_ == "in" else "Since which year"
     prompt = clauses.ask(verb, wh, {t.i for t in prep.subtree})

@@ -10,11 +10,20 @@ asked where the article has two other reasons of the same form to offer.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
 from dataclasses import dataclass
 
 from quizapp.text.actors import lexicon
 from quizapp.text.questions.families import clauses
 from quizapp.text.questions.families.base import Candidate, choices, question
+from quizapp.text.types import Analysis
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from quizapp.text.questions.families.base import Sentence
 
 CAUSE_PREPS = {("because", "of"), ("due", "to"), ("thanks", "to")}
 MAX_REASON_WORDS = 14
@@ -24,14 +33,14 @@ MAX_REASON_WORDS = 14
 class Reason:
     """A reason phrase found in one sentence, and the clause it explains."""
 
-    sentence: object
-    verb: object  # the explained clause's verb token
-    tokens: frozenset  # token indices of the reason phrase
+    sentence: Sentence
+    verb: Token  # the explained clause's verb token
+    tokens: frozenset[int]  # token indices of the reason phrase
     text: str
     form: str  # "clause" (because S), "purpose" (to V), "cause" (because of / due to NP)
 
 
-def find(sentences) -> list[Reason]:
+def find(sentences: list[Sentence]) -> list[Reason]:
     """Every reason phrase in the article whose explained clause is stated as fact."""
     found = []
     for s in sentences:
@@ -42,7 +51,7 @@ def find(sentences) -> list[Reason]:
     return found
 
 
-def _reason_at(s, t):
+def _reason_at(s: Sentence, t: Token) -> Reason | None:
     """The reason phrase introduced at token ``t``, if it explains a stated clause."""
     nxt = t.nbor() if t.i + 1 < len(t.doc) else None
     if t.lower_ in {"because", "since"} and t.dep_ == "mark" and t.head.dep_ == "advcl" and t.lower_ == "because":
@@ -67,9 +76,10 @@ def _reason_at(s, t):
     return Reason(s, head, frozenset(ids), text, form)
 
 
-def _wrong(reason, reasons, stand_ins) -> list[str]:
+def _wrong(reason: Reason, reasons: list[Reason], stand_ins: list[tuple[int, str]]) -> list[str]:
     """Three wrong reasons: the article's other reasons of this form, then stand-ins, never a neighbour's."""
-    wrong, seen = [], {lexicon.fold(reason.text)}
+    wrong: list[str] = []
+    seen = {lexicon.fold(reason.text)}
     topic = {t.lemma_.lower() for t in reason.sentence.sent if t.pos_ in {"NOUN", "VERB", "PROPN"} and not t.is_stop}
     candidates = [(r.sentence.index, r.text) for r in reasons if r.form == reason.form] + stand_ins
     for index, text in candidates:
@@ -84,7 +94,7 @@ def _wrong(reason, reasons, stand_ins) -> list[str]:
     return wrong
 
 
-def _stand_ins(sentences) -> dict[str, list[tuple[int, str]]]:
+def _stand_ins(sentences: list[Sentence]) -> dict[str, list[tuple[int, str]]]:
     """Wrong reasons in each form, made once from the short clauses the article states.
 
     "because UK Uncut turned its attentions to Starbucks" is true in the
@@ -105,7 +115,7 @@ def _stand_ins(sentences) -> dict[str, list[tuple[int, str]]]:
     return out
 
 
-def candidates(sentences, analysis):
+def candidates(sentences: list[Sentence], analysis: Analysis) -> Iterator[Candidate]:
     """A choice question for every reason that has two others of its form to stand beside."""
     reasons = find(sentences)
     stand_ins = _stand_ins(sentences) if reasons else {}

@@ -11,6 +11,9 @@ sentences take turns.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
 from quizapp.text.actors import lexicon
 from quizapp.text.questions.families import clauses
 from quizapp.text.questions.families.base import (
@@ -21,6 +24,12 @@ from quizapp.text.questions.families.base import (
     locator,
     question,
 )
+from quizapp.text.types import Actor, Analysis, Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from quizapp.text.questions.families.base import Sentence
 
 MIN_WORDS, MAX_WORDS = 6, 22
 LEADS = {"but", "and", "so", "however", "also", "then", "yet", "or", "still"}
@@ -34,19 +43,25 @@ HEDGES = {"may", "might", "could", "can"}
 NEGATIVE = {"no", "never", "nothing", "none", "nobody", "neither", "nor", "without", "only"}
 
 
-def candidates(sentences, analysis):
+Numbers = dict[str, dict[str, None]]  # entity type -> the article's distinct numbers of that type, in order
+BySentence = dict[int, list[tuple[Actor, Mention]]]  # sentence index -> actors named in it, with the mention
+
+
+def candidates(sentences: list[Sentence], analysis: Analysis) -> Iterator[Candidate]:
     """One true/false question per eligible sentence, true and false in turn."""
     actors, by_sentence = _actors_by_sentence(sentences, analysis)
     find = locator(sentences)
     named = {find(m.span.paragraph, m.span.start) for m in analysis.mentions}  # sentences naming any actor
-    lemmas, labels = {}, {}  # actor id -> every lemma of every sentence naming it; spaCy's label for it
+    # actor id -> every lemma of every sentence naming it; spaCy's label for it
+    lemmas: dict[str, set[str]] = {}
+    labels: dict[str, str] = {}
     for index, found in by_sentence.items():
         for actor, mention in found:
             lemmas.setdefault(actor.id, set()).update(t.lemma_.lower() for t in sentences[index].sent)
             words = sentences[index].sent.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
             if words is not None and words.root.ent_type_:
                 labels.setdefault(actor.id, words.root.ent_type_)
-    numbers = {}  # entity type -> the article's distinct numbers of that type, in order
+    numbers: Numbers = {}  # entity type -> the article's distinct numbers of that type, in order
     for s in sentences:
         for t in s.sent:
             if _number(t):
@@ -71,7 +86,7 @@ def candidates(sentences, analysis):
         yield Candidate(f"statement:{s.span}", q, 0.7, tags={"family:statement", "family:statement-like", "restates"})
 
 
-def _eligible(s) -> bool:
+def _eligible(s: Sentence) -> bool:
     """A short declarative sentence stated as fact whose every word reads alone."""
     words = s.text.split()
     root = s.sent.root
@@ -83,20 +98,21 @@ def _eligible(s) -> bool:
                    for t in s.sent)  # "this happiness" needs the sentence before
 
 
-def _actors_by_sentence(sentences, analysis):
+def _actors_by_sentence(sentences: list[Sentence],
+                        analysis: Analysis) -> tuple[dict[str, list[Actor]], BySentence]:
     """For each sentence index, the named actors mentioned in it (by the text's own name)."""
-    by_id = {a.id: a for a in analysis.actors if a.kind in SWAP_KINDS}
-    actors = {}  # kind -> the first few actors of that kind: a swap needs one, not all
+    by_id: dict[str | None, Actor] = {a.id: a for a in analysis.actors if a.kind in SWAP_KINDS}
+    actors: dict[str, list[Actor]] = {}  # kind -> the first few actors of that kind: a swap needs one, not all
     for a in by_id.values():
         if len(actors.setdefault(a.kind, [])) < SWAP_POOL:
             actors[a.kind].append(a)
-    where = {}
+    where: dict[tuple[int, int], tuple[Actor, Mention]] = {}
     for m in analysis.mentions:
         actor = by_id.get(m.actor)
         if actor and m.text in (actor.name, *actor.aliases) and not _glued(m, analysis):
             where.setdefault((m.span.paragraph, m.span.start), (actor, m))
     find = locator(sentences)
-    by_sentence = {}
+    by_sentence: BySentence = {}
     for (p, start), found in where.items():
         index = find(p, start)
         if index is not None:
@@ -104,14 +120,14 @@ def _actors_by_sentence(sentences, analysis):
     return actors, by_sentence
 
 
-def _number(t) -> bool:
+def _number(t: Token) -> bool:
     """A number standing alone ("65", "four"), not part of "two-thirds" or a year."""
     glued = (t.i + 1 < len(t.doc) and t.nbor().text in {"-", "–"}) or (t.i > 0 and t.nbor(-1).text in {"-", "–"})
     parts = any(c.like_num for c in t.children) or t.lower_ in SCALES or t.head.lower_ in SCALES
-    return t.like_num and t.ent_type_ in {"CARDINAL", "MONEY", "PERCENT"} and not is_year(t) and not glued and not parts
+    return bool(t.like_num) and t.ent_type_ in {"CARDINAL", "MONEY", "PERCENT"} and not is_year(t) and not glued and not parts
 
 
-def _glued(mention, analysis) -> bool:
+def _glued(mention: Mention, analysis: Analysis) -> bool:
     """ "ICANNs": a name run into a following word cannot be swapped cleanly."""
     paragraph = analysis.article.paragraphs[mention.span.paragraph]
     return paragraph[mention.span.end:mention.span.end + 1].isalpha()
@@ -137,7 +153,7 @@ def _value(text: str) -> float | None:
         return None
 
 
-def _swap_number(s, numbers):
+def _swap_number(s: Sentence, numbers: Numbers) -> str | None:
     """The sentence with its number replaced by another number of the same kind the article gives."""
     for t in s.sent:
         if _number(t):
@@ -147,7 +163,8 @@ def _swap_number(s, numbers):
     return None
 
 
-def _swap_actor(s, actors, by_sentence, lemmas, labels):
+def _swap_actor(s: Sentence, actors: dict[str, list[Actor]], by_sentence: BySentence,
+                lemmas: dict[str, set[str]], labels: dict[str, str]) -> str | None:
     """Another named actor of the same kind, never one the article puts with the same verb."""
     verb = s.sent.root.lemma_.lower()
     for actor, mention in by_sentence.get(s.index, []):
@@ -166,7 +183,7 @@ def _swap_actor(s, actors, by_sentence, lemmas, labels):
     return None
 
 
-def _negate(s):
+def _negate(s: Sentence) -> str | None:
     """ "The jail closed" -> "The jail did not close"; "is" -> "is not"."""
     root = s.sent.root
     if any(t.lower_ in NEGATIVE for t in s.sent) or any(c.dep_ == "conj" for c in root.children):
@@ -189,7 +206,7 @@ def _negate(s):
     return _replace(s, root.idx, root.idx + len(root.text), f"{do} not {root.lemma_.lower()}")
 
 
-def _replace(s, start: int, end: int, new: str) -> str:
+def _replace(s: Sentence, start: int, end: int, new: str) -> str:
     """The sentence's text with the characters [start, end) of its paragraph replaced."""
     offset = s.span.start
     text = s.text[:start - offset] + new + s.text[end - offset:]

@@ -9,9 +9,18 @@ title stands above the quiz and would give it away).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
 from quizapp.text.actors import lexicon
 from quizapp.text.questions.families.base import Candidate, choices, question
 from quizapp.text.question import BLANK
+from quizapp.text.types import Analysis
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from quizapp.text.questions.families.base import Sentence
 
 CONTENT = {"NOUN", "VERB", "ADJ", "ADV"}
 WORDS = 8
@@ -19,11 +28,13 @@ MAX_SENTENCE_WORDS = 30
 PROMPT = "Which word best fills the gap?"
 
 
-def candidates(sentences, analysis):
+def candidates(sentences: list[Sentence], analysis: Analysis) -> Iterator[Candidate]:
     """A choice gap for each of the article's hardest content words that has three rivals of its form."""
     title = set(lexicon.fold(analysis.article.title).split())
     hard = [w for w in analysis.readability.difficult_word_list if lexicon.fold(w) not in title]
-    first_use, by_tag, roles = {}, {}, {}
+    first_use: dict[str, tuple[Sentence, Token]] = {}
+    by_tag: dict[str, dict[str, str]] = {}  # tag -> lemma -> the word as written
+    roles: dict[str, set[tuple[str, str]]] = {}
     wanted, rivals = set(hard[:WORDS]), set(hard)
     for s in sentences:
         for t in s.sent:
@@ -43,17 +54,18 @@ def candidates(sentences, analysis):
                 yield candidate
 
 
-def _content(t) -> bool:
+def _content(t: Token) -> bool:
     return (t.pos_ in CONTENT and t.is_alpha and not t.is_stop and len(t.text) >= 5 and not t.ent_type_
             and t.text.islower())
 
 
-def _role(t) -> tuple[str, str]:
+def _role(t: Token) -> tuple[str, str]:
     """How a word is used: its dependency and its head's lemma ("twisted spine": amod of a noun)."""
     return t.dep_, t.head.pos_
 
 
-def _gap(s, t, by_tag, roles, rank, offered):
+def _gap(s: Sentence, t: Token, by_tag: dict[str, dict[str, str]], roles: dict[str, set[tuple[str, str]]],
+         rank: int, offered: set[str]) -> Iterator[Candidate]:
     if len(s.text.split()) > MAX_SENTENCE_WORDS or s.text.lower().count(t.lower_) != 1 or t.lower_ in offered:
         return
     rivals = [w for lemma, w in by_tag.get(t.tag_, {}).items()
