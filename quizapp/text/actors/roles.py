@@ -81,9 +81,10 @@ def _title(group, docs, countries) -> str:
     return ""
 
 
-def _described(group, docs, in_quote, resolve=lambda p, t: None, names=None, ident=None) -> str:
+def _described(group, docs, in_quote, resolve=lambda p, t: None, names=None, ident=None, person=False) -> str:
     """What the text says the actor is: an apposition ("X, a surfer"), "the Prime Minister, X",
-    or "X is a/the ..."."""
+    or "X is a/the ...". A person is never what an organisation noun says ("Y of White, the
+    architects company": the company is White)."""
     for c in group:
         token = docs[c.doc][c.head]
         if in_quote(c.doc, token.idx):
@@ -103,6 +104,8 @@ def _described(group, docs, in_quote, resolve=lambda p, t: None, names=None, ide
                 phrase = _owned(tokens, c.doc, resolve, names or {}, ident)
                 if phrase and readable(phrase):
                     return phrase
+            continue
+        if person and appos is not None and appos.lemma_.lower() in lexicon.ORGANISATION_NOUNS:
             continue
         first = appos.doc[appos.left_edge.i] if appos is not None else None
         if appos is not None and (first.pos_ == "DET" or first.tag_ == "PRP$" or first.i == appos.i):
@@ -241,7 +244,8 @@ def describe(ident, group, docs, found, names, countries, kind="", in_quote=lamb
     if kind == "place":
         return _place(ident, group, found, names)
     if kind == "person":
-        options = [_title(group, docs, countries), _described(group, docs, in_quote, resolve, names, ident)]
+        options = [_title(group, docs, countries),
+                   _described(group, docs, in_quote, resolve, names, ident, person=True)]
     else:
         options = [*_links(ident, found, names), _possession(group, docs, in_quote),
                    _described(group, docs, in_quote, resolve, names, ident)]
