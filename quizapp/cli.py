@@ -232,7 +232,7 @@ def pack_import_command(path: Path, owner: str | None):
         raise click.ClickException(f"cannot read {path}: {exc.strerror or exc}") from exc
     except QuizappError as exc:
         raise click.ClickException(str(exc)) from exc
-    for note in result.skipped:
+    for note in [*result.skipped, *pack_editing.import_notes(pack_id)]:
         click.echo(f"skipped: {note}", err=True)
     click.echo(pack_id)
 

@@ -19,6 +19,7 @@ from jsonschema import Draft202012Validator
 
 from quizapp.interchange.errors import PackFormatError, shown
 from quizapp.interchange.validate import Problem, problems, tidy
+from quizapp.text.actors.glossary_edits import Correction
 from quizapp.text.pack import Pack, PackArticle, PackSettings
 from quizapp.text.question import Question, QuestionFormatError
 
@@ -34,7 +35,8 @@ Locate = Callable[[Problem], str]
 def from_pack(pack: Pack) -> dict:
     """The document for ``pack``, keys in the schema's order, empty optional fields left out."""
     article = {"title": pack.article.title, "source": pack.article.source,
-               "dateline": pack.article.dateline, "text": pack.article.text}
+               "dateline": pack.article.dateline, "text": pack.article.text,
+               "glossary": [c.to_dict() for c in pack.article.glossary] or None}
     settings = pack.settings
     return {
         "format": FORMAT, "title": pack.title, "description": pack.description, "level": pack.level,
@@ -109,7 +111,8 @@ def _build(document: dict, locate: Locate) -> Pack:
     return Pack(
         title=document["title"], description=document.get("description", ""), level=document.get("level", ""),
         article=PackArticle(title=article["title"], text=article["text"], source=article.get("source"),
-                            dateline=article.get("dateline")),
+                            dateline=article.get("dateline"),
+                            glossary=tuple(Correction.from_dict(c) for c in article.get("glossary", ()))),
         questions=tuple(questions),
         settings=PackSettings(settings["shuffle_questions"], settings["shuffle_choices"], settings["feedback"],
                               int(settings["attempts"])),

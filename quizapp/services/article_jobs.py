@@ -27,7 +27,7 @@ from quizapp.models import Article, ArticleJob, Pack
 from quizapp.models.article_job import DONE, FAILED, PENDING, RUNNING
 from quizapp.models.columns import utcnow
 from quizapp.services import articles
-from quizapp.services.packs import fill
+from quizapp.services.packs import fill, with_corrections
 from quizapp.services.transactions import reading, writing
 from quizapp.text import pack as plain
 from quizapp.text.reading.bounds import Bounds
@@ -146,6 +146,8 @@ def run(job_id: int, *, model: str, bounds: Bounds) -> None:
     try:
         pack = interchange.load(pack_json, "json").pack if pack_json else None
         analysis = articles.run_pipeline(raw, model, **articles.pipeline_options(title_hint, bounds))
+        if pack is not None:
+            analysis = with_corrections(analysis, pack)
         key = articles.analysis_key(model)
         if replaces is not None:
             from quizapp.services import article_changes  # it builds on this module

@@ -17,7 +17,7 @@ from quizapp.extensions import db
 from quizapp.models import Article, Pack, PackQuestion, Teacher
 from quizapp.models.columns import utcnow
 from quizapp.services import article_jobs, articles
-from quizapp.services.packs import create_pack, fill, pack_article, to_plain
+from quizapp.services.packs import IMPORT_NOTES, create_pack, fill, pack_article, to_plain, with_corrections
 from quizapp.services.transactions import reading, writing
 from quizapp.text import pack as plain
 from quizapp.text.errors import InputError
@@ -127,7 +127,7 @@ def import_pack(data: plain.Pack, *, owner_id: int | None, model: str, max_quest
     """
     check_question_cap(data, max_questions)
     raw = import_text(data)
-    analysis = articles.run_pipeline(raw, model, **articles.pipeline_options(bounds=bounds))
+    analysis = with_corrections(articles.run_pipeline(raw, model, **articles.pipeline_options(bounds=bounds)), data)
     for _ in range(articles.SLUG_ATTEMPTS - 1):
         try:
             return _store_import(data, raw, analysis, owner_id=owner_id, model=model)
@@ -177,6 +177,12 @@ def check_question_cap(data: plain.Pack, max_questions: int) -> None:
     if max_questions and len(data.questions) > max_questions:
         raise TooManyQuestions(f"This pack has {len(data.questions)} questions; a pack can have at most "
                                f"{max_questions}. Split it into smaller packs.")
+
+
+def import_notes(pack_id: int) -> list[str]:
+    """What could not be carried over when the pack was imported (glossary corrections skipped)."""
+    with reading():
+        return list(_row(pack_id).article.analysis_data.get(IMPORT_NOTES, []))
 
 
 def import_text(data: plain.Pack) -> str:

@@ -16,8 +16,11 @@ from quizapp.extensions import db
 from quizapp.models import Article, Pack, PackQuestion
 from quizapp.services.transactions import reading, writing
 from quizapp.text import pack as plain
+from quizapp.text.actors.glossary_edits import apply_corrections, corrections
 from quizapp.text.question import Question
-from quizapp.text.types import Span
+from quizapp.text.types import Analysis, Span
+
+IMPORT_NOTES = "import_notes"  # the analysis extra holding what an import could not carry over
 
 
 @dataclass(frozen=True)
@@ -34,10 +37,24 @@ class PackSummary:
 
 
 def pack_article(article: Article) -> plain.PackArticle:
-    """The article as a pack carries it: title, cleaned paragraphs separated by a blank line, byline."""
+    """The article as a pack carries it: title, cleaned paragraphs, byline, the teacher's glossary corrections."""
     paragraphs = article.analysis_data.get("paragraphs", [])
     return plain.PackArticle(title=article.title, text="\n\n".join(paragraphs),
-                             source=article.source, dateline=article.dateline)
+                             source=article.source, dateline=article.dateline,
+                             glossary=corrections(article.analysis))
+
+
+def with_corrections(analysis: Analysis, data: plain.Pack) -> Analysis:
+    """The imported article's analysis with the pack's glossary corrections made again.
+
+    Ids may differ in the new analysis, so corrections name entries by name;
+    one whose entry is not there is skipped, and the notes saying so are kept
+    with the analysis (``IMPORT_NOTES``) for the glossary page and the CLI.
+    """
+    if not data.article.glossary:
+        return analysis
+    analysis, notes = apply_corrections(analysis, data.article.glossary)
+    return replace(analysis, extras={**analysis.extras, IMPORT_NOTES: notes}) if notes else analysis
 
 
 def to_plain(row: Pack) -> plain.Pack:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from quizapp.text.actors.glossary_edits import Correction
 from quizapp.text.question import Question
 
 MAX_TITLE_CHARS = 200  # a pack's title, as stored (PostgreSQL refuses longer; SQLite kept them)
@@ -35,6 +36,7 @@ class PackArticle:
     text: str  # cleaned paragraphs separated by a blank line
     source: str | None = None
     dateline: str | None = None
+    glossary: tuple[Correction, ...] = ()  # the teacher's glossary corrections, replayed after import
 
 
 @dataclass(frozen=True)

@@ -102,3 +102,23 @@ def test_a_pack_whose_article_is_over_the_caps_is_one_line_exit_1_and_nothing_sa
     assert result.exit_code == 1 and len(result.output.strip().splitlines()) == 1
     assert "articles of up to 40 words are accepted" in result.output
     assert rows(app) == before
+
+
+def test_import_names_the_glossary_corrections_it_could_not_make(app, runner, stub_pipeline, tmp_path):
+    """The stub analyses the imported text with other names (tests/factories.py): no "Iran" entry there."""
+    from quizapp.services import article_editing
+    from quizapp.text.actors.glossary_edits import edit_actor
+
+    with app.app_context():
+        article = make_article()
+        db.session.commit()
+        article_editing.edit_analysis(article.id, lambda a: edit_actor(a, "iran", name="Iran", kind="country",
+                                                                       role="backs Assad"))
+        data = plain.Pack(title="Syria quiz", article=pack_service.pack_article(db.session.get(Article, article.id)),
+                          questions=QUESTIONS)
+        pack_id = pack_service.create_pack(data, article_id=article.id, owner_id=None)
+    path = tmp_path / "syria.yaml"
+    runner.invoke(main, ["pack", "export", str(pack_id), "--format", "yaml", "-o", str(path)])
+    result = runner.invoke(main, ["pack", "import", str(path)])
+    assert result.exit_code == 0 and int(result.stdout.strip())
+    assert result.stderr == "skipped: no glossary entry is called “Iran”, so the edit of “Iran” was not made\n"

@@ -336,3 +336,17 @@ def test_a_form_without_its_csrf_token_is_refused(app, teacher_client, anns_arti
     assert response.status_code == 400 and quick_pipeline == []
     row = stored(app, "anns-article")
     assert count_articles(app) == before and row.title != "Changed" and len(row.analysis.actors) == 6
+
+
+def test_the_glossary_page_says_which_imported_corrections_were_not_made(app, teacher_client):
+    """An imported pack's correction of an entry the new analysis lacks is named above the glossary (issue 10)."""
+    from dataclasses import replace
+
+    note = "no glossary entry is called “<b>Merkel</b>”, so the drop of “<b>Merkel</b>” was not made"
+    with app.app_context():
+        analysis = replace(seed_analysis(), extras={"import_notes": [note]})
+        row = make_article("imported", owner=db.session.get(Teacher, teacher_client.teacher_id), analysis=analysis)
+        db.session.commit()
+        article_id = row.id
+    html = page(teacher_client.get(edit_url(article_id)))
+    assert "Import: no glossary entry is called “&lt;b&gt;Merkel&lt;/b&gt;”" in html and "<b>Merkel" not in html

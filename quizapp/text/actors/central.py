@@ -6,6 +6,8 @@ takes such a noun phrase for an actor; so do we when:
 
 * it is "the" + a singular common noun with no name of its own inside
   (not "the company", which ``coreference`` ties to the company named);
+* a mention in apposition ("quinoa, the Andean grain") describes what it
+  stands beside and is not counted;
 * it is the subject of a verb at least three times in the article, at
   least two of them different verbs other than "be" and "have";
 * the noun is not an abstract or a made thing (words ending in -tion,
@@ -58,7 +60,16 @@ def _hyphened(token: Token) -> bool:
     return token.i + 1 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_
 
 
-def _words(token: Token) -> str:
+def _beside_a_noun(token) -> bool:
+    """ "quinoa, the Andean grain": a noun phrase set off by a comma after the noun it describes
+    (the parser calls it an apposition, or a modifier of that noun)."""
+    first = token.doc[token.left_edge.i]
+    comma = token.doc[first.i - 1] if first.i else None
+    return token.dep_ in {"appos", "npadvmod"} and token.head.pos_ in {"NOUN", "PROPN"} \
+        and token.head.i < token.i and comma is not None and comma.text == ","
+
+
+def _words(token) -> str:
     """The noun with its hyphenated first part: "hunter-gatherer"."""
     start = token.i
     while start >= 2 and token.doc[start - 1].text == "-" and _hyphened(token.doc[start - 2]):
@@ -91,6 +102,8 @@ def find(docs: Sequence[Doc], candidates: Sequence[Candidate]) -> list[Candidate
         for token in doc:
             if token.pos_ != "NOUN" or not _definite_noun(token) or (i, token.i) in covered:
                 continue
+            if _beside_a_noun(token):
+                continue  # "quinoa, the Andean grain": a description of what it stands beside
             lemma = token.lemma_.lower()
             if _abstract(lemma) or lemma in said_of_people:
                 continue

@@ -33,7 +33,8 @@ uses.
 * **I/me/my** inside a quotation: its speaker; **we/us/our**: its speaker
   when that is an organisation or a group.
 * **the company** (the firm, the charity...), **the country**, **the city**:
-  the one actor of that kind named in the three sentences before;
+  the one actor of that kind named in the three sentences before (a
+  government is never "the company");
   **the 63-year-old**: as "he/she" of unknown sex; **the singer**: the one
   person the text called a singer before. Another "the" + person noun
   ("the teenager") with exactly one person in reach stays unresolved and
@@ -96,6 +97,7 @@ class Actors:
     kind: dict[str, str]
     gender: dict[str, str]
     role_nouns: dict[str, set[str]]
+    governments: frozenset[str] = frozenset()  # a government is an organisation, but never "the company"
 
 
 def _is_subject(token: Token) -> bool:
@@ -267,7 +269,7 @@ class Resolver:
         kind = "organization" if lemma in lexicon.ORGANISATION_NOUNS else KIND_NOUNS.get(lemma)
         if kind is not None:
             recent = {e.actor for e in self._recent(sent_no, DESCRIPTION_WINDOW)
-                      if e.actor and self.actors.kind.get(e.actor) == kind}
+                      if e.actor and self.actors.kind.get(e.actor) == kind and e.actor not in self.actors.governments}
             self._add(p, token, recent.pop() if len(recent) == 1 else None, "description", 0.7, sent_no)
             return
         gender = lexicon.noun_gender(token)

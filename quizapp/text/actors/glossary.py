@@ -162,7 +162,8 @@ def _resolve_references(docs: Sequence[Doc], token_actor: TokenActors, groups: G
         nouns = {lexicon.human_role_of(docs[c.doc][c.head]) for c in group}
         nouns |= {w.lower() for c in group for w in lexicon.title_of(docs[c.doc][c.head]).split()}
         role_nouns[ids[key]] = nouns - {""}
-    known = coreference.Actors(kinds, genders, role_nouns)
+    governments = frozenset(ids[key] for key in groups if key.startswith("gov:"))
+    known = coreference.Actors(kinds, genders, role_nouns, governments)
     speakers: dict[int, str | None] = {}
 
     def speaker_of(q: quotes.Found) -> str | None:

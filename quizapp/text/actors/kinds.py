@@ -13,7 +13,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from quizapp.text.actors import evidence, lexicon
+from quizapp.text.actors import evidence, gazetteer, lexicon
 from quizapp.text.actors.candidate import Candidate, make
 
 if TYPE_CHECKING:
@@ -100,8 +100,9 @@ def place_evidence(span: SpacySpan, descriptor: str) -> str:
     return ""
 
 
-def person_named_as_organisation(span: SpacySpan) -> bool:
-    """An ORG that is a person: a title or role ("JMW Turner, one of Britain's painters"), or born.
+def person_named_as_organisation(span) -> bool:
+    """An ORG that is a person: a title or role ("JMW Turner, one of Britain's painters"), born, or a
+    given name and surname listed with people ("the report by Malik Falkenmark and colleagues").
 
     A given name alone is not enough here: "Royal Academy" and "Turner
     Contemporary" start with words that are given names too; nor is a verb of
@@ -112,7 +113,9 @@ def person_named_as_organisation(span: SpacySpan) -> bool:
     if before is not None and before.lower_ in evidence.PERSON_TITLES:
         return True
     born = root.dep_ == "nsubjpass" and root.head.lower_ == "born"
-    return born or bool(lexicon.title_of(root)) or bool(lexicon.human_role_of(root))
+    colleagues = len(span) == 2 and evidence.given_name_gender(span[0].text) is not None and any(
+        c.pos_ == "NOUN" and lexicon.noun_gender(c) for c in root.conjuncts)  # "X and colleagues"
+    return born or colleagues or bool(lexicon.title_of(root)) or bool(lexicon.human_role_of(root))
 
 
 def among_common_nouns(span: SpacySpan) -> bool:
@@ -121,7 +124,35 @@ def among_common_nouns(span: SpacySpan) -> bool:
     return len(conjuncts) >= 2 and all(c.pos_ == "NOUN" for c in conjuncts)
 
 
-def described_as(span: SpacySpan, nouns: Collection[str]) -> bool:
+def among_places(span) -> bool:
+    """ "Edinburgh, Aberdeenshire and Borders": a name listed with places (every other one of at least
+    two a GPE or LOC) is a place too, whatever the model called it."""
+    conjuncts = [c for c in span.root.conjuncts if not span.start <= c.i < span.end]
+    return len(conjuncts) >= 2 and all(c.ent_type_ in {"GPE", "LOC"} for c in conjuncts)
+
+
+KIN_NOUNS = {"brother", "sister", "son", "daughter", "father", "mother", "wife", "husband", "uncle", "aunt",
+             "nephew", "niece", "cousin", "grandfather", "grandmother", "grandson", "granddaughter"}
+SPREAD_PREPOSITIONS = {"across", "throughout", "around"}
+
+
+def named_relative(span) -> bool:
+    """ "his brother Richard": a given name after a possessive and a kinship noun names a relative,
+    who is not the better-known bearer of the name elsewhere in the story."""
+    doc = span.doc
+    if span.start < 2:
+        return False
+    kin, owner = doc[span.start - 1], doc[span.start - 2]
+    return kin.lower_ in KIN_NOUNS and owner.tag_ == "PRP$"
+
+
+def spread_over(span) -> bool:
+    """ "across the Sahel": what a thing spreads across is a place, whatever the model called it."""
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in SPREAD_PREPOSITIONS
+
+
+def described_as(span, nouns) -> bool:
     """The text says what the name is, by an apposition or "is a ...": "Mondadori – the publishing company"."""
     root = span.root
     return any(c.dep_ == "appos" and c.lemma_.lower() in nouns for c in root.children)
@@ -179,11 +210,86 @@ def spelled_out_acronym(span: SpacySpan) -> bool:
 def _families(candidates: list[Candidate]) -> list[Candidate]:
     """ "The Cardews" beside "Tristan Cardew": a family, a group of people, whatever the model said."""
     surnames = {c.text.split()[-1] for c in candidates if c.kind == "person" and len(c.text.split()) > 1}
+    people = {c.key for c in candidates if c.kind == "person" and len(c.text.split()) > 1}
     out = []
     for c in candidates:
         if c.kind in {"organization", "person"} and len(c.text.split()) == 1 and c.text.endswith("s") \
-                and c.text[:-1] in surnames:
+                and c.text[:-1] in surnames and c.key not in people:  # "Baxters customers" is Baxter's
             c = replace(c, key=f"group:{lexicon.fold(c.text)}", kind="group", name=f"the {c.text}",
                         evidence="family")
+        out.append(c)
+    return out
+
+
+def lost_apostrophes(docs, candidates: list[Candidate], org_key) -> list[Candidate]:
+    """ "Trumps supporters", "Swedens most beautiful building", "Camerons Conservative Party": a
+    possessive whose apostrophe the source lost, read as the name it belongs to.
+
+    A name's first word is such a possessive when, less its final "s", it is
+    a name of the story (the last word of a person's name, a whole name), a
+    word the text writes elsewhere ("Shakespeare") or a country or place the
+    gazetteer knows, and words follow it in the noun phrase (a verb after
+    "the Baxters" is a family acting). A one-word name becomes a mention of
+    that name, or is dropped when the story has no entry for it; a longer
+    one loses the possessive ("Conservative Party"). ``org_key`` makes an
+    organisation's actor key.
+    """
+    owners: dict[str, set[str]] = {}
+    for c in candidates:  # a lone "Trump" is joined to "Donald Trump" later; the full name owns "Trumps"
+        words = c.text.split()
+        if c.kind == "person" and len(words) > 1:
+            owners.setdefault(words[-1], set()).add(c.key)
+        elif c.kind in {"country", "place"}:
+            owners.setdefault(c.text, set()).add(c.key)
+    by_key = {c.key: c for c in candidates}
+    out = []
+    for c in candidates:
+        doc = docs[c.doc]
+        first = next((t for t in doc if t.idx == c.start), None)
+        stem = first.text[:-1] if first is not None and first.text.endswith("s") and len(first.text) > 3 else ""
+        known = owners.get(stem, set())
+        following = doc[first.i + 1] if first is not None and first.i + 1 < len(doc) else None
+        written = stem and any(t.text == stem for d in docs for t in d)  # "Shakespeare" elsewhere in the text
+        if not stem or not first.text[0].isupper() or (len(known) != 1 and not written
+                                                       and not evidence.is_known_place(stem)) \
+                or following is None or following.pos_ not in {"NOUN", "ADJ", "ADV", "PROPN", "NUM"}:
+            out.append(c)
+            continue
+        end = max(t.i for t in doc if c.start <= t.idx < c.end) + 1
+        if first.i + 1 < end:  # "Camerons Conservative Party": the party's name follows
+            rest = doc[first.i + 1:end]
+            organisation = c.kind in {"organization", "other", "group"}
+            out.append(replace(c, start=rest.start_char, text=rest.text, key=org_key(rest), name=rest.text,
+                               head=rest.root.i) if organisation else c)
+        elif len(known) == 1:  # "Trumps supporters" is Trump's; "Swedens" is Sweden's
+            owner = by_key[next(iter(known))]
+            out.append(replace(c, key=owner.key, kind=owner.kind, name=owner.name, evidence="possessive"))
+    return out
+
+
+def country_before(span) -> bool:
+    """A country's name the model left outside an organisation's, inside its noun phrase."""
+    before = span.doc[span.start - 1] if span.start else None
+    return before is not None and before.dep_ == "compound" and span.start <= before.head.i < span.end \
+        and before.ent_type_ == "" and gazetteer.load().country(before.text, allow_code=True) is not None
+
+
+def given_name_before(span) -> bool:
+    """A known given name the model left outside a person's name, inside its noun phrase."""
+    before = span.doc[span.start - 1] if span.start else None
+    return before is not None and before.pos_ == "PROPN" and before.ent_type_ == "" \
+        and span.start <= before.head.i < span.end and evidence.given_name_gender(before.text) is not None
+
+
+def longer_country(candidates: list[Candidate]) -> list[Candidate]:
+    """ "Congo" in a story that names "DR Congo": a country's one-word name that ends another
+    country's name as the story writes it is that country, not the one the gazetteer says."""
+    written = {c.key: c for c in candidates if c.kind == "country" and len(c.text.split()) > 1}
+    out = []
+    for c in candidates:
+        longer = {k for k, o in written.items() if k != c.key and o.text.split()[-1] == c.text}
+        if c.kind == "country" and len(c.text.split()) == 1 and len(longer) == 1:
+            owner = written[longer.pop()]
+            c = replace(c, key=owner.key, name=owner.name)
         out.append(c)
     return out

@@ -27,6 +27,9 @@ PLACE_NOUNS = {
 # "the town of X" names X a town; "the capital of X" or "the border of X" does not.
 NAMING_PLACE_NOUNS = {"town", "city", "village", "region", "province", "district", "county", "state", "port",
                       "island"}
+# "the X region" names X a region; "the X airport", "the X border" or "X site" name something of X's.
+SAME_PLACE_NOUNS = {"town", "city", "village", "region", "province", "district", "county", "state", "island",
+                    "area", "valley", "desert", "river", "mountain", "neighbourhood", "neighborhood"}
 GROUP_NOUNS = {
     "government", "militia", "force", "rebel", "fighter", "troop", "soldier", "army",
     "insurgent", "militant", "official", "leader", "minister", "diplomat", "ally",
@@ -79,7 +82,7 @@ def place_descriptor(span: SpacySpan) -> str:
     if head.lower_ == "of" and noun.lemma_.lower() in NAMING_PLACE_NOUNS and noun.i < span.start \
             and noun.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
         return noun.lemma_.lower()  # "the town of X"; not "regions of Europe"
-    if root.dep_ == "compound" and head.lemma_.lower() in PLACE_NOUNS and head.i == span.end:
+    if root.dep_ == "compound" and head.lemma_.lower() in SAME_PLACE_NOUNS and head.i == span.end:
         return head.lemma_.lower()
     return ""
 
@@ -177,19 +180,27 @@ def is_local_government(token: Token) -> bool:
                for c in token.children)
 
 
-def named_modifier(token: Token) -> bool:
-    """A capitalised word before a noun that names no country: "the Andalucían government"."""
-    return any(c.dep_ in {"amod", "compound"} and c.text[:1].isupper() and c.i < token.i for c in token.children)
+def named_modifier(token) -> bool:
+    """A capitalised word before a noun, or a name after "in", that names no country: "the Andalucían
+    government", "the government in Edinburgh"."""
+    places = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children
+              if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+    return bool(places) or any(c.dep_ in {"amod", "compound"} and c.text[:1].isupper() and c.i < token.i
+                               for c in token.children)
 
 
-def government_country(token: Token) -> gazetteer.Country | None:
-    """Whose government: "Syrian government", "Syria's government", else unknown."""
+def government_country(token):
+    """Whose government: "Syrian government", "Syria's government", "the government in London"
+    (a capital's country), else unknown."""
     gaz = gazetteer.load()
     for child in token.children:
         if child.dep_ in {"amod", "compound"}:
             found = gaz.demonym(child.text) or gaz.country(child.text)
         elif child.dep_ == "poss":
             found = gaz.country(child.text)
+        elif child.dep_ == "prep" and child.lower_ in {"in", "of"}:
+            place = next((g for g in child.children if g.dep_ == "pobj"), None)
+            found = (gaz.country(place.text) or gaz.capital(place.text)) if place is not None else None
         else:
             continue
         if found:

@@ -30,7 +30,8 @@ Found = tuple[int, "SpacySpan", str]  # a name the model recognised: (paragraph,
 
 
 NOT_SURNAMES = {"day", "week", "prize", "award", "fund", "foundation", "act", "law", "trust", "street"}
-KEEP_LABELS = {"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "EVENT", "PRODUCT"}
+KEEP_LABELS = {"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "EVENT", "PRODUCT", "LAW"}
+LAW_WORDS = {"act", "acts", "treaty", "amendment", "amendments", "bill", "law"}  # the last word of a law's name
 CORPORATE_SUFFIXES = {"international", "plc", "ltd", "inc", "group", "sa", "corp", "corporation", "co",
                       "limited", "llc", "ag", "holdings"}
 _EDGE_JUNK = {"the", "a", "an", "and", "or", "of", "(", ")", ",", "-", "'s", "’s", "'", "’", '"', "“", "”"}
@@ -57,6 +58,10 @@ def _entities(docs: Sequence[Doc]) -> list[Found]:
     for i, doc in enumerate(docs):
         for ent in doc.ents:
             span = _trim(ent) if ent.label_ in KEEP_LABELS else None
+            if span is not None and ent.label_ == "ORG" and kinds.country_before(span):
+                span = doc[span.start - 1:span.end]  # "the UK Independence Party", where "UK" was left out
+            if span is not None and ent.label_ == "PERSON" and kinds.given_name_before(span):
+                span = doc[span.start - 1:span.end]  # "Anders Jägerskog", where "Anders" was left out
             if span is not None and any(t.is_alpha and t.text[0].isupper() for t in span):
                 found.append((i, span, ent.label_))
     return found
@@ -90,9 +95,10 @@ def _overlaps(a: Found, b: Found) -> bool:
     return a[0] == b[0] and a[1].start < b[1].end and b[1].start < a[1].end
 
 
-def _joined_names(found: list[Found]) -> list[Found]:
-    """One name the model cut in two: "Spanish" + "Ornithological Society", "Royal Society" + "for the" +
-    "Protection of Birds". A nationality or an organisation right before an organisation's name,
+def _joined_names(found):
+    """One name the model cut in two: "Spanish" + "Ornithological Society", "UK" + "Independence Party",
+    "Royal Society" + "for the" + "Protection of Birds". A nationality, a country or an organisation
+    right before an organisation's name,
     inside its noun phrase or joined by "for"/"of" (and "the"), is part of that name, unless the
     organisation is named on its own elsewhere ("Pakistani Taliban leaders" beside "the Taliban")."""
     own = Counter(span.text for _, span, label in found if label == "ORG")
@@ -102,7 +108,7 @@ def _joined_names(found: list[Found]) -> list[Found]:
         if out and label == "ORG" and out[-1][0] == i and own[span.text] == 1:
             _, before, before_label = out[-1]
             gap = [t.lower_ for t in span.doc[before.end:span.start]]
-            if (before_label == "NORP" and not gap and before.root.head.i in range(span.start, span.end)) or \
+            if (before_label in {"NORP", "GPE"} and not gap and before.root.head.i in range(span.start, span.end)) or \
                     (before_label == "ORG" and gap in (["for"], ["of"], ["for", "the"], ["of", "the"])):
                 out[-1] = (i, span.doc[before.start:span.end], "ORG")
                 continue
@@ -114,6 +120,8 @@ def collect(docs: Sequence[Doc]) -> list[Candidate]:
     """All mentions in the article, each resolved to an actor key."""
     found = _mend_splits(docs, _joined_names(_entities(docs)))
     candidates = [c for i, span, label in found if (c := _resolve(i, span, label)) is not None]
+    candidates = kinds.lost_apostrophes(docs, candidates, lambda span: f"org:{_org_key(span, gazetteer.load())}")
+    candidates = kinds.longer_country(candidates)
     candidates += _missed_countries(docs, candidates)
     candidates += _governments(docs, candidates)
     candidates += _backed_groups(docs, candidates)
@@ -170,10 +178,10 @@ def _one_sense(candidates: list[Candidate]) -> list[Candidate]:
     full_names = {c.key: lexicon.fold(c.text) for c in candidates if c.kind == "person"}
     by_text: dict[str, Counter[tuple[str, str, str]]] = {}
     for c in candidates:
-        by_text.setdefault(lexicon.fold(c.text), Counter())[(c.key, c.kind, c.name)] += 1
+        by_text.setdefault(_said(c), Counter())[(c.key, c.kind, c.name)] += 1
     out = []
     for c in candidates:
-        folded = lexicon.fold(c.text)
+        folded = _said(c)
         owners = _likeliest(people.get(folded, set()), by_text) if len(folded.split()) == 1 else set()
         if len(folded.split()) > 1 and c.kind == "person":  # "Del Nero" is "Marco Polo Del Nero"
             longer = {k for k in full_names if k != c.key and full_names[k].endswith(" " + folded)}
@@ -191,10 +199,19 @@ def _one_sense(candidates: list[Candidate]) -> list[Candidate]:
     return out
 
 
-def _resolve(i: int, span: SpacySpan, label: str) -> Candidate | None:
+def _said(c: Candidate) -> str:
+    """The name a mention says, folded: "Richards sister" (a lost apostrophe) says "Richard"."""
+    return lexicon.fold(c.text[:-1] if c.evidence == "possessive" else c.text)
+
+
+def _resolve(i, span, label) -> Candidate | None:
     """Decide which actor a recognised name stands for, and what kind it is."""
     gaz = gazetteer.load()
     text = span.text
+    if label == "LAW" or (label in {"ORG", "PRODUCT", "EVENT"} and len(span) > 1 and span[-1].lower_ in LAW_WORDS):
+        # "the FISA Amendments Act", "Foreign Intelligence Surveillance Act": a law is a named thing, not a body
+        law = span[-1].lower_ in LAW_WORDS and span[-1].text[0].isupper()
+        return make(i, span, label, f"work:{lexicon.fold(text)}", "other", text) if law else None
     if label in {"ORG", "FAC", "LOC", "PRODUCT"} and kinds.indefinite(span):
         return None  # "a World Heritage Site": a description of an actor, not one
     if label == "ORG" and span[0].lower_ in lexicon.TITLES:
@@ -204,6 +221,12 @@ def _resolve(i: int, span: SpacySpan, label: str) -> Candidate | None:
     if label == "ORG" and gaz.capital(text):
         return replace(make(i, span, label, f"place:{lexicon.fold(text)}", "place", text),
                        evidence="gazetteer")  # "the capital Reykjavik"
+    if label == "PERSON" and len(span) == 1 and kinds.named_relative(span):
+        return None  # "his brother Richard": a relative named by his given name, not the full name's owner
+    if label == "PRODUCT" and kinds.spread_over(span):
+        return replace(make(i, span, label, f"place:{lexicon.fold(text)}", "place", text), evidence="located")
+    if label in {"ORG", "PRODUCT", "PERSON"} and kinds.among_places(span):
+        return replace(make(i, span, label, f"place:{lexicon.fold(text)}", "place", text), evidence="listed")
     if "%" in text or (label in {"ORG", "PRODUCT"} and kinds.among_common_nouns(span)):
         return None  # "national insurance, VAT and business rates": a thing in a list of things
     if span.start and span.doc[span.start - 1].lower_ in evidence.PERSON_TITLES and evidence.is_known_place(text):

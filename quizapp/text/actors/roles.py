@@ -93,11 +93,10 @@ def _title(group: Sequence[Candidate], docs: Sequence[Doc], countries: Iterable[
     return ""
 
 
-def _described(group: Sequence[Candidate], docs: Sequence[Doc], in_quote: InQuote,
-               resolve: Resolve = lambda p, t: None, names: dict[str, str] | None = None,
-               ident: str | None = None) -> str:
+def _described(group, docs, in_quote, resolve=lambda p, t: None, names=None, ident=None, person=False) -> str:
     """What the text says the actor is: an apposition ("X, a surfer"), "the Prime Minister, X",
-    or "X is a/the ..."."""
+    or "X is a/the ...". A person is never what an organisation noun says ("Y of White, the
+    architects company": the company is White)."""
     for c in group:
         token = docs[c.doc][c.head]
         if in_quote(c.doc, token.idx):
@@ -117,6 +116,8 @@ def _described(group: Sequence[Candidate], docs: Sequence[Doc], in_quote: InQuot
                 phrase = _owned(tokens, c.doc, resolve, names or {}, ident)
                 if phrase and readable(phrase):
                     return phrase
+            continue
+        if person and appos is not None and appos.lemma_.lower() in lexicon.ORGANISATION_NOUNS:
             continue
         first = appos.doc[appos.left_edge.i] if appos is not None else None
         if appos is not None and first is not None and (
@@ -258,7 +259,8 @@ def describe(ident: str, group: Sequence[Candidate], docs: Sequence[Doc], found:
     if kind == "place":
         return _place(ident, group, found, names)
     if kind == "person":
-        options = [_title(group, docs, countries), _described(group, docs, in_quote, resolve, names, ident)]
+        options = [_title(group, docs, countries),
+                   _described(group, docs, in_quote, resolve, names, ident, person=True)]
     else:
         options = [*_links(ident, found, names), _possession(group, docs, in_quote),
                    _described(group, docs, in_quote, resolve, names, ident)]
