@@ -8,6 +8,7 @@ cases, which sentences need the one before them.
 import pytest
 
 from quizapp.text import pipeline
+from quizapp.text.grading.grader import grade
 from quizapp.text.questions import families
 from quizapp.text.questions.templates import spelled_out
 
@@ -99,3 +100,11 @@ def test_abbreviations_the_article_spells_out(text, expected):
     """A gap whose answer is "BBM" must accept "BlackBerry Messenger", the article's own name for it:
     blackberry-adv once told the pupil who wrote it "Not quite"."""
     assert spelled_out(text) == expected
+
+
+def test_a_paragraph_main_idea_is_graded_as_a_choice(library):
+    """The pupil picks a sentence: the key is correct, any other option incorrect, with no partial credit."""
+    _, found = library
+    q = paragraph_ideas(found)["Which sentence best sums up paragraph 2?"][0]
+    assert grade(q, q.answer[0][0]).verdict == "correct"
+    assert all(grade(q, wrong).score == 0 for wrong in q.distractors)
