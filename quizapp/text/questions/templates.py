@@ -21,6 +21,7 @@ from quizapp.text.questions.context import (
     PRONOUN_STARTS,
     Context,
     inside_a_longer_name,
+    names_nothing,
     read_as_person,
 )
 from quizapp.text.actors.relations import NOMINAL_EVENTS
@@ -261,6 +262,8 @@ def _entity_clozes(ctx: Context):
                 continue  # "said French": the parse reads a person where the glossary put a country
             if ctx.sentences and inside_a_longer_name(ctx.sentences[index], m):
                 continue  # "RSPCA _____": a part of an organisation's name tests nothing
+            if actor.kind in THINGS and ctx.sentences and names_nothing(ctx.sentences[index], m):
+                continue  # "_____ that Google had already created": "the online map" is words, not a name
             if sentence[end:].split()[:1] and sentence[end:].split()[0].lower().strip(",") in lexicon.TITLES:
                 continue  # "met _____ Prime Minister David Cameron": a nationality, general knowledge
             prompt = sentence[:start] + BLANK + sentence[end:]
@@ -272,6 +275,7 @@ def _entity_clozes(ctx: Context):
                             tags={"sentence-exclusive", "family:cloze"})
 
 
+THINGS = {"other", "description", "title"}  # kinds whose common-noun mention ("the map") many words could fill
 ABBREVIATION = re.compile(r"((?:[A-Z][\w’'-]*\s+){2,8})\(([A-Z][A-Za-z]{1,7})\)")
 
 

@@ -40,12 +40,17 @@ def candidates(sentences, analysis):
     if len(sentences) < 8:
         return
     lemmas = [_lemmas(s) for s in sentences]
-    yield from _article(sentences, analysis, lemmas)
-    yield from _paragraphs(sentences, lemmas)
+    points = _points(sentences, lemmas)
+    yield from _article(sentences, analysis, lemmas, {s.index for s in points.values()})
+    yield from _paragraphs(sentences, lemmas, points)
 
 
-def _article(sentences, analysis, lemmas):
-    """Which sentence of the opening sums up the whole article, against details from its second half."""
+def _article(sentences, analysis, lemmas, points: set[int]):
+    """Which sentence of the opening sums up the whole article, against details from its second half.
+
+    A paragraph's point is never offered as a detail: it is the key of a
+    question of its own, which an option showing it would block.
+    """
     spread = Counter(lemma for found in lemmas for lemma in found)
     central = [_centrality(found, spread) for found in lemmas]
     title = lexicon.fold(analysis.article.title.rstrip(" …"))
@@ -57,7 +62,7 @@ def _article(sentences, analysis, lemmas):
         return  # the title shown above the quiz is this sentence; the next best is seldom the point
     details = sorted((s for s in sentences if s.span.paragraph > key.span.paragraph + 1 and _option(s, DETAIL_WORDS)),
                      key=lambda s: central[s.index])
-    fit = [s for s in details if central[s.index] < central[key.index] * 0.8
+    fit = [s for s in details if central[s.index] < central[key.index] * 0.8 and s.index not in points
            and not _same_point(lemmas[s.index], lemmas[key.index])]
     text = key.text.strip()
     for variant in range(VARIANTS):  # other sets of details, in case another question takes one of these sentences
@@ -70,13 +75,12 @@ def _article(sentences, analysis, lemmas):
                         tags={"family:main-idea", "restates", "offers-sentences"})
 
 
-def _paragraphs(sentences, lemmas):
+def _paragraphs(sentences, lemmas, points):
     """Which sentence sums up paragraph N, against sentences of other paragraphs (never the lede's paragraph).
 
     Other paragraphs' points are offered last: a sentence offered as a
     wrong option cannot be asked about, and those are keys of their own.
     """
-    points = _points(sentences, lemmas)
     if not points:
         return
     details = [s for s in sentences if s.span.paragraph > 0 and _option(s, DETAIL_WORDS)]
