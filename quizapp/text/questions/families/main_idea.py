@@ -30,7 +30,7 @@ DETAIL_WORDS = (8, 30)
 PROMPT = "Which sentence best sums up the article?"
 PARAGRAPH_PROMPT = "Which sentence best sums up paragraph {}?"
 VARIANTS = 4
-POOL = 6  # wrong options to choose three from: 20 variants of each paragraph's question
+POOL = 5  # wrong options to choose three from: 10 variants of each paragraph's question
 PARAGRAPH_SCORE = 0.62  # after statements, before name gaps: they have many other sentences to choose from
 MIN_SHARED = 2  # content words a paragraph's point shares with the paragraph's other sentences
 
