@@ -17,6 +17,7 @@ from pathlib import Path
 
 JUDGED = Path(__file__).resolve().parents[1] / "data" / "judged_questions.json"
 BEYOND_LITERAL = ("Why ", "How ", "Which sentence best sums up")
+LITERAL_HOW = ("How many ", "How much ", "How long ", "How old ", "How far ")  # counts and amounts are read off
 
 
 def identity(question) -> dict:
@@ -76,5 +77,6 @@ def figures(judged: dict, names=None) -> Figures:
         false_keys=sum(j.get("false_key", False) for j in marks),
         min_acceptable=min(per_article),
         who=sum(j["prompt"].startswith("Who ") for j in marks),
-        beyond_literal=sum(j["prompt"].startswith(BEYOND_LITERAL) for j in marks),
+        beyond_literal=sum(j["prompt"].startswith(BEYOND_LITERAL) and not j["prompt"].startswith(LITERAL_HOW)
+                           for j in marks),
     )

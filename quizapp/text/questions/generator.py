@@ -33,13 +33,13 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 MAX_QUESTIONS = 12
-SMALL_SET, SMALL_SET_GAPS = 6, 4  # below six questions, up to four name gaps
+SMALL_SET, SMALL_SET_GAPS = 8, 5  # below eight questions, up to five name gaps
 MAX_SAME_ANSWER = 2  # one name answers at most two questions
 MAX_PER_SENTENCE = 2  # questions resting on one evidence sentence
 PREFERRED = 1  # a template's preferred way wins unless its type is already asked this many times more
 LONG_SENTENCE = 25  # words: such a sentence may carry one more
 FAMILY_LIMITS = {"family:cloze": 2, "family:vocabulary": 1, "family:statement": 3, "family:number": 3,
-                 "family:reason": 3, "family:main-idea": 1,
+                 "family:reason": 3, "family:main-idea": 1, "family:paragraph-idea": 3,
                  "family:according": 2, "family:statement-like": 4}
 FAMILY_CAP = 2  # at most this many entity clozes, and this many vocabulary clozes
 REPEAT_PENALTY = 0.15  # per question already answered by the same name
@@ -229,7 +229,7 @@ def _reveals(way: Candidate, chosen: list[Candidate]) -> bool:
 
 def _offered(summary: Candidate, other: Candidate) -> bool:
     """Whether a main-idea question offers, as an option, the sentence another question is about."""
-    return "family:main-idea" in summary.tags and other.question.evidence.strip() in summary.question.choices
+    return "offers-sentences" in summary.tags and other.question.evidence.strip() in summary.question.choices
 
 
 def _same_statement(one: Candidate, other: Candidate) -> bool:

@@ -9,6 +9,7 @@ and do-support ("Does Iran back ...?").
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -22,6 +23,7 @@ from quizapp.text.questions.context import (
     PRONOUN_STARTS,
     Context,
     inside_a_longer_name,
+    names_nothing,
     read_as_person,
 )
 from quizapp.text.actors.relations import NOMINAL_EVENTS
@@ -262,14 +264,35 @@ def _entity_clozes(ctx: Context) -> Iterator[Candidate]:
                 continue  # "said French": the parse reads a person where the glossary put a country
             if ctx.sentences and inside_a_longer_name(ctx.sentences[index], m):
                 continue  # "RSPCA _____": a part of an organisation's name tests nothing
+            if actor.kind in THINGS and ctx.sentences and names_nothing(ctx.sentences[index], m):
+                continue  # "_____ that Google had already created": "the online map" is words, not a name
             if sentence[end:].split()[:1] and sentence[end:].split()[0].lower().strip(",") in lexicon.TITLES:
                 continue  # "met _____ Prime Minister David Cameron": a nationality, general knowledge
             prompt = sentence[:start] + BLANK + sentence[end:]
-            forms = tuple(dict.fromkeys((m.text, *ctx.forms(actor.id))))
+            spelled = spelled_out(ctx.analysis.article.text).get(m.text, ())
+            forms = tuple(dict.fromkeys((m.text, *ctx.forms(actor.id), *spelled)))
             question = Question(id="", type="cloze", prompt=prompt, answer=(forms,),
                                 distractors=tuple(ctx.wrong([actor.id])), evidence=sentence, evidence_span=span)
             yield Candidate(f"cloze:{span}:{actor.id}", question, 0.5 + 0.02 * min(actor.mentions, 5),
                             tags={"sentence-exclusive", "family:cloze"})
+
+
+THINGS = {"other", "description", "title"}  # kinds whose common-noun mention ("the map") many words could fill
+ABBREVIATION = re.compile(r"((?:[A-Z][\w’'-]*\s+){2,8})\(([A-Z][A-Za-z]{1,7})\)")
+
+
+@functools.lru_cache(maxsize=8)
+def spelled_out(text: str) -> dict[str, tuple[str, ...]]:
+    """Abbreviations the article spells out: "BlackBerry Messenger (BBM)" -> {"BBM": ("BlackBerry Messenger",)}.
+
+    A gap whose answer is "BBM" must accept the name the article gave it
+    first, or the pupil who writes it is told "Not quite". Read once per
+    article: every cloze looks its answer up here.
+    """
+    found: dict[str, tuple[str, ...]] = {}
+    for long, short in ABBREVIATION.findall(text):
+        found[short] = (*found.get(short, ()), re.sub(r"^(The|A|An)\s+", "", long.strip()))
+    return found
 
 
 def _vocabulary(ctx: Context) -> Iterator[Candidate]:

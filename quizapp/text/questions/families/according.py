@@ -42,12 +42,20 @@ def candidates(sentences: list[Sentence], analysis: Analysis) -> Iterator[Candid
             continue
         false = turn % 2 == 1 and _negated(said) is not None
         turn += 1
-        body = _negated(said) if false else text
+        body = _lower_first(_negated(said) if false else text, said)
         prompt = f"True or false: According to {speaker}, {body}."
         if len(prompt.split()) > MAX_WORDS + 4:
             continue
         q = question(s, type="truefalse", prompt=prompt, answer=(("false",) if false else ("true",),))
         yield Candidate(f"according:{s.span}", q, 0.78, tags={"family:according", "family:statement-like", "restates"})
+
+
+def _lower_first(body: str, said) -> str:
+    """ "According to X, benefitting …": the reported words go on the sentence, a name keeps its capital."""
+    first = said.doc[said.left_edge.i]
+    if first.pos_ == "PROPN" or first.ent_type_ or first.text == "I":
+        return body
+    return body[:1].lower() + body[1:]
 
 
 def _report(s: Sentence, names: set[str]) -> tuple[str, Token] | None:

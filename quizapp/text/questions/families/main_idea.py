@@ -1,4 +1,4 @@
-"""Main-idea questions: which sentence best sums up the article, against true but minor details.
+"""Main-idea questions: which sentence best sums up the article, or one paragraph of it.
 
 The key is the sentence of the opening paragraphs that shares most content
 words with the rest of the article (news puts its point first, and the
@@ -6,10 +6,16 @@ point is what the other paragraphs keep returning to). The wrong options are
 true sentences from the second half that share least with the rest: details
 a pupil who read the whole article knows are not the point. Choosing among
 them is a judgement about the whole text, so the skill is inference.
+
+A paragraph's point is its opening sentence when the paragraph's other
+sentences elaborate it (they share its content words). It is asked
+against sentences of paragraphs at least two away that make another point:
+a pupil must read what paragraph N is about, not match one phrase.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -27,16 +33,32 @@ if TYPE_CHECKING:
 CONTENT = {"NOUN", "PROPN", "VERB", "ADJ"}
 LEAD_PARAGRAPHS = 2
 KEY_WORDS = (10, 35)
+POINT_WORDS = (6, 40)  # a topic sentence may be short: "Good nutrition is particularly important for people with HIV."
 DETAIL_WORDS = (8, 30)
 PROMPT = "Which sentence best sums up the article?"
+PARAGRAPH_PROMPT = "Which sentence best sums up paragraph {}?"
 VARIANTS = 4
+POOL = 5  # wrong options to choose three from: 10 variants of each paragraph's question
+PARAGRAPH_SCORE = 0.62  # after statements, before name gaps: they have many other sentences to choose from
+MIN_SHARED = 2  # content words a paragraph's point shares with the paragraph's other sentences
 
 
 def candidates(sentences: list[Sentence], analysis: Analysis) -> Iterator[Candidate]:
-    """One main-idea question for an article long enough to have a point and details."""
+    """One main-idea question for an article long enough to have a point and details, and its paragraphs'."""
     if len(sentences) < 8:
         return
     lemmas = [_lemmas(s) for s in sentences]
+    points = _points(sentences, lemmas)
+    yield from _article(sentences, analysis, lemmas, {s.index for s in points.values()})
+    yield from _paragraphs(sentences, lemmas, points)
+
+
+def _article(sentences, analysis, lemmas, points: set[int]):
+    """Which sentence of the opening sums up the whole article, against details from its second half.
+
+    A paragraph's point is never offered as a detail: it is the key of a
+    question of its own, which an option showing it would block.
+    """
     spread = Counter(lemma for found in lemmas for lemma in found)
     central = [_centrality(found, spread) for found in lemmas]
     title = lexicon.fold(analysis.article.title.rstrip(" …"))
@@ -48,7 +70,7 @@ def candidates(sentences: list[Sentence], analysis: Analysis) -> Iterator[Candid
         return  # the title shown above the quiz is this sentence; the next best is seldom the point
     details = sorted((s for s in sentences if s.span.paragraph > key.span.paragraph + 1 and _option(s, DETAIL_WORDS)),
                      key=lambda s: central[s.index])
-    fit = [s for s in details if central[s.index] < central[key.index] * 0.8
+    fit = [s for s in details if central[s.index] < central[key.index] * 0.8 and s.index not in points
            and not _same_point(lemmas[s.index], lemmas[key.index])]
     text = key.text.strip()
     for variant in range(VARIANTS):  # other sets of details, in case another question takes one of these sentences
@@ -58,7 +80,72 @@ def candidates(sentences: list[Sentence], analysis: Analysis) -> Iterator[Candid
         q = question(key, type="choice", prompt=PROMPT, answer=((text,),), choices=choices(text, wrong),
                      distractors=tuple(wrong), skill="inference")
         yield Candidate("main-idea:article", q, 0.8 - 0.01 * variant, preferred=True,
-                        tags={"family:main-idea", "restates"})
+                        tags={"family:main-idea", "restates", "offers-sentences"})
+
+
+def _paragraphs(sentences, lemmas, points):
+    """Which sentence sums up paragraph N, against sentences of other paragraphs (never the lede's paragraph).
+
+    Other paragraphs' points are offered last: a sentence offered as a
+    wrong option cannot be asked about, and those are keys of their own.
+    """
+    if not points:
+        return
+    details = [s for s in sentences if s.span.paragraph > 0 and _option(s, DETAIL_WORDS)]
+    keys = {s.index for s in points.values()}
+    options = [s for s in details if s.index not in keys] + list(points.values())
+    for paragraph, key in points.items():
+        text = key.text.strip()
+        pool = _elsewhere(options, key, lemmas)
+        for variant, wrong in enumerate(itertools.combinations(pool, 3)):  # in case a question is about one
+            wrong = list(wrong)
+            q = question(key, type="choice", prompt=PARAGRAPH_PROMPT.format(paragraph + 1), answer=((text,),),
+                         choices=choices(text, wrong), distractors=tuple(wrong), skill="inference")
+            yield Candidate(f"main-idea:paragraph:{paragraph}", q, PARAGRAPH_SCORE - 0.001 * variant, preferred=True,
+                            tags={"family:paragraph-idea", "restates", "offers-sentences"})
+
+
+def _elsewhere(options, key, lemmas) -> list[str]:
+    """Up to ``POOL`` sentences from paragraphs two or more away, one per paragraph, none making the key's point.
+
+    A neighbouring paragraph often carries the same point on. Every three
+    of them make one variant of the question: a sentence offered as a wrong
+    option cannot be asked about elsewhere, so the chooser takes the
+    variant whose options no chosen question rests on.
+    """
+    wrong, paragraphs = [], {key.span.paragraph}
+    for s in options:
+        if (abs(s.span.paragraph - key.span.paragraph) < 2 or s.span.paragraph in paragraphs
+                or _same_point(lemmas[s.index], lemmas[key.index]) or _same_point(lemmas[key.index], lemmas[s.index])):
+            continue
+        wrong.append(s.text.strip())
+        paragraphs.add(s.span.paragraph)
+        if len(wrong) == POOL:
+            break
+    return wrong
+
+
+def _points(sentences, lemmas) -> dict:
+    """Each paragraph (after the first) that opens with its point: a topic sentence the rest elaborates.
+
+    The opening sentence must read alone and share content words with the
+    paragraph's other sentences; a paragraph that opens otherwise (a quote,
+    "But …") is not asked: the sentence sharing most words with the rest
+    was as often a supporting detail as the point.
+    """
+    by_paragraph: dict[int, list] = {}
+    for s in sentences:
+        by_paragraph.setdefault(s.span.paragraph, []).append(s)
+    points = {}
+    for paragraph, group in by_paragraph.items():
+        if paragraph == 0 or len(group) < 2:
+            continue
+        first, rest = group[0], set().union(*(lemmas[o.index] for o in group[1:]))
+        if any(t.lower_ == "also" for o in group[1:] for t in o.sent):
+            continue  # "Peng Shuai also said …": the paragraph lists cases, and its first is one of them
+        if len(lemmas[first.index] & rest) >= MIN_SHARED and _option(first, POINT_WORDS):
+            points[paragraph] = first
+    return points
 
 
 def _three_paragraphs(details: list[Sentence], key: Sentence) -> list[str]:

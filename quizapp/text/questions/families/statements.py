@@ -39,6 +39,7 @@ SPACY_LABEL = {"person": "PERSON", "country": "GPE"}
 PREFIX = "True or false: "
 SCALES = {"hundred", "thousand", "million", "billion", "trillion"}  # "1 million": swap the whole or nothing
 DEICTIC = {"this", "that", "these", "those", "same"}
+RELATIVE = {"other", "another", "others"}  # a subject defined against the sentence before
 HEDGES = {"may", "might", "could", "can"}
 NEGATIVE = {"no", "never", "nothing", "none", "nobody", "neither", "nor", "without", "only"}
 
@@ -94,6 +95,8 @@ def _eligible(s: Sentence) -> bool:
         return False
     if words[0].lower().strip(",") in LEADS or not clauses.stated(root):
         return False
+    if any(t.lower_ in RELATIVE for t in clauses.subject(root).subtree):
+        return False  # "Other players were in broad agreement": other than whom, in agreement with what?
     return not any(clauses.pronoun(t) or t.tag_ == "PRP$" or t.dep_ == "neg" or (t.lower_ in DEICTIC and (t.dep_ in {"det", "amod"} or t.lower_ == "same"))
                    for t in s.sent)  # "this happiness" needs the sentence before
 

@@ -68,6 +68,8 @@ def _gap(s: Sentence, t: Token, by_tag: dict[str, dict[str, str]], roles: dict[s
          rank: int, offered: set[str]) -> Iterator[Candidate]:
     if len(s.text.split()) > MAX_SENTENCE_WORDS or s.text.lower().count(t.lower_) != 1 or t.lower_ in offered:
         return
+    if any(o.lemma_.lower() == t.lemma_.lower() and o.i != t.i for o in s.sent):
+        return  # "different _____ … in whatever region": the sentence gives the word away
     rivals = [w for lemma, w in by_tag.get(t.tag_, {}).items()
               if lemma != t.lemma_.lower() and w.lower() not in s.text.lower() and w.lower() not in offered
               and _role(t) not in roles.get(lemma, ())]  # a word the article uses in this role might fit too

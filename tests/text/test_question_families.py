@@ -1,0 +1,110 @@
+"""Issue 11's recall families on texts written for these tests: paragraph main ideas, spelled-out names.
+
+Every expected value was worked out by hand from the text below: which
+sentence opens and sums up each paragraph, which paragraphs merely list
+cases, which sentences need the one before them.
+"""
+
+import pytest
+
+from quizapp.text import pipeline
+from quizapp.text.grading.grader import grade
+from quizapp.text.questions import families
+from quizapp.text.questions.templates import spelled_out
+
+LIBRARY = """Elmsford opened a new public library in March after two years of building work.
+
+The library has a large children's section with thousands of picture books. Parents say the children's section is the best in the county. Story hours for young children are held in the section every Saturday morning.
+
+Elmsford's old library closed in 2019 after its roof collapsed in a storm. The collapsed roof destroyed hundreds of rare books from the town's archive.
+
+The new building uses solar panels on its roof to heat the reading rooms. The panels provide most of the energy the building needs in summer.
+
+The library lends laptops to pupils for free during the school year. The library also lends musical instruments to pupils, such as guitars and violins.
+
+Volunteers from the secondary school helped to carry the books across town. The head teacher, Maria Lopez, thanked the volunteers at the opening ceremony.
+
+Other residents of Elmsford were in broad agreement about the 12 new reading rooms. The mayor, Tom Reed, said the library had cost less than the town had feared.
+"""
+
+
+@pytest.fixture(scope="module")
+def library(nlp):
+    analysis = pipeline.analyse(LIBRARY, nlp, title_hint="A new library for Elmsford")
+    found = list(families.candidates(analysis, list(nlp.pipe(analysis.article.paragraphs))))
+    return analysis, found
+
+
+def paragraph_ideas(found) -> dict[str, list]:
+    ideas: dict[str, list] = {}
+    for c in found:
+        if c.fact.startswith("main-idea:paragraph:"):
+            ideas.setdefault(c.question.prompt, []).append(c.question)
+    return ideas
+
+
+def test_a_paragraph_is_summed_up_by_its_opening_sentence(library):
+    """Paragraph 2 is the children's section: its first sentence, which the other two elaborate."""
+    _, found = library
+    asked = paragraph_ideas(found)["Which sentence best sums up paragraph 2?"]
+    key = "The library has a large children's section with thousands of picture books."
+    assert all(q.answer == ((key,),) and q.skill == "inference" and q.type == "choice" for q in asked)
+
+
+def test_wrong_options_come_from_paragraphs_two_or_more_away(library):
+    """Paragraph 3 (the old library) could carry paragraph 2's point on; paragraph 1 too. Neither is offered,
+    nor is any other sentence of paragraph 2."""
+    analysis, found = library
+    near = [s for p in analysis.article.paragraphs[:3] for s in p.split(". ")]
+    for q in paragraph_ideas(found)["Which sentence best sums up paragraph 2?"]:
+        wrong = [c for c in q.choices if c != q.answer[0][0]]
+        assert len(wrong) == 3
+        assert not any(w.rstrip(".") in s or s.rstrip(".") in w for w in wrong for s in near), wrong
+
+
+def test_a_paragraph_that_lists_cases_is_not_summed_up_by_its_first(library):
+    """Paragraph 5: "The library also lends musical instruments": laptops are one thing it lends, not the point."""
+    _, found = library
+    assert "Which sentence best sums up paragraph 5?" not in paragraph_ideas(found)
+
+
+def test_the_lede_paragraph_and_one_sentence_paragraphs_are_not_asked(library):
+    _, found = library
+    assert "Which sentence best sums up paragraph 1?" not in paragraph_ideas(found)
+
+
+def test_a_sentence_defined_against_the_one_before_is_no_true_false_statement(library):
+    """ "Other residents were in broad agreement about the new building": other than whom?"""
+    _, found = library
+    statements = [c.question.prompt for c in found if c.question.type == "truefalse"]
+    assert not any("Other residents" in p or "in broad agreement" in p for p in statements)
+
+
+def test_a_chosen_set_offers_no_sentence_another_question_asks_about(library):
+    """A main-idea option shows a whole sentence: a gap or statement on it would be given away."""
+    analysis, _ = library
+    summaries = [q for q in analysis.questions if q.prompt.startswith("Which sentence best sums up")]
+    offered = {c for q in summaries for c in q.choices}
+    for q in analysis.questions:
+        if q not in summaries:
+            assert q.evidence.strip() not in offered, q.prompt
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Six years later, BlackBerry Messenger (BBM) was everywhere.", {"BBM": ("BlackBerry Messenger",)}),
+    ("The International Energy Agency (IEA) says so.", {"IEA": ("International Energy Agency",)}),
+    ("It was founded by the state-owned mining company (LK).", {}),  # no name spelled out before it
+    ("The reef is run by the trust (PRT).", {}),
+])
+def test_abbreviations_the_article_spells_out(text, expected):
+    """A gap whose answer is "BBM" must accept "BlackBerry Messenger", the article's own name for it:
+    blackberry-adv once told the pupil who wrote it "Not quite"."""
+    assert spelled_out(text) == expected
+
+
+def test_a_paragraph_main_idea_is_graded_as_a_choice(library):
+    """The pupil picks a sentence: the key is correct, any other option incorrect, with no partial credit."""
+    _, found = library
+    q = paragraph_ideas(found)["Which sentence best sums up paragraph 2?"][0]
+    assert grade(q, q.answer[0][0]).verdict == "correct"
+    assert all(grade(q, wrong).score == 0 for wrong in q.distractors)
