@@ -7,10 +7,10 @@ from typing import Any
 from sqlalchemy import JSON, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from quizapp.extensions import db
+from quizapp.extensions import Model
 
 
-class SessionLevel(db.Model):
+class SessionLevel(Model):
     """A version's article and a snapshot of its questions, as the session was started.
 
     A session started from a story has one row per version, easiest first

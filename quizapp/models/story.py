@@ -5,13 +5,13 @@ from __future__ import annotations
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from quizapp.extensions import db
+from quizapp.extensions import Model
 from quizapp.models.columns import Timestamps
 
 MAX_STORY_TITLE_CHARS = 200
 
 
-class StoryVersion(db.Model):
+class StoryVersion(Model):
     """One article as a version of one story.
 
     ``article_id`` is unique: an article is a version of at most one story,
@@ -29,7 +29,7 @@ class StoryVersion(db.Model):
     article_id: Mapped[int] = mapped_column(ForeignKey("article.id", ondelete="CASCADE"), unique=True)
 
 
-class Story(Timestamps, db.Model):
+class Story(Timestamps, Model):
     """A story; ``owner_id`` NULL is a seed story (the sample library), readable by everyone."""
 
     __tablename__ = "story"

@@ -118,10 +118,14 @@ def response_text(response: object) -> str:
     return str(response).strip()
 
 
-def _load(session_id: int) -> tuple[tuple[int, str, str, bool, list[Question]],
-                                     list[tuple[int, str, bool, datetime, int, tuple[float, ...]]],
-                                     list[tuple[int, PupilAnswer]]]:
-    """The session, its participants (in the order they joined) and all their answers."""
+_SessionRow = tuple[int, str, str, bool, list[Question]]
+"""A session or one of its levels: id, title, code (or level name), open (or default), questions."""
+_ParticipantRow = tuple[int, str, bool, datetime, int, tuple[float, ...], int | None]
+
+
+def _load(session_id: int) -> tuple[_SessionRow, list[_ParticipantRow], list[tuple[int, PupilAnswer]],
+                                     list[_SessionRow]]:
+    """The session, its participants (in the order they joined), all their answers, and its levels."""
     with reading():
         row = db.session.get(ClassSession, session_id)
         if row is None:
@@ -148,7 +152,8 @@ def dashboard(session_id: int) -> Dashboard:
     for participant_id, answer in answers:
         by_pupil[participant_id][answer.number] = answer
     default = next((level[0] for level in levels if level[3]), None)
-    known = {level[0]: level for level in levels}
+    # keyed by a pupil's level or None: None only in a session without levels, where ``known`` is not read
+    known: dict[int | None, _SessionRow] = {level[0]: level for level in levels}
     level_of = {pid: level_id if level_id in known else default for pid, *_, level_id in participants}
     rows = tuple(PupilRow(pid, name, len(by_pupil[pid]), round(sum(a.score for a in by_pupil[pid].values()), 2),
                           finished, joined, dict(sorted(by_pupil[pid].items())), attempt, past,
@@ -162,13 +167,14 @@ def dashboard(session_id: int) -> Dashboard:
     return Dashboard(sid, title, code, is_open, len(questions), rows, _all_stats(questions, answers, len(rows)))
 
 
-def _all_stats(questions: list[Question], answers, pupils: int) -> tuple[QuestionStats, ...]:
+def _all_stats(questions: list[Question], answers: Iterable[tuple[int, PupilAnswer]],
+               pupils: int) -> tuple[QuestionStats, ...]:
     """Every question's stats over ``pupils`` pupils, from their ``(participant id, answer)`` pairs."""
     return tuple(_question_stats(number, question, [a for _, a in answers if a.number == number], pupils)
                  for number, question in enumerate(questions, start=1))
 
 
-def _level_result(level, rows: list[PupilRow], answers) -> LevelResult:
+def _level_result(level: _SessionRow, rows: list[PupilRow], answers: list[tuple[int, PupilAnswer]]) -> LevelResult:
     """One level's pupils, their mean score and its share of the level's questions, and its question stats."""
     level_id, title, name, _default, questions = level
     pupils = {r.participant_id for r in rows}

@@ -64,7 +64,10 @@ def pupil_answers(session_id: int, participant_id: int) -> PupilAnswers | None:
             Participant.id == participant_id, Participant.session_id == session_id)).first()
         if pupil is None:
             return None
-        questions, _ = pupil_material(pupil, db.session.get(ClassSession, session_id))  # their level's
+        session = db.session.get(ClassSession, session_id)
+        if session is None:
+            return None
+        questions, _ = pupil_material(pupil, session)  # their level's
         saved = {a.number: a for a in db.session.scalars(
             sa.select(Answer).where(Answer.participant_id == participant_id))}
         rows = tuple(_row(number, Question.from_dict(data), saved.get(number))

@@ -39,7 +39,7 @@ from quizapp.services.classroom_rules import (
     normalise_code,
     token_hash,
 )
-from quizapp.services.stories import StoryError, get_story
+from quizapp.services.stories import StoryError, StoryView, get_story
 from quizapp.services.transactions import reading, writing
 
 RETRIES = 5
@@ -134,11 +134,13 @@ def start_levelled_session(story_id: int, owner_id: int, pupils_choose: bool = F
     raise ClassroomError("Could not find a free join code; please try again.")
 
 
-def _insert(story, owner_id: int, pupils_choose: bool) -> int:
+def _insert(story: StoryView, owner_id: int, pupils_choose: bool) -> int:
     """The session and its levels, in the caller's transaction; the session's id."""
     made = []
     for version in story.versions:
         article = db.session.get(Article, version.article_id)
+        if article is None:  # deleted since the story was read: the version is gone
+            raise LookupError(version.article_id)
         questions, pack = _questions_for(article, owner_id)
         if not questions:
             raise ClassroomError(f"“{version.title}” has no questions yet: make a pack for it first.")

@@ -15,6 +15,7 @@ takes its new place by itself.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TypeVar
 
 import sqlalchemy as sa
 
@@ -90,7 +91,10 @@ def _readable_story(story_id: int, reader_id: int | None) -> Story | None:
     return db.session.scalars(sa.select(Story).where(Story.id == story_id, mine)).first()
 
 
-def _owned(model, row_id: int, owner_id: int) -> object:
+_Owned = TypeVar("_Owned", Article, Story)
+
+
+def _owned(model: type[_Owned], row_id: int, owner_id: int) -> _Owned:
     """The teacher's own row (a seed is nobody's to change); ``LookupError`` otherwise."""
     row = db.session.scalars(sa.select(model).where(model.id == row_id, model.owner_id == owner_id)
                              .with_for_update()).first()

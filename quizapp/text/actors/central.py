@@ -60,7 +60,7 @@ def _hyphened(token: Token) -> bool:
     return token.i + 1 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_
 
 
-def _beside_a_noun(token) -> bool:
+def _beside_a_noun(token: Token) -> bool:
     """ "quinoa, the Andean grain": a noun phrase set off by a comma after the noun it describes
     (the parser calls it an apposition, or a modifier of that noun)."""
     first = token.doc[token.left_edge.i]
@@ -69,7 +69,7 @@ def _beside_a_noun(token) -> bool:
         and token.head.i < token.i and comma is not None and comma.text == ","
 
 
-def _words(token) -> str:
+def _words(token: Token) -> str:
     """The noun with its hyphenated first part: "hunter-gatherer"."""
     start = token.i
     while start >= 2 and token.doc[start - 1].text == "-" and _hyphened(token.doc[start - 2]):

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from typing import Any
 
 from quizapp.text.errors import InputError
 from quizapp.text.types import ACTOR_KINDS, Actor, Analysis, Mention, Relation, Span
@@ -47,13 +48,13 @@ class Correction:
     role: str = ""
     into: str = ""
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, str]:
         """The fields this kind of correction uses, as a pack file writes them."""
         fields = {"edit": ("name", "kind", "role"), "merge": ("into",)}.get(self.edit, ())
         return {"edit": self.edit, "actor": self.actor, **{name: getattr(self, name) for name in fields}}
 
     @classmethod
-    def from_dict(cls, data: dict) -> Correction:
+    def from_dict(cls, data: dict[str, Any]) -> Correction:
         """A correction from ``to_dict`` output (a pack file's ``article.glossary`` item)."""
         return cls(**{name: data.get(name, "") for name in ("edit", "actor", "name", "kind", "role", "into")})
 
@@ -63,7 +64,7 @@ def corrections(analysis: Analysis) -> tuple[Correction, ...]:
     return tuple(Correction.from_dict(item) for item in analysis.extras.get(_LOG, ()))
 
 
-def apply_corrections(analysis: Analysis, wanted) -> tuple[Analysis, list[str]]:
+def apply_corrections(analysis: Analysis, wanted: Iterable[Correction]) -> tuple[Analysis, list[str]]:
     """``analysis`` with the corrections ``wanted`` made in order, and a note on each that could not be.
 
     An entry is found by its name, else by the one entry that has the name
@@ -78,7 +79,7 @@ def apply_corrections(analysis: Analysis, wanted) -> tuple[Analysis, list[str]]:
         target = _by_name(analysis, correction.into) if merging else None
         missing = [n for n, found in ((correction.actor, actor), (correction.into, target if merging else actor))
                    if not found]
-        if missing:
+        if missing or actor is None:  # the actor is missing whenever it is None
             notes.append(f"no glossary entry is called “{missing[0]}”, so the {correction.edit} of "
                          f"“{correction.actor}” was not made")
             continue

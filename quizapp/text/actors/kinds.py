@@ -9,7 +9,7 @@ spaCy span; article-wide passes take the list of candidates.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -100,7 +100,7 @@ def place_evidence(span: SpacySpan, descriptor: str) -> str:
     return ""
 
 
-def person_named_as_organisation(span) -> bool:
+def person_named_as_organisation(span: SpacySpan) -> bool:
     """An ORG that is a person: a title or role ("JMW Turner, one of Britain's painters"), born, or a
     given name and surname listed with people ("the report by Malik Falkenmark and colleagues").
 
@@ -124,7 +124,7 @@ def among_common_nouns(span: SpacySpan) -> bool:
     return len(conjuncts) >= 2 and all(c.pos_ == "NOUN" for c in conjuncts)
 
 
-def among_places(span) -> bool:
+def among_places(span: SpacySpan) -> bool:
     """ "Edinburgh, Aberdeenshire and Borders": a name listed with places (every other one of at least
     two a GPE or LOC) is a place too, whatever the model called it."""
     conjuncts = [c for c in span.root.conjuncts if not span.start <= c.i < span.end]
@@ -136,7 +136,7 @@ KIN_NOUNS = {"brother", "sister", "son", "daughter", "father", "mother", "wife",
 SPREAD_PREPOSITIONS = {"across", "throughout", "around"}
 
 
-def named_relative(span) -> bool:
+def named_relative(span: SpacySpan) -> bool:
     """ "his brother Richard": a given name after a possessive and a kinship noun names a relative,
     who is not the better-known bearer of the name elsewhere in the story."""
     doc = span.doc
@@ -146,13 +146,13 @@ def named_relative(span) -> bool:
     return kin.lower_ in KIN_NOUNS and owner.tag_ == "PRP$"
 
 
-def spread_over(span) -> bool:
+def spread_over(span: SpacySpan) -> bool:
     """ "across the Sahel": what a thing spreads across is a place, whatever the model called it."""
     root = span.root
     return root.dep_ == "pobj" and root.head.lower_ in SPREAD_PREPOSITIONS
 
 
-def described_as(span, nouns) -> bool:
+def described_as(span: SpacySpan, nouns: Collection[str]) -> bool:
     """The text says what the name is, by an apposition or "is a ...": "Mondadori – the publishing company"."""
     root = span.root
     return any(c.dep_ == "appos" and c.lemma_.lower() in nouns for c in root.children)
@@ -221,7 +221,8 @@ def _families(candidates: list[Candidate]) -> list[Candidate]:
     return out
 
 
-def lost_apostrophes(docs, candidates: list[Candidate], org_key) -> list[Candidate]:
+def lost_apostrophes(docs: Sequence[Doc], candidates: list[Candidate],
+                     org_key: Callable[[SpacySpan], str]) -> list[Candidate]:
     """ "Trumps supporters", "Swedens most beautiful building", "Camerons Conservative Party": a
     possessive whose apostrophe the source lost, read as the name it belongs to.
 
@@ -250,8 +251,8 @@ def lost_apostrophes(docs, candidates: list[Candidate], org_key) -> list[Candida
         known = owners.get(stem, set())
         following = doc[first.i + 1] if first is not None and first.i + 1 < len(doc) else None
         written = stem and any(t.text == stem for d in docs for t in d)  # "Shakespeare" elsewhere in the text
-        if not stem or not first.text[0].isupper() or (len(known) != 1 and not written
-                                                       and not evidence.is_known_place(stem)) \
+        if first is None or not stem or not first.text[0].isupper() or (len(known) != 1 and not written
+                                                                        and not evidence.is_known_place(stem)) \
                 or following is None or following.pos_ not in {"NOUN", "ADJ", "ADV", "PROPN", "NUM"}:
             out.append(c)
             continue
@@ -267,14 +268,14 @@ def lost_apostrophes(docs, candidates: list[Candidate], org_key) -> list[Candida
     return out
 
 
-def country_before(span) -> bool:
+def country_before(span: SpacySpan) -> bool:
     """A country's name the model left outside an organisation's, inside its noun phrase."""
     before = span.doc[span.start - 1] if span.start else None
     return before is not None and before.dep_ == "compound" and span.start <= before.head.i < span.end \
         and before.ent_type_ == "" and gazetteer.load().country(before.text, allow_code=True) is not None
 
 
-def given_name_before(span) -> bool:
+def given_name_before(span: SpacySpan) -> bool:
     """A known given name the model left outside a person's name, inside its noun phrase."""
     before = span.doc[span.start - 1] if span.start else None
     return before is not None and before.pos_ == "PROPN" and before.ent_type_ == "" \

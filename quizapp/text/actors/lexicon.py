@@ -180,7 +180,7 @@ def is_local_government(token: Token) -> bool:
                for c in token.children)
 
 
-def named_modifier(token) -> bool:
+def named_modifier(token: Token) -> bool:
     """A capitalised word before a noun, or a name after "in", that names no country: "the Andalucían
     government", "the government in Edinburgh"."""
     places = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children
@@ -189,7 +189,7 @@ def named_modifier(token) -> bool:
                                for c in token.children)
 
 
-def government_country(token):
+def government_country(token: Token) -> gazetteer.Country | None:
     """Whose government: "Syrian government", "Syria's government", "the government in London"
     (a capital's country), else unknown."""
     gaz = gazetteer.load()

@@ -95,7 +95,7 @@ def _overlaps(a: Found, b: Found) -> bool:
     return a[0] == b[0] and a[1].start < b[1].end and b[1].start < a[1].end
 
 
-def _joined_names(found):
+def _joined_names(found: list[Found]) -> list[Found]:
     """One name the model cut in two: "Spanish" + "Ornithological Society", "UK" + "Independence Party",
     "Royal Society" + "for the" + "Protection of Birds". A nationality, a country or an organisation
     right before an organisation's name,
@@ -204,7 +204,7 @@ def _said(c: Candidate) -> str:
     return lexicon.fold(c.text[:-1] if c.evidence == "possessive" else c.text)
 
 
-def _resolve(i, span, label) -> Candidate | None:
+def _resolve(i: int, span: SpacySpan, label: str) -> Candidate | None:
     """Decide which actor a recognised name stands for, and what kind it is."""
     gaz = gazetteer.load()
     text = span.text

@@ -93,7 +93,9 @@ def _title(group: Sequence[Candidate], docs: Sequence[Doc], countries: Iterable[
     return ""
 
 
-def _described(group, docs, in_quote, resolve=lambda p, t: None, names=None, ident=None, person=False) -> str:
+def _described(group: Sequence[Candidate], docs: Sequence[Doc], in_quote: InQuote,
+               resolve: Resolve = lambda p, t: None, names: dict[str, str] | None = None, ident: str | None = None,
+               person: bool = False) -> str:
     """What the text says the actor is: an apposition ("X, a surfer"), "the Prime Minister, X",
     or "X is a/the ...". A person is never what an organisation noun says ("Y of White, the
     architects company": the company is White)."""

@@ -161,7 +161,7 @@ def inside_a_longer_name(sentence: Sentence, mention: Mention) -> bool:
                for e in doc.ents if e.start <= words.root.i < e.end)
 
 
-def names_nothing(sentence, mention) -> bool:
+def names_nothing(sentence: Sentence, mention: Mention) -> bool:
     """Whether the mention is common words, not a name: "the online map" (a gap many wordings fill)."""
     words = sentence.sent.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
     return words is not None and not any(t.pos_ == "PROPN" or t.ent_type_ for t in words)

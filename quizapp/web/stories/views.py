@@ -12,7 +12,7 @@ from flask_login import login_required
 
 from quizapp.services import session_levels, stories
 from quizapp.text.errors import InputError
-from quizapp.web.auth import current_teacher_id
+from quizapp.web.auth import logged_in_teacher_id
 
 CHOOSE = "Choose one of your articles."
 
@@ -31,7 +31,7 @@ def index():
         try:
             if article_id is None:
                 raise stories.StoryError(CHOOSE)
-            story_id = stories.create_story(article_id, current_teacher_id(), request.form.get("title"))
+            story_id = stories.create_story(article_id, logged_in_teacher_id(), request.form.get("title"))
         except LookupError:
             abort(404)
         except stories.StoryError as exc:
@@ -39,7 +39,7 @@ def index():
         else:
             flash("Story started: add the same story's other versions below.", "success")
             return redirect(url_for("stories.show", story_id=story_id))
-    owner_id = current_teacher_id()
+    owner_id = logged_in_teacher_id()
     return render_template("stories/index.html", stories=stories.stories_for(owner_id),
                            linkable=stories.linkable_articles(owner_id), error=error), status
 
@@ -47,7 +47,7 @@ def index():
 @login_required
 def show(story_id: int, error: str | None = None, status: int = 200):
     """A story's versions, easiest first, each with its level; the owner's page also links and unlinks."""
-    owner_id = current_teacher_id()
+    owner_id = logged_in_teacher_id()
     try:
         story = stories.get_story(story_id, owner_id)
     except LookupError:
@@ -64,7 +64,7 @@ def add_version(story_id: int):
     try:
         if article_id is None:
             raise stories.StoryError(CHOOSE)
-        stories.add_version(story_id, article_id, current_teacher_id())
+        stories.add_version(story_id, article_id, logged_in_teacher_id())
     except LookupError:
         abort(404)
     except stories.StoryError as exc:
@@ -77,7 +77,7 @@ def add_version(story_id: int):
 def remove_version(story_id: int, article_id: int):
     """Unlink a version (the article stays); the story goes with its last version."""
     try:
-        left = stories.remove_version(story_id, article_id, current_teacher_id())
+        left = stories.remove_version(story_id, article_id, logged_in_teacher_id())
     except LookupError:
         abort(404)
     if not left:
@@ -92,7 +92,7 @@ def remove_version(story_id: int, article_id: int):
 def rename(story_id: int):
     """Give the story a new title (POST ``title``)."""
     try:
-        stories.rename_story(story_id, current_teacher_id(), request.form.get("title", ""))
+        stories.rename_story(story_id, logged_in_teacher_id(), request.form.get("title", ""))
     except LookupError:
         abort(404)
     except stories.StoryError as exc:
@@ -105,7 +105,7 @@ def rename(story_id: int):
 def start_session(story_id: int):
     """Start a class session at the story's levels (POST; ``pupils_choose=1`` lets pupils pick) and open it."""
     try:
-        session_id = session_levels.start_levelled_session(story_id, current_teacher_id(),
+        session_id = session_levels.start_levelled_session(story_id, logged_in_teacher_id(),
                                                            pupils_choose=request.form.get("pupils_choose") == "1")
     except LookupError:
         abort(404)

@@ -40,9 +40,10 @@ def candidates(sentences: list[Sentence], analysis: Analysis) -> Iterator[Candid
         text = _reported_text(said)
         if text is None:
             continue
-        false = turn % 2 == 1 and _negated(said) is not None
+        negated = _negated(said) if turn % 2 == 1 else None
+        false = negated is not None
         turn += 1
-        body = _lower_first(_negated(said) if false else text, said)
+        body = _lower_first(negated if negated is not None else text, said)
         prompt = f"True or false: According to {speaker}, {body}."
         if len(prompt.split()) > MAX_WORDS + 4:
             continue
@@ -50,7 +51,7 @@ def candidates(sentences: list[Sentence], analysis: Analysis) -> Iterator[Candid
         yield Candidate(f"according:{s.span}", q, 0.78, tags={"family:according", "family:statement-like", "restates"})
 
 
-def _lower_first(body: str, said) -> str:
+def _lower_first(body: str, said: Token) -> str:
     """ "According to X, benefitting …": the reported words go on the sentence, a name keeps its capital."""
     first = said.doc[said.left_edge.i]
     if first.pos_ == "PROPN" or first.ent_type_ or first.text == "I":

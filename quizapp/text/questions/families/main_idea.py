@@ -53,7 +53,8 @@ def candidates(sentences: list[Sentence], analysis: Analysis) -> Iterator[Candid
     yield from _paragraphs(sentences, lemmas, points)
 
 
-def _article(sentences, analysis, lemmas, points: set[int]):
+def _article(sentences: list[Sentence], analysis: Analysis, lemmas: list[set[str]],
+             points: set[int]) -> Iterator[Candidate]:
     """Which sentence of the opening sums up the whole article, against details from its second half.
 
     A paragraph's point is never offered as a detail: it is the key of a
@@ -83,7 +84,8 @@ def _article(sentences, analysis, lemmas, points: set[int]):
                         tags={"family:main-idea", "restates", "offers-sentences"})
 
 
-def _paragraphs(sentences, lemmas, points):
+def _paragraphs(sentences: list[Sentence], lemmas: list[set[str]],
+                points: dict[int, Sentence]) -> Iterator[Candidate]:
     """Which sentence sums up paragraph N, against sentences of other paragraphs (never the lede's paragraph).
 
     Other paragraphs' points are offered last: a sentence offered as a
@@ -97,15 +99,15 @@ def _paragraphs(sentences, lemmas, points):
     for paragraph, key in points.items():
         text = key.text.strip()
         pool = _elsewhere(options, key, lemmas)
-        for variant, wrong in enumerate(itertools.combinations(pool, 3)):  # in case a question is about one
-            wrong = list(wrong)
+        for variant, three in enumerate(itertools.combinations(pool, 3)):  # in case a question is about one
+            wrong = list(three)
             q = question(key, type="choice", prompt=PARAGRAPH_PROMPT.format(paragraph + 1), answer=((text,),),
                          choices=choices(text, wrong), distractors=tuple(wrong), skill="inference")
             yield Candidate(f"main-idea:paragraph:{paragraph}", q, PARAGRAPH_SCORE - 0.001 * variant, preferred=True,
                             tags={"family:paragraph-idea", "restates", "offers-sentences"})
 
 
-def _elsewhere(options, key, lemmas) -> list[str]:
+def _elsewhere(options: list[Sentence], key: Sentence, lemmas: list[set[str]]) -> list[str]:
     """Up to ``POOL`` sentences from paragraphs two or more away, one per paragraph, none making the key's point.
 
     A neighbouring paragraph often carries the same point on. Every three
@@ -125,7 +127,7 @@ def _elsewhere(options, key, lemmas) -> list[str]:
     return wrong
 
 
-def _points(sentences, lemmas) -> dict:
+def _points(sentences: list[Sentence], lemmas: list[set[str]]) -> dict[int, Sentence]:
     """Each paragraph (after the first) that opens with its point: a topic sentence the rest elaborates.
 
     The opening sentence must read alone and share content words with the
@@ -133,7 +135,7 @@ def _points(sentences, lemmas) -> dict:
     "But …") is not asked: the sentence sharing most words with the rest
     was as often a supporting detail as the point.
     """
-    by_paragraph: dict[int, list] = {}
+    by_paragraph: dict[int, list[Sentence]] = {}
     for s in sentences:
         by_paragraph.setdefault(s.span.paragraph, []).append(s)
     points = {}

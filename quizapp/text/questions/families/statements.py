@@ -95,7 +95,8 @@ def _eligible(s: Sentence) -> bool:
         return False
     if words[0].lower().strip(",") in LEADS or not clauses.stated(root):
         return False
-    if any(t.lower_ in RELATIVE for t in clauses.subject(root).subtree):
+    subj = clauses.subject(root)  # there is one: ``stated`` checked
+    if subj is None or any(t.lower_ in RELATIVE for t in subj.subtree):
         return False  # "Other players were in broad agreement": other than whom, in agreement with what?
     return not any(clauses.pronoun(t) or t.tag_ == "PRP$" or t.dep_ == "neg" or (t.lower_ in DEICTIC and (t.dep_ in {"det", "amod"} or t.lower_ == "same"))
                    for t in s.sent)  # "this happiness" needs the sentence before
