@@ -9,6 +9,8 @@ by hand. Screenshots for docs/classroom.md are saved in docs/images/.
 
 from pathlib import Path
 
+import re
+
 import pytest
 import sqlalchemy as sa
 from factories import SEED
@@ -116,6 +118,7 @@ def test_homework_over_a_week(teacher, phone, clock, homework_pack):
     clock.now = DURING
     phone.get_by_role("button", name="Join").click()
     expect(phone.get_by_test_id("homework-due-at")).to_contain_text("Friday 11 December 2026 at 17:00")
+    phone.get_by_role("link", name=re.compile(r"^Questions \(\d+\)$")).click()  # a phone shows one pane at a time
     phone.locator("#question-1").get_by_label("al-Sukhna", exact=True).check()
     expect(phone.get_by_test_id("status-1")).to_contain_text("Saved")
     assert fits(phone, PHONE["width"])
