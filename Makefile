@@ -38,9 +38,12 @@ run: setup
 	$(BIN)/quizapp prepare
 	$(BIN)/quizapp run --host 127.0.0.1 --port 5000
 
-# The type checks ([tool.mypy] in pyproject.toml): strict for quizapp/text and quizapp/services,
-# mypy's default checks for the rest. `make test` runs them first.
+# Lint, format and type checks ([tool.ruff] and [tool.mypy] in pyproject.toml): ruff's rules and
+# format, then mypy, strict for quizapp/text and quizapp/services and default for the rest.
+# `make test` runs them first.
 lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/mypy quizapp
 
 # The linters and type checks, everything on SQLite, then the database tests (marked `db`) again on PostgreSQL.

@@ -78,32 +78,43 @@ def measure(raw: str) -> dict:
     """Each stage of ``pipeline.analyse`` timed on ``raw``, in this process."""
     from quizapp.text import pipeline
     from quizapp.text.actors import glossary as actors
-    from quizapp.text.reading import cleaning, nlp, readability
     from quizapp.text.questions import generator as questions
+    from quizapp.text.reading import cleaning, nlp, readability
     from quizapp.text.reading.bounds import Bounds
     from quizapp.text.types import Analysis, Span
 
     model = nlp.load()
-    pipeline.analyse("Warm up.\n\nThe president of France met the prime minister of Italy in Rome on Monday.", model)
+    pipeline.analyse(
+        "Warm up.\n\nThe president of France met the prime minister of Italy in Rome on Monday.", model
+    )
     stages = {}
     beyond_the_caps = Bounds(max_words=10**9, max_paragraph_chars=10**9)  # measure past them, to set them
     stages["clean"], article = timed(lambda: cleaning.clean(raw, bounds=beyond_the_caps))
     stages["parse"], docs = timed(lambda: list(model.pipe(article.paragraphs)))
     stages["readability"], scores = timed(readability.score, docs)
     stages["glossary"], glossary = timed(actors.build_glossary, docs)
-    analysis = Analysis(article=article, readability=scores, actors=glossary.actors, mentions=glossary.mentions,
-                        relations=glossary.relations,
-                        sentences=tuple(Span(i, s.start_char, s.end_char) for i, d in enumerate(docs) for s in d.sents))
+    analysis = Analysis(
+        article=article,
+        readability=scores,
+        actors=glossary.actors,
+        mentions=glossary.mentions,
+        relations=glossary.relations,
+        sentences=tuple(Span(i, s.start_char, s.end_char) for i, d in enumerate(docs) for s in d.sents),
+    )
     stages["questions"], generated = timed(questions.generate, analysis)
     replace(analysis, questions=generated)
     words = sum(len(p.split()) for p in article.paragraphs)
     total = sum(stages.values())
-    return {"words": words, "paragraphs": len(article.paragraphs),
-            "longest_paragraph_chars": max(len(p) for p in article.paragraphs),
-            **{f"{name}_s": round(seconds, 2) for name, seconds in stages.items()},
-            "without_questions_s": round(total - stages["questions"], 2), "total_s": round(total, 2),
-            "without_questions_s_per_1k_words": round((total - stages["questions"]) / words * 1000, 3),
-            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}
+    return {
+        "words": words,
+        "paragraphs": len(article.paragraphs),
+        "longest_paragraph_chars": max(len(p) for p in article.paragraphs),
+        **{f"{name}_s": round(seconds, 2) for name, seconds in stages.items()},
+        "without_questions_s": round(total - stages["questions"], 2),
+        "total_s": round(total, 2),
+        "without_questions_s_per_1k_words": round((total - stages["questions"]) / words * 1000, 3),
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+    }
 
 
 def main() -> None:
@@ -117,8 +128,9 @@ def main() -> None:
         print(json.dumps(measure(raw)))
         return
     for words in map(int, args.lengths.split(",")):
-        out = subprocess.run([sys.executable, __file__, "--words", str(words)], check=True,
-                             capture_output=True, text=True).stdout
+        out = subprocess.run(
+            [sys.executable, __file__, "--words", str(words)], check=True, capture_output=True, text=True
+        ).stdout
         print(out.strip(), flush=True)
 
 

@@ -67,8 +67,12 @@ LIMITS = {"QUIZAPP_RATELIMIT_STORAGE": "memory://"}
 def parse_args(argv=None):
     """Command-line options."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--workers", type=int, default=serving.default_workers(),
-                        help="gunicorn workers (default: 2 x cores + 1, as quizapp serve)")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=serving.default_workers(),
+        help="gunicorn workers (default: 2 x cores + 1, as quizapp serve)",
+    )
     parser.add_argument("--scenario", choices=[*SCENARIOS, "both"], default="both")
     parser.add_argument("--json", type=Path, help="also write the results as JSON to this file")
     return parser.parse_args(argv)
@@ -84,15 +88,22 @@ def pupils_for(sessions, per_session: int, prefix: str) -> list[load_pupils.Pupi
     import random
 
     rng = random.Random(6)
-    return [load_pupils.Pupil(session.code, f"{prefix} {s + 1}-{p + 1:02d}",
-                              load_pupils.responses_for(session.questions, rng, ANSWERS))
-            for s, session in enumerate(sessions) for p in range(per_session)]
+    return [
+        load_pupils.Pupil(
+            session.code,
+            f"{prefix} {s + 1}-{p + 1:02d}",
+            load_pupils.responses_for(session.questions, rng, ANSWERS),
+        )
+        for s, session in enumerate(sessions)
+        for p in range(per_session)
+    ]
 
 
 def worker_memory(server: ServeProcess) -> list[int]:
     """Resident memory of each worker, in MB."""
-    out = subprocess.run(["ps", "-o", "rss=", "--ppid", str(server.process.pid)],
-                         capture_output=True, text=True, check=False).stdout
+    out = subprocess.run(
+        ["ps", "-o", "rss=", "--ppid", str(server.process.pid)], capture_output=True, text=True, check=False
+    ).stdout
     return sorted(int(kb) // 1024 for kb in out.split())
 
 
@@ -104,13 +115,27 @@ def run_scenario(name: str, base_url: str, app, sessions) -> dict:
     load_before = os.getloadavg()[0]
     pings = asyncio.run(load_pupils.ping_burst(base_url, len(pupils), ANSWERS, stats))
     lesson = asyncio.run(load_pupils.lesson(base_url, pupils, window, stats))
-    endpoints = [stats.summary(label) for label in (load_pupils.PING, load_pupils.JOIN_FORM, load_pupils.JOIN,
-                                                     load_pupils.CLASS_PAGE, load_pupils.ANSWER)]
+    endpoints = [
+        stats.summary(label)
+        for label in (
+            load_pupils.PING,
+            load_pupils.JOIN_FORM,
+            load_pupils.JOIN,
+            load_pupils.CLASS_PAGE,
+            load_pupils.ANSWER,
+        )
+    ]
     return {
-        "scenario": name, "sessions": count, "pupils": len(pupils), "joined": sum(p.joined for p in pupils),
+        "scenario": name,
+        "sessions": count,
+        "pupils": len(pupils),
+        "joined": sum(p.joined for p in pupils),
         "load_average": [round(load_before, 2), round(os.getloadavg()[0], 2)],
-        **pings, **lesson, "ratio": lesson["answers_per_second"] / pings["pings_per_second"],
-        "endpoints": endpoints, "check": load_database.check(app, pupils),
+        **pings,
+        **lesson,
+        "ratio": lesson["answers_per_second"] / pings["pings_per_second"],
+        "endpoints": endpoints,
+        "check": load_database.check(app, pupils),
     }
 
 
@@ -122,25 +147,38 @@ def warm_up(base_url: str, session) -> None:
 
 def report(run: dict) -> str:
     """The results as Markdown tables."""
-    lines = [f"### {run['database']}, {run['workers']} workers, {run['cpus']} cores "
-             f"(worker memory {run['worker_mb']} MB)", ""]
+    lines = [
+        f"### {run['database']}, {run['workers']} workers, {run['cpus']} cores "
+        f"(worker memory {run['worker_mb']} MB)",
+        "",
+    ]
     for result in run["results"]:
         check = result["check"]
         lines += [
             f"**{result['scenario']}**: {result['pupils']} pupils in {result['sessions']} session(s), "
             f"{result['joined']} joined; load average {result['load_average'][0]} before, "
-            f"{result['load_average'][1]} after.", "",
-            "| endpoint | requests | errors | p50 ms | p95 ms | p99 ms | max ms |", "|---|---|---|---|---|---|---|",
+            f"{result['load_average'][1]} after.",
+            "",
+            "| endpoint | requests | errors | p50 ms | p95 ms | p99 ms | max ms |",
+            "|---|---|---|---|---|---|---|",
         ]
         for row in result["endpoints"]:
-            kinds = f" ({', '.join(f'{k}: {v}' for k, v in row['error_kinds'].items())})" if row["errors"] else ""
-            lines.append(f"| `{row['endpoint']}` | {row['requests']} | {row['errors']}{kinds} | "
-                         f"{row.get('p50', 0):.0f} | {row.get('p95', 0):.0f} | {row.get('p99', 0):.0f} | "
-                         f"{row.get('max', 0):.0f} |")
-        lines += ["", f"Answers: {result['answers_per_second']:.0f}/s; bare endpoint: "
-                      f"{result['pings_per_second']:.0f}/s; ratio {result['ratio']:.2f}. "
-                      f"Database: {check['accepted']} accepted, {check['stored']} stored, {check['lost']} lost, "
-                      f"{check['twice']} twice, {check['unconfirmed']} stored without a success response.", ""]
+            kinds = (
+                f" ({', '.join(f'{k}: {v}' for k, v in row['error_kinds'].items())})" if row["errors"] else ""
+            )
+            lines.append(
+                f"| `{row['endpoint']}` | {row['requests']} | {row['errors']}{kinds} | "
+                f"{row.get('p50', 0):.0f} | {row.get('p95', 0):.0f} | {row.get('p99', 0):.0f} | "
+                f"{row.get('max', 0):.0f} |"
+            )
+        lines += [
+            "",
+            f"Answers: {result['answers_per_second']:.0f}/s; bare endpoint: "
+            f"{result['pings_per_second']:.0f}/s; ratio {result['ratio']:.2f}. "
+            f"Database: {check['accepted']} accepted, {check['stored']} stored, {check['lost']} lost, "
+            f"{check['twice']} twice, {check['unconfirmed']} stored without a success response.",
+            "",
+        ]
     return "\n".join(lines)
 
 
@@ -154,22 +192,34 @@ def main(argv=None) -> int:
         url = database_url(folder)
         load_database.prepare(url)
         app = load_database.app_for(url)
-        sessions = load_database.start_sessions(app, 1 + sum(SCENARIOS[n][0] for n in names),
-                                                f"load-{int(time.time())}@school.example")
-        env = {"DATABASE_URL": url, "QUIZAPP_ENV": "production", "QUIZAPP_SECRET_KEY": secrets.token_hex(32),
-               **LIMITS}
+        sessions = load_database.start_sessions(
+            app, 1 + sum(SCENARIOS[n][0] for n in names), f"load-{int(time.time())}@school.example"
+        )
+        env = {
+            "DATABASE_URL": url,
+            "QUIZAPP_ENV": "production",
+            "QUIZAPP_SECRET_KEY": secrets.token_hex(32),
+            **LIMITS,
+        }
         # --threads 1: the sync workers the figures in docs/performance.md were measured with (serve's default
         # became 4 threads in issue 14); re-measure with the default before changing this.
-        with ServeProcess(env, folder / "serve.log", workers=args.workers, extra=("--threads", "1")) as server:
+        with ServeProcess(
+            env, folder / "serve.log", workers=args.workers, extra=("--threads", "1")
+        ) as server:
             warm_up(server.base_url, sessions[0])
             results, start = [], 1
             for name in names:
                 count = SCENARIOS[name][0]
-                results.append(run_scenario(name, server.base_url, app, sessions[start:start + count]))
+                results.append(run_scenario(name, server.base_url, app, sessions[start : start + count]))
                 start += count
             memory = worker_memory(server)
-    run = {"database": "PostgreSQL" if url.startswith("postgresql") else "SQLite", "workers": args.workers,
-           "cpus": os.cpu_count(), "worker_mb": memory, "results": results}
+    run = {
+        "database": "PostgreSQL" if url.startswith("postgresql") else "SQLite",
+        "workers": args.workers,
+        "cpus": os.cpu_count(),
+        "worker_mb": memory,
+        "results": results,
+    }
     print(report(run))
     if args.json:
         args.json.write_text(json.dumps(run, indent=2, default=str), encoding="utf-8")

@@ -16,9 +16,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 import sqlalchemy as sa
-from sqlalchemy.pool import NullPool
-
 from faults.serve_process import QUIZAPP
+from sqlalchemy.pool import NullPool
 
 
 @dataclass(frozen=True)
@@ -41,8 +40,13 @@ def app_for(url: str):
     """An app on ``url`` for set-up and checks (no pool: nothing held while the server runs)."""
     from quizapp import create_app
 
-    return create_app({"SECRET_KEY": "benchmark", "SQLALCHEMY_DATABASE_URI": url,
-                       "SQLALCHEMY_ENGINE_OPTIONS": {"poolclass": NullPool}})
+    return create_app(
+        {
+            "SECRET_KEY": "benchmark",
+            "SQLALCHEMY_DATABASE_URI": url,
+            "SQLALCHEMY_ENGINE_OPTIONS": {"poolclass": NullPool},
+        }
+    )
 
 
 def start_sessions(app, count: int, email: str) -> list[Session]:
@@ -69,10 +73,12 @@ def stored_answers(app, codes: list[str]) -> dict[tuple[str, str], dict[int, tup
     from quizapp.extensions import db
     from quizapp.models import Answer, ClassSession, Participant
 
-    query = (sa.select(ClassSession.code, Participant.name, Answer.number, Answer.response, Answer.saves)
-             .join(Participant, Participant.id == Answer.participant_id)
-             .join(ClassSession, ClassSession.id == Answer.session_id)
-             .where(ClassSession.code.in_(codes)))
+    query = (
+        sa.select(ClassSession.code, Participant.name, Answer.number, Answer.response, Answer.saves)
+        .join(Participant, Participant.id == Answer.participant_id)
+        .join(ClassSession, ClassSession.id == Answer.session_id)
+        .where(ClassSession.code.in_(codes))
+    )
     stored: dict = {}
     with app.app_context():
         for code, name, number, response, saves in db.session.execute(query):
@@ -86,8 +92,11 @@ def participants(app, codes: list[str]) -> Counter:
     from quizapp.extensions import db
     from quizapp.models import ClassSession, Participant
 
-    query = (sa.select(ClassSession.code, Participant.name)
-             .join(ClassSession, ClassSession.id == Participant.session_id).where(ClassSession.code.in_(codes)))
+    query = (
+        sa.select(ClassSession.code, Participant.name)
+        .join(ClassSession, ClassSession.id == Participant.session_id)
+        .where(ClassSession.code.in_(codes))
+    )
     with app.app_context():
         found = Counter(db.session.execute(query).all())
         db.session.rollback()
@@ -106,8 +115,13 @@ def check(app, pupils) -> dict:
     codes = sorted({p.code for p in pupils})
     stored = stored_answers(app, codes)
     rows = participants(app, codes)
-    result = {"accepted": 0, "stored": sum(len(v) for v in stored.values()), "lost": 0, "twice": 0,
-              "unconfirmed": 0}
+    result = {
+        "accepted": 0,
+        "stored": sum(len(v) for v in stored.values()),
+        "lost": 0,
+        "twice": 0,
+        "unconfirmed": 0,
+    }
     for pupil in pupils:
         mine = stored.get((pupil.code, pupil.name), {})
         result["twice"] += rows[(pupil.code, pupil.name)] > 1

@@ -55,8 +55,12 @@ class Stats:
     def summary(self, label: str) -> dict:
         """Count, failures and p50/p95/p99 in milliseconds for ``label``."""
         samples = sorted(self.seconds.get(label, []))
-        row = {"endpoint": label, "requests": len(samples), "errors": sum(self.failures[label].values()),
-               "error_kinds": dict(self.failures[label])}
+        row = {
+            "endpoint": label,
+            "requests": len(samples),
+            "errors": sum(self.failures[label].values()),
+            "error_kinds": dict(self.failures[label]),
+        }
         if len(samples) >= 2:
             cuts = statistics.quantiles(samples, n=100, method="inclusive")
             row.update(p50=cuts[49] * 1000, p95=cuts[94] * 1000, p99=cuts[98] * 1000, max=samples[-1] * 1000)
@@ -109,8 +113,11 @@ async def join(client: httpx.AsyncClient, pupil: Pupil, stats: Stats) -> str | N
     token = form and csrf_token(form.text)
     if not token:
         return None
-    joined = await stats.timed(JOIN, client.post("/join", data={"csrf_token": token, "code": pupil.code,
-                                                                 "name": pupil.name}), ok=(302, 303))
+    joined = await stats.timed(
+        JOIN,
+        client.post("/join", data={"csrf_token": token, "code": pupil.code, "name": pupil.name}),
+        ok=(302, 303),
+    )
     if joined is None:
         return None
     page = await stats.timed(CLASS_PAGE, client.get(f"/class/{pupil.code}"))
@@ -121,15 +128,21 @@ async def join(client: httpx.AsyncClient, pupil: Pupil, stats: Stats) -> str | N
 async def answer_all(client: httpx.AsyncClient, pupil: Pupil, token: str, stats: Stats) -> None:
     """Autosave every answer, one after the other, as fast as the server replies."""
     for number, response in pupil.answers:
-        saved = await stats.timed(ANSWER, client.post(
-            f"/class/{pupil.code}/answers/{number}", data={"csrf_token": token, "response": response},
-            headers={"HX-Request": "true"}))
+        saved = await stats.timed(
+            ANSWER,
+            client.post(
+                f"/class/{pupil.code}/answers/{number}",
+                data={"csrf_token": token, "response": response},
+                headers={"HX-Request": "true"},
+            ),
+        )
         if saved is not None:
             pupil.accepted[number] = response
 
 
-async def lesson(base_url: str, pupils: list[Pupil], join_window: float, stats: Stats,
-                 timeout: float = 60) -> dict:
+async def lesson(
+    base_url: str, pupils: list[Pupil], join_window: float, stats: Stats, timeout: float = 60
+) -> dict:
     """Pupils join at random moments within ``join_window`` seconds; once all have, they all answer at once.
 
     All answering at once is the worst case (the teacher says "go"), and it

@@ -26,8 +26,8 @@ sys.path.insert(0, str(ROOT))  # time this checkout's quizapp, not the one the v
 
 def main() -> None:
     from quizapp.text import pipeline
-    from quizapp.text.reading import nlp
     from quizapp.text.questions import generator as questions
+    from quizapp.text.reading import nlp
 
     model = nlp.load()
     texts = [p.read_text(encoding="utf-8-sig") for p in sorted(CORPUS.glob("*.txt"))]
@@ -48,19 +48,25 @@ def main() -> None:
     print(f"{'words':32} {words}")
     print(f"{'generation per 1,000 words':32} {1000 * generate_s / words * 1000:.1f} ms")
     print(f"{'full analysis per 1,000 words':32} {1000 * full_s / words * 1000:.1f} ms")
-    print(f"{'questions per article':32} median {statistics.median(counts):g}, min {min(counts)}, max {max(counts)}")
+    print(
+        f"{'questions per article':32} median {statistics.median(counts):g}, min {min(counts)}, max {max(counts)}"
+    )
     print(f"{'question types per article':32} median {statistics.median(types):g}, min {min(types)}")
 
 
 def long_articles(sizes=(5_000, 50_000)) -> None:
     """Generation time on long articles: linear means the same ms per 1,000 words at both sizes."""
     from quizapp.text import pipeline
-    from quizapp.text.reading import nlp
     from quizapp.text.questions import generator as questions
+    from quizapp.text.reading import nlp
 
     model = nlp.load()
-    lines = [line for p in sorted(CORPUS.glob("*-adv.txt"))
-             for line in p.read_text(encoding="utf-8-sig").splitlines()[1:] if line.strip()]
+    lines = [
+        line
+        for p in sorted(CORPUS.glob("*-adv.txt"))
+        for line in p.read_text(encoding="utf-8-sig").splitlines()[1:]
+        if line.strip()
+    ]
     for size in sizes:
         body, words = [], 0
         for line in lines * (1 + size // 20_000):
@@ -74,7 +80,9 @@ def long_articles(sizes=(5_000, 50_000)) -> None:
         questions.generate(replace(analysis, questions=()), docs)
         seconds = time.perf_counter() - start
         per = 1000 * seconds / analysis.readability.words * 1000
-        print(f"{analysis.readability.words:>6} words: generation {seconds:.2f} s, {per:.1f} ms per 1,000 words")
+        print(
+            f"{analysis.readability.words:>6} words: generation {seconds:.2f} s, {per:.1f} ms per 1,000 words"
+        )
 
 
 if __name__ == "__main__":

@@ -69,12 +69,20 @@ def probe_times(base_url: str, cutoff: float) -> list[float | None]:
 
 def run(workers: int, threads: int, slow: int, cutoff: float, folder: Path) -> list[float | None]:
     """Start a server with these settings, hold ``slow`` connections open, and time the probes."""
-    env = {"DATABASE_URL": f"sqlite:///{folder / f'slow-{threads}.sqlite3'}",
-           "QUIZAPP_SECRET_KEY": secrets.token_hex(32)}
-    with ServeProcess(env, folder / f"serve-{threads}.log", workers=workers,
-                      extra=("--threads", str(threads), "--timeout", "60")) as server:
+    env = {
+        "DATABASE_URL": f"sqlite:///{folder / f'slow-{threads}.sqlite3'}",
+        "QUIZAPP_SECRET_KEY": secrets.token_hex(32),
+    }
+    with ServeProcess(
+        env,
+        folder / f"serve-{threads}.log",
+        workers=workers,
+        extra=("--threads", str(threads), "--timeout", "60"),
+    ) as server:
         stop = threading.Event()
-        clients = [threading.Thread(target=dribble, args=(server.port, stop), daemon=True) for _ in range(slow)]
+        clients = [
+            threading.Thread(target=dribble, args=(server.port, stop), daemon=True) for _ in range(slow)
+        ]
         for client in clients:
             client.start()
         time.sleep(1.0)  # let every slow client reach a worker

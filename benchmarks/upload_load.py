@@ -74,8 +74,12 @@ def teacher_adds(base: str, email: str, text: str, out: dict, start: threading.E
         try:
             answer = client.post("/teacher/articles/new", data={"csrf_token": form, "text": text})
         except httpx.HTTPError as exc:  # gunicorn killed the worker at its timeout (30 s)
-            out.update(request_s=time.monotonic() - began, ready_s=time.monotonic() - began, ok=False,
-                       error=type(exc).__name__)
+            out.update(
+                request_s=time.monotonic() - began,
+                ready_s=time.monotonic() - began,
+                ok=False,
+                error=type(exc).__name__,
+            )
             return
         out["request_s"] = time.monotonic() - began
         out["status"] = answer.status_code
@@ -99,15 +103,22 @@ def pupil_reads(base: str, until: threading.Event, times: list[float]) -> None:
 
 def run(folder: Path, url: str, queue: str, texts: list[str], emails: list[str]) -> dict:
     """One serve run with ``QUIZAPP_TASK_QUEUE=queue``: the teachers' and the pupil's figures."""
-    env = {"DATABASE_URL": url, "QUIZAPP_ENV": "production", "QUIZAPP_SECRET_KEY": secrets.token_hex(32),
-           "QUIZAPP_INSTANCE_PATH": str(folder / queue), "QUIZAPP_TASK_QUEUE": queue,
-           "QUIZAPP_LOGIN_LIMIT_PER_ADDRESS": "1000 per minute"}
+    env = {
+        "DATABASE_URL": url,
+        "QUIZAPP_ENV": "production",
+        "QUIZAPP_SECRET_KEY": secrets.token_hex(32),
+        "QUIZAPP_INSTANCE_PATH": str(folder / queue),
+        "QUIZAPP_TASK_QUEUE": queue,
+        "QUIZAPP_LOGIN_LIMIT_PER_ADDRESS": "1000 per minute",
+    }
     with ServeProcess(env, folder / f"serve-{queue}.log", workers=3) as server:
         httpx.get(server.base_url + SEED_PAGE, timeout=60)  # warm: templates compiled
         start, done, pupil = threading.Event(), threading.Event(), []
         results = [{} for _ in texts]
-        teachers = [threading.Thread(target=teacher_adds, args=(server.base_url, email, text, result, start))
-                    for email, text, result in zip(emails, texts, results)]
+        teachers = [
+            threading.Thread(target=teacher_adds, args=(server.base_url, email, text, result, start))
+            for email, text, result in zip(emails, texts, results)
+        ]
         for thread in teachers:
             thread.start()
         reader = threading.Thread(target=pupil_reads, args=(server.base_url, done, pupil))
@@ -119,11 +130,17 @@ def run(folder: Path, url: str, queue: str, texts: list[str], emails: list[str])
         done.set()
         reader.join()
     pupil.sort()
-    return {"queue": queue, "requests_s": [round(r["request_s"], 1) for r in results],
-            "answers": [r.get("error") or r.get("status") for r in results],
-            "ready_s": round(max(r["ready_s"] for r in results), 1), "all_ready": all(r["ok"] for r in results),
-            "pupil_requests": len(pupil), "pupil_p50_ms": round(statistics.median(pupil) * 1000),
-            "pupil_p95_ms": round(pupil[int(len(pupil) * 0.95) - 1] * 1000), "pupil_max_ms": round(pupil[-1] * 1000)}
+    return {
+        "queue": queue,
+        "requests_s": [round(r["request_s"], 1) for r in results],
+        "answers": [r.get("error") or r.get("status") for r in results],
+        "ready_s": round(max(r["ready_s"] for r in results), 1),
+        "all_ready": all(r["ok"] for r in results),
+        "pupil_requests": len(pupil),
+        "pupil_p50_ms": round(statistics.median(pupil) * 1000),
+        "pupil_p95_ms": round(pupil[int(len(pupil) * 0.95) - 1] * 1000),
+        "pupil_max_ms": round(pupil[-1] * 1000),
+    }
 
 
 def main() -> None:
@@ -143,7 +160,7 @@ def main() -> None:
 
             for email in emails:
                 teachers.create_teacher(email, "Benchmark", PASSWORD)
-        for queue, batch in (("immediate", texts[:args.teachers]), ("sqlite", texts[args.teachers:])):
+        for queue, batch in (("immediate", texts[: args.teachers]), ("sqlite", texts[args.teachers :])):
             print(run(folder, url, queue, batch, emails), flush=True)
 
 

@@ -39,8 +39,12 @@ def get_metadata():
 def run_migrations_offline():
     """Print the SQL instead of running it (``quizapp db upgrade --sql``)."""
     url = get_engine().url.render_as_string(hide_password=False)
-    context.configure(url=url, target_metadata=get_metadata(), literal_binds=True,
-                      **current_app.extensions["migrate"].configure_args)
+    context.configure(
+        url=url,
+        target_metadata=get_metadata(),
+        literal_binds=True,
+        **current_app.extensions["migrate"].configure_args,
+    )
     with context.begin_transaction():
         context.run_migrations()
 
@@ -73,8 +77,9 @@ def run_migrations_online():
     with get_engine().connect() as connection:
         sqlite_foreign_keys(connection, on=False)
         try:
-            context.configure(connection=connection, target_metadata=get_metadata(),
-                              transactional_ddl=True, **conf_args)
+            context.configure(
+                connection=connection, target_metadata=get_metadata(), transactional_ddl=True, **conf_args
+            )
             with context.begin_transaction():
                 context.run_migrations()
                 check_foreign_keys(connection)

@@ -54,18 +54,28 @@ def prepare_command():
     from quizapp.services import seeds
 
     config = current_app.config
-    click.echo(f"Database: {make_url(config['SQLALCHEMY_DATABASE_URI']).render_as_string(hide_password=True)}")
+    click.echo(
+        f"Database: {make_url(config['SQLALCHEMY_DATABASE_URI']).render_as_string(hide_password=True)}"
+    )
     flask_migrate.upgrade()
     folder, model = config["SEEDS_DIR"], config["SPACY_MODEL"]
-    loaded = _report(seeds.sync_articles(folder, model, text_bounds(config)), len(seeds.article_files(folder)))
+    loaded = _report(
+        seeds.sync_articles(folder, model, text_bounds(config)), len(seeds.article_files(folder))
+    )
     packs = _report(seeds.sync_packs(folder / "packs", model), len(seeds.pack_files(folder / "packs")))
-    stories = _report(seeds.sync_stories(folder / "stories", model, text_bounds(config)),
-                      len(seeds.story_folders(folder / "stories")))
+    stories = _report(
+        seeds.sync_stories(folder / "stories", model, text_bounds(config)),
+        len(seeds.story_folders(folder / "stories")),
+    )
     failed = sum(result.status == seeds.FAILED for result in loaded + packs + stories)
     if failed:
-        raise click.ClickException(f"{failed} of {len(loaded) + len(packs) + len(stories)} seeds could not be loaded.")
+        raise click.ClickException(
+            f"{failed} of {len(loaded) + len(packs) + len(stories)} seeds could not be loaded."
+        )
     summary = plural(len(loaded), "article") + (f", {plural(len(packs), 'pack')}" if packs else "")
-    summary += f", {len(stories)} {'story' if len(stories) == 1 else 'stories'} at several levels" if stories else ""
+    summary += (
+        f", {len(stories)} {'story' if len(stories) == 1 else 'stories'} at several levels" if stories else ""
+    )
     click.echo(f"Ready: {summary}.")
 
 
@@ -128,7 +138,9 @@ def _read(path: Path) -> bytes:
     try:
         if path.stat().st_size > MAX_ARTICLE_BYTES:  # refuse before reading a huge file into memory
             mb = path.stat().st_size / 1024 / 1024
-            raise InputError(f"{path.name} is {mb:.1f} MB; articles up to {MAX_ARTICLE_BYTES // 1024 // 1024}.0 MB are accepted.")
+            raise InputError(
+                f"{path.name} is {mb:.1f} MB; articles up to {MAX_ARTICLE_BYTES // 1024 // 1024}.0 MB are accepted."
+            )
         return path.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read {path}: {exc.strerror or exc}") from exc
@@ -185,7 +197,7 @@ def _grade_line(grade, number: int, line: str) -> dict:
     except (ValueError, RecursionError) as exc:
         return {"error": f"line {number}: not valid JSON ({exc})"}
     if not isinstance(item, dict) or "question" not in item or "answer" not in item:
-        return {"error": f"line {number}: expected an object with \"question\" and \"answer\""}
+        return {"error": f'line {number}: expected an object with "question" and "answer"'}
     try:
         question = Question.from_dict(item["question"])
     except (TypeError, ValueError) as exc:  # QuestionFormatError is a ValueError
@@ -200,8 +212,11 @@ def pack_group():
 
 @pack_group.command("import")
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--owner", metavar="EMAIL",
-              help="The teacher who will own the pack and its article; without it both are shared, like the seeds.")
+@click.option(
+    "--owner",
+    metavar="EMAIL",
+    help="The teacher who will own the pack and its article; without it both are shared, like the seeds.",
+)
 @with_appcontext
 def pack_import_command(path: Path, owner: str | None):
     """Import a pack file (.json, .yaml, .gift); prints the new pack's id.
@@ -225,9 +240,13 @@ def pack_import_command(path: Path, owner: str | None):
         if path.stat().st_size > interchange.MAX_PACK_BYTES:  # refused before a byte is read
             raise files.too_big(path.name, path.stat().st_size, interchange.MAX_PACK_BYTES)
         result = interchange.load(path.read_bytes(), name=path.name)
-        pack_id = pack_editing.import_pack(result.pack, owner_id=owner_id, model=current_app.config["SPACY_MODEL"],
-                                           max_questions=current_app.config["MAX_QUESTIONS_PER_PACK"],
-                                           bounds=text_bounds(current_app.config))
+        pack_id = pack_editing.import_pack(
+            result.pack,
+            owner_id=owner_id,
+            model=current_app.config["SPACY_MODEL"],
+            max_questions=current_app.config["MAX_QUESTIONS_PER_PACK"],
+            bounds=text_bounds(current_app.config),
+        )
     except OSError as exc:
         raise click.ClickException(f"cannot read {path}: {exc.strerror or exc}") from exc
     except QuizappError as exc:
@@ -239,9 +258,15 @@ def pack_import_command(path: Path, owner: str | None):
 
 @pack_group.command("export")
 @click.argument("pack_id", type=int)
-@click.option("--format", "fmt", type=click.Choice(["json", "yaml", "gift"]), default="json", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write to this file instead of standard output.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["json", "yaml", "gift"]), default="json", show_default=True
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file instead of standard output.",
+)
 @with_appcontext
 def pack_export_command(pack_id: int, fmt: str, output: Path | None):
     """Write the pack PACK_ID as JSON, YAML or Moodle GIFT."""
@@ -271,21 +296,52 @@ def pack_list_command():
 
 
 @click.command("serve")
-@click.option("--bind", "-b", default="127.0.0.1:8000", show_default=True,
-              help="HOST:PORT to listen on (0.0.0.0:8000 for every interface), or unix:/path/to.sock.")
-@click.option("--workers", "-w", type=click.IntRange(min=1), default=None,
-              help="Worker processes; default 2 x CPU cores + 1 (docs/deploy.md: how many for how many pupils).")
-@click.option("--threads", type=click.IntRange(min=1), default=4, show_default=True,
-              help="Threads per worker (gunicorn's threaded worker): a slow client holds one thread, not a worker.")
-@click.option("--timeout", type=click.IntRange(min=5), default=30, show_default=True,
-              help="Seconds a request may take before its worker is restarted.")
-@click.option("--warm-model", is_flag=True,
-              help="Load the spaCy model in every worker at start (about 110 MB more each) instead of on first use.")
-@click.option("--proxies", type=click.IntRange(min=0), default=0, show_default=True,
-              help="Reverse proxies in front (nginx: 1) whose X-Forwarded-For/-Proto headers are trusted.")
+@click.option(
+    "--bind",
+    "-b",
+    default="127.0.0.1:8000",
+    show_default=True,
+    help="HOST:PORT to listen on (0.0.0.0:8000 for every interface), or unix:/path/to.sock.",
+)
+@click.option(
+    "--workers",
+    "-w",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes; default 2 x CPU cores + 1 (docs/deploy.md: how many for how many pupils).",
+)
+@click.option(
+    "--threads",
+    type=click.IntRange(min=1),
+    default=4,
+    show_default=True,
+    help="Threads per worker (gunicorn's threaded worker): a slow client holds one thread, not a worker.",
+)
+@click.option(
+    "--timeout",
+    type=click.IntRange(min=5),
+    default=30,
+    show_default=True,
+    help="Seconds a request may take before its worker is restarted.",
+)
+@click.option(
+    "--warm-model",
+    is_flag=True,
+    help="Load the spaCy model in every worker at start (about 110 MB more each) instead of on first use.",
+)
+@click.option(
+    "--proxies",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    help="Reverse proxies in front (nginx: 1) whose X-Forwarded-For/-Proto headers are trusted.",
+)
 @click.option("--access-log", is_flag=True, help="Log every request to standard output.")
-@click.option("--no-worker", is_flag=True,
-              help="Do not start the background worker that analyses new articles (run `quizapp worker` elsewhere).")
+@click.option(
+    "--no-worker",
+    is_flag=True,
+    help="Do not start the background worker that analyses new articles (run `quizapp worker` elsewhere).",
+)
 def serve_command(bind, workers, threads, timeout, warm_model, proxies, access_log, no_worker):
     """Run the production server: gunicorn with several workers, each building its own app after fork.
 
@@ -304,14 +360,23 @@ def serve_command(bind, workers, threads, timeout, warm_model, proxies, access_l
     from quizapp import serving
 
     _check_settings()
-    options = serving.ServeOptions(bind=bind, workers=workers or 0, threads=threads, timeout=timeout,
-                                   warm_model=warm_model, proxies=proxies, access_log=access_log,
-                                   background_worker=not no_worker)
+    options = serving.ServeOptions(
+        bind=bind,
+        workers=workers or 0,
+        threads=threads,
+        timeout=timeout,
+        warm_model=warm_model,
+        proxies=proxies,
+        access_log=access_log,
+        background_worker=not no_worker,
+    )
     click.echo(f"quizapp serve: {options.gunicorn_settings()['workers']} workers on {bind}", err=True)
     if serving.exposed_directly(bind, proxies):
-        click.echo(f"quizapp serve: {bind} is reachable from other machines with no proxy in front: put nginx "
-                   "in front (docs/deploy.md) and bind 127.0.0.1, so slow or hostile clients meet nginx first.",
-                   err=True)
+        click.echo(
+            f"quizapp serve: {bind} is reachable from other machines with no proxy in front: put nginx "
+            "in front (docs/deploy.md) and bind 127.0.0.1, so slow or hostile clients meet nginx first.",
+            err=True,
+        )
     serving.serve(options)
 
 
@@ -331,8 +396,12 @@ def _check_settings():
 
 
 @click.command("worker")
-@click.option("--exit-with-parent", is_flag=True, hidden=True,
-              help="Stop when the process that started this one stops (serve and run use it).")
+@click.option(
+    "--exit-with-parent",
+    is_flag=True,
+    hidden=True,
+    help="Stop when the process that started this one stops (serve and run use it).",
+)
 @with_appcontext
 def worker_command(exit_with_parent: bool):
     """Run the background worker: analyse the articles teachers add, one at a time, until SIGTERM.
@@ -349,7 +418,9 @@ def worker_command(exit_with_parent: bool):
 
     from quizapp import tasks
 
-    logging.basicConfig(level=logging.INFO, format="[%(asctime)s] [%(process)d] [%(levelname)s] %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.INFO, format="[%(asctime)s] [%(process)d] [%(levelname)s] %(name)s: %(message)s"
+    )
     if exit_with_parent:
         tasks.exit_with_parent()
     try:
@@ -372,7 +443,9 @@ def _run_with_worker(flask_run: click.Command) -> click.Command:
     def run_command(ctx, **options):
         from quizapp import tasks
 
-        child = None if os.environ.get("WERKZEUG_RUN_MAIN") == "true" else tasks.start_worker(_check_settings())
+        child = (
+            None if os.environ.get("WERKZEUG_RUN_MAIN") == "true" else tasks.start_worker(_check_settings())
+        )
         try:
             ctx.invoke(flask_run, **options)
         finally:
@@ -381,8 +454,20 @@ def _run_with_worker(flask_run: click.Command) -> click.Command:
     return run_command
 
 
-COMMANDS = (prepare_command, create_teacher_command, set_password_command, reset_password_command, invite_command,
-            approve_teacher_command, pending_teachers_command, analyze_command, grade_command, pack_group, serve_command, worker_command)
+COMMANDS = (
+    prepare_command,
+    create_teacher_command,
+    set_password_command,
+    reset_password_command,
+    invite_command,
+    approve_teacher_command,
+    pending_teachers_command,
+    analyze_command,
+    grade_command,
+    pack_group,
+    serve_command,
+    worker_command,
+)
 
 
 def build_cli() -> click.Group:

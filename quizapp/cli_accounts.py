@@ -32,12 +32,20 @@ def _checked(rule_name: str):
 
 
 @click.command("create-teacher")
-@click.option("--email", prompt=True, callback=_checked("check_email"),
-              help="The teacher's email; they log in with it.")
-@click.option("--name", "display_name", prompt="Name", callback=_checked("check_name"),
-              help="As the pupils know them, e.g. 'Ms Rivera'.")
-@click.password_option(callback=_checked("check_password"),
-                       help="Asked for (hidden, twice) if not given; prefer that to the shell history.")
+@click.option(
+    "--email", prompt=True, callback=_checked("check_email"), help="The teacher's email; they log in with it."
+)
+@click.option(
+    "--name",
+    "display_name",
+    prompt="Name",
+    callback=_checked("check_name"),
+    help="As the pupils know them, e.g. 'Ms Rivera'.",
+)
+@click.password_option(
+    callback=_checked("check_password"),
+    help="Asked for (hidden, twice) if not given; prefer that to the shell history.",
+)
 @with_appcontext
 def create_teacher_command(email: str, display_name: str, password: str):
     """Create a teacher account, e.g. the first one on a new server.
@@ -53,8 +61,10 @@ def create_teacher_command(email: str, display_name: str, password: str):
 
 @click.command("set-password")
 @click.option("--email", prompt=True, help="The teacher whose password to set.")
-@click.password_option(callback=_checked("check_password"),
-                       help="Asked for (hidden, twice) if not given; prefer that to the shell history.")
+@click.password_option(
+    callback=_checked("check_password"),
+    help="Asked for (hidden, twice) if not given; prefer that to the shell history.",
+)
 @with_appcontext
 def set_password_command(email: str, password: str):
     """Give a teacher a new password and log them out everywhere (``reset-password --link`` lets her choose it).
@@ -72,10 +82,18 @@ def set_password_command(email: str, password: str):
 
 @click.command("reset-password")
 @click.argument("email")
-@click.option("--link", is_flag=True, help="Print a one-time link for the teacher to choose her own password, "
-              "instead of asking for one.")
-@click.option("--url", "base_url", metavar="URL", help="The server's address, e.g. https://quiz.school.example, "
-              "for the whole link (default: QUIZAPP_BASE_URL).")
+@click.option(
+    "--link",
+    is_flag=True,
+    help="Print a one-time link for the teacher to choose her own password, instead of asking for one.",
+)
+@click.option(
+    "--url",
+    "base_url",
+    metavar="URL",
+    help="The server's address, e.g. https://quiz.school.example, "
+    "for the whole link (default: QUIZAPP_BASE_URL).",
+)
 @with_appcontext
 def reset_password_command(email: str, link: bool, base_url: str | None):
     """Give the teacher EMAIL a new password (asked for twice, hidden), or with --link a link to choose one.
@@ -98,7 +116,9 @@ def reset_password_command(email: str, link: bool, base_url: str | None):
         if made is None:  # deleted since the check above
             raise click.ClickException(f"There is no teacher account for {email}. Nothing was changed.")
         url = mail.link_url(current_app, made.token, base_url or current_app.config.get("BASE_URL"))
-        click.echo(f"Send this link to {made.email}; it works once, for {plural(password_reset.LINK_HOURS, 'hour')}:")
+        click.echo(
+            f"Send this link to {made.email}; it works once, for {plural(password_reset.LINK_HOURS, 'hour')}:"
+        )
         click.echo(url)
         if not (base_url or current_app.config.get("BASE_URL")):
             click.echo("Put the server's address in front of it (or give --url, or set QUIZAPP_BASE_URL).")
@@ -114,10 +134,19 @@ def reset_password_command(email: str, link: bool, base_url: str | None):
 
 
 @click.command("invite")
-@click.option("--days", type=click.IntRange(min=1, max=365), default=14, show_default=True,
-              help="How long the code works.")
-@click.option("--url", "base_url", metavar="URL", help="The server's address, e.g. https://quiz.school.example, "
-              "to print the whole link.")
+@click.option(
+    "--days",
+    type=click.IntRange(min=1, max=365),
+    default=14,
+    show_default=True,
+    help="How long the code works.",
+)
+@click.option(
+    "--url",
+    "base_url",
+    metavar="URL",
+    help="The server's address, e.g. https://quiz.school.example, to print the whole link.",
+)
 @with_appcontext
 def invite_command(days: int, base_url: str | None):
     """Make a single-use invite code for a new teacher account (QUIZAPP_REGISTRATION=invite).

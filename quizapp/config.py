@@ -12,8 +12,8 @@ from pathlib import Path
 
 from quizapp import secret_key as keys
 from quizapp.database import database_url
-from quizapp.text.reading import bounds, nlp
 from quizapp.text.errors import ModelNotInstalled
+from quizapp.text.reading import bounds, nlp
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -28,9 +28,18 @@ ENVIRONMENT = {
 }
 # Rate limits, in Flask-Limiter's syntax ("120 per minute;2000 per day"): an admin whose school
 # joins hundreds of pupils from one address raises them without editing a file.
-RATE_LIMITS = ("LOGIN_LIMIT_PER_ADDRESS", "LOGIN_LIMIT_PER_EMAIL", "REGISTER_LIMIT_PER_ADDRESS",
-               "REGISTER_LIMIT_PER_EMAIL", "RESET_LIMIT_PER_ADDRESS", "RESET_LIMIT_PER_EMAIL", "JOIN_LIMIT_PER_ADDRESS", "JOIN_FAILURES_PER_ADDRESS",
-               "JOIN_FAILURES_PER_CODE", "ANSWER_LIMIT_PER_PUPIL")
+RATE_LIMITS = (
+    "LOGIN_LIMIT_PER_ADDRESS",
+    "LOGIN_LIMIT_PER_EMAIL",
+    "REGISTER_LIMIT_PER_ADDRESS",
+    "REGISTER_LIMIT_PER_EMAIL",
+    "RESET_LIMIT_PER_ADDRESS",
+    "RESET_LIMIT_PER_EMAIL",
+    "JOIN_LIMIT_PER_ADDRESS",
+    "JOIN_FAILURES_PER_ADDRESS",
+    "JOIN_FAILURES_PER_CODE",
+    "ANSWER_LIMIT_PER_PUPIL",
+)
 ENVIRONMENT.update({name: f"QUIZAPP_{name}" for name in RATE_LIMITS})
 # Issue 14's numbers, set without editing a file. Caps on the work one teacher can ask for are
 # whole numbers above 0 (QUIZAPP_MAX_ARTICLE_WORDS=80000); the limits below may be 0 ("never").
@@ -43,16 +52,37 @@ ENVIRONMENT.update({"TASK_QUEUE": "QUIZAPP_TASK_QUEUE", "REGISTRATION": "QUIZAPP
 ENVIRONMENT.update({"SCHOOL_TIMEZONE": "QUIZAPP_SCHOOL_TIMEZONE"})
 
 # E-mail (docs/deploy.md, "E-mail"): set QUIZAPP_MAIL_SERVER and the forgot-password page sends reset links.
-ENVIRONMENT.update({name: f"QUIZAPP_{name}" for name in (
-    "MAIL_SERVER", "MAIL_PORT", "MAIL_USERNAME", "MAIL_PASSWORD", "MAIL_USE_TLS", "MAIL_USE_SSL",
-    "MAIL_BACKEND", "BASE_URL")})
+ENVIRONMENT.update(
+    {
+        name: f"QUIZAPP_{name}"
+        for name in (
+            "MAIL_SERVER",
+            "MAIL_PORT",
+            "MAIL_USERNAME",
+            "MAIL_PASSWORD",
+            "MAIL_USE_TLS",
+            "MAIL_USE_SSL",
+            "MAIL_BACKEND",
+            "BASE_URL",
+        )
+    }
+)
 ENVIRONMENT["MAIL_DEFAULT_SENDER"] = "QUIZAPP_MAIL_FROM"
 
 REGISTRATION_MODES = ("open", "invite", "approval")
 
 # QUIZAPP_SECURE_COOKIES's words -> SESSION_COOKIE_SECURE.
-SECURE_COOKIE_WORDS: dict[str, bool | str] = {"auto": "auto", "1": True, "true": True, "on": True, "yes": True,
-                       "0": False, "false": False, "off": False, "no": False}
+SECURE_COOKIE_WORDS: dict[str, bool | str] = {
+    "auto": "auto",
+    "1": True,
+    "true": True,
+    "on": True,
+    "yes": True,
+    "0": False,
+    "false": False,
+    "off": False,
+    "no": False,
+}
 
 
 class Config:
@@ -140,7 +170,9 @@ def configure_app(app, test_config: dict | None = None) -> None:
         app.config[name] = whole_number(name, app.config[name])
     app.config["REGISTRATION"] = registration_mode(app.config["REGISTRATION"])
     mail_settings(app.config)
-    app.config["SQLALCHEMY_DATABASE_URI"] = database_url(app.config.get("SQLALCHEMY_DATABASE_URI"), app.instance_path)
+    app.config["SQLALCHEMY_DATABASE_URI"] = database_url(
+        app.config.get("SQLALCHEMY_DATABASE_URI"), app.instance_path
+    )
     app.config["SECRET_KEY"] = keys.secret_key(app.config, app.instance_path)
     app.config["SESSION_COOKIE_SECURE"] = secure_cookies(app.config["SESSION_COOKIE_SECURE"])
     for name in LIMITS:
@@ -170,8 +202,10 @@ def registration_mode(value) -> str:
     """``REGISTRATION`` as one of ``REGISTRATION_MODES``, or a refusal that lists them."""
     word = str(value).strip().lower()
     if word not in REGISTRATION_MODES:
-        raise RuntimeError(f"QUIZAPP_REGISTRATION={value!r} is not understood: use open (anyone may register, "
-                           "the default), invite (with an invite code) or approval (an admin approves each account).")
+        raise RuntimeError(
+            f"QUIZAPP_REGISTRATION={value!r} is not understood: use open (anyone may register, "
+            "the default), invite (with an invite code) or approval (an admin approves each account)."
+        )
     return word
 
 
@@ -191,12 +225,16 @@ def mail_settings(config) -> None:
         return
     base = str(config.get("BASE_URL") or "").strip().rstrip("/")
     if not base.startswith(("https://", "http://")):
-        raise RuntimeError("E-mail is set up (QUIZAPP_MAIL_SERVER) but QUIZAPP_BASE_URL is not: set it to the "
-                           "address teachers open quizapp at, e.g. https://quiz.school.example, so that "
-                           "reset links point there.")
+        raise RuntimeError(
+            "E-mail is set up (QUIZAPP_MAIL_SERVER) but QUIZAPP_BASE_URL is not: set it to the "
+            "address teachers open quizapp at, e.g. https://quiz.school.example, so that "
+            "reset links point there."
+        )
     if not config.get("MAIL_DEFAULT_SENDER"):
-        raise RuntimeError("E-mail is set up (QUIZAPP_MAIL_SERVER) but QUIZAPP_MAIL_FROM is not: set it to the "
-                           "address the mail comes from, e.g. quiz@school.example.")
+        raise RuntimeError(
+            "E-mail is set up (QUIZAPP_MAIL_SERVER) but QUIZAPP_MAIL_FROM is not: set it to the "
+            "address the mail comes from, e.g. quiz@school.example."
+        )
     config["BASE_URL"] = base
 
 
@@ -223,7 +261,9 @@ def settings_from_environment(environ=os.environ) -> dict:
 
 def text_bounds(config) -> bounds.Bounds:
     """The caps on one analysis, from the app's settings."""
-    return bounds.Bounds(max_words=config["MAX_ARTICLE_WORDS"], max_paragraph_chars=config["MAX_PARAGRAPH_CHARS"])
+    return bounds.Bounds(
+        max_words=config["MAX_ARTICLE_WORDS"], max_paragraph_chars=config["MAX_PARAGRAPH_CHARS"]
+    )
 
 
 def instance_path(test_config: dict | None = None) -> str | None:
@@ -232,7 +272,11 @@ def instance_path(test_config: dict | None = None) -> str | None:
     ``QUIZAPP_INSTANCE_PATH`` lets an admin keep it outside a read-only checkout
     (e.g. /var/lib/quizapp); a test names its own with ``INSTANCE_PATH``.
     """
-    path = test_config.get("INSTANCE_PATH") if test_config is not None else os.environ.get("QUIZAPP_INSTANCE_PATH")
+    path = (
+        test_config.get("INSTANCE_PATH")
+        if test_config is not None
+        else os.environ.get("QUIZAPP_INSTANCE_PATH")
+    )
     return os.path.abspath(path) if path else None
 
 

@@ -36,8 +36,9 @@ def link_url(app, token: str, base_url: str | None) -> str:
     disagree; never from a request's Host header.
     """
     parts = urlsplit(base_url or "")
-    adapter = app.url_map.bind(parts.netloc or "localhost", script_name=parts.path or "/",
-                               url_scheme=parts.scheme or "http")
+    adapter = app.url_map.bind(
+        parts.netloc or "localhost", script_name=parts.path or "/", url_scheme=parts.scheme or "http"
+    )
     return adapter.build(RESET_ENDPOINT, {"token": token}, force_external=bool(base_url))
 
 
@@ -50,7 +51,12 @@ def send_reset_link(app, email: str) -> bool:
     link = password_reset.make_link(email, app.config["SECRET_KEY"])
     if link is None or not mail_enabled(app.config):
         return False
-    body = render_template("auth/reset_email.txt", name=link.display_name, hours=password_reset.LINK_HOURS,
-                           url=link_url(app, link.token, app.config["BASE_URL"]), base_url=app.config["BASE_URL"])
+    body = render_template(
+        "auth/reset_email.txt",
+        name=link.display_name,
+        hours=password_reset.LINK_HOURS,
+        url=link_url(app, link.token, app.config["BASE_URL"]),
+        base_url=app.config["BASE_URL"],
+    )
     EmailMessage(SUBJECT, body, to=[link.email]).send()
     return True

@@ -88,5 +88,7 @@ def _read(path: Path) -> str:
         )
     key = path.read_text(encoding="ascii", errors="replace").strip()
     if len(key) < 2 * KEY_BYTES:
-        raise RuntimeError(f"{path} holds no usable key ({len(key)} characters). Delete it to have a new one made.")
+        raise RuntimeError(
+            f"{path} holds no usable key ({len(key)} characters). Delete it to have a new one made."
+        )
     return key

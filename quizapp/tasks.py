@@ -44,7 +44,9 @@ log = logging.getLogger(__name__)
 EXTENSION = "quizapp.tasks"
 QUEUE_FILE = "tasks.sqlite3"
 NICENESS = 10  # below the web workers: a pupil's page wins the CPU over an analysis
-QUEUE_DOWN = "The analysis could not be queued (the task queue is not answering). Please try again in a moment."
+QUEUE_DOWN = (
+    "The analysis could not be queued (the task queue is not answering). Please try again in a moment."
+)
 
 
 def init_app(app) -> None:
@@ -68,7 +70,9 @@ def init_app(app) -> None:
         with app.app_context():
             try:
                 mail.send_reset_link(app, email)
-            except Exception:  # the mail server refused or did not answer: the log says so, the worker goes on
+            except (
+                Exception
+            ):  # the mail server refused or did not answer: the log says so, the worker goes on
                 log.exception("Could not send a password reset e-mail")
 
     app.extensions[EXTENSION] = (huey, analyse_article, email_reset_link)
@@ -84,8 +88,10 @@ def make_queue(setting: str, instance_path: str) -> Huey:
         return RedisHuey("quizapp", url=setting, **options)
     if setting in ("immediate", "memory"):
         return MemoryHuey("quizapp", immediate=setting == "immediate", **options)
-    raise RuntimeError(f"QUIZAPP_TASK_QUEUE={setting!r} is not understood: use sqlite (the default), "
-                       "redis://host:6379/1 (several app servers) or immediate (tests only).")
+    raise RuntimeError(
+        f"QUIZAPP_TASK_QUEUE={setting!r} is not understood: use sqlite (the default), "
+        "redis://host:6379/1 (several app servers) or immediate (tests only)."
+    )
 
 
 def queue(app) -> Huey:
@@ -126,14 +132,18 @@ def run_consumer(app, worker_type: str = "process") -> None:
 
     huey = queue(app)
     if huey.immediate:
-        raise RuntimeError("QUIZAPP_TASK_QUEUE=immediate runs analyses in the request; there is no worker to run.")
+        raise RuntimeError(
+            "QUIZAPP_TASK_QUEUE=immediate runs analyses in the request; there is no worker to run."
+        )
     with app.app_context():
         db.engine.dispose()  # Huey forks its worker process: no database connection may cross the fork
     try:
         os.nice(NICENESS)
     except OSError:  # not allowed here: run at the normal priority
         pass
-    consumer = huey.create_consumer(workers=1, worker_type=worker_type, periodic=False, graceful_signal="TERM")
+    consumer = huey.create_consumer(
+        workers=1, worker_type=worker_type, periodic=False, graceful_signal="TERM"
+    )
     consumer.run()
 
 

@@ -26,7 +26,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run from a checkout: import this copy of quizapp
 
-from quizapp.text.reading import reading_level, reading_level_fit
+from quizapp.text.reading import reading_level, reading_level_fit  # noqa: E402  (after the path is set)
 
 CORPUS = ROOT / "tests" / "data" / "onestopenglish"
 FEATURES_FILE = ROOT / "tests" / "data" / "reading_level_features.json"
@@ -47,8 +47,14 @@ def extract() -> list[dict]:
             sentences = readability.counted_sentences(docs)
             total = sum((c for _, _, c in sentences), readability.Counts())
             values = reading_level.features(sentences, total, docs)
-            rows.append({"story": story, "level": level, "grade_level_formulas": _classic(total),
-                         "features": {k: round(v, 6) for k, v in values.items()}})
+            rows.append(
+                {
+                    "story": story,
+                    "level": level,
+                    "grade_level_formulas": _classic(total),
+                    "features": {k: round(v, 6) for k, v in values.items()},
+                }
+            )
     return rows
 
 
@@ -90,14 +96,21 @@ def to_json(fitted, calibration: dict, cv, n: int) -> dict:
         "scale": {k: round(float(v), 6) for k, v in zip(names, fitted.scale)},
         "cuts": [round(c, 6) for c in fitted.cuts],
         "grade": calibration,
-        "cross_validation": {"folds": reading_level_fit.FOLDS, "pairs_right": cv.pairs_right, "pairs": cv.pairs,
-                             "accuracy": round(cv.accuracy, 4), "adjacent": round(cv.adjacent, 4)},
+        "cross_validation": {
+            "folds": reading_level_fit.FOLDS,
+            "pairs_right": cv.pairs_right,
+            "pairs": cv.pairs,
+            "accuracy": round(cv.accuracy, 4),
+            "adjacent": round(cv.adjacent, 4),
+        },
     }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--reuse-features", action="store_true", help=f"read {FEATURES_FILE.name} instead of parsing")
+    parser.add_argument(
+        "--reuse-features", action="store_true", help=f"read {FEATURES_FILE.name} instead of parsing"
+    )
     args = parser.parse_args()
     if args.reuse_features:
         rows = json.loads(FEATURES_FILE.read_text(encoding="utf-8"))

@@ -24,18 +24,37 @@ from quizapp.services import classroom
 from quizapp.text.question import Question
 
 QUESTIONS = (
-    Question("backers", "short", "Which two countries back the Syrian government? Name both.",
-             (("Russia", "Russians", "Moscow"), ("Iran", "Iranians", "Tehran")),
-             distractors=("United States", "Iraq", "Turkey"),
-             evidence="Backed by Russia and Iran, the government hopes to steal a march on U.S.-backed militias."),
-    Question("town", "choice", "Which town did the government capture on Saturday?",
-             (("al-Sukhna", "Sukhna"),), choices=("al-Sukhna", "Deir al-Zor", "Damascus", "Beirut"),
-             evidence="Damascus hailed the capture of the town of al-Sukhna on Saturday."),
-    Question("allies", "multi", "Which countries back the government? Tick all that apply.",
-             (("Russia",), ("Iran",)), choices=("Russia", "Iran", "Turkey", "France"),
-             evidence="Backed by Russia and Iran, the government hopes to steal a march."),
-    Question("talks", "truefalse", "The truces have already brought the two sides back to peace talks.",
-             (("false",),), evidence="But there is no sign of these truces leading to a revival of peace talks."),
+    Question(
+        "backers",
+        "short",
+        "Which two countries back the Syrian government? Name both.",
+        (("Russia", "Russians", "Moscow"), ("Iran", "Iranians", "Tehran")),
+        distractors=("United States", "Iraq", "Turkey"),
+        evidence="Backed by Russia and Iran, the government hopes to steal a march on U.S.-backed militias.",
+    ),
+    Question(
+        "town",
+        "choice",
+        "Which town did the government capture on Saturday?",
+        (("al-Sukhna", "Sukhna"),),
+        choices=("al-Sukhna", "Deir al-Zor", "Damascus", "Beirut"),
+        evidence="Damascus hailed the capture of the town of al-Sukhna on Saturday.",
+    ),
+    Question(
+        "allies",
+        "multi",
+        "Which countries back the government? Tick all that apply.",
+        (("Russia",), ("Iran",)),
+        choices=("Russia", "Iran", "Turkey", "France"),
+        evidence="Backed by Russia and Iran, the government hopes to steal a march.",
+    ),
+    Question(
+        "talks",
+        "truefalse",
+        "The truces have already brought the two sides back to peace talks.",
+        (("false",),),
+        evidence="But there is no sign of these truces leading to a revival of peace talks.",
+    ),
 )
 # Responses by question number (1-based), as the form posts them.
 RIGHT = {1: "Russia and Iran", 2: "al-Sukhna", 3: ["Russia", "Iran"], 4: "false"}
@@ -55,8 +74,12 @@ class Lesson:
 
 def make_quiz_pack(owner, article, questions=QUESTIONS, **fields) -> Pack:
     """A pack on ``article`` with ``questions`` (flushed, not committed; inside an app context)."""
-    pack = Pack(article=article, owner_id=owner.id if owner else None, title=fields.pop("title", "Syria lesson"),
-                **fields)
+    pack = Pack(
+        article=article,
+        owner_id=owner.id if owner else None,
+        title=fields.pop("title", "Syria lesson"),
+        **fields,
+    )
     for question in questions:
         pack.questions.append(PackQuestion(data=question.to_dict()))
     db.session.add(pack)
@@ -64,9 +87,17 @@ def make_quiz_pack(owner, article, questions=QUESTIONS, **fields) -> Pack:
     return pack
 
 
-def start_class_session(app, *, feedback: str = "immediate", shuffle_choices: bool = False,
-                        questions=QUESTIONS, email: str = "ann@school.example", slug: str = "syria",
-                        title: str = "Syria lesson", **settings) -> Lesson:
+def start_class_session(
+    app,
+    *,
+    feedback: str = "immediate",
+    shuffle_choices: bool = False,
+    questions=QUESTIONS,
+    email: str = "ann@school.example",
+    slug: str = "syria",
+    title: str = "Syria lesson",
+    **settings,
+) -> Lesson:
     """A teacher, an article and a pack with ``questions``, and a session of it started by the teacher.
 
     ``settings`` are more of the pack's columns (``shuffle_questions``,
@@ -76,8 +107,15 @@ def start_class_session(app, *, feedback: str = "immediate", shuffle_choices: bo
     with app.app_context():
         teacher = make_teacher(email=email)
         article = make_article(slug=slug, owner=teacher)
-        pack = make_quiz_pack(teacher, article, questions, feedback=feedback, shuffle_choices=shuffle_choices,
-                              title=title, **settings)
+        pack = make_quiz_pack(
+            teacher,
+            article,
+            questions,
+            feedback=feedback,
+            shuffle_choices=shuffle_choices,
+            title=title,
+            **settings,
+        )
         owner_id, pack_id = teacher.id, pack.id
         db.session.commit()
         session_id = classroom.start_session(pack_id, owner_id)

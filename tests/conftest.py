@@ -14,8 +14,8 @@ every name and span.
 
 import os
 
+import properties
 import pytest
-import properties  # noqa: F401  (loads the Hypothesis profile before any test module builds settings)
 from databases import ENGINE_OPTIONS, databases
 from factories import SEED, naive_analyse, seed_analysis, seed_raw
 
@@ -67,8 +67,12 @@ def database_url(database, tmp_path) -> str:
 @pytest.fixture
 def app_config(tmp_path, database_url) -> dict:
     """A test config: the real seeds, an empty database of its own."""
-    return {"TESTING": True, "SECRET_KEY": "test",
-            "SQLALCHEMY_DATABASE_URI": database_url, "SQLALCHEMY_ENGINE_OPTIONS": ENGINE_OPTIONS}
+    return {
+        "TESTING": True,
+        "SECRET_KEY": "test",
+        "SQLALCHEMY_DATABASE_URI": database_url,
+        "SQLALCHEMY_ENGINE_OPTIONS": ENGINE_OPTIONS,
+    }
 
 
 @pytest.fixture
@@ -90,7 +94,9 @@ def seed_article(app, analysed_seed):
     """The Reuters seed stored in this test's database as ``quizapp prepare`` stores it; its ``ArticleView``."""
     with app.app_context():
         return articles_service.store_article(
-            seed_raw(), analysed_seed, slug=SEED.stem,
+            seed_raw(),
+            analysed_seed,
+            slug=SEED.stem,
             key=articles_service.analysis_key(app.config["SPACY_MODEL"]),
         )
 

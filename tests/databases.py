@@ -30,8 +30,14 @@ def migrate(url: str) -> None:
     from quizapp import create_app
     from quizapp.extensions import db
 
-    app = create_app({"TESTING": True, "SECRET_KEY": "test", "SQLALCHEMY_DATABASE_URI": url,
-                      "SQLALCHEMY_ENGINE_OPTIONS": ENGINE_OPTIONS})
+    app = create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "test",
+            "SQLALCHEMY_DATABASE_URI": url,
+            "SQLALCHEMY_ENGINE_OPTIONS": ENGINE_OPTIONS,
+        }
+    )
     with app.app_context():
         flask_migrate.upgrade()
         db.engine.dispose()
@@ -116,6 +122,9 @@ def databases(url: str | None, folder: Path):
         return SqliteDatabases(folder)
     name = sa.engine.make_url(url).database or ""
     if "test" not in name:
-        pytest.exit(f"DATABASE_URL names the database {name!r}, and the tests empty the database they use. "
-                    "Point it at one whose name contains 'test', or unset it to test on SQLite.", returncode=2)
+        pytest.exit(
+            f"DATABASE_URL names the database {name!r}, and the tests empty the database they use. "
+            "Point it at one whose name contains 'test', or unset it to test on SQLite.",
+            returncode=2,
+        )
     return PostgresDatabase(url)

@@ -10,7 +10,16 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from quizapp.text.types import Actor, Analysis, CleanArticle, HardSentence, Mention, Readability, Relation, Span
+from quizapp.text.types import (
+    Actor,
+    Analysis,
+    CleanArticle,
+    HardSentence,
+    Mention,
+    Readability,
+    Relation,
+    Span,
+)
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "reuters-syria-new-phase.txt"
 SEED_TITLE = "Syria's war enters a new phase"
@@ -32,7 +41,13 @@ SEED_PARAGRAPHS = (
 
 # id, name, kind, names searched in the text, role
 SEED_ACTORS = (
-    ("assad", "Bashar al-Assad", "person", ("Bashar al-Assad", "Assad"), "President of Syria, extending his grip"),
+    (
+        "assad",
+        "Bashar al-Assad",
+        "person",
+        ("Bashar al-Assad", "Assad"),
+        "President of Syria, extending his grip",
+    ),
     ("syria", "Syria", "country", ("Syria",), "The country at war"),
     ("islamic-state", "Islamic State", "group", ("Islamic State",), "Militant group losing ground"),
     ("russia", "Russia", "country", ("Russia", "Moscow"), "Backs the Syrian government"),
@@ -61,10 +76,24 @@ def find_mentions(paragraphs, actor_id: str, names) -> list[Mention]:
 def make_readability(**overrides) -> Readability:
     """Plausible scores for a short news article; override any field."""
     values = dict(
-        flesch_reading_ease=28.4, flesch_kincaid_grade=15.1, gunning_fog=17.9, smog_index=15.6,
-        coleman_liau_index=13.2, automated_readability_index=16.8, dale_chall_readability_score=11.0,
-        words=171, sentences=6, syllables=290, letters=850, polysyllables=28, difficult_words=44,
-        grade_level=14.6, band="College", reading_minutes=0.9, hard_sentences=(), difficult_word_list=(),
+        flesch_reading_ease=28.4,
+        flesch_kincaid_grade=15.1,
+        gunning_fog=17.9,
+        smog_index=15.6,
+        coleman_liau_index=13.2,
+        automated_readability_index=16.8,
+        dale_chall_readability_score=11.0,
+        words=171,
+        sentences=6,
+        syllables=290,
+        letters=850,
+        polysyllables=28,
+        difficult_words=44,
+        grade_level=14.6,
+        band="College",
+        reading_minutes=0.9,
+        hard_sentences=(),
+        difficult_word_list=(),
     )
     values.update(overrides)
     return Readability(**values)
@@ -83,8 +112,17 @@ def seed_analysis() -> Analysis:
     readability = make_readability(
         hard_sentences=(hard,), difficult_word_list=("firepower", "stronghold", "negotiated", "ceasefires")
     )
-    relation = Relation("back", "Backed by", "russia", None, "Russia", "the government",
-                        SEED_PARAGRAPHS[1][:60], Span(1, 0, 60), "backing")
+    relation = Relation(
+        "back",
+        "Backed by",
+        "russia",
+        None,
+        "Russia",
+        "the government",
+        SEED_PARAGRAPHS[1][:60],
+        Span(1, 0, 60),
+        "backing",
+    )
     return Analysis(
         article=CleanArticle(SEED_TITLE, SEED_PARAGRAPHS, "Reuters", "Beirut", None, 5),
         readability=readability,

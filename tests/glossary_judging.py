@@ -71,7 +71,11 @@ def score(analyses: dict, judged: dict) -> Figures:
         names = {a.id: a.name for a in analysis.actors}
         for actor in analysis.actors:
             mark = marks["entries"].get(entry_key(actor))
-            if mark is None or mark["entry"] not in ENTRY_MARKS or (actor.role and mark.get("role") not in ROLE_MARKS):
+            if (
+                mark is None
+                or mark["entry"] not in ENTRY_MARKS
+                or (actor.role and mark.get("role") not in ROLE_MARKS)
+            ):
                 unjudged.append(f"{name}: {entry_key(actor)}")
                 continue
             figures.entries += 1
@@ -104,19 +108,25 @@ def _show(name: str, nlp, judged: dict) -> None:
         print(f"[{i}] {paragraph}\n")
     names = {a.id: a.name for a in analysis.actors}
     for actor in analysis.actors:
-        mark = article["entries"].setdefault(entry_key(actor), {"entry": "?", "role": "?" if actor.role else None})
+        mark = article["entries"].setdefault(
+            entry_key(actor), {"entry": "?", "role": "?" if actor.role else None}
+        )
         print(f"ENTRY {mark} {entry_key(actor)}  (m={actor.mentions}, aliases={actor.aliases})")
     for quote in analysis.quotes:
         if quote.speaker:
             mark = article["quotes"].setdefault(quote_key(quote, names), "?")
-            print(f"QUOTE {mark} [{names[quote.speaker]}] via {quote.speaker_text!r} ({quote.cue}): {quote.text[:90]}")
+            print(
+                f"QUOTE {mark} [{names[quote.speaker]}] via {quote.speaker_text!r} ({quote.cue}): {quote.text[:90]}"
+            )
 
 
 if __name__ == "__main__":
     sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
     from quizapp.text.reading import nlp as nlp_module
 
-    data = load() if JUDGED.exists() else {"rules": "docs/glossary.md, Marking the judged set", "articles": {}}
+    data = (
+        load() if JUDGED.exists() else {"rules": "docs/glossary.md, Marking the judged set", "articles": {}}
+    )
     model = nlp_module.load()
     for article_name in sys.argv[1:]:
         _show(article_name, model, data)

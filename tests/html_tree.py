@@ -18,7 +18,11 @@ class Node:
     def text(self, skip: str = "") -> str:
         """The text inside, tags removed, leaving out elements of class ``skip``."""
         return "".join(
-            c if isinstance(c, str) else "" if skip and skip in c.attrs.get("class", "").split() else c.text(skip)
+            c
+            if isinstance(c, str)
+            else ""
+            if skip and skip in c.attrs.get("class", "").split()
+            else c.text(skip)
             for c in self.children
         )
 
@@ -36,8 +40,15 @@ class Node:
     def find_all(self, tag=None, **attrs):
         """Elements below with ``tag`` and these attribute values (``class_`` matches one class)."""
         wanted = {k.rstrip("_"): v for k, v in attrs.items()}
-        return [n for n in self.walk() if (tag is None or n.tag == tag) and all(
-            v in n.attrs.get(k, "").split() if k == "class" else n.attrs.get(k) == v for k, v in wanted.items())]
+        return [
+            n
+            for n in self.walk()
+            if (tag is None or n.tag == tag)
+            and all(
+                v in n.attrs.get(k, "").split() if k == "class" else n.attrs.get(k) == v
+                for k, v in wanted.items()
+            )
+        ]
 
     def find(self, tag=None, **attrs):
         """The first element that ``find_all`` would return, or None."""

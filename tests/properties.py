@@ -16,11 +16,22 @@ from hypothesis.database import DirectoryBasedExampleDatabase
 PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "ci")
 FUZZ_FACTOR = 50
 
-settings.register_profile("ci", derandomize=True, database=None, deadline=None, print_blob=True,
-                          suppress_health_check=[HealthCheck.too_slow])
-settings.register_profile("fuzz", derandomize=False, deadline=None, print_blob=True,
-                          suppress_health_check=[HealthCheck.too_slow],
-                          database=DirectoryBasedExampleDatabase(Path(__file__).parents[1] / ".hypothesis" / "examples"))
+settings.register_profile(
+    "ci",
+    derandomize=True,
+    database=None,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile(
+    "fuzz",
+    derandomize=False,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+    database=DirectoryBasedExampleDatabase(Path(__file__).parents[1] / ".hypothesis" / "examples"),
+)
 settings.load_profile(PROFILE)
 
 

@@ -37,8 +37,12 @@ def logged_in_teacher(app):
 
 def make_article(slug: str = "syria", owner: Teacher | None = None, analysis=None) -> Article:
     """An article with ``analysis`` (default: the hand-made seed analysis) stored as JSON."""
-    article = Article(slug=slug, raw_text=f"The raw text of {slug}.", analysis_key="test-model@test",
-                      owner_id=owner.id if owner else None)
+    article = Article(
+        slug=slug,
+        raw_text=f"The raw text of {slug}.",
+        analysis_key="test-model@test",
+        owner_id=owner.id if owner else None,
+    )
     article.analysis = analysis or seed_analysis()
     db.session.add(article)
     db.session.flush()
@@ -52,7 +56,9 @@ def question(number: int) -> Question:
 
 def make_pack(article: Article, owner: Teacher | None = None, questions: int = 3, **fields) -> Pack:
     """A pack on ``article`` with ``questions`` typed questions."""
-    pack = Pack(article=article, owner_id=owner.id if owner else None, title=fields.pop("title", "A pack"), **fields)
+    pack = Pack(
+        article=article, owner_id=owner.id if owner else None, title=fields.pop("title", "A pack"), **fields
+    )
     for number in range(1, questions + 1):
         pack.questions.append(PackQuestion(data=question(number).to_dict()))
     db.session.add(pack)

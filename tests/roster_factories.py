@@ -19,15 +19,38 @@ from quizapp.text.question import Question
 from quizapp.text.questions.families.main_idea import PROMPT as MAIN_IDEA
 
 SKILL_PACK = (
-    Question("recall", "choice", "Which town was captured?", (("al-Sukhna",),),
-             choices=("al-Sukhna", "Damascus", "Beirut"), skill="recall"),
-    Question("word", "choice", "In the article, “hailed” means …", (("praised",),),
-             choices=("praised", "rained on", "called"), skill="vocabulary"),
-    Question("why", "choice", "Why does the government hope to move fast?", (("to beat the militias",),),
-             choices=("to beat the militias", "to hold elections", "to end the war"), skill="inference"),
-    Question("gist", "choice", MAIN_IDEA, (("The war has entered a new phase.",),),
-             choices=("The war has entered a new phase.", "A town was captured.", "Truces were agreed."),
-             skill="inference"),
+    Question(
+        "recall",
+        "choice",
+        "Which town was captured?",
+        (("al-Sukhna",),),
+        choices=("al-Sukhna", "Damascus", "Beirut"),
+        skill="recall",
+    ),
+    Question(
+        "word",
+        "choice",
+        "In the article, “hailed” means …",
+        (("praised",),),
+        choices=("praised", "rained on", "called"),
+        skill="vocabulary",
+    ),
+    Question(
+        "why",
+        "choice",
+        "Why does the government hope to move fast?",
+        (("to beat the militias",),),
+        choices=("to beat the militias", "to hold elections", "to end the war"),
+        skill="inference",
+    ),
+    Question(
+        "gist",
+        "choice",
+        MAIN_IDEA,
+        (("The war has entered a new phase.",),),
+        choices=("The war has entered a new phase.", "A town was captured.", "Truces were agreed."),
+        skill="inference",
+    ),
 )
 RIGHT = {n: q.choices[0] for n, q in enumerate(SKILL_PACK, start=1)}
 WRONG = {n: q.choices[1] for n, q in enumerate(SKILL_PACK, start=1)}
@@ -42,8 +65,13 @@ class Room:
     pack_id: int
 
 
-def make_room(app, names: str = "Ada\nBen\nCy", email: str = "ann@school.example", slug: str = "syria",
-              class_name: str = "7B") -> Room:
+def make_room(
+    app,
+    names: str = "Ada\nBen\nCy",
+    email: str = "ann@school.example",
+    slug: str = "syria",
+    class_name: str = "7B",
+) -> Room:
     """A teacher, the skills pack and a class called ``class_name`` with ``names`` on its list."""
     with app.app_context():
         teacher = make_teacher(email=email)

@@ -36,7 +36,9 @@ def make_levelled_articles(owner=None, prefix: str = "") -> dict[str, object]:
     made = {}
     for index in MADE_IN:
         slug, title, grade, cefr = LEVELS[index]
-        made[slug] = make_article(slug=prefix + slug, owner=owner, analysis=levelled_analysis(title, grade, cefr))
+        made[slug] = make_article(
+            slug=prefix + slug, owner=owner, analysis=levelled_analysis(title, grade, cefr)
+        )
     return made
 
 

@@ -40,7 +40,10 @@ def test_environment_raises_a_rate_limit_without_a_config_file(monkeypatch, tmp_
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path}/quiz.db")
     app = create_app()
     assert app.config["JOIN_LIMIT_PER_ADDRESS"] == "600 per minute"
-    assert "LOGIN_LIMIT_PER_EMAIL" not in os.environ and app.config["LOGIN_LIMIT_PER_EMAIL"] == "5 per minute;30 per day"
+    assert (
+        "LOGIN_LIMIT_PER_EMAIL" not in os.environ
+        and app.config["LOGIN_LIMIT_PER_EMAIL"] == "5 per minute;30 per day"
+    )
 
 
 def test_missing_model_fails_at_start_with_a_clear_message(app_config):

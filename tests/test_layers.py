@@ -8,8 +8,17 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "quizapp"
 TEXT = PACKAGE / "text"
 INTERCHANGE = PACKAGE / "interchange"
-FORBIDDEN = ("flask", "flask_wtf", "sqlalchemy", "werkzeug", "quizapp.web", "quizapp.services",
-             "quizapp.models", "quizapp.extensions", "quizapp.database")
+FORBIDDEN = (
+    "flask",
+    "flask_wtf",
+    "sqlalchemy",
+    "werkzeug",
+    "quizapp.web",
+    "quizapp.services",
+    "quizapp.models",
+    "quizapp.extensions",
+    "quizapp.database",
+)
 
 
 def imported_modules(path: Path) -> set[str]:
@@ -29,7 +38,9 @@ def test_text_module_imports_no_web_or_storage(path):
     assert not bad, f"{path.name} imports {sorted(bad)}"
 
 
-@pytest.mark.parametrize("path", sorted(INTERCHANGE.rglob("*.py")), ids=lambda p: str(p.relative_to(INTERCHANGE)))
+@pytest.mark.parametrize(
+    "path", sorted(INTERCHANGE.rglob("*.py")), ids=lambda p: str(p.relative_to(INTERCHANGE))
+)
 def test_interchange_module_imports_no_web_or_storage(path):
     bad = {m for m in imported_modules(path) if m.split(".")[0] in FORBIDDEN or m.startswith(FORBIDDEN)}
     assert not bad, f"{path.name} imports {sorted(bad)}"

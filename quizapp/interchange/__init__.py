@@ -22,7 +22,16 @@ from quizapp.interchange.errors import PackFormatError
 from quizapp.interchange.validate import problems
 from quizapp.text.pack import Pack
 
-__all__ = ["FORMAT", "FORMATS", "MAX_PACK_BYTES", "ImportResult", "PackFormatError", "dump", "load", "load_pack"]
+__all__ = [
+    "FORMAT",
+    "FORMATS",
+    "MAX_PACK_BYTES",
+    "ImportResult",
+    "PackFormatError",
+    "dump",
+    "load",
+    "load_pack",
+]
 
 MAX_PACK_BYTES = 2 * 1024 * 1024
 FORMATS = ("json", "yaml", "gift", "xml")  # xml: Moodle XML

@@ -26,22 +26,40 @@ from quizapp.text.question import Question, QuestionFormatError
 FORMAT = "quizapp-pack/1"
 SHOWN_PROBLEMS = 3  # a message lists the first few; fixing those usually reveals the rest
 _VERSION = re.compile(r"quizapp-pack/0*(\d+)")
-_TYPE_NAMES = {"string": "text", "number": "a number", "integer": "a whole number", "boolean": "true or false",
-               "array": "a list", "object": "a mapping", "null": "empty"}
+_TYPE_NAMES = {
+    "string": "text",
+    "number": "a number",
+    "integer": "a whole number",
+    "boolean": "true or false",
+    "array": "a list",
+    "object": "a mapping",
+    "null": "empty",
+}
 
 Locate = Callable[[Problem], str]
 
 
 def from_pack(pack: Pack) -> dict:
     """The document for ``pack``, keys in the schema's order, empty optional fields left out."""
-    article = {"title": pack.article.title, "source": pack.article.source,
-               "dateline": pack.article.dateline, "text": pack.article.text,
-               "glossary": [c.to_dict() for c in pack.article.glossary] or None}
+    article = {
+        "title": pack.article.title,
+        "source": pack.article.source,
+        "dateline": pack.article.dateline,
+        "text": pack.article.text,
+        "glossary": [c.to_dict() for c in pack.article.glossary] or None,
+    }
     settings = pack.settings
     return {
-        "format": FORMAT, "title": pack.title, "description": pack.description, "level": pack.level,
-        "settings": {"shuffle_questions": settings.shuffle_questions, "shuffle_choices": settings.shuffle_choices,
-                     "feedback": settings.feedback, "attempts": settings.attempts},
+        "format": FORMAT,
+        "title": pack.title,
+        "description": pack.description,
+        "level": pack.level,
+        "settings": {
+            "shuffle_questions": settings.shuffle_questions,
+            "shuffle_choices": settings.shuffle_choices,
+            "feedback": settings.feedback,
+            "attempts": settings.attempts,
+        },
         "article": {key: value for key, value in article.items() if value is not None},
         "questions": [question_document(q) for q in pack.questions],
     }
@@ -49,8 +67,11 @@ def from_pack(pack: Pack) -> dict:
 
 def question_document(question: Question) -> dict:
     """``Question.to_dict`` without the empty lists and texts a reader would only skim past."""
-    return {key: value for key, value in question.to_dict().items()
-            if not (key in ("choices", "distractors", "evidence") and not value)}
+    return {
+        key: value
+        for key, value in question.to_dict().items()
+        if not (key in ("choices", "distractors", "evidence") and not value)
+    }
 
 
 def to_pack(document, locate: Locate = str) -> Pack:
@@ -65,18 +86,22 @@ def to_pack(document, locate: Locate = str) -> Pack:
 def check_version(document, locate: Locate = str) -> None:
     """Refuse what is not a pack, or a pack from a newer quizapp, before reading any further."""
     if not isinstance(document, dict):
-        raise PackFormatError(f"the file holds {_kind(document)}, not a pack: a pack is a mapping "
-                              f"that starts with 'format: {FORMAT}'")
+        raise PackFormatError(
+            f"the file holds {_kind(document)}, not a pack: a pack is a mapping "
+            f"that starts with 'format: {FORMAT}'"
+        )
     version = document.get("format")
     if version is None:
         raise PackFormatError(locate(Problem("format", f"missing; a pack starts with 'format: {FORMAT}'")))
     match = _VERSION.fullmatch(version) if isinstance(version, str) else None
     if match and (len(match[1]) > 1 or match[1] > "1"):
-        raise PackFormatError(locate(Problem(version, "this file was written by a newer quizapp; "
-                                                      "update quizapp to import it")))
+        raise PackFormatError(
+            locate(Problem(version, "this file was written by a newer quizapp; update quizapp to import it"))
+        )
     if version != FORMAT:
-        raise PackFormatError(locate(Problem("format", f"{shown(version)} is not a quizapp pack format "
-                                                       f"(expected {FORMAT})")))
+        raise PackFormatError(
+            locate(Problem("format", f"{shown(version)} is not a quizapp pack format (expected {FORMAT})"))
+        )
 
 
 def _kind(value) -> str:
@@ -106,16 +131,31 @@ def _build(document: dict, locate: Locate) -> Pack:
             field, _, message = str(exc).partition(": ")
             raise PackFormatError(locate(Problem(f"questions[{i}].{field}", message))) from exc
     article = document["article"]
-    settings = {"shuffle_questions": False, "shuffle_choices": False, "feedback": "immediate", "attempts": 0,
-                **document.get("settings", {})}
+    settings = {
+        "shuffle_questions": False,
+        "shuffle_choices": False,
+        "feedback": "immediate",
+        "attempts": 0,
+        **document.get("settings", {}),
+    }
     return Pack(
-        title=document["title"], description=document.get("description", ""), level=document.get("level", ""),
-        article=PackArticle(title=article["title"], text=article["text"], source=article.get("source"),
-                            dateline=article.get("dateline"),
-                            glossary=tuple(Correction.from_dict(c) for c in article.get("glossary", ()))),
+        title=document["title"],
+        description=document.get("description", ""),
+        level=document.get("level", ""),
+        article=PackArticle(
+            title=article["title"],
+            text=article["text"],
+            source=article.get("source"),
+            dateline=article.get("dateline"),
+            glossary=tuple(Correction.from_dict(c) for c in article.get("glossary", ())),
+        ),
         questions=tuple(questions),
-        settings=PackSettings(settings["shuffle_questions"], settings["shuffle_choices"], settings["feedback"],
-                              int(settings["attempts"])),
+        settings=PackSettings(
+            settings["shuffle_questions"],
+            settings["shuffle_choices"],
+            settings["feedback"],
+            int(settings["attempts"]),
+        ),
     )
 
 
@@ -182,16 +222,20 @@ def _describe(error) -> tuple[list, str]:
 
 
 def _type_message(error) -> str:
-    """"must be text"; a number or true/false where text belongs also gets "(put it in quotes)"."""
+    """ "must be text"; a number or true/false where text belongs also gets "(put it in quotes)"."""
     value = error.validator_value  # a "type" check's: a JSON type's name, or a list of them
     expected: list[str] = value if isinstance(value, list) else [value]
     names = " or ".join(_TYPE_NAMES.get(name, name) for name in expected if name != "null")
-    quote = " (put it in quotes)" if "string" in expected and isinstance(error.instance, (bool, int, float)) else ""
+    quote = (
+        " (put it in quotes)"
+        if "string" in expected and isinstance(error.instance, (bool, int, float))
+        else ""
+    )
     return f"must be {names}{quote}"
 
 
 def _range_message(error) -> str:
-    """"must be a number from 0 to 1" or "must be 0 or more", from the schema's bounds."""
+    """ "must be a number from 0 to 1" or "must be 0 or more", from the schema's bounds."""
     low, high = error.schema.get("minimum"), error.schema.get("maximum")
     return f"must be a number from {low} to {high}" if high is not None else f"must be {low} or more"
 
@@ -201,7 +245,9 @@ _MESSAGES = {
     "enum": lambda e: f"must be one of {', '.join(map(str, e.validator_value))}, not {shown(e.instance)}",
     "const": lambda e: f"must be {e.validator_value!r}",
     "pattern": lambda e: "must not be empty",
-    "minItems": lambda e: "must not be empty" if e.validator_value == 1 else f"needs at least {e.validator_value}",
+    "minItems": lambda e: (
+        "must not be empty" if e.validator_value == 1 else f"needs at least {e.validator_value}"
+    ),
     "minimum": _range_message,
     "maximum": _range_message,
 }

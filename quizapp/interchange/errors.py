@@ -21,11 +21,11 @@ class PackFormatError(InputError):
         """Keep the message to one line, and to a readable length."""
         one_line = _LINE_BREAKS.sub(" ", str(message)).strip()
         if len(one_line) > MAX_MESSAGE:
-            one_line = one_line[:MAX_MESSAGE - 1] + "…"
+            one_line = one_line[: MAX_MESSAGE - 1] + "…"
         super().__init__(one_line)
 
 
 def shown(value, limit: int = 40) -> str:
     """A value as quoted in a message: repr, cut to ``limit`` characters."""
     text = repr(value)
-    return text if len(text) <= limit else text[:limit - 1] + "…"
+    return text if len(text) <= limit else text[: limit - 1] + "…"

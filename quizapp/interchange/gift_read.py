@@ -122,13 +122,17 @@ def read(text: str, name: str) -> tuple[Pack, list[str]]:
             continue
         parsed = parse_question(chunk.text, chunk.line_of)
         if parsed.kind == "category":
-            notes.append(f"line {parsed.line}: $CATEGORY {shown(parsed.title)} ignored: a pack has no categories")
+            notes.append(
+                f"line {parsed.line}: $CATEGORY {shown(parsed.title)} ignored: a pack has no categories"
+            )
             continue
         number += 1
         if parsed.kind not in QUESTION_TYPES:
             unsupported.append(parsed.kind)
-            notes.append(f"question {number} ({parsed.kind}, line {parsed.line}): Moodle "
-                         f"{UNSUPPORTED[parsed.kind]} questions have no quizapp type; skipped")
+            notes.append(
+                f"question {number} ({parsed.kind}, line {parsed.line}): Moodle "
+                f"{UNSUPPORTED[parsed.kind]} questions have no quizapp type; skipped"
+            )
             continue
         for line, raw in chunk.meta:
             parsed.data.update(json_object(raw, line, "quizapp"))
@@ -148,8 +152,10 @@ def _nothing(name: str, unsupported: list[str]) -> str:
         return f"nothing to import: {name} holds no GIFT questions (a question looks like: Who? {{=answer}})"
     kinds = sorted({UNSUPPORTED[kind] for kind in unsupported})
     listed = kinds[0] if len(kinds) == 1 else ", ".join(kinds[:-1]) + " and " + kinds[-1]
-    return (f"nothing to import: {name} holds only Moodle {listed} questions ({len(unsupported)}), "
-            "which have no quizapp type")
+    return (
+        f"nothing to import: {name} holds only Moodle {listed} questions ({len(unsupported)}), "
+        "which have no quizapp type"
+    )
 
 
 def json_object(raw: str, line: int, label: str) -> dict:
@@ -157,11 +163,14 @@ def json_object(raw: str, line: int, label: str) -> dict:
     try:
         value = json.loads(raw)
     except json.JSONDecodeError as exc:
-        raise PackFormatError(f"line {line}: the {label} comment is not valid JSON ({exc.msg}, column "
-                              f"{exc.colno}); correct it or delete the line") from exc
+        raise PackFormatError(
+            f"line {line}: the {label} comment is not valid JSON ({exc.msg}, column "
+            f"{exc.colno}); correct it or delete the line"
+        ) from exc
     except (ValueError, RecursionError) as exc:
-        raise PackFormatError(f"line {line}: the {label} comment cannot be read; "
-                              "correct it or delete the line") from exc
+        raise PackFormatError(
+            f"line {line}: the {label} comment cannot be read; correct it or delete the line"
+        ) from exc
     if not isinstance(value, dict):
         raise PackFormatError(f"line {line}: the {label} comment must hold a JSON object {{...}}")
     return value
@@ -171,8 +180,10 @@ def _draft_header(name: str, notes: list[str]) -> dict:
     """A plain Moodle file: the pack is named after the file and waits for its article."""
     stem = _CONTROLS.sub("", PurePath(name).stem if name else "")
     title = " ".join(re.sub(r"[_-]+", " ", stem).split()) or "Imported pack"
-    notes.append(f"no article: {name} has no quizapp-pack comment, so the pack's article text is empty; "
-                 "attach the article before pupils use the pack")
+    notes.append(
+        f"no article: {name} has no quizapp-pack comment, so the pack's article text is empty; "
+        "attach the article before pupils use the pack"
+    )
     return {"format": FORMAT, "title": title, "article": {"title": title, "text": ""}}
 
 
@@ -190,15 +201,18 @@ def _unique_ids(questions: list[dict], lines: list[int], notes: list[str]) -> No
                 number += 1
             question["id"] = f"{title}-{number}"
             titles.add(question["id"])
-            notes.append(f"line {line}: the title {shown(title)} is used twice; this question's id is "
-                         f"{shown(question['id'])}")
+            notes.append(
+                f"line {line}: the title {shown(title)} is used twice; this question's id is "
+                f"{shown(question['id'])}"
+            )
         seen.add(question["id"])
 
 
 def _locator(lines: list[int], questions: list[dict], header_line: int | None) -> Callable[[Problem], str]:
     """Word a problem by the file line it comes from, not by a path the teacher never wrote."""
+
     def locate(problem: Problem) -> str:
-        """"line 12 ('q3') answer[0][0]: ..." for a question; the header's line for pack fields."""
+        """ "line 12 ('q3') answer[0][0]: ..." for a question; the header's line for pack fields."""
         match = re.match(r"questions\[(\d+)\]\.?(.*)", problem.path)
         if match and int(match[1]) < len(lines):
             index = int(match[1])
@@ -208,6 +222,7 @@ def _locator(lines: list[int], questions: list[dict], header_line: int | None) -
         if header_line:
             return f"line {header_line}, quizapp-pack comment: {problem}"
         return str(problem)
+
     return locate
 
 
@@ -215,7 +230,7 @@ def parse_question(text: str, line_of: Callable[[int], int]) -> Parsed:
     """One question's GIFT (comments removed) read into a question document, or its Moodle kind."""
     line = line_of(0)
     if text.startswith("$CATEGORY:"):
-        return Parsed("category", line, unescape(text[len("$CATEGORY:"):]).strip())
+        return Parsed("category", line, unescape(text[len("$CATEGORY:") :]).strip())
     start, title = 0, None
     if text.startswith("::"):
         end = find(text, "::", 2)
@@ -224,11 +239,11 @@ def parse_question(text: str, line_of: Callable[[int], int]) -> Parsed:
     opening, closing = _block(text, start, line_of)
     if opening < 0:
         return Parsed("description", line, title)
-    after = text[closing + 1:]
+    after = text[closing + 1 :]
     prompt, html = read_text((text[start:opening] + (BLANK + after if after.strip() else "")).strip())
     parsed = Parsed("", line, title, {"id": title} if title else {})
     parsed.data["prompt"] = prompt
-    _read_answers(text[opening + 1:closing], opening + 1, line_of, parsed)
+    _read_answers(text[opening + 1 : closing], opening + 1, line_of, parsed)
     if html:
         parsed.notes.append("HTML formatting reduced to plain text")
     parsed.notes = list(dict.fromkeys(parsed.notes))
@@ -249,8 +264,10 @@ def _block(text: str, start: int, line_of: Callable[[int], int]) -> tuple[int, i
         raise _error(line_of(second), "'{' inside the answers: close them with '}' first, or write \\{")
     if second >= 0 or find(text, "}", closing + 1) >= 0:
         extra = second if second >= 0 else find(text, "}", closing + 1)
-        raise _error(line_of(extra), "a second answer block: a question has one {...} (write \\{ and \\} "
-                                     "for braces in the text)")
+        raise _error(
+            line_of(extra),
+            "a second answer block: a question has one {...} (write \\{ and \\} for braces in the text)",
+        )
     return opening, closing
 
 
@@ -263,7 +280,7 @@ def _read_answers(answers: str, base: int, line_of: Callable[[int], int], parsed
     """Decide the question's kind from its answers, as Moodle does, and fill in its data."""
     general = find_last(answers, "####")
     if general >= 0:
-        feedback, html = read_text(answers[general + 4:].strip())
+        feedback, html = read_text(answers[general + 4 :].strip())
         answers = answers[:general]
         if feedback:
             parsed.data["general_feedback"] = feedback
@@ -294,15 +311,15 @@ def _options(answers: str, base: int, line_of: Callable[[int], int], rich: bool)
     options = []
     for offset, piece in split(answers, "~="):
         mark = piece[:1] if piece[:1] in "~=" and piece else ""
-        rest = piece[len(mark):]
+        rest = piece[len(mark) :]
         if not mark and not rest.strip():
             continue
         line = line_of(base + offset + (len(piece) - len(piece.lstrip())))
         weight, match = None, _WEIGHT.match(rest)
         if match:
-            weight, rest = _weight(match[1], line), rest[match.end():]
+            weight, rest = _weight(match[1], line), rest[match.end() :]
         hash_at = find(rest, "#")
-        text_raw, feedback_raw = (rest[:hash_at], rest[hash_at + 1:]) if hash_at >= 0 else (rest, "")
+        text_raw, feedback_raw = (rest[:hash_at], rest[hash_at + 1 :]) if hash_at >= 0 else (rest, "")
         text, html = read_text(text_raw.strip()) if rich else (unescape(text_raw).strip(), False)
         if not text:
             raise _error(line, f"an empty answer after '{mark or '{'}'")
@@ -334,12 +351,17 @@ def _choices(options: list[Option], parsed: Parsed) -> None:
         parsed.data.update(type="choice", answer=[right])
     else:
         share = 100 / len(right)
-        odd = {o.text: w for o, w in zip(options, weights)
-               if abs(w - (share if o.text in right else -share)) > TOLERANCE}
+        odd = {
+            o.text: w
+            for o, w in zip(options, weights)
+            if abs(w - (share if o.text in right else -share)) > TOLERANCE
+        }
         note = "quizapp counts one part for each right pick and takes one off for each wrong pick"
         parsed.data.update(type="multi", answer=[[text] for text in right])
     parsed.kind = parsed.data["type"]
-    parsed.data.update(choices=[o.text for o in options], distractors=[o.text for o in options if o.text not in right])
+    parsed.data.update(
+        choices=[o.text for o in options], distractors=[o.text for o in options if o.text not in right]
+    )
     if odd:
         parsed.data["weights"] = odd
         parsed.notes.append(f"Moodle weights ({_listing(odd)}) are kept for export, but {note}")
@@ -351,22 +373,27 @@ def _typed(options: list[Option], parsed: Parsed) -> None:
     weights = [100 if o.weight is None else o.weight for o in options]
     forms = [o.text for o, w in zip(options, weights) if w == 100]
     if not forms:
-        raise _error(options[0].line, "no answer earns full marks: give at least one without a weight (=answer)")
+        raise _error(
+            options[0].line, "no answer earns full marks: give at least one without a weight (=answer)"
+        )
     odd = {o.text: w for o, w in zip(options, weights) if w not in (0, 100)}
     parsed.kind = "cloze" if BLANK in parsed.data["prompt"] else "short"
-    parsed.data.update(type=parsed.kind, answer=[forms],
-                       distractors=[o.text for o, w in zip(options, weights) if w == 0])
+    parsed.data.update(
+        type=parsed.kind, answer=[forms], distractors=[o.text for o, w in zip(options, weights) if w == 0]
+    )
     if odd:
         parsed.data["weights"] = odd
-        parsed.notes.append(f"answers with part marks ({_listing(odd)}) are kept for export, "
-                            "but quizapp accepts only the full-mark answers")
+        parsed.notes.append(
+            f"answers with part marks ({_listing(odd)}) are kept for export, "
+            "but quizapp accepts only the full-mark answers"
+        )
     _feedback(options, parsed)
 
 
 def _truth_mark(body: str) -> tuple[str, str]:
     """``T#wrong#right`` -> ("T", "wrong#right"): the mark and the feedback after it."""
     hash_at = find(body, "#")
-    return (body[:hash_at].strip(), body[hash_at + 1:]) if hash_at > 0 else (body.strip(), "")
+    return (body[:hash_at].strip(), body[hash_at + 1 :]) if hash_at > 0 else (body.strip(), "")
 
 
 def _truefalse(body: str, parsed: Parsed) -> None:
@@ -375,7 +402,7 @@ def _truefalse(body: str, parsed: Parsed) -> None:
     truth = "true" if mark.upper() in TRUE_MARKS else "false"
     other = "false" if truth == "true" else "true"
     hash_at = find(comment, "#")
-    wrong, right = (comment[:hash_at], comment[hash_at + 1:]) if hash_at >= 0 else (comment, "")
+    wrong, right = (comment[:hash_at], comment[hash_at + 1 :]) if hash_at >= 0 else (comment, "")
     (wrong, wrong_html), (right, right_html) = read_text(wrong.strip()), read_text(right.strip())
     parsed.kind = "truefalse"
     parsed.data.update(type="truefalse", answer=[[truth]])
@@ -396,5 +423,5 @@ def _feedback(options: list[Option], parsed: Parsed) -> None:
 
 
 def _listing(weights: dict) -> str:
-    """"'Iraq' -100%, 'Turkey' -100%" for a note."""
+    """ "'Iraq' -100%, 'Turkey' -100%" for a note."""
     return ", ".join(f"{shown(text, 30)} {weight}%" for text, weight in weights.items())

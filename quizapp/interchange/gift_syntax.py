@@ -91,7 +91,7 @@ def read_text(raw: str) -> tuple[str, bool]:
     as line breaks, entities decoded); other format marks are just removed.
     """
     mark = FORMAT_MARK.match(raw)
-    body = unescape(raw[mark.end():] if mark else raw)
+    body = unescape(raw[mark.end() :] if mark else raw)
     if not mark or mark[1] != "html":
         return body.strip(), False
     text = html_to_text(body)

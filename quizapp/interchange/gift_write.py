@@ -66,8 +66,10 @@ def question_lines(question: Question) -> list[str]:
         else:
             meta = {key: value for key, value in original.items() if back.get(key, _MISSING) != value}
             return ([f"// quizapp: {_json(meta)}"] if meta else []) + body
-    raise PackFormatError(f"question {shown(question.id)} cannot be written as GIFT ({reason}); "
-                          "export the pack as YAML or JSON instead")
+    raise PackFormatError(
+        f"question {shown(question.id)} cannot be written as GIFT ({reason}); "
+        "export the pack as YAML or JSON instead"
+    )
 
 
 def _read_back(lines: list[str]):
@@ -100,9 +102,17 @@ def _body(question: Question, extras: bool) -> list[str]:
             guard = "[plain]" if FORMAT_MARK.match(prompt) else ""
             return [f"{title}{guard}{escape(before)}{block}{escape(after)}"]
         return [f"{title}{write_text(prompt)} {block}"]
-    items = _typed(question, feedback, weights) if question.type == "short" else _options(question, feedback, weights)
-    return [f"{title}{write_text(prompt)} {{", *(f"\t{item}" for item in items), *([f"\t{general}"] if general else []),
-            "}"]
+    items = (
+        _typed(question, feedback, weights)
+        if question.type == "short"
+        else _options(question, feedback, weights)
+    )
+    return [
+        f"{title}{write_text(prompt)} {{",
+        *(f"\t{item}" for item in items),
+        *([f"\t{general}"] if general else []),
+        "}",
+    ]
 
 
 def _typed(question: Question, feedback: dict, weights: dict) -> list[str]:
@@ -114,8 +124,11 @@ def _typed(question: Question, feedback: dict, weights: dict) -> list[str]:
     forms = question.answer[0] if len(question.answer) == 1 else (question.shown_answer,)
     written = set(forms) | set(question.distractors)
     items = [_item("=", form, None, feedback.get(form), rich=False) for form in forms]
-    items += [_item("=", text, weight, feedback.get(text), rich=False) for text, weight in weights.items()
-              if text not in written and weight not in (0, 100) and _one_line(text)]
+    items += [
+        _item("=", text, weight, feedback.get(text), rich=False)
+        for text, weight in weights.items()
+        if text not in written and weight not in (0, 100) and _one_line(text)
+    ]
     items += [_item("=", text, 0, feedback.get(text), rich=False) for text in question.distractors]
     return items
 
@@ -129,10 +142,14 @@ def _options(question: Question, feedback: dict, weights: dict) -> list[str]:
     right: Collection[str]
     if question.type == "choice":  # one "=" and the other right forms "~%100%": a "~" keeps it a choice
         shown_form, right = question.answer[0][0], set(question.answer[0])
-        return [_item("=", c, None, feedback.get(c)) if c == shown_form else
-                _item("~", c, 100, feedback.get(c)) if c in right else
-                _item("~", c, weights.get(c) if weights.get(c, 100) != 100 else None, feedback.get(c))
-                for c in question.choices]
+        return [
+            _item("=", c, None, feedback.get(c))
+            if c == shown_form
+            else _item("~", c, 100, feedback.get(c))
+            if c in right
+            else _item("~", c, weights.get(c) if weights.get(c, 100) != 100 else None, feedback.get(c))
+            for c in question.choices
+        ]
     right = [c for c in question.choices if any(c in part for part in question.answer)]
     share = 100 / max(1, len(right))
     items = []
@@ -187,8 +204,12 @@ def _weights(value) -> dict[str, float]:
 
 def _is_weight(value) -> bool:
     """A finite number from -100 to 100 (not true/false)."""
-    return (isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
-            and -100 <= value <= 100)
+    return (
+        isinstance(value, (int, float))
+        and not isinstance(value, bool)
+        and math.isfinite(value)
+        and -100 <= value <= 100
+    )
 
 
 def _safe(text: object) -> TypeGuard[str]:

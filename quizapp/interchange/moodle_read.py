@@ -38,10 +38,20 @@ from quizapp.text.question import BLANK
 
 PACK_MARK, QUESTION_MARK = "quizapp-pack:", "quizapp:"
 DROP = "quizapp:drop"  # in a question's comment: keys its XML gives that the question did not have
-SKIPPED = {"essay": "essay", "matching": "matching", "multianswer": "embedded answers (Cloze)",
-           "calculated": "calculated", "calculatedsimple": "calculated", "calculatedmulti": "calculated",
-           "ddwtos": "drag and drop", "ddimageortext": "drag and drop", "ddmarker": "drag and drop",
-           "gapselect": "select missing words", "randomsamatch": "random matching", "ordering": "ordering"}
+SKIPPED = {
+    "essay": "essay",
+    "matching": "matching",
+    "multianswer": "embedded answers (Cloze)",
+    "calculated": "calculated",
+    "calculatedsimple": "calculated",
+    "calculatedmulti": "calculated",
+    "ddwtos": "drag and drop",
+    "ddimageortext": "drag and drop",
+    "ddmarker": "drag and drop",
+    "gapselect": "select missing words",
+    "randomsamatch": "random matching",
+    "ordering": "ordering",
+}
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 
 
@@ -62,15 +72,21 @@ def parse(text: str) -> ET.Element:
         parser.feed(text)
         root = parser.close()
     except DefusedXmlException as exc:
-        raise PackFormatError("the file declares a DTD or entities (<!DOCTYPE ...> or <!ENTITY ...>), which "
-                              "Moodle XML never needs and which can attack a server; refused") from exc
+        raise PackFormatError(
+            "the file declares a DTD or entities (<!DOCTYPE ...> or <!ENTITY ...>), which "
+            "Moodle XML never needs and which can attack a server; refused"
+        ) from exc
     except ET.ParseError as exc:
         line, column = exc.position
         reason = str(exc).split(":")[0]
-        raise PackFormatError(f"line {line}, column {column + 1}: {reason} (the file is not well-formed XML)") from exc
+        raise PackFormatError(
+            f"line {line}, column {column + 1}: {reason} (the file is not well-formed XML)"
+        ) from exc
     if root.tag != "quiz":
-        raise PackFormatError(f"the XML's outer element is <{shown(root.tag, 30)[1:-1]}>, not <quiz>: "
-                              "export the questions from Moodle in Moodle XML format")
+        raise PackFormatError(
+            f"the XML's outer element is <{shown(root.tag, 30)[1:-1]}>, not <quiz>: "
+            "export the questions from Moodle in Moodle XML format"
+        )
     return root
 
 
@@ -82,9 +98,9 @@ def read(text: str, name: str) -> tuple[Pack, list[str]]:
         if element.tag is ET.Comment:
             comment = (element.text or "").strip()
             if comment.startswith(PACK_MARK):
-                header = json_object(comment[len(PACK_MARK):], "quizapp-pack")
+                header = json_object(comment[len(PACK_MARK) :], "quizapp-pack")
             elif comment.startswith(QUESTION_MARK):
-                meta = json_object(comment[len(QUESTION_MARK):], "quizapp")
+                meta = json_object(comment[len(QUESTION_MARK) :], "quizapp")
             continue
         if element.tag != "question":
             continue
@@ -95,12 +111,16 @@ def read(text: str, name: str) -> tuple[Pack, list[str]]:
             if article is None:
                 article = found
             else:
-                notes.append(f"description {shown(found.name)} skipped: the pack's article is the first description")
+                notes.append(
+                    f"description {shown(found.name)} skipped: the pack's article is the first description"
+                )
         elif found.kind in SKIPPED or found.kind not in ("choice", "multi", "short", "cloze", "truefalse"):
             number += 1
             unsupported.append(found.kind)
-            notes.append(f"question {number} ({shown(found.name)}): Moodle {SKIPPED.get(found.kind, found.kind)} "
-                         "questions have no quizapp type; skipped")
+            notes.append(
+                f"question {number} ({shown(found.name)}): Moodle {SKIPPED.get(found.kind, found.kind)} "
+                "questions have no quizapp type; skipped"
+            )
         else:
             number += 1
             _overlay(found.data, meta)
@@ -132,8 +152,10 @@ def _unique_ids(questions: list[dict], names: list[str], notes: list[str]) -> No
                 suffix += 1
             question["id"] = f"{name}-{suffix}"
             taken.add(question["id"])
-            notes.append(f"question {number}: the name {shown(name)} is used twice; this question's id is "
-                         f"{shown(question['id'])}")
+            notes.append(
+                f"question {number}: the name {shown(name)} is used twice; this question's id is "
+                f"{shown(question['id'])}"
+            )
         seen.add(question["id"])
 
 
@@ -151,7 +173,7 @@ def _overlay(data: dict, meta: dict) -> None:
 def _nothing(name: str, unsupported: list[str]) -> str:
     """Why a file gave no question: no questions at all, or only types quizapp lacks."""
     if not unsupported:
-        return f"nothing to import: {name} holds no Moodle questions (<question type=\"multichoice\">...)"
+        return f'nothing to import: {name} holds no Moodle questions (<question type="multichoice">...)'
     kinds = sorted({SKIPPED.get(kind, kind) for kind in unsupported})
     return f"nothing to import: {name} holds only Moodle {', '.join(kinds)} questions, which have no quizapp type"
 
@@ -180,12 +202,16 @@ def json_object(raw: str, label: str) -> dict:
 
 def _locator(names: list[str]):
     """Word a problem by the question's name in the file, not by a path the teacher never wrote."""
+
     def locate(problem: Problem) -> str:
         match = re.match(r"questions\[(\d+)\]\.?(.*)", problem.path)
         if match and int(match[1]) < len(names):
             where = f" {match[2]}" if match[2] else ""
-            return f"question {int(match[1]) + 1} ({shown(names[int(match[1])], 30)}){where}: {problem.message}"
+            return (
+                f"question {int(match[1]) + 1} ({shown(names[int(match[1])], 30)}){where}: {problem.message}"
+            )
         return str(problem)
+
     return locate
 
 
@@ -223,7 +249,8 @@ def read_question(element: ET.Element) -> Read:
     if not answers:
         raise PackFormatError(f"question {shown(found.name)}: no <answer>; give it at least one")
     {"multichoice": _choices, "truefalse": _truefalse, "shortanswer": _typed, "numerical": _numerical}[kind](
-        element, answers, found)
+        element, answers, found
+    )
     found.notes = list(dict.fromkeys(found.notes))
     return found
 
@@ -264,7 +291,7 @@ def _choices(element: ET.Element, answers: list[Answer], found: Read) -> None:
     single = (element.findtext("single") or "true").strip().lower() in ("true", "1")
     right = [a.text for a in answers if (a.fraction == 100 if single else a.fraction > 0)]
     if not right:
-        how = "give one answer fraction=\"100\"" if single else "give the right answers a positive fraction"
+        how = 'give one answer fraction="100"' if single else "give the right answers a positive fraction"
         raise PackFormatError(f"question {shown(found.name)}: no answer is right: {how}")
     if single:
         odd = {a.text: a.fraction for a in answers if a.fraction != (100 if a.text in right else 0)}
@@ -272,12 +299,17 @@ def _choices(element: ET.Element, answers: list[Answer], found: Read) -> None:
         found.data.update(type="choice", answer=[right])
     else:
         share = 100 / len(right)
-        odd = {a.text: a.fraction for a in answers
-               if abs(a.fraction - (share if a.text in right else -share)) > TOLERANCE}
+        odd = {
+            a.text: a.fraction
+            for a in answers
+            if abs(a.fraction - (share if a.text in right else -share)) > TOLERANCE
+        }
         note = "quizapp counts one part for each right pick and takes one off for each wrong pick"
         found.data.update(type="multi", answer=[[text] for text in right])
     found.kind = found.data["type"]
-    found.data.update(choices=[a.text for a in answers], distractors=[a.text for a in answers if a.text not in right])
+    found.data.update(
+        choices=[a.text for a in answers], distractors=[a.text for a in answers if a.text not in right]
+    )
     _weights_and_feedback(answers, odd, note, found)
 
 
@@ -285,9 +317,13 @@ def _typed(element: ET.Element, answers: list[Answer], found: Read) -> None:
     """Short answer: full-mark answers are accepted forms, 0% ones distractors; ``_____`` makes a cloze."""
     forms = [a.text for a in answers if a.fraction == 100]
     if not forms:
-        raise PackFormatError(f"question {shown(found.name)}: no answer earns full marks: give one fraction=\"100\"")
+        raise PackFormatError(
+            f'question {shown(found.name)}: no answer earns full marks: give one fraction="100"'
+        )
     found.kind = "cloze" if BLANK in found.data["prompt"] else "short"
-    found.data.update(type=found.kind, answer=[forms], distractors=[a.text for a in answers if a.fraction == 0])
+    found.data.update(
+        type=found.kind, answer=[forms], distractors=[a.text for a in answers if a.fraction == 0]
+    )
     odd = {a.text: a.fraction for a in answers if a.fraction not in (0, 100)}
     _weights_and_feedback(answers, odd, "quizapp accepts only the full-mark answers", found)
     if (element.findtext("usecase") or "0").strip() == "1":
@@ -319,11 +355,15 @@ def _truefalse(element: ET.Element, answers: list[Answer], found: Read) -> None:
     """The answer with 100% is the truth; feedback is keyed by the answer a pupil gives ("true"/"false")."""
     truth = next((a.text.lower() for a in answers if a.fraction == 100), None)
     if truth not in ("true", "false"):
-        raise PackFormatError(f"question {shown(found.name)}: a true/false question needs the answer "
-                              "'true' or 'false' with fraction=\"100\"")
+        raise PackFormatError(
+            f"question {shown(found.name)}: a true/false question needs the answer "
+            "'true' or 'false' with fraction=\"100\""
+        )
     found.kind = "truefalse"
     found.data.update(type="truefalse", answer=[[truth]])
-    feedback = {a.text.lower(): a.feedback for a in answers if a.feedback and a.text.lower() in ("true", "false")}
+    feedback = {
+        a.text.lower(): a.feedback for a in answers if a.feedback and a.text.lower() in ("true", "false")
+    }
     if feedback:
         found.data["feedback"] = feedback
 

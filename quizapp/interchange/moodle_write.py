@@ -36,9 +36,13 @@ _MISSING = object()
 def write(pack: Pack) -> str:
     """The Moodle XML file for ``pack``: the pack comment, the article as a description, then the questions."""
     root = ET.Element("quiz")
-    root.append(ET.Comment(f" Written by quizapp: {_comment_safe(pack.title)}. The quizapp comments hold what "
-                           "Moodle XML cannot (the settings, each question's skill and evidence); Moodle "
-                           "ignores them, quizapp reads them back. "))
+    root.append(
+        ET.Comment(
+            f" Written by quizapp: {_comment_safe(pack.title)}. The quizapp comments hold what "
+            "Moodle XML cannot (the settings, each question's skill and evidence); Moodle "
+            "ignores them, quizapp reads them back. "
+        )
+    )
     document = from_pack(pack)
     header = {key: document[key] for key in ("format", "title", "description", "level", "settings")}
     article = document["article"]
@@ -104,8 +108,10 @@ def question_elements(question: Question, shuffle: bool) -> list:
         if set(back) - set(original):
             meta[DROP] = sorted(set(back) - set(original))
         return ([ET.Comment(f" {QUESTION_MARK} {_json(meta)} ")] if meta else []) + [element]
-    raise PackFormatError(f"question {shown(question.id)} cannot be written as Moodle XML ({reason}); "
-                          "export the pack as YAML or JSON instead")
+    raise PackFormatError(
+        f"question {shown(question.id)} cannot be written as Moodle XML ({reason}); "
+        "export the pack as YAML or JSON instead"
+    )
 
 
 def _read_back(element: ET.Element):
@@ -126,7 +132,8 @@ def _question(question: Question, extras: bool, shuffle: bool) -> ET.Element:
     general = question.extra.get("general_feedback") if extras else None
     numeric = question.type == "short" and question.answer_kind == "number" and _numeric(question)
     kind = {"choice": "multichoice", "multi": "multichoice", "truefalse": "truefalse"}.get(
-        question.type, "numerical" if numeric else "shortanswer")
+        question.type, "numerical" if numeric else "shortanswer"
+    )
     element = ET.Element("question", type=kind)
     _text(element, "name", question.id)
     _text(element, "questiontext", question.prompt, PLAIN)
@@ -162,8 +169,10 @@ def _options(question: Question, weights: dict) -> list[tuple[str, float]]:
     """Each choice with its fraction: 100 for right forms of a choice; ±100/n for a multi, as quizapp marks."""
     if question.type == "choice":
         forms = set(question.answer[0])
-        return [(c, 100 if c in forms else weights.get(c, 0) if weights.get(c, 0) < 100 else 0)
-                for c in question.choices]
+        return [
+            (c, 100 if c in forms else weights.get(c, 0) if weights.get(c, 0) < 100 else 0)
+            for c in question.choices
+        ]
     right = [c for c in question.choices if any(c in part for part in question.answer)]
     share = 100 / max(1, len(right))
     options: list[tuple[str, float]] = []
@@ -183,11 +192,16 @@ def _typed(question: Question, weights: dict) -> list[tuple[str, float]]:
     forms = question.answer[0] if len(question.answer) == 1 else (question.shown_answer,)
     written = set(forms) | set(question.distractors)
     answers: list[tuple[str, float]] = [(form, 100) for form in dict.fromkeys(forms)]
-    answers += [(text, weight) for text, weight in weights.items()
-                if text not in written and _is_weight(weight) and 0 < weight < 100 and "\n" not in text]
+    answers += [
+        (text, weight)
+        for text, weight in weights.items()
+        if text not in written and _is_weight(weight) and 0 < weight < 100 and "\n" not in text
+    ]
     return answers + [(text, 0) for text in dict.fromkeys(question.distractors) if text not in forms]
 
 
 def _numeric(question: Question) -> bool:
     """Whether Moodle's numerical type fits: one part, every form and distractor a plain number."""
-    return len(question.answer) == 1 and all(is_number(text) for text in (*question.answer[0], *question.distractors))
+    return len(question.answer) == 1 and all(
+        is_number(text) for text in (*question.answer[0], *question.distractors)
+    )

@@ -36,7 +36,9 @@ def parse_json(text: str):
     except PackFormatError:
         raise
     except json.JSONDecodeError as exc:
-        raise PackFormatError(f"line {exc.lineno}, column {exc.colno}: {exc.msg} (the file is not valid JSON)") from exc
+        raise PackFormatError(
+            f"line {exc.lineno}, column {exc.colno}: {exc.msg} (the file is not valid JSON)"
+        ) from exc
     except RecursionError as exc:
         raise PackFormatError("the JSON is nested too deeply to be a pack") from exc
     except ValueError as exc:  # an integer of thousands of digits
@@ -75,8 +77,10 @@ class _Loader(yaml.SafeLoader):
         missing and ``_refuse_deep_yaml`` could not.
         """
         if self.check_event(yaml.AliasEvent):
-            raise PackFormatError(f"line {self.peek_event().start_mark.line + 1}: aliases (*name) are not "
-                                  "allowed in a pack; write the value out")
+            raise PackFormatError(
+                f"line {self.peek_event().start_mark.line + 1}: aliases (*name) are not "
+                "allowed in a pack; write the value out"
+            )
         nested = self.check_event(yaml.SequenceStartEvent, yaml.MappingStartEvent)
         if nested and self.depth >= MAX_YAML_DEPTH:
             raise PackFormatError(_too_deep(self.peek_event().start_mark.line + 1))
@@ -103,15 +107,17 @@ def parse_yaml(text: str):
     """The YAML value in ``text`` (one document); errors say the line."""
     _refuse_deep_yaml(text)
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass: no Python objects
+        return yaml.load(text, Loader=_Loader)
     except PackFormatError:  # our own refusals (aliases, keys) are ValueErrors too: keep their words
         raise
     except yaml.MarkedYAMLError as exc:
         raise PackFormatError(_yaml_message(exc)) from exc
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, exc.position) + 1
-        raise PackFormatError(f"line {line}: the character U+{exc.character:04X} is not allowed in YAML "
-                              "(save the file as plain UTF-8 text)") from exc
+        raise PackFormatError(
+            f"line {line}: the character U+{exc.character:04X} is not allowed in YAML "
+            "(save the file as plain UTF-8 text)"
+        ) from exc
     except yaml.YAMLError as exc:
         raise PackFormatError(f"not valid YAML: {exc}") from exc
     except RecursionError as exc:
@@ -188,15 +194,19 @@ def _represent_str(dumper, value: str):
 
 def _represent_list(dumper, value: list):
     """Short lists of one-line scalars inline (``[Russia, Russians]``), others as blocks."""
-    flow = all(isinstance(v, _SCALARS) for v in value) and not any(
-        isinstance(v, str) and any(b in v for b in _YAML_BREAKS) for v in value
-    ) and sum(len(str(v)) + 2 for v in value) <= FLOW_WIDTH
+    flow = (
+        all(isinstance(v, _SCALARS) for v in value)
+        and not any(isinstance(v, str) and any(b in v for b in _YAML_BREAKS) for v in value)
+        and sum(len(str(v)) + 2 for v in value) <= FLOW_WIDTH
+    )
     return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=flow)
 
 
 def _represent_dict(dumper, value: dict):
     """Block style, but a mapping of numbers inline: ``{paragraph: 1, start: 0, end: 208}``."""
-    numbers = bool(value) and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value.values())
+    numbers = bool(value) and all(
+        isinstance(v, (int, float)) and not isinstance(v, bool) for v in value.values()
+    )
     return dumper.represent_mapping("tag:yaml.org,2002:map", value, flow_style=numbers)
 
 

@@ -21,7 +21,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 
 from quizapp.interchange.errors import shown
-from quizapp.text.pack import FEEDBACK_MODES, MAX_LEVEL_CHARS, MAX_TITLE_CHARS, Pack, PackArticle, PackSettings
+from quizapp.text.pack import (
+    FEEDBACK_MODES,
+    MAX_LEVEL_CHARS,
+    MAX_TITLE_CHARS,
+    Pack,
+    PackArticle,
+    PackSettings,
+)
 from quizapp.text.question import ANSWER_KINDS, BLANK, QUESTION_TYPES, SKILLS, Question
 
 MAX_DEPTH = 20  # how deeply an extra value may nest: more is a broken file, not a teacher's note
@@ -40,7 +47,7 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        """"path: message", or the message alone for the whole pack."""
+        """ "path: message", or the message alone for the whole pack."""
         return f"{self.path}: {self.message}" if self.path else self.message
 
 
@@ -49,9 +56,16 @@ def tidy(pack: Pack) -> Pack:
     article = pack.article
     return replace(
         pack,
-        title=_line(pack.title), description=_paragraphs(pack.description), level=_line(pack.level),
-        article=replace(article, title=_line(article.title), text=_paragraphs(article.text),
-                        source=_line(article.source) or None, dateline=_line(article.dateline) or None),
+        title=_line(pack.title),
+        description=_paragraphs(pack.description),
+        level=_line(pack.level),
+        article=replace(
+            article,
+            title=_line(article.title),
+            text=_paragraphs(article.text),
+            source=_line(article.source) or None,
+            dateline=_line(article.dateline) or None,
+        ),
         questions=tuple(tidy_question(q) for q in pack.questions),
     )
 
@@ -60,7 +74,9 @@ def tidy_question(question: Question) -> Question:
     """One question tidied as ``tidy`` does a pack (for the pack editor's forms too)."""
     return replace(
         question,
-        id=_line(question.id), prompt=_paragraphs(question.prompt), evidence=_paragraphs(question.evidence),
+        id=_line(question.id),
+        prompt=_paragraphs(question.prompt),
+        evidence=_paragraphs(question.evidence),
         answer=tuple(tuple(_line(form) for form in part) for part in question.answer),
         choices=tuple(_line(c) for c in question.choices),
         distractors=tuple(_line(d) for d in question.distractors),
@@ -90,8 +106,13 @@ def problems(pack: Pack) -> list[Problem]:
         path = f"questions[{i}]"
         found += question_problems(question, path, paragraphs)
         if question.id in first_use:
-            found.append(Problem(f"{path}.id", f"{shown(question.id)} is already the id of "
-                                               f"questions[{first_use[question.id]}]; ids must be unique"))
+            found.append(
+                Problem(
+                    f"{path}.id",
+                    f"{shown(question.id)} is already the id of "
+                    f"questions[{first_use[question.id]}]; ids must be unique",
+                )
+            )
         first_use.setdefault(question.id, i)
     return found
 
@@ -109,17 +130,26 @@ def article_problems(article: PackArticle, path: str = "article") -> list[Proble
 
 def settings_problems(settings: PackSettings, path: str = "settings") -> list[Problem]:
     """Feedback is "immediate" or "end"; attempts a whole number, 0 meaning as many as the pupil likes."""
-    found = [Problem(f"{path}.{name}", "must be true or false")
-             for name in ("shuffle_questions", "shuffle_choices") if not isinstance(getattr(settings, name), bool)]
+    found = [
+        Problem(f"{path}.{name}", "must be true or false")
+        for name in ("shuffle_questions", "shuffle_choices")
+        if not isinstance(getattr(settings, name), bool)
+    ]
     if settings.feedback not in FEEDBACK_MODES:
-        found.append(Problem(f"{path}.feedback", f"must be one of {', '.join(FEEDBACK_MODES)}, "
-                                                 f"not {shown(settings.feedback)}"))
+        found.append(
+            Problem(
+                f"{path}.feedback",
+                f"must be one of {', '.join(FEEDBACK_MODES)}, not {shown(settings.feedback)}",
+            )
+        )
     if isinstance(settings.attempts, bool) or not isinstance(settings.attempts, int) or settings.attempts < 0:
         found.append(Problem(f"{path}.attempts", "must be a whole number, 0 or more (0: no limit)"))
     return found
 
 
-def question_problems(question: Question, path: str = "", paragraphs: list[str] | None = None) -> list[Problem]:
+def question_problems(
+    question: Question, path: str = "", paragraphs: list[str] | None = None
+) -> list[Problem]:
     """What is wrong with one question; ``paragraphs`` (the article's) check its evidence span."""
     at = f"{path}." if path else ""
     found = _text(question.id, f"{at}id", required=True)
@@ -172,10 +202,17 @@ def _choice_rules(question: Question, at: str) -> list[Problem]:
     """The right option must be offered; "first form of the first part" is what grading takes as right."""
     found = _enough_choices(question, at, "choice")
     if len(question.answer) != 1:
-        found.append(Problem(f"{at}answer", "a choice question has one answer part: the options that count as right"))
+        found.append(
+            Problem(f"{at}answer", "a choice question has one answer part: the options that count as right")
+        )
     elif question.answer[0][0] not in question.choices:
-        found.append(Problem(f"{at}answer[0][0]", f"{shown(question.answer[0][0])} is not among the choices; "
-                                                  "add it to choices or correct the spelling"))
+        found.append(
+            Problem(
+                f"{at}answer[0][0]",
+                f"{shown(question.answer[0][0])} is not among the choices; "
+                "add it to choices or correct the spelling",
+            )
+        )
     return found
 
 
@@ -184,10 +221,16 @@ def _multi_rules(question: Question, at: str) -> list[Problem]:
     found, firsts = _enough_choices(question, at, "multi"), set()
     for i, part in enumerate(question.answer):
         if part[0] not in question.choices:
-            found.append(Problem(f"{at}answer[{i}][0]", f"{shown(part[0])} is not among the choices; "
-                                                        "add it to choices or correct the spelling"))
+            found.append(
+                Problem(
+                    f"{at}answer[{i}][0]",
+                    f"{shown(part[0])} is not among the choices; add it to choices or correct the spelling",
+                )
+            )
         elif part[0] in firsts:
-            found.append(Problem(f"{at}answer[{i}][0]", f"{shown(part[0])} is already another part of the answer"))
+            found.append(
+                Problem(f"{at}answer[{i}][0]", f"{shown(part[0])} is already another part of the answer")
+            )
         firsts.add(part[0])
     return found
 
@@ -210,7 +253,9 @@ def _cloze_rules(question: Question, at: str) -> list[Problem]:
     """A cloze has exactly one gap to fill."""
     gaps = question.prompt.count(BLANK)
     if gaps != 1:
-        return [Problem(f"{at}prompt", f"a cloze prompt marks its gap with exactly one {BLANK} (found {gaps})")]
+        return [
+            Problem(f"{at}prompt", f"a cloze prompt marks its gap with exactly one {BLANK} (found {gaps})")
+        ]
     return []
 
 
@@ -221,8 +266,13 @@ def _short_rules(question: Question, at: str) -> list[Problem]:
     return []
 
 
-TYPE_RULES = {"choice": _choice_rules, "multi": _multi_rules, "truefalse": _truefalse_rules,
-              "cloze": _cloze_rules, "short": _short_rules}
+TYPE_RULES = {
+    "choice": _choice_rules,
+    "multi": _multi_rules,
+    "truefalse": _truefalse_rules,
+    "cloze": _cloze_rules,
+    "short": _short_rules,
+}
 
 
 def _span_problems(span, path: str, paragraphs: list[str] | None) -> list[Problem]:
@@ -230,11 +280,20 @@ def _span_problems(span, path: str, paragraphs: list[str] | None) -> list[Proble
     if span is None or paragraphs is None:
         return []
     if not 0 <= span.paragraph < len(paragraphs):
-        return [Problem(f"{path}.paragraph", f"the article has no paragraph {span.paragraph} "
-                                             f"(it has {len(paragraphs)}, counted from 0)")]
+        return [
+            Problem(
+                f"{path}.paragraph",
+                f"the article has no paragraph {span.paragraph} (it has {len(paragraphs)}, counted from 0)",
+            )
+        ]
     if not 0 <= span.start <= span.end <= len(paragraphs[span.paragraph]):
-        return [Problem(path, f"start and end must lie within paragraph {span.paragraph} "
-                              f"(0 to {len(paragraphs[span.paragraph])}), start before end")]
+        return [
+            Problem(
+                path,
+                f"start and end must lie within paragraph {span.paragraph} "
+                f"(0 to {len(paragraphs[span.paragraph])}), start before end",
+            )
+        ]
     return []
 
 
@@ -282,7 +341,13 @@ def _text(value, path: str, required: bool = False, multiline: bool = False) -> 
     if not isinstance(value, str):
         return [Problem(path, "must be text")]
     if not value.strip():
-        return [Problem(path, "required")] if required else [] if not value else [Problem(path, "is only spaces")]
+        return (
+            [Problem(path, "required")]
+            if required
+            else []
+            if not value
+            else [Problem(path, "is only spaces")]
+        )
     if value != value.strip():
         return [Problem(path, "must not start or end with spaces")]
     bad = (_CONTROL if multiline else _CONTROL_IN_LINE).search(value)

@@ -21,6 +21,22 @@ from quizapp.models.session_level import SessionLevel
 from quizapp.models.story import Story, StoryVersion
 from quizapp.models.teacher import Teacher
 
-__all__ = ["Answer", "Article", "ArticleJob", "ClassPupil", "ClassSession", "Homework", "Invite", "Pack", "PackQuestion",
-           "Participant", "PupilSeat", "SchoolClass", "SessionClass", "SessionLevel", "Story", "StoryVersion",
-           "Teacher"]
+__all__ = [
+    "Answer",
+    "Article",
+    "ArticleJob",
+    "ClassPupil",
+    "ClassSession",
+    "Homework",
+    "Invite",
+    "Pack",
+    "PackQuestion",
+    "Participant",
+    "PupilSeat",
+    "SchoolClass",
+    "SessionClass",
+    "SessionLevel",
+    "Story",
+    "StoryVersion",
+    "Teacher",
+]

@@ -27,7 +27,9 @@ class ClassSession(Timestamps, Model):
 
     __tablename__ = "class_session"
     __table_args__ = (
-        CheckConstraint("feedback IN ({})".format(", ".join(f"'{m}'" for m in FEEDBACK_MODES)), name="feedback"),
+        CheckConstraint(
+            "feedback IN ({})".format(", ".join(f"'{m}'" for m in FEEDBACK_MODES)), name="feedback"
+        ),
         CheckConstraint("attempts >= 0", name="attempts"),
     )
 

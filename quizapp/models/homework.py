@@ -24,7 +24,9 @@ class Homework(Model):
     __tablename__ = "homework"
     __table_args__ = (CheckConstraint("due_at > opens_at", name="due_after_opening"),)
 
-    session_id: Mapped[int] = mapped_column(ForeignKey("class_session.id", ondelete="CASCADE"), primary_key=True)
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("class_session.id", ondelete="CASCADE"), primary_key=True
+    )
     opens_at: Mapped[datetime]
     due_at: Mapped[datetime]
     timezone: Mapped[str] = mapped_column(String(64))

@@ -23,7 +23,9 @@ class Pack(Timestamps, Model):
 
     __tablename__ = "pack"
     __table_args__ = (
-        CheckConstraint("feedback IN ({})".format(", ".join(f"'{m}'" for m in FEEDBACK_MODES)), name="feedback"),
+        CheckConstraint(
+            "feedback IN ({})".format(", ".join(f"'{m}'" for m in FEEDBACK_MODES)), name="feedback"
+        ),
         CheckConstraint("attempts >= 0", name="attempts"),
     )
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime
-
 from typing import Any
 
 from sqlalchemy import JSON, ForeignKey, String, UniqueConstraint
@@ -27,18 +26,24 @@ class Participant(Model):
     """
 
     __tablename__ = "participant"
-    __table_args__ = (UniqueConstraint("session_id", "name_key", "number", name="uq_participant_session_name"),)
+    __table_args__ = (
+        UniqueConstraint("session_id", "name_key", "number", name="uq_participant_session_name"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     session_id: Mapped[int] = mapped_column(ForeignKey("class_session.id", ondelete="CASCADE"), index=True)
     name: Mapped[str] = mapped_column(String(40))
-    name_key: Mapped[str] = mapped_column(String(40))  # casefolded name: "Sam" and "sam" are the same pupil's name
+    name_key: Mapped[str] = mapped_column(
+        String(40)
+    )  # casefolded name: "Sam" and "sam" are the same pupil's name
     number: Mapped[int] = mapped_column(default=1, server_default="1")
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     joined_at: Mapped[datetime] = mapped_column(default=utcnow)
     finished_at: Mapped[datetime | None]
     # The reading level this pupil reads (a session started from a story); NULL: the session's own text.
-    level_id: Mapped[int | None] = mapped_column(ForeignKey("session_level.id", ondelete="SET NULL"), index=True)
+    level_id: Mapped[int | None] = mapped_column(
+        ForeignKey("session_level.id", ondelete="SET NULL"), index=True
+    )
     attempt: Mapped[int] = mapped_column(default=1, server_default="1")
     past_scores: Mapped[list[Any]] = mapped_column(JSON, default=list, server_default="[]")
 

@@ -20,7 +20,9 @@ class PupilSeat(Model):
     __tablename__ = "pupil_seat"
     __table_args__ = (UniqueConstraint("session_id", "pupil_id", name="uq_pupil_seat_session_pupil"),)
 
-    participant_id: Mapped[int] = mapped_column(ForeignKey("participant.id", ondelete="CASCADE"), primary_key=True)
+    participant_id: Mapped[int] = mapped_column(
+        ForeignKey("participant.id", ondelete="CASCADE"), primary_key=True
+    )
     pupil_id: Mapped[int] = mapped_column(ForeignKey("class_pupil.id", ondelete="CASCADE"), index=True)
     session_id: Mapped[int] = mapped_column(ForeignKey("class_session.id", ondelete="CASCADE"))
 

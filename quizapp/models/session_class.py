@@ -18,7 +18,9 @@ class SessionClass(Model):
 
     __tablename__ = "session_class"
 
-    session_id: Mapped[int] = mapped_column(ForeignKey("class_session.id", ondelete="CASCADE"), primary_key=True)
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("class_session.id", ondelete="CASCADE"), primary_key=True
+    )
     class_id: Mapped[int] = mapped_column(ForeignKey("school_class.id", ondelete="CASCADE"), index=True)
 
     def __repr__(self) -> str:

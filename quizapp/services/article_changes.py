@@ -34,8 +34,8 @@ from quizapp.models.columns import utcnow
 from quizapp.services import article_editing, article_jobs
 from quizapp.services.articles import ArticleNotFound, ArticleView
 from quizapp.services.transactions import reading, writing
-from quizapp.text.reading.bounds import Bounds
 from quizapp.text.errors import InputError
+from quizapp.text.reading.bounds import Bounds
 from quizapp.text.types import Analysis
 
 
@@ -94,12 +94,19 @@ def submit_edit(article_id: int, text: str, *, owner_id: int, bounds: Bounds, pe
     view = article_editing.editable(article_id)
     if _fold(text) == _fold("\n\n".join(view.analysis.article.paragraphs)):
         raise InputError("The text is as it was: change it, or go back to your articles.")
-    return article_jobs.submit(f"{view.title}\n\n{text}", owner_id=owner_id, title_hint=view.title,
-                               bounds=bounds, per_hour=per_hour, replaces_id=article_id)
+    return article_jobs.submit(
+        f"{view.title}\n\n{text}",
+        owner_id=owner_id,
+        title_hint=view.title,
+        bounds=bounds,
+        per_hour=per_hour,
+        replaces_id=article_id,
+    )
 
 
-def store_edit(article_id: int, raw: str, analysis: Analysis, *, key: str,
-               then: Callable[[Article], None]) -> ArticleView:
+def store_edit(
+    article_id: int, raw: str, analysis: Analysis, *, key: str, then: Callable[[Article], None]
+) -> ArticleView:
     """Store the re-analysed text on the article and flag the packs it breaks, with ``then`` in one transaction.
 
     The teacher's corrections of the title, source and dateline survive:
@@ -110,8 +117,12 @@ def store_edit(article_id: int, raw: str, analysis: Analysis, *, key: str,
         if row is None:
             raise ArticleNotFound(article_id)
         old = row.analysis.article
-        article = replace(analysis.article, title=old.title, source=analysis.article.source or old.source,
-                          dateline=analysis.article.dateline or old.dateline)
+        article = replace(
+            analysis.article,
+            title=old.title,
+            source=analysis.article.source or old.source,
+            dateline=analysis.article.dateline or old.dateline,
+        )
         row.raw_text, row.analysis_key, row.analysis = raw, key, replace(analysis, article=article)
         _flag_packs(article_id, article.paragraphs)
         db.session.flush()
@@ -130,8 +141,11 @@ def _flag_packs(article_id: int, paragraphs: tuple[str, ...]) -> None:
 
 def packs_to_review(article_id: int) -> list[ReviewPack]:
     """The article's packs flagged by an edit, by title."""
-    query = (sa.select(Pack.id, Pack.title).where(Pack.article_id == article_id, Pack.needs_review)
-             .order_by(Pack.title))
+    query = (
+        sa.select(Pack.id, Pack.title)
+        .where(Pack.article_id == article_id, Pack.needs_review)
+        .order_by(Pack.title)
+    )
     with reading():
         return [ReviewPack(row.id, row.title) for row in db.session.execute(query)]
 
@@ -147,10 +161,14 @@ def mark_reviewed(pack_id: int) -> None:
 def uses(article_id: int) -> Uses:
     """The packs and lessons that use the article."""
     with reading():
-        packs = tuple(db.session.scalars(sa.select(Pack.title).where(Pack.article_id == article_id)
-                                         .order_by(Pack.title)))
-        sessions = db.session.execute(sa.select(ClassSession.code, ClassSession.closed_at)
-                                      .where(ClassSession.article_id == article_id)).all()
+        packs = tuple(
+            db.session.scalars(
+                sa.select(Pack.title).where(Pack.article_id == article_id).order_by(Pack.title)
+            )
+        )
+        sessions = db.session.execute(
+            sa.select(ClassSession.code, ClassSession.closed_at).where(ClassSession.article_id == article_id)
+        ).all()
     live = tuple(code for code, closed in sessions if closed is None)
     return Uses(packs, len(sessions) - len(live), live)
 
@@ -165,16 +183,26 @@ def delete(article_id: int) -> bool:
         if row is None:
             raise ArticleNotFound(article_id)
         # A lesson at several levels reads it as one of its levels (issue 15) as well as its own article.
-        in_lesson = sa.or_(ClassSession.article_id == article_id, ClassSession.id.in_(
-            sa.select(SessionLevel.session_id).where(SessionLevel.article_id == article_id)))
-        live = db.session.scalars(sa.select(ClassSession.code).where(in_lesson, ClassSession.closed_at.is_(None))).all()
+        in_lesson = sa.or_(
+            ClassSession.article_id == article_id,
+            ClassSession.id.in_(
+                sa.select(SessionLevel.session_id).where(SessionLevel.article_id == article_id)
+            ),
+        )
+        live = db.session.scalars(
+            sa.select(ClassSession.code).where(in_lesson, ClassSession.closed_at.is_(None))
+        ).all()
         if live:
-            raise ArticleInUse(f"A lesson is using this article now (code {', '.join(live)}): end it from "
-                               "its session page, then delete the article.")
-        used = db.session.scalar(sa.select(sa.func.count(Pack.id)).where(Pack.article_id == article_id)) or \
-            db.session.scalar(sa.select(sa.func.count(ClassSession.id)).where(in_lesson))
-        db.session.execute(sa.delete(ArticleJob).where(ArticleJob.replaces_id == article_id,
-                                                       ArticleJob.status == PENDING))
+            raise ArticleInUse(
+                f"A lesson is using this article now (code {', '.join(live)}): end it from "
+                "its session page, then delete the article."
+            )
+        used = db.session.scalar(
+            sa.select(sa.func.count(Pack.id)).where(Pack.article_id == article_id)
+        ) or db.session.scalar(sa.select(sa.func.count(ClassSession.id)).where(in_lesson))
+        db.session.execute(
+            sa.delete(ArticleJob).where(ArticleJob.replaces_id == article_id, ArticleJob.status == PENDING)
+        )
         if used:
             row.deleted_at = utcnow()
         else:
@@ -190,8 +218,11 @@ def duplicate_of(text: str, owner_id: int) -> Duplicate | None:
     or paste again produces.
     """
     wanted = _fold(text)
-    query = (sa.select(Article.id, Article.slug, Article.title, Article.created_at, Article.raw_text)
-             .where(Article.owner_id == owner_id, Article.deleted_at.is_(None)).order_by(Article.id))
+    query = (
+        sa.select(Article.id, Article.slug, Article.title, Article.created_at, Article.raw_text)
+        .where(Article.owner_id == owner_id, Article.deleted_at.is_(None))
+        .order_by(Article.id)
+    )
     with reading():
         for row in db.session.execute(query):
             if _fold(row.raw_text) == wanted:

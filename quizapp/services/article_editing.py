@@ -21,8 +21,8 @@ from quizapp.models import Article
 from quizapp.services.articles import ArticleNotFound, ArticleView, store_article
 from quizapp.services.transactions import reading, writing
 from quizapp.text.errors import InputError
-from quizapp.text.types import Analysis
 from quizapp.text.reading.web_page import PageDetails
+from quizapp.text.types import Analysis
 
 MAX_TITLE_LENGTH = 200
 MAX_DETAIL_LENGTH = 120
@@ -46,7 +46,9 @@ def seed_choices() -> list[SeedChoice]:
 def copy_seed(seed_id: int, owner_id: int) -> ArticleView:
     """The seed ``seed_id`` stored again as ``owner_id``'s own, with its analysis (no re-analysis)."""
     with reading():
-        seed = db.session.scalars(sa.select(Article).where(Article.id == seed_id, Article.owner_id.is_(None))).first()
+        seed = db.session.scalars(
+            sa.select(Article).where(Article.id == seed_id, Article.owner_id.is_(None))
+        ).first()
         if seed is None:
             raise ArticleNotFound(seed_id)
         raw, analysis, key = seed.raw_text, seed.analysis, seed.analysis_key
@@ -62,8 +64,9 @@ def editable(article_id: int) -> ArticleView:
         return ArticleView.of(row)
 
 
-def edit_details(article_id: int, *, title: str, source: str | None, dateline: str | None,
-                 page: PageDetails | None = None) -> ArticleView:
+def edit_details(
+    article_id: int, *, title: str, source: str | None, dateline: str | None, page: PageDetails | None = None
+) -> ArticleView:
     """Correct the title, source and dateline (empty source or dateline: none), and ``page``'s details if given.
 
     ``page``: the standfirst, author, site name and date shown on the reading
@@ -74,10 +77,14 @@ def edit_details(article_id: int, *, title: str, source: str | None, dateline: s
         raise InputError("The title cannot be empty.")
     if len(title) > MAX_TITLE_LENGTH:
         raise InputError(f"Keep the title under {MAX_TITLE_LENGTH} characters.")
-    source, dateline = (" ".join((value or "").split())[:MAX_DETAIL_LENGTH] or None for value in (source, dateline))
+    source, dateline = (
+        " ".join((value or "").split())[:MAX_DETAIL_LENGTH] or None for value in (source, dateline)
+    )
 
     def details(analysis: Analysis) -> Analysis:
-        return replace(analysis, article=replace(analysis.article, title=title, source=source, dateline=dateline))
+        return replace(
+            analysis, article=replace(analysis.article, title=title, source=source, dateline=dateline)
+        )
 
     if page is None:
         return edit_analysis(article_id, details)
@@ -86,8 +93,10 @@ def edit_details(article_id: int, *, title: str, source: str | None, dateline: s
         if row is None:
             raise ArticleNotFound(article_id)
         row.analysis = details(row.analysis)
-        row.standfirst, row.author, row.site_name = (" ".join((value or "").split()) or None for value in
-                                                     (page.standfirst, page.author, page.site_name))
+        row.standfirst, row.author, row.site_name = (
+            " ".join((value or "").split()) or None
+            for value in (page.standfirst, page.author, page.site_name)
+        )
         row.published = page.published
         db.session.flush()
         view = ArticleView.of(row)

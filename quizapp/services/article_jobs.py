@@ -30,8 +30,8 @@ from quizapp.services import articles
 from quizapp.services.packs import fill, with_corrections
 from quizapp.services.transactions import reading, writing
 from quizapp.text import pack as plain
-from quizapp.text.reading.bounds import Bounds
 from quizapp.text.errors import InputError
+from quizapp.text.reading.bounds import Bounds
 from quizapp.text.reading.web_page import PageDetails
 
 log = logging.getLogger(__name__)
@@ -41,9 +41,13 @@ KEPT_FOR = timedelta(days=1)  # a failed job's text stays this long for the teac
 # A job "running" this long was lost (the worker was killed or the server restarted mid-analysis):
 # the largest article allowed takes well under a minute (docs/performance.md).
 LOST_AFTER = timedelta(minutes=10)
-UNEXPECTED = ("The analysis stopped with an error we did not expect. Your text is kept: try again, "
-              "and if it fails again, tell your admin (the server's log has the details).")
-LOST = "The analysis stopped before it finished (the server may have restarted). Your text is kept: try again."
+UNEXPECTED = (
+    "The analysis stopped with an error we did not expect. Your text is kept: try again, "
+    "and if it fails again, tell your admin (the server's log has the details)."
+)
+LOST = (
+    "The analysis stopped before it finished (the server may have restarted). Your text is kept: try again."
+)
 
 
 class JobNotFound(LookupError):
@@ -84,18 +88,40 @@ def check_rate(owner_id: int, per_hour: int) -> None:
     """
     since = utcnow() - HOUR
     with reading():
-        made = db.session.scalar(sa.select(sa.func.count(Article.id))
-                                 .where(Article.owner_id == owner_id, Article.created_at > since)) or 0
-        other = db.session.scalar(sa.select(sa.func.count(ArticleJob.id))
-                                  .where(ArticleJob.owner_id == owner_id, ArticleJob.created_at > since,
-                                         ArticleJob.status != DONE)) or 0
+        made = (
+            db.session.scalar(
+                sa.select(sa.func.count(Article.id)).where(
+                    Article.owner_id == owner_id, Article.created_at > since
+                )
+            )
+            or 0
+        )
+        other = (
+            db.session.scalar(
+                sa.select(sa.func.count(ArticleJob.id)).where(
+                    ArticleJob.owner_id == owner_id, ArticleJob.created_at > since, ArticleJob.status != DONE
+                )
+            )
+            or 0
+        )
     if made + other >= per_hour:
-        raise TooManyArticles(f"You have added {per_hour} articles in the last hour, the most a teacher may "
-                              "add in an hour on this server. Please try again later.")
+        raise TooManyArticles(
+            f"You have added {per_hour} articles in the last hour, the most a teacher may "
+            "add in an hour on this server. Please try again later."
+        )
 
 
-def submit(raw: str, *, owner_id: int, title_hint: str | None, bounds: Bounds, per_hour: int,
-           pack: plain.Pack | None = None, details: PageDetails | None = None, replaces_id: int | None = None) -> int:
+def submit(
+    raw: str,
+    *,
+    owner_id: int,
+    title_hint: str | None,
+    bounds: Bounds,
+    per_hour: int,
+    pack: plain.Pack | None = None,
+    details: PageDetails | None = None,
+    replaces_id: int | None = None,
+) -> int:
     """Check the text and the hourly cap, record a pending job and return its id (the caller queues it).
 
     ``pack``: an imported pack file whose article this is; the pack is stored
@@ -109,12 +135,22 @@ def submit(raw: str, *, owner_id: int, title_hint: str | None, bounds: Bounds, p
     articles.check_text(raw, bounds, title_hint)
     with writing():
         # The teacher's failed texts are offered back for a day (``unfinished``); older ones go now.
-        db.session.execute(sa.delete(ArticleJob).where(
-            ArticleJob.owner_id == owner_id, ArticleJob.status.in_((DONE, FAILED)),
-            ArticleJob.created_at < utcnow() - KEPT_FOR))
-        job = ArticleJob(owner_id=owner_id, raw_text=raw, title_hint=title_hint, status=PENDING,
-                         pack_json=interchange.dump(pack, "json") if pack is not None else None,
-                         page_details=details.to_dict() if details else None, replaces_id=replaces_id)
+        db.session.execute(
+            sa.delete(ArticleJob).where(
+                ArticleJob.owner_id == owner_id,
+                ArticleJob.status.in_((DONE, FAILED)),
+                ArticleJob.created_at < utcnow() - KEPT_FOR,
+            )
+        )
+        job = ArticleJob(
+            owner_id=owner_id,
+            raw_text=raw,
+            title_hint=title_hint,
+            status=PENDING,
+            pack_json=interchange.dump(pack, "json") if pack is not None else None,
+            page_details=details.to_dict() if details else None,
+            replaces_id=replaces_id,
+        )
         db.session.add(job)
         db.session.flush()
         return job.id
@@ -152,10 +188,18 @@ def run(job_id: int, *, model: str, bounds: Bounds) -> None:
         if replaces is not None:
             from quizapp.services import article_changes  # it builds on this module
 
-            article_changes.store_edit(replaces, raw, analysis, key=key, then=lambda article: _done(job_id, article))
+            article_changes.store_edit(
+                replaces, raw, analysis, key=key, then=lambda article: _done(job_id, article)
+            )
         else:
-            articles.store_article(raw, analysis, key=key, owner_id=owner_id, details=details,
-                                   then=lambda article: _done(job_id, article, pack))
+            articles.store_article(
+                raw,
+                analysis,
+                key=key,
+                owner_id=owner_id,
+                details=details,
+                then=lambda article: _done(job_id, article, pack),
+            )
     except InputError as exc:
         fail(job_id, str(exc))
     except Exception:
@@ -180,20 +224,29 @@ def status(job_id: int, owner_id: int) -> JobView:
     """The job as its progress page shows it; ``JobNotFound`` unless it is ``owner_id``'s."""
     with reading():
         job = _owned(job_id, owner_id)
-        made = db.session.execute(sa.select(Article.slug, Article.title).where(Article.id == job.article_id)).first()
+        made = db.session.execute(
+            sa.select(Article.slug, Article.title).where(Article.id == job.article_id)
+        ).first()
         slug, title = made if made else (None, _title(job))
         ahead = 0
         if job.status == PENDING:
-            ahead = db.session.scalar(sa.select(sa.func.count(ArticleJob.id)).where(
-                ArticleJob.status.in_((PENDING, RUNNING)), ArticleJob.id < job.id)) or 0
+            ahead = (
+                db.session.scalar(
+                    sa.select(sa.func.count(ArticleJob.id)).where(
+                        ArticleJob.status.in_((PENDING, RUNNING)), ArticleJob.id < job.id
+                    )
+                )
+                or 0
+            )
         state, error = job.status, job.error
         if state == RUNNING and job.started_at and utcnow() - job.started_at > LOST_AFTER:
             state, error = FAILED, LOST
         if state == DONE and slug is None:  # the article was since deleted
             state, error = FAILED, "That article is no longer there."
         imported = job.pack_json is not None or job.pack_id is not None
-        return JobView(job.id, state, title, error, slug, job.pack_id, imported, ahead, job.created_at,
-                       job.replaces_id)
+        return JobView(
+            job.id, state, title, error, slug, job.pack_id, imported, ahead, job.created_at, job.replaces_id
+        )
 
 
 def retry_text(job_id: int, owner_id: int) -> tuple[str, str | None]:
@@ -205,11 +258,17 @@ def retry_text(job_id: int, owner_id: int) -> tuple[str, str | None]:
 
 def unfinished(owner_id: int) -> list[JobView]:
     """The teacher's jobs still waiting or running, and those that failed in the last day, newest first."""
-    query = (sa.select(ArticleJob.id).where(
-        ArticleJob.owner_id == owner_id,
-        sa.or_(ArticleJob.status.in_((PENDING, RUNNING)),
-               sa.and_(ArticleJob.status == FAILED, ArticleJob.created_at > utcnow() - KEPT_FOR)))
-        .order_by(ArticleJob.id.desc()))
+    query = (
+        sa.select(ArticleJob.id)
+        .where(
+            ArticleJob.owner_id == owner_id,
+            sa.or_(
+                ArticleJob.status.in_((PENDING, RUNNING)),
+                sa.and_(ArticleJob.status == FAILED, ArticleJob.created_at > utcnow() - KEPT_FOR),
+            ),
+        )
+        .order_by(ArticleJob.id.desc())
+    )
     with reading():
         ids = list(db.session.scalars(query))
     return [status(job_id, owner_id) for job_id in ids]

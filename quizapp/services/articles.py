@@ -33,11 +33,11 @@ import sqlalchemy as sa
 from quizapp.extensions import db
 from quizapp.models import Article
 from quizapp.services.transactions import reading, writing
+from quizapp.text.errors import InputError
 from quizapp.text.reading.bounds import DEFAULT as DEFAULT_BOUNDS
 from quizapp.text.reading.bounds import Bounds
-from quizapp.text.errors import InputError
-from quizapp.text.types import Analysis
 from quizapp.text.reading.web_page import PageDetails
+from quizapp.text.types import Analysis
 
 # Bump when the stored format changes; code changes in quizapp/text are caught by pipeline_version().
 PIPELINE_VERSION = "1"
@@ -94,12 +94,23 @@ class ArticleSummary:
     def of(cls, row: Article) -> ArticleSummary:
         """Copy ``row``'s listing fields out."""
         readability = row.analysis_data.get("readability", {})
-        return cls(row.id, row.slug, row.title, row.source, row.dateline, row.owner_id,
-                   readability.get("band", ""), readability.get("words", 0), readability.get("reading_minutes", 0.0),
-                   row.created_at)
+        return cls(
+            row.id,
+            row.slug,
+            row.title,
+            row.source,
+            row.dateline,
+            row.owner_id,
+            readability.get("band", ""),
+            readability.get("words", 0),
+            readability.get("reading_minutes", 0.0),
+            row.created_at,
+        )
 
 
-def run_pipeline(raw: str, model: str, title_hint: str | None = None, bounds: Bounds | None = None) -> Analysis:
+def run_pipeline(
+    raw: str, model: str, title_hint: str | None = None, bounds: Bounds | None = None
+) -> Analysis:
     """Analyse ``raw`` with the spaCy pipeline ``model``: the slow step done once per text.
 
     Imported lazily so that serving pages never imports spaCy; module-level so
@@ -164,7 +175,9 @@ def _readable_by(reader_id: int | None) -> sa.ColumnElement[bool]:
 def get_article(slug: str, reader_id: int | None = None) -> ArticleView:
     """The article ``slug`` with its analysis, if ``reader_id`` (None: a pupil) may read it."""
     with reading():
-        row = db.session.scalars(sa.select(Article).where(Article.slug == slug, _readable_by(reader_id))).first()
+        row = db.session.scalars(
+            sa.select(Article).where(Article.slug == slug, _readable_by(reader_id))
+        ).first()
         if row is None:
             raise ArticleNotFound(slug)
         return ArticleView.of(row)
@@ -172,21 +185,35 @@ def get_article(slug: str, reader_id: int | None = None) -> ArticleView:
 
 def listing(reader_id: int | None = None) -> list[ArticleSummary]:
     """The articles ``reader_id`` may read: the seeds, then the reader's own, each by slug."""
-    query = sa.select(Article).where(_readable_by(reader_id)).order_by(Article.owner_id.is_not(None), Article.slug)
+    query = (
+        sa.select(Article)
+        .where(_readable_by(reader_id))
+        .order_by(Article.owner_id.is_not(None), Article.slug)
+    )
     with reading():
         return [ArticleSummary.of(row) for row in db.session.scalars(query)]
 
 
 def owned_articles(owner_id: int) -> list[ArticleSummary]:
     """A teacher's own articles, newest first (their dashboard)."""
-    query = (sa.select(Article).where(Article.owner_id == owner_id, Article.deleted_at.is_(None))
-             .order_by(Article.created_at.desc(), Article.id.desc()))
+    query = (
+        sa.select(Article)
+        .where(Article.owner_id == owner_id, Article.deleted_at.is_(None))
+        .order_by(Article.created_at.desc(), Article.id.desc())
+    )
     with reading():
         return [ArticleSummary.of(row) for row in db.session.scalars(query)]
 
 
-def add_article(raw: str, *, model: str, owner_id: int | None = None, slug: str | None = None,
-                title_hint: str | None = None, bounds: Bounds | None = None) -> ArticleView:
+def add_article(
+    raw: str,
+    *,
+    model: str,
+    owner_id: int | None = None,
+    slug: str | None = None,
+    title_hint: str | None = None,
+    bounds: Bounds | None = None,
+) -> ArticleView:
     """Analyse ``raw`` and store it; ``slug`` None makes one from the title.
 
     ``title_hint`` is the title when the text has no headline of its own (a
@@ -200,9 +227,16 @@ def add_article(raw: str, *, model: str, owner_id: int | None = None, slug: str 
     return store_article(raw, analysis, key=analysis_key(model), owner_id=owner_id, slug=slug)
 
 
-def store_article(raw: str, analysis: Analysis, *, key: str, owner_id: int | None = None,
-                  slug: str | None = None, then: Callable[[Article], None] | None = None,
-                  details: PageDetails | None = None) -> ArticleView:
+def store_article(
+    raw: str,
+    analysis: Analysis,
+    *,
+    key: str,
+    owner_id: int | None = None,
+    slug: str | None = None,
+    then: Callable[[Article], None] | None = None,
+    details: PageDetails | None = None,
+) -> ArticleView:
     """Store an article whose analysis is already made (``add_article``, imports, background jobs, tests).
 
     ``details``: what the web page it came from said about itself. ``then(row)`` runs in the same transaction once the row has its id (a
@@ -221,14 +255,28 @@ def store_article(raw: str, analysis: Analysis, *, key: str, owner_id: int | Non
         raise SlugTaken(f"The address {slug or slugify(analysis.article.title)!r} is already taken.") from exc
 
 
-def _insert(raw: str, analysis: Analysis, key: str, owner_id: int | None, slug: str | None,
-            then: Callable[[Article], None] | None = None, details: PageDetails | None = None) -> ArticleView:
+def _insert(
+    raw: str,
+    analysis: Analysis,
+    key: str,
+    owner_id: int | None,
+    slug: str | None,
+    then: Callable[[Article], None] | None = None,
+    details: PageDetails | None = None,
+) -> ArticleView:
     """One attempt at inserting the article, in its own transaction."""
     details = details or PageDetails()
     with writing():
-        row = Article(slug=slug or _free_slug(analysis.article.title or "article"),
-                      raw_text=raw, analysis_key=key, owner_id=owner_id, standfirst=details.standfirst,
-                      author=details.author, site_name=details.site_name, published=details.published)
+        row = Article(
+            slug=slug or _free_slug(analysis.article.title or "article"),
+            raw_text=raw,
+            analysis_key=key,
+            owner_id=owner_id,
+            standfirst=details.standfirst,
+            author=details.author,
+            site_name=details.site_name,
+            published=details.published,
+        )
         row.analysis = analysis
         db.session.add(row)
         db.session.flush()
@@ -267,7 +315,9 @@ def slugify(text: str) -> str:
 def _free_slug(title: str) -> str:
     """``slugify(title)``, or with the first free ``-2``, ``-3`` ... after it."""
     base = slugify(title)
-    taken = set(db.session.scalars(sa.select(Article.slug).where(Article.slug.startswith(base, autoescape=True))))
+    taken = set(
+        db.session.scalars(sa.select(Article.slug).where(Article.slug.startswith(base, autoescape=True)))
+    )
     number, slug = 1, base
     while slug in taken:
         number += 1

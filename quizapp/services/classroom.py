@@ -28,12 +28,31 @@ from quizapp.models.columns import utcnow
 from quizapp.services.articles import ArticleView
 from quizapp.services.classroom_idle import close_idle_sessions
 from quizapp.services.classroom_rules import (  # noqa: F401  (part of this module's interface)
-    CODE_ALPHABET, CODE_LENGTH, MAX_NAME_CHARS, AlreadyFinished, AnswerTooLong, AnswerUnreadable,
-    ClassFull, ClassroomError, InvalidName, NotJoined, QuestionNotFound, Response, SessionClosed, SessionNotFound,
-    clean_name, clean_response, name_key, new_code, normalise_code, pupil_question, pupil_questions, question_order,
+    CODE_ALPHABET,
+    CODE_LENGTH,
+    MAX_NAME_CHARS,
+    AlreadyFinished,
+    AnswerTooLong,
+    AnswerUnreadable,
+    ClassFull,
+    ClassroomError,
+    InvalidName,
+    NotJoined,
+    QuestionNotFound,
+    Response,
+    SessionClosed,
+    SessionNotFound,
+    clean_name,
+    clean_response,
+    name_key,
+    new_code,
+    normalise_code,
+    pupil_question,
+    pupil_questions,
+    question_order,
     token_hash,
 )
-from quizapp.services.classroom_views import Joined, PupilView, SavedAnswer, SessionInfo  # noqa: F401  (interface)
+from quizapp.services.classroom_views import Joined, PupilView, SavedAnswer, SessionInfo
 from quizapp.services.homework_rules import HomeworkTimes, refuse_outside
 from quizapp.services.session_levels import pupil_material
 from quizapp.services.transactions import reading, writing
@@ -42,11 +61,34 @@ from quizapp.text.question import Question
 
 # What callers import from here that is defined beside it (mypy --strict exports only what is listed).
 __all__ = [
-    "CODE_ALPHABET", "CODE_LENGTH", "MAX_NAME_CHARS", "MAX_PICKS", "MAX_RESPONSE_CHARS", "AlreadyFinished",
-    "AnswerTooLong", "ClassFull", "ClassroomError", "InvalidName", "NotJoined", "QuestionNotFound", "Response",
-    "SessionClosed", "SessionNotFound", "clean_name", "clean_response", "name_key", "new_code", "normalise_code",
-    "pupil_question", "pupil_questions", "question_order", "token_hash", "Joined", "PupilView", "SavedAnswer",
+    "CODE_ALPHABET",
+    "CODE_LENGTH",
+    "MAX_NAME_CHARS",
+    "MAX_PICKS",
+    "MAX_RESPONSE_CHARS",
+    "AlreadyFinished",
+    "AnswerTooLong",
+    "ClassFull",
+    "ClassroomError",
+    "InvalidName",
+    "Joined",
+    "NotJoined",
+    "PupilView",
+    "QuestionNotFound",
+    "Response",
+    "SavedAnswer",
+    "SessionClosed",
     "SessionInfo",
+    "SessionNotFound",
+    "clean_name",
+    "clean_response",
+    "name_key",
+    "new_code",
+    "normalise_code",
+    "pupil_question",
+    "pupil_questions",
+    "question_order",
+    "token_hash",
 ]
 
 RETRIES = 5  # a unique constraint lost to a concurrent request is retried this often
@@ -57,22 +99,42 @@ RETRIES = 5  # a unique constraint lost to a concurrent request is retried this 
 
 def _info(row: ClassSession, slug: str, participants: int = 0) -> SessionInfo:
     """A session row as plain data."""
-    return SessionInfo(row.id, row.code, row.title, slug, row.feedback, len(row.questions or []), row.is_open,
-                       row.pack_id, row.owner_id, row.created_at, row.closed_at, participants, row.description,
-                       row.attempts)
+    return SessionInfo(
+        row.id,
+        row.code,
+        row.title,
+        slug,
+        row.feedback,
+        len(row.questions or []),
+        row.is_open,
+        row.pack_id,
+        row.owner_id,
+        row.created_at,
+        row.closed_at,
+        participants,
+        row.description,
+        row.attempts,
+    )
 
 
 def _participant_count() -> sa.ScalarSelect[int]:
     """A correlated count of a session's participants."""
-    return (sa.select(sa.func.count(Participant.id)).where(Participant.session_id == ClassSession.id)
-            .correlate(ClassSession).scalar_subquery())
+    return (
+        sa.select(sa.func.count(Participant.id))
+        .where(Participant.session_id == ClassSession.id)
+        .correlate(ClassSession)
+        .scalar_subquery()
+    )
 
 
 def _sessions(*where: sa.ColumnElement[bool]) -> list[SessionInfo]:
     """Sessions matching ``where`` with their article's slug and how many have joined, newest first."""
-    query = (sa.select(ClassSession, Article.slug, _participant_count())
-             .join(Article, Article.id == ClassSession.article_id)
-             .where(*where).order_by(ClassSession.created_at.desc(), ClassSession.id.desc()))
+    query = (
+        sa.select(ClassSession, Article.slug, _participant_count())
+        .join(Article, Article.id == ClassSession.article_id)
+        .where(*where)
+        .order_by(ClassSession.created_at.desc(), ClassSession.id.desc())
+    )
     with reading():
         return [_info(row, slug, count) for row, slug, count in db.session.execute(query)]
 
@@ -101,9 +163,17 @@ def owned_sessions(owner_id: int) -> list[SessionInfo]:
 
 def _saved(row: Answer, question: Question | None) -> SavedAnswer:
     """An answer row as plain data, with the question's answer and evidence for feedback."""
-    return SavedAnswer(row.number, row.response, row.verdict, row.score, row.feedback,
-                       question.shown_answer if question else "", question.evidence if question else "",
-                       row.overridden, row.saves)
+    return SavedAnswer(
+        row.number,
+        row.response,
+        row.verdict,
+        row.score,
+        row.feedback,
+        question.shown_answer if question else "",
+        question.evidence if question else "",
+        row.overridden,
+        row.saves,
+    )
 
 
 def _pupil_row(code: str, token: str) -> sa.Row[tuple[Participant, ClassSession]] | None:
@@ -111,8 +181,11 @@ def _pupil_row(code: str, token: str) -> sa.Row[tuple[Participant, ClassSession]
     code = normalise_code(code)
     if not code or not token:
         return None
-    query = (sa.select(Participant, ClassSession).join(ClassSession, ClassSession.id == Participant.session_id)
-             .where(Participant.token_hash == token_hash(token), ClassSession.code == code))
+    query = (
+        sa.select(Participant, ClassSession)
+        .join(ClassSession, ClassSession.id == Participant.session_id)
+        .where(Participant.token_hash == token_hash(token), ClassSession.code == code)
+    )
     return db.session.execute(query).first()
 
 
@@ -128,13 +201,24 @@ def pupil_for(code: str, token: str) -> PupilView | None:
         slug = db.session.execute(sa.select(Article.slug).where(Article.id == row.article_id)).scalar_one()
         questions = pupil_questions(data, participant.id, row.shuffle_choices)
         rows = db.session.scalars(sa.select(Answer).where(Answer.participant_id == participant.id))
-        answers = {a.number: _saved(a, questions[a.number - 1] if a.number <= len(questions) else None)
-                   for a in rows}
+        answers = {
+            a.number: _saved(a, questions[a.number - 1] if a.number <= len(questions) else None) for a in rows
+        }
         order = question_order(len(questions), participant.id, row.shuffle_questions)
-        return PupilView(_info(row, slug), participant.id, participant.display_name,
-                         participant.finished_at is not None, questions, answers, participant.name,
-                         article_id=article_id, level_id=participant.level_id, order=order,
-                         attempt=participant.attempt, past_scores=tuple(participant.past_scores or ()))
+        return PupilView(
+            _info(row, slug),
+            participant.id,
+            participant.display_name,
+            participant.finished_at is not None,
+            questions,
+            answers,
+            participant.name,
+            article_id=article_id,
+            level_id=participant.level_id,
+            order=order,
+            attempt=participant.attempt,
+            past_scores=tuple(participant.past_scores or ()),
+        )
 
 
 def session_article(session_id: int, article_id: int | None = None) -> ArticleView:
@@ -148,8 +232,11 @@ def session_article(session_id: int, article_id: int | None = None) -> ArticleVi
         if article_id is not None:
             row = db.session.get(Article, article_id)
         else:
-            row = db.session.scalars(sa.select(Article).join(ClassSession, ClassSession.article_id == Article.id)
-                                     .where(ClassSession.id == session_id)).first()
+            row = db.session.scalars(
+                sa.select(Article)
+                .join(ClassSession, ClassSession.article_id == Article.id)
+                .where(ClassSession.id == session_id)
+            ).first()
         if row is None:
             raise LookupError(session_id)
         return ArticleView.of(row)
@@ -179,34 +266,60 @@ def join(code: str, name: str, *, idle_after: timedelta | None = None, max_pupil
             with writing():
                 # Locking the session row makes joins to one class take turns (PostgreSQL; SQLite always
                 # does), so two "Sam"s pressing Join at once are numbered 1 and 2, not both 1.
-                row = db.session.scalars(sa.select(ClassSession).where(ClassSession.code == code)
-                                         .with_for_update()).first()
+                row = db.session.scalars(
+                    sa.select(ClassSession).where(ClassSession.code == code).with_for_update()
+                ).first()
                 if row is None or not code or not row.is_open:
                     raise SessionNotFound()
                 _check_room(row.id, max_pupils)
                 key = name_key(name)
-                taken = db.session.scalar(sa.select(sa.func.max(Participant.number))
-                                          .where(Participant.session_id == row.id, Participant.name_key == key))
-                participant = Participant(session_id=row.id, name=name, name_key=key, number=(taken or 0) + 1,
-                                          token_hash=token_hash(token))
+                taken = db.session.scalar(
+                    sa.select(sa.func.max(Participant.number)).where(
+                        Participant.session_id == row.id, Participant.name_key == key
+                    )
+                )
+                participant = Participant(
+                    session_id=row.id,
+                    name=name,
+                    name_key=key,
+                    number=(taken or 0) + 1,
+                    token_hash=token_hash(token),
+                )
                 db.session.add(participant)
                 db.session.flush()
                 joined = Joined(participant.id, token, participant.display_name)
             return joined
         except sa.exc.IntegrityError:
             continue
-    raise ClassroomError("So many people are joining at once that your name could not be saved. Please try again.")
+    raise ClassroomError(
+        "So many people are joining at once that your name could not be saved. Please try again."
+    )
 
 
 def _check_room(session_id: int, max_pupils: int) -> None:
     """``ClassFull`` if the session already has ``max_pupils`` (checked with its row locked: joins take turns)."""
-    if max_pupils and (db.session.scalar(sa.select(sa.func.count(Participant.id))
-                                         .where(Participant.session_id == session_id)) or 0) >= max_pupils:
+    if (
+        max_pupils
+        and (
+            db.session.scalar(
+                sa.select(sa.func.count(Participant.id)).where(Participant.session_id == session_id)
+            )
+            or 0
+        )
+        >= max_pupils
+    ):
         raise ClassFull(max_pupils)
 
 
-def save_answer(code: str, token: str, number: int, response: object = None, *,
-                read: Callable[[Question], object] | None = None, now: datetime | None = None) -> SavedAnswer:
+def save_answer(
+    code: str,
+    token: str,
+    number: int,
+    response: object = None,
+    *,
+    read: Callable[[Question], object] | None = None,
+    now: datetime | None = None,
+) -> SavedAnswer:
     """Grade and store the pupil's answer to question ``number``; the one row for it, created or updated.
 
     ``read``, if given, turns question ``number`` as this pupil sees it (their
@@ -230,14 +343,24 @@ def save_answer(code: str, token: str, number: int, response: object = None, *,
                 if now is not None:
                     refuse_outside(_homework_times(row.id), now)
                 if read is not None:
-                    response = read(pupil_question(data[number - 1], participant.id, number, row.shuffle_choices))
+                    response = read(
+                        pupil_question(data[number - 1], participant.id, number, row.shuffle_choices)
+                    )
                 response = clean_response(response)
                 question = Question.from_dict(data[number - 1])
                 saved = _upsert(participant.id, row.id, number, response, grade(question, response))
-                answered = db.session.scalar(sa.select(sa.func.count(Answer.id))
-                                             .where(Answer.participant_id == participant.id)) or 0
-                result = replace(_saved(saved, question), immediate=row.feedback == "immediate", answered=answered,
-                                 question_count=len(data))
+                answered = (
+                    db.session.scalar(
+                        sa.select(sa.func.count(Answer.id)).where(Answer.participant_id == participant.id)
+                    )
+                    or 0
+                )
+                result = replace(
+                    _saved(saved, question),
+                    immediate=row.feedback == "immediate",
+                    answered=answered,
+                    question_count=len(data),
+                )
             return result
         except sa.exc.IntegrityError:
             continue  # a concurrent save made the row first: the next attempt finds it and updates it
@@ -250,7 +373,9 @@ def _homework_times(session_id: int) -> HomeworkTimes | None:
     return HomeworkTimes.of(row) if row else None
 
 
-def _writable_pupil(code: str, token: str, number: int) -> tuple[Participant, ClassSession, list[dict[str, Any]]]:
+def _writable_pupil(
+    code: str, token: str, number: int
+) -> tuple[Participant, ClassSession, list[dict[str, Any]]]:
     """``(participant, session, questions)`` if this pupil may still answer ``number``; else the error saying why."""
     found = _pupil_row(code, token)
     if found is None:
@@ -272,8 +397,11 @@ def _upsert(participant_id: int, session_id: int, number: int, response: Respons
     A teacher's override stays only while the answer it accepted does: a
     pupil who changes their answer is graded afresh.
     """
-    row = db.session.scalars(sa.select(Answer).where(Answer.participant_id == participant_id,
-                                                     Answer.number == number).with_for_update()).first()
+    row = db.session.scalars(
+        sa.select(Answer)
+        .where(Answer.participant_id == participant_id, Answer.number == number)
+        .with_for_update()
+    ).first()
     if row is None:
         row = Answer(participant_id=participant_id, session_id=session_id, number=number, saves=0)
         db.session.add(row)
@@ -321,18 +449,36 @@ def start_session(pack_id: int, owner_id: int) -> int:
     for _ in range(RETRIES):
         try:
             with writing():
-                pack = db.session.scalars(sa.select(Pack).where(
-                    Pack.id == pack_id, sa.or_(Pack.owner_id == owner_id, Pack.owner_id.is_(None)))).first()
+                pack = db.session.scalars(
+                    sa.select(Pack).where(
+                        Pack.id == pack_id, sa.or_(Pack.owner_id == owner_id, Pack.owner_id.is_(None))
+                    )
+                ).first()
                 if pack is None:
                     raise LookupError(pack_id)
-                questions = [q.data for q in db.session.scalars(
-                    sa.select(PackQuestion).where(PackQuestion.pack_id == pack.id).order_by(PackQuestion.position))]
+                questions = [
+                    q.data
+                    for q in db.session.scalars(
+                        sa.select(PackQuestion)
+                        .where(PackQuestion.pack_id == pack.id)
+                        .order_by(PackQuestion.position)
+                    )
+                ]
                 if not questions:
                     raise ClassroomError("This pack has no questions yet: add some before starting a class.")
-                row = ClassSession(owner_id=owner_id, pack_id=pack.id, article_id=pack.article_id, title=pack.title,
-                                   code=_free_code(), questions=questions, feedback=pack.feedback,
-                                   shuffle_choices=pack.shuffle_choices, shuffle_questions=pack.shuffle_questions,
-                                   description=pack.description, attempts=pack.attempts)
+                row = ClassSession(
+                    owner_id=owner_id,
+                    pack_id=pack.id,
+                    article_id=pack.article_id,
+                    title=pack.title,
+                    code=_free_code(),
+                    questions=questions,
+                    feedback=pack.feedback,
+                    shuffle_choices=pack.shuffle_choices,
+                    shuffle_questions=pack.shuffle_questions,
+                    description=pack.description,
+                    attempts=pack.attempts,
+                )
                 db.session.add(row)
                 db.session.flush()
                 session_id = row.id
@@ -383,15 +529,25 @@ def override(session_id: int, participant_id: int, number: int, accept: bool) ->
     answer to question ``number`` (there is nothing to accept).
     """
     with writing():
-        row = db.session.scalars(sa.select(Answer).where(
-            Answer.session_id == session_id, Answer.participant_id == participant_id,
-            Answer.number == number).with_for_update()).first()
+        row = db.session.scalars(
+            sa.select(Answer)
+            .where(
+                Answer.session_id == session_id,
+                Answer.participant_id == participant_id,
+                Answer.number == number,
+            )
+            .with_for_update()
+        ).first()
         if row is None:
             raise LookupError((session_id, participant_id, number))
         row.overridden = accept
         row.score, row.verdict = (1.0, "correct") if accept else (row.graded_score, row.graded_verdict)
-        participant, session = db.session.get(Participant, participant_id), db.session.get(ClassSession, session_id)
-        data = pupil_material(participant, session)[0] if participant and session else []  # rows of ``row``: there
+        participant, session = (
+            db.session.get(Participant, participant_id),
+            db.session.get(ClassSession, session_id),
+        )
+        data = (
+            pupil_material(participant, session)[0] if participant and session else []
+        )  # rows of ``row``: there
         question = Question.from_dict(data[number - 1]) if number <= len(data) else None
         return _saved(row, question)
-

@@ -32,17 +32,25 @@ def try_again(code: str, token: str) -> int:
         if found is None:
             raise NotJoined()
         participant, row = found
-        db.session.refresh(participant, with_for_update=True)  # two clicks at once: the second waits, then sees it
+        db.session.refresh(
+            participant, with_for_update=True
+        )  # two clicks at once: the second waits, then sees it
         if not row.is_open:
             raise SessionClosed()
         if participant.finished_at is None:
             raise NotHandedIn()
         if row.attempts and participant.attempt >= row.attempts:
             raise NoAttemptsLeft(row.attempts)
-        score = db.session.scalar(sa.select(sa.func.coalesce(sa.func.sum(Answer.score), 0.0))
-                                  .where(Answer.participant_id == participant.id))
+        score = db.session.scalar(
+            sa.select(sa.func.coalesce(sa.func.sum(Answer.score), 0.0)).where(
+                Answer.participant_id == participant.id
+            )
+        )
         db.session.execute(sa.delete(Answer).where(Answer.participant_id == participant.id))
-        participant.past_scores = [*(participant.past_scores or []), round(float(score or 0.0), 2)]  # never NULL
+        participant.past_scores = [
+            *(participant.past_scores or []),
+            round(float(score or 0.0), 2),
+        ]  # never NULL
         participant.attempt += 1
         participant.finished_at = None
         return int(participant.attempt)  # (the checker reads Mapped's += as Any)

@@ -30,13 +30,23 @@ def close_idle(idle_after: timedelta) -> int:
     """``close_idle_sessions`` inside the caller's transaction: one UPDATE, no row loaded."""
     now = utcnow()
     cutoff = now - idle_after
-    recent_join = sa.exists().where(Participant.session_id == ClassSession.id, Participant.joined_at >= cutoff)
+    recent_join = sa.exists().where(
+        Participant.session_id == ClassSession.id, Participant.joined_at >= cutoff
+    )
     recent_answer = sa.exists().where(Answer.session_id == ClassSession.id, Answer.updated_at >= cutoff)
     # Homework set weeks ahead sits unused until it opens: it is not idle until its due date has passed.
     homework_to_do = sa.exists().where(Homework.session_id == ClassSession.id, Homework.due_at > now)
-    idle = (sa.update(ClassSession)
-            .where(ClassSession.closed_at.is_(None), ClassSession.updated_at < cutoff, ~recent_join, ~recent_answer,
-                   ~homework_to_do)
-            .values(closed_at=now, updated_at=now).execution_options(synchronize_session=False))
+    idle = (
+        sa.update(ClassSession)
+        .where(
+            ClassSession.closed_at.is_(None),
+            ClassSession.updated_at < cutoff,
+            ~recent_join,
+            ~recent_answer,
+            ~homework_to_do,
+        )
+        .values(closed_at=now, updated_at=now)
+        .execution_options(synchronize_session=False)
+    )
     result = cast("sa.CursorResult[Any]", db.session.execute(idle))  # an UPDATE's result: it has a rowcount
     return result.rowcount

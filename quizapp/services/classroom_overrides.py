@@ -38,8 +38,11 @@ def accept_for_everyone(session_id: int, number: int, answer: str) -> int:
         questions = db.session.scalar(sa.select(ClassSession.questions).where(ClassSession.id == session_id))
         if questions is None or not 1 <= number <= len(questions):
             raise LookupError((session_id, number))
-        rows = db.session.scalars(sa.select(Answer).where(Answer.session_id == session_id, Answer.number == number)
-                                  .with_for_update())
+        rows = db.session.scalars(
+            sa.select(Answer)
+            .where(Answer.session_id == session_id, Answer.number == number)
+            .with_for_update()
+        )
         changed = 0
         for row in rows:
             text = response_text(row.response)

@@ -123,25 +123,54 @@ _SessionRow = tuple[int, str, str, bool, list[Question]]
 _ParticipantRow = tuple[int, str, bool, datetime, int, tuple[float, ...], int | None]
 
 
-def _load(session_id: int) -> tuple[_SessionRow, list[_ParticipantRow], list[tuple[int, PupilAnswer]],
-                                     list[_SessionRow]]:
+def _load(
+    session_id: int,
+) -> tuple[_SessionRow, list[_ParticipantRow], list[tuple[int, PupilAnswer]], list[_SessionRow]]:
     """The session, its participants (in the order they joined), all their answers, and its levels."""
     with reading():
         row = db.session.get(ClassSession, session_id)
         if row is None:
             raise LookupError(session_id)
         session = (row.id, row.title, row.code, row.is_open, [Question.from_dict(q) for q in row.questions])
-        levels = [(level.id, level.title, level.cefr or f"grade {level.grade:.1f}", level.article_id == row.article_id,
-                   [Question.from_dict(q) for q in level.questions])
-                  for level in db.session.scalars(sa.select(SessionLevel).where(SessionLevel.session_id == session_id)
-                                                  .order_by(SessionLevel.position))]
-        participants = [(p.id, p.display_name, p.finished_at is not None, p.joined_at, p.attempt,
-                         tuple(p.past_scores or ()), p.level_id)
-                        for p in db.session.scalars(sa.select(Participant).where(Participant.session_id == session_id)
-                                                    .order_by(Participant.joined_at, Participant.id))]
-        answers = [(a.participant_id, PupilAnswer(a.number, response_text(a.response), a.score, a.verdict,
-                                                  a.overridden, a.answered_at))
-                   for a in db.session.scalars(sa.select(Answer).where(Answer.session_id == session_id))]
+        levels = [
+            (
+                level.id,
+                level.title,
+                level.cefr or f"grade {level.grade:.1f}",
+                level.article_id == row.article_id,
+                [Question.from_dict(q) for q in level.questions],
+            )
+            for level in db.session.scalars(
+                sa.select(SessionLevel)
+                .where(SessionLevel.session_id == session_id)
+                .order_by(SessionLevel.position)
+            )
+        ]
+        participants = [
+            (
+                p.id,
+                p.display_name,
+                p.finished_at is not None,
+                p.joined_at,
+                p.attempt,
+                tuple(p.past_scores or ()),
+                p.level_id,
+            )
+            for p in db.session.scalars(
+                sa.select(Participant)
+                .where(Participant.session_id == session_id)
+                .order_by(Participant.joined_at, Participant.id)
+            )
+        ]
+        answers = [
+            (
+                a.participant_id,
+                PupilAnswer(
+                    a.number, response_text(a.response), a.score, a.verdict, a.overridden, a.answered_at
+                ),
+            )
+            for a in db.session.scalars(sa.select(Answer).where(Answer.session_id == session_id))
+        ]
     return session, participants, answers, levels
 
 
@@ -155,26 +184,47 @@ def dashboard(session_id: int) -> Dashboard:
     # keyed by a pupil's level or None: None only in a session without levels, where ``known`` is not read
     known: dict[int | None, _SessionRow] = {level[0]: level for level in levels}
     level_of = {pid: level_id if level_id in known else default for pid, *_, level_id in participants}
-    rows = tuple(PupilRow(pid, name, len(by_pupil[pid]), round(sum(a.score for a in by_pupil[pid].values()), 2),
-                          finished, joined, dict(sorted(by_pupil[pid].items())), attempt, past,
-                          len(known[level_of[pid]][4]) if levels else len(questions),
-                          known[level_of[pid]][2] if levels else "", level_of[pid])
-                 for pid, name, finished, joined, attempt, past, _ in participants)
+    rows = tuple(
+        PupilRow(
+            pid,
+            name,
+            len(by_pupil[pid]),
+            round(sum(a.score for a in by_pupil[pid].values()), 2),
+            finished,
+            joined,
+            dict(sorted(by_pupil[pid].items())),
+            attempt,
+            past,
+            len(known[level_of[pid]][4]) if levels else len(questions),
+            known[level_of[pid]][2] if levels else "",
+            level_of[pid],
+        )
+        for pid, name, finished, joined, attempt, past, _ in participants
+    )
     if levels:
-        results = tuple(_level_result(level, [r for r in rows if level_of[r.participant_id] == level[0]],
-                                      answers) for level in levels)
+        results = tuple(
+            _level_result(level, [r for r in rows if level_of[r.participant_id] == level[0]], answers)
+            for level in levels
+        )
         return Dashboard(sid, title, code, is_open, len(questions), rows, (), results)
-    return Dashboard(sid, title, code, is_open, len(questions), rows, _all_stats(questions, answers, len(rows)))
+    return Dashboard(
+        sid, title, code, is_open, len(questions), rows, _all_stats(questions, answers, len(rows))
+    )
 
 
-def _all_stats(questions: list[Question], answers: Iterable[tuple[int, PupilAnswer]],
-               pupils: int) -> tuple[QuestionStats, ...]:
+def _all_stats(
+    questions: list[Question], answers: Iterable[tuple[int, PupilAnswer]], pupils: int
+) -> tuple[QuestionStats, ...]:
     """Every question's stats over ``pupils`` pupils, from their ``(participant id, answer)`` pairs."""
-    return tuple(_question_stats(number, question, [a for _, a in answers if a.number == number], pupils)
-                 for number, question in enumerate(questions, start=1))
+    return tuple(
+        _question_stats(number, question, [a for _, a in answers if a.number == number], pupils)
+        for number, question in enumerate(questions, start=1)
+    )
 
 
-def _level_result(level: _SessionRow, rows: list[PupilRow], answers: list[tuple[int, PupilAnswer]]) -> LevelResult:
+def _level_result(
+    level: _SessionRow, rows: list[PupilRow], answers: list[tuple[int, PupilAnswer]]
+) -> LevelResult:
     """One level's pupils, their mean score and its share of the level's questions, and its question stats."""
     level_id, title, name, _default, questions = level
     pupils = {r.participant_id for r in rows}
@@ -184,14 +234,23 @@ def _level_result(level: _SessionRow, rows: list[PupilRow], answers: list[tuple[
     return LevelResult(level_id, title, name, len(questions), len(rows), mean, share, stats)
 
 
-def _question_stats(number: int, question: Question, answers: list[PupilAnswer], pupils: int) -> QuestionStats:
+def _question_stats(
+    number: int, question: Question, answers: list[PupilAnswer], pupils: int
+) -> QuestionStats:
     """Counts, percents and the most common wrong answers of one question."""
     counts: dict[str, int] = Counter(a.verdict for a in answers)
     counts["unanswered"] = max(0, pupils - len(answers))
     counts = {outcome: counts[outcome] for outcome in OUTCOMES}
     shares = {outcome: round(100 * n / pupils) if pupils else 0 for outcome, n in counts.items()}
-    return QuestionStats(number, question.prompt, question.type, question.shown_answer, counts, shares,
-                         common_wrong_answers(answers))
+    return QuestionStats(
+        number,
+        question.prompt,
+        question.type,
+        question.shown_answer,
+        counts,
+        shares,
+        common_wrong_answers(answers),
+    )
 
 
 def common_wrong_answers(answers: list[PupilAnswer], top: int = TOP_WRONG) -> tuple[WrongAnswer, ...]:
@@ -251,12 +310,29 @@ def answers_csv(session_id: int) -> str:
             if answer is None:
                 row = [*level, pupil.display_name, stats.number, stats.prompt, "", 0, "unanswered", "no", ""]
             else:
-                row = [*level, pupil.display_name, stats.number, stats.prompt, answer.response, answer.score,
-                       answer.verdict, "yes" if answer.overridden else "no",
-                       answer.answered_at.isoformat(timespec="seconds")]
+                row = [
+                    *level,
+                    pupil.display_name,
+                    stats.number,
+                    stats.prompt,
+                    answer.response,
+                    answer.score,
+                    answer.verdict,
+                    "yes" if answer.overridden else "no",
+                    answer.answered_at.isoformat(timespec="seconds"),
+                ]
             rows.append([*row, pupil.score])
-    header = ["name", "question number", "question", "answer", "score", "verdict", "overridden", "answered_at",
-              "pupil total"]
+    header = [
+        "name",
+        "question number",
+        "question",
+        "answer",
+        "score",
+        "verdict",
+        "overridden",
+        "answered_at",
+        "pupil total",
+    ]
     return _csv(["level", *header] if board.levels else header, rows)
 
 
@@ -271,9 +347,25 @@ def summary_csv(session_id: int) -> str:
     """One row per question: counts and percents of each outcome, and the most common wrong answers."""
     board = dashboard(session_id)
     groups = [([level.level], level.questions) for level in board.levels] or [([], board.questions)]
-    rows = [[*level, s.number, s.prompt, s.answer, *(s.counts[o] for o in OUTCOMES),
-             *(s.shares[o] for o in OUTCOMES), "; ".join(f"{w.text} ({w.count})" for w in s.wrong_answers)]
-            for level, stats in groups for s in stats]
-    header = ["question number", "question", "expected answer", *OUTCOMES, *(f"{o} %" for o in OUTCOMES),
-              "most common wrong answers"]
+    rows = [
+        [
+            *level,
+            s.number,
+            s.prompt,
+            s.answer,
+            *(s.counts[o] for o in OUTCOMES),
+            *(s.shares[o] for o in OUTCOMES),
+            "; ".join(f"{w.text} ({w.count})" for w in s.wrong_answers),
+        ]
+        for level, stats in groups
+        for s in stats
+    ]
+    header = [
+        "question number",
+        "question",
+        "expected answer",
+        *OUTCOMES,
+        *(f"{o} %" for o in OUTCOMES),
+        "most common wrong answers",
+    ]
     return _csv(["level", *header] if board.levels else header, rows)

@@ -35,15 +35,19 @@ class ClassroomError(InputError):
 class SessionNotFound(ClassroomError):
     """No open session has that code: unknown and closed codes get the same words, so guessing learns nothing."""
 
-    def __init__(self, message: str = "There is no open class with that code. Check it with your teacher and try "
-                                      "again."):
+    def __init__(
+        self,
+        message: str = "There is no open class with that code. Check it with your teacher and try again.",
+    ):
         super().__init__(message)
 
 
 class SessionClosed(ClassroomError):
     """The teacher has closed the session: no more joining or answering."""
 
-    def __init__(self, message: str = "Your teacher has closed this class, so answers can no longer be saved."):
+    def __init__(
+        self, message: str = "Your teacher has closed this class, so answers can no longer be saved."
+    ):
         super().__init__(message)
 
 
@@ -51,8 +55,9 @@ class ClassFull(ClassroomError):
     """The session has as many pupils as one class may have (``MAX_PUPILS_PER_SESSION``)."""
 
     def __init__(self, cap: int):
-        super().__init__(f"This class is full: {cap} pupils have joined, the most one class can have. "
-                         "Ask your teacher.")
+        super().__init__(
+            f"This class is full: {cap} pupils have joined, the most one class can have. Ask your teacher."
+        )
 
 
 class InvalidName(ClassroomError):
@@ -62,7 +67,9 @@ class InvalidName(ClassroomError):
 class NotJoined(ClassroomError):
     """This browser has not joined this session."""
 
-    def __init__(self, message: str = "You have not joined this class on this device. Join it with the code first."):
+    def __init__(
+        self, message: str = "You have not joined this class on this device. Join it with the code first."
+    ):
         super().__init__(message)
 
 
@@ -102,7 +109,6 @@ class AnswerTooLong(ClassroomError):
     """A typed answer, or a list of picks, far larger than any real answer."""
 
 
-
 def normalise_code(text: str) -> str:
     """A code as typed ("abc-d4 7", " ABCD47 ") as stored: upper case, spaces and dashes gone."""
     return re.sub(r"[\s\-‐-―]+", "", str(text or "")).upper()[:32]
@@ -116,12 +122,47 @@ def new_code() -> str:
 # Letters that show nothing (Hangul fillers, the blank braille cell): a name of them looks empty on the dashboard.
 INVISIBLE_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
 # Cyrillic and Greek letters (as casefolded) that look like Latin ones: "Ѕаm" must not pass for "Sam".
-LOOK_ALIKES = str.maketrans({
-    "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p", "с": "c",
-    "т": "t", "у": "y", "х": "x", "ѕ": "s", "і": "i", "ї": "i", "ј": "j", "һ": "h", "ԁ": "d", "ԛ": "q",
-    "ԝ": "w", "ӏ": "l", "α": "a", "β": "b", "ε": "e", "η": "n", "ι": "i", "κ": "k", "μ": "u", "ν": "v",
-    "ο": "o", "ρ": "p", "τ": "t", "υ": "u", "χ": "x", "ζ": "z", "ϲ": "c",
-})
+LOOK_ALIKES = str.maketrans(
+    {
+        "а": "a",
+        "в": "b",
+        "е": "e",
+        "ё": "e",
+        "к": "k",
+        "м": "m",
+        "н": "h",
+        "о": "o",
+        "р": "p",
+        "с": "c",
+        "т": "t",
+        "у": "y",
+        "х": "x",
+        "ѕ": "s",
+        "і": "i",
+        "ї": "i",
+        "ј": "j",
+        "һ": "h",
+        "ԁ": "d",
+        "ԛ": "q",
+        "ԝ": "w",
+        "ӏ": "l",
+        "α": "a",
+        "β": "b",
+        "ε": "e",
+        "η": "n",
+        "ι": "i",
+        "κ": "k",
+        "μ": "u",
+        "ν": "v",
+        "ο": "o",
+        "ρ": "p",
+        "τ": "t",
+        "υ": "u",
+        "χ": "x",
+        "ζ": "z",
+        "ϲ": "c",
+    }
+)
 SCRIPTS_THAT_LOOK_LATIN = ("LATIN", "CYRILLIC", "GREEK")
 
 
@@ -133,16 +174,22 @@ def clean_name(text: str) -> str:
     Latin, Cyrillic or Greek letters (a look-alike of another pupil's name).
     """
     text = unicodedata.normalize("NFC", str(text or ""))
-    text = "".join(" " if ch.isspace() else ch for ch in text
-                   if (unicodedata.category(ch)[0] != "C" or ch.isspace()) and ch not in INVISIBLE_LETTERS)
+    text = "".join(
+        " " if ch.isspace() else ch
+        for ch in text
+        if (unicodedata.category(ch)[0] != "C" or ch.isspace()) and ch not in INVISIBLE_LETTERS
+    )
     text = " ".join(text.split())
     if not any(unicodedata.category(ch)[0] in "LN" for ch in text):
         raise InvalidName("Please type your name, so your teacher knows whose answers these are.")
     if len(text) > MAX_NAME_CHARS:
-        raise InvalidName(f"That name is too long: use at most {MAX_NAME_CHARS} characters (it has {len(text)}).")
+        raise InvalidName(
+            f"That name is too long: use at most {MAX_NAME_CHARS} characters (it has {len(text)})."
+        )
     if len(_scripts(text) & set(SCRIPTS_THAT_LOOK_LATIN)) > 1:
-        raise InvalidName("Please type your name with one alphabet: it mixes letters from different ones that "
-                          "look alike.")
+        raise InvalidName(
+            "Please type your name with one alphabet: it mixes letters from different ones that look alike."
+        )
     return text
 
 
@@ -176,14 +223,17 @@ def clean_response(response: object) -> Response:
         return picks
     text = str(response)
     if len(text) > MAX_RESPONSE_CHARS:
-        raise AnswerTooLong(f"That answer is too long: keep it under {MAX_RESPONSE_CHARS} characters "
-                            f"(it has {len(text)}).")
+        raise AnswerTooLong(
+            f"That answer is too long: keep it under {MAX_RESPONSE_CHARS} characters (it has {len(text)})."
+        )
     return text
 
 
 def pupil_questions(data: list[dict[str, Any]], participant_id: int, shuffle: bool) -> tuple[Question, ...]:
     """The session's questions as one pupil sees them: choices shuffled per pupil if asked, stable on reload."""
-    return tuple(pupil_question(item, participant_id, number, shuffle) for number, item in enumerate(data, start=1))
+    return tuple(
+        pupil_question(item, participant_id, number, shuffle) for number, item in enumerate(data, start=1)
+    )
 
 
 def question_order(count: int, participant_id: int, shuffle: bool) -> tuple[int, ...]:

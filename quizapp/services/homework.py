@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from quizapp.extensions import db
 from quizapp.models import Answer, ClassSession, Homework, Participant
 from quizapp.services import classroom
-from quizapp.services.homework_rules import (  # noqa: F401  (part of this module's interface)
+from quizapp.services.homework_rules import (
     HomeworkError,
     HomeworkTimes,
     NotOpenYet,
@@ -33,8 +33,18 @@ from quizapp.services.homework_rules import (  # noqa: F401  (part of this modul
 from quizapp.services.transactions import reading, writing
 
 # What callers import from here that is defined in homework_rules (mypy --strict exports only what is listed).
-__all__ = ["HomeworkError", "HomeworkTimes", "NotOpenYet", "PastDue", "check_times", "not_open_yet", "parse_local",
-           "past_due", "refuse_outside", "zone"]
+__all__ = [
+    "HomeworkError",
+    "HomeworkTimes",
+    "NotOpenYet",
+    "PastDue",
+    "check_times",
+    "not_open_yet",
+    "parse_local",
+    "past_due",
+    "refuse_outside",
+    "zone",
+]
 
 
 @dataclass(frozen=True)
@@ -64,7 +74,9 @@ def start_homework(pack_id: int, owner_id: int, *, opens: str, due: str, timezon
     session_id = classroom.start_session(pack_id, owner_id)
     try:
         with writing():
-            db.session.add(Homework(session_id=session_id, opens_at=opens_at, due_at=due_at, timezone=timezone))
+            db.session.add(
+                Homework(session_id=session_id, opens_at=opens_at, due_at=due_at, timezone=timezone)
+            )
     except BaseException:
         classroom.delete_session(session_id)
         raise
@@ -80,8 +92,11 @@ def times_for(session_id: int) -> HomeworkTimes | None:
 
 def owned_times(session_id: int, owner_id: int | None) -> HomeworkTimes | None:
     """The homework times of a session ``owner_id`` started; None for a live lesson or another teacher's."""
-    query = (sa.select(Homework).join(ClassSession, ClassSession.id == Homework.session_id)
-             .where(Homework.session_id == session_id, ClassSession.owner_id == owner_id))
+    query = (
+        sa.select(Homework)
+        .join(ClassSession, ClassSession.id == Homework.session_id)
+        .where(Homework.session_id == session_id, ClassSession.owner_id == owner_id)
+    )
     with reading():
         row = db.session.scalars(query).first()
         return HomeworkTimes.of(row) if row else None
@@ -96,8 +111,11 @@ def _times_for_open_code(code: str) -> HomeworkTimes | None:
     code = classroom.normalise_code(code)
     if not code:
         return None
-    query = (sa.select(Homework).join(ClassSession, ClassSession.id == Homework.session_id)
-             .where(ClassSession.code == code, ClassSession.closed_at.is_(None)))
+    query = (
+        sa.select(Homework)
+        .join(ClassSession, ClassSession.id == Homework.session_id)
+        .where(ClassSession.code == code, ClassSession.closed_at.is_(None))
+    )
     with reading():
         row = db.session.scalars(query).first()
         return HomeworkTimes.of(row) if row else None
@@ -129,8 +147,11 @@ def change_due(session_id: int, owner_id: int, due: str, now: datetime) -> tuple
     """
     with writing():
         found = db.session.execute(
-            sa.select(Homework, ClassSession).join(ClassSession, ClassSession.id == Homework.session_id)
-            .where(Homework.session_id == session_id, ClassSession.owner_id == owner_id).with_for_update()).first()
+            sa.select(Homework, ClassSession)
+            .join(ClassSession, ClassSession.id == Homework.session_id)
+            .where(Homework.session_id == session_id, ClassSession.owner_id == owner_id)
+            .with_for_update()
+        ).first()
         if found is None:
             raise LookupError(session_id)
         row, session = found
@@ -144,11 +165,18 @@ def change_due(session_id: int, owner_id: int, due: str, now: datetime) -> tuple
 
 def progress(session_id: int, owner_id: int) -> Progress:
     """Who joined and has not answered, who is part-way, who handed in; ``LookupError`` if not the teacher's."""
-    answered = (sa.select(sa.func.count(Answer.id)).where(Answer.participant_id == Participant.id)
-                .correlate(Participant).scalar_subquery())
-    query = (sa.select(Participant, answered).join(ClassSession, ClassSession.id == Participant.session_id)
-             .where(Participant.session_id == session_id, ClassSession.owner_id == owner_id)
-             .order_by(Participant.joined_at, Participant.id))
+    answered = (
+        sa.select(sa.func.count(Answer.id))
+        .where(Answer.participant_id == Participant.id)
+        .correlate(Participant)
+        .scalar_subquery()
+    )
+    query = (
+        sa.select(Participant, answered)
+        .join(ClassSession, ClassSession.id == Participant.session_id)
+        .where(Participant.session_id == session_id, ClassSession.owner_id == owner_id)
+        .order_by(Participant.joined_at, Participant.id)
+    )
     with reading():
         if classroom.owned_session(session_id, owner_id) is None:
             raise LookupError(session_id)

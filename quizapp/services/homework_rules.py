@@ -82,7 +82,9 @@ def zone(name: str) -> ZoneInfo:
     """The IANA zone ``name`` ("Europe/London"); ``HomeworkError`` for a name that is not one."""
     name = (name or "").strip()
     if name not in known_zones():
-        raise HomeworkError(f"“{name[:64]}” is not a time zone this server knows (for example Europe/London).")
+        raise HomeworkError(
+            f"“{name[:64]}” is not a time zone this server knows (for example Europe/London)."
+        )
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError) as error:  # listed but unreadable: a broken tzdata
@@ -139,5 +141,7 @@ def not_open_yet(times: HomeworkTimes) -> NotOpenYet:
 
 def past_due(times: HomeworkTimes) -> PastDue:
     """The words a pupil sees who is late: calm, and what happens to their work."""
-    return PastDue(f"This homework was due on {times.due_text}, so answers can no longer be saved. "
-                   "Answers you saved before then are kept, and your teacher can see them.")
+    return PastDue(
+        f"This homework was due on {times.due_text}, so answers can no longer be saved. "
+        "Answers you saved before then are kept, and your teacher can see them."
+    )

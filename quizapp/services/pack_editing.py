@@ -21,8 +21,8 @@ from quizapp.services.packs import IMPORT_NOTES, create_pack, fill, pack_article
 from quizapp.services.transactions import reading, writing
 from quizapp.text import pack as plain
 from quizapp.text.errors import InputError
-from quizapp.text.reading.bounds import Bounds
 from quizapp.text.question import Question
+from quizapp.text.reading.bounds import Bounds
 from quizapp.text.types import Analysis
 
 
@@ -36,8 +36,11 @@ def start_from_article(article_id: int, owner_id: int | None) -> int:
         article = db.session.get(Article, article_id)
         if article is None:
             raise LookupError(article_id)
-        data = plain.Pack(title=f"Questions on {article.title}"[:200], article=pack_article(article),
-                          questions=tuple(article.analysis.questions))
+        data = plain.Pack(
+            title=f"Questions on {article.title}"[:200],
+            article=pack_article(article),
+            questions=tuple(article.analysis.questions),
+        )
         row = fill(Pack(article_id=article.id, owner_id=owner_id), data)
         db.session.add(row)
         db.session.flush()
@@ -58,7 +61,9 @@ def questions(pack_id: int) -> list[Question]:
         return [q.question for q in _row(pack_id).questions]
 
 
-def put_question(pack_id: int, question: Question, position: int | None = None, *, max_questions: int = 0) -> None:
+def put_question(
+    pack_id: int, question: Question, position: int | None = None, *, max_questions: int = 0
+) -> None:
     """Replace the question at ``position`` (0-based), or add it at the end when ``position`` is None.
 
     Adding to a pack that has ``max_questions`` already (0: no cap) raises ``TooManyQuestions``.
@@ -67,8 +72,10 @@ def put_question(pack_id: int, question: Question, position: int | None = None, 
         row = _row(pack_id)
         if position is None:
             if max_questions and len(row.questions) >= max_questions:
-                raise TooManyQuestions(f"This pack already has {len(row.questions)} questions, the most a pack "
-                                       f"can have ({max_questions}): delete one before adding another.")
+                raise TooManyQuestions(
+                    f"This pack already has {len(row.questions)} questions, the most a pack "
+                    f"can have ({max_questions}): delete one before adding another."
+                )
             row.questions.append(PackQuestion(question=question))
         else:
             row.questions[position].question = question
@@ -114,8 +121,14 @@ def delete(pack_id: int) -> None:
         db.session.delete(_row(pack_id))
 
 
-def import_pack(data: plain.Pack, *, owner_id: int | None, model: str, max_questions: int = 0,
-                bounds: Bounds | None = None) -> int:
+def import_pack(
+    data: plain.Pack,
+    *,
+    owner_id: int | None,
+    model: str,
+    max_questions: int = 0,
+    bounds: Bounds | None = None,
+) -> int:
     """Store an imported pack and its article (a new article of ``owner_id``), both or neither; the pack's id.
 
     A pack with more than ``max_questions`` (0: no cap) raises ``TooManyQuestions`` before anything is
@@ -127,7 +140,9 @@ def import_pack(data: plain.Pack, *, owner_id: int | None, model: str, max_quest
     """
     check_question_cap(data, max_questions)
     raw = import_text(data)
-    analysis = with_corrections(articles.run_pipeline(raw, model, **articles.pipeline_options(bounds=bounds)), data)
+    analysis = with_corrections(
+        articles.run_pipeline(raw, model, **articles.pipeline_options(bounds=bounds)), data
+    )
     for _ in range(articles.SLUG_ATTEMPTS - 1):
         try:
             return _store_import(data, raw, analysis, owner_id=owner_id, model=model)
@@ -136,7 +151,9 @@ def import_pack(data: plain.Pack, *, owner_id: int | None, model: str, max_quest
     return _store_import(data, raw, analysis, owner_id=owner_id, model=model)
 
 
-def import_later(data: plain.Pack, *, owner_id: int, max_questions: int, bounds: Bounds, per_hour: int) -> int:
+def import_later(
+    data: plain.Pack, *, owner_id: int, max_questions: int, bounds: Bounds, per_hour: int
+) -> int:
     """Hand an imported pack to the background worker with its article (the web's import); the job's id.
 
     The question cap, the article's text and the hourly cap are checked now, so a pack that
@@ -144,8 +161,9 @@ def import_later(data: plain.Pack, *, owner_id: int, max_questions: int, bounds:
     (``article_jobs.run``), pack and article in one transaction.
     """
     check_question_cap(data, max_questions)
-    return article_jobs.submit(import_text(data), owner_id=owner_id, title_hint=None, bounds=bounds,
-                               per_hour=per_hour, pack=data)
+    return article_jobs.submit(
+        import_text(data), owner_id=owner_id, title_hint=None, bounds=bounds, per_hour=per_hour, pack=data
+    )
 
 
 def with_pasted_article(data: plain.Pack, pasted: str) -> plain.Pack:
@@ -157,8 +175,15 @@ def with_pasted_article(data: plain.Pack, pasted: str) -> plain.Pack:
     from quizapp.text.reading import cleaning
 
     article = cleaning.clean(pasted)
-    return replace(data, article=plain.PackArticle(title=article.title or data.title, text=article.text,
-                                                   source=article.source, dateline=article.dateline))
+    return replace(
+        data,
+        article=plain.PackArticle(
+            title=article.title or data.title,
+            text=article.text,
+            source=article.source,
+            dateline=article.dateline,
+        ),
+    )
 
 
 def import_onto(data: plain.Pack, *, article_id: int, owner_id: int, max_questions: int) -> int:
@@ -175,8 +200,10 @@ def import_onto(data: plain.Pack, *, article_id: int, owner_id: int, max_questio
 def check_question_cap(data: plain.Pack, max_questions: int) -> None:
     """``TooManyQuestions``, stating the cap, for a pack over ``max_questions`` (0: no cap)."""
     if max_questions and len(data.questions) > max_questions:
-        raise TooManyQuestions(f"This pack has {len(data.questions)} questions; a pack can have at most "
-                               f"{max_questions}. Split it into smaller packs.")
+        raise TooManyQuestions(
+            f"This pack has {len(data.questions)} questions; a pack can have at most "
+            f"{max_questions}. Split it into smaller packs."
+        )
 
 
 def import_notes(pack_id: int) -> list[str]:
@@ -198,8 +225,12 @@ def _renumber(row: Pack) -> None:
 def _store_import(data: plain.Pack, raw: str, analysis: Analysis, *, owner_id: int | None, model: str) -> int:
     """One attempt at storing an imported pack and its article, in one transaction."""
     with writing():
-        article = Article(slug=articles._free_slug(data.article.title or "article"), raw_text=raw,
-                          analysis_key=articles.analysis_key(model), owner_id=owner_id)
+        article = Article(
+            slug=articles._free_slug(data.article.title or "article"),
+            raw_text=raw,
+            analysis_key=articles.analysis_key(model),
+            owner_id=owner_id,
+        )
         article.analysis = analysis
         db.session.add(article)
         db.session.flush()
@@ -211,18 +242,31 @@ def _store_import(data: plain.Pack, raw: str, analysis: Analysis, *, owner_id: i
 
 def all_packs() -> list[tuple[int, str, str, str, int]]:
     """Every pack as (id, title, owner email or "(shared)", article slug, number of questions), by id."""
-    counts = (sa.select(sa.func.count(PackQuestion.id)).where(PackQuestion.pack_id == Pack.id)
-              .correlate(Pack).scalar_subquery())
-    query = (sa.select(Pack.id, Pack.title, Teacher.email, Article.slug, counts)
-             .join(Pack.article).outerjoin(Teacher, Teacher.id == Pack.owner_id).order_by(Pack.id))
+    counts = (
+        sa.select(sa.func.count(PackQuestion.id))
+        .where(PackQuestion.pack_id == Pack.id)
+        .correlate(Pack)
+        .scalar_subquery()
+    )
+    query = (
+        sa.select(Pack.id, Pack.title, Teacher.email, Article.slug, counts)
+        .join(Pack.article)
+        .outerjoin(Teacher, Teacher.id == Pack.owner_id)
+        .order_by(Pack.id)
+    )
     with reading():
-        return [(i, title, email or "(shared)", slug, count) for i, title, email, slug, count in db.session.execute(query)]
+        return [
+            (i, title, email or "(shared)", slug, count)
+            for i, title, email, slug, count in db.session.execute(query)
+        ]
 
 
 def teacher_id(email: str) -> int | None:
     """The id of the teacher with this email (case-insensitive), or None."""
     with reading():
-        return db.session.scalars(sa.select(Teacher.id).where(sa.func.lower(Teacher.email) == email.strip().lower())).first()
+        return db.session.scalars(
+            sa.select(Teacher.id).where(sa.func.lower(Teacher.email) == email.strip().lower())
+        ).first()
 
 
 def _row(pack_id: int) -> Pack:

@@ -39,9 +39,13 @@ class PackSummary:
 def pack_article(article: Article) -> plain.PackArticle:
     """The article as a pack carries it: title, cleaned paragraphs, byline, the teacher's glossary corrections."""
     paragraphs = article.analysis_data.get("paragraphs", [])
-    return plain.PackArticle(title=article.title, text="\n\n".join(paragraphs),
-                             source=article.source, dateline=article.dateline,
-                             glossary=corrections(article.analysis))
+    return plain.PackArticle(
+        title=article.title,
+        text="\n\n".join(paragraphs),
+        source=article.source,
+        dateline=article.dateline,
+        glossary=corrections(article.analysis),
+    )
 
 
 def with_corrections(analysis: Analysis, data: plain.Pack) -> Analysis:
@@ -59,13 +63,22 @@ def with_corrections(analysis: Analysis, data: plain.Pack) -> Analysis:
 
 def to_plain(row: Pack) -> plain.Pack:
     """A stored pack as plain data (for export, and for pages that run it)."""
-    settings = plain.PackSettings(shuffle_questions=row.shuffle_questions, shuffle_choices=row.shuffle_choices,
-                                  feedback=row.feedback, attempts=row.attempts)
+    settings = plain.PackSettings(
+        shuffle_questions=row.shuffle_questions,
+        shuffle_choices=row.shuffle_choices,
+        feedback=row.feedback,
+        attempts=row.attempts,
+    )
     article = pack_article(row.article)
     paragraphs = article.text.split("\n\n")
-    return plain.Pack(title=row.title, article=article,
-                      questions=tuple(anchored(q.question, paragraphs) for q in row.questions),
-                      description=row.description, level=row.level, settings=settings)
+    return plain.Pack(
+        title=row.title,
+        article=article,
+        questions=tuple(anchored(q.question, paragraphs) for q in row.questions),
+        description=row.description,
+        level=row.level,
+        settings=settings,
+    )
 
 
 def anchored(question: Question, paragraphs: list[str]) -> Question:
@@ -80,8 +93,10 @@ def anchored(question: Question, paragraphs: list[str]) -> Question:
     span, evidence = question.evidence_span, question.evidence
     if span is None:
         return question
-    inside = 0 <= span.paragraph < len(paragraphs) and 0 <= span.start <= span.end <= len(paragraphs[span.paragraph])
-    if inside and (not evidence or paragraphs[span.paragraph][span.start:span.end] == evidence):
+    inside = 0 <= span.paragraph < len(paragraphs) and 0 <= span.start <= span.end <= len(
+        paragraphs[span.paragraph]
+    )
+    if inside and (not evidence or paragraphs[span.paragraph][span.start : span.end] == evidence):
         return question
     for number, paragraph in enumerate(paragraphs):
         at = paragraph.find(evidence) if evidence else -1
@@ -96,7 +111,9 @@ def fill(row: Pack, data: plain.Pack) -> Pack:
     row.shuffle_questions = data.settings.shuffle_questions
     row.shuffle_choices = data.settings.shuffle_choices
     row.feedback, row.attempts = data.settings.feedback, data.settings.attempts
-    row.questions = [PackQuestion(question=question) for question in data.questions]  # ordering_list numbers them
+    row.questions = [
+        PackQuestion(question=question) for question in data.questions
+    ]  # ordering_list numbers them
     return row
 
 
@@ -130,10 +147,20 @@ def get_pack(pack_id: int) -> plain.Pack:
 
 def owned_packs(owner_id: int) -> list[PackSummary]:
     """A teacher's packs, most recently changed first (their dashboard)."""
-    counts = (sa.select(sa.func.count(PackQuestion.id)).where(PackQuestion.pack_id == Pack.id)
-              .correlate(Pack).scalar_subquery())
-    query = (sa.select(Pack, Article.slug, Article.title, counts).join(Pack.article)
-             .where(Pack.owner_id == owner_id).order_by(Pack.updated_at.desc(), Pack.id.desc()))
+    counts = (
+        sa.select(sa.func.count(PackQuestion.id))
+        .where(PackQuestion.pack_id == Pack.id)
+        .correlate(Pack)
+        .scalar_subquery()
+    )
+    query = (
+        sa.select(Pack, Article.slug, Article.title, counts)
+        .join(Pack.article)
+        .where(Pack.owner_id == owner_id)
+        .order_by(Pack.updated_at.desc(), Pack.id.desc())
+    )
     with reading():
-        return [PackSummary(row.id, row.title, row.level, count, slug, title, row.updated_at)
-                for row, slug, title, count in db.session.execute(query)]
+        return [
+            PackSummary(row.id, row.title, row.level, count, slug, title, row.updated_at)
+            for row, slug, title, count in db.session.execute(query)
+        ]

@@ -36,8 +36,10 @@ from quizapp.text.errors import InputError
 LINK_HOURS = 1
 LINK_SECONDS = LINK_HOURS * 3600
 SALT = "quizapp.password-reset"  # a token signed for anything else (a cookie) is never a reset link
-DEAD_LINK = (f"This link to set a new password does not work: it may be mistyped, already used, or more than "
-             f"{LINK_HOURS} hour old. Ask for a new one.")
+DEAD_LINK = (
+    f"This link to set a new password does not work: it may be mistyped, already used, or more than "
+    f"{LINK_HOURS} hour old. Ask for a new one."
+)
 
 
 class LinkRefused(InputError):

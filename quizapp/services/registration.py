@@ -33,8 +33,10 @@ from quizapp.services.transactions import reading, writing
 
 OPEN, INVITE, APPROVAL = "open", "invite", "approval"
 INVITE_DAYS = 14
-BAD_INVITE = ("That invite code does not work: it may be mistyped, already used or more than "
-              f"{INVITE_DAYS} days old. Ask the colleague or admin who invited you for a new one.")
+BAD_INVITE = (
+    "That invite code does not work: it may be mistyped, already used or more than "
+    f"{INVITE_DAYS} days old. Ask the colleague or admin who invited you for a new one."
+)
 
 
 class InviteRefused(teachers.AccountError):
@@ -62,12 +64,17 @@ def make_invite(created_by: int | None, days: int = INVITE_DAYS) -> str:
     """A new single-use invite code (``created_by`` None: the admin, from the command line)."""
     code = secrets.token_urlsafe(12)
     with writing():
-        db.session.add(Invite(code_digest=_digest(code), created_by=created_by,
-                              expires_at=utcnow() + timedelta(days=days)))
+        db.session.add(
+            Invite(
+                code_digest=_digest(code), created_by=created_by, expires_at=utcnow() + timedelta(days=days)
+            )
+        )
     return code
 
 
-def register(email: str, display_name: str, password: str, *, mode: str, invite_code: str | None = None) -> Registered:
+def register(
+    email: str, display_name: str, password: str, *, mode: str, invite_code: str | None = None
+) -> Registered:
     """Make an account as ``mode`` allows; ``InviteRefused`` or another ``AccountError`` if it cannot be made."""
     account = teachers.new_account(email, display_name, password, approved=mode != APPROVAL)
     try:
@@ -85,9 +92,15 @@ def register(email: str, display_name: str, password: str, *, mode: str, invite_
 
 def _usable_invite(code: str) -> Invite:
     """The unused, unexpired invite for ``code``, locked until the account is stored."""
-    invite = db.session.scalars(sa.select(Invite).where(Invite.code_digest == _digest(code.strip()))
-                                .with_for_update()).first()
-    if invite is None or invite.used_by is not None or invite.used_at is not None or invite.expires_at < utcnow():
+    invite = db.session.scalars(
+        sa.select(Invite).where(Invite.code_digest == _digest(code.strip())).with_for_update()
+    ).first()
+    if (
+        invite is None
+        or invite.used_by is not None
+        or invite.used_at is not None
+        or invite.expires_at < utcnow()
+    ):
         raise InviteRefused(BAD_INVITE)
     return invite
 

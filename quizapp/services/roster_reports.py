@@ -99,10 +99,13 @@ def skill_of(question: dict[str, Any]) -> str:
 
 def _sessions(class_id: int) -> list[tuple[ClassSession, bool]]:
     """The class's sessions, oldest first, each with whether it is homework (in the caller's transaction)."""
-    query = (sa.select(ClassSession, Homework.session_id.is_not(None))
-             .join(SessionClass, SessionClass.session_id == ClassSession.id)
-             .outerjoin(Homework, Homework.session_id == ClassSession.id)
-             .where(SessionClass.class_id == class_id).order_by(ClassSession.created_at, ClassSession.id))
+    query = (
+        sa.select(ClassSession, Homework.session_id.is_not(None))
+        .join(SessionClass, SessionClass.session_id == ClassSession.id)
+        .outerjoin(Homework, Homework.session_id == ClassSession.id)
+        .where(SessionClass.class_id == class_id)
+        .order_by(ClassSession.created_at, ClassSession.id)
+    )
     return [(row, bool(homework)) for row, homework in db.session.execute(query)]
 
 
@@ -110,8 +113,13 @@ def _answers(session_ids: list[int]) -> list[tuple[int, int, int, float]]:
     """``(session, participant, number, score)`` of every saved answer in those sessions."""
     if not session_ids:
         return []
-    return list(db.session.execute(sa.select(Answer.session_id, Answer.participant_id, Answer.number, Answer.score)
-                                   .where(Answer.session_id.in_(session_ids))).tuples())
+    return list(
+        db.session.execute(
+            sa.select(Answer.session_id, Answer.participant_id, Answer.number, Answer.score).where(
+                Answer.session_id.in_(session_ids)
+            )
+        ).tuples()
+    )
 
 
 def term(class_id: int, owner_id: int) -> Term:
@@ -123,15 +131,17 @@ def term(class_id: int, owner_id: int) -> Term:
         answers = _answers(ids)
         joined: dict[int, list[int]] = defaultdict(list)
         for session_id, participant_id in db.session.execute(
-                sa.select(Participant.session_id, Participant.id).where(Participant.session_id.in_(ids))):
+            sa.select(Participant.session_id, Participant.id).where(Participant.session_id.in_(ids))
+        ):
             joined[session_id].append(participant_id)
         questions = {row.id: row.questions for row, _ in sessions}
         means = tuple(_mean(row, homework, joined[row.id], answers) for row, homework in sessions)
     return Term(means, _skills(answers, questions))
 
 
-def _mean(row: ClassSession, homework: bool, pupils: list[int],
-          answers: list[tuple[int, int, int, float]]) -> SessionMean:
+def _mean(
+    row: ClassSession, homework: bool, pupils: list[int], answers: list[tuple[int, int, int, float]]
+) -> SessionMean:
     """One session's mean score over the pupils who joined it (unanswered questions count 0)."""
     count = len(row.questions or [])
     total = sum(score for session_id, _, _, score in answers if session_id == row.id)
@@ -139,15 +149,19 @@ def _mean(row: ClassSession, homework: bool, pupils: list[int],
     return SessionMean(row.id, row.title, row.code, row.created_at, homework, count, len(pupils), mean)
 
 
-def _skills(answers: list[tuple[int, int, int, float]],
-            questions: dict[int, list[dict[str, Any]]]) -> tuple[SkillMiss, ...]:
+def _skills(
+    answers: list[tuple[int, int, int, float]], questions: dict[int, list[dict[str, Any]]]
+) -> tuple[SkillMiss, ...]:
     """Per skill, the share of marks missed on answers given, most missed first (ties in ``SKILL_ORDER``)."""
     given: dict[str, list[float]] = defaultdict(list)
     for session_id, _, number, score in answers:
         data = questions.get(session_id) or []
         if 1 <= number <= len(data):
             given[skill_of(data[number - 1])].append(score)
-    misses = [SkillMiss(skill, len(scores), 100 * (1 - sum(scores) / len(scores))) for skill, scores in given.items()]
+    misses = [
+        SkillMiss(skill, len(scores), 100 * (1 - sum(scores) / len(scores)))
+        for skill, scores in given.items()
+    ]
     order = {skill: n for n, skill in enumerate(SKILL_ORDER)}
     return tuple(sorted(misses, key=lambda m: (-m.missed_percent, order.get(m.skill, len(order)))))
 
@@ -156,8 +170,9 @@ def history(class_id: int, owner_id: int, pupil_id: int) -> tuple[str, tuple[His
     """A pupil's name and a row for each of the class's sessions, joined or not; ``LookupError`` otherwise."""
     with reading():
         class_row(class_id, owner_id)
-        name = db.session.scalar(sa.select(ClassPupil.name).where(ClassPupil.id == pupil_id,
-                                                                  ClassPupil.class_id == class_id))
+        name = db.session.scalar(
+            sa.select(ClassPupil.name).where(ClassPupil.id == pupil_id, ClassPupil.class_id == class_id)
+        )
         if name is None:
             raise LookupError(pupil_id)
         rows = _history_rows(class_id, {pupil_id})
@@ -168,11 +183,16 @@ def _history_rows(class_id: int, pupil_ids: set[int]) -> dict[int, list[HistoryR
     """For each pupil, a ``HistoryRow`` per session of the class (in the caller's transaction)."""
     sessions = _sessions(class_id)
     answers = _answers([row.id for row, _ in sessions])
-    seats = {(session_id, pupil_id): (participant_id, finished) for session_id, pupil_id, participant_id, finished
-             in db.session.execute(sa.select(PupilSeat.session_id, PupilSeat.pupil_id, Participant.id,
-                                             Participant.finished_at.is_not(None))
-                                   .join(Participant, Participant.id == PupilSeat.participant_id)
-                                   .where(PupilSeat.pupil_id.in_(pupil_ids)))}
+    seats = {
+        (session_id, pupil_id): (participant_id, finished)
+        for session_id, pupil_id, participant_id, finished in db.session.execute(
+            sa.select(
+                PupilSeat.session_id, PupilSeat.pupil_id, Participant.id, Participant.finished_at.is_not(None)
+            )
+            .join(Participant, Participant.id == PupilSeat.participant_id)
+            .where(PupilSeat.pupil_id.in_(pupil_ids))
+        )
+    }
     scores: dict[int, list[float]] = defaultdict(list)
     for _, participant_id, _, score in answers:
         scores[participant_id].append(score)
@@ -181,13 +201,35 @@ def _history_rows(class_id: int, pupil_ids: set[int]) -> dict[int, list[HistoryR
         for row, homework in sessions:
             participant_id, finished = seats.get((row.id, pupil_id), (None, False))
             got = scores.get(participant_id, []) if participant_id else []
-            rows[pupil_id].append(HistoryRow(row.id, row.title, row.created_at, homework, participant_id is not None,
-                                             len(got), len(row.questions or []), sum(got), bool(finished)))
+            rows[pupil_id].append(
+                HistoryRow(
+                    row.id,
+                    row.title,
+                    row.created_at,
+                    homework,
+                    participant_id is not None,
+                    len(got),
+                    len(row.questions or []),
+                    sum(got),
+                    bool(finished),
+                )
+            )
     return rows
 
 
-CSV_HEADER = ["class", "pupil", "session", "started (UTC)", "kind", "joined", "answered", "questions", "score",
-              "percent", "handed in"]
+CSV_HEADER = [
+    "class",
+    "pupil",
+    "session",
+    "started (UTC)",
+    "kind",
+    "joined",
+    "answered",
+    "questions",
+    "score",
+    "percent",
+    "handed in",
+]
 
 
 def term_csv(class_id: int, owner_id: int) -> str:
@@ -199,9 +241,13 @@ def term_csv(class_id: int, owner_id: int) -> str:
     """
     with reading():
         name = class_row(class_id, owner_id).name
-        pupils = list(db.session.execute(sa.select(ClassPupil.id, ClassPupil.name)
-                                         .where(ClassPupil.class_id == class_id)
-                                         .order_by(ClassPupil.name_key, ClassPupil.id)))
+        pupils = list(
+            db.session.execute(
+                sa.select(ClassPupil.id, ClassPupil.name)
+                .where(ClassPupil.class_id == class_id)
+                .order_by(ClassPupil.name_key, ClassPupil.id)
+            )
+        )
         rows = _history_rows(class_id, {pupil_id for pupil_id, _ in pupils})
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
@@ -209,10 +255,24 @@ def term_csv(class_id: int, owner_id: int) -> str:
     for pupil_id, pupil in pupils:
         history_rows = rows.get(pupil_id, [])
         for row in history_rows:
-            writer.writerow([safe_cell(v) for v in (
-                name, pupil, row.title, f"{row.started:%Y-%m-%d %H:%M}", "homework" if row.homework else "lesson",
-                "yes" if row.joined else "no", row.answered, row.questions, _number(row.score),
-                _number(row.percent), "yes" if row.handed_in else "no")])
+            writer.writerow(
+                [
+                    safe_cell(v)
+                    for v in (
+                        name,
+                        pupil,
+                        row.title,
+                        f"{row.started:%Y-%m-%d %H:%M}",
+                        "homework" if row.homework else "lesson",
+                        "yes" if row.joined else "no",
+                        row.answered,
+                        row.questions,
+                        _number(row.score),
+                        _number(row.percent),
+                        "yes" if row.handed_in else "no",
+                    )
+                ]
+            )
         writer.writerow([safe_cell(v) for v in _total(name, pupil, history_rows)])
     return buffer.getvalue()
 
@@ -221,9 +281,19 @@ def _total(class_name: str, pupil: str, rows: list[HistoryRow]) -> list[object]:
     """A pupil's total row: sessions joined of all, answers, questions and score summed, percent of all questions."""
     questions = sum(r.questions for r in rows)
     score = sum(r.score for r in rows)
-    return [class_name, pupil, "Total", "", "", f"{sum(r.joined for r in rows)} of {len(rows)}",
-            sum(r.answered for r in rows), questions, _number(score),
-            _number(100 * score / questions if questions else None), sum(r.handed_in for r in rows)]
+    return [
+        class_name,
+        pupil,
+        "Total",
+        "",
+        "",
+        f"{sum(r.joined for r in rows)} of {len(rows)}",
+        sum(r.answered for r in rows),
+        questions,
+        _number(score),
+        _number(100 * score / questions if questions else None),
+        sum(r.handed_in for r in rows),
+    ]
 
 
 def _number(value: float | None) -> str:

@@ -34,8 +34,10 @@ class NameTaken(ClassroomError):
     """Somebody in this session already picked that name."""
 
     def __init__(self, name: str):
-        super().__init__(f"Someone has already joined as {name}. If that is your name, tell your teacher; "
-                         "otherwise pick your own name.")
+        super().__init__(
+            f"Someone has already joined as {name}. If that is your name, tell your teacher; "
+            "otherwise pick your own name."
+        )
 
 
 @dataclass(frozen=True)
@@ -76,8 +78,14 @@ def link_session(session_id: int, class_id: int, owner_id: int) -> None:
     try:
         with writing():
             class_row(class_id, owner_id)
-            if db.session.scalar(sa.select(ClassSession.id).where(ClassSession.id == session_id,
-                                                                  ClassSession.owner_id == owner_id)) is None:
+            if (
+                db.session.scalar(
+                    sa.select(ClassSession.id).where(
+                        ClassSession.id == session_id, ClassSession.owner_id == owner_id
+                    )
+                )
+                is None
+            ):
                 raise LookupError(session_id)
             db.session.add(SessionClass(session_id=session_id, class_id=class_id))
     except BaseException:
@@ -87,8 +95,11 @@ def link_session(session_id: int, class_id: int, owner_id: int) -> None:
 
 def class_of_session(session_id: int, owner_id: int) -> tuple[int, str] | None:
     """``(class id, class name)`` a teacher's session was run with, or None."""
-    query = (sa.select(SchoolClass.id, SchoolClass.name).join(SessionClass, SessionClass.class_id == SchoolClass.id)
-             .where(SessionClass.session_id == session_id, SchoolClass.owner_id == owner_id))
+    query = (
+        sa.select(SchoolClass.id, SchoolClass.name)
+        .join(SessionClass, SessionClass.class_id == SchoolClass.id)
+        .where(SessionClass.session_id == session_id, SchoolClass.owner_id == owner_id)
+    )
     with reading():
         found = db.session.execute(query).first()
         return (found[0], found[1]) if found else None
@@ -101,14 +112,21 @@ def names_for_join(code: str) -> tuple[NameChoice, ...] | None:
         return None
     with reading():
         found = db.session.execute(
-            sa.select(ClassSession.id, SessionClass.class_id).join(SessionClass, SessionClass.session_id == ClassSession.id)
-            .where(ClassSession.code == code, ClassSession.closed_at.is_(None))).first()
+            sa.select(ClassSession.id, SessionClass.class_id)
+            .join(SessionClass, SessionClass.session_id == ClassSession.id)
+            .where(ClassSession.code == code, ClassSession.closed_at.is_(None))
+        ).first()
         if found is None:
             return None
         session_id, class_id = found
-        taken = set(db.session.scalars(sa.select(PupilSeat.pupil_id).where(PupilSeat.session_id == session_id)))
-        pupils = db.session.scalars(sa.select(ClassPupil).where(ClassPupil.class_id == class_id)
-                                    .order_by(ClassPupil.name_key, ClassPupil.id))
+        taken = set(
+            db.session.scalars(sa.select(PupilSeat.pupil_id).where(PupilSeat.session_id == session_id))
+        )
+        pupils = db.session.scalars(
+            sa.select(ClassPupil)
+            .where(ClassPupil.class_id == class_id)
+            .order_by(ClassPupil.name_key, ClassPupil.id)
+        )
         return tuple(NameChoice(p.id, p.name, p.id in taken) for p in pupils)
 
 
@@ -118,8 +136,9 @@ def matching_name(choices: tuple[NameChoice, ...], typed: str) -> NameChoice | N
     return next((c for c in choices if name_key(c.name) == key), None)
 
 
-def join_as(code: str, pupil_id: int, *, idle_after: timedelta | None = None,
-            max_pupils: int = 0) -> classroom.Joined:
+def join_as(
+    code: str, pupil_id: int, *, idle_after: timedelta | None = None, max_pupils: int = 0
+) -> classroom.Joined:
     """Join the session ``code`` as the name ``pupil_id`` of its class list; the pupil's token.
 
     ``NameTaken`` when somebody already picked it (also when two press Join
@@ -135,9 +154,12 @@ def join_as(code: str, pupil_id: int, *, idle_after: timedelta | None = None,
     joined = classroom.join(code, choice.name, idle_after=idle_after, max_pupils=max_pupils)
     try:
         with writing():
-            session_id = db.session.scalar(sa.select(Participant.session_id)
-                                           .where(Participant.id == joined.participant_id))
-            db.session.add(PupilSeat(participant_id=joined.participant_id, pupil_id=pupil_id, session_id=session_id))
+            session_id = db.session.scalar(
+                sa.select(Participant.session_id).where(Participant.id == joined.participant_id)
+            )
+            db.session.add(
+                PupilSeat(participant_id=joined.participant_id, pupil_id=pupil_id, session_id=session_id)
+            )
     except sa.exc.IntegrityError as error:
         with writing():
             db.session.execute(sa.delete(Participant).where(Participant.id == joined.participant_id))
@@ -147,15 +169,19 @@ def join_as(code: str, pupil_id: int, *, idle_after: timedelta | None = None,
 
 def unlisted(class_id: int, owner_id: int) -> list[Unlisted]:
     """Participants of the class's sessions who typed a name not on the list, newest session first."""
-    query = (sa.select(Participant, ClassSession)
-             .join(ClassSession, ClassSession.id == Participant.session_id)
-             .join(SessionClass, SessionClass.session_id == ClassSession.id)
-             .outerjoin(PupilSeat, PupilSeat.participant_id == Participant.id)
-             .where(SessionClass.class_id == class_id, PupilSeat.participant_id.is_(None))
-             .order_by(ClassSession.created_at.desc(), Participant.joined_at))
+    query = (
+        sa.select(Participant, ClassSession)
+        .join(ClassSession, ClassSession.id == Participant.session_id)
+        .join(SessionClass, SessionClass.session_id == ClassSession.id)
+        .outerjoin(PupilSeat, PupilSeat.participant_id == Participant.id)
+        .where(SessionClass.class_id == class_id, PupilSeat.participant_id.is_(None))
+        .order_by(ClassSession.created_at.desc(), Participant.joined_at)
+    )
     with reading():
         class_row(class_id, owner_id)
-        return [Unlisted(p.id, p.display_name, s.id, s.title, s.created_at) for p, s in db.session.execute(query)]
+        return [
+            Unlisted(p.id, p.display_name, s.id, s.title, s.created_at) for p, s in db.session.execute(query)
+        ]
 
 
 def link_participant(class_id: int, owner_id: int, participant_id: int, pupil_id: int) -> str:
@@ -168,14 +194,21 @@ def link_participant(class_id: int, owner_id: int, participant_id: int, pupil_id
         class_row(class_id, owner_id, lock=True)
         pupil = listed_pupil(class_id, pupil_id)
         session_id = db.session.scalar(
-            sa.select(Participant.session_id).join(SessionClass, SessionClass.session_id == Participant.session_id)
-            .where(Participant.id == participant_id, SessionClass.class_id == class_id))
+            sa.select(Participant.session_id)
+            .join(SessionClass, SessionClass.session_id == Participant.session_id)
+            .where(Participant.id == participant_id, SessionClass.class_id == class_id)
+        )
         if session_id is None or db.session.get(PupilSeat, participant_id) is not None:
             raise LookupError(participant_id)
-        if db.session.scalar(sa.select(PupilSeat.participant_id).where(PupilSeat.session_id == session_id,
-                                                                       PupilSeat.pupil_id == pupil.id)):
-            raise RosterError(f"{pupil.name} already joined that session under their own name, so this is another "
-                              "pupil: add them to the list instead.")
+        if db.session.scalar(
+            sa.select(PupilSeat.participant_id).where(
+                PupilSeat.session_id == session_id, PupilSeat.pupil_id == pupil.id
+            )
+        ):
+            raise RosterError(
+                f"{pupil.name} already joined that session under their own name, so this is another "
+                "pupil: add them to the list instead."
+            )
         db.session.add(PupilSeat(participant_id=participant_id, pupil_id=pupil.id, session_id=session_id))
         return pupil.name
 
@@ -189,6 +222,9 @@ def add_and_link(class_id: int, owner_id: int, participant_id: int) -> str:
     added = rosters.add_pupils(class_id, owner_id, typed)
     name = (added.added or added.already)[0]
     with reading():
-        pupil_id = db.session.execute(sa.select(ClassPupil.id).where(  # just added (or already there): one row
-            ClassPupil.class_id == class_id, ClassPupil.name_key == name_key(name))).scalar_one()
+        pupil_id = db.session.execute(
+            sa.select(ClassPupil.id).where(  # just added (or already there): one row
+                ClassPupil.class_id == class_id, ClassPupil.name_key == name_key(name)
+            )
+        ).scalar_one()
     return link_participant(class_id, owner_id, participant_id, pupil_id)

@@ -104,8 +104,9 @@ def class_row(class_id: int, owner_id: int, lock: bool = False) -> SchoolClass:
 
 def listed_pupil(class_id: int, pupil_id: int) -> ClassPupil:
     """A name on this class's list; ``LookupError`` for a name on another list."""
-    row = db.session.scalars(sa.select(ClassPupil).where(ClassPupil.id == pupil_id,
-                                                         ClassPupil.class_id == class_id)).first()
+    row = db.session.scalars(
+        sa.select(ClassPupil).where(ClassPupil.id == pupil_id, ClassPupil.class_id == class_id)
+    ).first()
     if row is None:
         raise LookupError(pupil_id)
     return row
@@ -126,8 +127,9 @@ def create_class(owner_id: int, name: str, names: str = "") -> int:
 def _check_size(have: int, adding: int) -> None:
     """``RosterError`` when a list would grow past ``MAX_PUPILS_PER_CLASS``."""
     if have + adding > MAX_PUPILS_PER_CLASS:
-        raise RosterError(f"A class list holds at most {MAX_PUPILS_PER_CLASS} names; this would make "
-                          f"{have + adding}.")
+        raise RosterError(
+            f"A class list holds at most {MAX_PUPILS_PER_CLASS} names; this would make {have + adding}."
+        )
 
 
 def add_pupils(class_id: int, owner_id: int, names: str) -> Added:
@@ -137,7 +139,10 @@ def add_pupils(class_id: int, owner_id: int, names: str) -> Added:
         raise RosterError("Type or paste at least one name, one per line.")
     with writing():
         class_row(class_id, owner_id, lock=True)
-        have = {k for k in db.session.scalars(sa.select(ClassPupil.name_key).where(ClassPupil.class_id == class_id))}
+        have = {
+            k
+            for k in db.session.scalars(sa.select(ClassPupil.name_key).where(ClassPupil.class_id == class_id))
+        }
         new = [n for n in pupils if name_key(n) not in have]
         _check_size(len(have), len(new))
         db.session.add_all(ClassPupil(class_id=class_id, name=n, name_key=name_key(n)) for n in new)
@@ -153,10 +158,17 @@ def rename_pupil(class_id: int, owner_id: int, pupil_id: int, name: str) -> str:
     with writing():
         class_row(class_id, owner_id, lock=True)
         row = listed_pupil(class_id, pupil_id)
-        clash = db.session.scalars(sa.select(ClassPupil.name).where(
-            ClassPupil.class_id == class_id, ClassPupil.name_key == name_key(name), ClassPupil.id != pupil_id)).first()
+        clash = db.session.scalars(
+            sa.select(ClassPupil.name).where(
+                ClassPupil.class_id == class_id,
+                ClassPupil.name_key == name_key(name),
+                ClassPupil.id != pupil_id,
+            )
+        ).first()
         if clash:
-            raise RosterError(f"“{clash}” is already on the list. If they are the same pupil, merge the two names.")
+            raise RosterError(
+                f"“{clash}” is already on the list. If they are the same pupil, merge the two names."
+            )
         row.name, row.name_key = name, name_key(name)
     return name
 
@@ -183,11 +195,16 @@ def merge_pupils(class_id: int, owner_id: int, keep_id: int, drop_id: int) -> st
     with writing():
         class_row(class_id, owner_id, lock=True)
         keep, drop = listed_pupil(class_id, keep_id), listed_pupil(class_id, drop_id)
-        both = sa.select(PupilSeat.session_id).where(PupilSeat.pupil_id == keep.id).intersect(
-            sa.select(PupilSeat.session_id).where(PupilSeat.pupil_id == drop.id))
+        both = (
+            sa.select(PupilSeat.session_id)
+            .where(PupilSeat.pupil_id == keep.id)
+            .intersect(sa.select(PupilSeat.session_id).where(PupilSeat.pupil_id == drop.id))
+        )
         if db.session.execute(both).first():
-            raise RosterError(f"“{keep.name}” and “{drop.name}” both answered in the same session, so they are "
-                              "two pupils: rename one of them instead.")
+            raise RosterError(
+                f"“{keep.name}” and “{drop.name}” both answered in the same session, so they are "
+                "two pupils: rename one of them instead."
+            )
         db.session.execute(sa.update(PupilSeat).where(PupilSeat.pupil_id == drop.id).values(pupil_id=keep.id))
         db.session.delete(drop)
         return keep.name
@@ -208,14 +225,27 @@ def delete_class(class_id: int, owner_id: int) -> None:
 
 def owned_classes(owner_id: int) -> list[ClassSummary]:
     """The teacher's classes, by name, with how many names and sessions each has."""
-    pupils = (sa.select(sa.func.count(ClassPupil.id)).where(ClassPupil.class_id == SchoolClass.id)
-              .correlate(SchoolClass).scalar_subquery())
-    sessions = (sa.select(sa.func.count(SessionClass.session_id)).where(SessionClass.class_id == SchoolClass.id)
-                .correlate(SchoolClass).scalar_subquery())
-    query = (sa.select(SchoolClass, pupils, sessions).where(SchoolClass.owner_id == owner_id)
-             .order_by(sa.func.lower(SchoolClass.name), SchoolClass.id))
+    pupils = (
+        sa.select(sa.func.count(ClassPupil.id))
+        .where(ClassPupil.class_id == SchoolClass.id)
+        .correlate(SchoolClass)
+        .scalar_subquery()
+    )
+    sessions = (
+        sa.select(sa.func.count(SessionClass.session_id))
+        .where(SessionClass.class_id == SchoolClass.id)
+        .correlate(SchoolClass)
+        .scalar_subquery()
+    )
+    query = (
+        sa.select(SchoolClass, pupils, sessions)
+        .where(SchoolClass.owner_id == owner_id)
+        .order_by(sa.func.lower(SchoolClass.name), SchoolClass.id)
+    )
     with reading():
-        return [ClassSummary(row.id, row.name, p, s, row.created_at) for row, p, s in db.session.execute(query)]
+        return [
+            ClassSummary(row.id, row.name, p, s, row.created_at) for row, p, s in db.session.execute(query)
+        ]
 
 
 def owned_class(class_id: int, owner_id: int | None) -> ClassList | None:
@@ -227,6 +257,9 @@ def owned_class(class_id: int, owner_id: int | None) -> ClassList | None:
             row = class_row(class_id, owner_id)
         except LookupError:
             return None
-        names = db.session.scalars(sa.select(ClassPupil).where(ClassPupil.class_id == class_id)
-                                   .order_by(ClassPupil.name_key, ClassPupil.id))
+        names = db.session.scalars(
+            sa.select(ClassPupil)
+            .where(ClassPupil.class_id == class_id)
+            .order_by(ClassPupil.name_key, ClassPupil.id)
+        )
         return ClassList(row.id, row.name, tuple(RosterPupil(p.id, p.name) for p in names))

@@ -92,11 +92,16 @@ def pack_files(folder: Path) -> list[Path]:
     """The files in ``folder`` (none if it is missing), leaving out hidden files and READMEs."""
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir()
-                  if p.is_file() and not p.name.startswith(".") and not p.name.upper().startswith("README"))
+    return sorted(
+        p
+        for p in folder.iterdir()
+        if p.is_file() and not p.name.startswith(".") and not p.name.upper().startswith("README")
+    )
 
 
-def sync_packs(folder: Path, model: str, load: Callable[[Path], plain.Pack] = load_pack) -> Iterator[SeedResult]:
+def sync_packs(
+    folder: Path, model: str, load: Callable[[Path], plain.Pack] = load_pack
+) -> Iterator[SeedResult]:
     """Load each seed pack file in ``folder`` and yield what happened; nothing at all if there is no folder."""
     for path in pack_files(folder):
         started = time.perf_counter()
@@ -117,7 +122,9 @@ def store_seed_pack(data: plain.Pack, model: str) -> str:
     """
     article_id = _seed_article_for(data.article, model)
     with reading():
-        row = db.session.scalars(sa.select(Pack).where(Pack.owner_id.is_(None), Pack.title == data.title)).first()
+        row = db.session.scalars(
+            sa.select(Pack).where(Pack.owner_id.is_(None), Pack.title == data.title)
+        ).first()
         existing = None if row is None else (row.id, row.article_id, pack_service.to_plain(row))
     if existing is None:
         pack_service.create_pack(data, article_id=article_id, owner_id=None)
@@ -128,8 +135,9 @@ def store_seed_pack(data: plain.Pack, model: str) -> str:
     with writing():
         row = db.session.get(Pack, pack_id, with_for_update=True)
         if row is None:  # deleted since it was read: this file fails, the others still load
-            raise InputError(f"The seed pack {data.title!r} was deleted while it was being updated: "
-                             f"run the seeding again.")
+            raise InputError(
+                f"The seed pack {data.title!r} was deleted while it was being updated: run the seeding again."
+            )
         row.article_id = article_id
         pack_service.fill(row, data)
     return UPDATED
@@ -180,4 +188,6 @@ def sync_stories(folder: Path, model: str, bounds: Bounds | None = None) -> Iter
             continue
         changed = any(status != UNCHANGED for status, _ in results) or linked != UNCHANGED
         status = linked if linked != UNCHANGED else (UPDATED if changed else UNCHANGED)
-        yield SeedResult(path.name, status, f"{title} ({len(files)} versions)", seconds=time.perf_counter() - started)
+        yield SeedResult(
+            path.name, status, f"{title} ({len(files)} versions)", seconds=time.perf_counter() - started
+        )

@@ -60,35 +60,63 @@ class PupilAnswers:
 def pupil_answers(session_id: int, participant_id: int) -> PupilAnswers | None:
     """Pupil ``participant_id`` of session ``session_id`` with every question and answer; None if not in it."""
     with reading():
-        pupil = db.session.scalars(sa.select(Participant).where(
-            Participant.id == participant_id, Participant.session_id == session_id)).first()
+        pupil = db.session.scalars(
+            sa.select(Participant).where(
+                Participant.id == participant_id, Participant.session_id == session_id
+            )
+        ).first()
         if pupil is None:
             return None
         session = db.session.get(ClassSession, session_id)
         if session is None:
             return None
         questions, _ = pupil_material(pupil, session)  # their level's
-        saved = {a.number: a for a in db.session.scalars(
-            sa.select(Answer).where(Answer.participant_id == participant_id))}
-        rows = tuple(_row(number, Question.from_dict(data), saved.get(number))
-                     for number, data in enumerate(questions or [], start=1))
-        return PupilAnswers(pupil.id, pupil.display_name, pupil.joined_at, pupil.finished_at is not None,
-                            sum(r.answered for r in rows), round(sum(r.score for r in rows), 2), rows)
+        saved = {
+            a.number: a
+            for a in db.session.scalars(sa.select(Answer).where(Answer.participant_id == participant_id))
+        }
+        rows = tuple(
+            _row(number, Question.from_dict(data), saved.get(number))
+            for number, data in enumerate(questions or [], start=1)
+        )
+        return PupilAnswers(
+            pupil.id,
+            pupil.display_name,
+            pupil.joined_at,
+            pupil.finished_at is not None,
+            sum(r.answered for r in rows),
+            round(sum(r.score for r in rows), 2),
+            rows,
+        )
 
 
 def _row(number: int, question: Question, answer: Answer | None) -> AnswerRow:
     """Question ``number`` with the pupil's stored answer copied out of the row (or blank)."""
     if answer is None:
         return AnswerRow(number, question, False, None, None, 0.0, "", False, None, 0, None)
-    return AnswerRow(number, question, True, answer.response, answer.verdict, answer.score, answer.feedback,
-                     answer.overridden, answer.graded_verdict, answer.saves, answer.answered_at)
+    return AnswerRow(
+        number,
+        question,
+        True,
+        answer.response,
+        answer.verdict,
+        answer.score,
+        answer.feedback,
+        answer.overridden,
+        answer.graded_verdict,
+        answer.saves,
+        answer.answered_at,
+    )
 
 
 def pupil_level(session_id: int, participant_id: int) -> int | None:
     """The level (``SessionLevel`` id) pupil ``participant_id`` reads; None: the session's own text."""
     with reading():
-        return db.session.scalar(sa.select(Participant.level_id).where(
-            Participant.id == participant_id, Participant.session_id == session_id))
+        return db.session.scalar(
+            sa.select(Participant.level_id).where(
+                Participant.id == participant_id, Participant.session_id == session_id
+            )
+        )
 
 
 def set_public(pack_id: int, public: bool) -> None:

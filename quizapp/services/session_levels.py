@@ -75,12 +75,19 @@ class PupilLevels:
 
 
 def _level(row: SessionLevel) -> Level:
-    return Level(row.id, row.position, row.article_id, row.title, row.cefr, row.grade, len(row.questions or []))
+    return Level(
+        row.id, row.position, row.article_id, row.title, row.cefr, row.grade, len(row.questions or [])
+    )
 
 
 def _rows(session_id: int) -> list[SessionLevel]:
-    return list(db.session.scalars(sa.select(SessionLevel).where(SessionLevel.session_id == session_id)
-                                   .order_by(SessionLevel.position)))
+    return list(
+        db.session.scalars(
+            sa.select(SessionLevel)
+            .where(SessionLevel.session_id == session_id)
+            .order_by(SessionLevel.position)
+        )
+    )
 
 
 # ---- what a pupil reads (inside the caller's transaction) --------------------------------------
@@ -104,12 +111,18 @@ def pupil_material(participant: Participant, session: ClassSession) -> tuple[lis
 
 def _questions_for(article: Article, owner_id: int) -> tuple[list[dict[str, Any]], Pack | None]:
     """A version's questions: the teacher's newest pack on it with questions (or a seed pack), else the generated ones."""
-    packs = db.session.scalars(sa.select(Pack).where(
-        Pack.article_id == article.id, sa.or_(Pack.owner_id == owner_id, Pack.owner_id.is_(None)))
-        .order_by(Pack.owner_id.is_(None), Pack.updated_at.desc(), Pack.id.desc()))
+    packs = db.session.scalars(
+        sa.select(Pack)
+        .where(Pack.article_id == article.id, sa.or_(Pack.owner_id == owner_id, Pack.owner_id.is_(None)))
+        .order_by(Pack.owner_id.is_(None), Pack.updated_at.desc(), Pack.id.desc())
+    )
     for pack in packs:
-        questions = [q.data for q in db.session.scalars(sa.select(PackQuestion).where(
-            PackQuestion.pack_id == pack.id).order_by(PackQuestion.position))]
+        questions = [
+            q.data
+            for q in db.session.scalars(
+                sa.select(PackQuestion).where(PackQuestion.pack_id == pack.id).order_by(PackQuestion.position)
+            )
+        ]
         if questions:
             return questions, pack
     return list(article.analysis_data.get("questions", [])), None
@@ -146,15 +159,30 @@ def _insert(story: StoryView, owner_id: int, pupils_choose: bool) -> int:
             raise ClassroomError(f"“{version.title}” has no questions yet: make a pack for it first.")
         made.append((version, questions, pack))
     middle_version, middle_questions, middle_pack = made[(len(made) - 1) // 2]
-    row = ClassSession(owner_id=owner_id, pack_id=middle_pack.id if middle_pack else None,
-                       article_id=middle_version.article_id, title=story.title[:200], code=_free_code(),
-                       questions=middle_questions, pupils_choose_level=pupils_choose, **_settings(middle_pack))
+    row = ClassSession(
+        owner_id=owner_id,
+        pack_id=middle_pack.id if middle_pack else None,
+        article_id=middle_version.article_id,
+        title=story.title[:200],
+        code=_free_code(),
+        questions=middle_questions,
+        pupils_choose_level=pupils_choose,
+        **_settings(middle_pack),
+    )
     db.session.add(row)
     db.session.flush()
     for position, (version, questions, _pack) in enumerate(made):
-        db.session.add(SessionLevel(session_id=row.id, position=position, article_id=version.article_id,
-                                    title=version.title[:200], cefr=version.cefr, grade=version.grade,
-                                    questions=questions))
+        db.session.add(
+            SessionLevel(
+                session_id=row.id,
+                position=position,
+                article_id=version.article_id,
+                title=version.title[:200],
+                cefr=version.cefr,
+                grade=version.grade,
+                questions=questions,
+            )
+        )
     db.session.flush()
     return row.id
 
@@ -164,8 +192,13 @@ def _settings(pack: Pack | None) -> dict[str, Any]:
     so the levels differ only in their text and questions), or the defaults when it has no pack."""
     if pack is None:
         return {}
-    return {"feedback": pack.feedback, "shuffle_choices": pack.shuffle_choices,
-            "shuffle_questions": pack.shuffle_questions, "description": pack.description, "attempts": pack.attempts}
+    return {
+        "feedback": pack.feedback,
+        "shuffle_choices": pack.shuffle_choices,
+        "shuffle_questions": pack.shuffle_questions,
+        "description": pack.description,
+        "attempts": pack.attempts,
+    }
 
 
 def _free_code() -> str:
@@ -194,14 +227,23 @@ def pupil_levels(session_id: int, participant_id: int, level_id: int | None) -> 
         rows = [_level(row) for row in _rows(session_id)]
         if not rows:
             return None
-        choose, article_id = db.session.execute(sa.select(ClassSession.pupils_choose_level, ClassSession.article_id)
-                                                .where(ClassSession.id == session_id)).one()
-        answered = db.session.scalar(sa.select(sa.func.count(Answer.id)).where(Answer.participant_id == participant_id))
+        choose, article_id = db.session.execute(
+            sa.select(ClassSession.pupils_choose_level, ClassSession.article_id).where(
+                ClassSession.id == session_id
+            )
+        ).one()
+        answered = db.session.scalar(
+            sa.select(sa.func.count(Answer.id)).where(Answer.participant_id == participant_id)
+        )
     ids = [r.id for r in rows]
     default = next((i for i, r in enumerate(rows) if r.article_id == article_id), (len(rows) - 1) // 2)
     at = ids.index(level_id) if level_id in ids else default
-    return PupilLevels(rows[at], rows[at - 1] if at > 0 else None, rows[at + 1] if at + 1 < len(rows) else None,
-                       bool(choose) and not answered)
+    return PupilLevels(
+        rows[at],
+        rows[at - 1] if at > 0 else None,
+        rows[at + 1] if at + 1 < len(rows) else None,
+        bool(choose) and not answered,
+    )
 
 
 # ---- changing a pupil's level -------------------------------------------------------------------
@@ -217,8 +259,12 @@ def _set(participant: Participant, level_id: int) -> None:
     if current is not None and current.id == level.id:
         return
     if db.session.scalar(sa.select(sa.func.count(Answer.id)).where(Answer.participant_id == participant.id)):
-        raise ClassroomError(LOCKED.format(name=participant.display_name,
-                                           level=current.cefr or current.title if current else "another level"))
+        raise ClassroomError(
+            LOCKED.format(
+                name=participant.display_name,
+                level=current.cefr or current.title if current else "another level",
+            )
+        )
     participant.level_id = level.id
 
 
@@ -226,7 +272,9 @@ def _current(participant: Participant, rows: list[SessionLevel]) -> SessionLevel
     """The level the pupil reads now: theirs, else the one whose article is the session's own."""
     if participant.level_id is not None:
         return next((row for row in rows if row.id == participant.level_id), None)
-    article_id = db.session.scalar(sa.select(ClassSession.article_id).where(ClassSession.id == participant.session_id))
+    article_id = db.session.scalar(
+        sa.select(ClassSession.article_id).where(ClassSession.id == participant.session_id)
+    )
     return next((row for row in rows if row.article_id == article_id), None)
 
 
@@ -237,8 +285,11 @@ def assign_level(session_id: int, participant_id: int, level_id: int) -> None:
     once the pupil has answered.
     """
     with writing():
-        participant = db.session.scalars(sa.select(Participant).where(
-            Participant.id == participant_id, Participant.session_id == session_id).with_for_update()).first()
+        participant = db.session.scalars(
+            sa.select(Participant)
+            .where(Participant.id == participant_id, Participant.session_id == session_id)
+            .with_for_update()
+        ).first()
         if participant is None:
             raise LookupError(participant_id)
         _set(participant, level_id)
@@ -252,11 +303,14 @@ def choose_level(code: str, token: str, level_id: int) -> None:
     the session.
     """
     with writing():
-        found = db.session.execute(sa.select(Participant, ClassSession)
-                                   .join(ClassSession, ClassSession.id == Participant.session_id)
-                                   .where(Participant.token_hash == token_hash(token or ""),
-                                          ClassSession.code == normalise_code(code))
-                                   .with_for_update()).first()
+        found = db.session.execute(
+            sa.select(Participant, ClassSession)
+            .join(ClassSession, ClassSession.id == Participant.session_id)
+            .where(
+                Participant.token_hash == token_hash(token or ""), ClassSession.code == normalise_code(code)
+            )
+            .with_for_update()
+        ).first()
         if found is None or not token:
             raise NotJoined()
         participant, row = found

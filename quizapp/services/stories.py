@@ -52,9 +52,16 @@ class Version:
     def of(cls, row: Article) -> Version:
         """Copy ``row``'s reading level out of its stored analysis (no need to rebuild the whole analysis)."""
         readability = row.analysis_data.get("readability", {})
-        return cls(row.id, row.slug, row.title, float(readability.get("grade_level", 0.0)),
-                   readability.get("cefr", ""), readability.get("uk_year", ""), readability.get("band", ""),
-                   int(readability.get("words", 0)))
+        return cls(
+            row.id,
+            row.slug,
+            row.title,
+            float(readability.get("grade_level", 0.0)),
+            readability.get("cefr", ""),
+            readability.get("uk_year", ""),
+            readability.get("band", ""),
+            int(readability.get("words", 0)),
+        )
 
 
 @dataclass(frozen=True)
@@ -72,22 +79,30 @@ class StoryView:
         if article_id not in ids:
             return None, None
         at = ids.index(article_id)
-        return (self.versions[at - 1] if at > 0 else None,
-                self.versions[at + 1] if at + 1 < len(self.versions) else None)
+        return (
+            self.versions[at - 1] if at > 0 else None,
+            self.versions[at + 1] if at + 1 < len(self.versions) else None,
+        )
 
 
 def _view(story: Story) -> StoryView:
     """``story`` as plain data, versions by grade (ties by id, so the order never flickers)."""
-    rows = db.session.scalars(sa.select(Article).join(StoryVersion, StoryVersion.article_id == Article.id)
-                              .where(StoryVersion.story_id == story.id, Article.deleted_at.is_(None)))
+    rows = db.session.scalars(
+        sa.select(Article)
+        .join(StoryVersion, StoryVersion.article_id == Article.id)
+        .where(StoryVersion.story_id == story.id, Article.deleted_at.is_(None))
+    )
     versions = sorted((Version.of(row) for row in rows), key=lambda v: (v.grade, v.article_id))
     return StoryView(story.id, story.title, story.owner_id, tuple(versions))
 
 
 def _readable_story(story_id: int, reader_id: int | None) -> Story | None:
     """The story if ``reader_id`` may see it: a seed story, or the reader's own."""
-    mine = Story.owner_id.is_(None) if reader_id is None else sa.or_(Story.owner_id.is_(None),
-                                                                      Story.owner_id == reader_id)
+    mine = (
+        Story.owner_id.is_(None)
+        if reader_id is None
+        else sa.or_(Story.owner_id.is_(None), Story.owner_id == reader_id)
+    )
     return db.session.scalars(sa.select(Story).where(Story.id == story_id, mine)).first()
 
 
@@ -96,23 +111,30 @@ _Owned = TypeVar("_Owned", Article, Story)
 
 def _owned(model: type[_Owned], row_id: int, owner_id: int) -> _Owned:
     """The teacher's own row (a seed is nobody's to change); ``LookupError`` otherwise."""
-    row = db.session.scalars(sa.select(model).where(model.id == row_id, model.owner_id == owner_id)
-                             .with_for_update()).first()
-    if row is None or getattr(row, "deleted_at", None) is not None:  # a deleted article is gone for linking too
+    row = db.session.scalars(
+        sa.select(model).where(model.id == row_id, model.owner_id == owner_id).with_for_update()
+    ).first()
+    if (
+        row is None or getattr(row, "deleted_at", None) is not None
+    ):  # a deleted article is gone for linking too
         raise LookupError(row_id)
     return row
 
 
 def _check_free(article: Article, story_id: int | None) -> None:
     """``StoryError`` if ``article`` is already a version of a story (this one or another)."""
-    taken = db.session.execute(sa.select(Story.id, Story.title).join(StoryVersion, StoryVersion.story_id == Story.id)
-                               .where(StoryVersion.article_id == article.id)).first()
+    taken = db.session.execute(
+        sa.select(Story.id, Story.title)
+        .join(StoryVersion, StoryVersion.story_id == Story.id)
+        .where(StoryVersion.article_id == article.id)
+    ).first()
     if taken is None:
         return
     if taken.id == story_id:
         raise StoryError(f"“{article.title}” is already a version of this story.")
-    raise StoryError(f"“{article.title}” is already a version of the story “{taken.title}”: "
-                     "remove it there first.")
+    raise StoryError(
+        f"“{article.title}” is already a version of the story “{taken.title}”: remove it there first."
+    )
 
 
 def clean_title(title: str | None, fallback: str) -> str:
@@ -167,8 +189,11 @@ def remove_version(story_id: int, article_id: int, owner_id: int) -> bool:
     """
     with writing():
         story = _owned(Story, story_id, owner_id)
-        link = db.session.scalars(sa.select(StoryVersion).where(StoryVersion.story_id == story.id,
-                                                                StoryVersion.article_id == article_id)).first()
+        link = db.session.scalars(
+            sa.select(StoryVersion).where(
+                StoryVersion.story_id == story.id, StoryVersion.article_id == article_id
+            )
+        ).first()
         if link is None:
             raise LookupError(article_id)
         story.versions.remove(link)
@@ -202,18 +227,24 @@ def get_story(story_id: int, reader_id: int | None) -> StoryView:
 
 def stories_for(reader_id: int | None) -> list[StoryView]:
     """The sample library's stories, then the reader's own, each by title."""
-    mine = Story.owner_id.is_(None) if reader_id is None else sa.or_(Story.owner_id.is_(None),
-                                                                      Story.owner_id == reader_id)
+    mine = (
+        Story.owner_id.is_(None)
+        if reader_id is None
+        else sa.or_(Story.owner_id.is_(None), Story.owner_id == reader_id)
+    )
     with reading():
-        rows = db.session.scalars(sa.select(Story).where(mine)
-                                  .order_by(Story.owner_id.is_not(None), Story.title, Story.id))
+        rows = db.session.scalars(
+            sa.select(Story).where(mine).order_by(Story.owner_id.is_not(None), Story.title, Story.id)
+        )
         return [_view(story) for story in rows]
 
 
 def story_of(article_id: int, reader_id: int | None) -> StoryView | None:
     """The story ``article_id`` is a version of, if the reader may see it (the reading page's easier/harder)."""
     with reading():
-        story_id = db.session.scalar(sa.select(StoryVersion.story_id).where(StoryVersion.article_id == article_id))
+        story_id = db.session.scalar(
+            sa.select(StoryVersion.story_id).where(StoryVersion.article_id == article_id)
+        )
         story = None if story_id is None else _readable_story(story_id, reader_id)
         return None if story is None else _view(story)
 
@@ -222,9 +253,11 @@ def linkable_articles(owner_id: int) -> list[Version]:
     """The teacher's articles that are in no story yet: what she can start a story from or add as a version."""
     linked = sa.select(StoryVersion.article_id)
     with reading():
-        rows = db.session.scalars(sa.select(Article).where(Article.owner_id == owner_id, Article.id.not_in(linked),
-                                                           Article.deleted_at.is_(None))
-                                  .order_by(Article.title, Article.id))
+        rows = db.session.scalars(
+            sa.select(Article)
+            .where(Article.owner_id == owner_id, Article.id.not_in(linked), Article.deleted_at.is_(None))
+            .order_by(Article.title, Article.id)
+        )
         return [Version.of(row) for row in rows]
 
 
@@ -240,26 +273,43 @@ def sync_seed_story(title: str, slugs: list[str]) -> str:
     with writing():
         ids = {}
         for slug in slugs:
-            article_id = db.session.scalar(sa.select(Article.id).where(Article.slug == slug, Article.owner_id.is_(None)))
+            article_id = db.session.scalar(
+                sa.select(Article.id).where(Article.slug == slug, Article.owner_id.is_(None))
+            )
             if article_id is None:
                 raise StoryError(f"the story “{title}” names {slug!r}, which is not a seed article")
             ids[slug] = article_id
-        story = db.session.scalars(sa.select(Story).where(Story.owner_id.is_(None), Story.title == title)).first()
+        story = db.session.scalars(
+            sa.select(Story).where(Story.owner_id.is_(None), Story.title == title)
+        ).first()
         if story is None:
             story = Story(owner_id=None, title=title)
             db.session.add(story)
             db.session.flush()
             status = "added"
         else:
-            have = set(db.session.scalars(sa.select(StoryVersion.article_id).where(StoryVersion.story_id == story.id)))
+            have = set(
+                db.session.scalars(
+                    sa.select(StoryVersion.article_id).where(StoryVersion.story_id == story.id)
+                )
+            )
             if have == set(ids.values()):
                 return "unchanged"
             status = "updated"
         # Each article in this story only: links elsewhere (an older title of this story) go.
-        db.session.execute(sa.delete(StoryVersion).where(sa.or_(StoryVersion.story_id == story.id,
-                                                                StoryVersion.article_id.in_(ids.values()))))
-        db.session.add_all(StoryVersion(story_id=story.id, article_id=article_id) for article_id in ids.values())
+        db.session.execute(
+            sa.delete(StoryVersion).where(
+                sa.or_(StoryVersion.story_id == story.id, StoryVersion.article_id.in_(ids.values()))
+            )
+        )
+        db.session.add_all(
+            StoryVersion(story_id=story.id, article_id=article_id) for article_id in ids.values()
+        )
         db.session.flush()
-        db.session.execute(sa.delete(Story).where(Story.owner_id.is_(None),  # seed stories left with no version
-                                                  ~sa.exists().where(StoryVersion.story_id == Story.id)))
+        db.session.execute(
+            sa.delete(Story).where(
+                Story.owner_id.is_(None),  # seed stories left with no version
+                ~sa.exists().where(StoryVersion.story_id == Story.id),
+            )
+        )
     return status

@@ -149,13 +149,24 @@ def _public() -> sa.ColumnElement[bool]:
 
 def catalogue(reader_id: int | None = None) -> Catalogue:
     """The articles ``reader_id`` may read and the public packs that have questions, seeds first."""
-    counts = (sa.select(sa.func.count(PackQuestion.id)).where(PackQuestion.pack_id == Pack.id)
-              .correlate(Pack).scalar_subquery())
-    query = (sa.select(Pack, Article.title, counts).join(Pack.article).where(_public())
-             .order_by(Pack.owner_id.is_not(None), Pack.title, Pack.id))
+    counts = (
+        sa.select(sa.func.count(PackQuestion.id))
+        .where(PackQuestion.pack_id == Pack.id)
+        .correlate(Pack)
+        .scalar_subquery()
+    )
+    query = (
+        sa.select(Pack, Article.title, counts)
+        .join(Pack.article)
+        .where(_public())
+        .order_by(Pack.owner_id.is_not(None), Pack.title, Pack.id)
+    )
     with reading():
-        listed = [PackChoice(row.id, row.title, row.description, row.level, count, article_title)
-                  for row, article_title, count in db.session.execute(query) if count]
+        listed = [
+            PackChoice(row.id, row.title, row.description, row.level, count, article_title)
+            for row, article_title, count in db.session.execute(query)
+            if count
+        ]
     return Catalogue(articles.listing(reader_id), listed)
 
 
@@ -182,8 +193,14 @@ def pack_material(pack_id: int) -> Material:
         plain = packs.to_plain(row)
         analysis = replace(row.article.analysis, questions=plain.questions)
     settings = plain.settings
-    return Material("pack", str(pack_id), plain.title, analysis,
-                    shuffle_questions=settings.shuffle_questions, shuffle_choices=settings.shuffle_choices)
+    return Material(
+        "pack",
+        str(pack_id),
+        plain.title,
+        analysis,
+        shuffle_questions=settings.shuffle_questions,
+        shuffle_choices=settings.shuffle_choices,
+    )
 
 
 # ---- arranging a page ------------------------------------------------------------------------------
@@ -206,7 +223,9 @@ def arrange(material: Material, arrangement: Arrangement) -> Arranged:
         raise BadArrangement("This link asks for a round or an order that does not exist.")
     numbers = arrangement.only or first_order(len(questions), arrangement.seed, material.shuffle_questions)
     if len(set(numbers)) != len(numbers) or not all(1 <= n <= len(questions) for n in numbers):
-        raise BadArrangement("This link asks for questions that are not there: the questions may have changed.")
+        raise BadArrangement(
+            "This link asks for questions that are not there: the questions may have changed."
+        )
     shown = tuple(_with_choices(questions[n - 1], n, material.shuffle_choices, arrangement) for n in numbers)
     return Arranged(shown, tuple(numbers))
 
@@ -223,8 +242,10 @@ def _with_choices(question: Question, number: int, shuffle: bool, arrangement: A
     """``question`` with its choices in the order its page shows them (only choice and multi have choices)."""
     if question.type not in ("choice", "multi") or len(question.choices) < 2:
         return question
-    return replace(question, choices=choice_order(question.choices, f"{arrangement.seed}:{number}", shuffle,
-                                                  arrangement.round))
+    return replace(
+        question,
+        choices=choice_order(question.choices, f"{arrangement.seed}:{number}", shuffle, arrangement.round),
+    )
 
 
 def choice_order(choices: Sequence[str], key: str, shuffle_first: bool, rounds: int) -> tuple[str, ...]:
@@ -260,15 +281,18 @@ def page_analysis(material: Material, arranged: Arranged) -> Analysis:
     return replace(material.analysis, questions=arranged.questions)
 
 
-def grade(material: Material, arranged: Arranged, responses: Mapping[str, quiz_service.Response]
-          ) -> quiz_service.QuizResult:
+def grade(
+    material: Material, arranged: Arranged, responses: Mapping[str, quiz_service.Response]
+) -> quiz_service.QuizResult:
     """Grade the page's questions as the quiz does; results are numbered as the page numbered them."""
     return quiz_service.grade_answers(page_analysis(material, arranged), responses)
 
 
 def missed(result: quiz_service.QuizResult, arranged: Arranged) -> tuple[int, ...]:
     """Stored numbers of the questions not fully right (partly right, wrong or unanswered), in page order."""
-    return tuple(n for n, r in zip(arranged.numbers, result.results, strict=True) if r.grade.verdict != "correct")
+    return tuple(
+        n for n, r in zip(arranged.numbers, result.results, strict=True) if r.grade.verdict != "correct"
+    )
 
 
 def try_again(arrangement: Arrangement, missed_numbers: tuple[int, ...]) -> Arrangement | None:
@@ -281,12 +305,14 @@ def try_again(arrangement: Arrangement, missed_numbers: tuple[int, ...]) -> Arra
 # ---- progress --------------------------------------------------------------------------------------
 
 
-def attempt_of(material: Material, result: quiz_service.QuizResult, *, retry: bool,
-               when: datetime | None = None) -> Attempt:
+def attempt_of(
+    material: Material, result: quiz_service.QuizResult, *, retry: bool, when: datetime | None = None
+) -> Attempt:
     """The progress record of ``result``, stamped now (UTC, to the second) unless ``when`` is given."""
     when = when or datetime.now(UTC).replace(microsecond=0)
-    return Attempt(material.kind, material.ref, material.title[:TITLE_CHARS], result.score, result.total,
-                   when, retry)
+    return Attempt(
+        material.kind, material.ref, material.title[:TITLE_CHARS], result.score, result.total, when, retry
+    )
 
 
 def add_attempt(history: Sequence[Attempt], attempt: Attempt) -> tuple[Attempt, ...]:
@@ -308,7 +334,9 @@ def done(history: Sequence[Attempt]) -> list[Done]:
 
 def to_records(history: Sequence[Attempt]) -> list[list[object]]:
     """Attempts as short JSON lists (kind, ref, title, score, total, unix time, retry): a cookie is small."""
-    return [[a.kind, a.ref, a.title, a.score, a.total, int(a.when.timestamp()), int(a.retry)] for a in history]
+    return [
+        [a.kind, a.ref, a.title, a.score, a.total, int(a.when.timestamp()), int(a.retry)] for a in history
+    ]
 
 
 def from_records(data: object) -> tuple[Attempt, ...]:
@@ -323,9 +351,15 @@ def _attempt(item: Any) -> Attempt | None:  # anything a cookie held: checked fi
     """One record, or None if it is not a well-formed one."""
     try:
         kind, ref, title, score, total, stamp, retry = item
-        valid = (kind in KINDS and isinstance(ref, str) and isinstance(title, str)
-                 and all(isinstance(v, int | float) and not isinstance(v, bool) for v in (score, total, stamp))
-                 and 0 <= score <= total <= 1000 and total == int(total) and 0 <= stamp < 2**40)
+        valid = (
+            kind in KINDS
+            and isinstance(ref, str)
+            and isinstance(title, str)
+            and all(isinstance(v, int | float) and not isinstance(v, bool) for v in (score, total, stamp))
+            and 0 <= score <= total <= 1000
+            and total == int(total)
+            and 0 <= stamp < 2**40
+        )
         if not valid:
             return None
         when = datetime.fromtimestamp(stamp, UTC)

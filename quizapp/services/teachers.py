@@ -63,8 +63,10 @@ def check_password(password: str, *about: str) -> None:
     verdict = zxcvbn(password[:SCORED_CHARS], user_inputs=[part for text in about for part in _words(text)])
     if verdict["score"] < MIN_PASSWORD_SCORE:
         warning = verdict["feedback"]["warning"]
-        raise WeakPassword(f"That password is too easy to guess{': ' + warning if warning else '.'} Use a longer "
-                           "passphrase, such as three or four words that have nothing to do with each other.")
+        raise WeakPassword(
+            f"That password is too easy to guess{': ' + warning if warning else '.'} Use a longer "
+            "passphrase, such as three or four words that have nothing to do with each other."
+        )
 
 
 def _words(text: str) -> list[str]:
@@ -99,8 +101,12 @@ def create_teacher(email: str, display_name: str, password: str) -> int:
 
 def new_account(email: str, display_name: str, password: str, *, approved: bool = True) -> Teacher:
     """A ``Teacher`` checked by the rules and not yet stored (``registration`` stores it with its invite)."""
-    return Teacher(email=check_email(email), display_name=check_name(display_name),
-                   password_hash=hashed(password, email, display_name), approved=approved)
+    return Teacher(
+        email=check_email(email),
+        display_name=check_name(display_name),
+        password_hash=hashed(password, email, display_name),
+        approved=approved,
+    )
 
 
 def hashed(password: str, *about: str) -> str:

@@ -10,9 +10,10 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from quizapp.text.actors import glossary as actors, lexicon
-from quizapp.text.reading import cleaning, language, readability
+from quizapp.text.actors import glossary as actors
+from quizapp.text.actors import lexicon
 from quizapp.text.questions import generator as questions
+from quizapp.text.reading import cleaning, language, readability
 from quizapp.text.reading.bounds import DEFAULT, Bounds
 from quizapp.text.types import Analysis, Span
 
@@ -58,8 +59,12 @@ def headline(doc: Doc) -> str:
     """
     sent = next(iter(doc.sents))
     root = sent.root
-    dropped = {t.i for child in root.children
-               if child.dep_ in (LEAD_INS if child.i < root.i else SIDE_CLAUSES) for t in child.subtree}
+    dropped = {
+        t.i
+        for child in root.children
+        if child.dep_ in (LEAD_INS if child.i < root.i else SIDE_CLAUSES)
+        for t in child.subtree
+    }
     words = lexicon.join(t for t in sent if t.i not in dropped).strip(" .!?:;,–—-").split()
     if len(words) < 3:  # the main clause alone says too little: keep the whole sentence
         words = sent.text.strip(" .!?:;").split()

@@ -24,8 +24,19 @@ SKILLS = ("recall", "vocabulary", "inference")
 # it decides which shorter answers count ("Assad" for a person, "Pacific" for a place).
 ANSWER_KINDS = ("name", "person", "place", "concept", "number", "reason")
 BLANK = "_____"
-_KNOWN = ("id", "type", "prompt", "answer", "choices", "distractors", "evidence", "skill",
-          "difficulty", "evidence_span", "answer_kind")
+_KNOWN = (
+    "id",
+    "type",
+    "prompt",
+    "answer",
+    "choices",
+    "distractors",
+    "evidence",
+    "skill",
+    "difficulty",
+    "evidence_span",
+    "answer_kind",
+)
 
 
 class QuestionFormatError(InputError):
@@ -58,10 +69,15 @@ class Question:
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape, unknown keys included."""
         data: dict[str, Any] = {
-            "id": self.id, "type": self.type, "prompt": self.prompt,
+            "id": self.id,
+            "type": self.type,
+            "prompt": self.prompt,
             "answer": [list(part) for part in self.answer],
-            "choices": list(self.choices), "distractors": list(self.distractors),
-            "evidence": self.evidence, "skill": self.skill, "difficulty": self.difficulty,
+            "choices": list(self.choices),
+            "distractors": list(self.distractors),
+            "evidence": self.evidence,
+            "skill": self.skill,
+            "difficulty": self.difficulty,
         }
         if self.evidence_span is not None:
             span = self.evidence_span

@@ -200,10 +200,24 @@ class Analysis:
 
         Keys ``to_dict`` does not know about came from ``extras`` and go back there.
         """
-        known = {"title", "source", "dateline", "level", "paragraphs", "removed_duplicates",
-                 "readability", "actors", "mentions", "relations", "sentences", "questions",
-                 "references", "quotes"}
+        known = {
+            "title",
+            "source",
+            "dateline",
+            "level",
+            "paragraphs",
+            "removed_duplicates",
+            "readability",
+            "actors",
+            "mentions",
+            "relations",
+            "sentences",
+            "questions",
+            "references",
+            "quotes",
+        }
         from quizapp.text.question import Question  # question.py builds on this module
+
         article = CleanArticle(
             title=data["title"],
             paragraphs=tuple(data["paragraphs"]),
@@ -248,9 +262,11 @@ def _actor(data: dict[str, Any]) -> Actor:
 
 def _readability(data: dict[str, Any]) -> Readability:
     """A ``Readability`` with its nested hard sentences and word list restored."""
-    return Readability(**{
-        **data,
-        "hard_sentences": tuple(_with_span(HardSentence, h) for h in data.get("hard_sentences", ())),
-        "difficult_word_list": tuple(data.get("difficult_word_list", ())),
-        "level_reasons": tuple(data.get("level_reasons", ())),
-    })
+    return Readability(
+        **{
+            **data,
+            "hard_sentences": tuple(_with_span(HardSentence, h) for h in data.get("hard_sentences", ())),
+            "difficult_word_list": tuple(data.get("difficult_word_list", ())),
+            "level_reasons": tuple(data.get("level_reasons", ())),
+        }
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 def configure_blueprints(app) -> None:
     """Register every feature's blueprint (imported here, when an app is built)."""
+    from quizapp.web import common
     from quizapp.web.articles import bp as articles
     from quizapp.web.auth import bp as auth
     from quizapp.web.classes import bp as classes
@@ -18,8 +19,6 @@ def configure_blueprints(app) -> None:
     from quizapp.web.stories import bp as stories
     from quizapp.web.study import bp as study
     from quizapp.web.teacher import bp as teacher
-
-    from quizapp.web import common
 
     common.init_app(app)
     app.register_blueprint(reading)

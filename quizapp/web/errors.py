@@ -7,20 +7,30 @@ import time
 from flask import current_app, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import (
-    BadRequest, Forbidden, InternalServerError, NotFound, RequestEntityTooLarge, TooManyRequests,
+    BadRequest,
+    Forbidden,
+    InternalServerError,
+    NotFound,
+    RequestEntityTooLarge,
+    TooManyRequests,
 )
 
 from quizapp.extensions import limiter
 from quizapp.text.errors import InputError, QuizappError
 
+
 def not_found(error: NotFound):
     """The page (usually an article slug) does not exist."""
     return render_template("errors/404.html"), 404
 
+
 def forbidden(error: Forbidden):
     """Refused for who is asking (a pupil posting into a class this browser did not join): the view's reason."""
-    message = error.description if error.description != Forbidden.description else (
-        "This page is not yours to change. If you are a pupil, join the class with its code first.")
+    message = (
+        error.description
+        if error.description != Forbidden.description
+        else ("This page is not yours to change. If you are a pupil, join the class with its code first.")
+    )
     if wants_json():
         return jsonify(error=message), 403
     return render_template("errors/403.html", message=message), 403
@@ -30,14 +40,17 @@ def form_expired(error: CSRFError):
     """A form came back without a valid CSRF token: usually a page left open too long."""
     return render_template("errors/400.html"), 400
 
+
 def server_error(error: InternalServerError):
     """Something broke; the details go to the log, not to the page."""
     return render_template("errors/500.html"), 500
+
 
 def quizapp_error(error: QuizappError):
     """An error whose message was written for people: show it (422 for bad input, else 500)."""
     status = 422 if isinstance(error, InputError) else 500
     return render_template("errors/problem.html", message=str(error), status=status), status
+
 
 def wants_json() -> bool:
     """Whether the client sent or asked for JSON: it gets ``{"error": ...}`` rather than a page."""
@@ -47,8 +60,7 @@ def wants_json() -> bool:
 
 def bad_request(error: BadRequest):
     """Malformed input the view could not read (a broken JSON body, a form Werkzeug refused): 400, not 500."""
-    message = ("What was sent is not valid JSON." if request.is_json
-               else "What was sent could not be read.")
+    message = "What was sent is not valid JSON." if request.is_json else "What was sent could not be read."
     if wants_json():
         return jsonify(error=message), 400
     return render_template("errors/bad_request.html", message=message), 400
@@ -57,8 +69,11 @@ def bad_request(error: BadRequest):
 def too_large(error: RequestEntityTooLarge):
     """An upload or form over ``MAX_CONTENT_LENGTH`` (or Werkzeug's form limits): say the limit."""
     limit = current_app.config.get("MAX_CONTENT_LENGTH")
-    message = (f"quizapp accepts files and texts up to {limit / (1024 * 1024):g} MB." if limit
-               else "quizapp cannot accept that much at once.")
+    message = (
+        f"quizapp accepts files and texts up to {limit / (1024 * 1024):g} MB."
+        if limit
+        else "quizapp cannot accept that much at once."
+    )
     if wants_json():
         return jsonify(error=message), 413
     return render_template("errors/413.html", message=message), 413

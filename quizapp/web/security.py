@@ -39,8 +39,12 @@ CONTENT_SECURITY_POLICY = {
 
 # No page needs these; saying so stops an injected or embedded page from asking a child for them.
 PERMISSIONS_POLICY = {
-    "browsing-topics": "()", "camera": "()", "microphone": "()", "geolocation": "()",
-    "payment": "()", "usb": "()",
+    "browsing-topics": "()",
+    "camera": "()",
+    "microphone": "()",
+    "geolocation": "()",
+    "payment": "()",
+    "usb": "()",
 }
 
 talisman = Talisman()
@@ -95,9 +99,11 @@ class LastResort:
     Content-Security-Policy, nosniff or frame policy.
     """
 
-    BODY = (b"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Something went wrong"
-            b"</title></head><body><h1>Something went wrong</h1><p>The server could not answer this time. "
-            b"Please try again in a moment.</p></body></html>")
+    BODY = (
+        b'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Something went wrong'
+        b"</title></head><body><h1>Something went wrong</h1><p>The server could not answer this time. "
+        b"Please try again in a moment.</p></body></html>"
+    )
 
     def __init__(self, wsgi_app, flask_app):
         self.wsgi_app, self.flask_app = wsgi_app, flask_app
@@ -113,8 +119,11 @@ class LastResort:
         except Exception:
             if self.propagates():
                 raise
-            log.exception("Unhandled error outside Flask's handlers during %s %s",
-                          environ.get("REQUEST_METHOD"), environ.get("PATH_INFO"))
+            log.exception(
+                "Unhandled error outside Flask's handlers during %s %s",
+                environ.get("REQUEST_METHOD"),
+                environ.get("PATH_INFO"),
+            )
             # No exc_info: nothing was sent yet (Flask starts a response only when returning one).
             start_response("500 Internal Server Error", last_resort_headers(len(self.BODY)))
             return [self.BODY]
@@ -123,10 +132,15 @@ class LastResort:
 def last_resort_headers(length: int) -> list[tuple[str, str]]:
     """The headers Talisman would have set, for a response made without Flask."""
     return [
-        ("Content-Type", "text/html; charset=utf-8"), ("Content-Length", str(length)),
+        ("Content-Type", "text/html; charset=utf-8"),
+        ("Content-Length", str(length)),
         ("Cache-Control", "no-store"),
-        ("Content-Security-Policy", "; ".join(f"{name} {value}" for name, value in CONTENT_SECURITY_POLICY.items())),
-        ("X-Content-Type-Options", "nosniff"), ("X-Frame-Options", "DENY"),
+        (
+            "Content-Security-Policy",
+            "; ".join(f"{name} {value}" for name, value in CONTENT_SECURITY_POLICY.items()),
+        ),
+        ("X-Content-Type-Options", "nosniff"),
+        ("X-Frame-Options", "DENY"),
         ("Referrer-Policy", "same-origin"),
         ("Permissions-Policy", ", ".join(f"{name}={value}" for name, value in PERMISSIONS_POLICY.items())),
     ]
@@ -148,8 +162,10 @@ def refuse_json_that_is_not_an_object():
     return None
 
 
-UNSTORABLE = ("That contains a character that cannot be stored (a NUL byte or half of a character pair): "
-              "remove it and try again.")
+UNSTORABLE = (
+    "That contains a character that cannot be stored (a NUL byte or half of a character pair): "
+    "remove it and try again."
+)
 # NUL: PostgreSQL refuses it in text ("A string literal cannot contain NUL"); a lone surrogate (JSON's
 # "\ud800") cannot be encoded for any database or page. Either used to end in a 500.
 _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
@@ -210,7 +226,8 @@ def secure_cookies_over_http_warning():
         log.warning(
             "QUIZAPP_SECURE_COOKIES is on but %s came over plain HTTP: browsers will not send the "
             "session cookie back, so logins and forms will fail. Serve over HTTPS (with `quizapp serve "
-            "--proxies 1` behind a TLS proxy) or set QUIZAPP_SECURE_COOKIES=auto.", request.path,
+            "--proxies 1` behind a TLS proxy) or set QUIZAPP_SECURE_COOKIES=auto.",
+            request.path,
         )
 
     return warn

@@ -26,7 +26,8 @@ from __future__ import annotations
 import logging
 
 from flask import g, render_template, request
-from sqlalchemy.exc import OperationalError, TimeoutError as PoolTimeout
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from quizapp.extensions import login_manager
 from quizapp.web.common.htmx import is_htmx

@@ -15,8 +15,10 @@ SEED = Path(__file__).resolve().parents[2] / "seeds" / "reuters-syria-new-phase.
 @pytest.fixture
 def run(nlp):
     """Invoke ``quizapp analyze ARGS``; the session's model is already loaded."""
+
     def invoke(*args):
         return CliRunner().invoke(main, ["analyze", *map(str, args)])
+
     return invoke
 
 
@@ -30,7 +32,9 @@ def test_json_for_the_seed(run):
     assert len(data["paragraphs"]) == 5
     assert data["paragraphs"][0].startswith("Syria’s war has entered a new phase")
     assert data["readability"]["sentences"] == 6
-    assert {"flesch_reading_ease", "flesch_kincaid_grade", "words", "grade_level", "band"} <= set(data["readability"])
+    assert {"flesch_reading_ease", "flesch_kincaid_grade", "words", "grade_level", "band"} <= set(
+        data["readability"]
+    )
     assert isinstance(data["readability"]["grade_level"], float)
     actors = {a["name"]: a for a in data["actors"]}
     assert actors["Russia"]["kind"] == "country"
@@ -48,7 +52,10 @@ def test_one_json_line_per_file_and_the_model_loads_once(run, tmp_path, monkeypa
     result = run(SEED, second, "--json")
     assert result.exit_code == 0, result.output
     titles = [json.loads(line)["title"] for line in result.stdout.strip().splitlines()]
-    assert titles == ["Syria’s war has entered a new phase", "The mayor of Leeds opened a new library on Monday"]
+    assert titles == [
+        "Syria’s war has entered a new phase",
+        "The mayor of Leeds opened a new library on Monday",
+    ]
     assert len(loads) == 2 and loads[0] == loads[1]  # asked twice, but ...
     assert real.cache_info().currsize == 1  # ... loaded once
 
@@ -62,12 +69,15 @@ def test_readable_summary_without_json(run):
     assert "; CEFR C1, UK Year 13); why: many rare words, long sentences" in result.stdout
 
 
-@pytest.mark.parametrize("name, content, message", [
-    ("empty.txt", b"", "empty"),
-    ("blank.txt", b"  \n\n \t\n", "empty"),
-    ("picture.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary"),
-    ("huge.txt", b"word " * (5 * 1024 * 1024 // 5 + 1), "MB"),
-])
+@pytest.mark.parametrize(
+    "name, content, message",
+    [
+        ("empty.txt", b"", "empty"),
+        ("blank.txt", b"  \n\n \t\n", "empty"),
+        ("picture.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary"),
+        ("huge.txt", b"word " * (5 * 1024 * 1024 // 5 + 1), "MB"),
+    ],
+)
 def test_bad_files_get_one_line_and_a_non_zero_exit(run, tmp_path, name, content, message):
     path = tmp_path / name
     path.write_bytes(content)
@@ -97,7 +107,9 @@ def test_a_bad_file_does_not_stop_the_others(run, tmp_path):
 
 def test_other_encodings_are_read_correctly(run, tmp_path):
     path = tmp_path / "latin.txt"
-    path.write_bytes("The café in Zürich reopened on Monday, and the owner was “delighted”.\n".encode("cp1252"))
+    path.write_bytes(
+        "The café in Zürich reopened on Monday, and the owner was “delighted”.\n".encode("cp1252")
+    )
     result = run(path, "--json")
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["paragraphs"] == [

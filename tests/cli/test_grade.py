@@ -7,19 +7,31 @@ from click.testing import CliRunner
 
 from quizapp.cli import main
 
-TOWN = {"id": "town", "type": "short", "prompt": "Which town did government forces capture?",
-        "answer": [["al-Sukhna", "Sukhna"]], "distractors": ["Deir al-Zor", "Damascus"],
-        "evidence": "Damascus hailed the capture of the town of al-Sukhna on Saturday."}
-PICK = {"id": "pick", "type": "multi", "prompt": "Which of these back the Syrian government?",
-        "answer": [["Russia"], ["Iran"]], "choices": ["Russia", "Iran", "Iraq", "United States"]}
+TOWN = {
+    "id": "town",
+    "type": "short",
+    "prompt": "Which town did government forces capture?",
+    "answer": [["al-Sukhna", "Sukhna"]],
+    "distractors": ["Deir al-Zor", "Damascus"],
+    "evidence": "Damascus hailed the capture of the town of al-Sukhna on Saturday.",
+}
+PICK = {
+    "id": "pick",
+    "type": "multi",
+    "prompt": "Which of these back the Syrian government?",
+    "answer": [["Russia"], ["Iran"]],
+    "choices": ["Russia", "Iran", "Iraq", "United States"],
+}
 
 
 @pytest.fixture
 def grade_lines():
     """Run ``quizapp grade`` on the given lines; return its exit code and output lines as dicts."""
+
     def run(*lines: str):
         result = CliRunner().invoke(main, ["grade"], input="\n".join(lines) + "\n")
         return result.exit_code, [json.loads(line) for line in result.stdout.splitlines()]
+
     return run
 
 
@@ -32,9 +44,14 @@ def test_one_grade_per_line(grade_lines):
     assert code == 0
     assert [(g["score"], g["verdict"]) for g in out] == [(1.0, "correct"), (0.0, "incorrect")]
     assert out[0]["feedback"] == "Correct (spelled al-Sukhna)."
-    assert out[1] == {"score": 0.0, "verdict": "incorrect", "matched": [False],
-                      "feedback": "Not quite: the answer is al-Sukhna, not Damascus.",
-                      "answer": "al-Sukhna", "evidence": TOWN["evidence"]}
+    assert out[1] == {
+        "score": 0.0,
+        "verdict": "incorrect",
+        "matched": [False],
+        "feedback": "Not quite: the answer is al-Sukhna, not Damascus.",
+        "answer": "al-Sukhna",
+        "evidence": TOWN["evidence"],
+    }
 
 
 def test_multi_takes_a_list(grade_lines):
@@ -82,8 +99,13 @@ def test_undecodable_bytes_do_not_stop_the_run():
 
 def test_a_typed_option_in_capitals_is_that_option(grade_lines):
     """Issue 12: "AL-SUKHNA" typed on a pick-one question was read as the abbreviation "A.L." and scored 0."""
-    choice = {"id": "town", "type": "choice", "prompt": "Which town did government forces capture?",
-              "answer": [["al-Sukhna"]], "choices": ["Damascus", "al-Sukhna", "Deir al-Zor"]}
+    choice = {
+        "id": "town",
+        "type": "choice",
+        "prompt": "Which town did government forces capture?",
+        "answer": [["al-Sukhna"]],
+        "choices": ["Damascus", "al-Sukhna", "Deir al-Zor"],
+    }
     code, out = grade_lines(line(choice, "AL-SUKHNA"), line(choice, "DEIR AL-ZOR"), line(choice, "al sukhna"))
     assert code == 0
     assert [g["verdict"] for g in out] == ["correct", "incorrect", "correct"]

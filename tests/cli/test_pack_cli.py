@@ -16,7 +16,9 @@ pytestmark = pytest.mark.db
 
 QUESTIONS = (
     Question("q1", "short", "Who backs the government?", (("Russia", "Moscow"), ("Iran",))),
-    Question("q2", "choice", "Which town was captured?", (("al-Sukhna",),), choices=("al-Sukhna", "Damascus")),
+    Question(
+        "q2", "choice", "Which town was captured?", (("al-Sukhna",),), choices=("al-Sukhna", "Damascus")
+    ),
 )
 
 
@@ -31,7 +33,10 @@ def pack_id(app):
 
 def rows(app) -> tuple[int, int, int]:
     with app.app_context():
-        return tuple(db.session.scalar(sa.select(sa.func.count()).select_from(m)) for m in (Pack, Article, PackQuestion))
+        return tuple(
+            db.session.scalar(sa.select(sa.func.count()).select_from(m))
+            for m in (Pack, Article, PackQuestion)
+        )
 
 
 @pytest.mark.parametrize("fmt", ["json", "yaml", "gift"])
@@ -52,7 +57,9 @@ def test_export_writes_to_standard_output(runner, pack_id):
     assert result.exit_code == 0 and "Who backs the government?" in result.output
 
 
-def test_import_with_an_owner_gives_the_teacher_the_pack_and_its_article(app, runner, pack_id, stub_pipeline, tmp_path):
+def test_import_with_an_owner_gives_the_teacher_the_pack_and_its_article(
+    app, runner, pack_id, stub_pipeline, tmp_path
+):
     with app.app_context():
         ann = teachers.create_teacher("ann@school.example", "Ann Rivera", "correct horse battery")
     path = tmp_path / "syria.json"
@@ -73,9 +80,13 @@ def test_an_unknown_owner_is_refused(app, runner, tmp_path):
     assert result.exit_code == 1 and "no teacher has the email" in result.output
 
 
-@pytest.mark.parametrize("name, content", [("bad.json", '{"title": "x"'), ("bad.gift", "::Q1:: What? {=a ~b"),
-                                            ("bad.yaml", "title: [unclosed")])
-def test_a_bad_file_is_one_line_exit_1_and_nothing_saved(app, runner, pack_id, stub_pipeline, tmp_path, name, content):
+@pytest.mark.parametrize(
+    "name, content",
+    [("bad.json", '{"title": "x"'), ("bad.gift", "::Q1:: What? {=a ~b"), ("bad.yaml", "title: [unclosed")],
+)
+def test_a_bad_file_is_one_line_exit_1_and_nothing_saved(
+    app, runner, pack_id, stub_pipeline, tmp_path, name, content
+):
     before = rows(app)
     path = tmp_path / name
     path.write_text(content)
@@ -90,13 +101,19 @@ def test_exporting_a_missing_pack_fails(runner):
     assert result.exit_code == 1 and "there is no pack 99" in result.output
 
 
-def test_a_pack_whose_article_is_over_the_caps_is_one_line_exit_1_and_nothing_saved(app_config, tmp_path, nlp):
+def test_a_pack_whose_article_is_over_the_caps_is_one_line_exit_1_and_nothing_saved(
+    app_config, tmp_path, nlp
+):
     from quizapp import create_app, interchange
 
     app = create_app({**app_config, "MAX_ARTICLE_WORDS": 40})
-    article = plain.PackArticle(title="Floods", text=("Heavy rain closed twelve schools on Monday. " * 8).strip())
+    article = plain.PackArticle(
+        title="Floods", text=("Heavy rain closed twelve schools on Monday. " * 8).strip()
+    )
     path = tmp_path / "long.json"
-    path.write_text(interchange.dump(plain.Pack(title="Floods quiz", article=article, questions=QUESTIONS), "json"))
+    path.write_text(
+        interchange.dump(plain.Pack(title="Floods quiz", article=article, questions=QUESTIONS), "json")
+    )
     before = rows(app)
     result = app.test_cli_runner().invoke(main, ["pack", "import", str(path)])
     assert result.exit_code == 1 and len(result.output.strip().splitlines()) == 1
@@ -112,13 +129,19 @@ def test_import_names_the_glossary_corrections_it_could_not_make(app, runner, st
     with app.app_context():
         article = make_article()
         db.session.commit()
-        article_editing.edit_analysis(article.id, lambda a: edit_actor(a, "iran", name="Iran", kind="country",
-                                                                       role="backs Assad"))
-        data = plain.Pack(title="Syria quiz", article=pack_service.pack_article(db.session.get(Article, article.id)),
-                          questions=QUESTIONS)
+        article_editing.edit_analysis(
+            article.id, lambda a: edit_actor(a, "iran", name="Iran", kind="country", role="backs Assad")
+        )
+        data = plain.Pack(
+            title="Syria quiz",
+            article=pack_service.pack_article(db.session.get(Article, article.id)),
+            questions=QUESTIONS,
+        )
         pack_id = pack_service.create_pack(data, article_id=article.id, owner_id=None)
     path = tmp_path / "syria.yaml"
     runner.invoke(main, ["pack", "export", str(pack_id), "--format", "yaml", "-o", str(path)])
     result = runner.invoke(main, ["pack", "import", str(path)])
     assert result.exit_code == 0 and int(result.stdout.strip())
-    assert result.stderr == "skipped: no glossary entry is called “Iran”, so the edit of “Iran” was not made\n"
+    assert (
+        result.stderr == "skipped: no glossary entry is called “Iran”, so the edit of “Iran” was not made\n"
+    )

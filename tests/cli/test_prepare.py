@@ -30,13 +30,17 @@ def stored(app) -> dict[str, str]:
         return dict(db.session.execute(sa.select(Article.slug, Article.title)).all())
 
 
-def test_prepare_makes_the_database_from_nothing_and_stores_the_seed(database, tmp_path, app_config, stub_pipeline):
+def test_prepare_makes_the_database_from_nothing_and_stores_the_seed(
+    database, tmp_path, app_config, stub_pipeline
+):
     url = database.empty(tmp_path)  # SQLite: no file, no folder; PostgreSQL: no tables
     app = create_app({**app_config, "SQLALCHEMY_DATABASE_URI": url})
     result = app.test_cli_runner().invoke(main, ["prepare"])
     assert result.exit_code == 0, result.output
-    assert f"[1/1] {SEED_SLUG}: \"Syria's war enters a new phase\" added in" in result.output
-    assert "reuters-syria-new-phase.yaml: \"Syria: the war's new phase\" added in" in result.output  # seeds/packs/
+    assert f'[1/1] {SEED_SLUG}: "Syria\'s war enters a new phase" added in' in result.output
+    assert (
+        'reuters-syria-new-phase.yaml: "Syria: the war\'s new phase" added in' in result.output
+    )  # seeds/packs/
     # seeds/stories/: three folders of three versions each (the sample library), linked as stories.
     assert "[1/3] noise-and-nature: 'Birdsong in a noisy world (3 versions)' added in" in result.output
     assert "Ready: 1 article, 1 pack, 3 stories at several levels." in result.output
@@ -51,7 +55,7 @@ def test_a_second_run_analyses_nothing(runner, app, stub_pipeline):
     runner.invoke(main, ["prepare"])
     again = runner.invoke(main, ["prepare"])
     assert again.exit_code == 0, again.output
-    assert f"[1/1] {SEED_SLUG}: \"Syria's war enters a new phase\" (up to date)" in again.output
+    assert f'[1/1] {SEED_SLUG}: "Syria\'s war enters a new phase" (up to date)' in again.output
     assert "[2/3] skydiver: 'The jump from the edge of space (3 versions)' (up to date)" in again.output
     assert len(stub_pipeline) == 1 + 3 * 3  # the seed and the sample library's nine versions, once each
 
@@ -62,7 +66,10 @@ def test_an_edited_seed_is_analysed_again(app_config, seeds, stub_pipeline):
     runner.invoke(main, ["prepare"])
     (seeds / "good.txt").write_text("Better\nA new body.\n", encoding="utf-8")
     result = runner.invoke(main, ["prepare"])
-    assert "[1/2] good: 'Better' updated in" in result.output and "[2/2] other: 'Other' (up to date)" in result.output
+    assert (
+        "[1/2] good: 'Better' updated in" in result.output
+        and "[2/2] other: 'Other' (up to date)" in result.output
+    )
     assert stored(app) == {"good": "Better", "other": "Other"}
     assert len(stub_pipeline) == 3
 
@@ -93,8 +100,13 @@ def test_prepare_names_the_database_without_its_password(app_config, tmp_path, m
     import flask_migrate
 
     monkeypatch.setattr(flask_migrate, "upgrade", lambda: None)  # no server: nothing may connect
-    app = create_app({**app_config, "SQLALCHEMY_DATABASE_URI": "postgresql://quiz:s3cret@db.school/quizapp",
-                      "SEEDS_DIR": tmp_path / "no-seeds"})
+    app = create_app(
+        {
+            **app_config,
+            "SQLALCHEMY_DATABASE_URI": "postgresql://quiz:s3cret@db.school/quizapp",
+            "SEEDS_DIR": tmp_path / "no-seeds",
+        }
+    )
     output = app.test_cli_runner().invoke(main, ["prepare"]).output
     assert "Database: postgresql+psycopg://quiz:***@db.school/quizapp" in output and "s3cret" not in output
     assert "Ready: 0 articles." in output
@@ -137,7 +149,9 @@ def test_a_seed_over_the_caps_fails_with_the_cap_and_nothing_is_stored(app_confi
     """The admin's own caps apply to seeds too (the real pipeline: it refuses before parsing)."""
     folder = tmp_path / "long-seeds"
     folder.mkdir()
-    (folder / "long.txt").write_text("Floods\n\n" + "Heavy rain closed twelve schools. " * 10, encoding="utf-8")
+    (folder / "long.txt").write_text(
+        "Floods\n\n" + "Heavy rain closed twelve schools. " * 10, encoding="utf-8"
+    )
     app = create_app({**app_config, "SEEDS_DIR": folder, "MAX_PARAGRAPH_CHARS": 200})
     result = app.test_cli_runner().invoke(main, ["prepare"])
     assert result.exit_code == 1

@@ -45,12 +45,19 @@ def test_an_unknown_email_exits_1_before_any_password_is_asked(app, runner, ann)
     assert "New password" not in result.output and "Traceback" not in result.output
 
 
-@pytest.mark.parametrize("typed, message", [
-    ("aaaaaaaaaa\naaaaaaaaaa\n", "That password is too easy to guess: Repeats like"),
-    ("password1234\npassword1234\n", "That password is too easy to guess: This is a very common password."),
-    ("short\nshort\n", "The password must be at least 10 characters long."),
-    (f"{NEW}\n{NEW}!\n", "The two passwords are not the same."),
-], ids=["repeats", "common", "short", "mismatch"])
+@pytest.mark.parametrize(
+    "typed, message",
+    [
+        ("aaaaaaaaaa\naaaaaaaaaa\n", "That password is too easy to guess: Repeats like"),
+        (
+            "password1234\npassword1234\n",
+            "That password is too easy to guess: This is a very common password.",
+        ),
+        ("short\nshort\n", "The password must be at least 10 characters long."),
+        (f"{NEW}\n{NEW}!\n", "The two passwords are not the same."),
+    ],
+    ids=["repeats", "common", "short", "mismatch"],
+)
 def test_a_weak_or_mistyped_password_exits_1_and_changes_nothing(app, runner, ann, typed, message):
     result = runner.invoke(main, ["reset-password", "ann@school.example"], input=typed)
     assert result.exit_code == 1, result.output
@@ -61,11 +68,14 @@ def test_a_weak_or_mistyped_password_exits_1_and_changes_nothing(app, runner, an
 
 def test_link_prints_a_one_time_link_the_teacher_uses_herself(app, runner, ann):
     """The admin never learns the password: the teacher chooses it on the page the link opens."""
-    result = runner.invoke(main, ["reset-password", "ann@school.example", "--link",
-                                  "--url", "https://quiz.school.example/"])
+    result = runner.invoke(
+        main, ["reset-password", "ann@school.example", "--link", "--url", "https://quiz.school.example/"]
+    )
     assert result.exit_code == 0, result.output
     assert "Send this link to ann@school.example; it works once, for 1 hour:" in result.output
-    url = re.search(r"^https://quiz\.school\.example/reset-password/\S+$", result.output, re.MULTILINE).group()
+    url = re.search(
+        r"^https://quiz\.school\.example/reset-password/\S+$", result.output, re.MULTILINE
+    ).group()
     assert check_password_hash(account(app, ann)[0], OLD)  # printing a link changes nothing yet
     client = app.test_client()
     path = url.removeprefix("https://quiz.school.example")

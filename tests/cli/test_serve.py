@@ -10,11 +10,10 @@ import socket
 import subprocess
 
 import httpx
-
 import pytest
-
 from faults.serve_process import PING, ServeProcess, http_get
 from html_tree import Page
+
 from quizapp import create_app, serving
 from quizapp.cli import main
 
@@ -52,13 +51,19 @@ def pids_of_both_workers(base_url: str) -> set[int]:
 
 def test_two_workers_serve_the_database_then_sigterm_stops_them_with_exit_status_0(server, seed_article):
     listing = Page(http_get(server.base_url + "/", timeout=10).text).root
-    links = {a.attrs["href"]: a.clean_text() for a in listing.find_all("a") if "/articles/" in a.attrs.get("href", "")}
+    links = {
+        a.attrs["href"]: a.clean_text()
+        for a in listing.find_all("a")
+        if "/articles/" in a.attrs.get("href", "")
+    }
     assert links == {"/articles/reuters-syria-new-phase": "Syria’s war has entered a new phase"}
     article = Page(http_get(server.base_url + "/articles/reuters-syria-new-phase", timeout=10).text).root
     assert article.by_id("article-title").clean_text() == "Syria’s war has entered a new phase"
     workers = server.worker_pids()
     assert len(workers) == 2
-    assert pids_of_both_workers(server.base_url) == workers  # both answered, and they are the master's children
+    assert (
+        pids_of_both_workers(server.base_url) == workers
+    )  # both answered, and they are the master's children
 
     assert server.stop() == 0
     assert server.worker_pids() == set()
@@ -79,8 +84,11 @@ def test_production_without_a_secret_key_refuses_to_start(runner, monkeypatch):
 def test_options_reach_gunicorn(runner, monkeypatch):
     started = []
     monkeypatch.setattr(serving, "serve", started.append)
-    result = runner.invoke(main, ["serve", "--workers", "3", "--bind", "0.0.0.0:9000", "--proxies", "1"],
-                           env={"QUIZAPP_ENV": None})
+    result = runner.invoke(
+        main,
+        ["serve", "--workers", "3", "--bind", "0.0.0.0:9000", "--proxies", "1"],
+        env={"QUIZAPP_ENV": None},
+    )
     assert result.exit_code == 0, result.output
     (options,) = started
     settings = options.gunicorn_settings()
@@ -97,7 +105,9 @@ def test_behind_one_proxy_the_app_sees_https_and_marks_its_cookies_secure(app_co
     app = serving.build_wsgi_app(lambda: create_app(app_config), proxies=1)
     forwarded = {"X-Forwarded-Proto": "https", "X-Forwarded-For": "203.0.113.5"}
     secure = app.test_client().get("/join", headers=forwarded).headers["Set-Cookie"]
-    plain = serving.build_wsgi_app(lambda: create_app(app_config)).test_client().get("/join", headers=forwarded)
+    plain = (
+        serving.build_wsgi_app(lambda: create_app(app_config)).test_client().get("/join", headers=forwarded)
+    )
     assert "; Secure" in secure  # QUIZAPP_SECURE_COOKIES=auto: Secure exactly over HTTPS
     assert "; Secure" not in plain.headers["Set-Cookie"]  # without --proxies the header is not trusted
 
@@ -121,8 +131,13 @@ def test_by_default_serve_listens_on_loopback_with_threads_and_warns_when_expose
     assert (settings["worker_connections"], settings["keepalive"]) == (4, 0)  # accept only with a free thread
     assert "reachable from other machines" not in quiet.output
     exposed = runner.invoke(main, ["serve", "--bind", "0.0.0.0:8000"], env={"QUIZAPP_ENV": None})
-    assert "0.0.0.0:8000 is reachable from other machines with no proxy in front: put nginx in front" in exposed.output
-    behind = runner.invoke(main, ["serve", "--bind", "0.0.0.0:8000", "--proxies", "1"], env={"QUIZAPP_ENV": None})
+    assert (
+        "0.0.0.0:8000 is reachable from other machines with no proxy in front: put nginx in front"
+        in exposed.output
+    )
+    behind = runner.invoke(
+        main, ["serve", "--bind", "0.0.0.0:8000", "--proxies", "1"], env={"QUIZAPP_ENV": None}
+    )
     assert "reachable from other machines" not in behind.output
 
 

@@ -14,11 +14,10 @@ import threading
 from pathlib import Path
 
 import pytest
-from werkzeug.serving import make_server
-
 from axe import AuditedBrowser
 from databases import ENGINE_OPTIONS
 from factories import SEED, seed_raw
+from werkzeug.serving import make_server
 
 from quizapp import create_app
 from quizapp.services import articles
@@ -34,11 +33,18 @@ def live_app(tmp_path_factory, database, analysed_seed):
     from quizapp.services import articles
 
     url = database.fresh(tmp_path_factory.mktemp("e2e-database"))
-    app = create_app({"TESTING": True, "SECRET_KEY": "e2e", "SQLALCHEMY_DATABASE_URI": url,
-                      "SQLALCHEMY_ENGINE_OPTIONS": ENGINE_OPTIONS})
+    app = create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "e2e",
+            "SQLALCHEMY_DATABASE_URI": url,
+            "SQLALCHEMY_ENGINE_OPTIONS": ENGINE_OPTIONS,
+        }
+    )
     with app.app_context():
-        articles.store_article(seed_raw(), analysed_seed, slug=SEED.stem,
-                               key=articles.analysis_key(app.config["SPACY_MODEL"]))
+        articles.store_article(
+            seed_raw(), analysed_seed, slug=SEED.stem, key=articles.analysis_key(app.config["SPACY_MODEL"])
+        )
     return app
 
 

@@ -11,13 +11,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-import pytest
-from playwright.sync_api import expect
-from werkzeug.exceptions import HTTPException
-
 import class_visits
+import pytest
 from axe import assert_accessible
 from factories import SEED
+from playwright.sync_api import expect
+from werkzeug.exceptions import HTTPException
 
 pytestmark = [pytest.mark.browser, pytest.mark.db]
 
@@ -153,7 +152,9 @@ PUPIL_VISITS = [
     Visit("register with errors", None, register_errors),
     Visit("forgot password (no mail server)", "/forgot-password", goto(lambda s: "/forgot-password")),
     Visit("reset password", "/reset-password/<token>", goto(lambda s: s.reset_path)),
-    Visit("reset link that does not work", "/reset-password/<token>", goto(lambda s: "/reset-password/spent")),
+    Visit(
+        "reset link that does not work", "/reset-password/<token>", goto(lambda s: "/reset-password/spent")
+    ),
     Visit("404", None, goto(lambda s: "/no-such-page")),
     Visit("404 article", None, goto(lambda s: "/articles/no-such-article")),
     Visit("400 stale form", None, stale_form),
@@ -174,42 +175,90 @@ TEACHER_VISITS = [
     Visit("articles list", "/teacher/articles", goto(lambda s: "/teacher/articles")),
     Visit("article new", "/teacher/articles/new", goto(lambda s: "/teacher/articles/new")),
     Visit("article new with errors", None, new_article_errors),
-    Visit("article being analysed", "/teacher/articles/jobs/<int:job_id>",
-          goto(lambda s: f"/teacher/articles/jobs/{s.job_id}")),
-    Visit("article whose analysis failed", "/teacher/articles/jobs/<int:job_id>",
-          goto(lambda s: f"/teacher/articles/jobs/{s.failed_job_id}")),
+    Visit(
+        "article being analysed",
+        "/teacher/articles/jobs/<int:job_id>",
+        goto(lambda s: f"/teacher/articles/jobs/{s.job_id}"),
+    ),
+    Visit(
+        "article whose analysis failed",
+        "/teacher/articles/jobs/<int:job_id>",
+        goto(lambda s: f"/teacher/articles/jobs/{s.failed_job_id}"),
+    ),
     Visit("invite a colleague", "/teacher/invites", goto(lambda s: "/teacher/invites")),
-    Visit("article edit", "/teacher/articles/<int:article_id>/edit",
-          goto(lambda s: f"/teacher/articles/{s.article_id}/edit")),
-    Visit("article text edit", "/teacher/articles/<int:article_id>/text",
-          goto(lambda s: f"/teacher/articles/{s.article_id}/text")),
-    Visit("article delete", "/teacher/articles/<int:article_id>/delete",
-          goto(lambda s: f"/teacher/articles/{s.article_id}/delete")),
-    Visit("glossary entry drop", "/teacher/articles/<int:article_id>/actors/<actor_id>/drop",
-          goto(lambda s: s.actor_drop)),
+    Visit(
+        "article edit",
+        "/teacher/articles/<int:article_id>/edit",
+        goto(lambda s: f"/teacher/articles/{s.article_id}/edit"),
+    ),
+    Visit(
+        "article text edit",
+        "/teacher/articles/<int:article_id>/text",
+        goto(lambda s: f"/teacher/articles/{s.article_id}/text"),
+    ),
+    Visit(
+        "article delete",
+        "/teacher/articles/<int:article_id>/delete",
+        goto(lambda s: f"/teacher/articles/{s.article_id}/delete"),
+    ),
+    Visit(
+        "glossary entry drop",
+        "/teacher/articles/<int:article_id>/actors/<actor_id>/drop",
+        goto(lambda s: s.actor_drop),
+    ),
     Visit("pack new", "/teacher/packs/new", goto(lambda s: "/teacher/packs/new")),
     Visit("pack review", "/teacher/packs/<int:pack_id>", goto(lambda s: f"/teacher/packs/{s.pack_id}")),
-    Visit("pack question edit", "/teacher/packs/<int:pack_id>/questions/<int:number>/edit",
-          goto(lambda s: f"/teacher/packs/{s.pack_id}/questions/1/edit")),
-    *[Visit(f"pack question new ({kind})", "/teacher/packs/<int:pack_id>/questions/new",
-            goto(lambda s, kind=kind: f"/teacher/packs/{s.pack_id}/questions/new?type={kind}"))
-      for kind in ("short", "choice", "multi", "truefalse", "cloze")],
+    Visit(
+        "pack question edit",
+        "/teacher/packs/<int:pack_id>/questions/<int:number>/edit",
+        goto(lambda s: f"/teacher/packs/{s.pack_id}/questions/1/edit"),
+    ),
+    *[
+        Visit(
+            f"pack question new ({kind})",
+            "/teacher/packs/<int:pack_id>/questions/new",
+            goto(lambda s, kind=kind: f"/teacher/packs/{s.pack_id}/questions/new?type={kind}"),
+        )
+        for kind in ("short", "choice", "multi", "truefalse", "cloze")
+    ],
     Visit("pack import", "/teacher/packs/import", goto(lambda s: "/teacher/packs/import")),
-    Visit("pack delete", "/teacher/packs/<int:pack_id>/delete", goto(lambda s: f"/teacher/packs/{s.pack_id}/delete")),
-    Visit("set as homework", "/teacher/packs/<int:pack_id>/homework",
-          goto(lambda s: f"/teacher/packs/{s.pack_id}/homework")),
+    Visit(
+        "pack delete",
+        "/teacher/packs/<int:pack_id>/delete",
+        goto(lambda s: f"/teacher/packs/{s.pack_id}/delete"),
+    ),
+    Visit(
+        "set as homework",
+        "/teacher/packs/<int:pack_id>/homework",
+        goto(lambda s: f"/teacher/packs/{s.pack_id}/homework"),
+    ),
     Visit("class lists", "/teacher/classes", class_visits.class_lists),
     Visit("class list", "/teacher/classes/<int:class_id>", class_visits.class_page),
     Visit("class list delete", "/teacher/classes/<int:class_id>/delete", class_visits.class_delete),
-    Visit("class pupil history", "/teacher/classes/<int:class_id>/pupils/<int:pupil_id>", class_visits.class_pupil),
-    Visit("pack question delete", "/teacher/packs/<int:pack_id>/questions/<int:number>/delete",
-          goto(lambda s: f"/teacher/packs/{s.pack_id}/questions/1/delete")),
+    Visit(
+        "class pupil history",
+        "/teacher/classes/<int:class_id>/pupils/<int:pupil_id>",
+        class_visits.class_pupil,
+    ),
+    Visit(
+        "pack question delete",
+        "/teacher/packs/<int:pack_id>/questions/<int:number>/delete",
+        goto(lambda s: f"/teacher/packs/{s.pack_id}/questions/1/delete"),
+    ),
     Visit("sessions", "/teacher/sessions", goto(lambda s: "/teacher/sessions")),
-    Visit("session", "/teacher/sessions/<int:session_id>", goto(lambda s: f"/teacher/sessions/{s.session_id}")),
-    Visit("session delete", "/teacher/sessions/<int:session_id>/delete",
-          goto(lambda s: f"/teacher/sessions/{s.session_id}/delete")),
-    Visit("session pupil", "/teacher/sessions/<int:session_id>/participants/<int:participant_id>",
-          goto(lambda s: f"/teacher/sessions/{s.session_id}/participants/{s.participant_id}")),
+    Visit(
+        "session", "/teacher/sessions/<int:session_id>", goto(lambda s: f"/teacher/sessions/{s.session_id}")
+    ),
+    Visit(
+        "session delete",
+        "/teacher/sessions/<int:session_id>/delete",
+        goto(lambda s: f"/teacher/sessions/{s.session_id}/delete"),
+    ),
+    Visit(
+        "session pupil",
+        "/teacher/sessions/<int:session_id>/participants/<int:participant_id>",
+        goto(lambda s: f"/teacher/sessions/{s.session_id}/participants/{s.participant_id}"),
+    ),
     Visit("stories", "/teacher/stories", goto(lambda s: "/teacher/stories")),
     Visit("story", "/teacher/stories/<int:story_id>", goto(lambda s: f"/teacher/stories/{s.story_id}")),
 ]
@@ -257,8 +306,13 @@ def waiting_job(app, fails: bool = False) -> int:
 
     with app.app_context():
         teacher_id = db.session.scalar(sa.select(Teacher.id).where(Teacher.email == TEACHER["email"]))
-        job_id = article_jobs.submit("Floods close schools\nHeavy rain closed twelve schools on Monday.",
-                                     owner_id=teacher_id, title_hint=None, bounds=Bounds(), per_hour=1000)
+        job_id = article_jobs.submit(
+            "Floods close schools\nHeavy rain closed twelve schools on Monday.",
+            owner_id=teacher_id,
+            title_hint=None,
+            bounds=Bounds(),
+            per_hour=1000,
+        )
         if fails:
             article_jobs.fail(job_id, article_jobs.UNEXPECTED)
         return job_id
@@ -270,7 +324,9 @@ def reset_path(app) -> str:
     from quizapp.services import password_reset
 
     with app.app_context():
-        return mail.link_url(app, password_reset.make_link(TEACHER["email"], app.config["SECRET_KEY"]).token, None)
+        return mail.link_url(
+            app, password_reset.make_link(TEACHER["email"], app.config["SECRET_KEY"]).token, None
+        )
 
 
 def add_pack(page, site):
@@ -377,7 +433,9 @@ def crawl(page, visits, site, app, screenshots, prefix, reflow=False):
             continue  # a page another engineer has not built yet; the coverage test watches for it
         visit.go(page, site)
         if visit.rule is not None:
-            assert rule_of(adapter, page.url) == visit.rule, f"{visit.name}: landed on {page.url}, not on {visit.rule}"
+            assert rule_of(adapter, page.url) == visit.rule, (
+                f"{visit.name}: landed on {page.url}, not on {visit.rule}"
+            )
         page.screenshot(path=screenshots / f"a11y-{prefix}-{slug(visit.name)}.png", full_page=True)
         try:
             assert_accessible(page, visit.name)
@@ -385,8 +443,10 @@ def crawl(page, visits, site, app, screenshots, prefix, reflow=False):
             failures.append(str(failure))
         wide = page.evaluate("document.documentElement.scrollWidth")
         if reflow and wide > page.viewport_size["width"]:  # WCAG 1.4.10: no sideways scrolling
-            failures.append(f"{page.url} ({visit.name}) scrolls sideways: {wide}px in a "
-                            f"{page.viewport_size['width']}px window")
+            failures.append(
+                f"{page.url} ({visit.name}) scrolls sideways: {wide}px in a "
+                f"{page.viewport_size['width']}px window"
+            )
     assert not failures, "\n\n".join(failures)
 
 
@@ -422,6 +482,8 @@ def test_every_teacher_page_passes_axe(teacher_context, live_app, site, screensh
 def test_every_get_page_of_the_app_is_in_the_crawl(live_app):
     crawled = {visit.rule for visit in PUPIL_VISITS + TEACHER_VISITS}
     missing = sorted(rules(live_app) - crawled - set(NOT_PAGES))
-    assert not missing, ("GET pages the accessibility crawl does not visit (add a Visit in "
-                         f"tests/e2e/test_accessibility_browser.py, or a NOT_PAGES line if it is not HTML): {missing}")
+    assert not missing, (
+        "GET pages the accessibility crawl does not visit (add a Visit in "
+        f"tests/e2e/test_accessibility_browser.py, or a NOT_PAGES line if it is not HTML): {missing}"
+    )
     assert not set(NOT_PAGES) & crawled

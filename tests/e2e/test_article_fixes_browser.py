@@ -15,18 +15,22 @@ from playwright.sync_api import expect
 from quizapp.extensions import db
 from quizapp.models import Article, Teacher
 from quizapp.services import articles, classroom, packs
-from quizapp.text.reading import documents
 from quizapp.text import pack as plain
 from quizapp.text.question import Question
+from quizapp.text.reading import documents
 
 pytestmark = [pytest.mark.browser, pytest.mark.db]
 
 NEWS_PAGE = Path(__file__).resolve().parent.parent / "data" / "web" / "news-page.html"
 HEADLINE = "Glacier melt forces Andean town to move its water supply"
-STANDFIRST = ("Engineers in Huaraz are racing to finish a new pipeline before the dry season, "
-              "as the glacier that fed the old one retreats faster than expected.")
-FARMERS = ("Farmers in the valley below are worried too. Many of them grow potatoes and maize on terraces that "
-           "depend on the same meltwater, and some have already dug new wells.")
+STANDFIRST = (
+    "Engineers in Huaraz are racing to finish a new pipeline before the dry season, "
+    "as the glacier that fed the old one retreats faster than expected."
+)
+FARMERS = (
+    "Farmers in the valley below are worried too. Many of them grow potatoes and maize on terraces that "
+    "depend on the same meltwater, and some have already dug new wells."
+)
 EMAIL, PASSWORD = "ferreira@school.example", "correct horse battery"
 
 
@@ -64,8 +68,11 @@ def upload_news_page(page):
 def article_row(app, teacher_id: int) -> Article | None:
     """Ms Ferreira's (first, not deleted) copy of the glacier article, if she has one."""
     with app.app_context():
-        row = db.session.scalars(sa.select(Article).where(Article.owner_id == teacher_id, Article.deleted_at.is_(None))
-                                 .order_by(Article.id)).first()
+        row = db.session.scalars(
+            sa.select(Article)
+            .where(Article.owner_id == teacher_id, Article.deleted_at.is_(None))
+            .order_by(Article.id)
+        ).first()
         if row is not None:
             db.session.expunge(row)
         return row
@@ -79,17 +86,21 @@ def glacier(live_app, teacher) -> Article:
         with live_app.app_context():
             model = live_app.config["SPACY_MODEL"]
             analysis = articles.run_pipeline(doc.text, model, title_hint=doc.title)
-            articles.store_article(doc.text, analysis, key=articles.analysis_key(model), owner_id=teacher,
-                                   details=doc.details)
+            articles.store_article(
+                doc.text, analysis, key=articles.analysis_key(model), owner_id=teacher, details=doc.details
+            )
     return article_row(live_app, teacher)
 
 
-def test_a_saved_news_page_is_titled_by_its_headline_with_its_source_line(page, live_app, teacher, screenshots):
+def test_a_saved_news_page_is_titled_by_its_headline_with_its_source_line(
+    page, live_app, teacher, screenshots
+):
     upload_news_page(page)
     expect(page.get_by_role("heading", level=1)).to_have_text(HEADLINE, timeout=30_000)
     expect(page.locator(".standfirst")).to_have_text(STANDFIRST)
     expect(page.get_by_test_id("source-line")).to_have_text(
-        "The Harbour Gazette · By Lucía Ferrer · 14 March 2026")
+        "The Harbour Gazette · By Lucía Ferrer · 14 March 2026"
+    )
     body = page.locator(".article-body p")
     expect(body.first).to_contain_text("For more than a century, the people of Huaraz")
     expect(body).to_have_count(6)  # the story's six paragraphs, counted in the page by hand
@@ -118,14 +129,21 @@ def test_the_same_page_added_twice_offers_the_article_already_there(page, glacie
 
 def pack_quoting_farmers(app, article: Article, teacher_id: int) -> int:
     """A pack on the article whose one question's evidence is the farmers' paragraph."""
-    question = Question(id="farmers", type="short", prompt="What do the farmers grow on their terraces?",
-                        answer=(("potatoes and maize",),), evidence=FARMERS)
+    question = Question(
+        id="farmers",
+        type="short",
+        prompt="What do the farmers grow on their terraces?",
+        answer=(("potatoes and maize",),),
+        evidence=FARMERS,
+    )
     data = plain.Pack(title="Glacier check", article=plain.PackArticle(HEADLINE, ""), questions=(question,))
     with app.app_context():
         return packs.create_pack(data, article_id=article.id, owner_id=teacher_id)
 
 
-def test_editing_the_text_flags_the_packs_whose_evidence_it_removed(page, live_app, teacher, glacier, screenshots):
+def test_editing_the_text_flags_the_packs_whose_evidence_it_removed(
+    page, live_app, teacher, glacier, screenshots
+):
     article = glacier
     pack_id = pack_quoting_farmers(live_app, article, teacher)
     page.goto(f"/teacher/articles/{article.id}/edit")
@@ -152,8 +170,9 @@ def test_editing_the_text_flags_the_packs_whose_evidence_it_removed(page, live_a
         assert packs.get_pack(pack_id).questions[0].evidence == FARMERS  # flagged, not silently changed
 
 
-def test_an_article_in_a_live_lesson_cannot_be_deleted_and_later_leaves_its_packs_working(page, live_app, teacher,
-                                                                                          glacier):
+def test_an_article_in_a_live_lesson_cannot_be_deleted_and_later_leaves_its_packs_working(
+    page, live_app, teacher, glacier
+):
     article = glacier
     pack_id = pack_quoting_farmers(live_app, article, teacher)
     with live_app.app_context():
@@ -161,7 +180,9 @@ def test_an_article_in_a_live_lesson_cannot_be_deleted_and_later_leaves_its_pack
         code = classroom.owned_session(session_id, teacher).code
     page.goto("/teacher/articles")
     page.get_by_role("link", name=f"Delete {HEADLINE}").click()
-    expect(page.get_by_test_id("delete-refused")).to_contain_text(f"pupils are reading it in a lesson (code {code})")
+    expect(page.get_by_test_id("delete-refused")).to_contain_text(
+        f"pupils are reading it in a lesson (code {code})"
+    )
     expect(page.get_by_role("button", name=f"Delete “{HEADLINE}”")).to_have_count(0)
 
     with live_app.app_context():

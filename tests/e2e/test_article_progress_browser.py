@@ -33,7 +33,10 @@ def logged_in_page(browser, live_server, javascript: bool):
     context = browser.new_context(base_url=live_server, java_script_enabled=javascript, audited=javascript)
     page = context.new_page()
     page.refused = []
-    page.on("console", lambda message: "Content Security Policy" in message.text and page.refused.append(message.text))
+    page.on(
+        "console",
+        lambda message: "Content Security Policy" in message.text and page.refused.append(message.text),
+    )
     page.goto("/login")
     page.get_by_label("Email").fill(EMAIL)
     page.get_by_label("Password").fill(PASSWORD)
@@ -46,20 +49,28 @@ def waiting_job(app, title: str) -> int:
     """An article of Mr Okoro's recorded and not yet analysed (the test app would analyse it at once if queued)."""
     with app.app_context():
         owner = db.session.scalar(sa.select(Teacher.id).where(Teacher.email == EMAIL))
-        return article_jobs.submit(f"{title}\nHeavy rain closed twelve schools in the valley on Monday.",
-                                   owner_id=owner, title_hint=None, bounds=Bounds(), per_hour=1000)
+        return article_jobs.submit(
+            f"{title}\nHeavy rain closed twelve schools in the valley on Monday.",
+            owner_id=owner,
+            title_hint=None,
+            bounds=Bounds(),
+            per_hour=1000,
+        )
 
 
 def analyse(app, job_id: int, monkeypatch) -> None:
     """What the background worker does, with a quick stand-in for spaCy."""
-    monkeypatch.setattr(articles, "run_pipeline", lambda raw, model, title_hint=None: naive_analyse(raw, model))
+    monkeypatch.setattr(
+        articles, "run_pipeline", lambda raw, model, title_hint=None: naive_analyse(raw, model)
+    )
     with app.app_context():
         article_jobs.run(job_id, model="stand-in", bounds=Bounds())
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["htmx", "no-javascript"])
-def test_the_progress_page_waits_then_goes_to_the_article(browser, live_server, live_app, teacher, monkeypatch,
-                                                         javascript):
+def test_the_progress_page_waits_then_goes_to_the_article(
+    browser, live_server, live_app, teacher, monkeypatch, javascript
+):
     context, page = logged_in_page(browser, live_server, javascript)
     title = f"Floods close schools {'htmx' if javascript else 'plain'}"
     job_id = waiting_job(live_app, title)

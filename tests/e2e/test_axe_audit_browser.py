@@ -5,23 +5,29 @@ these tests are about the audit in tests/e2e/axe.py, not about any page.
 """
 
 import pytest
-
 from axe import assert_accessible, flush
 
 pytestmark = [pytest.mark.browser, pytest.mark.db]
 
 
-BROKEN = ("<!doctype html><html><head><title>Broken</title></head><body><main>"
-          "<img src='/static/missing.png'><input id='nameless'><a href='/'>home</a></main></body></html>")
+BROKEN = (
+    "<!doctype html><html><head><title>Broken</title></head><body><main>"
+    "<img src='/static/missing.png'><input id='nameless'><a href='/'>home</a></main></body></html>"
+)
 STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'"
 
 
 def serve_broken(page, path="/axe-self-test"):
     """A page with three violations axe must find, served under the strict CSP the app sends
     (to every page of the context: the audit may fetch it again in a page of its own)."""
-    page.context.route(f"**{path}", lambda route: route.fulfill(
-        status=200, body=BROKEN, headers={"Content-Type": "text/html; charset=utf-8",
-                                          "Content-Security-Policy": STRICT_CSP}))
+    page.context.route(
+        f"**{path}",
+        lambda route: route.fulfill(
+            status=200,
+            body=BROKEN,
+            headers={"Content-Type": "text/html; charset=utf-8", "Content-Security-Policy": STRICT_CSP},
+        ),
+    )
     return path
 
 

@@ -42,11 +42,16 @@ def prompts(page) -> list[str]:
     return [text.strip() for text in page.locator("li.question .q-prompt").all_inner_texts()]
 
 
-def test_each_pupil_gets_their_own_order_and_the_description_comes_first(browser, live_server, live_app,
-                                                                          screenshots):
-    lesson = start_class_session(live_app, email="settings-order@school.example", slug="settings-order",
-                                 shuffle_questions=True,
-                                 description="Read the article twice before you answer.")
+def test_each_pupil_gets_their_own_order_and_the_description_comes_first(
+    browser, live_server, live_app, screenshots
+):
+    lesson = start_class_session(
+        live_app,
+        email="settings-order@school.example",
+        slug="settings-order",
+        shuffle_questions=True,
+        description="Read the article twice before you answer.",
+    )
     sam_context, sam = join(browser, live_server, lesson.code, "Sam")
     alex_context, alex = join(browser, live_server, lesson.code, "Alex")
 
@@ -74,19 +79,24 @@ def test_each_pupil_gets_their_own_order_and_the_description_comes_first(browser
     expect(first.locator(".answer-status")).to_contain_text("Saved")
     number = int(first.get_attribute("id").removeprefix("question-"))
     with live_app.app_context():
-        stored = db.session.scalars(sa.select(Answer.number).where(Answer.session_id == lesson.session_id)).all()
+        stored = db.session.scalars(
+            sa.select(Answer.number).where(Answer.session_id == lesson.session_id)
+        ).all()
     assert stored == [number]
     sam_context.close()
     alex_context.close()
 
 
-def test_two_attempts_the_pupil_knows_what_is_left_and_the_last_is_final(browser, live_server, live_app,
-                                                                        screenshots):
-    lesson = start_class_session(live_app, email="settings-tries@school.example", slug="settings-tries",
-                                 feedback="end", attempts=2)
+def test_two_attempts_the_pupil_knows_what_is_left_and_the_last_is_final(
+    browser, live_server, live_app, screenshots
+):
+    lesson = start_class_session(
+        live_app, email="settings-tries@school.example", slug="settings-tries", feedback="end", attempts=2
+    )
     context, page = join(browser, live_server, lesson.code, "Kim")
     expect(page.get_by_test_id("attempts")).to_have_text(
-        "Attempt 1 of 2. If you hand in and want another go, you have 1 more attempt.")
+        "Attempt 1 of 2. If you hand in and want another go, you have 1 more attempt."
+    )
     page.locator("#question-2").get_by_label("Beirut").check()
     expect(page.get_by_test_id("status-2")).to_have_text("Saved")
     page.get_by_role("button", name="Hand in my answers").click()
@@ -96,7 +106,8 @@ def test_two_attempts_the_pupil_knows_what_is_left_and_the_last_is_final(browser
     page.get_by_role("button", name="Try again").click()
     show_questions(page)
     expect(page.get_by_test_id("attempts")).to_have_text(
-        "Attempt 2 of 2. This is your last attempt: once you hand in, your answers cannot change.")
+        "Attempt 2 of 2. This is your last attempt: once you hand in, your answers cannot change."
+    )
     expect(page.locator("#question-2").get_by_label("Beirut")).not_to_be_checked()
     expect(page.get_by_test_id("progress")).to_have_text("0 of 4 answered.")
     page.locator("#question-2").get_by_label("al-Sukhna").check()
@@ -104,10 +115,13 @@ def test_two_attempts_the_pupil_knows_what_is_left_and_the_last_is_final(browser
     page.get_by_role("button", name="Hand in my answers").click()
     expect(page.get_by_test_id("finished")).to_have_text(
         "You have handed in your answers. That was your last attempt (2 of 2), so your answers can no "
-        "longer be changed.")
+        "longer be changed."
+    )
     expect(page.get_by_role("button", name="Try again")).to_have_count(0)
     expect(page.get_by_test_id("score")).to_contain_text("Your score: 1 out of 4.")
     with live_app.app_context():
-        kim = db.session.scalars(sa.select(Participant).where(Participant.session_id == lesson.session_id)).one()
+        kim = db.session.scalars(
+            sa.select(Participant).where(Participant.session_id == lesson.session_id)
+        ).one()
         assert (kim.attempt, kim.past_scores) == (2, [0.0])
     context.close()

@@ -10,9 +10,8 @@ Screenshots for docs/classroom.md are saved in docs/images/.
 
 import csv
 import io
-from pathlib import Path
-
 import re
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -39,14 +38,17 @@ def skills_pack(live_app):
     with live_app.app_context():
         teacher_id = teachers.create_teacher("classes@school.example", "Ms Byrne", PASSWORD)
         article = db.session.scalars(sa.select(Article).where(Article.slug == SEED.stem)).one()
-        data = plain.Pack(title="Syria skills", article=pack_service.pack_article(article), questions=SKILL_PACK)
+        data = plain.Pack(
+            title="Syria skills", article=pack_service.pack_article(article), questions=SKILL_PACK
+        )
         return pack_service.create_pack(data, article_id=article.id, owner_id=teacher_id)
 
 
 @pytest.fixture
 def teacher(browser, live_server):
-    context = browser.new_context(viewport={"width": 1366, "height": 900}, base_url=live_server,
-                                  accept_downloads=True)
+    context = browser.new_context(
+        viewport={"width": 1366, "height": 900}, base_url=live_server, accept_downloads=True
+    )
     page = context.new_page()
     page.goto("/login")
     page.get_by_label("Email").fill("classes@school.example")
@@ -80,7 +82,9 @@ def type_name(phone, code, name):
 
 def answer(phone, choices: dict):
     first = phone.locator(f"#question-{next(iter(choices))}")
-    if not first.is_visible():  # a phone shows the article or the questions: the article first, before answering
+    if (
+        not first.is_visible()
+    ):  # a phone shows the article or the questions: the article first, before answering
         phone.get_by_role("link", name=re.compile(r"^Questions \(\d+\)$")).click()
     for number, choice in choices.items():
         phone.locator(f"#question-{number}").get_by_label(choice, exact=True).check()
@@ -155,9 +159,13 @@ def test_a_class_list_over_a_session(teacher, phones, skills_pack, tmp_path):
     download.value.save_as(saved)
     rows = list(csv.DictReader(io.StringIO(saved.read_text(encoding="utf-8"))))
     assert [(r["pupil"], r["session"], r["score"], r["percent"]) for r in rows] == [
-        ("Ada", "Syria skills", "4", "100"), ("Ada", "Total", "4", "100"),
-        ("Ben", "Syria skills", "1", "25"), ("Ben", "Total", "1", "25"),
-        ("Cy", "Syria skills", "2", "50"), ("Cy", "Total", "2", "50")]
+        ("Ada", "Syria skills", "4", "100"),
+        ("Ada", "Total", "4", "100"),
+        ("Ben", "Syria skills", "1", "25"),
+        ("Ben", "Total", "1", "25"),
+        ("Cy", "Syria skills", "2", "50"),
+        ("Cy", "Total", "2", "50"),
+    ]
 
 
 def test_the_class_page_fits_a_phone(browser, live_server, skills_pack):

@@ -7,9 +7,8 @@ sleep. The teacher's browser is in Europe/Berlin (UTC+1 in December); the pages'
 by hand. Screenshots for docs/classroom.md are saved in docs/images/.
 """
 
-from pathlib import Path
-
 import re
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -30,8 +29,13 @@ DOC_IMAGES = Path(__file__).resolve().parents[2] / "docs" / "images"
 PASSWORD = "correct horse battery"
 PHONE = {"width": 390, "height": 844}
 QUESTIONS = (
-    Question("q1", "choice", "Which town did government forces capture?", (("al-Sukhna",),),
-             choices=("al-Sukhna", "Deir al-Zor", "Damascus")),
+    Question(
+        "q1",
+        "choice",
+        "Which town did government forces capture?",
+        (("al-Sukhna",),),
+        choices=("al-Sukhna", "Deir al-Zor", "Damascus"),
+    ),
     Question("q2", "truefalse", "Assad seemed in danger two years ago.", (("true",),)),
 )
 
@@ -57,15 +61,18 @@ def homework_pack(live_app):
     with live_app.app_context():
         teacher_id = teachers.create_teacher("homework@school.example", "Mr Haddad", PASSWORD)
         article = db.session.scalars(sa.select(Article).where(Article.slug == SEED.stem)).one()
-        data = plain.Pack(title="Syria for Friday", article=pack_service.pack_article(article), questions=QUESTIONS)
+        data = plain.Pack(
+            title="Syria for Friday", article=pack_service.pack_article(article), questions=QUESTIONS
+        )
         return pack_service.create_pack(data, article_id=article.id, owner_id=teacher_id)
 
 
 @pytest.fixture
 def teacher(browser, live_server):
     """The teacher's browser, in Berlin, logged in."""
-    context = browser.new_context(viewport={"width": 1366, "height": 900}, base_url=live_server,
-                                  timezone_id="Europe/Berlin")
+    context = browser.new_context(
+        viewport={"width": 1366, "height": 900}, base_url=live_server, timezone_id="Europe/Berlin"
+    )
     page = context.new_page()
     page.goto("/login")
     page.get_by_label("Email").fill("homework@school.example")
@@ -95,7 +102,9 @@ def test_homework_over_a_week(teacher, phone, clock, homework_pack):
     page.goto(f"/teacher/packs/{homework_pack}")
     page.get_by_role("link", name="Set as homework").focus()
     page.keyboard.press("Enter")
-    expect(page.get_by_test_id("zone-note")).to_have_text("Times are in Europe/Berlin time.")  # from the browser
+    expect(page.get_by_test_id("zone-note")).to_have_text(
+        "Times are in Europe/Berlin time."
+    )  # from the browser
     page.get_by_label("Opens").focus()
     page.get_by_label("Opens").fill("2026-12-07T09:00")
     page.get_by_label("Due").fill("2026-12-11T17:00")
@@ -110,7 +119,9 @@ def test_homework_over_a_week(teacher, phone, clock, homework_pack):
     phone.goto(link)
     phone.get_by_label("Your name").fill("Sam")
     phone.get_by_role("button", name="Join").click()
-    expect(phone.get_by_text("This homework opens on Monday 7 December 2026 at 09:00 (Europe/Berlin)")).to_be_visible()
+    expect(
+        phone.get_by_text("This homework opens on Monday 7 December 2026 at 09:00 (Europe/Berlin)")
+    ).to_be_visible()
     assert fits(phone, PHONE["width"])
     phone.screenshot(path=DOC_IMAGES / "homework-early.png")
 
@@ -118,7 +129,9 @@ def test_homework_over_a_week(teacher, phone, clock, homework_pack):
     clock.now = DURING
     phone.get_by_role("button", name="Join").click()
     expect(phone.get_by_test_id("homework-due-at")).to_contain_text("Friday 11 December 2026 at 17:00")
-    phone.get_by_role("link", name=re.compile(r"^Questions \(\d+\)$")).click()  # a phone shows one pane at a time
+    phone.get_by_role(
+        "link", name=re.compile(r"^Questions \(\d+\)$")
+    ).click()  # a phone shows one pane at a time
     phone.locator("#question-1").get_by_label("al-Sukhna", exact=True).check()
     expect(phone.get_by_test_id("status-1")).to_contain_text("Saved")
     assert fits(phone, PHONE["width"])
@@ -131,7 +144,9 @@ def test_homework_over_a_week(teacher, phone, clock, homework_pack):
     # Friday 17:00: late. The answer is refused beside the question, and the page is calm after a reload.
     clock.now = AFTER
     phone.locator("#question-2").get_by_label("True", exact=True).check()
-    expect(phone.get_by_test_id("status-2")).to_contain_text("This homework was due on Friday 11 December 2026")
+    expect(phone.get_by_test_id("status-2")).to_contain_text(
+        "This homework was due on Friday 11 December 2026"
+    )
     phone.reload()
     expect(phone.get_by_test_id("homework-due")).to_contain_text("The answers you saved before then are kept")
     expect(phone.locator("#question-2").get_by_label("True", exact=True)).to_be_disabled()

@@ -30,7 +30,9 @@ def saved(live_app, session_id) -> dict[int, tuple]:
         return {a.number: (a.response, a.verdict, a.saves) for a in rows}
 
 
-def test_a_pupil_joins_on_a_phone_and_every_answer_saves_itself(browser, live_server, live_app, lesson, screenshots):
+def test_a_pupil_joins_on_a_phone_and_every_answer_saves_itself(
+    browser, live_server, live_app, lesson, screenshots
+):
     context = browser.new_context(viewport=PHONE, base_url=live_server)
     page = context.new_page()
     page.goto(f"/join/{lesson.code}")
@@ -53,7 +55,8 @@ def test_a_pupil_joins_on_a_phone_and_every_answer_saves_itself(browser, live_se
 
     # Typing saves once the pupil pauses: no button, no leaving the box.
     page.get_by_label("Which two countries back the Syrian government? Name both.").press_sequentially(
-        "Russia and Iran", delay=20)
+        "Russia and Iran", delay=20
+    )
     expect(page.get_by_test_id("status-1")).to_contain_text("Correct")
     page.locator("#question-3").get_by_label("Russia").check()
     page.locator("#question-3").get_by_label("Iran").check()
@@ -70,7 +73,8 @@ def test_a_pupil_joins_on_a_phone_and_every_answer_saves_itself(browser, live_se
     # A reload (or coming back to the tab) shows every saved answer again.
     page.reload()
     expect(page.get_by_label("Which two countries back the Syrian government? Name both.")).to_have_value(
-        "Russia and Iran")
+        "Russia and Iran"
+    )
     expect(page.locator("#question-2").get_by_label("Beirut")).to_be_checked()
     expect(page.get_by_test_id("progress")).to_have_text("3 of 4 answered.")
 
@@ -134,8 +138,10 @@ def test_a_tap_on_the_next_question_is_not_lost_while_a_typed_answer_saves(brows
 
     network = context.new_cdp_session(page)
     network.send("Network.enable")
-    network.send("Network.emulateNetworkConditions",
-                 {"offline": False, "latency": 300, "downloadThroughput": -1, "uploadThroughput": -1})
+    network.send(
+        "Network.emulateNetworkConditions",
+        {"offline": False, "latency": 300, "downloadThroughput": -1, "uploadThroughput": -1},
+    )
     typed.fill("Russia")  # changed, not yet saved: the tap below saves it
     option = page.locator("#question-2").get_by_label("al-Sukhna")
     option.scroll_into_view_if_needed()

@@ -37,8 +37,9 @@ def join(page, code: str, name: str) -> None:
     page.get_by_role("button", name="Join").click()
 
 
-def test_a_pupil_typing_the_right_code_gets_in_after_another_class_mistyped(browser, live_server, live_app,
-                                                                             tight_limit, screenshots):
+def test_a_pupil_typing_the_right_code_gets_in_after_another_class_mistyped(
+    browser, live_server, live_app, tight_limit, screenshots
+):
     lesson = start_class_session(live_app, email="school-address@school.example", slug="school-address")
     first = browser.new_context(viewport=PHONE, base_url=live_server).new_page()
     join(first, lesson.code, "Sam")  # the lesson has begun: a pupil of this school joined

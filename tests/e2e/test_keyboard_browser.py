@@ -9,9 +9,8 @@ whole quiz enlarged to 200% without sideways scrolling, and no page that runs ag
 import re
 
 import pytest
-from playwright.sync_api import expect
-
 from factories import SEED
+from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.db]
 
@@ -50,8 +49,13 @@ def kind(focused: dict) -> str:
     """The kind of control, for the focus-visibility tally."""
     if focused["tag"] == "input":
         return {"radio": "radio", "checkbox": "checkbox"}.get(focused["type"], "text box")
-    return {"a": "link", "button": "button", "summary": "disclosure", "textarea": "text box",
-            "select": "select"}.get(focused["tag"], focused["tag"])
+    return {
+        "a": "link",
+        "button": "button",
+        "summary": "disclosure",
+        "textarea": "text box",
+        "select": "select",
+    }.get(focused["tag"], focused["tag"])
 
 
 class Keyboard:
@@ -82,7 +86,11 @@ class Keyboard:
 
     def invisible(self) -> dict[str, list[dict]]:
         """Each kind of control that once had focus without a visible outline or shadow."""
-        return {k: [i for i in v if not i["visible"]] for k, v in self.seen.items() if any(not i["visible"] for i in v)}
+        return {
+            k: [i for i in v if not i["visible"]]
+            for k, v in self.seen.items()
+            if any(not i["visible"] for i in v)
+        }
 
 
 def prompt_key(text: str, table: dict) -> str | None:
@@ -110,9 +118,12 @@ def answer_by_keyboard(keys: Keyboard) -> None:
         elif info["type"] == "radio" and info["group"] not in done_groups:
             info = pick_radio(keys, info)
             done_groups.add(info["group"])
-        elif info["type"] == "checkbox" and (key := prompt_key(info["group"], PICKED)):
-            if (info["label"] in PICKED[key]) != info["checked"]:
-                info = keys.press("Space")
+        elif (
+            info["type"] == "checkbox"
+            and (key := prompt_key(info["group"], PICKED))
+            and (info["label"] in PICKED[key]) != info["checked"]
+        ):
+            info = keys.press("Space")
         info = keys.press("Tab")
     raise AssertionError("never reached the Check my answers button")
 
@@ -217,16 +228,20 @@ def test_every_input_on_the_quiz_and_forms_has_a_label(page, seed):
 
 def test_the_quiz_enlarged_to_200_percent_loses_nothing(browser, live_server, seed, screenshots):
     # A 1280 px laptop at 200% zoom lays out like a 640 px window with pixels twice the size.
-    context = browser.new_context(base_url=live_server, viewport={"width": 640, "height": 400}, device_scale_factor=2)
+    context = browser.new_context(
+        base_url=live_server, viewport={"width": 640, "height": 400}, device_scale_factor=2
+    )
     page = context.new_page()
     try:
         for path, name in ((f"/articles/{SEED_SLUG}", "article"), (f"/articles/{SEED_SLUG}/quiz", "quiz")):
             page.goto(path)
             assert_no_sideways_scroll(page, path)
             page.screenshot(path=screenshots / f"zoom200-{name}.png", full_page=True)
-        for control in (page.get_by_role("button", name="Check my answers"),
-                        page.get_by_label("Who backs the Syrian government?"),
-                        page.get_by_role("link", name="Skip to content")):
+        for control in (
+            page.get_by_role("button", name="Check my answers"),
+            page.get_by_label("Who backs the Syrian government?"),
+            page.get_by_role("link", name="Skip to content"),
+        ):
             control.focus()
             expect(control).to_be_in_viewport()
             box = control.bounding_box()
@@ -248,13 +263,25 @@ def assert_no_sideways_scroll(page, where: str) -> None:
 
 def test_no_page_runs_against_a_clock(page, seed):
     """No time pressure: nothing counts down, refreshes itself, or says time is running out."""
-    for path in ("/", f"/articles/{SEED_SLUG}", f"/articles/{SEED_SLUG}/quiz", "/study",
-                 f"/study/articles/{SEED_SLUG}"):
+    for path in (
+        "/",
+        f"/articles/{SEED_SLUG}",
+        f"/articles/{SEED_SLUG}/quiz",
+        "/study",
+        f"/study/articles/{SEED_SLUG}",
+    ):
         page.goto(path)
         assert page.locator("meta[http-equiv='refresh' i]").count() == 0, path
         assert page.locator("[role=timer], progress, .timer, [data-timer]").count() == 0, path
         text = page.locator("main").inner_text().lower()
-        for words in ("time left", "time remaining", "seconds left", "minutes left", "time is up", "countdown"):
+        for words in (
+            "time left",
+            "time remaining",
+            "seconds left",
+            "minutes left",
+            "time is up",
+            "countdown",
+        ):
             assert words not in text, f"{path} says {words!r}"
 
 
@@ -281,7 +308,13 @@ def test_focus_shows_on_every_control_of_the_teacher_forms(page):
     page.get_by_label("Password again").fill("a keyboard pass phrase")
     page.get_by_label("Password again").press("Enter")
     expect(page.get_by_role("heading", name="Hello, Ms Keys")).to_be_visible()
-    for path in ("/teacher", "/teacher/articles/new", "/teacher/packs/new", "/teacher/packs/import", "/login"):
+    for path in (
+        "/teacher",
+        "/teacher/articles/new",
+        "/teacher/packs/new",
+        "/teacher/packs/import",
+        "/login",
+    ):
         tab_through(page, path, keys)
     for wanted in ("text box", "select", "button", "link"):
         assert wanted in keys.seen, f"the keyboard never reached a {wanted}"

@@ -12,8 +12,8 @@ from playwright.sync_api import expect
 
 from quizapp.extensions import db
 from quizapp.models import Article
-from quizapp.services import teachers
 from quizapp.services import packs as pack_service
+from quizapp.services import teachers
 from quizapp.text import pack as plain
 from quizapp.text.question import Question
 
@@ -21,10 +21,20 @@ pytestmark = [pytest.mark.browser, pytest.mark.db]
 
 PASSWORD = "correct horse battery"
 QUESTIONS = (
-    Question("q1", "short", "Who backs the Syrian government?", (("Russia", "Moscow"), ("Iran",)),
-             evidence="Backed by Russia and Iran."),
-    Question("q2", "choice", "Which town did government forces capture?", (("al-Sukhna",),),
-             choices=("al-Sukhna", "Deir al-Zor", "Damascus")),
+    Question(
+        "q1",
+        "short",
+        "Who backs the Syrian government?",
+        (("Russia", "Moscow"), ("Iran",)),
+        evidence="Backed by Russia and Iran.",
+    ),
+    Question(
+        "q2",
+        "choice",
+        "Which town did government forces capture?",
+        (("al-Sukhna",),),
+        choices=("al-Sukhna", "Deir al-Zor", "Damascus"),
+    ),
     Question("q3", "truefalse", "Assad seemed in danger two years ago.", (("true",),)),
 )
 
@@ -35,16 +45,18 @@ def lesson_pack(live_app):
     with live_app.app_context():
         teacher_id = teachers.create_teacher("lesson@school.example", "Ms Okafor", PASSWORD)
         article = db.session.scalars(sa.select(Article).where(Article.slug == SEED.stem)).one()
-        data = plain.Pack(title="Syria: the new phase", article=pack_service.pack_article(article),
-                          questions=QUESTIONS)
+        data = plain.Pack(
+            title="Syria: the new phase", article=pack_service.pack_article(article), questions=QUESTIONS
+        )
         return pack_service.create_pack(data, article_id=article.id, owner_id=teacher_id)
 
 
 @pytest.fixture
 def teacher(browser, live_server):
     """The teacher's projector browser, logged in, that accepts downloads."""
-    context = browser.new_context(viewport={"width": 1366, "height": 900}, base_url=live_server,
-                                  accept_downloads=True)
+    context = browser.new_context(
+        viewport={"width": 1366, "height": 900}, base_url=live_server, accept_downloads=True
+    )
     page = context.new_page()
     page.goto("/login")
     page.get_by_label("Email").fill("lesson@school.example")
@@ -144,7 +156,9 @@ def test_a_lesson_from_start_to_csv(teacher, pupils, lesson_pack, screenshots, t
     expect(page.locator("th.score-col")).to_be_hidden()
     page.get_by_label("Show pupils’ names and scores on the screen").check()
     expect(page.locator("th.score-col")).to_be_visible()
-    page.evaluate("() => new Promise((done) => document.body.addEventListener('htmx:afterSettle', done, {once: true}))")
+    page.evaluate(
+        "() => new Promise((done) => document.body.addEventListener('htmx:afterSettle', done, {once: true}))"
+    )
     expect(page.locator("th.score-col")).to_be_visible()
     expect(sam_row.get_by_role("link")).to_have_text("Sam", use_inner_text=True)
     page.screenshot(path=screenshots / "session-dashboard-names-shown.png", full_page=True)
@@ -175,9 +189,11 @@ def test_a_lesson_from_start_to_csv(teacher, pupils, lesson_pack, screenshots, t
     rows = list(csv.DictReader(io.StringIO(saved.read_text(encoding="utf-8"))))
     got = {(r["name"], r["question number"]): (r["answer"], r["verdict"], r["overridden"]) for r in rows}
     assert got == {
-        ("Sam", "1"): ("Russia and Iran", "correct", "no"), ("Sam", "2"): ("al-Sukhna", "correct", "no"),
+        ("Sam", "1"): ("Russia and Iran", "correct", "no"),
+        ("Sam", "2"): ("al-Sukhna", "correct", "no"),
         ("Sam", "3"): ("", "unanswered", "no"),
-        ("Ali", "1"): ("", "unanswered", "no"), ("Ali", "2"): ("Damascus", "correct", "yes"),
+        ("Ali", "1"): ("", "unanswered", "no"),
+        ("Ali", "2"): ("Damascus", "correct", "yes"),
         ("Ali", "3"): ("true", "correct", "no"),
     }
 
@@ -188,7 +204,8 @@ def test_a_lesson_from_start_to_csv(teacher, pupils, lesson_pack, screenshots, t
 
 
 def test_a_teacher_logged_out_meanwhile_is_sent_to_the_login_page_not_shown_it_inside_the_dashboard(
-        teacher, lesson_pack):
+    teacher, lesson_pack
+):
     page = teacher
     page.goto(f"/teacher/packs/{lesson_pack}")
     page.get_by_role("button", name="Start a class session").click()

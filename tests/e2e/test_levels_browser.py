@@ -69,8 +69,9 @@ def teacher(browser, live_server):
 @pytest.fixture
 def phone(browser, live_server):
     """A pupil's phone, 390 px wide."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, base_url=live_server,
-                                  is_mobile=True, has_touch=True)
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, base_url=live_server, is_mobile=True, has_touch=True
+    )
     yield context.new_page()
     context.close()
 
@@ -111,7 +112,9 @@ def test_a_pupil_switches_levels_on_the_reading_page_by_keyboard_on_a_phone(phon
     card = page.get_by_test_id("story-card").filter(has_text="Mars One for everyone")
     card.get_by_role("link", name="B1: Mars One (middle)").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Mars One (middle)")
-    expect(level_switch(page)).to_have_text(re.compile(r"Reading level:\s*← Easier \(A2\)\s*B1\s*Harder \(C1\) →"))
+    expect(level_switch(page)).to_have_text(
+        re.compile(r"Reading level:\s*← Easier \(A2\)\s*B1\s*Harder \(C1\) →")
+    )
     no_sideways_scroll(page)
     page.screenshot(path=screenshots / "levels-reading-phone.png")
     page.get_by_test_id("level-easier").focus()
@@ -150,7 +153,9 @@ def test_a_teacher_gives_a_pupil_a_level_and_compares_the_levels(teacher, phone,
     dashboard = teacher.url
     join(phone, link, "Max")
     expect(level_switch(phone)).to_have_text(re.compile(r"Reading level:\s*B1$"))  # the teacher chooses here
-    teacher.get_by_label("Show pupils’ names and scores on the screen").check()  # off the projector by default
+    teacher.get_by_label(
+        "Show pupils’ names and scores on the screen"
+    ).check()  # off the projector by default
     teacher.get_by_role("link", name="Max").click()
     teacher.get_by_label(re.compile(r"C1 · Mars One \(hard\)")).check()
     teacher.get_by_role("button", name="Give this level").click()

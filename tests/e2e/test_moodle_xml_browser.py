@@ -18,7 +18,9 @@ def page(browser, live_server, live_app):
     """A logged-in teacher's laptop page."""
     with live_app.app_context():
         teachers.create_teacher(EMAIL, NAME, PASSWORD)
-    context = browser.new_context(viewport={"width": 1366, "height": 768}, base_url=live_server, accept_downloads=True)
+    context = browser.new_context(
+        viewport={"width": 1366, "height": 768}, base_url=live_server, accept_downloads=True
+    )
     page = context.new_page()
     page.goto("/login")
     page.get_by_label("Email").fill(EMAIL)

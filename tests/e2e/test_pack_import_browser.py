@@ -10,8 +10,10 @@ from playwright.sync_api import expect
 pytestmark = [pytest.mark.browser, pytest.mark.db]
 
 EMAIL, PASSWORD = "moodle.user@school.example", "correct horse battery"
-GIFT = ("// question: 1 name: Backers\n::Backers::Who backs the government? {=Russia =Iran}\n\n"
-        "// question: 2 name: Town\n::Town::Which town was captured? {=al-Sukhna ~Damascus ~Palmyra}\n")
+GIFT = (
+    "// question: 1 name: Backers\n::Backers::Who backs the government? {=Russia =Iran}\n\n"
+    "// question: 2 name: Town\n::Town::Which town was captured? {=al-Sukhna ~Damascus ~Palmyra}\n"
+)
 
 
 @pytest.fixture(scope="module")
@@ -52,6 +54,7 @@ def test_a_moodle_file_is_imported_onto_the_article_the_teacher_chooses(page, se
     page.get_by_role("button", name="Import").click()
     expect(page.get_by_role("status").first).to_contain_text("Imported")
     expect(page.get_by_text(f"On the article “{seed.title}”")).to_be_visible()
-    expect(page.locator(".pack-question .q-prompt")).to_have_text(["Who backs the government?",
-                                                                    "Which town was captured?"])
+    expect(page.locator(".pack-question .q-prompt")).to_have_text(
+        ["Who backs the government?", "Which town was captured?"]
+    )
     expect(page.get_by_text("no quizapp-pack comment")).to_have_count(0)

@@ -21,8 +21,11 @@ OLD, NEW = "correct horse battery", "purple elephant dances slowly"
 @pytest.fixture
 def outbox(live_app, live_server, monkeypatch):
     """Mail switched on for this test; the list the messages land in."""
-    for name, value in {"MAIL_BACKEND": "locmem", "BASE_URL": live_server,
-                        "MAIL_DEFAULT_SENDER": "quiz@school.example"}.items():
+    for name, value in {
+        "MAIL_BACKEND": "locmem",
+        "BASE_URL": live_server,
+        "MAIL_DEFAULT_SENDER": "quiz@school.example",
+    }.items():
         monkeypatch.setitem(live_app.config, name, value)
     messages: list = []
     monkeypatch.setattr(live_app.extensions["mailman"], "outbox", messages, raising=False)
@@ -56,7 +59,9 @@ def test_a_forgotten_password_is_reset_by_an_emailed_link(browser, live_server, 
 
         [message] = outbox
         assert message.to == [EMAIL]
-        link = re.search(rf"^{re.escape(live_server)}/reset-password/\S+$", message.body, re.MULTILINE).group()
+        link = re.search(
+            rf"^{re.escape(live_server)}/reset-password/\S+$", message.body, re.MULTILINE
+        ).group()
         page.goto(link)
         expect(page.get_by_role("heading", name="Choose a new password")).to_be_visible()
         page.get_by_label("New password", exact=True).fill(NEW)
@@ -64,7 +69,9 @@ def test_a_forgotten_password_is_reset_by_an_emailed_link(browser, live_server, 
         page.screenshot(path=screenshots / "reset-2-new-password.png", full_page=True)
         page.get_by_role("button", name="Set my new password").click()
         expect(page.get_by_role("heading", name=f"Hello, {NAME}")).to_be_visible()
-        expect(page.get_by_text("Every other browser logged in to your account has been logged out.")).to_be_visible()
+        expect(
+            page.get_by_text("Every other browser logged in to your account has been logged out.")
+        ).to_be_visible()
         assert page.evaluate("document.documentElement.scrollWidth") <= 390
 
         desk.goto("/teacher")  # the laptop's login was made with the old password: over

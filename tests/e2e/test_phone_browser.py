@@ -93,14 +93,27 @@ def teacher_pages(live_app, seed):
         code = classroom.owned_session(session, teacher).code
         joined = classroom.join(code, LONG[:40])
         for number, question in enumerate(pack_editing.questions(pack), start=1):  # long, unbroken answers
-            classroom.save_answer(code, joined.token, number, question.choices[-1] if question.choices
-                                  else LONG)
-    pages = ["/teacher", "/teacher/articles", "/teacher/articles/new", f"/teacher/articles/{article.id}/edit",
-             f"/teacher/articles/{article.id}/text", f"/teacher/articles/{article.id}/delete", "/teacher/packs/new",
-             "/teacher/packs/import", f"/teacher/packs/{pack}", f"/teacher/packs/{pack}/questions/1/edit",
-             f"/teacher/packs/{pack}/questions/new?type=choice", f"/teacher/packs/{pack}/delete",
-             "/teacher/sessions", f"/teacher/sessions/{session}", f"/teacher/sessions/{session}/delete",
-             f"/teacher/sessions/{session}/participants/{joined.participant_id}"]
+            classroom.save_answer(
+                code, joined.token, number, question.choices[-1] if question.choices else LONG
+            )
+    pages = [
+        "/teacher",
+        "/teacher/articles",
+        "/teacher/articles/new",
+        f"/teacher/articles/{article.id}/edit",
+        f"/teacher/articles/{article.id}/text",
+        f"/teacher/articles/{article.id}/delete",
+        "/teacher/packs/new",
+        "/teacher/packs/import",
+        f"/teacher/packs/{pack}",
+        f"/teacher/packs/{pack}/questions/1/edit",
+        f"/teacher/packs/{pack}/questions/new?type=choice",
+        f"/teacher/packs/{pack}/delete",
+        "/teacher/sessions",
+        f"/teacher/sessions/{session}",
+        f"/teacher/sessions/{session}/delete",
+        f"/teacher/sessions/{session}/participants/{joined.participant_id}",
+    ]
     return pages
 
 

@@ -47,8 +47,10 @@ def test_the_answered_counter_counts_as_the_pupil_answers(browser, live_server, 
 
 def saved(live_app, session_id) -> dict[int, object]:
     with live_app.app_context():
-        return {a.number: a.response for a in db.session.scalars(
-            sa.select(Answer).where(Answer.session_id == session_id))}
+        return {
+            a.number: a.response
+            for a in db.session.scalars(sa.select(Answer).where(Answer.session_id == session_id))
+        }
 
 
 def test_an_answer_typed_just_before_a_reload_comes_back_and_is_saved(browser, live_server, live_app):
@@ -62,7 +64,9 @@ def test_an_answer_typed_just_before_a_reload_comes_back_and_is_saved(browser, l
     assert saved(live_app, lesson.session_id) == {1: "Russia and Iran"}
 
     # Once saved, the kept copy is gone: the server's answer is what a later reload shows.
-    assert page.evaluate("Object.keys(window.sessionStorage).filter(k => k.startsWith('quizapp-draft:'))") == []
+    assert (
+        page.evaluate("Object.keys(window.sessionStorage).filter(k => k.startsWith('quizapp-draft:'))") == []
+    )
     context.close()
 
 

@@ -3,10 +3,9 @@
 import re
 
 import pytest
-from playwright.sync_api import expect
-
 from factories import SEED
-from seed_quiz import BACKERS, TRUCES, MILITIAS, TOWN, REGION, PRESIDENT, CEASEFIRES, ASSAD_GAP, number, group
+from playwright.sync_api import expect
+from seed_quiz import ASSAD_GAP, BACKERS, CEASEFIRES, MILITIAS, PRESIDENT, REGION, TOWN, TRUCES, group, number
 
 pytestmark = [pytest.mark.browser, pytest.mark.db]
 
@@ -93,7 +92,9 @@ def test_try_again_gives_partial_credit_for_half_an_answer(page, seed):
 
 
 def test_quiz_fits_a_phone_with_the_article_one_tap_away(browser, live_server, seed, screenshots):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, base_url=live_server, device_scale_factor=2)
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, base_url=live_server, device_scale_factor=2
+    )
     page = context.new_page()
     page.goto(f"/articles/{SEED_SLUG}/quiz")
     width = page.evaluate("document.documentElement.scrollWidth")

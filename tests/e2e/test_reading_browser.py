@@ -3,9 +3,8 @@
 import re
 
 import pytest
-from playwright.sync_api import expect
-
 from factories import SEED
+from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.db]
 
@@ -52,7 +51,10 @@ def test_reader_sees_the_article_panels_and_tooltips(page, seed, screenshots):
     tip = mention.locator(".tip")
     expect(tip).to_be_visible()
     expect(tip).to_contain_text(actor.role)
-    assert page.evaluate("document.querySelector('a.mention:focus').getAttribute('aria-describedby')") == f"role-{actor.id}"
+    assert (
+        page.evaluate("document.querySelector('a.mention:focus').getAttribute('aria-describedby')")
+        == f"role-{actor.id}"
+    )
 
     page.keyboard.press("Enter")  # follow the link to the glossary entry
     expect(page).to_have_url(re.compile(f"#actor-{actor.id}$"))
@@ -66,12 +68,17 @@ def test_reader_sees_the_article_panels_and_tooltips(page, seed, screenshots):
 
 
 def test_phone_layout_is_one_readable_column(browser, live_server, seed, screenshots):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, base_url=live_server, device_scale_factor=2)
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, base_url=live_server, device_scale_factor=2
+    )
     page = context.new_page()
     page.goto(f"/articles/{SEED_SLUG}")
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390, f"the page scrolls sideways ({width}px)"
-    article, sidebar = page.locator("article.article").bounding_box(), page.locator("aside.sidebar").bounding_box()
+    article, sidebar = (
+        page.locator("article.article").bounding_box(),
+        page.locator("aside.sidebar").bounding_box(),
+    )
     assert sidebar["y"] >= article["y"] + article["height"]  # stacked, article first
     page.screenshot(path=screenshots / "reading-phone.png", full_page=True)
     page.goto("/")

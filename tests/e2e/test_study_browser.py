@@ -3,10 +3,9 @@
 import re
 
 import pytest
-from playwright.sync_api import expect
-
 from factories import SEED
-from seed_quiz import BACKERS, TRUCES, MILITIAS, TOWN, REGION, PRESIDENT, CEASEFIRES, ASSAD_GAP, number, group
+from playwright.sync_api import expect
+from seed_quiz import ASSAD_GAP, BACKERS, CEASEFIRES, MILITIAS, PRESIDENT, REGION, TOWN, TRUCES, group, number
 
 from quizapp.services import packs, seeds
 
@@ -62,7 +61,9 @@ def test_a_learner_answers_tries_the_missed_questions_again_and_sees_progress(pa
     expect(town.locator(".result-verdict .verdict")).to_have_text(re.compile(r"Incorrect$"))
     expect(town.locator("q")).to_contain_text("the town of al-Sukhna")  # the evidence sentence
     page.screenshot(path=screenshots / "study-results.png", full_page=True)
-    missed = sorted([TOWN, REGION, CEASEFIRES], key=lambda prompt: number(seed, prompt))  # in the quiz's order
+    missed = sorted(
+        [TOWN, REGION, CEASEFIRES], key=lambda prompt: number(seed, prompt)
+    )  # in the quiz's order
     assert total == 8
 
     page.get_by_test_id("try-again").first.click()
@@ -81,7 +82,9 @@ def test_a_learner_answers_tries_the_missed_questions_again_and_sees_progress(pa
     group(page, REGION).get_by_label("Deir al-Zor").check()
     group(page, CEASEFIRES).get_by_label("Russia").check()  # still only one of the two organisers
     page.get_by_role("button", name="Check my answers").click()
-    expect(page.get_by_test_id("score")).to_have_text(re.compile(r"^\s*2\.5\s+/ 3\s+points\s*$"))  # 2 right, 1 half
+    expect(page.get_by_test_id("score")).to_have_text(
+        re.compile(r"^\s*2\.5\s+/ 3\s+points\s*$")
+    )  # 2 right, 1 half
     expect(page.get_by_test_id("try-again").first).to_contain_text("1 question you missed")
 
     page.get_by_role("link", name="See your progress").first.click()

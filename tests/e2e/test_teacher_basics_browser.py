@@ -22,8 +22,13 @@ pytestmark = [pytest.mark.browser, pytest.mark.db]
 PASSWORD = "correct horse battery"
 QUESTIONS = (
     Question("q1", "short", "Who backs the Syrian government?", (("Russia", "Moscow"), ("Iran",))),
-    Question("q2", "choice", "Which town did government forces capture?", (("al-Sukhna",),),
-             choices=("al-Sukhna", "Deir al-Zor", "Damascus")),
+    Question(
+        "q2",
+        "choice",
+        "Which town did government forces capture?",
+        (("al-Sukhna",),),
+        choices=("al-Sukhna", "Deir al-Zor", "Damascus"),
+    ),
     Question("q3", "truefalse", "Assad seemed in danger two years ago.", (("true",),)),
 )
 
@@ -43,8 +48,9 @@ def test_deleting_a_question_asks_first_and_keep_it_keeps_it(browser, live_serve
     with live_app.app_context():
         teacher_id = teachers.create_teacher("delete-q@school.example", "Ms Diaz", PASSWORD)
         article = db.session.scalars(sa.select(Article).where(Article.slug == SEED.stem)).one()
-        data = plain.Pack(title="Deleting questions", article=pack_service.pack_article(article),
-                          questions=QUESTIONS)
+        data = plain.Pack(
+            title="Deleting questions", article=pack_service.pack_article(article), questions=QUESTIONS
+        )
         pack_id = pack_service.create_pack(data, article_id=article.id, owner_id=teacher_id)
     page = logged_in(browser, live_server, "delete-q@school.example")
     page.goto(f"/teacher/packs/{pack_id}")
@@ -71,7 +77,9 @@ def test_accepting_an_answer_for_everyone_from_the_dashboard(browser, live_serve
         teachers.create_teacher("accept-all@school.example", "Ms Diaz", PASSWORD)
     lesson = start_class_session(live_app, email="accept-all-owner@school.example", slug="accept-all")
     with live_app.app_context():  # the session belongs to the teacher who can log in
-        owner = db.session.scalars(sa.select(Teacher.id).where(Teacher.email == "accept-all@school.example")).one()
+        owner = db.session.scalars(
+            sa.select(Teacher.id).where(Teacher.email == "accept-all@school.example")
+        ).one()
         db.session.get(ClassSession, lesson.session_id).owner_id = owner
         db.session.commit()
     for name, response in (("Sam", "Turkey"), ("Ali", "turkey"), ("Kim", "Iraq")):

@@ -17,8 +17,9 @@ OWN_PROMPT = "Which town did government forces capture on Saturday?"
 @pytest.fixture
 def page(browser, live_server):
     """A Chromebook-sized page."""
-    context = browser.new_context(viewport={"width": 1366, "height": 768}, base_url=live_server,
-                                  accept_downloads=True)
+    context = browser.new_context(
+        viewport={"width": 1366, "height": 768}, base_url=live_server, accept_downloads=True
+    )
     yield context.new_page()
     context.close()
 
@@ -29,9 +30,11 @@ def html_article(tmp_path):
     paragraphs = SEED.read_text(encoding="utf-8").splitlines()[1:]
     body = "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs if p.strip())
     path = tmp_path / "assad.html"
-    path.write_text(f"<!doctype html><html><head><title>{TITLE}</title></head><body><nav>Home · World</nav>"
-                    f"<article><h1>{TITLE}</h1><p>Reuters, Beirut</p>{body}</article></body></html>",
-                    encoding="utf-8")
+    path.write_text(
+        f"<!doctype html><html><head><title>{TITLE}</title></head><body><nav>Home · World</nav>"
+        f"<article><h1>{TITLE}</h1><p>Reuters, Beirut</p>{body}</article></body></html>",
+        encoding="utf-8",
+    )
     return path
 
 
@@ -56,7 +59,9 @@ def questions(page):
     return page.locator(".pack-question")
 
 
-def test_a_teacher_builds_a_pack_exports_it_as_gift_and_imports_it_again(page, html_article, screenshots, tmp_path):
+def test_a_teacher_builds_a_pack_exports_it_as_gift_and_imports_it_again(
+    page, html_article, screenshots, tmp_path
+):
     register(page)
     add_article(page, html_article)
 
@@ -89,7 +94,9 @@ def test_a_teacher_builds_a_pack_exports_it_as_gift_and_imports_it_again(page, h
     preview = page.locator("#preview")
     expect(preview.get_by_role("group", name=OWN_PROMPT)).to_be_visible()
     expect(preview.locator(".sample-grade .verdict")).to_have_text("Incorrect")
-    page.get_by_label("Try an answer").fill("al-Sukhna")  # preview.js updates the preview as the teacher types
+    page.get_by_label("Try an answer").fill(
+        "al-Sukhna"
+    )  # preview.js updates the preview as the teacher types
     expect(preview.locator(".sample-grade .verdict")).to_have_text("Correct")
     page.screenshot(path=screenshots / "teacher-question-preview.png", full_page=True)
     page.get_by_role("button", name="Save question").click()

@@ -3,8 +3,8 @@
 import pytest
 from databases import ENGINE_OPTIONS
 
-from quizapp import create_app, database
 from faults.outage import outage_for
+from quizapp import create_app, database
 
 
 @pytest.fixture
@@ -19,5 +19,10 @@ def outage(database_url):
 def fragile_app(app_config, database_url, outage, monkeypatch):
     """An app on this test's database, reached the way ``outage`` can interrupt; SQLite gives up after 0.3 s."""
     monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 300)
-    return create_app({**app_config, "SQLALCHEMY_DATABASE_URI": outage.app_url(database_url),
-                       "SQLALCHEMY_ENGINE_OPTIONS": ENGINE_OPTIONS})
+    return create_app(
+        {
+            **app_config,
+            "SQLALCHEMY_DATABASE_URI": outage.app_url(database_url),
+            "SQLALCHEMY_ENGINE_OPTIONS": ENGINE_OPTIONS,
+        }
+    )

@@ -56,8 +56,11 @@ class DatabaseProxy:
     def __init__(self, url: str):
         parsed = sa.engine.make_url(url)
         host = parsed.query.get("host") or parsed.host or "localhost"
-        self.target = (socket.AF_UNIX, f"{host}/.s.PGSQL.{parsed.port or 5432}") if host.startswith("/") else (
-            socket.AF_INET, (host, parsed.port or 5432))
+        self.target = (
+            (socket.AF_UNIX, f"{host}/.s.PGSQL.{parsed.port or 5432}")
+            if host.startswith("/")
+            else (socket.AF_INET, (host, parsed.port or 5432))
+        )
         self.listener = socket.create_server(("127.0.0.1", 0))
         self.port = self.listener.getsockname()[1]
         self.open = threading.Event()

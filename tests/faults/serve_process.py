@@ -51,9 +51,19 @@ class ServeProcess:
         with self.log.open("ab") as log:
             offset = log.tell()
             self.process = subprocess.Popen(
-                [str(QUIZAPP), "serve", "--workers", str(self.workers), "--bind", f"127.0.0.1:{self.port}",
-                 *self.extra],
-                env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+                [
+                    str(QUIZAPP),
+                    "serve",
+                    "--workers",
+                    str(self.workers),
+                    "--bind",
+                    f"127.0.0.1:{self.port}",
+                    *self.extra,
+                ],
+                env=self.env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
             )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -89,9 +99,15 @@ class ServeProcess:
 
     def children(self) -> list[tuple[int, str]]:
         """(pid, command line) of each of the master's child processes."""
-        out = subprocess.run(["ps", "-o", "pid=,args=", "--ppid", str(self.process.pid)],
-                             capture_output=True, text=True, check=False).stdout
-        return [(int(pid), args) for pid, _, args in (line.strip().partition(" ") for line in out.splitlines())]
+        out = subprocess.run(
+            ["ps", "-o", "pid=,args=", "--ppid", str(self.process.pid)],
+            capture_output=True,
+            text=True,
+            check=False,
+        ).stdout
+        return [
+            (int(pid), args) for pid, _, args in (line.strip().partition(" ") for line in out.splitlines())
+        ]
 
     def stop(self, timeout: float = 30) -> int:
         """SIGTERM to the master, as systemd or Ctrl-C would; its exit status once it has stopped."""
@@ -100,7 +116,7 @@ class ServeProcess:
 
     def kill(self) -> None:
         """SIGKILL to the master and every worker at once: no graceful anything."""
-        if self.process is None or self.process.poll() is not None and not self._group_alive():
+        if self.process is None or (self.process.poll() is not None and not self._group_alive()):
             return
         try:
             os.killpg(self.process.pid, signal.SIGKILL)

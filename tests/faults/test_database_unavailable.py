@@ -24,12 +24,14 @@ pytestmark = pytest.mark.db
 def stored_answers(app) -> list[tuple]:
     """(participant id, number, response) of every stored answer."""
     with app.app_context():
-        return db.session.execute(sa.select(Answer.participant_id, Answer.number, Answer.response)
-                                  .order_by(Answer.id)).all()
+        return db.session.execute(
+            sa.select(Answer.participant_id, Answer.number, Answer.response).order_by(Answer.id)
+        ).all()
 
 
 def test_a_page_asked_for_during_an_outage_says_try_again_and_the_app_serves_once_it_is_back(
-        fragile_app, seed_article, outage):
+    fragile_app, seed_article, outage
+):
     client = fragile_app.test_client()
     with database_down(outage):
         refused = client.get("/")
@@ -37,7 +39,10 @@ def test_a_page_asked_for_during_an_outage_says_try_again_and_the_app_serves_onc
     assert refused.headers["Retry-After"] == "5"
     page = Page(refused.get_data(as_text=True)).root
     assert page.find("h1").clean_text() == "Please try again in a moment"
-    assert "could not reach its database just now, so nothing was changed. Try again in 5 seconds" in page.find("p", role="alert").clean_text()
+    assert (
+        "could not reach its database just now, so nothing was changed. Try again in 5 seconds"
+        in page.find("p", role="alert").clean_text()
+    )
     assert "Traceback" not in refused.get_data(as_text=True)
 
     served = client.get("/")
@@ -59,20 +64,26 @@ def test_an_answer_saved_during_an_outage_leaves_no_row_and_saves_once_it_is_bac
 
 
 def test_a_pupils_autosave_during_an_outage_gets_a_try_again_fragment_and_saves_once_it_is_back(
-        fragile_app, app, outage):
+    fragile_app, app, outage
+):
     lesson = start_class_session(app)
     client = fragile_app.test_client()
     assert join_client(client, lesson.code, "Sam").status_code == 303
     token = csrf_token(client.get(f"/class/{lesson.code}").get_data(as_text=True))
-    save = {"path": f"/class/{lesson.code}/answers/2", "headers": {"HX-Request": "true"},
-            "data": {"csrf_token": token, "response": RIGHT[2]}}
+    save = {
+        "path": f"/class/{lesson.code}/answers/2",
+        "headers": {"HX-Request": "true"},
+        "data": {"csrf_token": token, "response": RIGHT[2]},
+    }
 
     with database_down(outage):
         refused = client.post(**save)
     assert refused.status_code == 503
     fragment = Page(refused.get_data(as_text=True)).root
     assert fragment.find("h1") is None  # a fragment for the question's status, not a page
-    assert fragment.find("p", role="alert").clean_text().startswith("Not saved yet. The server could not reach")
+    assert (
+        fragment.find("p", role="alert").clean_text().startswith("Not saved yet. The server could not reach")
+    )
     assert stored_answers(app) == []
 
     saved = client.post(**save)
@@ -81,21 +92,29 @@ def test_a_pupils_autosave_during_an_outage_gets_a_try_again_fragment_and_saves_
     assert [(number, response) for _, number, response in stored_answers(app)] == [(2, RIGHT[2])]
 
 
-def test_a_form_posted_without_javascript_during_an_outage_gets_a_page_that_says_go_back(fragile_app, app, outage):
+def test_a_form_posted_without_javascript_during_an_outage_gets_a_page_that_says_go_back(
+    fragile_app, app, outage
+):
     lesson = start_class_session(app)
     client = fragile_app.test_client()
     join_client(client, lesson.code, "Sam")
     token = csrf_token(client.get(f"/class/{lesson.code}").get_data(as_text=True))
     with database_down(outage):
-        refused = client.post(f"/class/{lesson.code}/answers/1", data={"csrf_token": token, "response": RIGHT[1]})
+        refused = client.post(
+            f"/class/{lesson.code}/answers/1", data={"csrf_token": token, "response": RIGHT[1]}
+        )
     assert refused.status_code == 503
     text = Page(refused.get_data(as_text=True)).root.clean_text()
-    assert "Not saved yet." in text and "Go back with your browser’s Back button: what you typed is still there." in text
+    assert (
+        "Not saved yet." in text
+        and "Go back with your browser’s Back button: what you typed is still there." in text
+    )
     assert stored_answers(app) == []
 
 
 def test_quizapp_serve_starts_without_its_database_keeps_its_workers_and_serves_once_it_is_back(
-        database_url, seed_article, outage, tmp_path):
+    database_url, seed_article, outage, tmp_path
+):
     env = {"DATABASE_URL": outage.app_url(database_url), "QUIZAPP_SECRET_KEY": "outage-test-key"}
     outage.cut()  # down before the server even starts: workers boot anyway (no connection at start)
     with ServeProcess(env, tmp_path / "serve.log", workers=2) as server:

@@ -31,8 +31,9 @@ from quizapp.text.question import Question
 
 pytestmark = pytest.mark.db
 
-QUESTIONS = tuple(Question(f"s{n}", "truefalse", f"Statement {n} is in the article.", (("true",),))
-                  for n in range(1, 25))
+QUESTIONS = tuple(
+    Question(f"s{n}", "truefalse", f"Statement {n} is in the article.", (("true",),)) for n in range(1, 25)
+)
 PUPILS = ("Ada", "Ben", "Cy", "Dee")
 KILL_AFTER = 16  # acknowledged answers, in all, before the kill
 
@@ -49,8 +50,9 @@ class Pupil:
     def join(self) -> None:
         """Join through the form, as a browser does; keep the class page's CSRF token."""
         form = self.client.get(f"/join/{self.code}")
-        joined = self.client.post("/join", data={"csrf_token": csrf_token(form.text), "code": self.code,
-                                                 "name": self.name})
+        joined = self.client.post(
+            "/join", data={"csrf_token": csrf_token(form.text), "code": self.code, "name": self.name}
+        )
         assert joined.status_code == 303, joined.text
         self.token = csrf_token(self.class_page().text)
 
@@ -64,8 +66,11 @@ class Pupil:
         """Autosave an answer as htmx does; True if the server acknowledged it, False if it did not reply."""
         response = "true" if (number + len(self.name)) % 3 else "false"
         try:
-            saved = self.client.post(f"/class/{self.code}/answers/{number}", headers={"HX-Request": "true"},
-                                     data={"csrf_token": self.token, "response": response})
+            saved = self.client.post(
+                f"/class/{self.code}/answers/{number}",
+                headers={"HX-Request": "true"},
+                data={"csrf_token": self.token, "response": response},
+            )
         except httpx.HTTPError:
             return False
         if 200 <= saved.status_code < 300:
@@ -82,9 +87,11 @@ class Pupil:
 
 def stored(app, code_session_id: int) -> dict[str, dict[int, tuple[str, int]]]:
     """Pupil name -> {number: (response, saves)} as the database holds them."""
-    query = (sa.select(Participant.name, Answer.number, Answer.response, Answer.saves)
-             .join(Participant, Participant.id == Answer.participant_id)
-             .where(Answer.session_id == code_session_id))
+    query = (
+        sa.select(Participant.name, Answer.number, Answer.response, Answer.saves)
+        .join(Participant, Participant.id == Answer.participant_id)
+        .where(Answer.session_id == code_session_id)
+    )
     with app.app_context():
         rows = db.session.execute(query).all()
         db.session.rollback()
@@ -123,7 +130,9 @@ def test_answers_acknowledged_before_a_kill_survive_it_and_pupils_resume(app, da
 
     after_kill = stored(app, lesson.session_id)
     for name, acknowledged in before.items():
-        assert {n: after_kill[name][n][0] for n in acknowledged} == acknowledged  # nothing acknowledged is lost
+        assert {
+            n: after_kill[name][n][0] for n in acknowledged
+        } == acknowledged  # nothing acknowledged is lost
 
     with ServeProcess(env, tmp_path / "serve.log", workers=2, port=first.port):
         for pupil in pupils:
@@ -140,5 +149,7 @@ def test_answers_acknowledged_before_a_kill_survive_it_and_pupils_resume(app, da
 
     final = stored(app, lesson.session_id)
     for pupil in pupils:
-        assert {n: r for n, (r, _) in final[pupil.name].items()} == pupil.acknowledged  # one row each, as sent
+        assert {
+            n: r for n, (r, _) in final[pupil.name].items()
+        } == pupil.acknowledged  # one row each, as sent
         assert all(final[pupil.name][n][1] == 1 for n in before[pupil.name])  # acknowledged once, saved once

@@ -11,7 +11,7 @@ import pytest
 from factories import naive_analyse
 from records import logged_in_teacher
 
-from faults.test_two_servers import redis_url  # noqa: F401  (the fixture)
+from faults.test_two_servers import redis_url
 from quizapp import create_app, tasks
 from quizapp.services import articles as articles_service
 
@@ -20,13 +20,17 @@ pytestmark = pytest.mark.db
 ARTICLE = "Rain closes schools\nHeavy rain closed twelve schools in the valley on Monday."
 
 
-def test_an_article_added_on_one_server_is_analysed_by_the_others_worker(app_config, redis_url, monkeypatch):  # noqa: F811
-    monkeypatch.setattr(articles_service, "run_pipeline", lambda raw, model, title_hint=None: naive_analyse(raw, model))
+def test_an_article_added_on_one_server_is_analysed_by_the_others_worker(app_config, redis_url, monkeypatch):
+    monkeypatch.setattr(
+        articles_service, "run_pipeline", lambda raw, model, title_hint=None: naive_analyse(raw, model)
+    )
     one, other = (create_app({**app_config, "TASK_QUEUE": redis_url}) for _ in range(2))
     client, _ = logged_in_teacher(one)
     html = client.get("/teacher/articles/new").get_data(as_text=True)
     csrf = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html).group(1)
-    progress = client.post("/teacher/articles/new", data={"csrf_token": csrf, "text": ARTICLE}).headers["Location"]
+    progress = client.post("/teacher/articles/new", data={"csrf_token": csrf, "text": ARTICLE}).headers[
+        "Location"
+    ]
     assert "Waiting for its turn" in client.get(progress).get_data(as_text=True)
 
     queue = tasks.queue(other)

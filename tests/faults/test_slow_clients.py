@@ -18,7 +18,9 @@ pytestmark = pytest.mark.db
 
 WORKERS, THREADS = 2, 4  # THREADS: serve's default
 SLOW_CLIENTS = WORKERS * THREADS - 1
-ANSWER_WITHIN = 10  # seconds: far above a healthy answer (milliseconds), far below the 30 s a held worker waits
+ANSWER_WITHIN = (
+    10  # seconds: far above a healthy answer (milliseconds), far below the 30 s a held worker waits
+)
 
 
 def slow_client(port: int) -> socket.socket:

@@ -54,12 +54,28 @@ def redis_url(tmp_path):
     """One throwaway ``redis-server`` (no persistence, in a temp folder), stopped afterwards."""
     server = shutil.which("redis-server")
     if server is None:
-        pytest.fail("redis-server is not installed: run `make test` (it installs Debian's redis-server), "
-                    "or `sudo apt-get install redis-server`.")
+        pytest.fail(
+            "redis-server is not installed: run `make test` (it installs Debian's redis-server), "
+            "or `sudo apt-get install redis-server`."
+        )
     port = free_port()
-    process = subprocess.Popen([server, "--port", str(port), "--bind", "127.0.0.1", "--save", "",
-                                "--appendonly", "no", "--dir", str(tmp_path)],
-                               stdout=(tmp_path / "redis.log").open("wb"), stderr=subprocess.STDOUT)
+    process = subprocess.Popen(
+        [
+            server,
+            "--port",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--dir",
+            str(tmp_path),
+        ],
+        stdout=(tmp_path / "redis.log").open("wb"),
+        stderr=subprocess.STDOUT,
+    )
     client = redis.Redis(port=port)
     try:
         deadline = time.monotonic() + 20
@@ -67,9 +83,11 @@ def redis_url(tmp_path):
             try:
                 client.ping()
                 break
-            except redis.ConnectionError:
+            except redis.ConnectionError as error:
                 if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError("redis-server did not start:\n" + (tmp_path / "redis.log").read_text())
+                    raise RuntimeError(
+                        "redis-server did not start:\n" + (tmp_path / "redis.log").read_text()
+                    ) from error
                 time.sleep(0.05)
         yield f"redis://127.0.0.1:{port}"
     finally:
@@ -89,10 +107,17 @@ def postgres_url(app, database_url) -> str:
 @pytest.fixture
 def servers(postgres_url, redis_url, tmp_path):
     """Servers A and B on the same database, key and Redis, each with 2 workers."""
-    env = {"DATABASE_URL": postgres_url, "QUIZAPP_SECRET_KEY": "two-servers-key",
-           "QUIZAPP_RATELIMIT_STORAGE": redis_url, "QUIZAPP_JOIN_FAILURES_PER_CODE": f"{FAILED_JOINS} per minute",
-           "QUIZAPP_JOIN_FAILURES_PER_ADDRESS": f"{FAILED_JOINS} per minute"}
-    with ServeProcess(env, tmp_path / "a.log", workers=2) as a, ServeProcess(env, tmp_path / "b.log", workers=2) as b:
+    env = {
+        "DATABASE_URL": postgres_url,
+        "QUIZAPP_SECRET_KEY": "two-servers-key",
+        "QUIZAPP_RATELIMIT_STORAGE": redis_url,
+        "QUIZAPP_JOIN_FAILURES_PER_CODE": f"{FAILED_JOINS} per minute",
+        "QUIZAPP_JOIN_FAILURES_PER_ADDRESS": f"{FAILED_JOINS} per minute",
+    }
+    with (
+        ServeProcess(env, tmp_path / "a.log", workers=2) as a,
+        ServeProcess(env, tmp_path / "b.log", workers=2) as b,
+    ):
         assert a.port != b.port
         yield a, b
 
@@ -120,8 +145,10 @@ def logged_in_teacher(server: ServeProcess) -> httpx.Client:
     """A browser with the teacher logged in through the form on ``server``."""
     client = httpx.Client(base_url=server.base_url, timeout=20, verify=False)
     form = client.get("/login")
-    done = client.post("/login", data={"csrf_token": csrf_token(form.text), "email": "tess@school.example",
-                                       "password": PASSWORD})
+    done = client.post(
+        "/login",
+        data={"csrf_token": csrf_token(form.text), "email": "tess@school.example", "password": PASSWORD},
+    )
     assert done.status_code == 302, done.text
     return client
 
@@ -133,8 +160,13 @@ def dashboard(client: httpx.Client, server: ServeProcess, session_id: int) -> di
     root = Page(live.text).root
     rows = root.find_all("tr", **{"data-testid": "pupil-row"})
     assert root.find(**{"data-testid": "pupil-count"}).clean_text() == str(len(rows))
-    return {row.find(class_="pupil-name").clean_text(): (row.find(**{"data-testid": "progress"}).clean_text(),
-                                          row.find(**{"data-testid": "score"}).clean_text()) for row in rows}
+    return {
+        row.find(class_="pupil-name").clean_text(): (
+            row.find(**{"data-testid": "progress"}).clean_text(),
+            row.find(**{"data-testid": "score"}).clean_text(),
+        )
+        for row in rows
+    }
 
 
 def test_pupils_on_two_servers_one_dashboard_and_shared_rate_limits(app, servers, redis_url):
@@ -165,8 +197,12 @@ def test_pupils_on_two_servers_one_dashboard_and_shared_rate_limits(app, servers
     guesser = httpx.Client(timeout=20, verify=False)
     token = csrf_token(guesser.get(f"{a.base_url}/join").text)
     wrong = {"csrf_token": token, "code": "QQQQQQ", "name": "Eve"}
-    statuses = [guesser.post(f"{(a, b)[n % 2].base_url}/join", data=wrong).status_code for n in range(FAILED_JOINS)]
-    assert 429 not in statuses and 303 not in statuses, statuses  # refused as a wrong code, half on each server
+    statuses = [
+        guesser.post(f"{(a, b)[n % 2].base_url}/join", data=wrong).status_code for n in range(FAILED_JOINS)
+    ]
+    assert 429 not in statuses and 303 not in statuses, (
+        statuses
+    )  # refused as a wrong code, half on each server
     for server in (a, b):
         limited = guesser.post(f"{server.base_url}/join", data=wrong)
         assert limited.status_code == 429, (server.base_url, limited.status_code)

@@ -17,14 +17,61 @@ from quizapp.text.question import ANSWER_KINDS, BLANK, SKILLS, Question
 from quizapp.text.types import Span
 
 NASTY = "ab Zé中😀אß~=#{}:\\'\"%->[]_/*\u00a0\u2028"
-WORDS = ("Russia", "Iran", "al-Sukhna", "[html]", "[plain]x", "%50%", "T", "TRUE", "->", "//", "::", "####",
-         "\\n", "$CATEGORY:", "<b>", "&amp;", "  ")
+WORDS = (
+    "Russia",
+    "Iran",
+    "al-Sukhna",
+    "[html]",
+    "[plain]x",
+    "%50%",
+    "T",
+    "TRUE",
+    "->",
+    "//",
+    "::",
+    "####",
+    "\\n",
+    "$CATEGORY:",
+    "<b>",
+    "&amp;",
+    "  ",
+)
 # Unicode that trips encoders: a paragraph separator, BOM and zero-width characters inside a text,
 # a right-to-left override, a combining accent with nothing before it, private use, non-characters
 # (YAML escapes them), an emoji sequence, a character beyond the BMP; and YAML's own words.
-UNICODE = ("\u2029", "\ufeff", "\u200b", "\u200d", "\u202e", "\u0301", "\ue000", "\uffff", "\ufffe",
-           "\U0001F469\u200d\U0001F4BB", "\U00010000", "---", "...", "&a", "*a", "!x", "? ", "- ", "|", ">",
-           " #c", "null", "~", "yes", "1e3", ".inf", "2024-05-03", "[html]<b>x</b>", "[moodle]", "{#1}", "=%100%")
+UNICODE = (
+    "\u2029",
+    "\ufeff",
+    "\u200b",
+    "\u200d",
+    "\u202e",
+    "\u0301",
+    "\ue000",
+    "\uffff",
+    "\ufffe",
+    "\U0001f469\u200d\U0001f4bb",
+    "\U00010000",
+    "---",
+    "...",
+    "&a",
+    "*a",
+    "!x",
+    "? ",
+    "- ",
+    "|",
+    ">",
+    " #c",
+    "null",
+    "~",
+    "yes",
+    "1e3",
+    ".inf",
+    "2024-05-03",
+    "[html]<b>x</b>",
+    "[moodle]",
+    "{#1}",
+    "=%100%",
+)
 TOKENS = tuple(NASTY) + WORDS + UNICODE  # sampling tokens is much cheaper for Hypothesis than drawing text
 
 
@@ -32,13 +79,21 @@ def _valid(text: str) -> bool:
     return bool(text) and BLANK not in text
 
 
-lines = st.lists(st.sampled_from(TOKENS), min_size=1, max_size=5).map(lambda parts: "".join(parts).strip()).filter(_valid)
-paragraphs = st.tuples(st.lists(lines, min_size=1, max_size=3), st.sampled_from(["\n", " ", "\t", "\n\n", "\n  ", " \n"])).map(
-    lambda items: items[1].join(items[0]))
+lines = (
+    st.lists(st.sampled_from(TOKENS), min_size=1, max_size=5)
+    .map(lambda parts: "".join(parts).strip())
+    .filter(_valid)
+)
+paragraphs = st.tuples(
+    st.lists(lines, min_size=1, max_size=3), st.sampled_from(["\n", " ", "\t", "\n\n", "\n  ", " \n"])
+).map(lambda items: items[1].join(items[0]))
 maybe_paragraphs = st.just("") | paragraphs
 
 json_values = st.recursive(
-    st.none() | st.booleans() | st.integers(-10**12, 10**12) | st.floats(allow_nan=False, allow_infinity=False)
+    st.none()
+    | st.booleans()
+    | st.integers(-(10**12), 10**12)
+    | st.floats(allow_nan=False, allow_infinity=False)
     | st.text(max_size=6),
     lambda inner: st.lists(inner, max_size=2) | st.dictionaries(st.text(max_size=4), inner, max_size=2),
     max_leaves=4,
@@ -56,7 +111,9 @@ def extras(draw, options: list[str]) -> dict:
         extra["general_feedback"] = draw(paragraphs)
     if options and draw(st.booleans()):
         keys = draw(st.lists(st.sampled_from(options), unique=True, max_size=2))
-        extra["weights"] = {key: draw(st.integers(-100, 100) | st.sampled_from([33.33333, 12.5])) for key in keys}
+        extra["weights"] = {
+            key: draw(st.integers(-100, 100) | st.sampled_from([33.33333, 12.5])) for key in keys
+        }
     if draw(st.booleans()):
         extra[draw(st.sampled_from(["note", "source_page", "x-tag", "Bloom level"]))] = draw(json_values)
     return extra
@@ -75,10 +132,18 @@ def questions(draw, qid: str, paragraphs_of_article: list[str]) -> Question:
         answer = ((draw(st.sampled_from(["true", "false"])),),)
     elif kind in ("choice", "multi"):
         choices = tuple(draw(distinct(lines, 2, 5)))
-        rights = draw(st.lists(st.sampled_from(choices), unique=True, min_size=1,
-                               max_size=1 if kind == "choice" else len(choices)))
-        answer = tuple((right, *draw(distinct(lines, 0, 2).map(lambda fs, r=right: [f for f in fs if f != r])))
-                       for right in rights)
+        rights = draw(
+            st.lists(
+                st.sampled_from(choices),
+                unique=True,
+                min_size=1,
+                max_size=1 if kind == "choice" else len(choices),
+            )
+        )
+        answer = tuple(
+            (right, *draw(distinct(lines, 0, 2).map(lambda fs, r=right: [f for f in fs if f != r])))
+            for right in rights
+        )
         distractors = tuple(draw(st.lists(st.sampled_from(choices), unique=True, max_size=3)))
     else:
         answer = tuple(tuple(draw(distinct(lines, 1, 3))) for _ in range(draw(st.integers(1, 2))))
@@ -90,10 +155,18 @@ def questions(draw, qid: str, paragraphs_of_article: list[str]) -> Question:
     if kind == "truefalse":
         options = ["true", "false"]
     return Question(
-        id=qid, type=kind, prompt=prompt, answer=answer, choices=choices, distractors=distractors,
-        evidence=draw(maybe_paragraphs), skill=draw(st.sampled_from(SKILLS)),
-        difficulty=draw(st.floats(0, 1)), evidence_span=draw(spans(paragraphs_of_article)),
-        answer_kind=draw(st.sampled_from(("", *ANSWER_KINDS))), extra=draw(extras(options)),
+        id=qid,
+        type=kind,
+        prompt=prompt,
+        answer=answer,
+        choices=choices,
+        distractors=distractors,
+        evidence=draw(maybe_paragraphs),
+        skill=draw(st.sampled_from(SKILLS)),
+        difficulty=draw(st.floats(0, 1)),
+        evidence_span=draw(spans(paragraphs_of_article)),
+        answer_kind=draw(st.sampled_from(("", *ANSWER_KINDS))),
+        extra=draw(extras(options)),
     )
 
 
@@ -111,12 +184,23 @@ def spans(draw, paragraphs_of_article: list[str]) -> Span | None:
 def packs(draw, max_questions: int = 4) -> Pack:
     """A valid pack: article, settings and up to ``max_questions`` questions with unique ids."""
     article_paragraphs = draw(st.lists(lines, max_size=3))
-    article = PackArticle(title=draw(lines), text="\n\n".join(article_paragraphs),
-                          source=draw(st.none() | lines), dateline=draw(st.none() | lines))
+    article = PackArticle(
+        title=draw(lines),
+        text="\n\n".join(article_paragraphs),
+        source=draw(st.none() | lines),
+        dateline=draw(st.none() | lines),
+    )
     ids = draw(distinct(lines | st.sampled_from(["q1", "q2", "q-3"]), 0, max_questions))
     return Pack(
-        title=draw(lines), article=article, description=draw(maybe_paragraphs), level=draw(st.just("") | lines),
+        title=draw(lines),
+        article=article,
+        description=draw(maybe_paragraphs),
+        level=draw(st.just("") | lines),
         questions=tuple(draw(questions(qid, article_paragraphs)) for qid in ids),
-        settings=PackSettings(draw(st.booleans()), draw(st.booleans()), draw(st.sampled_from(FEEDBACK_MODES)),
-                              draw(st.integers(0, 10**6))),
+        settings=PackSettings(
+            draw(st.booleans()),
+            draw(st.booleans()),
+            draw(st.sampled_from(FEEDBACK_MODES)),
+            draw(st.integers(0, 10**6)),
+        ),
     )

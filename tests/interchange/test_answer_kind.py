@@ -13,8 +13,13 @@ from quizapp.text.pack import Pack, PackArticle
 from quizapp.text.question import Question, QuestionFormatError
 
 ARTICLE = PackArticle(title="Oceans", text="The Pacific Ocean is the largest ocean on Earth.")
-OCEAN = Question(id="q1", type="short", prompt="Which is the largest ocean?", answer=(("the Pacific Ocean",),),
-                 answer_kind="place")
+OCEAN = Question(
+    id="q1",
+    type="short",
+    prompt="Which is the largest ocean?",
+    answer=(("the Pacific Ocean",),),
+    answer_kind="place",
+)
 COUNCIL = Question(id="q2", type="short", prompt="Who decides?", answer=(("the Town Council",),))
 PACK = Pack(title="Oceans", article=ARTICLE, questions=(OCEAN, COUNCIL))
 
@@ -35,9 +40,14 @@ def test_a_question_without_a_kind_is_written_without_one():
 def test_a_stored_question_of_an_older_version_still_reads():
     old = {"id": "q", "type": "short", "prompt": "Which ocean?", "answer": [["the Pacific Ocean"]]}
     question = Question.from_dict(old)
-    assert question.answer_kind == "" and question.to_dict() == {**old, "choices": [], "distractors": [],
-                                                                 "evidence": "", "skill": "recall",
-                                                                 "difficulty": 0.5}
+    assert question.answer_kind == "" and question.to_dict() == {
+        **old,
+        "choices": [],
+        "distractors": [],
+        "evidence": "",
+        "skill": "recall",
+        "difficulty": 0.5,
+    }
 
 
 def test_an_unknown_kind_is_a_clear_error():

@@ -9,12 +9,16 @@ from quizapp.text.actors.glossary_edits import Correction
 from quizapp.text.pack import Pack, PackArticle
 
 CORRECTIONS = (
-    Correction("edit", "Islamic State", name="Islamic State (IS)", kind="organization", role="militant group"),
+    Correction(
+        "edit", "Islamic State", name="Islamic State (IS)", kind="organization", role="militant group"
+    ),
     Correction("edit", "Iran", name="Iran", kind="country", role=""),
     Correction("merge", "Syria", into="Bashar al-Assad"),
     Correction("drop", "Deir al-Zor"),
 )
-PACK = Pack(title="Syria", article=PackArticle(title="Syria's war", text="Assad spoke.", glossary=CORRECTIONS))
+PACK = Pack(
+    title="Syria", article=PackArticle(title="Syria's war", text="Assad spoke.", glossary=CORRECTIONS)
+)
 
 
 @pytest.mark.parametrize("fmt", ["json", "yaml", "gift"])
@@ -36,16 +40,25 @@ def test_a_pack_without_corrections_has_no_glossary_field():
 HEAD = "format: quizapp-pack/1\ntitle: T\narticle:\n  title: A\n  text: B.\n  glossary:\n"
 
 
-@pytest.mark.parametrize("item, expected", [
-    ("  - {edit: rename, actor: Iran}", r"^article\.glossary\[0\]\.edit: must be one of edit, drop, merge, not 'rename'"),
-    ("  - {edit: drop}", r"^article\.glossary\[0\]\.actor: required"),
-    ("  - {edit: drop, actor: '  '}", r"^article\.glossary\[0\]\.actor: must not be empty"),
-    ("  - {edit: edit, actor: Iran, name: Persia}", r"^article\.glossary\[0\]\.kind: required"),
-    ("  - {edit: edit, actor: Iran, name: Persia, kind: planet}", r"^article\.glossary\[0\]\.kind: must be one of"),
-    ("  - {edit: merge, actor: Iran}", r"^article\.glossary\[0\]\.into: required"),
-    ("  - {edit: drop, actor: Iran, colour: red}", r"^article\.glossary\[0\]\.colour: unknown field"),
-    ("  - Iran", r"^article\.glossary\[0\]: must be a mapping"),
-])
+@pytest.mark.parametrize(
+    "item, expected",
+    [
+        (
+            "  - {edit: rename, actor: Iran}",
+            r"^article\.glossary\[0\]\.edit: must be one of edit, drop, merge, not 'rename'",
+        ),
+        ("  - {edit: drop}", r"^article\.glossary\[0\]\.actor: required"),
+        ("  - {edit: drop, actor: '  '}", r"^article\.glossary\[0\]\.actor: must not be empty"),
+        ("  - {edit: edit, actor: Iran, name: Persia}", r"^article\.glossary\[0\]\.kind: required"),
+        (
+            "  - {edit: edit, actor: Iran, name: Persia, kind: planet}",
+            r"^article\.glossary\[0\]\.kind: must be one of",
+        ),
+        ("  - {edit: merge, actor: Iran}", r"^article\.glossary\[0\]\.into: required"),
+        ("  - {edit: drop, actor: Iran, colour: red}", r"^article\.glossary\[0\]\.colour: unknown field"),
+        ("  - Iran", r"^article\.glossary\[0\]: must be a mapping"),
+    ],
+)
 def test_a_malformed_correction_is_refused_with_its_field_path(item, expected):
     with pytest.raises(PackFormatError, match=expected):
         load(HEAD + item + "\n", "yaml")

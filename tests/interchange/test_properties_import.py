@@ -55,9 +55,15 @@ def nested(depth: int):
 
 
 flat_values = (
-    st.none() | st.booleans() | st.integers(-10**40, 10**40) | st.sampled_from([10**400, -1, 0, 1, 2])
-    | st.floats(allow_nan=True, allow_infinity=True) | st.text(max_size=8)
-    | st.sampled_from(["", " ", "\n", "\t x", "_____", "quizapp-pack/2", "choice", "true", "end", "\x00", "\ud800"])
+    st.none()
+    | st.booleans()
+    | st.integers(-(10**40), 10**40)
+    | st.sampled_from([10**400, -1, 0, 1, 2])
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.text(max_size=8)
+    | st.sampled_from(
+        ["", " ", "\n", "\t x", "_____", "quizapp-pack/2", "choice", "true", "end", "\x00", "\ud800"]
+    )
     | st.lists(st.none() | st.integers() | st.text(max_size=3), max_size=3)
     | st.dictionaries(st.text(max_size=4), st.none() | st.integers() | st.text(max_size=3), max_size=2)
 )
@@ -95,16 +101,61 @@ def damaged_documents(draw) -> tuple[dict, tuple]:
     return document, where
 
 
-GIFT_TOKENS = ("::", "::q1::", "{", "}", "~", "=", "#", "####", "%50%", "%-100%", "%150%", "->", "\\", "\\{",
-               "\\n", "T", "FALSE", "[html]", "<p>", "&amp;", "$CATEGORY:", "Who?", "Russia", "Iran", "_____", " ",
-               "\t", "é中😀")
-COMMENTS = st.builds(lambda label, value: f"// {label}: {json.dumps(value)}",
-                     st.sampled_from(["quizapp", "quizapp-pack"]),
-                     st.dictionaries(st.sampled_from(["format", "title", "article", "type", "answer", "choices", "id",
-                                                      "difficulty", "settings", "evidence_span", "skill", "prompt"]),
-                                     flat_values | st.integers(20, 300).map(nested),
-                                     max_size=3)
-                     | st.sampled_from([{"format": "quizapp-pack/1"}, [], "x", None]))
+GIFT_TOKENS = (
+    "::",
+    "::q1::",
+    "{",
+    "}",
+    "~",
+    "=",
+    "#",
+    "####",
+    "%50%",
+    "%-100%",
+    "%150%",
+    "->",
+    "\\",
+    "\\{",
+    "\\n",
+    "T",
+    "FALSE",
+    "[html]",
+    "<p>",
+    "&amp;",
+    "$CATEGORY:",
+    "Who?",
+    "Russia",
+    "Iran",
+    "_____",
+    " ",
+    "\t",
+    "é中😀",
+)
+COMMENTS = st.builds(
+    lambda label, value: f"// {label}: {json.dumps(value)}",
+    st.sampled_from(["quizapp", "quizapp-pack"]),
+    st.dictionaries(
+        st.sampled_from(
+            [
+                "format",
+                "title",
+                "article",
+                "type",
+                "answer",
+                "choices",
+                "id",
+                "difficulty",
+                "settings",
+                "evidence_span",
+                "skill",
+                "prompt",
+            ]
+        ),
+        flat_values | st.integers(20, 300).map(nested),
+        max_size=3,
+    )
+    | st.sampled_from([{"format": "quizapp-pack/1"}, [], "x", None]),
+)
 gift_lines = st.lists(st.sampled_from(GIFT_TOKENS), max_size=8).map("".join) | COMMENTS | st.just("")
 gift_texts = st.lists(gift_lines, min_size=1, max_size=10).map("\n".join)
 
@@ -150,10 +201,21 @@ def as_yaml(document) -> str:
 
 @PROPERTY
 @given(damaged=damaged_documents(), fmt=st.sampled_from(["json", "yaml"]))
-@example(damaged=({"format": "quizapp-pack/1", "title": "x", "article": {"title": "a", "text": ""},
-                   "questions": [], "settings": {"attempts": 3.0}}, ("settings", "attempts")), fmt="json")
+@example(
+    damaged=(
+        {
+            "format": "quizapp-pack/1",
+            "title": "x",
+            "article": {"title": "a", "text": ""},
+            "questions": [],
+            "settings": {"attempts": 3.0},
+        },
+        ("settings", "attempts"),
+    ),
+    fmt="json",
+)
 def test_a_damaged_document_gives_a_pack_or_a_clear_error(damaged, fmt):
-    document, where = damaged
+    document, _where = damaged
     try:
         text = json.dumps(document, ensure_ascii=False) if fmt == "json" else as_yaml(document)
     except (RecursionError, ValueError):  # the document is too deep for the writer itself
@@ -165,8 +227,8 @@ def test_a_damaged_document_gives_a_pack_or_a_clear_error(damaged, fmt):
 
 @PROPERTY
 @given(text=gift_texts)
-@example(text="::q1::Who? {=Russia ~Iran}\n// quizapp: {\"evidence_span\": {\"paragraph\": 1e400}}")
-@example(text="// quizapp-pack: {\"format\": \"quizapp-pack/1\", \"settings\": []}\n\n::q::Who? {=a}")
+@example(text='::q1::Who? {=Russia ~Iran}\n// quizapp: {"evidence_span": {"paragraph": 1e400}}')
+@example(text='// quizapp-pack: {"format": "quizapp-pack/1", "settings": []}\n\n::q::Who? {=a}')
 def test_any_gift_gives_a_pack_or_a_clear_error(text):
     pack = loaded_or_refused(text, "gift")
     if pack is not None:
@@ -174,8 +236,10 @@ def test_any_gift_gives_a_pack_or_a_clear_error(text):
 
 
 @PROPERTY
-@given(text=st.text(st.characters() | st.characters(categories=["Cs"]), max_size=200),  # lone surrogates too
-       fmt=st.sampled_from([None, "json", "yaml", "gift", "xml"]))
+@given(
+    text=st.text(st.characters() | st.characters(categories=["Cs"]), max_size=200),  # lone surrogates too
+    fmt=st.sampled_from([None, "json", "yaml", "gift", "xml"]),
+)
 @example(text="a: \ud800", fmt="yaml")  # regression: libyaml's depth check raised UnicodeEncodeError
 def test_any_text_gives_a_pack_or_an_error_that_points_into_the_file(text, fmt):
     pack = loaded_or_refused(text, fmt)
@@ -186,25 +250,53 @@ def test_any_text_gives_a_pack_or_an_error_that_points_into_the_file(text, fmt):
 HEAD = 'format: quizapp-pack/1\ntitle: Syria\narticle: {title: A new phase, text: "War."}\n'
 BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
     f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"
-    for i in range(9))
+    for i in range(9)
+)
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    (BOMB, r"^line 2: aliases \(\*name\) are not allowed"),
-    ("[" * 2_000 + "]" * 2_000, r"^line 1: the YAML is nested too deeply"),
-    ("- " * 3_000 + "x\n", r"^line 1: the YAML is nested too deeply"),
-    ("".join(f"{'  ' * i}k{i}:\n" for i in range(500)), r"^line 101: the YAML is nested too deeply"),
-    ("{a: " * 3_000 + "1" + "}" * 3_000, r"^line 1: the YAML is nested too deeply"),
-    (HEAD + "settings: {attempts: " + "9" * 5_000 + "}\nquestions: []\n", r"number too long"),
-    (HEAD + "settings: {attempts: 1e400}\nquestions: []\n", r"^settings\.attempts: must be a whole number"),
-    (HEAD + "settings: {attempts: .inf}\nquestions: []\n", r"^settings\.attempts: must be a whole number"),
-    (HEAD + "questions:\n- {type: short, prompt: Who, answer: [[x]], difficulty: .nan}\n",
-     r"^questions\[0\]\.difficulty: must be a number from 0 to 1"),
-    (HEAD + "questions: !!binary aGVsbG8=\n", r"the tag .*binary.* is not allowed|questions: must be a list"),
-    (HEAD + "questions: !!set {a, b}\n", r"the tag .*set.* is not allowed|questions: must be a list"),
-    (HEAD + "<<: {questions: []}\n", r"^line 4: a key must be a name"),
-], ids=["billion-laughs", "deep-flow", "deep-block-list", "deep-block-mapping", "deep-flow-mapping", "huge-integer",
-        "huge-float", "infinity", "nan", "binary", "set", "merge-key"])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (BOMB, r"^line 2: aliases \(\*name\) are not allowed"),
+        ("[" * 2_000 + "]" * 2_000, r"^line 1: the YAML is nested too deeply"),
+        ("- " * 3_000 + "x\n", r"^line 1: the YAML is nested too deeply"),
+        ("".join(f"{'  ' * i}k{i}:\n" for i in range(500)), r"^line 101: the YAML is nested too deeply"),
+        ("{a: " * 3_000 + "1" + "}" * 3_000, r"^line 1: the YAML is nested too deeply"),
+        (HEAD + "settings: {attempts: " + "9" * 5_000 + "}\nquestions: []\n", r"number too long"),
+        (
+            HEAD + "settings: {attempts: 1e400}\nquestions: []\n",
+            r"^settings\.attempts: must be a whole number",
+        ),
+        (
+            HEAD + "settings: {attempts: .inf}\nquestions: []\n",
+            r"^settings\.attempts: must be a whole number",
+        ),
+        (
+            HEAD + "questions:\n- {type: short, prompt: Who, answer: [[x]], difficulty: .nan}\n",
+            r"^questions\[0\]\.difficulty: must be a number from 0 to 1",
+        ),
+        (
+            HEAD + "questions: !!binary aGVsbG8=\n",
+            r"the tag .*binary.* is not allowed|questions: must be a list",
+        ),
+        (HEAD + "questions: !!set {a, b}\n", r"the tag .*set.* is not allowed|questions: must be a list"),
+        (HEAD + "<<: {questions: []}\n", r"^line 4: a key must be a name"),
+    ],
+    ids=[
+        "billion-laughs",
+        "deep-flow",
+        "deep-block-list",
+        "deep-block-mapping",
+        "deep-flow-mapping",
+        "huge-integer",
+        "huge-float",
+        "infinity",
+        "nan",
+        "binary",
+        "set",
+        "merge-key",
+    ],
+)
 def test_yaml_bombs_and_monsters_are_refused_clearly(text, expected):
     with pytest.raises(PackFormatError) as error:
         load(text, "yaml")
@@ -212,22 +304,32 @@ def test_yaml_bombs_and_monsters_are_refused_clearly(text, expected):
     assert re.search(expected, str(error.value)), str(error.value)
 
 
-@pytest.mark.parametrize(("fmt", "text"), [
-    ("json", '{"format": "quizapp-pack/1", "title": "x", "article": {"title": "a", "text": ""}, "questions": [],'
-             ' "settings": {"attempts": 1e308}}'),
-    ("yaml", HEAD + "questions: []\nsettings: {attempts: 3.0}\n"),
-])
+@pytest.mark.parametrize(
+    ("fmt", "text"),
+    [
+        (
+            "json",
+            '{"format": "quizapp-pack/1", "title": "x", "article": {"title": "a", "text": ""}, "questions": [],'
+            ' "settings": {"attempts": 1e308}}',
+        ),
+        ("yaml", HEAD + "questions: []\nsettings: {attempts: 3.0}\n"),
+    ],
+)
 def test_a_whole_number_written_as_a_float_is_read_as_one(fmt, text):
     pack = load(text, fmt).pack
     assert isinstance(pack.settings.attempts, int) and not math.isnan(pack.settings.attempts)
     assert_a_whole_pack(pack)
 
 
-@pytest.mark.parametrize(("text", "line"), [
-    ("".join(f"{'  ' * i}k{i}:\n" for i in range(150)), 101),
-    ("[" * 150, 1),
-    ("a:\n" + "- " * 150 + "x\n", 2),
-], ids=["block-mapping", "flow", "block-list"])
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("".join(f"{'  ' * i}k{i}:\n" for i in range(150)), 101),
+        ("[" * 150, 1),
+        ("a:\n" + "- " * 150 + "x\n", 2),
+    ],
+    ids=["block-mapping", "flow", "block-list"],
+)
 def test_without_libyaml_yaml_is_refused_at_the_same_depth(text, line, monkeypatch):
     monkeypatch.setattr(yaml, "__with_libyaml__", False)
     with pytest.raises(PackFormatError, match=rf"^line {line}: the YAML is nested too deeply to be a pack"):

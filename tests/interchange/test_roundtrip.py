@@ -24,7 +24,9 @@ EMPTY = Pack(title="Empty", article=PackArticle(title="Nothing yet", text=""))
 
 def gift_can_hold(pack: Pack) -> bool:
     """GIFT reads '->' in a typed answer as a matching question (docs/packs.md); such packs are refused."""
-    return not any("->" in text for q in pack.questions if q.type in ("short", "cloze") for text in gift_forms(q))
+    return not any(
+        "->" in text for q in pack.questions if q.type in ("short", "cloze") for text in gift_forms(q)
+    )
 
 
 def gift_forms(question: Question) -> tuple[str, ...]:
@@ -36,9 +38,22 @@ def gift_forms(question: Question) -> tuple[str, ...]:
 @examples(200)
 @given(pack=packs())
 @example(pack=EMPTY)
-@example(pack=Pack(title="a", article=PackArticle(title="---", text="\uffff"), questions=(  # make fuzz found it: XML
-    Question(id="aa", type="choice", prompt="a", answer=(("\ufffe",),),  # holds neither U+FFFE nor U+FFFF
-             choices=("aaaa", "a", "\ufffe", "\uffff"), distractors=("aaaa",)),)))
+@example(
+    pack=Pack(
+        title="a",
+        article=PackArticle(title="---", text="\uffff"),
+        questions=(  # make fuzz found it: XML
+            Question(
+                id="aa",
+                type="choice",
+                prompt="a",
+                answer=(("\ufffe",),),  # holds neither U+FFFE nor U+FFFF
+                choices=("aaaa", "a", "\ufffe", "\uffff"),
+                distractors=("aaaa",),
+            ),
+        ),
+    )
+)
 def test_export_then_import_gives_the_same_pack(pack):
     assert problems(pack) == []
     for fmt in ("json", "yaml", "gift", "xml"):

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from quizapp.interchange import dump, load, load_pack
-from quizapp.text.reading.cleaning import clean
 from quizapp.text.grading.grader import grade
 from quizapp.text.question import QUESTION_TYPES
+from quizapp.text.reading.cleaning import clean
 from quizapp.text.reading.sources import decode
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -39,7 +39,7 @@ def test_each_question_accepts_its_own_first_answer_form(question):
 @pytest.mark.parametrize("question", PACK.questions, ids=lambda q: q.id)
 def test_each_question_points_at_its_evidence_and_refuses_its_distractors(question):
     span = question.evidence_span
-    assert PACK.article.text.split("\n\n")[span.paragraph][span.start:span.end] == question.evidence
+    assert PACK.article.text.split("\n\n")[span.paragraph][span.start : span.end] == question.evidence
     typed = question.type in ("short", "cloze")
     assert all(grade(question, wrong).score == 0 for wrong in question.distractors if typed)
 

@@ -30,10 +30,19 @@ def csrf_token(client, url: str = "/teacher") -> str:
 def rule_values(victim) -> dict:
     """A value for every argument a route of this app has, pointing at the victim's things."""
     return {
-        "article_id": victim.article_id, "pack_id": victim.pack_id, "session_id": victim.session_id,
-        "participant_id": victim.participant_id, "number": 1, "actor_id": victim.actor_id, "fmt": "json",
-        "slug": victim.slug, "code": victim.code, "filename": "css/app.css", "job_id": victim.job_id,
-        "class_id": victim.class_id, "pupil_id": victim.pupil_id,
+        "article_id": victim.article_id,
+        "pack_id": victim.pack_id,
+        "session_id": victim.session_id,
+        "participant_id": victim.participant_id,
+        "number": 1,
+        "actor_id": victim.actor_id,
+        "fmt": "json",
+        "slug": victim.slug,
+        "code": victim.code,
+        "filename": "css/app.css",
+        "job_id": victim.job_id,
+        "class_id": victim.class_id,
+        "pupil_id": victim.pupil_id,
         "token": victim.reset_token,
         "story_id": victim.story_id,
     }
@@ -42,7 +51,9 @@ def rule_values(victim) -> dict:
 def url_for_rule(rule, values: dict) -> str:
     """The path of ``rule`` with its arguments from ``values``; an unknown argument fails the test."""
     unknown = set(rule.arguments) - set(values)
-    assert not unknown, f"{rule.rule} has arguments {unknown} the security tests do not know: add them to rule_values"
+    assert not unknown, (
+        f"{rule.rule} has arguments {unknown} the security tests do not know: add them to rule_values"
+    )
     _, path = rule.build({name: values[name] for name in rule.arguments})
     return path
 

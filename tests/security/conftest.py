@@ -50,16 +50,34 @@ def victim(app) -> Victim:
         article = db.session.query(Article).filter_by(slug=lesson.article_slug).one()
         actor_id = article.analysis.actors[0].id
         article_id = article.id
-        job_id = article_jobs.submit("Floods\nHeavy rain closed the schools.", owner_id=lesson.owner_id,
-                                     title_hint=None, bounds=Bounds(), per_hour=100)
+        job_id = article_jobs.submit(
+            "Floods\nHeavy rain closed the schools.",
+            owner_id=lesson.owner_id,
+            title_hint=None,
+            bounds=Bounds(),
+            per_hour=100,
+        )
         class_id = rosters.create_class(lesson.owner_id, "7B", "Sam Green\nAli Khan")
         pupil_id = rosters.owned_class(class_id, lesson.owner_id).pupils[0].id
         email = db.session.get(Teacher, lesson.owner_id).email
         reset_token = password_reset.make_link(email, app.config["SECRET_KEY"]).token
         story_id = stories.create_story(article_id, lesson.owner_id, "Syria at two levels")
-    return Victim(lesson.owner_id, article_id, lesson.article_slug, lesson.pack_id, lesson.session_id,
-                  lesson.code, pupil.participant_id, pupil.token, actor_id, job_id, class_id, pupil_id, reset_token,
-                  story_id)
+    return Victim(
+        lesson.owner_id,
+        article_id,
+        lesson.article_slug,
+        lesson.pack_id,
+        lesson.session_id,
+        lesson.code,
+        pupil.participant_id,
+        pupil.token,
+        actor_id,
+        job_id,
+        class_id,
+        pupil_id,
+        reset_token,
+        story_id,
+    )
 
 
 @pytest.fixture

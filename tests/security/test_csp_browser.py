@@ -27,16 +27,24 @@ pytestmark = [pytest.mark.browser, pytest.mark.db]
 
 CHROMIUM = Path("/usr/bin/chromium")
 PASSWORD = "correct horse battery"
-INLINE = ("<!doctype html><title>inline</title><h1 style='color: red'>Inline</h1>"
-          "<script>document.title = 'ran'</script>")
+INLINE = (
+    "<!doctype html><title>inline</title><h1 style='color: red'>Inline</h1>"
+    "<script>document.title = 'ran'</script>"
+)
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory, database):
     """A real server on a free port, with a teacher who can log in, an article, a pack and a started class."""
     url = database.fresh(tmp_path_factory.mktemp("csp-database"))
-    app = create_app({"TESTING": True, "SECRET_KEY": "csp", "SQLALCHEMY_DATABASE_URI": url,
-                      "SQLALCHEMY_ENGINE_OPTIONS": ENGINE_OPTIONS})
+    app = create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "csp",
+            "SQLALCHEMY_DATABASE_URI": url,
+            "SQLALCHEMY_ENGINE_OPTIONS": ENGINE_OPTIONS,
+        }
+    )
     with app.app_context():
         teacher_id = teachers.create_teacher("csp@school.example", "Ms Strict", PASSWORD)
         teacher = db.session.get(Teacher, teacher_id)
@@ -71,8 +79,9 @@ def in_chromium(scenario) -> None:
 
         try:
             with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=str(CHROMIUM),
-                                                     args=["--headless", "--no-sandbox", "--disable-gpu"])
+                browser = playwright.chromium.launch(
+                    executable_path=str(CHROMIUM), args=["--headless", "--no-sandbox", "--disable-gpu"]
+                )
                 try:
                     scenario(browser)
                 finally:
@@ -142,7 +151,15 @@ def test_the_reading_pages_load_without_a_csp_refusal(watched):
 
     def scenario(make):
         reader = make()
-        for path in ("/", "/articles/syria", "/articles/syria/quiz", "/study", "/join", "/login", "/no-such-page"):
+        for path in (
+            "/",
+            "/articles/syria",
+            "/articles/syria/quiz",
+            "/study",
+            "/join",
+            "/login",
+            "/no-such-page",
+        ):
             reader.page.goto(path)
             expect(reader.page.locator("h1").first).to_be_visible()
         assert reader.refusals == []
@@ -171,7 +188,9 @@ def test_htmx_autosaves_and_the_dashboard_updates_live_under_the_csp(watched, se
         expect(pupil.page.get_by_test_id("pupil-name")).to_have_text("Sam")
         pupil.page.wait_for_load_state("load")
         class_loads = len(pupil.loads)
-        pupil.page.locator("#question-2").get_by_label("al-Sukhna", exact=True).check()  # no Save click: htmx posts
+        pupil.page.locator("#question-2").get_by_label(
+            "al-Sukhna", exact=True
+        ).check()  # no Save click: htmx posts
         expect(pupil.page.get_by_test_id("status-2")).to_contain_text("Saved")
         assert len(pupil.loads) == class_loads  # saved in place by htmx, not by reloading the page
 

@@ -11,6 +11,7 @@ import pytest
 
 from quizapp.extensions import db
 from quizapp.models import ClassSession, Pack
+
 from .breakin import csrf_token, log_in, post_rules, rule_values, url_for_rule
 
 pytestmark = pytest.mark.db
@@ -65,7 +66,9 @@ def test_a_refused_post_changes_nothing(app, client, victim):
 def test_the_same_post_with_the_token_is_accepted(app, client, victim):
     """The control: the refusals above are the token's doing, not a broken route."""
     log_in(client, victim.teacher_id)
-    response = client.post(f"/teacher/sessions/{victim.session_id}/close", data={"csrf_token": csrf_token(client)})
+    response = client.post(
+        f"/teacher/sessions/{victim.session_id}/close", data={"csrf_token": csrf_token(client)}
+    )
     assert response.status_code in (302, 303)
     with app.app_context():
         assert db.session.get(ClassSession, victim.session_id).closed_at is not None

@@ -14,8 +14,10 @@ from quizapp.config import secure_cookies
 
 pytestmark = pytest.mark.db
 
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-       "frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'")
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'"
+)
 
 
 @pytest.fixture
@@ -40,16 +42,19 @@ def assert_protected(response):
     assert "camera=()" in headers["Permissions-Policy"]
 
 
-@pytest.mark.parametrize("method, url, status", [
-    ("get", "/", 200),                          # HTML page
-    ("get", "/login", 200),                     # a page with a form (and a cookie)
-    ("get", "/static/css/app.css", 200),        # static file
-    ("get", "/static/vendor/htmx.min.js", 200),  # the script the live pages load
-    ("get", "/no-such-page", 404),              # error page
-    ("post", "/login", 400),                    # CSRF refusal (no token)
-    ("put", "/login", 405),                     # wrong method
-    ("get", "/_test/broken", 500),              # a bug's error page
-])
+@pytest.mark.parametrize(
+    "method, url, status",
+    [
+        ("get", "/", 200),  # HTML page
+        ("get", "/login", 200),  # a page with a form (and a cookie)
+        ("get", "/static/css/app.css", 200),  # static file
+        ("get", "/static/vendor/htmx.min.js", 200),  # the script the live pages load
+        ("get", "/no-such-page", 404),  # error page
+        ("post", "/login", 400),  # CSRF refusal (no token)
+        ("put", "/login", 405),  # wrong method
+        ("get", "/_test/broken", 500),  # a bug's error page
+    ],
+)
 def test_every_kind_of_response_carries_the_security_headers(broken_app, method, url, status):
     response = getattr(broken_app.test_client(), method)(url)
     assert response.status_code == status
@@ -58,7 +63,9 @@ def test_every_kind_of_response_carries_the_security_headers(broken_app, method,
 
 def test_a_bug_shows_the_friendly_page_not_the_traceback(broken_app):
     response = broken_app.test_client().get("/_test/broken")
-    assert "a bug" not in response.get_data(as_text=True) and "Traceback" not in response.get_data(as_text=True)
+    assert "a bug" not in response.get_data(as_text=True) and "Traceback" not in response.get_data(
+        as_text=True
+    )
 
 
 def test_json_responses_carry_the_headers_too(client):
@@ -100,7 +107,9 @@ def test_the_session_cookie_is_httponly_and_samesite_lax(client):
 
 def test_by_default_the_cookie_is_secure_exactly_when_served_over_https(client):
     assert "secure" not in attributes(session_cookie(client.get("/login")))
-    assert "secure" in attributes(session_cookie(client.get("/login", base_url="https://quiz.school.example")))
+    assert "secure" in attributes(
+        session_cookie(client.get("/login", base_url="https://quiz.school.example"))
+    )
 
 
 def test_behind_a_tls_proxy_the_forwarded_scheme_makes_the_cookie_secure(app):

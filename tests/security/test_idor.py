@@ -20,8 +20,12 @@ pytestmark = pytest.mark.db
 
 def owned_rules(app):
     """(rule, method) for every route whose URL names a teacher's article, pack, session or pupil."""
-    return [(rule, method) for rule in app.url_map.iter_rules() if OWNED_ARGUMENTS & set(rule.arguments)
-            for method in sorted(rule.methods & {"GET", "POST"})]
+    return [
+        (rule, method)
+        for rule in app.url_map.iter_rules()
+        if OWNED_ARGUMENTS & set(rule.arguments)
+        for method in sorted(rule.methods & {"GET", "POST"})
+    ]
 
 
 def snapshot(app, victim) -> dict:
@@ -29,13 +33,19 @@ def snapshot(app, victim) -> dict:
     with app.app_context():
         article, pack = db.session.get(Article, victim.article_id), db.session.get(Pack, victim.pack_id)
         session = db.session.get(ClassSession, victim.session_id)
-        answers = db.session.execute(sa.select(Answer.number, Answer.score, Answer.overridden)
-                                     .where(Answer.session_id == victim.session_id).order_by(Answer.number)).all()
+        answers = db.session.execute(
+            sa.select(Answer.number, Answer.score, Answer.overridden)
+            .where(Answer.session_id == victim.session_id)
+            .order_by(Answer.number)
+        ).all()
         story = db.session.get(Story, victim.story_id)
-        return {"article": (article.title, article.analysis),
-                "story": (story.title, [v.article_id for v in story.versions]),
-                "pack": (pack.title, pack.public, len(pack.questions)),
-                "session": (session.code, session.closed_at), "answers": [tuple(a) for a in answers]}
+        return {
+            "article": (article.title, article.analysis),
+            "story": (story.title, [v.article_id for v in story.versions]),
+            "pack": (pack.title, pack.public, len(pack.questions)),
+            "session": (session.code, session.closed_at),
+            "answers": [tuple(a) for a in answers],
+        }
 
 
 def test_there_are_owned_routes_to_test(app):
@@ -52,7 +62,11 @@ def test_another_teacher_gets_404_on_every_route_with_an_id(app, client, victim,
     leaks = []
     for rule, method in owned_rules(app):
         url = url_for_rule(rule, values)
-        data = {"csrf_token": token, "title": "hijacked", "accept": "1", "confirm": "y"} if method == "POST" else None
+        data = (
+            {"csrf_token": token, "title": "hijacked", "accept": "1", "confirm": "y"}
+            if method == "POST"
+            else None
+        )
         response = client.open(url, method=method, data=data)
         if response.status_code != 404:
             leaks.append((method, url, response.status_code))

@@ -20,16 +20,24 @@ pytestmark = pytest.mark.db
 
 def pupil_post_rules(app):
     """The POST routes of a class, by its code."""
-    return [rule for rule in app.url_map.iter_rules() if "code" in rule.arguments and "POST" in rule.methods
-            and rule.rule.startswith("/class/")]
+    return [
+        rule
+        for rule in app.url_map.iter_rules()
+        if "code" in rule.arguments and "POST" in rule.methods and rule.rule.startswith("/class/")
+    ]
 
 
 def stored(app, session_id: int) -> list[tuple]:
     """The class's answers and hand-ins, as stored."""
     with app.app_context():
-        answers = db.session.execute(sa.select(Answer.participant_id, Answer.number, Answer.response)
-                                     .where(Answer.session_id == session_id)).all()
-        finished = db.session.scalars(sa.select(Participant.finished_at).where(Participant.session_id == session_id)).all()
+        answers = db.session.execute(
+            sa.select(Answer.participant_id, Answer.number, Answer.response).where(
+                Answer.session_id == session_id
+            )
+        ).all()
+        finished = db.session.scalars(
+            sa.select(Participant.finished_at).where(Participant.session_id == session_id)
+        ).all()
         return [tuple(a) for a in answers] + [("finished", f) for f in finished]
 
 
@@ -70,7 +78,9 @@ def test_a_browser_that_joined_nothing_cannot_post_either(app, victim):
 
 def forged_cookie(app, secret: str, contents: dict) -> str:
     """A session cookie with ``contents`` signed with ``secret`` (the app's own, or an attacker's guess)."""
-    signer = SecureCookieSessionInterface().get_signing_serializer(type("App", (), {"secret_key": secret, "config": app.config})())
+    signer = SecureCookieSessionInterface().get_signing_serializer(
+        type("App", (), {"secret_key": secret, "config": app.config})()
+    )
     return signer.dumps(contents)
 
 
@@ -87,7 +97,9 @@ def test_a_cookie_signed_with_another_key_is_ignored(app, client, victim):
     attacker = app.test_client()
     attacker.set_cookie("session", forged_cookie(app, "guessed-secret", contents))
     token = page_token(attacker.get("/join").get_data(as_text=True))
-    response = attacker.post(f"/class/{victim.code}/answers/1", data={"csrf_token": token, "response": "hijacked"})
+    response = attacker.post(
+        f"/class/{victim.code}/answers/1", data={"csrf_token": token, "response": "hijacked"}
+    )
     assert response.status_code == 403
     assert stored(app, victim.session_id) == before
 

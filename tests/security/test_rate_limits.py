@@ -14,8 +14,13 @@ from quizapp.services import teachers
 pytestmark = pytest.mark.db
 
 PASSWORD = "correct horse battery"
-LIMITS = {"WTF_CSRF_ENABLED": False, "LOGIN_LIMIT_PER_ADDRESS": "6 per minute", "LOGIN_LIMIT_PER_EMAIL": "3 per minute",
-          "REGISTER_LIMIT_PER_ADDRESS": "3 per hour", "REGISTER_LIMIT_PER_EMAIL": "2 per hour"}
+LIMITS = {
+    "WTF_CSRF_ENABLED": False,
+    "LOGIN_LIMIT_PER_ADDRESS": "6 per minute",
+    "LOGIN_LIMIT_PER_EMAIL": "3 per minute",
+    "REGISTER_LIMIT_PER_ADDRESS": "3 per hour",
+    "REGISTER_LIMIT_PER_EMAIL": "2 per hour",
+}
 
 
 @pytest.fixture
@@ -29,8 +34,12 @@ def app(app_config):
 
 def login(app, email="ann@school.example", password="wrong password", address="10.0.0.1", **options):
     """One login attempt from ``address`` in a browser of its own."""
-    return app.test_client().post("/login", data={"email": email, "password": password},
-                                  environ_base={"REMOTE_ADDR": address}, **options)
+    return app.test_client().post(
+        "/login",
+        data={"email": email, "password": password},
+        environ_base={"REMOTE_ADDR": address},
+        **options,
+    )
 
 
 def register(app, email, address="10.0.0.1"):
@@ -51,8 +60,11 @@ def test_after_three_wrong_passwords_even_the_right_one_is_refused_for_a_while(a
 
 
 def test_the_email_limit_ignores_case_and_spaces_and_follows_the_account_across_addresses(app):
-    for address, email in (("10.0.0.1", "ann@school.example"), ("10.0.0.2", " ANN@School.Example "),
-                           ("10.0.0.3", "Ann@school.example")):
+    for address, email in (
+        ("10.0.0.1", "ann@school.example"),
+        ("10.0.0.2", " ANN@School.Example "),
+        ("10.0.0.3", "Ann@school.example"),
+    ):
         assert login(app, email=email, address=address).status_code == 422
     assert login(app, address="10.9.9.9").status_code == 429
 
@@ -66,7 +78,9 @@ def test_other_teachers_at_the_same_school_can_still_log_in(app):
 def test_one_address_trying_many_accounts_is_stopped_too(app):
     statuses = [login(app, email=f"t{n}@school.example").status_code for n in range(7)]
     assert statuses == [422] * 6 + [429]
-    assert login(app, email="t0@school.example", address="10.0.0.2").status_code == 422  # another school is not
+    assert (
+        login(app, email="t0@school.example", address="10.0.0.2").status_code == 422
+    )  # another school is not
 
 
 def test_successful_logins_are_not_counted(app):
@@ -75,7 +89,11 @@ def test_successful_logins_are_not_counted(app):
 
 def test_registering_is_limited_per_address_and_per_email(app):
     assert [register(app, f"new{n}@school.example").status_code for n in range(4)] == [302, 302, 302, 429]
-    assert [register(app, "same@school.example", address=f"10.1.0.{n}").status_code for n in range(3)] == [302, 422, 429]
+    assert [register(app, "same@school.example", address=f"10.1.0.{n}").status_code for n in range(3)] == [
+        302,
+        422,
+        429,
+    ]
 
 
 def test_a_program_gets_the_refusal_as_json(app):

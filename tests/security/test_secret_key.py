@@ -26,7 +26,9 @@ def forged_session(key: str, teacher_id: int) -> str:
     """The session cookie an attacker signs with ``key``, saying "teacher ``teacher_id`` is logged in"."""
     forger = Flask("forger")
     forger.secret_key = key
-    return forger.session_interface.get_signing_serializer(forger).dumps({"_user_id": str(teacher_id), "_fresh": True})
+    return forger.session_interface.get_signing_serializer(forger).dumps(
+        {"_user_id": str(teacher_id), "_fresh": True}
+    )
 
 
 @pytest.fixture
@@ -60,15 +62,20 @@ def test_without_a_key_the_app_keeps_a_private_random_one_across_restarts(served
     assert key_file.read_text().strip() == first
     assert len(first) == 64 and int(first, 16) and first != PUBLISHED_KEY
     assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
-    assert create_app(served_config).secret_key == first  # a restart, or another worker: same key, same logins
+    assert (
+        create_app(served_config).secret_key == first
+    )  # a restart, or another worker: same key, same logins
 
 
 def test_serve_makes_the_key_before_any_worker_starts(runner, monkeypatch, tmp_path):
     started = []
     monkeypatch.setattr(serving, "serve", started.append)
     folder = tmp_path / "school"
-    result = runner.invoke(main, ["serve"], env={"QUIZAPP_ENV": None, "QUIZAPP_SECRET_KEY": None,
-                                                  "QUIZAPP_INSTANCE_PATH": str(folder)})
+    result = runner.invoke(
+        main,
+        ["serve"],
+        env={"QUIZAPP_ENV": None, "QUIZAPP_SECRET_KEY": None, "QUIZAPP_INSTANCE_PATH": str(folder)},
+    )
     assert result.exit_code == 0, result.output
     assert len(started) == 1
     assert stat.S_IMODE((folder / "secret_key").stat().st_mode) == 0o600
@@ -90,15 +97,24 @@ def test_workers_starting_together_share_one_key(tmp_path):
     assert sorted(os.listdir(tmp_path)) == ["secret_key"]  # no half-written drafts left behind
 
 
-def test_a_key_file_others_can_read_stops_the_start_with_what_to_do(served_config, tmp_path, runner, monkeypatch):
+def test_a_key_file_others_can_read_stops_the_start_with_what_to_do(
+    served_config, tmp_path, runner, monkeypatch
+):
     create_app(served_config)
     key_file = tmp_path / "instance" / "secret_key"
     key_file.chmod(0o644)
     with pytest.raises(RuntimeError, match=r"can be read by other users .*chmod 600"):
         create_app(served_config)
     monkeypatch.setattr(serving, "serve", lambda options: pytest.fail("a worker started"))
-    result = runner.invoke(main, ["serve"], env={"QUIZAPP_ENV": None, "QUIZAPP_SECRET_KEY": None,
-                                                  "QUIZAPP_INSTANCE_PATH": str(tmp_path / "instance")})
+    result = runner.invoke(
+        main,
+        ["serve"],
+        env={
+            "QUIZAPP_ENV": None,
+            "QUIZAPP_SECRET_KEY": None,
+            "QUIZAPP_INSTANCE_PATH": str(tmp_path / "instance"),
+        },
+    )
     assert result.exit_code == 1 and "chmod 600" in result.output and "Traceback" not in result.output
 
 

@@ -40,9 +40,14 @@ def test_no_template_has_inline_script_or_style(path):
 
 def test_the_check_catches_each_kind():
     """The control: each pattern finds what it is for, and passes a script file."""
-    bad = {"inline <script>": "<script>alert(1)</script>", "<style> element": "<style>p{}</style>",
-           "style attribute": '<p style="color:red">', "event-handler attribute": '<button onclick="x()">',
-           "javascript: URL": '<a href="javascript:x()">', "htmx hx-on (needs eval)": '<div hx-on:click="x()">'}
+    bad = {
+        "inline <script>": "<script>alert(1)</script>",
+        "<style> element": "<style>p{}</style>",
+        "style attribute": '<p style="color:red">',
+        "event-handler attribute": '<button onclick="x()">',
+        "javascript: URL": '<a href="javascript:x()">',
+        "htmx hx-on (needs eval)": '<div hx-on:click="x()">',
+    }
     for name, html in bad.items():
         assert FORBIDDEN[name].search(html), name
     assert not any(p.search('<script src="/static/js/join.js" defer></script>') for p in FORBIDDEN.values())

@@ -13,10 +13,29 @@ from .test_request_limits import counts
 
 pytestmark = pytest.mark.db
 
-UNSTORABLE = ("That contains a character that cannot be stored (a NUL byte or half of a character pair): "
-              "remove it and try again.")
-FIELDS = ("title", "text", "name", "code", "email", "password", "confirm", "display_name", "response", "prompt",
-          "part1", "description", "level", "role", "actor", "search", "q")
+UNSTORABLE = (
+    "That contains a character that cannot be stored (a NUL byte or half of a character pair): "
+    "remove it and try again."
+)
+FIELDS = (
+    "title",
+    "text",
+    "name",
+    "code",
+    "email",
+    "password",
+    "confirm",
+    "display_name",
+    "response",
+    "prompt",
+    "part1",
+    "description",
+    "level",
+    "role",
+    "actor",
+    "search",
+    "q",
+)
 
 
 @pytest.mark.parametrize("bad", ["\\u0000", "\\ud800"], ids=["nul", "lone-surrogate"])  # as JSON writes them
@@ -27,8 +46,12 @@ def test_every_post_route_refuses_unstorable_text_in_a_json_body(app, client, vi
     body = "{" + ", ".join(f'"{name}": "x{bad}y"' for name in FIELDS) + "}"
     wrong = []
     for rule in post_rules(app):
-        response = client.post(url_for_rule(rule, values), data=body, content_type="application/json",
-                               headers={"X-CSRFToken": token})
+        response = client.post(
+            url_for_rule(rule, values),
+            data=body,
+            content_type="application/json",
+            headers={"X-CSRFToken": token},
+        )
         if response.status_code != 400 or response.get_json() != {"error": UNSTORABLE}:
             wrong.append((rule.rule, response.status_code))
     assert not wrong, wrong
@@ -41,16 +64,27 @@ def test_every_post_route_refuses_a_nul_in_a_form(app, client, victim):
     before = counts(app)
     wrong = []
     for rule in post_rules(app):
-        response = client.post(url_for_rule(rule, values),
-                               data={"csrf_token": token, **{name: "Sam\x00" for name in FIELDS}})
+        response = client.post(
+            url_for_rule(rule, values), data={"csrf_token": token, **dict.fromkeys(FIELDS, "Sam\x00")}
+        )
         if response.status_code != 400 or UNSTORABLE not in parse(response).clean_text():
             wrong.append((rule.rule, response.status_code))
     assert not wrong, wrong
     assert counts(app) == before
 
 
-@pytest.mark.parametrize("url", ["/articles/x%00y", "/articles/x%00y/quiz", "/class/AB%00CD", "/join/AB%00CD",
-                                 "/?q=%00", "/study?article=x%00y", "/?q=fine&q=x%00y"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/articles/x%00y",
+        "/articles/x%00y/quiz",
+        "/class/AB%00CD",
+        "/join/AB%00CD",
+        "/?q=%00",
+        "/study?article=x%00y",
+        "/?q=fine&q=x%00y",
+    ],
+)
 def test_an_anonymous_url_with_a_nul_gets_a_page_not_a_500(client, url):
     response = client.get(url)
     assert response.status_code == 400

@@ -61,6 +61,7 @@ def assert_inert(response, *shown: str):
 
 def test_the_check_finds_an_injection():
     """The control: the same checks on a page where the payload was not escaped."""
+
     class Raw:
         status_code = 200
 
@@ -68,7 +69,12 @@ def test_the_check_finds_an_injection():
             return f"<html><body><h1>{PAYLOAD}</h1><a href='javascript:alert(1)'>x</a></body></html>"
 
     assert attacker_elements(parse(Raw())) == [
-        "<script src=None>", "<img src=x>", "<img onerror=...>", "<svg onload=...>", "<a href=javascript:...>"]
+        "<script src=None>",
+        "<img src=x>",
+        "<img onerror=...>",
+        "<svg onload=...>",
+        "<a href=javascript:...>",
+    ]
     with pytest.raises(AssertionError):
         assert_inert(Raw())
 
@@ -79,14 +85,22 @@ def test_the_check_finds_an_injection():
 def test_an_article_and_its_title_are_shown_as_text(app, teacher_client, quick_pipeline):
     client = teacher_client
     text = f"Headline {IMG}\n\nHostile {PAYLOAD} paragraph.\n\n{IMG} starts a line, so it names an actor."
-    response = client.post("/teacher/articles/new", data={"csrf_token": csrf_token(client), "text": text,
-                                                          "title": f"Title {PAYLOAD}"})
+    response = client.post(
+        "/teacher/articles/new",
+        data={"csrf_token": csrf_token(client), "text": text, "title": f"Title {PAYLOAD}"},
+    )
     assert response.status_code in (302, 303), response.status_code
     with app.app_context():
         article = db.session.query(Article).filter_by(owner_id=client.teacher_id).one()
         article_id, slug = article.id, article.slug
-    for url in ("/teacher", "/teacher/articles", f"/teacher/articles/{article_id}/edit", f"/articles/{slug}",
-                f"/articles/{slug}/quiz", f"/study/articles/{slug}"):
+    for url in (
+        "/teacher",
+        "/teacher/articles",
+        f"/teacher/articles/{article_id}/edit",
+        f"/articles/{slug}",
+        f"/articles/{slug}/quiz",
+        f"/study/articles/{slug}",
+    ):
         assert_inert(client.get(url), f"Title {PAYLOAD}")
 
 
@@ -96,16 +110,32 @@ def test_an_article_and_its_title_are_shown_as_text(app, teacher_client, quick_p
 def hostile_pack() -> dict:
     """A pack (native format) with the payload in every field a teacher writes."""
     return {
-        "format": "quizapp-pack/1", "title": f"Pack {PAYLOAD}", "description": f"About {PAYLOAD}",
+        "format": "quizapp-pack/1",
+        "title": f"Pack {PAYLOAD}",
+        "description": f"About {PAYLOAD}",
         "level": f"Level {IMG}"[:50],
         "settings": {"feedback": "immediate"},
-        "article": {"title": f"Article {PAYLOAD}", "source": f"Source {IMG}", "dateline": "Beirut",
-                    "text": f"Syria is at war. {PAYLOAD}\n\nRussia backs the government."},
+        "article": {
+            "title": f"Article {PAYLOAD}",
+            "source": f"Source {IMG}",
+            "dateline": "Beirut",
+            "text": f"Syria is at war. {PAYLOAD}\n\nRussia backs the government.",
+        },
         "questions": [
-            {"id": "q1", "type": "short", "prompt": f"Who backs it? {PAYLOAD}",
-             "answer": [["Russia", f"Russia {IMG}"]], "evidence": f"Russia backs the government. {IMG}"},
-            {"id": "q2", "type": "choice", "prompt": f"Pick one {SCRIPT}",
-             "answer": [["Russia"]], "choices": ["Russia", f"France {IMG}", f"Spain {SVG}"]},
+            {
+                "id": "q1",
+                "type": "short",
+                "prompt": f"Who backs it? {PAYLOAD}",
+                "answer": [["Russia", f"Russia {IMG}"]],
+                "evidence": f"Russia backs the government. {IMG}",
+            },
+            {
+                "id": "q2",
+                "type": "choice",
+                "prompt": f"Pick one {SCRIPT}",
+                "answer": [["Russia"]],
+                "choices": ["Russia", f"France {IMG}", f"Spain {SVG}"],
+            },
         ],
     }
 
@@ -117,8 +147,16 @@ def gift_escape(text: str) -> str:
 
 def hostile_gift() -> str:
     """A Moodle GIFT file with the payload in titles, prompts, answers and per-answer and general feedback."""
-    article = {"format": "quizapp-pack/1", "title": f"Pack {PAYLOAD}", "article": {"title": f"Article {PAYLOAD}", "source": "Reuters", "dateline": "Beirut",
-                           "text": f"Syria is at war. {PAYLOAD}\n\nRussia backs the government."}}
+    article = {
+        "format": "quizapp-pack/1",
+        "title": f"Pack {PAYLOAD}",
+        "article": {
+            "title": f"Article {PAYLOAD}",
+            "source": "Reuters",
+            "dateline": "Beirut",
+            "text": f"Syria is at war. {PAYLOAD}\n\nRussia backs the government.",
+        },
+    }
     e = gift_escape
     return (
         f"// quizapp-pack: {json.dumps(article)}\n\n"
@@ -147,16 +185,25 @@ def import_pack(client, fmt: str) -> int:
 
 
 @pytest.mark.parametrize("fmt", sorted(PACK_FILES))
-def test_a_pack_file_is_shown_as_text_to_the_teacher_the_class_and_self_study(app, teacher_client, quick_pipeline, fmt):
+def test_a_pack_file_is_shown_as_text_to_the_teacher_the_class_and_self_study(
+    app, teacher_client, quick_pipeline, fmt
+):
     client = teacher_client
     pack_id = import_pack(client, fmt)
-    for url in (f"/teacher/packs/{pack_id}", f"/teacher/packs/{pack_id}/questions/1/edit",
-                f"/teacher/packs/{pack_id}/questions/2/edit", "/teacher"):
+    for url in (
+        f"/teacher/packs/{pack_id}",
+        f"/teacher/packs/{pack_id}/questions/1/edit",
+        f"/teacher/packs/{pack_id}/questions/2/edit",
+        "/teacher",
+    ):
         assert_inert(client.get(url), IMG)
 
     # Shared in self-study: a stranger's browser.
     token = csrf_token(client)
-    assert client.post(f"/teacher/packs/{pack_id}/public", data={"csrf_token": token, "public": "1"}).status_code == 302
+    assert (
+        client.post(f"/teacher/packs/{pack_id}/public", data={"csrf_token": token, "public": "1"}).status_code
+        == 302
+    )
     stranger = app.test_client()
     assert_inert(stranger.get("/study"), IMG)
     assert_inert(stranger.get(f"/study/packs/{pack_id}"), IMG)
@@ -167,13 +214,22 @@ def test_a_pack_file_is_shown_as_text_to_the_teacher_the_class_and_self_study(ap
     with app.app_context():
         code = db.session.get(ClassSession, int(session_path.rstrip("/").split("/")[-1])).code
     pupil = app.test_client()
-    pupil.post("/join", data={"csrf_token": page_token(pupil.get("/join").get_data(as_text=True)),
-                              "code": code, "name": "Sam"})
+    pupil.post(
+        "/join",
+        data={
+            "csrf_token": page_token(pupil.get("/join").get_data(as_text=True)),
+            "code": code,
+            "name": "Sam",
+        },
+    )
     assert_inert(pupil.get(f"/class/{code}"), IMG)
     pupil_token = page_token(pupil.get(f"/class/{code}").get_data(as_text=True))
     wrong = "France " + IMG if fmt == "gift" else "Canada"
-    saved = pupil.post(f"/class/{code}/answers/1", data={"csrf_token": pupil_token, "response": wrong},
-                       headers={"HX-Request": "true"})
+    saved = pupil.post(
+        f"/class/{code}/answers/1",
+        data={"csrf_token": pupil_token, "response": wrong},
+        headers={"HX-Request": "true"},
+    )
     assert_inert(saved)
     assert_inert(pupil.get(f"/class/{code}"))
     for url in (session_path, f"{session_path}/live"):
@@ -186,13 +242,20 @@ def test_a_pack_file_is_shown_as_text_to_the_teacher_the_class_and_self_study(ap
 def test_a_pupils_name_is_shown_as_text_to_the_teacher_and_the_pupil(app, client):
     lesson = start_class_session(app)
     pupil = app.test_client()
-    joined = pupil.post("/join", data={"csrf_token": page_token(pupil.get("/join").get_data(as_text=True)),
-                                       "code": lesson.code, "name": IMG})
+    joined = pupil.post(
+        "/join",
+        data={
+            "csrf_token": page_token(pupil.get("/join").get_data(as_text=True)),
+            "code": lesson.code,
+            "name": IMG,
+        },
+    )
     assert joined.status_code in (302, 303)
     assert_inert(pupil.get(f"/class/{lesson.code}"), IMG)
     with client.session_transaction() as session:
         session["_user_id"], session["_fresh"] = str(lesson.owner_id), True
     from quizapp.models import Participant
+
     with app.app_context():
         participant_id = db.session.query(Participant).one().id
     base = f"/teacher/sessions/{lesson.session_id}"
@@ -203,9 +266,17 @@ def test_a_pupils_name_is_shown_as_text_to_the_teacher_and_the_pupil(app, client
 def test_a_teachers_name_is_shown_as_text(app, client):
     html = client.get("/register").get_data(as_text=True)
     password = "correct horse battery"
-    response = client.post("/register", data={"csrf_token": page_token(html), "display_name": IMG,
-                                              "email": "evil@school.example", "password": password,
-                                              "confirm": password}, follow_redirects=True)
+    response = client.post(
+        "/register",
+        data={
+            "csrf_token": page_token(html),
+            "display_name": IMG,
+            "email": "evil@school.example",
+            "password": password,
+            "confirm": password,
+        },
+        follow_redirects=True,
+    )
     assert_inert(response, IMG)
     assert_inert(client.get("/teacher"), IMG)
 

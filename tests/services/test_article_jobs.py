@@ -29,7 +29,9 @@ def teacher(app):
 
 @pytest.fixture
 def quick(monkeypatch):
-    monkeypatch.setattr(articles, "run_pipeline", lambda raw, model, title_hint=None: naive_analyse(raw, model))
+    monkeypatch.setattr(
+        articles, "run_pipeline", lambda raw, model, title_hint=None: naive_analyse(raw, model)
+    )
 
 
 def submit(owner_id: int, per_hour: int = 10) -> int:
@@ -56,7 +58,9 @@ def test_an_hour_later_the_count_starts_again(teacher):
 
 def test_a_job_running_for_too_long_is_reported_lost_with_the_text_kept(teacher):
     job_id = submit(teacher)
-    db.session.execute(sa.update(ArticleJob).values(status="running", started_at=utcnow() - timedelta(minutes=11)))
+    db.session.execute(
+        sa.update(ArticleJob).values(status="running", started_at=utcnow() - timedelta(minutes=11))
+    )
     db.session.commit()
     state = article_jobs.status(job_id, teacher)
     assert state.status == "failed" and "stopped before it finished" in state.error

@@ -55,7 +55,12 @@ def test_the_stored_row_keeps_the_text_the_key_and_the_metadata(ctx, calls):
     add(ALPHA)
     row = db.session.scalars(sa.select(Article)).one()
     assert row.raw_text == ALPHA and row.analysis_key == articles_service.analysis_key("model-a")
-    assert (row.title, row.source, row.dateline, row.owner_id) == ("Alpha title", "Test source", "Testville", None)
+    assert (row.title, row.source, row.dateline, row.owner_id) == (
+        "Alpha title",
+        "Test source",
+        "Testville",
+        None,
+    )
     assert row.analysis_data["title"] == "Alpha title"
 
 
@@ -68,7 +73,11 @@ def test_reads_leave_no_transaction_open(ctx, calls):
 
 
 def test_slugs_come_from_the_title_and_take_the_next_free_number(ctx, calls):
-    assert [add(ALPHA).slug, add(ALPHA).slug, add(BETA).slug] == ["alpha-title", "alpha-title-2", "beta-title"]
+    assert [add(ALPHA).slug, add(ALPHA).slug, add(BETA).slug] == [
+        "alpha-title",
+        "alpha-title-2",
+        "beta-title",
+    ]
 
 
 def test_an_explicit_slug_that_is_taken_is_refused_clearly(ctx, calls):
@@ -103,8 +112,12 @@ def test_a_teachers_article_is_theirs_alone_and_seeds_are_everyones(ctx, calls):
 def test_the_listing_reads_the_facts_a_teacher_picks_by(ctx, calls):
     add(ALPHA)
     [summary] = articles_service.listing()
-    assert (summary.slug, summary.title, summary.source, summary.band) == ("alpha-title", "Alpha title",
-                                                                           "Test source", "College")
+    assert (summary.slug, summary.title, summary.source, summary.band) == (
+        "alpha-title",
+        "Alpha title",
+        "Test source",
+        "College",
+    )
     assert summary.words == len(ALPHA.split()) and summary.reading_minutes == 0.9
 
 
@@ -129,7 +142,9 @@ def test_a_text_the_pipeline_refuses_is_not_stored(ctx, monkeypatch):
 def test_an_article_without_a_headline_is_titled_from_its_slug(ctx, calls, monkeypatch):
     from dataclasses import replace
 
-    headless = replace(naive_analyse(ALPHA, "m"), article=replace(naive_analyse(ALPHA, "m").article, title=""))
+    headless = replace(
+        naive_analyse(ALPHA, "m"), article=replace(naive_analyse(ALPHA, "m").article, title="")
+    )
     articles_service.store_article(ALPHA, headless, key="k", slug="reuters-syria_new")
     assert articles_service.get_article("reuters-syria_new").title == "Reuters Syria New"
 
@@ -149,7 +164,9 @@ def test_pipeline_version_follows_the_text_package_sources(tmp_path, monkeypatch
         articles_service.pipeline_version.cache_clear()
         versions.append(articles_service.pipeline_version())
     articles_service.pipeline_version.cache_clear()
-    assert versions[0] != versions[1] and all(v.startswith(articles_service.PIPELINE_VERSION + "-") for v in versions)
+    assert versions[0] != versions[1] and all(
+        v.startswith(articles_service.PIPELINE_VERSION + "-") for v in versions
+    )
 
 
 def test_pipeline_version_follows_the_reading_level_model(tmp_path, monkeypatch):
@@ -167,13 +184,16 @@ def test_pipeline_version_follows_the_reading_level_model(tmp_path, monkeypatch)
     assert versions[0] != versions[1]
 
 
-@pytest.mark.parametrize("title, slug", [
-    ("Syria's war enters a new phase", "syrias-war-enters-a-new-phase"),
-    ("Syria’s war: “a new phase”", "syrias-war-a-new-phase"),
-    ("Café in Zürich — 2024", "cafe-in-zurich-2024"),
-    ("???", "article"),
-    ("word " * 40, ("word-" * 16)[:79]),
-])
+@pytest.mark.parametrize(
+    "title, slug",
+    [
+        ("Syria's war enters a new phase", "syrias-war-enters-a-new-phase"),
+        ("Syria’s war: “a new phase”", "syrias-war-a-new-phase"),
+        ("Café in Zürich — 2024", "cafe-in-zurich-2024"),
+        ("???", "article"),
+        ("word " * 40, ("word-" * 16)[:79]),
+    ],
+)
 def test_slugify_makes_short_url_safe_slugs(title, slug):
     assert articles_service.slugify(title) == slug
 

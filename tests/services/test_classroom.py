@@ -9,7 +9,15 @@ import re
 import threading
 
 import pytest
-from classroom_factories import QUESTIONS, RIGHT, answer_all, join_pupil, make_quiz_pack, rows, start_class_session
+from classroom_factories import (
+    QUESTIONS,
+    RIGHT,
+    answer_all,
+    join_pupil,
+    make_quiz_pack,
+    rows,
+    start_class_session,
+)
 from records import make_article, make_teacher
 
 from quizapp.extensions import db
@@ -30,9 +38,16 @@ def ctx(app):
 # ---- codes and names -------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("typed, code", [
-    ("acd-e3f", "ACDE3F"), ("  ACD E3F ", "ACDE3F"), ("acd–e3f", "ACDE3F"), ("", ""), (None, ""),
-])
+@pytest.mark.parametrize(
+    "typed, code",
+    [
+        ("acd-e3f", "ACDE3F"),
+        ("  ACD E3F ", "ACDE3F"),
+        ("acd–e3f", "ACDE3F"),
+        ("", ""),
+        (None, ""),
+    ],
+)
 def test_codes_are_read_the_way_pupils_type_them(typed, code):
     assert classroom.normalise_code(typed) == code
 
@@ -46,17 +61,27 @@ def test_codes_use_only_letters_and_digits_that_cannot_be_mixed_up():
     assert len(codes) > 295  # random, not a counter
 
 
-@pytest.mark.parametrize("typed, stored", [
-    ("  Sam  ", "Sam"), ("Sam\u0000 \tLee\n", "Sam Lee"), ("Zoë", "Zoë"), ("x" * 40, "x" * 40),
-])
+@pytest.mark.parametrize(
+    "typed, stored",
+    [
+        ("  Sam  ", "Sam"),
+        ("Sam\u0000 \tLee\n", "Sam Lee"),
+        ("Zoë", "Zoë"),
+        ("x" * 40, "x" * 40),
+    ],
+)
 def test_names_are_trimmed_and_kept_as_typed(typed, stored):
     assert classroom.clean_name(typed) == stored
 
 
-@pytest.mark.parametrize("typed, message", [
-    ("", "Please type your name"), ("   \u200b ", "Please type your name"),
-    ("x" * 41, "at most 40 characters (it has 41)"),
-])
+@pytest.mark.parametrize(
+    "typed, message",
+    [
+        ("", "Please type your name"),
+        ("   \u200b ", "Please type your name"),
+        ("x" * 41, "at most 40 characters (it has 41)"),
+    ],
+)
 def test_empty_or_long_names_are_refused_with_a_message_for_the_pupil(typed, message):
     with pytest.raises(classroom.InvalidName, match=re.escape(message)):
         classroom.clean_name(typed)
@@ -75,7 +100,12 @@ def test_a_session_snapshots_the_pack_so_later_edits_change_nothing(app, lesson)
         assert session.questions[0]["prompt"] == QUESTIONS[0].prompt
         assert [q["id"] for q in session.questions] == ["backers", "town", "allies", "talks"]
         info = classroom.session_for_code(lesson.code.lower())
-    assert (info.title, info.question_count, info.feedback, info.is_open) == ("Syria lesson", 4, "immediate", True)
+    assert (info.title, info.question_count, info.feedback, info.is_open) == (
+        "Syria lesson",
+        4,
+        "immediate",
+        True,
+    )
     assert info.article_slug == "syria"
 
 
@@ -129,7 +159,9 @@ def test_only_a_hash_of_the_token_is_stored(app, lesson):
         assert participant.token_hash == classroom.token_hash(joined.token)
 
 
-@pytest.mark.parametrize("code, error", [("NOPE99", classroom.SessionNotFound), ("", classroom.SessionNotFound)])
+@pytest.mark.parametrize(
+    "code, error", [("NOPE99", classroom.SessionNotFound), ("", classroom.SessionNotFound)]
+)
 def test_joining_an_unknown_code_says_so(app, lesson, code, error):
     with app.app_context(), pytest.raises(error, match="no open class with that code"):
         classroom.join(code, "Sam")
@@ -144,8 +176,14 @@ def test_nobody_joins_a_closed_session(app, lesson):
 
 
 def test_the_errors_are_input_errors_for_the_web_layer():
-    for error in (classroom.SessionNotFound, classroom.SessionClosed, classroom.InvalidName, classroom.NotJoined,
-                  classroom.QuestionNotFound, classroom.AnswerTooLong):
+    for error in (
+        classroom.SessionNotFound,
+        classroom.SessionClosed,
+        classroom.InvalidName,
+        classroom.NotJoined,
+        classroom.QuestionNotFound,
+        classroom.AnswerTooLong,
+    ):
         assert issubclass(error, InputError)
 
 
@@ -159,7 +197,12 @@ def test_an_override_accepts_an_answer_and_can_be_undone(app, lesson):
         accepted = classroom.override(lesson.session_id, sam.participant_id, 1, True)
         (row,) = rows(Answer)
         assert (accepted.verdict, accepted.score, accepted.overridden) == ("correct", 1.0, True)
-        assert (row.verdict, row.score, row.graded_verdict, row.graded_score) == ("correct", 1.0, "incorrect", 0.0)
+        assert (row.verdict, row.score, row.graded_verdict, row.graded_score) == (
+            "correct",
+            1.0,
+            "incorrect",
+            0.0,
+        )
         undone = classroom.override(lesson.session_id, sam.participant_id, 1, False)
         assert (undone.verdict, undone.score, undone.overridden) == ("incorrect", 0.0, False)
 
@@ -169,7 +212,9 @@ def test_an_override_lasts_only_while_the_answer_it_accepted_does(app, lesson):
     answer_all(app, lesson.code, sam.token, {1: "Turkey"})
     with app.app_context():
         classroom.override(lesson.session_id, sam.participant_id, 1, True)
-        assert classroom.save_answer(lesson.code, sam.token, 1, "Turkey").verdict == "correct"  # resent as it was
+        assert (
+            classroom.save_answer(lesson.code, sam.token, 1, "Turkey").verdict == "correct"
+        )  # resent as it was
         assert classroom.save_answer(lesson.code, sam.token, 1, "Iraq").verdict == "incorrect"
         assert rows(Answer)[0].overridden is False
 
@@ -268,7 +313,7 @@ def test_pupils_joining_with_the_same_name_at_once_get_different_numbers(app, le
             barrier.wait()
             try:
                 joined.append(classroom.join(lesson.code, "Sam").display_name)
-            except Exception as error:  # noqa: BLE001 - collected for the assertion
+            except Exception as error:
                 errors.append(error)
             finally:
                 db.session.remove()

@@ -61,7 +61,7 @@ def test_concurrent_double_submits_make_one_row(app, lesson):
             barrier.wait()
             try:
                 classroom.save_answer(lesson.code, sam.token, 1, f"Russia {i}")
-            except Exception as error:  # noqa: BLE001 - collected for the assertion
+            except Exception as error:
                 errors.append(error)
             finally:
                 db.session.remove()
@@ -81,8 +81,18 @@ def test_the_unique_constraint_itself_refuses_a_second_row(app, lesson):
     sam = join_pupil(app, lesson.code)
     answer_all(app, lesson.code, sam.token, {1: "Iran"})
     with app.app_context():
-        db.session.add(Answer(participant_id=sam.participant_id, session_id=lesson.session_id, number=1,
-                              response="x", score=0, verdict="incorrect", graded_score=0, graded_verdict="incorrect"))
+        db.session.add(
+            Answer(
+                participant_id=sam.participant_id,
+                session_id=lesson.session_id,
+                number=1,
+                response="x",
+                score=0,
+                verdict="incorrect",
+                graded_score=0,
+                graded_verdict="incorrect",
+            )
+        )
         with pytest.raises(sa.exc.IntegrityError):
             db.session.flush()
 
@@ -104,9 +114,14 @@ def test_a_question_the_session_does_not_have_is_refused(app, lesson, number):
         classroom.save_answer(lesson.code, sam.token, number, "Russia")
 
 
-@pytest.mark.parametrize("response, message", [
-    ("x" * 501, "under 500 characters"), (["Russia"] * 51, "pick fewer"), (["x" * 501], "pick fewer"),
-])
+@pytest.mark.parametrize(
+    "response, message",
+    [
+        ("x" * 501, "under 500 characters"),
+        (["Russia"] * 51, "pick fewer"),
+        (["x" * 501], "pick fewer"),
+    ],
+)
 def test_huge_answers_are_refused_and_nothing_is_stored(app, lesson, response, message):
     sam = join_pupil(app, lesson.code)
     with app.app_context():

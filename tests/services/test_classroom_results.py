@@ -33,7 +33,12 @@ def board(app, session_id):
 def test_the_dashboard_lists_each_pupil_with_progress_and_score(app, lesson):
     data = board(app, lesson.session_id)
     pupils = [(p.display_name, p.answered, p.score, p.finished) for p in data.participants]
-    assert pupils == [("Ann", 4, 4.0, False), ("Ben", 4, 0.0, False), ("Cat", 2, 0.5, False), ("Dan", 0, 0, False)]
+    assert pupils == [
+        ("Ann", 4, 4.0, False),
+        ("Ben", 4, 0.0, False),
+        ("Cat", 2, 0.5, False),
+        ("Dan", 0, 0, False),
+    ]
     assert (data.code, data.is_open, data.question_count) == (lesson.code, True, 4)
     assert data.participants[2].answers[1].response == "Russia"
 
@@ -45,7 +50,10 @@ def test_each_question_counts_right_partial_wrong_and_unanswered(app, lesson):
     assert second.counts == {"correct": 1, "partial": 0, "incorrect": 2, "unanswered": 1}
     assert second.shares == {"correct": 25, "partial": 0, "incorrect": 50, "unanswered": 25}
     assert third.counts == fourth.counts == {"correct": 1, "partial": 0, "incorrect": 1, "unanswered": 2}
-    assert (second.prompt, second.answer) == ("Which town did the government capture on Saturday?", "al-Sukhna")
+    assert (second.prompt, second.answer) == (
+        "Which town did the government capture on Saturday?",
+        "al-Sukhna",
+    )
 
 
 def test_the_most_common_wrong_answers_come_first(app, lesson):
@@ -62,8 +70,16 @@ def wrong(text, minute):
 
 
 def test_wrong_answers_are_grouped_as_the_grader_reads_them_and_capped_at_three():
-    answers = [wrong("the Russians", 1), wrong("Russians!", 2), wrong("Iraq", 3), wrong("russians", 4),
-               wrong("Iraq", 5), wrong("Turkey", 6), wrong("Egypt", 7), wrong("", 8)]
+    answers = [
+        wrong("the Russians", 1),
+        wrong("Russians!", 2),
+        wrong("Iraq", 3),
+        wrong("russians", 4),
+        wrong("Iraq", 5),
+        wrong("Turkey", 6),
+        wrong("Egypt", 7),
+        wrong("", 8),
+    ]
     found = [(w.text, w.count) for w in common_wrong_answers(answers)]
     assert found == [("the Russians", 3), ("Iraq", 2), ("Turkey", 1)]
 
@@ -100,12 +116,24 @@ def test_the_answers_csv_has_a_row_per_pupil_and_question(app, lesson):
     with app.app_context():
         rows = read_csv(classroom_results.answers_csv(lesson.session_id))
     assert len(rows) == 16
-    assert list(rows[0]) == ["name", "question number", "question", "answer", "score", "verdict", "overridden",
-                             "answered_at", "pupil total"]
+    assert list(rows[0]) == [
+        "name",
+        "question number",
+        "question",
+        "answer",
+        "score",
+        "verdict",
+        "overridden",
+        "answered_at",
+        "pupil total",
+    ]
     cat = [r for r in rows if r["name"] == "Cat"]
     assert [(r["question number"], r["answer"], r["score"], r["verdict"]) for r in cat] == [
-        ("1", "Russia", "0.5", "partial"), ("2", "Beirut", "0.0", "incorrect"),
-        ("3", "", "0", "unanswered"), ("4", "", "0", "unanswered")]
+        ("1", "Russia", "0.5", "partial"),
+        ("2", "Beirut", "0.0", "incorrect"),
+        ("3", "", "0", "unanswered"),
+        ("4", "", "0", "unanswered"),
+    ]
     assert {r["pupil total"] for r in cat} == {"0.5"}  # by hand: 0.5 + 0 + 0 + 0, on each of Cat's rows
     ann = [r for r in rows if r["name"] == "Ann"]
     assert ann[2]["answer"] == "Russia, Iran"
@@ -120,10 +148,19 @@ def test_the_summary_csv_has_a_row_per_question(app, lesson):
     assert rows[1]["most common wrong answers"] == "Beirut (2)"
 
 
-@pytest.mark.parametrize("value, cell", [
-    ("=HYPERLINK(\"x\")", "'=HYPERLINK(\"x\")"), ("+1", "'+1"), ("-2", "'-2"), ("@SUM(A1)", "'@SUM(A1)"),
-    ("Sam", "Sam"), ("", ""), (None, ""), (0.5, "0.5"),
-])
+@pytest.mark.parametrize(
+    "value, cell",
+    [
+        ('=HYPERLINK("x")', '\'=HYPERLINK("x")'),
+        ("+1", "'+1"),
+        ("-2", "'-2"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("Sam", "Sam"),
+        ("", ""),
+        (None, ""),
+        (0.5, "0.5"),
+    ],
+)
 def test_cells_that_a_spreadsheet_would_run_are_made_text(value, cell):
     assert safe_cell(value) == cell
 

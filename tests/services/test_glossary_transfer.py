@@ -25,11 +25,16 @@ pytestmark = pytest.mark.db
 @pytest.fixture
 def fresh_pipeline(monkeypatch):
     """The pipeline as another server runs it: the seed's entries, numbered a0, a1..."""
+
     def run(raw, model, title_hint=None, **options):
         analysis = seed_analysis()
         new = {a.id: f"a{n}" for n, a in enumerate(analysis.actors)}
-        return replace(analysis, actors=tuple(replace(a, id=new[a.id]) for a in analysis.actors),
-                       mentions=tuple(replace(m, actor=new.get(m.actor)) for m in analysis.mentions))
+        return replace(
+            analysis,
+            actors=tuple(replace(a, id=new[a.id]) for a in analysis.actors),
+            mentions=tuple(replace(m, actor=new.get(m.actor)) for m in analysis.mentions),
+        )
+
     monkeypatch.setattr(articles, "run_pipeline", run)
 
 
@@ -41,8 +46,13 @@ def exported(app):
         article = make_article(owner=teacher)
         db.session.commit()
         edits = [
-            lambda a: glossary_edits.edit_actor(a, "islamic-state", name="Islamic State (IS)", kind="organization",
-                                                role="militant group losing its last towns"),
+            lambda a: glossary_edits.edit_actor(
+                a,
+                "islamic-state",
+                name="Islamic State (IS)",
+                kind="organization",
+                role="militant group losing its last towns",
+            ),
             lambda a: glossary_edits.merge_actors(a, "syria", "assad"),
             lambda a: glossary_edits.drop_actor(a, "deir-al-zor"),
         ]
@@ -65,7 +75,6 @@ CORRECTED = [  # the seed's glossary (tests/factories.py) with the three correct
 ]
 
 
-
 def test_import_from_the_command_line_shows_the_corrected_glossary(app, exported, fresh_pipeline):
     text, owner = exported
     assert "  - edit: drop\n    actor: Deir al-Zor\n" in text
@@ -76,20 +85,24 @@ def test_import_from_the_command_line_shows_the_corrected_glossary(app, exported
 
 def test_import_on_the_web_shows_the_corrected_glossary(app, exported, fresh_pipeline):
     text, owner = exported
-    job = pack_editing.import_later(interchange.load(text, "yaml").pack, owner_id=owner, max_questions=0,
-                                    bounds=Bounds(), per_hour=10)
+    job = pack_editing.import_later(
+        interchange.load(text, "yaml").pack, owner_id=owner, max_questions=0, bounds=Bounds(), per_hour=10
+    )
     article_jobs.run(job, model="m", bounds=Bounds())
     assert glossary(article_jobs.status(job, owner).pack_id) == CORRECTED
 
 
 def test_a_correction_of_an_entry_the_article_lacks_is_reported_and_skipped(app, exported, fresh_pipeline):
     text, owner = exported
-    text = text.replace("  - edit: drop\n    actor: Deir al-Zor\n",
-                        "  - edit: drop\n    actor: Angela Merkel\n  - edit: drop\n    actor: Deir al-Zor\n")
+    text = text.replace(
+        "  - edit: drop\n    actor: Deir al-Zor\n",
+        "  - edit: drop\n    actor: Angela Merkel\n  - edit: drop\n    actor: Deir al-Zor\n",
+    )
     pack_id = pack_editing.import_pack(interchange.load(text, "yaml").pack, owner_id=owner, model="m")
     assert glossary(pack_id) == CORRECTED
     assert pack_editing.import_notes(pack_id) == [
-        "no glossary entry is called “Angela Merkel”, so the drop of “Angela Merkel” was not made"]
+        "no glossary entry is called “Angela Merkel”, so the drop of “Angela Merkel” was not made"
+    ]
     # and a second export carries only the corrections that were made
     again = interchange.dump(pack_service.get_pack(pack_id), "yaml")
     assert "Angela Merkel" not in again and "actor: Deir al-Zor" in again

@@ -56,7 +56,10 @@ def test_summer_time_is_applied_from_the_zone_not_a_fixed_offset():
     # London is UTC+1 in July (BST) and UTC+0 in January (GMT): the same wall clock, two UTC times.
     assert parse_local("2027-07-01T09:00", "Europe/London", "x") == datetime(2027, 7, 1, 8, 0)
     assert parse_local("2027-01-04T09:00", "Europe/London", "x") == datetime(2027, 1, 4, 9, 0)
-    assert local_text(datetime(2027, 7, 1, 8, 0), "Europe/London") == "Thursday 1 July 2027 at 09:00 (Europe/London)"
+    assert (
+        local_text(datetime(2027, 7, 1, 8, 0), "Europe/London")
+        == "Thursday 1 July 2027 at 09:00 (Europe/London)"
+    )
 
 
 def test_an_empty_opening_time_means_it_opens_at_once(app):
@@ -66,14 +69,17 @@ def test_an_empty_opening_time_means_it_opens_at_once(app):
         assert homework.times_for(session_id).opens_at == BEFORE
 
 
-@pytest.mark.parametrize("opens, due, zone_name, message", [
-    (OPENS, "", ZONE, "Give the due date as a date and a time"),
-    ("next monday", DUE, ZONE, "Give the opening time as a date and a time"),
-    (OPENS, "2026-12-07T09:00", ZONE, "The due date must be after the opening time."),
-    ("", "2026-12-01T09:00", ZONE, "The due date has already passed"),
-    (OPENS, DUE, "Mars/Olympus", "“Mars/Olympus” is not a time zone"),
-    (OPENS, DUE, "", "is not a time zone"),
-])
+@pytest.mark.parametrize(
+    "opens, due, zone_name, message",
+    [
+        (OPENS, "", ZONE, "Give the due date as a date and a time"),
+        ("next monday", DUE, ZONE, "Give the opening time as a date and a time"),
+        (OPENS, "2026-12-07T09:00", ZONE, "The due date must be after the opening time."),
+        ("", "2026-12-01T09:00", ZONE, "The due date has already passed"),
+        (OPENS, DUE, "Mars/Olympus", "“Mars/Olympus” is not a time zone"),
+        (OPENS, DUE, "", "is not a time zone"),
+    ],
+)
 def test_impossible_times_are_refused_and_no_session_is_left_behind(app, opens, due, zone_name, message):
     owner_id, pack_id = make_pack_for(app)
     with app.app_context():
@@ -97,7 +103,9 @@ def test_another_teachers_pack_cannot_be_set_as_homework(app):
 def test_joining_before_it_opens_says_when_it_opens(app):
     work = set_homework(app)
     with app.app_context():
-        with pytest.raises(homework.NotOpenYet, match=r"opens on Monday 7 December 2026 at 09:00 \(Europe/Berlin\)"):
+        with pytest.raises(
+            homework.NotOpenYet, match=r"opens on Monday 7 December 2026 at 09:00 \(Europe/Berlin\)"
+        ):
             homework.check_join(work.code, BEFORE)
         homework.check_join(work.code.lower(), DURING)  # as typed: any case
 
@@ -143,10 +151,14 @@ def test_extending_reopens_a_closed_homework(app):
         assert reopened and classroom.owned_session(work.session_id, work.owner_id).is_open
 
 
-@pytest.mark.parametrize("due, now, message", [
-    ("2026-12-07T08:30", BEFORE, "after the opening time"),  # 07:30 UTC, before it opens at 08:00 UTC
-    ("2026-12-10T12:00", AFTER, "already passed"), ("soon", AFTER, "date"),
-])
+@pytest.mark.parametrize(
+    "due, now, message",
+    [
+        ("2026-12-07T08:30", BEFORE, "after the opening time"),  # 07:30 UTC, before it opens at 08:00 UTC
+        ("2026-12-10T12:00", AFTER, "already passed"),
+        ("soon", AFTER, "date"),
+    ],
+)
 def test_a_due_date_in_the_past_or_before_opening_is_refused_and_nothing_changes(app, due, now, message):
     work = set_homework(app)
     with app.app_context():
@@ -189,7 +201,9 @@ def test_progress_lists_who_has_not_started_who_is_working_and_who_handed_in(app
     answer_all(app, work.code, cy.token, RIGHT)
     with app.app_context():
         classroom.finish(work.code, cy.token)
-        assert homework.progress(work.session_id, work.owner_id) == homework.Progress(("Ben",), ("Ada",), ("Cy",))
+        assert homework.progress(work.session_id, work.owner_id) == homework.Progress(
+            ("Ben",), ("Ada",), ("Cy",)
+        )
 
 
 # ---- idle classes ------------------------------------------------------------------------------
@@ -197,8 +211,14 @@ def test_progress_lists_who_has_not_started_who_is_working_and_who_handed_in(app
 
 def test_homework_set_weeks_ahead_is_not_closed_as_idle_until_it_is_due(app):
     work = set_homework(app, opens="2100-01-04T09:00", due="2100-01-08T17:00")  # far after any real clock
-    late = set_homework(app, email="bob@school.example", slug="other", opens="2000-01-03T09:00",
-                        due="2000-01-07T17:00", now=datetime(2000, 1, 1))  # due long before any real clock
+    late = set_homework(
+        app,
+        email="bob@school.example",
+        slug="other",
+        opens="2000-01-03T09:00",
+        due="2000-01-07T17:00",
+        now=datetime(2000, 1, 1),
+    )  # due long before any real clock
     with app.app_context():
         db.session.execute(ClassSession.__table__.update().values(updated_at=datetime(1999, 1, 1)))
         db.session.commit()

@@ -21,13 +21,23 @@ def ctx(app):
 
 def a_pack(article, questions=3, **fields) -> plain.Pack:
     """A plain pack on ``article`` (as the pack formats would read it)."""
-    odd = Question("odd", "choice", "Which?", (("Iran",),), choices=("Iran", "Iraq"), evidence_span=Span(1, 2, 3),
-                   extra={"x-note": "kept"})
-    return plain.Pack(title=fields.get("title", "Syria quiz"), article=pack_service.pack_article(article),
-                      questions=tuple(question(n) for n in range(1, questions)) + (odd,),
-                      description="For Year 7", level="B1",
-                      settings=plain.PackSettings(shuffle_questions=True, shuffle_choices=True, feedback="end",
-                                                  attempts=2))
+    odd = Question(
+        "odd",
+        "choice",
+        "Which?",
+        (("Iran",),),
+        choices=("Iran", "Iraq"),
+        evidence_span=Span(1, 2, 3),
+        extra={"x-note": "kept"},
+    )
+    return plain.Pack(
+        title=fields.get("title", "Syria quiz"),
+        article=pack_service.pack_article(article),
+        questions=tuple(question(n) for n in range(1, questions)) + (odd,),
+        description="For Year 7",
+        level="B1",
+        settings=plain.PackSettings(shuffle_questions=True, shuffle_choices=True, feedback="end", attempts=2),
+    )
 
 
 def test_a_plain_pack_is_stored_and_read_back_equal(ctx):
@@ -42,7 +52,11 @@ def test_a_plain_pack_is_stored_and_read_back_equal(ctx):
 def test_the_article_travels_as_title_and_cleaned_text(ctx):
     article = make_article()
     carried = pack_service.pack_article(article)
-    assert (carried.title, carried.source, carried.dateline) == ("Syria's war enters a new phase", "Reuters", "Beirut")
+    assert (carried.title, carried.source, carried.dateline) == (
+        "Syria's war enters a new phase",
+        "Reuters",
+        "Beirut",
+    )
     assert carried.text.split("\n\n") == list(article.analysis.article.paragraphs)
 
 
@@ -59,11 +73,18 @@ def test_a_teachers_dashboard_lists_their_packs_with_question_counts(ctx):
     ann, bob = make_teacher("ann@school.example"), make_teacher("bob@school.example")
     article = make_article()
     db.session.commit()
-    pack_service.create_pack(a_pack(article, questions=3, title="First"), article_id=article.id, owner_id=ann.id)
-    pack_service.create_pack(a_pack(article, questions=5, title="Second"), article_id=article.id, owner_id=ann.id)
+    pack_service.create_pack(
+        a_pack(article, questions=3, title="First"), article_id=article.id, owner_id=ann.id
+    )
+    pack_service.create_pack(
+        a_pack(article, questions=5, title="Second"), article_id=article.id, owner_id=ann.id
+    )
     pack_service.create_pack(a_pack(article, title="Bob's"), article_id=article.id, owner_id=bob.id)
     listed = pack_service.owned_packs(ann.id)
-    assert [(p.title, p.questions, p.article_slug) for p in listed] == [("Second", 5, "syria"), ("First", 3, "syria")]
+    assert [(p.title, p.questions, p.article_slug) for p in listed] == [
+        ("Second", 5, "syria"),
+        ("First", 3, "syria"),
+    ]
 
 
 def test_an_unknown_pack_is_a_lookup_error(ctx):
@@ -105,14 +126,30 @@ def test_a_pack_whose_article_was_updated_can_still_be_exported(ctx):
     db.session.commit()
     old = article.analysis
     moved = old.article.paragraphs[1][:60]  # the relation's sentence, in paragraph 1
-    kept = Question("moved", "short", "Who backs the government?", (("Russia",),), evidence=moved,
-                    evidence_span=Span(1, 0, 60))
-    gone = Question("gone", "short", "What is last?", (("x",),), evidence="Not in the new text.",
-                    evidence_span=Span(len(old.article.paragraphs) - 1, 0, 20))
-    data = plain.Pack(title="Before the update", article=pack_service.pack_article(article), questions=(kept, gone))
+    kept = Question(
+        "moved",
+        "short",
+        "Who backs the government?",
+        (("Russia",),),
+        evidence=moved,
+        evidence_span=Span(1, 0, 60),
+    )
+    gone = Question(
+        "gone",
+        "short",
+        "What is last?",
+        (("x",),),
+        evidence="Not in the new text.",
+        evidence_span=Span(len(old.article.paragraphs) - 1, 0, 20),
+    )
+    data = plain.Pack(
+        title="Before the update", article=pack_service.pack_article(article), questions=(kept, gone)
+    )
     pack_id = pack_service.create_pack(data, article_id=article.id, owner_id=None)
 
-    shorter = replace(old, article=replace(old.article, paragraphs=old.article.paragraphs[1:2]))  # the seed, edited
+    shorter = replace(
+        old, article=replace(old.article, paragraphs=old.article.paragraphs[1:2])
+    )  # the seed, edited
     articles.replace_analysis(article.id, "new raw text", shorter, key="test-model@2")
 
     exported = interchange.load(interchange.dump(pack_service.get_pack(pack_id), "json")).pack

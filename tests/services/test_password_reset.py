@@ -109,7 +109,9 @@ def test_a_weak_password_is_refused_and_the_link_still_works(app, ann):
     with app.app_context():
         token = password_reset.make_link("ann@school.example", KEY).token
         with pytest.raises(teachers.WeakPassword):
-            password_reset.use_link(token, "password1234", KEY)  # the register page refuses it too (test_auth)
+            password_reset.use_link(
+                token, "password1234", KEY
+            )  # the register page refuses it too (test_auth)
         with pytest.raises(teachers.AccountError, match="at least 10 characters"):
             password_reset.use_link(token, "short", KEY)
         assert password_reset.check_link(token, KEY) == "ann@school.example"
@@ -120,20 +122,25 @@ def forged(payload, key=KEY, salt=password_reset.SALT):
     return itsdangerous.URLSafeTimedSerializer(key, salt=salt).dumps(payload)
 
 
-@pytest.mark.parametrize("token", [
-    pytest.param(lambda link: forged([link[0], link[1]], key="another server's key"), id="other-key"),
-    pytest.param(lambda link: forged([link[0], link[1]], salt="cookie-session"), id="other-purpose"),
-    pytest.param(lambda link: forged([999, link[1]]), id="no-such-account"),
-    pytest.param(lambda link: forged({"id": link[0]}), id="wrong-shape"),
-    pytest.param(lambda link: forged(["1", link[1]]), id="id-as-text"),
-    pytest.param(lambda link: "not-a-token", id="garbage"),
-    pytest.param(lambda link: "", id="empty"),
-    pytest.param(lambda link: "x" * 5000, id="huge"),
-])
+@pytest.mark.parametrize(
+    "token",
+    [
+        pytest.param(lambda link: forged([link[0], link[1]], key="another server's key"), id="other-key"),
+        pytest.param(lambda link: forged([link[0], link[1]], salt="cookie-session"), id="other-purpose"),
+        pytest.param(lambda link: forged([999, link[1]]), id="no-such-account"),
+        pytest.param(lambda link: forged({"id": link[0]}), id="wrong-shape"),
+        pytest.param(lambda link: forged(["1", link[1]]), id="id-as-text"),
+        pytest.param(lambda link: "not-a-token", id="garbage"),
+        pytest.param(lambda link: "", id="empty"),
+        pytest.param(lambda link: "x" * 5000, id="huge"),
+    ],
+)
 def test_a_forged_or_garbled_token_opens_nothing(app, ann, token):
     with app.app_context():
         link = password_reset.make_link("ann@school.example", KEY)
-        teacher_id, fingerprint = itsdangerous.URLSafeTimedSerializer(KEY, salt=password_reset.SALT).loads(link.token)
+        teacher_id, fingerprint = itsdangerous.URLSafeTimedSerializer(KEY, salt=password_reset.SALT).loads(
+            link.token
+        )
         with pytest.raises(LinkRefused, match="does not work"):
             password_reset.use_link(token((teacher_id, fingerprint)), NEW, KEY)
     assert check_password_hash(account(app, ann)[0], OLD)

@@ -7,8 +7,7 @@ import pytest
 from factories import seed_analysis
 
 from quizapp.services.quiz import grade_answers
-from quizapp.text.grading.grader import VERDICTS
-from quizapp.text.grading.grader import NO_ANSWER
+from quizapp.text.grading.grader import NO_ANSWER, VERDICTS
 from quizapp.text.question import Question
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "reuters-syria-new-phase.txt"
@@ -57,12 +56,15 @@ def test_mixed_answers_add_up_to_the_hand_marked_total(seed):
 
 
 def test_right_answers_get_full_marks_and_the_reasons_shown_to_the_pupil(seed):
-    right = ids_by_prompt(seed, {
-        "Who backs the Syrian government?": "russia and iran",
-        "Which town did government forces capture?": "al sukhna",
-        "Which of these organized one of the ceasefires": ["Russia", "United States"],
-        "Does the United States back the militias?": "true",
-    })
+    right = ids_by_prompt(
+        seed,
+        {
+            "Who backs the Syrian government?": "russia and iran",
+            "Which town did government forces capture?": "al sukhna",
+            "Which of these organized one of the ceasefires": ["Russia", "United States"],
+            "Does the United States back the militias?": "true",
+        },
+    )
     result = grade_answers(seed, right)
     assert result.score == 4 and result.counts["correct"] == 4
     town = next(r for r in result.results if "town" in r.question.prompt)
@@ -114,7 +116,15 @@ def test_unknown_ids_are_ignored_and_junk_is_graded_safely():
 
 @pytest.mark.parametrize(
     ("response", "answered"),
-    [(None, False), ("", False), ("   ", False), ([], False), (["", " "], False), ("Paris", True), (["Anna"], True)],
+    [
+        (None, False),
+        ("", False),
+        ("   ", False),
+        ([], False),
+        (["", " "], False),
+        ("Paris", True),
+        (["Anna"], True),
+    ],
 )
 def test_answered_means_the_pupil_gave_something(response, answered):
     result = grade_answers(small_quiz(MULTI), {"q-multi": response})

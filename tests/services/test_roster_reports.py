@@ -36,7 +36,9 @@ def term(app):
     join_and_answer(app, room, first, "Ada", RIGHT)
     join_and_answer(app, room, first, "Ben", {1: RIGHT[1], 2: WRONG[2], 3: WRONG[3], 4: WRONG[4]})
     join_and_answer(app, room, second, "Ada", {1: RIGHT[1], 4: WRONG[4]})
-    join_and_answer(app, room, second, "Cy", {1: RIGHT[1], 2: RIGHT[2], 3: RIGHT[3], 4: WRONG[4]}, finish=True)
+    join_and_answer(
+        app, room, second, "Cy", {1: RIGHT[1], 2: RIGHT[2], 3: RIGHT[3], 4: WRONG[4]}, finish=True
+    )
     return room, first_id, second_id
 
 
@@ -45,7 +47,9 @@ def test_the_term_shows_each_sessions_mean_score_in_the_order_they_were_run(app,
     with app.app_context():
         report = roster_reports.term(room.class_id, room.owner_id)
     assert [(s.session_id, s.joined, s.questions, s.mean_percent) for s in report.sessions] == [
-        (first_id, 2, 4, 62.5), (second_id, 2, 4, 50.0)]
+        (first_id, 2, 4, 62.5),
+        (second_id, 2, 4, 50.0),
+    ]
 
 
 def test_the_skills_the_class_misses_most_come_first(app, term):
@@ -55,7 +59,11 @@ def test_the_skills_the_class_misses_most_come_first(app, term):
     # main idea: 4 answers, 1 right (75% missed); vocabulary and inference: 3 answers, 2 right (33.3%);
     # recall: 4 answers, all right (0%). Ties keep the order recall, vocabulary, inference, main idea.
     assert [(s.skill, s.answers, round(s.missed_percent, 1)) for s in skills] == [
-        ("main idea", 4, 75.0), ("vocabulary", 3, 33.3), ("inference", 3, 33.3), ("recall", 4, 0.0)]
+        ("main idea", 4, 75.0),
+        ("vocabulary", 3, 33.3),
+        ("inference", 3, 33.3),
+        ("recall", 4, 0.0),
+    ]
 
 
 def test_a_class_with_no_sessions_yet_has_an_empty_term(app):
@@ -78,7 +86,9 @@ def test_a_pupils_history_has_every_session_of_the_class_joined_or_not(app, term
         name, rows = roster_reports.history(room.class_id, room.owner_id, pupil_id(app, room, "Ben"))
     assert name == "Ben"
     assert [(r.session_id, r.joined, r.answered, r.score, r.percent) for r in rows] == [
-        (first_id, True, 4, 1.0, 25.0), (second_id, False, 0, 0, None)]
+        (first_id, True, 4, 1.0, 25.0),
+        (second_id, False, 0, 0, None),
+    ]
 
 
 def test_a_merged_typed_name_counts_in_the_pupils_history(app, term):
@@ -87,8 +97,9 @@ def test_a_merged_typed_name_counts_in_the_pupils_history(app, term):
         code = classroom.owned_session(first_id, room.owner_id).code
         typed = classroom.join(code, "Cyrus")
         classroom.save_answer(code, typed.token, 2, RIGHT[2])
-        roster_sessions.link_participant(room.class_id, room.owner_id, typed.participant_id,
-                                         pupil_id(app, room, "Cy"))
+        roster_sessions.link_participant(
+            room.class_id, room.owner_id, typed.participant_id, pupil_id(app, room, "Cy")
+        )
         _, rows = roster_reports.history(room.class_id, room.owner_id, pupil_id(app, room, "Cy"))
     assert [(r.joined, r.score) for r in rows] == [(True, 1.0), (True, 3.0)]
 
@@ -101,18 +112,21 @@ def test_the_csv_has_a_row_per_pupil_per_session_and_a_total_per_pupil(app, term
     assert table[0] == roster_reports.CSV_HEADER
     got = [(r[1], r[2], r[5], r[6], r[7], r[8], r[9], r[10]) for r in table[1:]]
     assert got == [
-        ("Ada", "Syria", "yes", "4", "4", "4", "100", "no"), ("Ada", "Syria", "yes", "2", "4", "1", "25", "no"),
+        ("Ada", "Syria", "yes", "4", "4", "4", "100", "no"),
+        ("Ada", "Syria", "yes", "2", "4", "1", "25", "no"),
         ("Ada", "Total", "2 of 2", "6", "8", "5", "62.5", "0"),  # 5 of 8 questions
-        ("Ben", "Syria", "yes", "4", "4", "1", "25", "no"), ("Ben", "Syria", "no", "0", "4", "0", "", "no"),
+        ("Ben", "Syria", "yes", "4", "4", "1", "25", "no"),
+        ("Ben", "Syria", "no", "0", "4", "0", "", "no"),
         ("Ben", "Total", "1 of 2", "4", "8", "1", "12.5", "0"),  # a missed session counts its questions
-        ("Cy", "Syria", "no", "0", "4", "0", "", "no"), ("Cy", "Syria", "yes", "4", "4", "3", "75", "yes"),
+        ("Cy", "Syria", "no", "0", "4", "0", "", "no"),
+        ("Cy", "Syria", "yes", "4", "4", "3", "75", "yes"),
         ("Cy", "Total", "1 of 2", "4", "8", "3", "37.5", "1"),
     ]
     assert {r[0] for r in table[1:]} == {"7B"} and {r[4] for r in table[1:] if r[2] == "Syria"} == {"lesson"}
 
 
 def test_the_csv_is_safe_against_spreadsheet_formulas(app):
-    room = make_room(app, names="=HYPERLINK(\"http://x\")\n@SUM(A1)\n-2+3", class_name="+cmd")
+    room = make_room(app, names='=HYPERLINK("http://x")\n@SUM(A1)\n-2+3', class_name="+cmd")
     with app.app_context():
         text = roster_reports.term_csv(room.class_id, room.owner_id)
     cells = [cell for row in csv.reader(io.StringIO(text)) for cell in row[:2]][2:]
@@ -124,10 +138,12 @@ def test_another_teacher_gets_no_report(app, term):
     bob = make_room(app, names="", email="bob@school.example", slug="other", class_name="9C")
     with app.app_context():
         ada = pupil_id(app, room, "Ada")
-        for call in (lambda: roster_reports.term(room.class_id, bob.owner_id),
-                     lambda: roster_reports.history(room.class_id, bob.owner_id, ada),
-                     lambda: roster_reports.history(bob.class_id, bob.owner_id, ada),  # a name from another class
-                     lambda: roster_reports.term_csv(room.class_id, bob.owner_id)):
+        for call in (
+            lambda: roster_reports.term(room.class_id, bob.owner_id),
+            lambda: roster_reports.history(room.class_id, bob.owner_id, ada),
+            lambda: roster_reports.history(bob.class_id, bob.owner_id, ada),  # a name from another class
+            lambda: roster_reports.term_csv(room.class_id, bob.owner_id),
+        ):
             with pytest.raises(LookupError):
                 call()
         assert rosters.owned_class(room.class_id, room.owner_id).name == "7B"

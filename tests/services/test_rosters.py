@@ -33,10 +33,13 @@ def test_names_pasted_one_per_line_are_cleaned_and_repeats_dropped():
     assert rosters.parse_names(pasted) == ["Zoë Adams", "ben", "Ada"]
 
 
-@pytest.mark.parametrize("pasted, message", [
-    ("Ada\n" + "x" * 41, r"Line 2 \(“x{41}”\): That name is too long"),
-    ("Ada\nJоhn", "Line 2"),  # a Cyrillic "о" among Latin letters
-])
+@pytest.mark.parametrize(
+    "pasted, message",
+    [
+        ("Ada\n" + "x" * 41, r"Line 2 \(“x{41}”\): That name is too long"),
+        ("Ada\nJоhn", "Line 2"),  # a Cyrillic "о" among Latin letters
+    ],
+)
 def test_a_name_that_cannot_be_used_is_named_by_its_line_and_nothing_is_added(app, pasted, message):
     room = make_room(app)
     with app.app_context(), pytest.raises(rosters.RosterError, match=message):
@@ -52,7 +55,9 @@ def test_adding_names_keeps_those_already_on_the_list_and_says_so(app):
     assert names(app, room) == ["Ada", "Ben", "Cy", "Dee", "Eve"]
 
 
-@pytest.mark.parametrize("name, message", [("", "Give the class a name"), ("x" * 81, "at most 80 characters")])
+@pytest.mark.parametrize(
+    "name, message", [("", "Give the class a name"), ("x" * 81, "at most 80 characters")]
+)
 def test_a_class_needs_a_name(app, name, message):
     room = make_room(app)
     with app.app_context():
@@ -136,10 +141,15 @@ def test_a_pupil_who_typed_their_name_is_merged_into_the_list(app):
     with app.app_context():
         typed = classroom.join(code, "Cyrus")  # not on the list: joined with a typed name
         [loose] = roster_sessions.unlisted(room.class_id, room.owner_id)
-        assert (loose.participant_id, loose.display_name, loose.session_id) == (typed.participant_id, "Cyrus",
-                                                                                session_id)
+        assert (loose.participant_id, loose.display_name, loose.session_id) == (
+            typed.participant_id,
+            "Cyrus",
+            session_id,
+        )
         cy = pupil_id(app, room, "Cy")
-        assert roster_sessions.link_participant(room.class_id, room.owner_id, typed.participant_id, cy) == "Cy"
+        assert (
+            roster_sessions.link_participant(room.class_id, room.owner_id, typed.participant_id, cy) == "Cy"
+        )
         assert roster_sessions.unlisted(room.class_id, room.owner_id) == []
         assert [(s.participant_id, s.pupil_id) for s in rows(PupilSeat)] == [(typed.participant_id, cy)]
 
@@ -151,8 +161,9 @@ def test_a_typed_name_is_not_merged_into_a_pupil_who_was_there_under_their_own_n
     with app.app_context():
         typed = classroom.join(code, "Ada L")
         with pytest.raises(rosters.RosterError, match="Ada already joined that session"):
-            roster_sessions.link_participant(room.class_id, room.owner_id, typed.participant_id,
-                                             pupil_id(app, room, "Ada"))
+            roster_sessions.link_participant(
+                room.class_id, room.owner_id, typed.participant_id, pupil_id(app, room, "Ada")
+            )
         assert roster_sessions.add_and_link(room.class_id, room.owner_id, typed.participant_id) == "Ada L"
     assert names(app, room) == ["Ada", "Ada L", "Ben", "Cy"]
 
@@ -193,15 +204,17 @@ def test_another_teachers_class_is_not_found_by_any_service(app):
         ada = pupil_id(app, room, "Ada")
         assert rosters.owned_class(room.class_id, bob.owner_id) is None
         assert [c.name for c in rosters.owned_classes(bob.owner_id)] == ["9C"]
-        for call in (lambda: rosters.add_pupils(room.class_id, bob.owner_id, "Eve"),
-                     lambda: rosters.rename_pupil(room.class_id, bob.owner_id, ada, "Eve"),
-                     lambda: rosters.merge_pupils(room.class_id, bob.owner_id, ada, pupil_id(app, room, "Ben")),
-                     lambda: rosters.rename_class(room.class_id, bob.owner_id, "Mine"),
-                     lambda: rosters.delete_class(room.class_id, bob.owner_id),
-                     lambda: roster_sessions.start_for_class(room.class_id, bob.owner_id, bob.pack_id),
-                     lambda: roster_sessions.unlisted(room.class_id, bob.owner_id),
-                     lambda: roster_sessions.link_participant(room.class_id, bob.owner_id, typed.participant_id, ada),
-                     lambda: roster_sessions.start_for_class(room.class_id, room.owner_id, bob.pack_id)):
+        for call in (
+            lambda: rosters.add_pupils(room.class_id, bob.owner_id, "Eve"),
+            lambda: rosters.rename_pupil(room.class_id, bob.owner_id, ada, "Eve"),
+            lambda: rosters.merge_pupils(room.class_id, bob.owner_id, ada, pupil_id(app, room, "Ben")),
+            lambda: rosters.rename_class(room.class_id, bob.owner_id, "Mine"),
+            lambda: rosters.delete_class(room.class_id, bob.owner_id),
+            lambda: roster_sessions.start_for_class(room.class_id, bob.owner_id, bob.pack_id),
+            lambda: roster_sessions.unlisted(room.class_id, bob.owner_id),
+            lambda: roster_sessions.link_participant(room.class_id, bob.owner_id, typed.participant_id, ada),
+            lambda: roster_sessions.start_for_class(room.class_id, room.owner_id, bob.pack_id),
+        ):
             with pytest.raises(LookupError):
                 call()
         assert roster_sessions.class_of_session(session_id, bob.owner_id) is None

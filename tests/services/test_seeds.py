@@ -86,8 +86,10 @@ def test_another_model_or_pipeline_version_analyses_again(ctx, folder, calls, mo
 
 def test_a_bad_seed_is_reported_and_the_others_still_load(ctx, folder, calls):
     (folder / "alpha.txt").write_text("Bad\n", encoding="utf-8")
-    assert sync(folder) == [("alpha", "failed", "", "The article has a title but no text."),
-                            ("beta", "added", "Beta title", None)]
+    assert sync(folder) == [
+        ("alpha", "failed", "", "The article has a title but no text."),
+        ("beta", "added", "Beta title", None),
+    ]
 
 
 def test_a_seed_never_overwrites_a_teachers_article(ctx, folder, calls):
@@ -113,9 +115,13 @@ def test_a_missing_folder_loads_nothing(ctx, tmp_path, calls):
 
 
 def a_pack(text: str, title: str = "Alpha questions", questions: int = 2) -> plain.Pack:
-    return plain.Pack(title=title, article=plain.PackArticle("Alpha title", text),
-                      questions=tuple(question(n) for n in range(1, questions + 1)), level="B1",
-                      settings=plain.PackSettings(feedback="end", attempts=2))
+    return plain.Pack(
+        title=title,
+        article=plain.PackArticle("Alpha title", text),
+        questions=tuple(question(n) for n in range(1, questions + 1)),
+        level="B1",
+        settings=plain.PackSettings(feedback="end", attempts=2),
+    )
 
 
 @pytest.fixture
@@ -144,7 +150,9 @@ def test_a_seed_pack_is_stored_on_the_seed_article_with_the_same_text(ctx, folde
     assert (row.owner_id, row.article.slug) == (None, "alpha")
     assert replace(pack_service.to_plain(row), article=data.article) == data
     assert sync_packs(pack_folder, data) == [("alpha.json", "unchanged", None)]
-    assert sync_packs(pack_folder, a_pack(data.article.text, questions=3)) == [("alpha.json", "updated", None)]
+    assert sync_packs(pack_folder, a_pack(data.article.text, questions=3)) == [
+        ("alpha.json", "updated", None)
+    ]
     assert len(db.session.scalars(sa.select(Pack)).one().questions) == 3
 
 
@@ -182,11 +190,16 @@ def test_the_sample_library_loads_as_three_stories_easiest_first_by_the_real_mod
     with app.app_context():
         results = list(seeds.sync_stories(app.config["SEEDS_DIR"] / "stories", app.config["SPACY_MODEL"]))
         assert [(r.name, r.status) for r in results] == [
-            ("noise-and-nature", "added"), ("skydiver", "added"), ("virunga-gorillas", "added")]
+            ("noise-and-nature", "added"),
+            ("skydiver", "added"),
+            ("virunga-gorillas", "added"),
+        ]
         library = stories.stories_for(None)
-        assert [s.title for s in library] == ["Birdsong in a noisy world",
-                                              "Gorillas or oil? The future of Virunga National Park",
-                                              "The jump from the edge of space"]
+        assert [s.title for s in library] == [
+            "Birdsong in a noisy world",
+            "Gorillas or oil? The future of Virunga National Park",
+            "The jump from the edge of space",
+        ]
         for story in library:
             levels = [v.slug.rsplit("-", 1)[1] for v in story.versions]
             assert levels == ["elementary", "intermediate", "advanced"], story.title
@@ -203,13 +216,25 @@ def test_a_story_folder_naming_a_teachers_address_fails_alone(ctx, tmp_path, cal
         (folder / name / f"{name}-easy.txt").write_text(f"{name.title()}\nAn easy text.\n", encoding="utf-8")
         (folder / name / f"{name}-hard.txt").write_text(f"{name.title()}\nA harder text.\n", encoding="utf-8")
     teacher = make_teacher()
-    db.session.add(Article(slug="bad-easy", title="Mine", raw_text="x", analysis_key="k", owner_id=teacher.id,
-                           analysis_data=naive_analyse("Mine\nA text.", "m").to_dict()))
+    db.session.add(
+        Article(
+            slug="bad-easy",
+            title="Mine",
+            raw_text="x",
+            analysis_key="k",
+            owner_id=teacher.id,
+            analysis_data=naive_analyse("Mine\nA text.", "m").to_dict(),
+        )
+    )
     db.session.commit()
     results = {r.name: r for r in seeds.sync_stories(folder, "m")}
     assert results["bad"].status == seeds.FAILED and "bad-easy" in str(results["bad"].error)
     assert results["good"].status == seeds.ADDED and results["good"].title == "Good (2 versions)"
-def test_a_seed_pack_deleted_while_it_is_updated_is_reported_not_a_crash(ctx, folder, pack_folder, calls, monkeypatch):
+
+
+def test_a_seed_pack_deleted_while_it_is_updated_is_reported_not_a_crash(
+    ctx, folder, pack_folder, calls, monkeypatch
+):
     """The pack is read, then written in a second transaction: if it is gone by then, that file fails.
 
     Found by mypy (``db.session.get`` may return None): before, the run

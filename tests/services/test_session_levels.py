@@ -30,7 +30,10 @@ def test_a_session_of_a_story_has_one_level_per_version_easiest_first_each_with_
         levels = session_levels.levels(lesson.session_id)
         # Packs of 2, 3 and 4 questions on the easy (A2), middle (B1) and hard (C1) versions.
         assert [(lv.cefr, lv.title, lv.question_count) for lv in levels] == [
-            ("A2", "Mars One (easy)", 2), ("B1", "Mars One (middle)", 3), ("C1", "Mars One (hard)", 4)]
+            ("A2", "Mars One (easy)", 2),
+            ("B1", "Mars One (middle)", 3),
+            ("C1", "Mars One (hard)", 4),
+        ]
         info = classroom.owned_session(lesson.session_id, lesson.owner_id)
         assert (info.title, info.question_count, info.article_slug) == ("Mars One", 3, "mars-int")
 
@@ -41,7 +44,9 @@ def test_a_pupil_starts_at_the_middle_level_and_the_teacher_can_give_another(app
     with app.app_context():
         pupil = classroom.pupil_for(lesson.code, sam.token)
         assert (len(pupil.questions), pupil.article_id) == (3, lesson.article_ids["mars-int"])
-        session_levels.assign_level(lesson.session_id, sam.participant_id, level_ids(app, lesson.session_id)["A2"])
+        session_levels.assign_level(
+            lesson.session_id, sam.participant_id, level_ids(app, lesson.session_id)["A2"]
+        )
         pupil = classroom.pupil_for(lesson.code, sam.token)
         assert (len(pupil.questions), pupil.article_id) == (2, lesson.article_ids["mars-ele"])
         assert classroom.session_article(lesson.session_id, pupil.article_id).title == "Mars One (easy)"
@@ -73,8 +78,12 @@ def test_pupils_choose_only_when_the_teacher_lets_them(app):
         with pytest.raises(classroom.NotJoined):
             session_levels.choose_level(lesson.code, "not-a-token", levels["A2"])
         offered = session_levels.pupil_levels(lesson.session_id, sam.participant_id, None)
-        assert (offered.here.cefr, offered.easier.cefr, offered.harder.cefr, offered.may_choose) == \
-            ("B1", "A2", "C1", False)
+        assert (offered.here.cefr, offered.easier.cefr, offered.harder.cefr, offered.may_choose) == (
+            "B1",
+            "A2",
+            "C1",
+            False,
+        )
 
 
 def test_a_pupil_who_may_choose_switches_and_gets_that_levels_questions(app):
@@ -86,8 +95,12 @@ def test_a_pupil_who_may_choose_switches_and_gets_that_levels_questions(app):
         pupil = classroom.pupil_for(lesson.code, sam.token)
         assert len(pupil.questions) == 4
         offered = session_levels.pupil_levels(lesson.session_id, sam.participant_id, pupil.level_id)
-        assert (offered.here.cefr, offered.easier.cefr, offered.harder, offered.may_choose) == \
-            ("C1", "B1", None, True)
+        assert (offered.here.cefr, offered.easier.cefr, offered.harder, offered.may_choose) == (
+            "C1",
+            "B1",
+            None,
+            True,
+        )
 
 
 def test_a_level_of_another_session_is_not_found(app):
@@ -116,9 +129,15 @@ def test_the_dashboard_compares_the_levels_by_mean_score(app):
         board = classroom_results.dashboard(lesson.session_id)
     # A2: mean (2 + 1) / 2 = 1.5 of 2 questions = 75 %; B1: 1 of 3 = 33 %; C1: nobody.
     assert [(lv.level, lv.pupils, lv.mean_score, lv.mean_share) for lv in board.levels] == [
-        ("A2", 2, 1.5, 75), ("B1", 1, 1.0, 33), ("C1", 0, 0.0, 0)]
+        ("A2", 2, 1.5, 75),
+        ("B1", 1, 1.0, 33),
+        ("C1", 0, 0.0, 0),
+    ]
     assert [(p.display_name, p.level, p.total) for p in board.participants] == [
-        ("Ann", "A2", 2), ("Ben", "A2", 2), ("Cat", "B1", 3)]
+        ("Ann", "A2", 2),
+        ("Ben", "A2", 2),
+        ("Cat", "B1", 3),
+    ]
     assert [q.counts["correct"] for q in board.levels[0].questions] == [2, 1]
     assert board.questions == ()
     with app.app_context():
@@ -152,8 +171,10 @@ def test_a_seed_story_runs_at_once_on_the_questions_quizapp_made(app):
     with app.app_context():
         teacher = make_teacher()
         for number, (slug, title, grade, cefr) in enumerate(LEVELS, start=1):
-            analysis = replace(levelled_analysis(title, grade, cefr), questions=tuple(question(n) for n in
-                                                                                      range(1, number + 1)))
+            analysis = replace(
+                levelled_analysis(title, grade, cefr),
+                questions=tuple(question(n) for n in range(1, number + 1)),
+            )
             make_article(slug=slug, analysis=analysis)
         db.session.commit()
         stories.sync_seed_story("Mars One", [slug for slug, *_ in LEVELS])
@@ -161,7 +182,10 @@ def test_a_seed_story_runs_at_once_on_the_questions_quizapp_made(app):
         session_id = session_levels.start_levelled_session(story_id, teacher.id)
         # One, two and three generated questions on the easy, middle and hard versions.
         assert [(lv.cefr, lv.question_count) for lv in session_levels.levels(session_id)] == [
-            ("A2", 1), ("B1", 2), ("C1", 3)]
+            ("A2", 1),
+            ("B1", 2),
+            ("C1", 3),
+        ]
 
 
 def test_the_middle_versions_pack_settings_hold_for_every_level(app):
@@ -174,7 +198,12 @@ def test_the_middle_versions_pack_settings_hold_for_every_level(app):
         db.session.commit()
         session_id = session_levels.start_levelled_session(story_id, owner)
         row = db.session.get(ClassSession, session_id)
-        assert (row.feedback, row.attempts, row.description, row.shuffle_questions) == ("end", 2, "Read twice.", True)
+        assert (row.feedback, row.attempts, row.description, row.shuffle_questions) == (
+            "end",
+            2,
+            "Read twice.",
+            True,
+        )
 
 
 def test_an_article_read_at_one_level_of_a_lesson_is_deleted_like_one_read_by_the_whole_class(app):

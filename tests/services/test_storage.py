@@ -46,7 +46,7 @@ def sqlite_only(ctx):
 
 
 def test_sqlite_uses_wal_a_busy_timeout_foreign_keys_and_normal_sync(sqlite_only):
-    pragma = lambda name: db.session.execute(sa.text(f"PRAGMA {name}")).scalar()  # noqa: E731
+    pragma = lambda name: db.session.execute(sa.text(f"PRAGMA {name}")).scalar()
     assert pragma("journal_mode") == "wal"
     assert pragma("busy_timeout") == 5000
     assert pragma("foreign_keys") == 1
@@ -78,8 +78,12 @@ def test_a_read_only_block_takes_no_lock_so_a_writer_goes_on_while_it_reads(sqli
             other.execute("UPDATE teacher SET email = 'moved@example.org' WHERE id = ?", (teacher.id,))
             other.execute("COMMIT")
             # the read goes on in its snapshot: it still sees the row as it was when it began
-            assert db.session.scalar(sa.select(Teacher.email).where(Teacher.id == teacher.id)) == teacher.email
-        assert db.session.scalar(sa.select(Teacher.email).where(Teacher.id == teacher.id)) == "moved@example.org"
+            assert (
+                db.session.scalar(sa.select(Teacher.email).where(Teacher.id == teacher.id)) == teacher.email
+            )
+        assert (
+            db.session.scalar(sa.select(Teacher.email).where(Teacher.id == teacher.id)) == "moved@example.org"
+        )
     finally:
         other.close()
 
@@ -99,9 +103,8 @@ def test_a_write_block_still_holds_the_lock_from_its_first_read(sqlite_only):
 
 def test_savepoints_work_inside_a_transaction(ctx):
     teacher = make_teacher()
-    with pytest.raises(sa.exc.IntegrityError):
-        with db.session.begin_nested():
-            make_teacher(email=teacher.email)
+    with pytest.raises(sa.exc.IntegrityError), db.session.begin_nested():
+        make_teacher(email=teacher.email)
     db.session.commit()
     assert db.session.scalar(sa.select(sa.func.count(Teacher.id))) == 1
 
@@ -145,8 +148,17 @@ def test_two_writers_that_read_first_both_succeed_and_neither_loses_an_update(ap
 def test_an_analysis_round_trips_through_the_json_column(app):
     original = replace(
         seed_analysis(),
-        questions=(Question("q1", "cloze", "Backed by _____ and Iran", (("Russia", "Moscow"),), skill="vocabulary",
-                            evidence_span=Span(1, 0, 20), extra={"future_key": [1, 2]}),),
+        questions=(
+            Question(
+                "q1",
+                "cloze",
+                "Backed by _____ and Iran",
+                (("Russia", "Moscow"),),
+                skill="vocabulary",
+                evidence_span=Span(1, 0, 20),
+                extra={"future_key": [1, 2]},
+            ),
+        ),
         extras={"pipeline": "hand-made", "note": "Ünïcode – “quotes” 🙂"},
     )
     with app.app_context():
@@ -156,7 +168,10 @@ def test_an_analysis_round_trips_through_the_json_column(app):
         article = db.session.scalars(sa.select(Article)).one()
         assert article.analysis == original
         assert (article.title, article.source, article.dateline) == (
-            "Syria's war enters a new phase", "Reuters", "Beirut")
+            "Syria's war enters a new phase",
+            "Reuters",
+            "Beirut",
+        )
 
 
 def test_pack_questions_keep_their_order_and_round_trip(ctx):
@@ -247,13 +262,16 @@ def test_the_migrations_make_the_schema_the_models_describe(ctx):
         assert compare_metadata(context, db.metadata) == []
 
 
-@pytest.mark.parametrize("url, expected", [
-    (None, "sqlite:////srv/quizapp/instance/quizapp.sqlite3"),
-    ("", "sqlite:////srv/quizapp/instance/quizapp.sqlite3"),
-    ("postgres://u:p@db/quiz", "postgresql+psycopg://u:p@db/quiz"),
-    ("postgresql://u@/quiz?host=/run/pg", "postgresql+psycopg://u@/quiz?host=/run/pg"),
-    ("postgresql+psycopg://u@db/quiz", "postgresql+psycopg://u@db/quiz"),
-    ("sqlite:////tmp/other.db", "sqlite:////tmp/other.db"),
-])
+@pytest.mark.parametrize(
+    "url, expected",
+    [
+        (None, "sqlite:////srv/quizapp/instance/quizapp.sqlite3"),
+        ("", "sqlite:////srv/quizapp/instance/quizapp.sqlite3"),
+        ("postgres://u:p@db/quiz", "postgresql+psycopg://u:p@db/quiz"),
+        ("postgresql://u@/quiz?host=/run/pg", "postgresql+psycopg://u@/quiz?host=/run/pg"),
+        ("postgresql+psycopg://u@db/quiz", "postgresql+psycopg://u@db/quiz"),
+        ("sqlite:////tmp/other.db", "sqlite:////tmp/other.db"),
+    ],
+)
 def test_database_url_defaults_to_sqlite_and_gives_postgres_our_driver(url, expected):
     assert database_url(url, "/srv/quizapp/instance") == expected

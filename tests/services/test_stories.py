@@ -114,7 +114,10 @@ def test_unlinking_keeps_the_article_and_the_last_one_takes_the_story_with_it(an
 def test_only_articles_in_no_story_can_be_linked(ann):
     owner, ids = ann
     stories.create_story(ids["mars-int"], owner)
-    assert [v.slug for v in stories.linkable_articles(owner)] == ["mars-ele", "mars-adv"]  # by title: easy, hard
+    assert [v.slug for v in stories.linkable_articles(owner)] == [
+        "mars-ele",
+        "mars-adv",
+    ]  # by title: easy, hard
 
 
 def test_pupils_see_seed_stories_and_not_a_teachers(ann):

@@ -29,17 +29,25 @@ def typed(n: int) -> Question:
 
 def material(questions, **settings) -> study.Material:
     """A pack-like material with ``questions`` on the hand-made seed analysis."""
-    return study.Material("pack", "1", "A pack", replace(seed_analysis(), questions=tuple(questions)), **settings)
+    return study.Material(
+        "pack", "1", "A pack", replace(seed_analysis(), questions=tuple(questions)), **settings
+    )
 
 
 def graded(verdicts) -> QuizResult:
     """A result with one question per verdict, in order."""
     scores = {"correct": 1.0, "partial": 0.5, "incorrect": 0.0}
-    return QuizResult(tuple(QuestionResult(n, typed(n), None, Grade(scores[v], v, (), "", "Assad", ""))
-                            for n, v in enumerate(verdicts, start=1)))
+    return QuizResult(
+        tuple(
+            QuestionResult(n, typed(n), None, Grade(scores[v], v, (), "", "Assad", ""))
+            for n, v in enumerate(verdicts, start=1)
+        )
+    )
 
 
-def attempt(ref="syria", score=1.0, total=2, day=1, retry=False, kind="article", title="Syria") -> study.Attempt:
+def attempt(
+    ref="syria", score=1.0, total=2, day=1, retry=False, kind="article", title="Syria"
+) -> study.Attempt:
     """A progress record ``day`` days after 31 October 2026."""
     when = datetime(2026, 10, 31, 9, 30, tzinfo=UTC) + timedelta(days=day)
     return study.Attempt(kind, ref, title, score, total, when, retry)
@@ -79,10 +87,18 @@ def test_only_asks_those_questions_in_that_order():
     assert [q.prompt for q in arranged.questions] == ["Typed 4?", "Typed 2?"]
 
 
-@pytest.mark.parametrize("arrangement", [
-    study.Arrangement(only=(0,)), study.Arrangement(only=(4,)), study.Arrangement(only=(1, 1)),
-    study.Arrangement(round=study.MAX_ROUNDS + 1), study.Arrangement(round=-1), study.Arrangement(seed=-1),
-], ids=["zero", "past-the-end", "twice", "too-many-rounds", "negative-round", "negative-seed"])
+@pytest.mark.parametrize(
+    "arrangement",
+    [
+        study.Arrangement(only=(0,)),
+        study.Arrangement(only=(4,)),
+        study.Arrangement(only=(1, 1)),
+        study.Arrangement(round=study.MAX_ROUNDS + 1),
+        study.Arrangement(round=-1),
+        study.Arrangement(seed=-1),
+    ],
+    ids=["zero", "past-the-end", "twice", "too-many-rounds", "negative-round", "negative-seed"],
+)
 def test_a_link_the_material_cannot_have_is_refused_with_a_message(arrangement):
     with pytest.raises(study.BadArrangement, match="link"):
         study.arrange(material([typed(1), typed(2), typed(3)]), arrangement)
@@ -142,32 +158,52 @@ def test_progress_keeps_the_latest_thirty_attempts():
 
 
 def test_records_round_trip_through_their_json_shape():
-    history = (attempt(score=6.5, total=12), attempt(kind="pack", ref="3", score=3, total=7, day=2, retry=True))
+    history = (
+        attempt(score=6.5, total=12),
+        attempt(kind="pack", ref="3", score=3, total=7, day=2, retry=True),
+    )
     records = study.to_records(history)
-    assert records[1] == ["pack", "3", "Syria", 3, 7, int(datetime(2026, 11, 2, 9, 30, tzinfo=UTC).timestamp()), 1]
+    assert records[1] == [
+        "pack",
+        "3",
+        "Syria",
+        3,
+        7,
+        int(datetime(2026, 11, 2, 9, 30, tzinfo=UTC).timestamp()),
+        1,
+    ]
     assert study.from_records(records) == history
 
 
-@pytest.mark.parametrize("bad", [
-    ["quiz", "x", "t", 1, 2, 0, 0],  # unknown kind
-    ["article", 5, "t", 1, 2, 0, 0],  # slug not text
-    ["article", "x", "t", 3, 2, 0, 0],  # more points than questions
-    ["article", "x", "t", -1, 2, 0, 0],
-    ["article", "x", "t", "1", 2, 0, 0],
-    ["article", "x", "t", 1, 2.5, 0, 0],
-    ["article", "x", "t", 1, 2, -5, 0],
-    ["article", "x", "t", 1, 2, 10**15, 0],
-    ["article", "x", "t", True, 2, 0, 0],
-    ["article", "x", "t", 1, 2, 0],  # a field short
-    "article", None, {"kind": "article"},
-])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        ["quiz", "x", "t", 1, 2, 0, 0],  # unknown kind
+        ["article", 5, "t", 1, 2, 0, 0],  # slug not text
+        ["article", "x", "t", 3, 2, 0, 0],  # more points than questions
+        ["article", "x", "t", -1, 2, 0, 0],
+        ["article", "x", "t", "1", 2, 0, 0],
+        ["article", "x", "t", 1, 2.5, 0, 0],
+        ["article", "x", "t", 1, 2, -5, 0],
+        ["article", "x", "t", 1, 2, 10**15, 0],
+        ["article", "x", "t", True, 2, 0, 0],
+        ["article", "x", "t", 1, 2, 0],  # a field short
+        "article",
+        None,
+        {"kind": "article"},
+    ],
+)
 def test_a_record_that_does_not_fit_is_dropped_and_the_rest_kept(bad):
     good = study.to_records([attempt()])[0]
     assert study.from_records([bad, good]) == (attempt(),)
 
 
 def test_anything_but_a_list_of_records_is_no_progress():
-    assert study.from_records({"a": 1}) == () and study.from_records("x") == () and study.from_records(None) == ()
+    assert (
+        study.from_records({"a": 1}) == ()
+        and study.from_records("x") == ()
+        and study.from_records(None) == ()
+    )
 
 
 def test_a_long_title_is_cut_in_the_record():
@@ -178,13 +214,17 @@ def test_a_long_title_is_cut_in_the_record():
 
 
 def test_done_sums_up_each_material_most_recent_first():
-    history = (attempt(ref="syria", score=1, total=4, day=1),            # 25%
-               attempt(kind="pack", ref="3", title="Pack", score=3, total=4, day=2),
-               attempt(ref="syria", score=3, total=4, day=3),            # 75%
-               attempt(ref="syria", score=1, total=2, day=4, retry=True))  # 50%
+    history = (
+        attempt(ref="syria", score=1, total=4, day=1),  # 25%
+        attempt(kind="pack", ref="3", title="Pack", score=3, total=4, day=2),
+        attempt(ref="syria", score=3, total=4, day=3),  # 75%
+        attempt(ref="syria", score=1, total=2, day=4, retry=True),
+    )  # 50%
     done = study.done(history)
-    assert [(d.kind, d.ref, d.attempts, d.best_percent) for d in done] == [("article", "syria", 3, 75.0),
-                                                                           ("pack", "3", 1, 75.0)]
+    assert [(d.kind, d.ref, d.attempts, d.best_percent) for d in done] == [
+        ("article", "syria", 3, 75.0),
+        ("pack", "3", 1, 75.0),
+    ]
     assert done[0].last == history[3]
 
 
@@ -216,11 +256,13 @@ def library(app):
 
 @pytest.mark.db
 def test_the_catalogue_lists_seed_and_public_packs_with_questions_only(app, library):
-    ids, teacher_id = library
+    _ids, teacher_id = library
     with app.app_context():
         catalogue = study.catalogue()
         assert [(p.title, p.questions, p.article_title) for p in catalogue.packs] == [
-            ("Seed pack", 3, "Syria's war enters a new phase"), ("Ann shared", 3, "Syria's war enters a new phase")]
+            ("Seed pack", 3, "Syria's war enters a new phase"),
+            ("Ann shared", 3, "Syria's war enters a new phase"),
+        ]
         assert [a.slug for a in catalogue.articles] == ["syria"]
         assert [a.slug for a in study.catalogue(teacher_id).articles] == ["syria", "ann-notes"]
 

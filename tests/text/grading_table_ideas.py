@@ -16,33 +16,65 @@ def short(qid: str, prompt: str, answer, **fields) -> Question:
 
 # --- ideas ------------------------------------------------------------------------------------------
 
-DEMOCRACY = short("democracy", "What kind of democracy lets citizens vote on every law themselves?",
-                  [["direct democracy"]], distractors=["representative democracy"])
+DEMOCRACY = short(
+    "democracy",
+    "What kind of democracy lets citizens vote on every law themselves?",
+    [["direct democracy"]],
+    distractors=["representative democracy"],
+)
 GREENHOUSE = short("greenhouse", "What traps heat close to the Earth's surface?", [["the greenhouse effect"]])
-TREATY = short("treaty", "Which agreement ended the fighting in 1919?", [["the Treaty of Versailles"]],
-               distractors=["the Treaty of Paris"])
-PHOTO = short("photo", "What process lets plants make food from sunlight?", [["photosynthesis"]],
-              distractors=["respiration"])
-POWERS = short("powers", "Which idea splits the state's authority into three parts?", [["the separation of powers"]])
+TREATY = short(
+    "treaty",
+    "Which agreement ended the fighting in 1919?",
+    [["the Treaty of Versailles"]],
+    distractors=["the Treaty of Paris"],
+)
+PHOTO = short(
+    "photo",
+    "What process lets plants make food from sunlight?",
+    [["photosynthesis"]],
+    distractors=["respiration"],
+)
+POWERS = short(
+    "powers", "Which idea splits the state's authority into three parts?", [["the separation of powers"]]
+)
 SUPPLY = short("supply", "What sets prices in a market?", [["supply and demand"]])
-RENEWABLE = short("renewable", "What kind of energy comes from the sun and the wind?", [["renewable energy"]],
-                  distractors=["nuclear energy", "fossil fuels"])
-WATER = short("water", "What is the journey of water from the sea to the sky and back called?",
-              [["the water cycle"]])
-MARKET = Question.from_dict({
-    "id": "market", "type": "choice", "prompt": "Which system lets buyers and sellers set prices?",
-    "answer": [["a free market"]], "choices": ["a free market", "a planned economy", "a barter system"]})
+RENEWABLE = short(
+    "renewable",
+    "What kind of energy comes from the sun and the wind?",
+    [["renewable energy"]],
+    distractors=["nuclear energy", "fossil fuels"],
+)
+WATER = short(
+    "water", "What is the journey of water from the sea to the sky and back called?", [["the water cycle"]]
+)
+MARKET = Question.from_dict(
+    {
+        "id": "market",
+        "type": "choice",
+        "prompt": "Which system lets buyers and sellers set prices?",
+        "answer": [["a free market"]],
+        "choices": ["a free market", "a planned economy", "a barter system"],
+    }
+)
 GENEVA = short("geneva", "Which rules protect prisoners of war?", [["the Geneva Conventions"]])
 IMMUNE = short("immune", "Which part of the body fights infection?", [["the immune system"]])
-VOTES = short("votes", "What did the suffragettes campaign for?",
-              [["votes for women", "women's suffrage", "the right to vote"]])
-GAS = short("gas", "Which gas do car engines give out that warms the planet?", [["carbon dioxide"]],
-            distractors=["carbon monoxide"])
+VOTES = short(
+    "votes",
+    "What did the suffragettes campaign for?",
+    [["votes for women", "women's suffrage", "the right to vote"]],
+)
+GAS = short(
+    "gas",
+    "Which gas do car engines give out that warms the planet?",
+    [["carbon dioxide"]],
+    distractors=["carbon monoxide"],
+)
 NATIONS = short("nations", "Which organisation sent the peacekeepers?", [["the United Nations"]])
 
 CONCEPTS = [
     (DEMOCRACY, "direct democracy", 1),
-    (DEMOCRACY, "Direct", 1),                      # the prompt already says "democracy"
+    (DEMOCRACY, "Direct", 1),  # the prompt already says "democracy"
     (DEMOCRACY, "a direct one", 1),
     (DEMOCRACY, "direkt democracy", 1),
     (DEMOCRACY, "representative democracy", 0),
@@ -219,15 +251,29 @@ NUMBERS = [
 
 # --- reasons ----------------------------------------------------------------------------------------
 
-BIRDS = short("birds", "Why do the birds fly south in autumn?",
-              [["to find food", "food"], ["to escape the cold", "the cold", "warmer weather"]])
-ROADS = short("roads", "Why did the Romans build roads?",
-              [["to move armies quickly", "to move soldiers"], ["for trade", "to trade goods"]])
-ERUPTION = short("eruption", "How did the eruption affect the village?",
-                 [["ash covered the houses"], ["people had to leave"]])
-SEA = short("sea", "Why is the sea level rising?", [["ice is melting", "melting ice"], ["warm water expands"]])
-SHOP = short("shop", "Why did the shop close?",
-             [["rent went up", "higher rent"], ["fewer customers came", "fewer customers"]])
+BIRDS = short(
+    "birds",
+    "Why do the birds fly south in autumn?",
+    [["to find food", "food"], ["to escape the cold", "the cold", "warmer weather"]],
+)
+ROADS = short(
+    "roads",
+    "Why did the Romans build roads?",
+    [["to move armies quickly", "to move soldiers"], ["for trade", "to trade goods"]],
+)
+ERUPTION = short(
+    "eruption",
+    "How did the eruption affect the village?",
+    [["ash covered the houses"], ["people had to leave"]],
+)
+SEA = short(
+    "sea", "Why is the sea level rising?", [["ice is melting", "melting ice"], ["warm water expands"]]
+)
+SHOP = short(
+    "shop",
+    "Why did the shop close?",
+    [["rent went up", "higher rent"], ["fewer customers came", "fewer customers"]],
+)
 
 REASONS = [
     (BIRDS, "to find food and escape the cold", 1),
@@ -265,14 +311,23 @@ REASONS = [
 
 # --- places and people ------------------------------------------------------------------------------
 
-ATLANTIC = short("atlantic", "Which ocean did the boat cross?", [["the Atlantic Ocean"]],
-                 distractors=["the Pacific Ocean"])
+ATLANTIC = short(
+    "atlantic", "Which ocean did the boat cross?", [["the Atlantic Ocean"]], distractors=["the Pacific Ocean"]
+)
 NILE = short("nile", "Which river runs through Cairo?", [["the River Nile"]])
-PAINTER = short("painter", "Who painted the Mona Lisa?", [["Leonardo da Vinci"]], distractors=["Michelangelo"])
+PAINTER = short(
+    "painter", "Who painted the Mona Lisa?", [["Leonardo da Vinci"]], distractors=["Michelangelo"]
+)
 CHARTER = short("charter", "Which document did King John sign in 1215?", [["Magna Carta"]])
-CHOSEN = Question.from_dict({
-    "id": "chosen", "type": "choice", "prompt": "Which town did government forces capture?",
-    "answer": [["al-Sukhna"]], "choices": ["Damascus", "al-Sukhna", "Deir al-Zor"]})
+CHOSEN = Question.from_dict(
+    {
+        "id": "chosen",
+        "type": "choice",
+        "prompt": "Which town did government forces capture?",
+        "answer": [["al-Sukhna"]],
+        "choices": ["Damascus", "al-Sukhna", "Deir al-Zor"],
+    }
+)
 
 NAMES = [
     (ATLANTIC, "the Atlantic", 1),

@@ -17,13 +17,23 @@ from pathlib import Path
 
 JUDGED = Path(__file__).resolve().parents[1] / "data" / "judged_questions.json"
 BEYOND_LITERAL = ("Why ", "How ", "Which sentence best sums up")
-LITERAL_HOW = ("How many ", "How much ", "How long ", "How old ", "How far ")  # counts and amounts are read off
+LITERAL_HOW = (
+    "How many ",
+    "How much ",
+    "How long ",
+    "How old ",
+    "How far ",
+)  # counts and amounts are read off
 
 
 def identity(question) -> dict:
     """What a judgement is about: the question as the pupil sees it, and its key."""
-    return {"type": question.type, "prompt": question.prompt, "key": question.shown_answer,
-            "choices": list(question.choices)}
+    return {
+        "type": question.type,
+        "prompt": question.prompt,
+        "key": question.shown_answer,
+        "choices": list(question.choices),
+    }
 
 
 def load() -> dict:
@@ -77,6 +87,7 @@ def figures(judged: dict, names=None) -> Figures:
         false_keys=sum(j.get("false_key", False) for j in marks),
         min_acceptable=min(per_article),
         who=sum(j["prompt"].startswith("Who ") for j in marks),
-        beyond_literal=sum(j["prompt"].startswith(BEYOND_LITERAL) and not j["prompt"].startswith(LITERAL_HOW)
-                           for j in marks),
+        beyond_literal=sum(
+            j["prompt"].startswith(BEYOND_LITERAL) and not j["prompt"].startswith(LITERAL_HOW) for j in marks
+        ),
     )

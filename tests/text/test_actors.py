@@ -14,7 +14,6 @@ from quizapp.text import pipeline
 from quizapp.text.types import ACTOR_KINDS
 
 
-
 @pytest.fixture(scope="module")
 def seed(nlp):
     text = (Path(__file__).resolve().parents[2] / "seeds" / "reuters-syria-new-phase.txt").read_text()
@@ -27,8 +26,19 @@ def by_name(analysis):
 
 def test_seed_has_the_actors_a_reader_sees(seed):
     names = set(by_name(seed))
-    assert {"Bashar al-Assad", "Russia", "Iran", "United States", "Islamic State", "Syrian government",
-            "Syria", "Deir al-Zor", "al-Sukhna", "Western governments", "U.S.-backed militias"} <= names
+    assert {
+        "Bashar al-Assad",
+        "Russia",
+        "Iran",
+        "United States",
+        "Islamic State",
+        "Syrian government",
+        "Syria",
+        "Deir al-Zor",
+        "al-Sukhna",
+        "Western governments",
+        "U.S.-backed militias",
+    } <= names
 
 
 @pytest.mark.parametrize("junk", ["Saturday", "one", "State", "Islamic", "two years ago", "the Deir al-Zor"])
@@ -36,43 +46,66 @@ def test_seed_has_no_junk_entries(seed, junk):
     assert junk not in by_name(seed)
 
 
-@pytest.mark.parametrize("name, kind", [
-    ("Bashar al-Assad", "person"), ("Russia", "country"), ("Iran", "country"),
-    ("United States", "country"), ("Islamic State", "group"), ("Syrian government", "organization"),
-    ("Syria", "country"), ("Deir al-Zor", "place"), ("al-Sukhna", "place"),
-    ("Western governments", "group"), ("U.S.-backed militias", "group"),
-])
+@pytest.mark.parametrize(
+    "name, kind",
+    [
+        ("Bashar al-Assad", "person"),
+        ("Russia", "country"),
+        ("Iran", "country"),
+        ("United States", "country"),
+        ("Islamic State", "group"),
+        ("Syrian government", "organization"),
+        ("Syria", "country"),
+        ("Deir al-Zor", "place"),
+        ("al-Sukhna", "place"),
+        ("Western governments", "group"),
+        ("U.S.-backed militias", "group"),
+    ],
+)
 def test_seed_kinds(seed, name, kind):
     assert by_name(seed)[name].kind == kind
 
 
-@pytest.mark.parametrize("name, aliases", [
-    ("Bashar al-Assad", {"Assad"}),
-    ("Russia", {"Russian", "Moscow"}),          # "Russian-backed truces"; Moscow organised a ceasefire
-    ("United States", {"U.S.", "Washington"}),
-    ("Syrian government", {"government", "Damascus"}),  # "Damascus hailed the capture"
-])
+@pytest.mark.parametrize(
+    "name, aliases",
+    [
+        ("Bashar al-Assad", {"Assad"}),
+        ("Russia", {"Russian", "Moscow"}),  # "Russian-backed truces"; Moscow organised a ceasefire
+        ("United States", {"U.S.", "Washington"}),
+        ("Syrian government", {"government", "Damascus"}),  # "Damascus hailed the capture"
+    ],
+)
 def test_seed_aliases_gather_every_name_of_an_actor(seed, name, aliases):
     assert aliases <= set(by_name(seed)[name].aliases)
 
 
-@pytest.mark.parametrize("name, mentions", [
-    ("Bashar al-Assad", 4), ("Russia", 3), ("United States", 2), ("Iran", 1), ("Islamic State", 2),
-])
+@pytest.mark.parametrize(
+    "name, mentions",
+    [
+        ("Bashar al-Assad", 4),
+        ("Russia", 3),
+        ("United States", 2),
+        ("Iran", 1),
+        ("Islamic State", 2),
+    ],
+)
 def test_seed_mention_counts(seed, name, mentions):
     assert by_name(seed)[name].mentions == mentions
 
 
-@pytest.mark.parametrize("name, words", [
-    ("Bashar al-Assad", ["Syria", "president"]),
-    ("Russia", ["backs", "Syrian government"]),
-    ("Iran", ["backs", "Syrian government"]),
-    ("Syrian government", ["backed by Russia and Iran"]),
-    ("U.S.-backed militias", ["backed by", "United States"]),
-    ("Deir al-Zor", ["region", "stronghold"]),
-    ("al-Sukhna", ["town", "capture"]),
-    ("Western governments", ["want", "Assad", "leave power"]),
-])
+@pytest.mark.parametrize(
+    "name, words",
+    [
+        ("Bashar al-Assad", ["Syria", "president"]),
+        ("Russia", ["backs", "Syrian government"]),
+        ("Iran", ["backs", "Syrian government"]),
+        ("Syrian government", ["backed by Russia and Iran"]),
+        ("U.S.-backed militias", ["backed by", "United States"]),
+        ("Deir al-Zor", ["region", "stronghold"]),
+        ("al-Sukhna", ["town", "capture"]),
+        ("Western governments", ["want", "Assad", "leave power"]),
+    ],
+)
 def test_seed_roles_come_from_the_text(seed, name, words):
     role = by_name(seed)[name].role
     for word in words:
@@ -96,7 +129,7 @@ def test_seed_mentions_point_at_the_text_and_do_not_overlap(seed):
     ids = {a.id for a in seed.actors}
     previous = None
     for m in seed.mentions:
-        assert paragraphs[m.span.paragraph][m.span.start:m.span.end] == m.text
+        assert paragraphs[m.span.paragraph][m.span.start : m.span.end] == m.text
         assert m.actor in ids
         if previous and previous.span.paragraph == m.span.paragraph:
             assert previous.span.end <= m.span.start
@@ -110,10 +143,13 @@ def test_every_actor_counts_its_mentions(seed):
         assert actor.first is not None
 
 
-@pytest.mark.parametrize("name, person, alias, at_least", [
-    ("skydiver-int", "Felix Baumgartner", "Baumgartner", 10),
-    ("skydiver-adv", "Felix Baumgartner", "Baumgartner", 5),
-])
+@pytest.mark.parametrize(
+    "name, person, alias, at_least",
+    [
+        ("skydiver-int", "Felix Baumgartner", "Baumgartner", 10),
+        ("skydiver-adv", "Felix Baumgartner", "Baumgartner", 5),
+    ],
+)
 def test_corpus_people_gather_their_short_names(nlp, name, person, alias, at_least):
     analysis = pipeline.analyse(onestop_text(name), nlp)
     actors = by_name(analysis)
@@ -122,12 +158,15 @@ def test_corpus_people_gather_their_short_names(nlp, name, person, alias, at_lea
     assert alias not in actors  # no second entry for the short name
 
 
-@pytest.mark.parametrize("name, country, demonym", [
-    ("teff-ele", "Ethiopia", "Ethiopian"),
-    ("nsa-scandal-int", "United States", "US"),
-    ("amazon-int", "Brazil", None),
-    ("amazon-int", "Peru", None),
-])
+@pytest.mark.parametrize(
+    "name, country, demonym",
+    [
+        ("teff-ele", "Ethiopia", "Ethiopian"),
+        ("nsa-scandal-int", "United States", "US"),
+        ("amazon-int", "Brazil", None),
+        ("amazon-int", "Peru", None),
+    ],
+)
 def test_corpus_countries_are_countries(nlp, name, country, demonym):
     analysis = pipeline.analyse(onestop_text(name), nlp)
     actor = by_name(analysis)[country]

@@ -3,9 +3,9 @@
 import pytest
 
 from quizapp.text import pipeline
+from quizapp.text.errors import InputError
 from quizapp.text.reading import cleaning
 from quizapp.text.reading.bounds import MAX_ARTICLE_WORDS, MAX_PARAGRAPH_CHARS, Bounds, TooLong
-from quizapp.text.errors import InputError
 
 SENTENCE = "Heavy rain closed twelve schools in the valley on Monday. "
 

@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 from corpus import ONESTOP
 
-from quizapp.text.reading.cleaning import clean
 from quizapp.text.errors import InputError
+from quizapp.text.reading.cleaning import clean
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "seeds" / "reuters-syria-new-phase.txt"
@@ -64,18 +64,34 @@ def test_seed_title_comes_from_hint_when_there_is_no_headline():
 @pytest.mark.parametrize(
     ("first", "source", "dateline", "rest"),
     [
-        ("BEIRUT (Reuters) - Syria’s war has entered a new phase.", "Reuters", "Beirut",
-         "Syria’s war has entered a new phase."),
-        ("LONDON, May 3 (AP) — The prime minister resigned today.", "AP", "London, May 3",
-         "The prime minister resigned today."),
-        ("Beirut, Reuters: the army advanced overnight.", "Reuters", "Beirut",
-         "the army advanced overnight."),
+        (
+            "BEIRUT (Reuters) - Syria’s war has entered a new phase.",
+            "Reuters",
+            "Beirut",
+            "Syria’s war has entered a new phase.",
+        ),
+        (
+            "LONDON, May 3 (AP) — The prime minister resigned today.",
+            "AP",
+            "London, May 3",
+            "The prime minister resigned today.",
+        ),
+        (
+            "Beirut, Reuters: the army advanced overnight.",
+            "Reuters",
+            "Beirut",
+            "the army advanced overnight.",
+        ),
         ("PARIS (AFP) – Strikes closed the metro.", "AFP", "Paris", "Strikes closed the metro."),
         ("NEW YORK (Reuters) -- Stocks fell.", "Reuters", "New York", "Stocks fell."),
         ("WASHINGTON (CNN) - Congress voted.", "CNN", "Washington", "Congress voted."),
         ("Reuters, Beirut :", "Reuters", "Beirut", None),
-        ("(Reuters) - Syria’s war has entered a new phase.", "Reuters", None,
-         "Syria’s war has entered a new phase."),
+        (
+            "(Reuters) - Syria’s war has entered a new phase.",
+            "Reuters",
+            None,
+            "Syria’s war has entered a new phase.",
+        ),
         ("GENEVA, 12 March (AFP) - Talks resumed.", "AFP", "Geneva, 12 March", "Talks resumed."),
     ],
 )
@@ -125,8 +141,8 @@ def test_dateline_forms_mid_text_are_left_alone():
 @pytest.mark.parametrize(
     ("first", "repeat"),
     [
-        ("Assad’s army said: “We will win.”", "Assad's army said: \"We will win.\""),
-        ("Assad's army said: \"We will win.\"", "Assad’s army said: “We will win.”"),
+        ("Assad’s army said: “We will win.”", 'Assad\'s army said: "We will win."'),
+        ('Assad\'s army said: "We will win."', "Assad’s army said: “We will win.”"),
         ("The truce – agreed in July – held.", "The truce - agreed in July - held."),
         ("The truce — agreed in July — held.", "The truce – agreed in July – held."),
         ("The truce—agreed in July—held.", "The truce -- agreed in July -- held."),
@@ -292,7 +308,9 @@ def test_no_headline_and_no_hint_gives_empty_title(hint):
 
 
 def test_first_paragraph_equal_to_hint_is_the_title_even_as_a_question():
-    article = clean(f"Will drones deliver our parcels?\n{LONG}", title_hint="Will drones deliver our parcels?")
+    article = clean(
+        f"Will drones deliver our parcels?\n{LONG}", title_hint="Will drones deliver our parcels?"
+    )
     assert article.title == "Will drones deliver our parcels?"
     assert article.paragraphs == (LONG,)
 

@@ -24,6 +24,7 @@ def corpus(nlp):
         if name not in cache:
             cache[name] = pipeline.analyse(onestop_text(name), nlp)
         return cache[name]
+
     return analysed
 
 
@@ -116,12 +117,15 @@ def test_empty_it_has_no_antecedent(text):
 # ---- the failure patterns, on OneStopEnglish articles ---------------------------------------
 
 
-@pytest.mark.parametrize("name, not_people", [
-    ("skydiver-int", ["Mach", "Roswell"]),             # a speed and a town, labelled PERSON
-    ("wnl-shark-ele", ["Jaws"]),                        # a film
-    ("kate-and-william-ele", ["Closer", "Chi"]),        # magazines
-    ("wnl-jmw-turner-ele", ["Kent", "Nelson"]),         # a county; Nelson's victory
-])
+@pytest.mark.parametrize(
+    "name, not_people",
+    [
+        ("skydiver-int", ["Mach", "Roswell"]),  # a speed and a town, labelled PERSON
+        ("wnl-shark-ele", ["Jaws"]),  # a film
+        ("kate-and-william-ele", ["Closer", "Chi"]),  # magazines
+        ("wnl-jmw-turner-ele", ["Kent", "Nelson"]),  # a county; Nelson's victory
+    ],
+)
 def test_a_person_needs_person_evidence(corpus, name, not_people):
     people = {a.name for a in corpus(name).actors if a.kind == "person"}
     assert not people & set(not_people)
@@ -154,13 +158,24 @@ def test_an_acronym_joins_its_expansion(corpus):
     assert "UN" not in actors
 
 
-@pytest.mark.parametrize("name, opening, expected", [
-    ("wnl-barack-obama-ele", "You’ve never had better tools", "Barack Obama"),  # not JFK, quoted before
-    ("wnl-scarlett-ele", "I thought she might send me flowers", "Grégoire Delacourt"),  # not the woman named in it
-    ("malala-ele", "They thought that the bullet", "Malala Yousafzai"),  # "she said"
-    ("wnl-mars-adv", "It will take quite a bit longer", "Gerard’t Hooft"),  # not Roche, named before him
-    ("wnl-seaworld-ele", "We realize we have much work to do", "Joel Manby"),  # "Manby said": a surname alone
-])
+@pytest.mark.parametrize(
+    "name, opening, expected",
+    [
+        ("wnl-barack-obama-ele", "You’ve never had better tools", "Barack Obama"),  # not JFK, quoted before
+        (
+            "wnl-scarlett-ele",
+            "I thought she might send me flowers",
+            "Grégoire Delacourt",
+        ),  # not the woman named in it
+        ("malala-ele", "They thought that the bullet", "Malala Yousafzai"),  # "she said"
+        ("wnl-mars-adv", "It will take quite a bit longer", "Gerard’t Hooft"),  # not Roche, named before him
+        (
+            "wnl-seaworld-ele",
+            "We realize we have much work to do",
+            "Joel Manby",
+        ),  # "Manby said": a surname alone
+    ],
+)
 def test_quotes_go_to_their_speaker(corpus, name, opening, expected):
     assert speaker(corpus(name), opening) == expected
 
@@ -184,20 +199,34 @@ def test_definite_description_joins_the_company(corpus):
     assert reference(analysis, "The company") == "SeaWorld"
 
 
-@pytest.mark.parametrize("name, actor, kind", [
-    ("kate-and-william-ele", "the couple", "group"),  # the Duke and Duchess, never named but as "the couple"
-    ("wnl-mars-adv", "Mars One", "other"),             # a mission the model tags as a product
-])
+@pytest.mark.parametrize(
+    "name, actor, kind",
+    [
+        (
+            "kate-and-william-ele",
+            "the couple",
+            "group",
+        ),  # the Duke and Duchess, never named but as "the couple"
+        ("wnl-mars-adv", "Mars One", "other"),  # a mission the model tags as a product
+    ],
+)
 def test_central_actors_ner_misses_get_an_entry(corpus, name, actor, kind):
     assert by_name(corpus(name))[actor].kind == kind
 
 
-@pytest.mark.parametrize("name, actor, wrong", [
-    ("wnl-fifa-adv", "FIFA", "was corrupt"),                     # "neither he nor the organization was corrupt"
-    ("starbucks-ele", "Starbucks", "does not pay enough tax"),   # what UK Uncut wants people to notice
-    ("wnl-brown-bears-adv", "George Monbiot", "was welcomed"),   # "The revival was welcomed by ... Monbiot"
-    ("wnl-scarlett-ele", "Vincent Toledano", "Her lawyer"),      # whose?
-])
+@pytest.mark.parametrize(
+    "name, actor, wrong",
+    [
+        ("wnl-fifa-adv", "FIFA", "was corrupt"),  # "neither he nor the organization was corrupt"
+        ("starbucks-ele", "Starbucks", "does not pay enough tax"),  # what UK Uncut wants people to notice
+        (
+            "wnl-brown-bears-adv",
+            "George Monbiot",
+            "was welcomed",
+        ),  # "The revival was welcomed by ... Monbiot"
+        ("wnl-scarlett-ele", "Vincent Toledano", "Her lawyer"),  # whose?
+    ],
+)
 def test_no_role_says_what_the_text_does_not(corpus, name, actor, wrong):
     assert wrong not in by_name(corpus(name))[actor].role
 
@@ -224,20 +253,30 @@ def test_every_reference_is_shown_with_its_actor_or_none(corpus):
     assert all(m["confidence"] == 0.0 for m in data["references"] if m["actor"] is None)
 
 
-@pytest.mark.parametrize("name, actor, kind", [
-    ("wnl-icelandic-names-ele", "the Cardews", "group"),   # "The Cardews could solve ...": the family of Tristan Cardew
-    ("wnl-icelandic-names-ele", "Reykjavik", "place"),     # "the capital Reykjavik", labelled ORG
-    ("norwegian-sun-ele", "Sam Eyde", "person"),           # "an engineer and businessman called Sam Eyde"
-])
+@pytest.mark.parametrize(
+    "name, actor, kind",
+    [
+        (
+            "wnl-icelandic-names-ele",
+            "the Cardews",
+            "group",
+        ),  # "The Cardews could solve ...": the family of Tristan Cardew
+        ("wnl-icelandic-names-ele", "Reykjavik", "place"),  # "the capital Reykjavik", labelled ORG
+        ("norwegian-sun-ele", "Sam Eyde", "person"),  # "an engineer and businessman called Sam Eyde"
+    ],
+)
 def test_kinds_from_the_text(corpus, name, actor, kind):
     assert by_name(corpus(name))[actor].kind == kind
 
 
-@pytest.mark.parametrize("name, not_actors", [
-    ("norwegian-sun-ele", ["CSP"]),                              # "CSP – concentrated solar power"
-    ("wnl-icelandic-names-ele", ["Obba, Sigurfljóð, Úranía", "Stúlka", "Boy Cardew"]),  # names as words
-    ("wnl-man-falls-int", ["for Economic Renewal", "Minister for Economic Renewal"]),   # a title
-])
+@pytest.mark.parametrize(
+    "name, not_actors",
+    [
+        ("norwegian-sun-ele", ["CSP"]),  # "CSP – concentrated solar power"
+        ("wnl-icelandic-names-ele", ["Obba, Sigurfljóð, Úranía", "Stúlka", "Boy Cardew"]),  # names as words
+        ("wnl-man-falls-int", ["for Economic Renewal", "Minister for Economic Renewal"]),  # a title
+    ],
+)
 def test_words_that_are_no_actors(corpus, name, not_actors):
     assert not set(by_name(corpus(name))) & set(not_actors)
 

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from quizapp.text.reading import cleaning, documents
 from quizapp.text.errors import InputError
+from quizapp.text.reading import cleaning, documents
 from quizapp.text.reading.web_page import PageDetails
 
 PAGE = """<!doctype html><html><head><title>Syria's war enters new phase | World News</title>
@@ -34,8 +34,21 @@ def test_a_saved_page_is_reduced_to_the_article():
     )
 
 
-@pytest.mark.parametrize("junk", ["<", "script", "alert", "onclick", "onerror", "color:red", "World section",
-                                  "Related", "Cookie policy", "Home"])
+@pytest.mark.parametrize(
+    "junk",
+    [
+        "<",
+        "script",
+        "alert",
+        "onclick",
+        "onerror",
+        "color:red",
+        "World section",
+        "Related",
+        "Cookie policy",
+        "Home",
+    ],
+)
 def test_nothing_from_the_page_markup_or_furniture_survives(junk):
     assert junk not in documents.from_upload(PAGE.encode(), "syria.htm").text
 
@@ -56,8 +69,10 @@ def test_a_page_without_an_article_is_a_clear_error():
 
 
 def test_markdown_becomes_plain_paragraphs_with_its_heading_as_title():
-    md = ("# Teff goes global\n\nEthiopia's *teff* grain is now sold in [London](http://example.com) "
-          "and `Berlin`.\n\n<script>alert(1)</script>\n\nFarmers are **worried**.\n")
+    md = (
+        "# Teff goes global\n\nEthiopia's *teff* grain is now sold in [London](http://example.com) "
+        "and `Berlin`.\n\n<script>alert(1)</script>\n\nFarmers are **worried**.\n"
+    )
     doc = documents.from_upload(md.encode(), "teff.md")
     assert doc.title == "Teff goes global"
     assert doc.text == "Ethiopia's teff grain is now sold in London and Berlin.\n\nFarmers are worried."
@@ -81,15 +96,21 @@ def test_a_text_file_is_decoded_like_any_upload():
 
 NEWS_PAGE = Path(__file__).resolve().parent.parent / "data" / "web" / "news-page.html"
 HEADLINE = "Glacier melt forces Andean town to move its water supply"
-STANDFIRST = ("Engineers in Huaraz are racing to finish a new pipeline before the dry season, "
-              "as the glacier that fed the old one retreats faster than expected.")
+STANDFIRST = (
+    "Engineers in Huaraz are racing to finish a new pipeline before the dry season, "
+    "as the glacier that fed the old one retreats faster than expected."
+)
 
 
 def test_a_news_page_gives_its_headline_standfirst_author_site_and_date():
     doc = documents.from_upload(NEWS_PAGE.read_bytes(), "news-page.html")
     assert doc.title == HEADLINE
-    assert doc.details == PageDetails(standfirst=STANDFIRST, author="Lucía Ferrer",
-                                      site_name="The Harbour Gazette", published=date(2026, 3, 14))
+    assert doc.details == PageDetails(
+        standfirst=STANDFIRST,
+        author="Lucía Ferrer",
+        site_name="The Harbour Gazette",
+        published=date(2026, 3, 14),
+    )
 
 
 def test_a_news_page_body_starts_at_its_first_paragraph():
@@ -97,33 +118,49 @@ def test_a_news_page_body_starts_at_its_first_paragraph():
     article = cleaning.clean(doc.text, title_hint=doc.title)
     assert article.title == HEADLINE  # not the section label above it
     assert article.paragraphs[0].startswith("For more than a century, the people of Huaraz")
-    assert article.paragraphs[-1].endswith("Now they will learn what it gave us.\"")
+    assert article.paragraphs[-1].endswith('Now they will learn what it gave us."')
     assert len(article.paragraphs) == 6  # counted by hand in the page: six <p> in the story
-    for furniture in ("World news", HEADLINE, STANDFIRST, "cookies", "HikerDan", "Most read", "Advertisement"):
+    for furniture in (
+        "World news",
+        HEADLINE,
+        STANDFIRST,
+        "cookies",
+        "HikerDan",
+        "Most read",
+        "Advertisement",
+    ):
         assert furniture not in article.text
 
 
 def test_a_description_that_is_the_lead_paragraph_stays_in_the_body():
     lead = "Heavy rain closed twelve schools in the valley on Monday, and more rain is expected tonight."
     rest = " ".join(["Parents collected their children early as the river rose over the road."] * 3)
-    page = (f"<html><head><meta property='og:title' content='Floods close schools'>"
-            f"<meta name='description' content='{lead}'></head><body><article>"
-            f"<p>{lead}</p><p>{rest}</p></article></body></html>")
+    page = (
+        f"<html><head><meta property='og:title' content='Floods close schools'>"
+        f"<meta name='description' content='{lead}'></head><body><article>"
+        f"<p>{lead}</p><p>{rest}</p></article></body></html>"
+    )
     doc = documents.from_paste(page)
     assert cleaning.clean(doc.text, title_hint=doc.title).paragraphs[0] == lead
     assert doc.details.standfirst is None  # it would only repeat the first paragraph
 
 
 def test_the_headline_from_the_metadata_is_the_title_even_over_a_short_line_under_it():
-    body = "".join(f"<p>Paragraph {n} of the story, long enough to read as a sentence of news.</p>" for n in range(4))
-    page = (f"<html><head><title>Assad extends his grip</title></head><body><article><h1>Assad extends his grip</h1>"
-            f"<p>Reuters, Beirut</p>{body}</article></body></html>")
+    body = "".join(
+        f"<p>Paragraph {n} of the story, long enough to read as a sentence of news.</p>" for n in range(4)
+    )
+    page = (
+        f"<html><head><title>Assad extends his grip</title></head><body><article><h1>Assad extends his grip</h1>"
+        f"<p>Reuters, Beirut</p>{body}</article></body></html>"
+    )
     doc = documents.from_paste(page)
     assert cleaning.clean(doc.text, title_hint=doc.title).title == "Assad extends his grip"
 
 
 def test_a_page_without_metadata_keeps_all_its_paragraphs():
-    body = "".join(f"<p>Paragraph {n} of the story, long enough to read as a sentence of news.</p>" for n in range(5))
+    body = "".join(
+        f"<p>Paragraph {n} of the story, long enough to read as a sentence of news.</p>" for n in range(5)
+    )
     doc = documents.from_paste(f"<html><body><article>{body}</article></body></html>")
     assert doc.text.count("\n\n") == 4
     assert doc.details.author is None and doc.details.published is None

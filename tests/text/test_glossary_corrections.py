@@ -26,8 +26,13 @@ def by_name(analysis, name):
 
 def corrected_seed() -> Analysis:
     """The seed with three corrections a teacher might make, in order."""
-    analysis = edit_actor(seed_analysis(), "islamic-state", name="Islamic State (IS)", kind="organization",
-                          role="militant group losing its last towns")
+    analysis = edit_actor(
+        seed_analysis(),
+        "islamic-state",
+        name="Islamic State (IS)",
+        kind="organization",
+        role="militant group losing its last towns",
+    )
     analysis = merge_actors(analysis, "syria", "assad")  # a teacher's mistake, but a real edit
     return drop_actor(analysis, "deir-al-zor")
 
@@ -46,8 +51,13 @@ def renumbered(analysis: Analysis) -> Analysis:
 
 def test_each_correction_is_written_down_by_the_names_the_teacher_saw():
     assert corrections(corrected_seed()) == (
-        Correction("edit", "Islamic State", name="Islamic State (IS)", kind="organization",
-                   role="militant group losing its last towns"),
+        Correction(
+            "edit",
+            "Islamic State",
+            name="Islamic State (IS)",
+            kind="organization",
+            role="militant group losing its last towns",
+        ),
         Correction("merge", "Syria", into="Bashar al-Assad"),
         Correction("drop", "Deir al-Zor"),
     )
@@ -56,8 +66,9 @@ def test_each_correction_is_written_down_by_the_names_the_teacher_saw():
 def test_two_edits_of_one_entry_in_a_row_are_kept_as_one():
     analysis = edit_actor(seed_analysis(), "iran", name="Islamic Republic of Iran", kind="country", role="")
     analysis = edit_actor(analysis, "iran", name="Iran (Tehran)", kind="country", role="backs Assad")
-    assert corrections(analysis) == (Correction("edit", "Iran", name="Iran (Tehran)", kind="country",
-                                                role="backs Assad"),)
+    assert corrections(analysis) == (
+        Correction("edit", "Iran", name="Iran (Tehran)", kind="country", role="backs Assad"),
+    )
 
 
 def test_replayed_on_a_fresh_analysis_with_other_ids_the_glossary_is_the_corrected_one():
@@ -66,8 +77,12 @@ def test_replayed_on_a_fresh_analysis_with_other_ids_the_glossary_is_the_correct
     assert notes == []
     names = [(a.name, a.kind) for a in replayed.actors]
     # by hand: Syria merged into Assad, Deir al-Zor gone, Islamic State renamed and re-kinded
-    assert names == [("Bashar al-Assad", "person"), ("Islamic State (IS)", "organization"), ("Russia", "country"),
-                     ("Iran", "country")]
+    assert names == [
+        ("Bashar al-Assad", "person"),
+        ("Islamic State (IS)", "organization"),
+        ("Russia", "country"),
+        ("Iran", "country"),
+    ]
     assert by_name(replayed, "Islamic State (IS)").role == "militant group losing its last towns"
     assad = by_name(replayed, "Bashar al-Assad")
     assert "Syria" in assad.aliases
@@ -81,22 +96,35 @@ def test_replayed_on_a_fresh_analysis_with_other_ids_the_glossary_is_the_correct
 def test_an_entry_is_found_by_an_alias_when_the_name_differs():
     fresh = edit_actor(seed_analysis(), "assad", name="President Bashar al-Assad", kind="person", role="")
     fresh = replace(fresh, extras={})  # as if a newer pipeline had named him so
-    replayed, notes = apply_corrections(fresh, [Correction("edit", "Bashar al-Assad", name="Assad",
-                                                           kind="person", role="Syria's president")])
+    replayed, notes = apply_corrections(
+        fresh, [Correction("edit", "Bashar al-Assad", name="Assad", kind="person", role="Syria's president")]
+    )
     assert notes == [] and by_name(replayed, "Assad").role == "Syria's president"
 
 
-@pytest.mark.parametrize("correction, note", [
-    (Correction("drop", "Angela Merkel"),
-     "no glossary entry is called “Angela Merkel”, so the drop of “Angela Merkel” was not made"),
-    (Correction("merge", "Iran", into="Persia"),
-     "no glossary entry is called “Persia”, so the merge of “Iran” was not made"),
-    (Correction("edit", "Iran", name="Iran", kind="planet", role=""),
-     "the glossary correction of “Iran” was not made: The kind must be one of: person, country, organization, "
-     "group, place, other."),
-    (Correction("rename", "Iran"), "the glossary correction of “Iran” was not made: the correction must be one of: "
-                                   "edit, drop, merge"),
-])
+@pytest.mark.parametrize(
+    "correction, note",
+    [
+        (
+            Correction("drop", "Angela Merkel"),
+            "no glossary entry is called “Angela Merkel”, so the drop of “Angela Merkel” was not made",
+        ),
+        (
+            Correction("merge", "Iran", into="Persia"),
+            "no glossary entry is called “Persia”, so the merge of “Iran” was not made",
+        ),
+        (
+            Correction("edit", "Iran", name="Iran", kind="planet", role=""),
+            "the glossary correction of “Iran” was not made: The kind must be one of: person, country, organization, "
+            "group, place, other.",
+        ),
+        (
+            Correction("rename", "Iran"),
+            "the glossary correction of “Iran” was not made: the correction must be one of: "
+            "edit, drop, merge",
+        ),
+    ],
+)
 def test_a_correction_that_cannot_be_made_is_reported_and_the_rest_are_made(correction, note):
     wanted = [correction, Correction("drop", "Russia")]
     replayed, notes = apply_corrections(seed_analysis(), wanted)

@@ -45,24 +45,30 @@ def test_edit_sets_name_kind_and_role_and_keeps_the_old_name_as_an_alias(analysi
     assert edited.mentions == analysis.mentions and edited.article == analysis.article
 
 
-@pytest.mark.parametrize("name, expected", [
-    ("  Vladimir   Putin ", "Vladimir Putin"),
-    ("Russia", "Russia"),
-    ("russia", "russia"),
-])
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("  Vladimir   Putin ", "Vladimir Putin"),
+        ("Russia", "Russia"),
+        ("russia", "russia"),
+    ],
+)
 def test_edit_tidies_the_name_and_never_lists_it_as_its_own_alias(analysis, name, expected):
     entry = actor(edit_actor(analysis, "russia", name=name, kind="country", role="r"), "russia")
     assert entry.name == expected
     assert expected.casefold() not in {a.casefold() for a in entry.aliases}
 
 
-@pytest.mark.parametrize("changes, message", [
-    ({"name": "   "}, "cannot be empty"),
-    ({"name": "x" * 121}, "Keep names under"),
-    ({"role": "x" * 301}, "Keep names under"),
-    ({"kind": "planet"}, "The kind must be one of"),
-    ({"actor_id": "nobody"}, "no longer in the glossary"),
-])
+@pytest.mark.parametrize(
+    "changes, message",
+    [
+        ({"name": "   "}, "cannot be empty"),
+        ({"name": "x" * 121}, "Keep names under"),
+        ({"role": "x" * 301}, "Keep names under"),
+        ({"kind": "planet"}, "The kind must be one of"),
+        ({"actor_id": "nobody"}, "no longer in the glossary"),
+    ],
+)
 def test_edit_refuses_what_cannot_be_stored(analysis, changes, message):
     arguments = {"actor_id": "russia", "name": "Russia", "kind": "country", "role": "r", **changes}
     with pytest.raises(GlossaryEditError, match=message):
@@ -88,12 +94,15 @@ def test_drop_removes_the_actor_and_its_mentions_only(analysis, actor_id):
     assert dropped.article == analysis.article and dropped.readability == analysis.readability
 
 
-@pytest.mark.parametrize("subject, obj, expected", [
-    ("russia", "syria", (None, "syria")),
-    ("syria", "russia", ("syria", None)),
-    ("russia", "russia", (None, None)),
-    ("iran", None, ("iran", None)),
-])
+@pytest.mark.parametrize(
+    "subject, obj, expected",
+    [
+        ("russia", "syria", (None, "syria")),
+        ("syria", "russia", ("syria", None)),
+        ("russia", "russia", (None, None)),
+        ("iran", None, ("iran", None)),
+    ],
+)
 def test_drop_unlinks_relations_but_keeps_their_words(analysis, subject, obj, expected):
     dropped = drop_actor(with_relation(analysis, subject, obj), "russia")
     (relation,) = dropped.relations
@@ -108,16 +117,25 @@ def test_drop_of_an_unknown_actor_is_an_error(analysis):
 # ---- merge_actors -----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("source, target", [
-    ("assad", "syria"), ("syria", "assad"), ("russia", "iran"), ("iran", "russia"), ("deir-al-zor", "islamic-state"),
-])
+@pytest.mark.parametrize(
+    "source, target",
+    [
+        ("assad", "syria"),
+        ("syria", "assad"),
+        ("russia", "iran"),
+        ("iran", "russia"),
+        ("deir-al-zor", "islamic-state"),
+    ],
+)
 def test_merge_moves_mentions_sums_counts_and_removes_the_source(analysis, source, target):
     merged = merge_actors(analysis, source, target)
     entry = actor(merged, target)
     assert source not in {a.id for a in merged.actors} and len(merged.actors) == len(analysis.actors) - 1
     assert entry.mentions == actor(analysis, source).mentions + actor(analysis, target).mentions
     assert not mentions_of(merged, source)
-    assert len(mentions_of(merged, target)) == len(mentions_of(analysis, source)) + len(mentions_of(analysis, target))
+    assert len(mentions_of(merged, target)) == len(mentions_of(analysis, source)) + len(
+        mentions_of(analysis, target)
+    )
     assert len(merged.mentions) == len(analysis.mentions)
 
 
@@ -136,31 +154,41 @@ def test_merge_keeps_the_targets_place_in_the_glossary(analysis):
     assert [a.id for a in merged.actors] == ["syria", "islamic-state", "russia", "iran", "deir-al-zor"]
 
 
-@pytest.mark.parametrize("subject, obj, expected", [
-    ("russia", "syria", ("iran", "syria")),
-    ("syria", "russia", ("syria", "iran")),
-    ("assad", None, ("assad", None)),
-])
+@pytest.mark.parametrize(
+    "subject, obj, expected",
+    [
+        ("russia", "syria", ("iran", "syria")),
+        ("syria", "russia", ("syria", "iran")),
+        ("assad", None, ("assad", None)),
+    ],
+)
 def test_merge_repoints_relations(analysis, subject, obj, expected):
     (relation,) = merge_actors(with_relation(analysis, subject, obj), "russia", "iran").relations
     assert (relation.subject, relation.object) == expected
 
 
-@pytest.mark.parametrize("source, target, message", [
-    ("russia", "russia", "different name"),
-    ("nobody", "russia", "no longer in the glossary"),
-    ("russia", "nobody", "no longer in the glossary"),
-])
+@pytest.mark.parametrize(
+    "source, target, message",
+    [
+        ("russia", "russia", "different name"),
+        ("nobody", "russia", "no longer in the glossary"),
+        ("russia", "nobody", "no longer in the glossary"),
+    ],
+)
 def test_merge_refuses_impossible_merges(analysis, source, target, message):
     with pytest.raises(GlossaryEditError, match=message):
         merge_actors(analysis, source, target)
 
 
-@pytest.mark.parametrize("edit", [
-    lambda a: edit_actor(a, "iran", name="Persia", kind="country", role="r"),
-    lambda a: drop_actor(a, "iran"),
-    lambda a: merge_actors(a, "iran", "russia"),
-], ids=["edit", "drop", "merge"])
+@pytest.mark.parametrize(
+    "edit",
+    [
+        lambda a: edit_actor(a, "iran", name="Persia", kind="country", role="r"),
+        lambda a: drop_actor(a, "iran"),
+        lambda a: merge_actors(a, "iran", "russia"),
+    ],
+    ids=["edit", "drop", "merge"],
+)
 def test_every_edit_survives_the_stored_json_form(analysis, edit):
     edited = edit(analysis)
     assert Analysis.from_dict(edited.to_dict()) == edited
@@ -192,11 +220,15 @@ def test_merge_repoints_pronouns_and_quote_speakers(analysis):
     assert merged.references[0].confidence == 0.9
 
 
-@pytest.mark.parametrize("edit", [
-    lambda a: edit_actor(a, "assad", name="Bashar al-Assad", kind="person", role="Syria’s president"),
-    lambda a: drop_actor(a, "assad"),
-    lambda a: merge_actors(a, "russia", "iran"),
-], ids=["edit", "drop", "merge"])
+@pytest.mark.parametrize(
+    "edit",
+    [
+        lambda a: edit_actor(a, "assad", name="Bashar al-Assad", kind="person", role="Syria’s president"),
+        lambda a: drop_actor(a, "assad"),
+        lambda a: merge_actors(a, "russia", "iran"),
+    ],
+    ids=["edit", "drop", "merge"],
+)
 def test_edits_of_the_resolved_layer_survive_the_stored_json_form(analysis, edit):
     edited = edit(with_references(analysis))
     assert Analysis.from_dict(edited.to_dict()) == edited

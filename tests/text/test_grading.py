@@ -13,78 +13,160 @@ import pytest
 from corpus import ONESTOP
 
 from quizapp.text import pipeline
-from quizapp.text.grading.answers import MAX_TOKENS, tokens
 from quizapp.text.grading import grader as grading
+from quizapp.text.grading.answers import MAX_TOKENS, tokens
 from quizapp.text.grading.grader import Grade, grade
 from quizapp.text.question import Question
 
-BACKERS = Question.from_dict({
-    "id": "backers", "type": "short", "prompt": "Who backs the Syrian government?",
-    "answer": [["Russia", "Russian", "Russians", "Moscow"], ["Iran", "Iranian", "Iranians"]],
-    "distractors": ["United States", "Iraq", "Islamic State"],
-    "evidence": "Backed by Russia and Iran, the government hopes to steal a march on U.S.-backed militias in "
-                "the attack on Islamic State’s last major Syrian stronghold, the Deir al-Zor region that "
-                "extends to the Iraqi border.",
-})
-TOWN = Question.from_dict({
-    "id": "town", "type": "short", "prompt": "Which town did government forces capture?",
-    "answer": [["al-Sukhna", "Sukhna"]], "distractors": ["Deir al-Zor", "Damascus"],
-    "evidence": "Damascus hailed the capture of the town of al-Sukhna on Saturday as a big step in that direction.",
-})
-LEADER = Question.from_dict({
-    "id": "leader", "type": "short", "prompt": "Who leads the government in Damascus?",
-    "answer": [["Bashar al-Assad", "Assad"]], "distractors": ["Vladimir Putin", "Hassan Rouhani"],
-})
+BACKERS = Question.from_dict(
+    {
+        "id": "backers",
+        "type": "short",
+        "prompt": "Who backs the Syrian government?",
+        "answer": [["Russia", "Russian", "Russians", "Moscow"], ["Iran", "Iranian", "Iranians"]],
+        "distractors": ["United States", "Iraq", "Islamic State"],
+        "evidence": "Backed by Russia and Iran, the government hopes to steal a march on U.S.-backed militias in "
+        "the attack on Islamic State’s last major Syrian stronghold, the Deir al-Zor region that "
+        "extends to the Iraqi border.",
+    }
+)
+TOWN = Question.from_dict(
+    {
+        "id": "town",
+        "type": "short",
+        "prompt": "Which town did government forces capture?",
+        "answer": [["al-Sukhna", "Sukhna"]],
+        "distractors": ["Deir al-Zor", "Damascus"],
+        "evidence": "Damascus hailed the capture of the town of al-Sukhna on Saturday as a big step in that direction.",
+    }
+)
+LEADER = Question.from_dict(
+    {
+        "id": "leader",
+        "type": "short",
+        "prompt": "Who leads the government in Damascus?",
+        "answer": [["Bashar al-Assad", "Assad"]],
+        "distractors": ["Vladimir Putin", "Hassan Rouhani"],
+    }
+)
 # No "Putin" in the forms: the family name alone must still count.
-PRESIDENT = Question.from_dict({
-    "id": "president", "type": "short", "prompt": "Who is Russia's president?",
-    "answer": [["Vladimir Putin"]], "distractors": ["Dmitry Medvedev"],
-})
+PRESIDENT = Question.from_dict(
+    {
+        "id": "president",
+        "type": "short",
+        "prompt": "Who is Russia's president?",
+        "answer": [["Vladimir Putin"]],
+        "distractors": ["Dmitry Medvedev"],
+    }
+)
 # No nationalities in the forms: the gazetteer supplies "Russians", "Iranians".
-BARE = Question.from_dict({
-    "id": "bare", "type": "short", "prompt": "Who backs the Syrian government?",
-    "answer": [["Russia"], ["Iran"]], "distractors": ["Iraq"],
-})
-ENEMY = Question.from_dict({
-    "id": "enemy", "type": "short", "prompt": "Who holds the last stronghold in Deir al-Zor?",
-    "answer": [["Islamic State", "ISIS", "IS"]], "distractors": ["Syrian government"],
-})
-MILITIAS = Question.from_dict({
-    "id": "militias", "type": "short", "prompt": "Which country backs the militias?",
-    "answer": [["United States", "U.S."]], "distractors": ["Russia"],
-})
+BARE = Question.from_dict(
+    {
+        "id": "bare",
+        "type": "short",
+        "prompt": "Who backs the Syrian government?",
+        "answer": [["Russia"], ["Iran"]],
+        "distractors": ["Iraq"],
+    }
+)
+ENEMY = Question.from_dict(
+    {
+        "id": "enemy",
+        "type": "short",
+        "prompt": "Who holds the last stronghold in Deir al-Zor?",
+        "answer": [["Islamic State", "ISIS", "IS"]],
+        "distractors": ["Syrian government"],
+    }
+)
+MILITIAS = Question.from_dict(
+    {
+        "id": "militias",
+        "type": "short",
+        "prompt": "Which country backs the militias?",
+        "answer": [["United States", "U.S."]],
+        "distractors": ["Russia"],
+    }
+)
 # An answer that is a description, not a name: its words may come in any order.
-MARCH = Question.from_dict({
-    "id": "march", "type": "short", "prompt": "Who does the government hope to steal a march on?",
-    "answer": [["U.S.-backed militias"]], "distractors": ["Islamic State"],
-    "evidence": "Backed by Russia and Iran, the government hopes to steal a march on U.S.-backed militias in "
-                "the attack on Islamic State’s last major Syrian stronghold.",
-})
-COUNT = Question.from_dict({
-    "id": "count", "type": "short", "prompt": "How many countries back the government?", "answer": [["2"]],
-})
-REGION = Question.from_dict({
-    "id": "region", "type": "choice", "prompt": "Which region is Islamic State's last major Syrian stronghold?",
-    "answer": [["Deir al-Zor", "Deir ez-Zor"]], "choices": ["Deir al-Zor", "al-Sukhna", "Damascus", "Raqqa"],
-})
-PICK = Question.from_dict({
-    "id": "pick", "type": "multi", "prompt": "Which of these back the Syrian government?",
-    "answer": [["Russia"], ["Iran"]], "choices": ["Russia", "Iran", "Iraq", "United States"],
-})
-FALSE = Question.from_dict({
-    "id": "us-backs", "type": "truefalse", "prompt": "The United States backs the Syrian government.",
-    "answer": [["false"]],
-})
-TRUE = Question.from_dict({
-    "id": "russia-backs", "type": "truefalse", "prompt": "Russia backs the Syrian government.",
-    "answer": [["true"]],
-})
-CLOZE = Question.from_dict({
-    "id": "cloze", "type": "cloze", "prompt": "Damascus hailed the capture of the town of _____ on Saturday.",
-    "answer": [["al-Sukhna", "Sukhna"]], "distractors": ["Deir al-Zor"],
-    "evidence": "Damascus hailed the capture of the town of al-Sukhna on Saturday as a big step in that direction.",
-})
-QUESTIONS = (BACKERS, TOWN, LEADER, PRESIDENT, BARE, ENEMY, MILITIAS, MARCH, COUNT, REGION, PICK, FALSE, TRUE, CLOZE)
+MARCH = Question.from_dict(
+    {
+        "id": "march",
+        "type": "short",
+        "prompt": "Who does the government hope to steal a march on?",
+        "answer": [["U.S.-backed militias"]],
+        "distractors": ["Islamic State"],
+        "evidence": "Backed by Russia and Iran, the government hopes to steal a march on U.S.-backed militias in "
+        "the attack on Islamic State’s last major Syrian stronghold.",
+    }
+)
+COUNT = Question.from_dict(
+    {
+        "id": "count",
+        "type": "short",
+        "prompt": "How many countries back the government?",
+        "answer": [["2"]],
+    }
+)
+REGION = Question.from_dict(
+    {
+        "id": "region",
+        "type": "choice",
+        "prompt": "Which region is Islamic State's last major Syrian stronghold?",
+        "answer": [["Deir al-Zor", "Deir ez-Zor"]],
+        "choices": ["Deir al-Zor", "al-Sukhna", "Damascus", "Raqqa"],
+    }
+)
+PICK = Question.from_dict(
+    {
+        "id": "pick",
+        "type": "multi",
+        "prompt": "Which of these back the Syrian government?",
+        "answer": [["Russia"], ["Iran"]],
+        "choices": ["Russia", "Iran", "Iraq", "United States"],
+    }
+)
+FALSE = Question.from_dict(
+    {
+        "id": "us-backs",
+        "type": "truefalse",
+        "prompt": "The United States backs the Syrian government.",
+        "answer": [["false"]],
+    }
+)
+TRUE = Question.from_dict(
+    {
+        "id": "russia-backs",
+        "type": "truefalse",
+        "prompt": "Russia backs the Syrian government.",
+        "answer": [["true"]],
+    }
+)
+CLOZE = Question.from_dict(
+    {
+        "id": "cloze",
+        "type": "cloze",
+        "prompt": "Damascus hailed the capture of the town of _____ on Saturday.",
+        "answer": [["al-Sukhna", "Sukhna"]],
+        "distractors": ["Deir al-Zor"],
+        "evidence": "Damascus hailed the capture of the town of al-Sukhna on Saturday as a big step in that direction.",
+    }
+)
+QUESTIONS = (
+    BACKERS,
+    TOWN,
+    LEADER,
+    PRESIDENT,
+    BARE,
+    ENEMY,
+    MILITIAS,
+    MARCH,
+    COUNT,
+    REGION,
+    PICK,
+    FALSE,
+    TRUE,
+    CLOZE,
+)
 
 TABLE = [
     # Both backers, however written.
@@ -114,8 +196,8 @@ TABLE = [
     (BACKERS, "Moscow", 0.5),
     (BACKERS, "Russia Russia Russia", 0.5),
     (BACKERS, "Iran, not Iraq", 0.5),
-    (BACKERS, "Moscow and Tehran", 0.5),   # Tehran is not in the key, but is no wrong country either
-    (BACKERS, "Irak and Russia", 0.5),     # "Irak" is as near Iraq as Iran: neither
+    (BACKERS, "Moscow and Tehran", 0.5),  # Tehran is not in the key, but is no wrong country either
+    (BACKERS, "Irak and Russia", 0.5),  # "Irak" is as near Iraq as Iran: neither
     # Wrong extras and hedges cost half a part each.
     (BACKERS, "Russia, Iran and Iraq", 0.75),
     (BACKERS, "Iraq and Russia", 0.25),
@@ -279,25 +361,35 @@ def test_table_is_large_and_varied():
     assert verdicts == {"correct", "partial", "incorrect"}
 
 
-@pytest.mark.parametrize("question,response,feedback", [
-    (BACKERS, "Russia and Iran", "Correct."),
-    (BACKERS, "Russia", "Partly right: you named Russia; the answer also includes Iran."),
-    (BACKERS, "Russia, Iran and Iraq", "Partly right: Russia and Iran are right, but Iraq is not."),
-    (BACKERS, "Iraq and Russia",
-     "Partly right: you named Russia; the answer also includes Iran, and Iraq is not part of it."),
-    (TOWN, "Damascus", "Not quite: the answer is al-Sukhna, not Damascus."),
-    (TOWN, "idk", "Not quite: the answer is al-Sukhna."),
-    (TOWN, "Sukna", "Correct (spelled al-Sukhna)."),
-    (TOWN, "  ", "No answer given."),
-    (TOWN, None, "No answer given."),
-    (LEADER, "Putin", "Not quite: the answer is Bashar al-Assad, not Vladimir Putin."),
-    (REGION, "Raqqa", "Not quite: the answer is Deir al-Zor."),
-    (PICK, ["Russia"], "Partly right: you picked Russia; the answer also includes Iran."),
-    (PICK, ["Russia", "Iran", "Syria"], "Partly right: Russia and Iran are right, but Syria is not."),
-    (PICK, ["Russia", "Iran", "xyz"], "Partly right: Russia and Iran are right, but 1 other pick is not."),
-    (FALSE, "yes", "Not quite: the statement is false."),
-    (FALSE, "true or false", "Answer true or false."),
-])
+@pytest.mark.parametrize(
+    "question,response,feedback",
+    [
+        (BACKERS, "Russia and Iran", "Correct."),
+        (BACKERS, "Russia", "Partly right: you named Russia; the answer also includes Iran."),
+        (BACKERS, "Russia, Iran and Iraq", "Partly right: Russia and Iran are right, but Iraq is not."),
+        (
+            BACKERS,
+            "Iraq and Russia",
+            "Partly right: you named Russia; the answer also includes Iran, and Iraq is not part of it.",
+        ),
+        (TOWN, "Damascus", "Not quite: the answer is al-Sukhna, not Damascus."),
+        (TOWN, "idk", "Not quite: the answer is al-Sukhna."),
+        (TOWN, "Sukna", "Correct (spelled al-Sukhna)."),
+        (TOWN, "  ", "No answer given."),
+        (TOWN, None, "No answer given."),
+        (LEADER, "Putin", "Not quite: the answer is Bashar al-Assad, not Vladimir Putin."),
+        (REGION, "Raqqa", "Not quite: the answer is Deir al-Zor."),
+        (PICK, ["Russia"], "Partly right: you picked Russia; the answer also includes Iran."),
+        (PICK, ["Russia", "Iran", "Syria"], "Partly right: Russia and Iran are right, but Syria is not."),
+        (
+            PICK,
+            ["Russia", "Iran", "xyz"],
+            "Partly right: Russia and Iran are right, but 1 other pick is not.",
+        ),
+        (FALSE, "yes", "Not quite: the statement is false."),
+        (FALSE, "true or false", "Answer true or false."),
+    ],
+)
 def test_feedback(question, response, feedback):
     assert grade(question, response).feedback == feedback
 
@@ -306,8 +398,12 @@ def test_grade_carries_answer_and_evidence_for_the_feedback_page():
     result = grade(TOWN, "Sukhna")
     assert isinstance(result, Grade)
     assert result.to_dict() == {
-        "score": 1.0, "verdict": "correct", "matched": [True], "feedback": "Correct.",
-        "answer": "al-Sukhna", "evidence": TOWN.evidence,
+        "score": 1.0,
+        "verdict": "correct",
+        "matched": [True],
+        "feedback": "Correct.",
+        "answer": "al-Sukhna",
+        "evidence": TOWN.evidence,
     }
 
 
@@ -326,10 +422,41 @@ def test_huge_input_is_read_only_in_part():
     assert len(tokens("word " * 100_000)) <= MAX_TOKENS
 
 
-JUNK = [None, 0, -1, 1.5, float("nan"), 10**5000, True, False, [], [[["x"]]], ["a", ["b", ["c"]]], {"a": 1},
-        b"Russia \xff", bytearray(b"x"), object(), "", " \n\t ", "\x00\x01", "ـــ", "‮Iran", "Ｒｕｓｓｉａ",
-        "a" * 200_000, "<" * 5000, "al-" * 3000, "not " * 1000, "U.S." * 1000, "Iran" * 5000, "😀" * 10_000,
-        "俄罗斯和伊朗", "روسيا وإيران", "Россия и Иран", "İran", "ß" * 50]
+JUNK = [
+    None,
+    0,
+    -1,
+    1.5,
+    float("nan"),
+    10**5000,
+    True,
+    False,
+    [],
+    [[["x"]]],
+    ["a", ["b", ["c"]]],
+    {"a": 1},
+    b"Russia \xff",
+    bytearray(b"x"),
+    object(),
+    "",
+    " \n\t ",
+    "\x00\x01",
+    "ـــ",
+    "‮Iran",
+    "Ｒｕｓｓｉａ",
+    "a" * 200_000,
+    "<" * 5000,
+    "al-" * 3000,
+    "not " * 1000,
+    "U.S." * 1000,
+    "Iran" * 5000,
+    "😀" * 10_000,
+    "俄罗斯和伊朗",
+    "روسيا وإيران",
+    "Россия и Иран",
+    "İran",
+    "ß" * 50,
+]
 
 
 @pytest.mark.parametrize("question", QUESTIONS, ids=lambda q: q.id)
@@ -346,16 +473,17 @@ def test_any_input_gets_a_grade(question):
 
 
 def test_a_question_with_odd_forms_still_grades():
-    odd = Question.from_dict({"type": "short", "prompt": "?", "answer": [["?!"], ["The"], ["IN"]],
-                              "distractors": ["", "-"]})
+    odd = Question.from_dict(
+        {"type": "short", "prompt": "?", "answer": [["?!"], ["The"], ["IN"]], "distractors": ["", "-"]}
+    )
     assert grade(odd, "the").verdict in {"partial", "incorrect"}
     assert grade(odd, "").feedback == "No answer given."
 
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLES = [ROOT / "seeds" / "reuters-syria-new-phase.txt"] + [
-    ONESTOP / f"{name}.txt"
-    for name in ("amazon-adv", "nsa-scandal-adv", "teff-ele", "kate-and-william-adv")]
+    ONESTOP / f"{name}.txt" for name in ("amazon-adv", "nsa-scandal-adv", "teff-ele", "kate-and-william-adv")
+]
 
 
 def own_answer(question: Question):
@@ -386,10 +514,13 @@ def test_a_place_may_be_named_without_its_area_noun():
     from quizapp.text.questions.distractors import answer_forms
     from quizapp.text.types import Actor
 
-    forms = answer_forms(Actor(id="helmand", name="Helmand Province", kind="place", aliases=(), role="", mentions=1))
+    forms = answer_forms(
+        Actor(id="helmand", name="Helmand Province", kind="place", aliases=(), role="", mentions=1)
+    )
     assert "Helmand" in forms
-    assert "Rhode" not in answer_forms(Actor(id="ri", name="Rhode Island", kind="place", aliases=(), role="",
-                                             mentions=1))
+    assert "Rhode" not in answer_forms(
+        Actor(id="ri", name="Rhode Island", kind="place", aliases=(), role="", mentions=1)
+    )
 
 
 # ---- the grader's vocabulary, used by models, services and pages --------------------------------
@@ -404,8 +535,13 @@ def test_feedback_adds_only_what_the_verdict_does_not_already_say():
 
 
 def test_a_plain_right_answer_has_nothing_to_add_and_a_wrong_one_says_the_answer():
-    question = Question(id="q1", type="short", prompt="Which town did government forces capture?",
-                        answer=(("al-Sukhna",),), evidence="Government forces captured the town of al-Sukhna.")
+    question = Question(
+        id="q1",
+        type="short",
+        prompt="Which town did government forces capture?",
+        answer=(("al-Sukhna",),),
+        evidence="Government forces captured the town of al-Sukhna.",
+    )
     right, wrong = grading.grade(question, "al-Sukhna"), grading.grade(question, "Palmyra")
     assert right.verdict == "correct" and not right.feedback_adds
     assert wrong.verdict in grading.VERDICTS and wrong.verdict == "incorrect"

@@ -49,7 +49,9 @@ def test_every_generated_question_has_been_judged(generated, name):
 def test_every_judged_question_is_still_generated(generated, name):
     """A judgement of a question no longer asked would flatter (or blacken) the figures."""
     made = [identity(q) for q in generated[name]]
-    judged = [{k: j[k] for k in ("type", "prompt", "key", "choices")} for j in JUDGED["articles"][name]["questions"]]
+    judged = [
+        {k: j[k] for k in ("type", "prompt", "key", "choices")} for j in JUDGED["articles"][name]["questions"]
+    ]
     assert judged == made
 
 
@@ -67,8 +69,11 @@ def test_every_article_gets_six_acceptable_questions():
     assert figures(JUDGED).min_acceptable >= 6
 
 
-@pytest.mark.xfail(strict=True, reason="not reached yet (14.8 %): why-questions need a stated reason and two others "
-                                       "to offer; see docs/questions.md")
+@pytest.mark.xfail(
+    strict=True,
+    reason="not reached yet (14.8 %): why-questions need a stated reason and two others "
+    "to offer; see docs/questions.md",
+)
 def test_a_fifth_of_the_questions_go_beyond_the_literal():
     assert figures(JUDGED).beyond_share >= 0.20
 
@@ -84,11 +89,17 @@ def test_docs_report_these_figures():
     result = figures(JUDGED)
     held = figures(JUDGED, [n for n in NAMES if JUDGED["articles"][n]["held_out"]])
     docs = (ROOT / "docs" / "questions.md").read_text(encoding="utf-8")
-    assert f"| acceptable | {result.acceptable} of {result.questions} ({result.acceptable_share:.1%}) |" in docs
+    assert (
+        f"| acceptable | {result.acceptable} of {result.questions} ({result.acceptable_share:.1%}) |" in docs
+    )
     assert f"| false keys | {result.false_keys} |" in docs
     assert f"| fewest acceptable in one article | {result.min_acceptable} |" in docs
     assert f"| prompts starting with Who | {result.who} ({result.who_share:.1%}) |" in docs
-    assert f"| beyond literal (why, main idea of the article or a paragraph) | {result.beyond_literal} " \
-           f"({result.beyond_share:.1%}) |" in docs
-    assert f"| held-out articles acceptable | {held.acceptable} of {held.questions} ({held.acceptable_share:.1%}) |" \
+    assert (
+        f"| beyond literal (why, main idea of the article or a paragraph) | {result.beyond_literal} "
+        f"({result.beyond_share:.1%}) |" in docs
+    )
+    assert (
+        f"| held-out articles acceptable | {held.acceptable} of {held.questions} ({held.acceptable_share:.1%}) |"
         in docs
+    )

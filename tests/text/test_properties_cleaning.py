@@ -29,9 +29,9 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from properties import examples  # the fixed-seed profile for `make test` (tests/properties.py)
 
+from quizapp.text.errors import InputError
 from quizapp.text.reading import documents, sources
 from quizapp.text.reading.cleaning import clean
-from quizapp.text.errors import InputError
 
 FAST = examples(100)
 
@@ -47,7 +47,7 @@ SENTENCES = (
     "The army took the town of al-Sukhna on Saturday after a week of fighting.",
     "Residents said the streets were quiet by the evening and shops had reopened.",
     "Assad’s army said: “We will win.”",
-    "Assad's army said: \"We will win.\"",
+    'Assad\'s army said: "We will win."',
     "The truce – agreed in July – held.",
     "The truce -- agreed in July -- held.",
     "Will the truce hold?",
@@ -55,14 +55,48 @@ SENTENCES = (
     "the attack on Islamic State’s last major Syrian stronghold, the Deir al-Zor region.",
     "Café society in Zürich; naïve résumés, 中文 and עברית, 😀.",
 )
-HEADLINES = ("Syria enters a new phase", "Teff goes global", "“We will win”", "Advanced students read",
-             "Reuters", "Intermediate", "Will drones deliver our parcels?")
+HEADLINES = (
+    "Syria enters a new phase",
+    "Teff goes global",
+    "“We will win”",
+    "Advanced students read",
+    "Reuters",
+    "Intermediate",
+    "Will drones deliver our parcels?",
+)
 LABELS = ("Elementary", "Intermediate", "ADVANCED", "Pre-intermediate", "upper intermediate", "Advanced")
-DATELINES = ("BEIRUT (Reuters) - ", "LONDON, May 3 (AP) — ", "(Reuters) - ", "Reuters, Beirut :",
-             "Beirut, Reuters: ", "WASHINGTON (CNN) - ", "NEW YORK (Reuters) -- ", "Apple (AAPL) - ")
+DATELINES = (
+    "BEIRUT (Reuters) - ",
+    "LONDON, May 3 (AP) — ",
+    "(Reuters) - ",
+    "Reuters, Beirut :",
+    "Beirut, Reuters: ",
+    "WASHINGTON (CNN) - ",
+    "NEW YORK (Reuters) -- ",
+    "Apple (AAPL) - ",
+)
 HTML = ("<p>", "</p>", "<b>bold</b>", "<script>alert(1)</script>", "&amp;", "<br/>", "<!doctype html>")
-JUNK = ("\x00", "\x01", "\x1c", "\x7f", "\x85", "\u00ad", "\u200b", "\u2060", "\ufeff", "\u00a0", "\u2028",
-        "\u2029", "\t", "\v", "\f", "e\u0301", "\u200d", "\ud800", "   ")
+JUNK = (
+    "\x00",
+    "\x01",
+    "\x1c",
+    "\x7f",
+    "\x85",
+    "\u00ad",
+    "\u200b",
+    "\u2060",
+    "\ufeff",
+    "\u00a0",
+    "\u2028",
+    "\u2029",
+    "\t",
+    "\v",
+    "\f",
+    "e\u0301",
+    "\u200d",
+    "\ud800",
+    "   ",
+)
 BREAKS = ("\n", "\r\n", "\r", "\n\n", "\r\n\r\n", "\n\n\n", "\u2029")
 
 
@@ -82,7 +116,7 @@ def articles(draw) -> str:
     """Article-shaped text: lines joined by mixed line breaks, some pasted again."""
     body = draw(st.lists(lines(), min_size=1, max_size=6))
     if draw(st.booleans()):  # pasted twice, maybe only the end of it
-        body += body[draw(st.integers(0, len(body) - 1)):]
+        body += body[draw(st.integers(0, len(body) - 1)) :]
     joined = ""
     for line in body:
         joined += line + draw(st.sampled_from(BREAKS))
@@ -196,7 +230,7 @@ def assert_words_kept(article, raw: str) -> None:
     kept = {bare(w) for p in (article.title, *article.paragraphs) for w in p.split()}
     text = squashed(raw)
     after_title = text.find(article.title) + len(article.title) if article.title in text else 0
-    head = {bare(w) for w in text[:text.find(article.paragraphs[0], after_title)].split()}
+    head = {bare(w) for w in text[: text.find(article.paragraphs[0], after_title)].split()}
     body = "".join(fold(p).casefold() for p in (article.title, *article.paragraphs))
     for word in input_words(raw):  # a repeat may differ in its spaces: its letters are in the body
         assert not bare(word) or bare(word) in kept | head or fold(bare(word)) in body, word
@@ -223,8 +257,10 @@ def assert_cleaning_again_changes_nothing(article) -> None:
 
 
 @FAST
-@given(data=st.binary(max_size=400) | st.text(max_size=200).map(lambda t: t.encode("utf-8", "surrogatepass")),
-       name=st.text(max_size=20))
+@given(
+    data=st.binary(max_size=400) | st.text(max_size=200).map(lambda t: t.encode("utf-8", "surrogatepass")),
+    name=st.text(max_size=20),
+)
 @example(data=b"\xff\xfe" + b"a", name="odd.txt")  # a UTF-16 BOM and half a character
 @example(data=b"\xff\xfe\x00\x00\x00\xd8\x00\x00", name="x")  # UTF-32 holding a surrogate
 def test_decode_gives_text_or_a_clear_error(data, name):
@@ -241,11 +277,18 @@ SUFFIXES = st.sampled_from([".txt", ".md", ".html", ".htm", ".TXT", ".docx", "",
 
 
 @examples(30)
-@given(text=raw_texts | st.lists(st.sampled_from(HTML + SENTENCES + ("# Title", "*", "`x`", "[a](b)")),
-                                 max_size=12).map(" ".join),
-       stem=st.text(max_size=10), suffix=SUFFIXES)
+@given(
+    text=raw_texts
+    | st.lists(st.sampled_from(HTML + SENTENCES + ("# Title", "*", "`x`", "[a](b)")), max_size=12).map(
+        " ".join
+    ),
+    stem=st.text(max_size=10),
+    suffix=SUFFIXES,
+)
 @example(text="<html><body><p>" + "word " * 30 + "</p></body></html>", stem="page", suffix=".html")
-@example(text="Text", stem="my\nnotes", suffix=".docx")  # regression: the file's name broke the message in two
+@example(
+    text="Text", stem="my\nnotes", suffix=".docx"
+)  # regression: the file's name broke the message in two
 def test_uploads_give_a_document_or_a_clear_error(text, stem, suffix):
     filename = stem + suffix
     try:

@@ -25,23 +25,50 @@ import re
 
 from hypothesis import example, given
 from hypothesis import strategies as st
+from interchange.strategies import questions as pack_questions  # tests/ is on the path (tests/conftest.py)
 from properties import examples  # the fixed-seed profile for `make test` (tests/properties.py)
 
 from quizapp.text.grading.concepts import GENERIC_HEADS
 from quizapp.text.grading.grader import Grade, grade
 from quizapp.text.question import BLANK, Question
 
-from interchange.strategies import questions as pack_questions  # tests/ is on the path (tests/conftest.py)
-
 PROPERTY = examples(100)
 VERDICTS = ("correct", "partial", "incorrect")
 
 # --- strategies --------------------------------------------------------------------------------------
 
-NAMES = ("Russia", "Iran", "Iraq", "Syria", "United States", "U.S.-backed militias", "Islamic State",
-         "al-Sukhna", "Deir al-Zor", "Damascus", "Moscow", "Bashar al-Assad", "Vladimir Putin", "2", "1,000",
-         "Zürich", "O'Brien", "the truce", "Hezbollah", "روسيا", "東京", "Ελλάδα", "Ethiopia's teff",
-         "New York", "photosynthesis", "the water cycle", "Smith & Wesson", "C++", "100%", "<b>Iran</b>")
+NAMES = (
+    "Russia",
+    "Iran",
+    "Iraq",
+    "Syria",
+    "United States",
+    "U.S.-backed militias",
+    "Islamic State",
+    "al-Sukhna",
+    "Deir al-Zor",
+    "Damascus",
+    "Moscow",
+    "Bashar al-Assad",
+    "Vladimir Putin",
+    "2",
+    "1,000",
+    "Zürich",
+    "O'Brien",
+    "the truce",
+    "Hezbollah",
+    "روسيا",
+    "東京",
+    "Ελλάδα",
+    "Ethiopia's teff",
+    "New York",
+    "photosynthesis",
+    "the water cycle",
+    "Smith & Wesson",
+    "C++",
+    "100%",
+    "<b>Iran</b>",
+)
 OPTIONS = NAMES + ("😀", "😢", "🇸🇾", "?", "->", "—", "x²", "A", "B", "none of the above", "all of them")
 
 
@@ -50,12 +77,22 @@ def sane_questions(draw) -> Question:
     """A question of any type with real names, whose parts and distractors share no form."""
     kind = draw(st.sampled_from(["short", "cloze", "choice", "multi", "truefalse"]))
     if kind == "truefalse":
-        return Question(id="q", type=kind, prompt="Russia backs the government.",
-                        answer=((draw(st.sampled_from(["true", "false", "True", "FALSE"])),),))
+        return Question(
+            id="q",
+            type=kind,
+            prompt="Russia backs the government.",
+            answer=((draw(st.sampled_from(["true", "false", "True", "FALSE"])),),),
+        )
     if kind in ("choice", "multi"):
         choices = draw(st.lists(st.sampled_from(OPTIONS), min_size=2, max_size=5, unique_by=fold))
-        rights = draw(st.lists(st.sampled_from(choices), min_size=1, unique=True,
-                               max_size=1 if kind == "choice" else len(choices)))
+        rights = draw(
+            st.lists(
+                st.sampled_from(choices),
+                min_size=1,
+                unique=True,
+                max_size=1 if kind == "choice" else len(choices),
+            )
+        )
         answer = (tuple(rights),) if kind == "choice" else tuple((r,) for r in rights)
         return Question(id="q", type=kind, prompt="Pick.", answer=answer, choices=tuple(choices))
     names = draw(st.lists(st.sampled_from(NAMES), min_size=1, max_size=5, unique_by=fold))
@@ -80,10 +117,23 @@ def any_questions():
 
 long_texts = st.sampled_from(["Russia " * 2_000, "a" * 10_000, "<b>" * 3_000, "not " * 500 + "Iran"])
 texts = st.text(st.characters() | st.characters(categories=["Cs"]), max_size=60) | st.sampled_from(
-    NAMES + OPTIONS + ("", " ", "not Russia", "true", "b", "(2)", "8", "yes and no", "\x00", "<script>x</script>"))
-responses = (texts | long_texts | st.none() | st.booleans() | st.integers() | st.floats()
-             | st.binary(max_size=30) | st.lists(texts | st.none() | st.integers(), max_size=5)
-             | st.just(10**5000) | st.just({"a": 1}) | st.just(object()))
+    NAMES
+    + OPTIONS
+    + ("", " ", "not Russia", "true", "b", "(2)", "8", "yes and no", "\x00", "<script>x</script>")
+)
+responses = (
+    texts
+    | long_texts
+    | st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats()
+    | st.binary(max_size=30)
+    | st.lists(texts | st.none() | st.integers(), max_size=5)
+    | st.just(10**5000)
+    | st.just({"a": 1})
+    | st.just(object())
+)
 
 
 # --- properties ---------------------------------------------------------------------------------------
@@ -103,10 +153,14 @@ def assert_well_formed(result: Grade, question: Question) -> None:
 @PROPERTY
 @given(question=any_questions(), response=responses)
 @example(question=Question(id="q", type="short", prompt="Who?", answer=(("~=#",),)), response="~=#")
-@example(question=Question(id="q", type="multi", prompt="Pick", answer=(("a",),), choices=("a", "b")),
-         response=["a"] * 1000)
-@example(question=Question(id="q", type="short", prompt="a", answer=(("a",),), distractors=("1e32024-05-03",)),
-         response=None)  # regression (make fuzz): "1e32024" was read as a number of 32,025 digits
+@example(
+    question=Question(id="q", type="multi", prompt="Pick", answer=(("a",),), choices=("a", "b")),
+    response=["a"] * 1000,
+)
+@example(
+    question=Question(id="q", type="short", prompt="a", answer=(("a",),), distractors=("1e32024-05-03",)),
+    response=None,
+)  # regression (make fuzz): "1e32024" was read as a number of 32,025 digits
 def test_any_response_gets_a_well_formed_grade(question, response):
     assert_well_formed(grade(question, response), question)
 
@@ -126,10 +180,16 @@ def right_answers(question: Question) -> list:
 
 @PROPERTY
 @given(question=sane_questions())
-@example(question=Question(id="q", type="choice", prompt="How does she feel?", answer=(("😀",),),
-                           choices=("😀", "😢")))  # regression: an emoji option was "No answer given."
-@example(question=Question(id="q", type="choice", prompt="Which?", answer=(("Sukhna",),),
-                           choices=("al-Sukhna", "Sukhna")))  # regression: two options one key
+@example(
+    question=Question(
+        id="q", type="choice", prompt="How does she feel?", answer=(("😀",),), choices=("😀", "😢")
+    )
+)  # regression: an emoji option was "No answer given."
+@example(
+    question=Question(
+        id="q", type="choice", prompt="Which?", answer=(("Sukhna",),), choices=("al-Sukhna", "Sukhna")
+    )
+)  # regression: two options one key
 def test_the_right_answer_is_always_correct(question):
     for response in right_answers(question):
         result = grade(question, response)
@@ -139,25 +199,39 @@ def test_the_right_answer_is_always_correct(question):
 
 def case_and_spaces(text: str) -> list[str]:
     """The same answer in lower case, Title Case, and (several words) SHOUTED, with spaces around."""
-    variants = [text.lower(), " ".join(w[:1].upper() + w[1:] for w in text.split(" ")), f"  {text}\n", f"\t{text} "]
+    variants = [
+        text.lower(),
+        " ".join(w[:1].upper() + w[1:] for w in text.split(" ")),
+        f"  {text}\n",
+        f"\t{text} ",
+    ]
     if len(text.split()) > 1:
         variants.append(text.upper())
     return variants
 
 
 # No 2-3 letter capitals among these ("U.S." is dotted): case never makes an abbreviation of them.
-typed = st.lists(st.sampled_from(NAMES + ("not", "and", "or", "because", "i think", "it was", "the")),
-                 min_size=1, max_size=5).map(" ".join)
+typed = st.lists(
+    st.sampled_from(NAMES + ("not", "and", "or", "because", "i think", "it was", "the")),
+    min_size=1,
+    max_size=5,
+).map(" ".join)
 
 
 @PROPERTY
 @given(question=sane_questions(), response=typed)
-@example(question=Question(id="q", type="short", prompt="Who?", answer=(("U.S.-backed militias",),),
-                           distractors=("New York",)),
-         response="U.S.-backed militias New York")  # regression: shouted, "NEW" became an abbreviation
-@example(question=Question(id="q", type="short", prompt="Who or what?", answer=(("Russia",),),
-                           distractors=("Deir al-Zor",)),
-         response="Russia Deir al-Zor 100%")  # regression (make fuzz): "%" made a shouted answer lower case
+@example(
+    question=Question(
+        id="q", type="short", prompt="Who?", answer=(("U.S.-backed militias",),), distractors=("New York",)
+    ),
+    response="U.S.-backed militias New York",
+)  # regression: shouted, "NEW" became an abbreviation
+@example(
+    question=Question(
+        id="q", type="short", prompt="Who or what?", answer=(("Russia",),), distractors=("Deir al-Zor",)
+    ),
+    response="Russia Deir al-Zor 100%",
+)  # regression (make fuzz): "%" made a shouted answer lower case
 def test_case_and_surrounding_spaces_do_not_change_a_grade(question, response):
     expected = grade(question, response)
     for variant in case_and_spaces(response):
@@ -171,10 +245,24 @@ def letters(text: str) -> int:
 
 @PROPERTY
 @given(question=sane_questions().filter(lambda q: q.type == "choice" and letters(q.answer[0][0]) > 3))
-@example(question=Question(id="q", type="choice", prompt="Which town?", answer=(("al-Sukhna",),),
-                           choices=("Damascus", "al-Sukhna", "Raqqa")))  # regression: typed "AL-SUKHNA" scored 0
-@example(question=Question(id="q", type="choice", prompt="Which region?", answer=(("Deir al-Zor",),),
-                           choices=("Deir al-Zor", "Raqqa")))
+@example(
+    question=Question(
+        id="q",
+        type="choice",
+        prompt="Which town?",
+        answer=(("al-Sukhna",),),
+        choices=("Damascus", "al-Sukhna", "Raqqa"),
+    )
+)  # regression: typed "AL-SUKHNA" scored 0
+@example(
+    question=Question(
+        id="q",
+        type="choice",
+        prompt="Which region?",
+        answer=(("Deir al-Zor",),),
+        choices=("Deir al-Zor", "Raqqa"),
+    )
+)
 def test_a_typed_option_in_capitals_or_lower_case_is_that_option(question):
     """A pupil who types the option rather than clicking it, in any case, picked it."""
     right = question.answer[0][0]
@@ -185,8 +273,10 @@ def test_a_typed_option_in_capitals_or_lower_case_is_that_option(question):
 
 # --- numbers and ideas (issue 12) ---------------------------------------------------------------------
 
-SMALL = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-         "sixteen seventeen eighteen nineteen").split()
+SMALL = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen"
+).split()
 TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
 
 
@@ -221,34 +311,64 @@ def test_a_number_in_words_or_digits_is_that_number(n):
         assert grade(question, other).verdict == "incorrect", other
 
 
-IDEA_WORDS = ("volcanic", "coastal", "urban", "tropical", "erosion", "migration", "pollution", "farming",
-              "habitat", "glacier", "drought", "harvest", "rainfall", "trade", "tourism")
+IDEA_WORDS = (
+    "volcanic",
+    "coastal",
+    "urban",
+    "tropical",
+    "erosion",
+    "migration",
+    "pollution",
+    "farming",
+    "habitat",
+    "glacier",
+    "drought",
+    "harvest",
+    "rainfall",
+    "trade",
+    "tourism",
+)
 
 
 @PROPERTY
 @given(words=st.lists(st.sampled_from(IDEA_WORDS), min_size=2, max_size=3, unique=True), data=st.data())
 def test_an_idea_in_any_word_order_and_never_a_part_of_it(words, data):
     """The telling words of a lower-case key, in any order, are that idea; one of them alone is not."""
-    question = Question(id="i", type="short", prompt="What did the report describe?",
-                        answer=((" ".join(words),),))
+    question = Question(
+        id="i", type="short", prompt="What did the report describe?", answer=((" ".join(words),),)
+    )
     shuffled = data.draw(st.permutations(words))
     assert grade(question, " ".join(shuffled)).verdict == "correct", shuffled
     assert grade(question, f"the {' '.join(shuffled)}").verdict == "correct", shuffled
     assert grade(question, words[-1]).verdict == "incorrect"
 
 
-ADJECTIVES = ("legislative", "judicial", "executive", "nuclear", "federal", "industrial", "digital", "tropical",
-              "medical", "coastal")
+ADJECTIVES = (
+    "legislative",
+    "judicial",
+    "executive",
+    "nuclear",
+    "federal",
+    "industrial",
+    "digital",
+    "tropical",
+    "medical",
+    "coastal",
+)
 
 
 @PROPERTY
-@given(adjectives=st.lists(st.sampled_from(ADJECTIVES), min_size=2, max_size=2, unique=True),
-       head=st.sampled_from(sorted(GENERIC_HEADS)))
+@given(
+    adjectives=st.lists(st.sampled_from(ADJECTIVES), min_size=2, max_size=2, unique=True),
+    head=st.sampled_from(sorted(GENERIC_HEADS)),
+)
 @example(adjectives=["legislative", "judicial"], head="branch")
 def test_a_generic_head_alone_never_earns_credit(adjectives, head):
     """For "the legislative branch": "legislative" is right, "branch" and "the judicial branch" are not."""
     right, other = adjectives
-    question = Question(id="h", type="short", prompt="What did the report describe?", answer=((f"the {right} {head}",),))
+    question = Question(
+        id="h", type="short", prompt="What did the report describe?", answer=((f"the {right} {head}",),)
+    )
     assert grade(question, right).verdict == "correct"
     for wrong in (head, f"the {head}", f"the {other} {head}", other):
         assert grade(question, wrong).verdict == "incorrect", wrong

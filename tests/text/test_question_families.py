@@ -90,12 +90,15 @@ def test_a_chosen_set_offers_no_sentence_another_question_asks_about(library):
             assert q.evidence.strip() not in offered, q.prompt
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("Six years later, BlackBerry Messenger (BBM) was everywhere.", {"BBM": ("BlackBerry Messenger",)}),
-    ("The International Energy Agency (IEA) says so.", {"IEA": ("International Energy Agency",)}),
-    ("It was founded by the state-owned mining company (LK).", {}),  # no name spelled out before it
-    ("The reef is run by the trust (PRT).", {}),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Six years later, BlackBerry Messenger (BBM) was everywhere.", {"BBM": ("BlackBerry Messenger",)}),
+        ("The International Energy Agency (IEA) says so.", {"IEA": ("International Energy Agency",)}),
+        ("It was founded by the state-owned mining company (LK).", {}),  # no name spelled out before it
+        ("The reef is run by the trust (PRT).", {}),
+    ],
+)
 def test_abbreviations_the_article_spells_out(text, expected):
     """A gap whose answer is "BBM" must accept "BlackBerry Messenger", the article's own name for it:
     blackberry-adv once told the pupil who wrote it "Not quite"."""

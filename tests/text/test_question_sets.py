@@ -12,14 +12,32 @@ import pytest
 from corpus import onestop_text
 
 from quizapp.text import pipeline
-from quizapp.text.questions import families
 from quizapp.text.actors import lexicon
 from quizapp.text.grading.grader import grade
+from quizapp.text.questions import families
 
-TEXTS = ["malala-int", "wnl-google-car-ele", "wnl-brown-bears-adv", "blackberry-adv", "japan-menu-ele",
-         "richard-iii-int", "wnl-shark-ele", "starbucks-ele", "wnl-kiruna-int", "gorillas-and-oil-int",
-         "liberia-adv", "old-age-adv", "wnl-fifa-int", "norwegian-sun-ele", "food-shortages-ele",
-         "wnl-black-friday-adv", "kate-and-william-int", "arctic-mapping-ele", "wnl-apple-int", "violence-adv"]
+TEXTS = [
+    "malala-int",
+    "wnl-google-car-ele",
+    "wnl-brown-bears-adv",
+    "blackberry-adv",
+    "japan-menu-ele",
+    "richard-iii-int",
+    "wnl-shark-ele",
+    "starbucks-ele",
+    "wnl-kiruna-int",
+    "gorillas-and-oil-int",
+    "liberia-adv",
+    "old-age-adv",
+    "wnl-fifa-int",
+    "norwegian-sun-ele",
+    "food-shortages-ele",
+    "wnl-black-friday-adv",
+    "kate-and-william-int",
+    "arctic-mapping-ele",
+    "wnl-apple-int",
+    "violence-adv",
+]
 
 
 @pytest.fixture(scope="module")
@@ -30,7 +48,10 @@ def analyses(nlp):
 @pytest.fixture(scope="module")
 def candidates(nlp, analyses):
     """Every family candidate per article, before the set is chosen (so a test does not hang on ranking)."""
-    return {name: list(families.candidates(a, list(nlp.pipe(a.article.paragraphs)))) for name, a in analyses.items()}
+    return {
+        name: list(families.candidates(a, list(nlp.pipe(a.article.paragraphs))))
+        for name, a in analyses.items()
+    }
 
 
 def prompts(analysis) -> list[str]:
@@ -43,6 +64,7 @@ def who_prompts(analysis) -> list[str]:
 
 
 # ---- keys: never from a pronoun, a quote, a merged name or another clause --------------------------
+
 
 def test_a_pronoun_subject_never_answers_a_who_question(analyses):
     """ "She now lives with her family in Birmingham" once gave "Who lives …?" -> Desmond Tutu."""
@@ -75,7 +97,9 @@ def test_merged_names_and_other_clauses_give_no_false_keys(analyses):
 def test_broken_predicates_are_not_asked(analyses):
     assert "Who made possible on BlackBerry handsets?" not in prompts(analyses["blackberry-adv"])
     assert not any("desserts" in p for p in who_prompts(analyses["japan-menu-ele"]))  # a noun, not a verb
-    assert "Who found wolves in some cases?" not in prompts(analyses["wnl-brown-bears-adv"])  # object cut short
+    assert "Who found wolves in some cases?" not in prompts(
+        analyses["wnl-brown-bears-adv"]
+    )  # object cut short
 
 
 def test_who_is_a_title_only_for_the_people_the_story_is_about(analyses):
@@ -88,12 +112,15 @@ def test_who_is_a_title_only_for_the_people_the_story_is_about(analyses):
 
 # ---- options --------------------------------------------------------------------------------------
 
+
 def test_no_wrong_option_is_named_in_the_evidence_sentence(analyses):
     """ "Belgium, Denmark, the Netherlands and Luxembourg – like Britain – have no breeding populations":
     the United Kingdom offered as a wrong answer was right too."""
     for name, analysis in analyses.items():
         for q in analysis.questions:
-            if q.type in {"choice", "multi"} and q.prompt.startswith(("Who", "Which of these", "Which country")):
+            if q.type in {"choice", "multi"} and q.prompt.startswith(
+                ("Who", "Which of these", "Which country")
+            ):
                 for wrong in set(q.choices) - {part[0] for part in q.answer}:
                     assert not lexicon.has_word(q.evidence, wrong), f"{name}: {q.prompt} offers {wrong}"
 
@@ -103,6 +130,7 @@ def test_a_gap_is_never_part_of_a_longer_name(analyses):
 
 
 # ---- the set -------------------------------------------------------------------------------------
+
 
 def test_one_name_answers_at_most_two_questions(analyses):
     for name, analysis in analyses.items():
@@ -129,18 +157,29 @@ def test_true_false_statements_are_changed_in_one_place(analyses):
         if said.startswith("According to "):  # "According to Google, X." from "Google says that X."
             speaker, _, said = said.removeprefix("According to ").partition(", ")
             assert speaker in q.evidence, q.prompt
-        if q.answer == (("true",),):  # the reported words may start in lower case ("According to X, benefitting …")
+        if q.answer == (
+            ("true",),
+        ):  # the reported words may start in lower case ("According to X, benefitting …")
             assert said.rstrip(".").lower() in q.evidence.lower(), q.prompt
         else:
             first = said.split()[0]  # the reported clause starts at its first word, perhaps capitalised there
-            start = q.evidence.find(first) if first in q.evidence else q.evidence.find(first[:1].upper() + first[1:])
-            changes = [op for op in difflib.SequenceMatcher(None, q.evidence[start:].lower().split(),
-                                                            said.lower().split()).get_opcodes()
-                       if op[0] != "equal" and not (op[0] == "delete" and op[1] >= len(said.split()) - 1)]
+            start = (
+                q.evidence.find(first)
+                if first in q.evidence
+                else q.evidence.find(first[:1].upper() + first[1:])
+            )
+            changes = [
+                op
+                for op in difflib.SequenceMatcher(
+                    None, q.evidence[start:].lower().split(), said.lower().split()
+                ).get_opcodes()
+                if op[0] != "equal" and not (op[0] == "delete" and op[1] >= len(said.split()) - 1)
+            ]
             assert len(changes) == 1, q.prompt
 
 
 # ---- the families, read off the parse ------------------------------------------------------------
+
 
 def family_prompts(candidates, name) -> dict[str, object]:
     return {c.question.prompt: c.question for c in candidates[name]}
@@ -168,8 +207,9 @@ def test_in_which_year_hawit_succeeded_webb(candidates):
 def test_the_main_idea_of_the_blackberry_article(candidates):
     """The article is about BBM falling out of use; the options are details from other paragraphs."""
     ideas = [c.question for c in candidates["blackberry-adv"] if c.fact == "main-idea:article"]
-    assert ideas and ideas[0].answer[0][0] == ("As demand for BlackBerry handsets fades, the once noisy BBM "
-                                               "grapevine is falling silent.")
+    assert ideas and ideas[0].answer[0][0] == (
+        "As demand for BlackBerry handsets fades, the once noisy BBM grapevine is falling silent."
+    )
     assert ideas[0].skill == "inference" and len(ideas[0].choices) == 4
 
 
@@ -183,8 +223,10 @@ def test_no_main_idea_when_the_title_is_the_lede(candidates, analyses):
 def test_according_to_a_named_speaker(candidates):
     """ "Richard Peirce, chairman of … the Shark Trust, said that the cull would be ineffective …" """
     asked = family_prompts(candidates, "wnl-shark-ele")
-    q = asked["True or false: According to Richard Peirce, the cull would be ineffective and potentially lure "
-              "more predators towards the coast."]
+    q = asked[
+        "True or false: According to Richard Peirce, the cull would be ineffective and potentially lure "
+        "more predators towards the coast."
+    ]
     assert q.answer == (("true",),)
 
 
@@ -206,7 +248,9 @@ def test_hedged_and_broken_changes_are_not_made(candidates):
 
 def test_no_statement_comes_from_words_someone_speaks(candidates):
     """Quotation marks lost in this text: "Islam is a religion of peace" is Malala's, not the article's."""
-    statements = [p for p in family_prompts(candidates, "malala-int") if p.startswith("True or false: The extremists")]
+    statements = [
+        p for p in family_prompts(candidates, "malala-int") if p.startswith("True or false: The extremists")
+    ]
     assert statements == []
 
 
@@ -218,9 +262,13 @@ def test_number_options_are_numbers_each_once(analyses):
             if q.prompt.startswith("How many "):
                 offered = [lexicon.fold(o) for o in (*q.choices, *q.distractors)]
                 assert "five ten" not in offered and "one" not in offered, (name, q.prompt, offered)
-                assert len(set(q.choices)) == len(q.choices) and len({*map(lexicon.fold, q.choices)}) == len(q.choices)
+                assert len(set(q.choices)) == len(q.choices) and len({*map(lexicon.fold, q.choices)}) == len(
+                    q.choices
+                )
     sahel = next(q for q in analyses["food-shortages-ele"].questions if "Sahel" in q.prompt)
-    assert sahel.answer[0][0] == "18 million"  # "More than 18 million people already have serious food shortages"
+    assert (
+        sahel.answer[0][0] == "18 million"
+    )  # "More than 18 million people already have serious food shortages"
 
 
 def test_true_false_answers_are_not_all_the_same(analyses):
@@ -241,11 +289,18 @@ def test_a_negation_is_not_made_where_the_reason_stays_behind(candidates):
 def test_typed_answers_are_graded_as_the_kind_the_glossary_says(analyses):
     """The grader guessed a "Who …?" answer was a person: "Star" passed for the Irish Daily Star (a paper),
     while in a gap a person's family name failed. The generator now tells it what the answer names."""
-    paper = next(q for q in analyses["kate-and-william-int"].questions if q.answer[0][0] == "Irish Daily Star")
+    paper = next(
+        q for q in analyses["kate-and-william-int"].questions if q.answer[0][0] == "Irish Daily Star"
+    )
     assert paper.prompt == "Who has published the photos?" and paper.answer_kind == "name"
-    assert grade(paper, "the Irish Daily Star").verdict == "correct" and grade(paper, "Star").verdict == "incorrect"
+    assert (
+        grade(paper, "the Irish Daily Star").verdict == "correct"
+        and grade(paper, "Star").verdict == "incorrect"
+    )
     digger = next(q for q in analyses["richard-iii-int"].questions if q.answer[0][0] == "Mathew Morris")
-    assert digger.type == "cloze" and digger.answer_kind == "person"  # "It was Mathew Morris who first uncovered …"
+    assert (
+        digger.type == "cloze" and digger.answer_kind == "person"
+    )  # "It was Mathew Morris who first uncovered …"
     assert grade(digger, "Morris").verdict == "correct"
 
 
@@ -265,5 +320,9 @@ def test_a_vocabulary_gap_is_not_given_away_by_its_own_sentence(candidates):
 def test_according_to_keeps_a_sentence_going(candidates):
     """wnl-apple-int lost its quotation marks: "said: Benefitting immensely …" became "According to Jez Frampton,
     Benefitting …", a capital in mid-sentence. The reported words now go on in lower case."""
-    said = [c.question.prompt for c in candidates["wnl-apple-int"] if "According to Jez Frampton" in c.question.prompt]
+    said = [
+        c.question.prompt
+        for c in candidates["wnl-apple-int"]
+        if "According to Jez Frampton" in c.question.prompt
+    ]
     assert said and all(", benefitting immensely" in p for p in said)

@@ -16,8 +16,18 @@ from quizapp.text.question import BLANK, QUESTION_TYPES, SKILLS, Question
 from quizapp.text.questions.templates import third_person
 
 ROOT = Path(__file__).resolve().parents[2]
-CORPUS_TEXTS = ["skydiver-int", "teff-ele", "nsa-scandal-adv", "amazon-int", "organs-ele", "kate-and-william-adv",
-                "false-memory-int", "wnl-school-sports-ele", "wnl-basic-phone-logs-ele", "wnl-india's-rich-ele"]
+CORPUS_TEXTS = [
+    "skydiver-int",
+    "teff-ele",
+    "nsa-scandal-adv",
+    "amazon-int",
+    "organs-ele",
+    "kate-and-william-adv",
+    "false-memory-int",
+    "wnl-school-sports-ele",
+    "wnl-basic-phone-logs-ele",
+    "wnl-india's-rich-ele",
+]
 
 
 @pytest.fixture(scope="module")
@@ -27,8 +37,7 @@ def seed(nlp):
 
 @pytest.fixture(scope="module")
 def corpus(nlp):
-    return {name: pipeline.analyse(onestop_text(name), nlp)
-            for name in CORPUS_TEXTS}
+    return {name: pipeline.analyse(onestop_text(name), nlp) for name in CORPUS_TEXTS}
 
 
 def by_prompt(analysis):
@@ -107,15 +116,19 @@ def test_every_question_is_well_formed_and_grounded(seed, corpus):
                 assert q.prompt.endswith(".") and q.prompt[15].isupper(), where
             else:
                 assert q.prompt.endswith("?") and q.prompt[0].isupper(), where
-                assert not re.search(r"\(\s*\)|[,:;]\s*\?$|\bthe (?:its|his|her|their|a|an|the)\b", q.prompt), where
+                assert not re.search(
+                    r"\(\s*\)|[,:;]\s*\?$|\bthe (?:its|his|her|their|a|an|the)\b", q.prompt
+                ), where
             assert q.evidence and q.evidence in text, where
             span = q.evidence_span
-            assert analysis.article.paragraphs[span.paragraph][span.start:span.end] == q.evidence, where
+            assert analysis.article.paragraphs[span.paragraph][span.start : span.end] == q.evidence, where
             if q.type == "truefalse":
                 assert q.answer in ((("true",),), (("false",),)), where
                 continue
             for part in q.answer:
-                assert any(f" {lexicon.fold(f)} " in folded_text for f in part), f"{where}: {part} not in text"
+                assert any(f" {lexicon.fold(f)} " in folded_text for f in part), (
+                    f"{where}: {part} not in text"
+                )
             prompt = " " + lexicon.fold(q.prompt.replace(BLANK, " ")) + " "
             for form in (f for part in q.answer for f in part):
                 assert f" {lexicon.fold(form)} " not in prompt, f"{where}: gives away {form}"
@@ -151,13 +164,16 @@ def test_one_name_does_not_answer_every_question(corpus):
     assert answers.count("Felix Baumgartner") <= len(answers) // 2
 
 
-@pytest.mark.parametrize("predicate, lemma, expected", [
-    ("want Assad to leave power", "want", "wants Assad to leave power"),
-    ("hailed the capture", "hail", "hailed the capture"),
-    ("have told the press", "tell", "has told the press"),
-    ("are waiting for organs", "wait", "is waiting for organs"),
-    ("backs the militias", "back", "backs the militias"),
-])
+@pytest.mark.parametrize(
+    "predicate, lemma, expected",
+    [
+        ("want Assad to leave power", "want", "wants Assad to leave power"),
+        ("hailed the capture", "hail", "hailed the capture"),
+        ("have told the press", "tell", "has told the press"),
+        ("are waiting for organs", "wait", "is waiting for organs"),
+        ("backs the militias", "back", "backs the militias"),
+    ],
+)
 def test_subject_questions_agree_with_who(predicate, lemma, expected):
     assert third_person(predicate, lemma) == expected
 
@@ -174,4 +190,6 @@ def test_no_prompt_holds_the_missing_word_of_a_vocabulary_cloze(seed, corpus):
             word = f" {lexicon.fold(cloze.answer[0][0])} "
             for other in analysis.questions:
                 if other is not cloze:
-                    assert word not in f" {lexicon.fold(other.prompt.replace(BLANK, ' '))} ", f"{name}: {other.prompt}"
+                    assert word not in f" {lexicon.fold(other.prompt.replace(BLANK, ' '))} ", (
+                        f"{name}: {other.prompt}"
+                    )

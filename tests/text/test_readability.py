@@ -6,15 +6,15 @@ from pathlib import Path
 
 import nltk
 import pytest
-from corpus import ONESTOP
 import textstat
 import textstat.backend.counts
 import textstat.backend.utils
+from corpus import ONESTOP
 from nltk.corpus.reader import CMUDictCorpusReader
 from nltk.corpus.util import LazyCorpusLoader
 
-from quizapp.text.reading import cmudict_offline, readability
 from quizapp.text.errors import InputError
+from quizapp.text.reading import cmudict_offline, readability
 
 LEVELS = ("ele", "int", "adv")
 LEVEL_LABELS = {"elementary", "intermediate", "advanced"}
@@ -96,11 +96,20 @@ def test_seed_reads_as_advanced_english(seed):
 @pytest.mark.parametrize(
     "name, recompute",
     [
-        ("flesch_kincaid_grade", lambda r: 0.39 * r.words / r.sentences + 11.8 * r.syllables / r.words - 15.59),
-        ("flesch_reading_ease", lambda r: 206.835 - 1.015 * r.words / r.sentences - 84.6 * r.syllables / r.words),
+        (
+            "flesch_kincaid_grade",
+            lambda r: 0.39 * r.words / r.sentences + 11.8 * r.syllables / r.words - 15.59,
+        ),
+        (
+            "flesch_reading_ease",
+            lambda r: 206.835 - 1.015 * r.words / r.sentences - 84.6 * r.syllables / r.words,
+        ),
         ("smog_index", lambda r: 1.043 * math.sqrt(30 * r.polysyllables / r.sentences) + 3.1291),
         ("coleman_liau_index", lambda r: 5.8 * r.letters / r.words - 29.6 * r.sentences / r.words - 15.8),
-        ("automated_readability_index", lambda r: 4.71 * r.characters / r.words + 0.5 * r.words / r.sentences - 21.43),
+        (
+            "automated_readability_index",
+            lambda r: 4.71 * r.characters / r.words + 0.5 * r.words / r.sentences - 21.43,
+        ),
         ("gunning_fog", lambda r: 0.4 * (r.words / r.sentences + 100 * r.complex_words / r.words)),
         (
             "dale_chall_readability_score",
@@ -216,7 +225,9 @@ def test_seed_hardest_sentence_comes_first_with_a_readable_reason(seed, seed_doc
     assert hardest.reason == "39 words; grade 20"
     assert hardest.grade == pytest.approx(0.39 * 39 + 11.8 * 67 / 39 - 15.59)
     assert (hardest.span.paragraph, hardest.span.start) == (2, 0)
-    assert [h.grade for h in seed.hard_sentences] == sorted((h.grade for h in seed.hard_sentences), reverse=True)
+    assert [h.grade for h in seed.hard_sentences] == sorted(
+        (h.grade for h in seed.hard_sentences), reverse=True
+    )
 
 
 def test_hard_sentence_spans_point_at_their_text(seed, seed_docs):
@@ -233,7 +244,9 @@ def test_a_hard_article_flags_only_its_hardest_sentences(seed):
     3 and 5, grades 19.9 and 19.0 by hand) are two grades harder than that.
     """
     assert [(h.span.paragraph, h.reason) for h in seed.hard_sentences] == [
-        (2, "39 words; grade 20"), (4, "39 words; grade 19")]
+        (2, "39 words; grade 20"),
+        (4, "39 words; grade 19"),
+    ]
 
 
 def test_an_easy_text_has_no_hard_sentences(nlp):
@@ -321,7 +334,9 @@ def onestop_grades(nlp):
     names = sorted(path.name.removesuffix("-ele.txt") for path in ONESTOP.glob("*-ele.txt"))
     return {
         name: tuple(
-            readability.score(list(nlp.pipe(paragraphs((ONESTOP / f"{name}-{level}.txt").read_text("utf-8"))))).grade_level
+            readability.score(
+                list(nlp.pipe(paragraphs((ONESTOP / f"{name}-{level}.txt").read_text("utf-8"))))
+            ).grade_level
             for level in LEVELS
         )
         for name in names

@@ -83,7 +83,9 @@ def test_shipped_model_is_the_fit_of_the_features_file(data):
     assert shipped["cuts"] == pytest.approx(list(fitted.cuts), abs=1e-5)
     cv = reading_level_fit.cross_validate(x, y, stories, NAMES)
     assert (shipped["cross_validation"]["pairs_right"], shipped["cross_validation"]["accuracy"]) == (
-        cv.pairs_right, pytest.approx(cv.accuracy, abs=1e-4))
+        cv.pairs_right,
+        pytest.approx(cv.accuracy, abs=1e-4),
+    )
 
 
 @pytest.mark.parametrize("story", ["amazon", "wnl-shark"])
@@ -108,17 +110,31 @@ def test_model_is_plain_json_shipped_as_package_data():
 
 
 # A made-up model for the rules that turn a score into words: cut points 0.5 and 1.5.
-TOY = {"intercept": 1.0, "coef": {"words_per_sentence": 0.5, "rare_share": 0.3, "mean_zipf": -0.2,
-                                  "difficult_share": 0.1},
-       "mean": {"words_per_sentence": 20.0, "rare_share": 0.2, "mean_zipf": 5.0, "difficult_share": 0.25},
-       "scale": {"words_per_sentence": 5.0, "rare_share": 0.1, "mean_zipf": 0.5, "difficult_share": 0.05},
-       "cuts": [0.5, 1.5], "grade": {"intercept": 8.0, "slope": 2.0}}
+TOY = {
+    "intercept": 1.0,
+    "coef": {"words_per_sentence": 0.5, "rare_share": 0.3, "mean_zipf": -0.2, "difficult_share": 0.1},
+    "mean": {"words_per_sentence": 20.0, "rare_share": 0.2, "mean_zipf": 5.0, "difficult_share": 0.25},
+    "scale": {"words_per_sentence": 5.0, "rare_share": 0.1, "mean_zipf": 0.5, "difficult_share": 0.05},
+    "cuts": [0.5, 1.5],
+    "grade": {"intercept": 8.0, "slope": 2.0},
+}
 
 
 @pytest.mark.parametrize(
     "score, expected",
-    [(-0.6, "A1"), (-0.5, "A2"), (0.49, "A2"), (0.5, "B1"), (0.99, "B1"), (1.0, "B2"),
-     (1.49, "B2"), (1.5, "C1"), (2.49, "C1"), (2.5, "C2"), (9.0, "C2")],
+    [
+        (-0.6, "A1"),
+        (-0.5, "A2"),
+        (0.49, "A2"),
+        (0.5, "B1"),
+        (0.99, "B1"),
+        (1.0, "B2"),
+        (1.49, "B2"),
+        (1.5, "C1"),
+        (2.49, "C1"),
+        (2.5, "C2"),
+        (9.0, "C2"),
+    ],
 )
 def test_cefr_from_score(score, expected):
     """Cuts 0.5 and 1.5: B1/B2 split at 1.0, A1 below -0.5, C2 from 2.5 (a corpus level past the cuts)."""
@@ -127,8 +143,16 @@ def test_cefr_from_score(score, expected):
 
 @pytest.mark.parametrize(
     "grade, year",
-    [(-1.0, "Year 1"), (0.5, "Year 1"), (1.0, "Year 2"), (8.0, "Year 9"), (8.99, "Year 9"),
-     (12.5, "Year 13"), (13.0, "university"), (18.0, "university")],
+    [
+        (-1.0, "Year 1"),
+        (0.5, "Year 1"),
+        (1.0, "Year 2"),
+        (8.0, "Year 9"),
+        (8.99, "Year 9"),
+        (12.5, "Year 13"),
+        (13.0, "university"),
+        (18.0, "university"),
+    ],
 )
 def test_uk_year_is_one_more_than_the_us_grade(grade, year):
     """US grade 8 is Year 9 in England and Wales; past Year 13 is university."""

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from quizapp.text.reading.cleaning import clean
 from quizapp.text.errors import InputError
+from quizapp.text.reading.cleaning import clean
 from quizapp.text.reading.sources import MAX_ARTICLE_BYTES, decode
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -27,15 +27,31 @@ MB = 1024 * 1024
         (TEXT.encode("utf-32"), TEXT),
         (TEXT.encode("cp1252"), TEXT),  # curly quotes, en dash, é, £: Word on Windows
         ("Café".encode("cp1252"), "Café"),
-        ("Les élèves ont lu l’article — « très difficile ».".encode("cp1252"),
-         "Les élèves ont lu l’article — « très difficile »."),
+        (
+            "Les élèves ont lu l’article — « très difficile ».".encode("cp1252"),
+            "Les élèves ont lu l’article — « très difficile ».",
+        ),
         ("Ünïcödé façade, naïve".encode("latin-1"), "Ünïcödé façade, naïve"),
-        ("Привет, как дела? Это статья о новостях и о школе.".encode("cp1251"),
-         "Привет, как дела? Это статья о новостях и о школе."),
+        (
+            "Привет, как дела? Это статья о новостях и о школе.".encode("cp1251"),
+            "Привет, как дела? Это статья о новостях и о школе.",
+        ),
         (b"Plain ASCII text.\r\nSecond line.", "Plain ASCII text.\r\nSecond line."),
     ],
-    ids=["utf8", "utf8-bom", "utf16", "utf16-le", "utf16-be", "utf32", "cp1252", "cp1252-short",
-         "cp1252-french", "latin1", "cp1251", "ascii-crlf"],
+    ids=[
+        "utf8",
+        "utf8-bom",
+        "utf16",
+        "utf16-le",
+        "utf16-be",
+        "utf32",
+        "cp1252",
+        "cp1252-short",
+        "cp1252-french",
+        "latin1",
+        "cp1251",
+        "ascii-crlf",
+    ],
 )
 def test_decodes_common_encodings(data, expected):
     assert decode(data, name="article.txt") == expected
@@ -115,7 +131,7 @@ def test_binary_data_is_refused(data):
 
 
 def test_a_few_control_characters_are_still_text():
-    data = "The cafe\x01 was shut.\x1c He left.".encode("utf-8")
+    data = b"The cafe\x01 was shut.\x1c He left."
     assert decode(data) == "The cafe\x01 was shut.\x1c He left."
 
 

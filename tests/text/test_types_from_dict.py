@@ -20,7 +20,10 @@ def test_from_dict_round_trips_through_json():
 
 def test_from_dict_keeps_unknown_keys_as_extras():
     data = seed_analysis().to_dict() | {"glossary_notes": [{"note": "checked"}]}
-    assert Analysis.from_dict(data).extras == {"pipeline": "hand-made", "glossary_notes": [{"note": "checked"}]}
+    assert Analysis.from_dict(data).extras == {
+        "pipeline": "hand-made",
+        "glossary_notes": [{"note": "checked"}],
+    }
 
 
 def test_an_analysis_stored_before_the_reading_level_model_still_loads():
@@ -36,7 +39,11 @@ def test_an_analysis_stored_before_the_reading_level_model_still_loads():
 def test_reading_level_fields_round_trip():
     """CEFR, year and the reasons (a tuple again, not a JSON list) survive the stored format."""
     analysis = seed_analysis()
-    readability = replace(analysis.readability, cefr="C1", uk_year="Year 13",
-                          level_reasons=("long sentences", "many rare words", "few hard words"))
+    readability = replace(
+        analysis.readability,
+        cefr="C1",
+        uk_year="Year 13",
+        level_reasons=("long sentences", "many rare words", "few hard words"),
+    )
     stored = json.loads(json.dumps(replace(analysis, readability=readability).to_dict()))
     assert Analysis.from_dict(stored).readability == readability

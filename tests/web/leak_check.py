@@ -5,7 +5,14 @@ import re
 from html_tree import Page
 
 KEY_ATTRIBUTES = re.compile(r"^data-.*(answer|correct|key|solution|score|verdict|evidence|feedback)", re.I)
-GRADING_WORDS = ("Not quite", "Partly right", "Correct answer", "Your answer", "No answer given", "Your score")
+GRADING_WORDS = (
+    "Not quite",
+    "Partly right",
+    "Correct answer",
+    "Your answer",
+    "No answer given",
+    "Your score",
+)
 
 
 def normal(text: str) -> str:
@@ -32,18 +39,27 @@ def answer_leaks(html: str, questions) -> list[str]:
     page, leaks = Page(html).root, []
     form = page.find("form", class_="quiz-form")
     in_blocks = {id(node) for li in form.find_all("li", class_="question") for node in li.walk()}
-    outside = [node for node in form.walk() if id(node) not in in_blocks and node.attrs.get("name") != "csrf_token"]
+    outside = [
+        node for node in form.walk() if id(node) not in in_blocks and node.attrs.get("name") != "csrf_token"
+    ]
     for n, question in enumerate(questions, start=1):
         if question.type not in ("short", "cloze"):
             continue
         block = page.by_id(f"question-{n}")
-        attributes = [(node, k, v) for node in list(block.walk()) + outside for k, v in node.attrs.items()
-                      if v and k != "action"]  # the URL holds the slug, made of the article's words
+        attributes = [
+            (node, k, v)
+            for node in list(block.walk()) + outside
+            for k, v in node.attrs.items()
+            if v and k != "action"
+        ]  # the URL holds the slug, made of the article's words
         for form_ in {f for part in question.answer for f in part}:
             if times(form_, block.clean_text()) > times(form_, question.prompt):
                 leaks.append(f"question {n}: its answer {form_!r} is in its text")
-            leaks += [f"question {n}: its answer {form_!r} is in {node.tag}[{key}]"
-                      for node, key, value in attributes if times(form_, value)]
+            leaks += [
+                f"question {n}: its answer {form_!r} is in {node.tag}[{key}]"
+                for node, key, value in attributes
+                if times(form_, value)
+            ]
         if question.evidence and question.evidence in form.clean_text():
             leaks.append(f"question {n}: its evidence is in the form")
     for node in page.walk():

@@ -5,7 +5,6 @@ Pupils' answers are made with the classroom service itself (``join``,
 counts in the tests were worked out by hand from the answers ``answered`` gives.
 """
 
-
 import pytest
 import sqlalchemy as sa
 from classroom_factories import csrf_token
@@ -16,10 +15,21 @@ from quizapp.models import Answer, ClassSession, Pack, PackQuestion
 from quizapp.services import classroom
 from quizapp.text.question import Question
 
-
 QUESTIONS = (
-    Question("q1", "short", "Who backs the government?", (("Russia", "Moscow"), ("Iran",)), evidence="Backed by Russia and Iran."),
-    Question("q2", "choice", "Which town was captured?", (("al-Sukhna",),), choices=("al-Sukhna", "Deir al-Zor", "Damascus")),
+    Question(
+        "q1",
+        "short",
+        "Who backs the government?",
+        (("Russia", "Moscow"), ("Iran",)),
+        evidence="Backed by Russia and Iran.",
+    ),
+    Question(
+        "q2",
+        "choice",
+        "Which town was captured?",
+        (("al-Sukhna",),),
+        choices=("al-Sukhna", "Deir al-Zor", "Damascus"),
+    ),
     Question("q3", "truefalse", "Assad seems in danger today.", (("false",),)),
 )
 ALPHABET = set("ACDEFGHJKMNPQRTUVWXY34679")
@@ -38,7 +48,9 @@ class Teacher:
         return self.client.get(url, **options)
 
     def post(self, url, data=None, csrf=True, **options):
-        return self.client.post(url, data={**({"csrf_token": self.csrf} if csrf else {}), **(data or {})}, **options)
+        return self.client.post(
+            url, data={**({"csrf_token": self.csrf} if csrf else {}), **(data or {})}, **options
+        )
 
 
 @pytest.fixture
@@ -100,13 +112,16 @@ def count(app, model) -> int:
 
 def stored_answer(app, participant_id, number) -> Answer:
     with app.app_context():
-        row = db.session.scalars(sa.select(Answer).where(Answer.participant_id == participant_id,
-                                                         Answer.number == number)).one()
+        row = db.session.scalars(
+            sa.select(Answer).where(Answer.participant_id == participant_id, Answer.number == number)
+        ).one()
         db.session.expunge(row)
         return row
 
 
 def rows_by_name(page):
     """The dashboard's pupil rows, by the name in each row's header cell."""
-    return {row.find(class_="pupil-name").clean_text(): row
-            for row in page.find_all("tr", **{"data-testid": "pupil-row"})}
+    return {
+        row.find(class_="pupil-name").clean_text(): row
+        for row in page.find_all("tr", **{"data-testid": "pupil-row"})
+    }

@@ -37,15 +37,20 @@ def teacher(app, owner_id: int):
 def marks(app) -> dict[str, tuple]:
     """Pupil name -> (verdict, score, overridden) of question 1."""
     with app.app_context():
-        rows = db.session.execute(sa.select(Participant.name, Answer.verdict, Answer.score, Answer.overridden)
-                                  .join(Answer, Answer.participant_id == Participant.id).where(Answer.number == 1))
+        rows = db.session.execute(
+            sa.select(Participant.name, Answer.verdict, Answer.score, Answer.overridden)
+            .join(Answer, Answer.participant_id == Participant.id)
+            .where(Answer.number == 1)
+        )
         return {name: (verdict, score, overridden) for name, verdict, score, overridden in rows}
 
 
 def accept(client, lesson, answer, **fields):
     page = client.get(f"/teacher/sessions/{lesson.session_id}").get_data(as_text=True)
-    return client.post(f"/teacher/sessions/{lesson.session_id}/questions/1/accept",
-                       data={"csrf_token": csrf_token(page), "answer": answer, **fields})
+    return client.post(
+        f"/teacher/sessions/{lesson.session_id}/questions/1/accept",
+        data={"csrf_token": csrf_token(page), "answer": answer, **fields},
+    )
 
 
 def test_the_dashboard_offers_it_beside_each_common_wrong_answer(app, lesson):
@@ -60,10 +65,17 @@ def test_accepting_turkey_accepts_it_for_each_pupil_who_gave_it_and_no_one_else(
     client = teacher(app, lesson.owner_id)
     response = accept(client, lesson, "Turkey")
     assert response.headers["Location"].endswith(f"/teacher/sessions/{lesson.session_id}#stat-1")
-    assert "Question 1: “Turkey” accepted for 2 pupils." in parse(client.get(response.headers["Location"])).clean_text()
+    assert (
+        "Question 1: “Turkey” accepted for 2 pupils."
+        in parse(client.get(response.headers["Location"])).clean_text()
+    )
     # By hand: Sam's "Turkey" and Ali's "the TURKEY!" are the same answer; Kim's Iraq is not; Jo was right already.
-    assert marks(app) == {"Sam": ("correct", 1.0, True), "Ali": ("correct", 1.0, True),
-                          "Kim": ("incorrect", 0.0, False), "Jo": ("correct", 1.0, False)}
+    assert marks(app) == {
+        "Sam": ("correct", 1.0, True),
+        "Ali": ("correct", 1.0, True),
+        "Kim": ("incorrect", 0.0, False),
+        "Jo": ("correct", 1.0, False),
+    }
 
 
 def test_from_a_pupils_page_it_goes_back_to_that_pupil(app, lesson):
@@ -91,8 +103,10 @@ def test_a_request_that_cannot_work_changes_nothing(app, lesson, number, answer,
     client = teacher(app, lesson.owner_id)
     page = client.get(f"/teacher/sessions/{lesson.session_id}").get_data(as_text=True)
     before = marks(app)
-    response = client.post(f"/teacher/sessions/{lesson.session_id}/questions/{number}/accept",
-                           data={"csrf_token": csrf_token(page), "answer": answer})
+    response = client.post(
+        f"/teacher/sessions/{lesson.session_id}/questions/{number}/accept",
+        data={"csrf_token": csrf_token(page), "answer": answer},
+    )
     assert response.status_code == status and marks(app) == before
 
 
@@ -100,6 +114,8 @@ def test_another_teacher_cannot_accept_answers_in_this_session(app, lesson):
     other = start_class_session(app, email="bob@school.example", slug="bob-article")
     client = teacher(app, other.owner_id)
     page = client.get(f"/teacher/sessions/{other.session_id}").get_data(as_text=True)
-    response = client.post(f"/teacher/sessions/{lesson.session_id}/questions/1/accept",
-                           data={"csrf_token": csrf_token(page), "answer": "Turkey"})
+    response = client.post(
+        f"/teacher/sessions/{lesson.session_id}/questions/1/accept",
+        data={"csrf_token": csrf_token(page), "answer": "Turkey"},
+    )
     assert response.status_code == 404 and marks(app)["Sam"][0] == "incorrect"

@@ -21,8 +21,10 @@ from quizapp.text.question import Question
 pytestmark = pytest.mark.db
 
 NEW = "/teacher/articles/new"
-ARTICLE = ("Rain closes schools\nHeavy rain closed twelve schools in the valley on Monday.\n"
-           "The mayor said the water would fall by Wednesday.")
+ARTICLE = (
+    "Rain closes schools\nHeavy rain closed twelve schools in the valley on Monday.\n"
+    "The mayor said the water would fall by Wednesday."
+)
 
 
 def page(response) -> str:
@@ -58,7 +60,9 @@ def quick_pipeline(monkeypatch) -> list[tuple[str, str | None]]:
 
 def own_articles(app, owner_id: int) -> list[Article]:
     with app.app_context():
-        rows = db.session.scalars(sa.select(Article).where(Article.owner_id == owner_id).order_by(Article.id)).all()
+        rows = db.session.scalars(
+            sa.select(Article).where(Article.owner_id == owner_id).order_by(Article.id)
+        ).all()
         for row in rows:
             db.session.expunge(row)
         return rows
@@ -102,7 +106,9 @@ def test_adding_it_again_anyway_makes_a_second_copy(app, teacher_client):
     post(teacher_client, NEW, {"text": ARTICLE})
     assert post(teacher_client, NEW, {"text": ARTICLE, "duplicate": "add"}).status_code == 302
     assert [row.slug for row in own_articles(app, teacher_client.teacher_id)] == [
-        "rain-closes-schools", "rain-closes-schools-2"]
+        "rain-closes-schools",
+        "rain-closes-schools-2",
+    ]
 
 
 def test_another_teachers_copy_is_not_a_duplicate(app, teacher_client):
@@ -127,16 +133,21 @@ def test_the_text_form_holds_the_articles_paragraphs(teacher_client, anns_articl
     assert "Backed by Russia and Iran, the government hopes" in html
 
 
-def test_an_edit_is_analysed_again_and_flags_only_the_packs_it_broke(app, teacher_client, anns_article,
-                                                                       quick_pipeline):
-    removed = "Damascus hailed the capture of the town of al-Sukhna on Saturday as a big step in that direction."
+def test_an_edit_is_analysed_again_and_flags_only_the_packs_it_broke(
+    app, teacher_client, anns_article, quick_pipeline
+):
+    removed = (
+        "Damascus hailed the capture of the town of al-Sukhna on Saturday as a big step in that direction."
+    )
     kept = "But there is no sign of these truces leading to a revival of peace talks"
     broken = pack_quoting(app, anns_article, teacher_client.teacher_id, removed, "Capture quiz")
     fine = pack_quoting(app, anns_article, teacher_client.teacher_id, kept, "Truce quiz")
     new_text = "\n\n".join(SEED_PARAGRAPHS).replace(" " + removed, "")
     response = post(teacher_client, text_url(anns_article), {"text": new_text})
     assert response.status_code == 302
-    assert quick_pipeline[-1][1] == "Syria's war enters a new phase"  # the title goes with the text, as its hint
+    assert (
+        quick_pipeline[-1][1] == "Syria's war enters a new phase"
+    )  # the title goes with the text, as its hint
 
     edit = teacher_client.get(response.headers["Location"], follow_redirects=True)
     html = page(edit)
@@ -146,7 +157,10 @@ def test_an_edit_is_analysed_again_and_flags_only_the_packs_it_broke(app, teache
         row = db.session.get(Article, anns_article)
         assert row.title == "Syria's war enters a new phase"  # the teacher's title, not a new guess
         assert removed not in " ".join(row.analysis.article.paragraphs)
-        assert (db.session.get(Pack, broken).needs_review, db.session.get(Pack, fine).needs_review) == (True, False)
+        assert (db.session.get(Pack, broken).needs_review, db.session.get(Pack, fine).needs_review) == (
+            True,
+            False,
+        )
         assert packs.get_pack(broken).questions[0].evidence == removed  # flagged, never silently rewritten
 
     review = page(teacher_client.get(f"/teacher/packs/{broken}"))
@@ -155,12 +169,16 @@ def test_an_edit_is_analysed_again_and_flags_only_the_packs_it_broke(app, teache
     assert "I have checked the questions" not in page(teacher_client.get(f"/teacher/packs/{broken}"))
 
 
-@pytest.mark.parametrize("text, message", [
-    ("\n\n".join(SEED_PARAGRAPHS) + "\n", "The text is as it was"),
-    ("   ", "The text cannot be empty."),
-])
-def test_an_unchanged_or_empty_text_is_refused_and_nothing_changes(app, teacher_client, anns_article,
-                                                                            quick_pipeline, text, message):
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("\n\n".join(SEED_PARAGRAPHS) + "\n", "The text is as it was"),
+        ("   ", "The text cannot be empty."),
+    ],
+)
+def test_an_unchanged_or_empty_text_is_refused_and_nothing_changes(
+    app, teacher_client, anns_article, quick_pipeline, text, message
+):
     response = post(teacher_client, text_url(anns_article), {"text": text})
     assert response.status_code == 422 and message in page(response)
     assert quick_pipeline == []
@@ -183,7 +201,9 @@ def test_an_unused_article_is_deleted_for_good(app, teacher_client, anns_article
     assert own_articles(app, teacher_client.teacher_id) == []
 
 
-def test_an_article_with_packs_leaves_the_library_and_its_packs_keep_working(app, teacher_client, anns_article):
+def test_an_article_with_packs_leaves_the_library_and_its_packs_keep_working(
+    app, teacher_client, anns_article
+):
     pack_id = pack_quoting(app, anns_article, teacher_client.teacher_id, SEED_PARAGRAPHS[0], "Kept quiz")
     assert "1 pack (Kept quiz)" in page(teacher_client.get(delete_url(anns_article)))
     post(teacher_client, delete_url(anns_article), {"confirm": "yes"})
@@ -216,7 +236,9 @@ def test_another_teachers_article_cannot_be_edited_or_deleted(app, teacher_clien
         article_id = make_article("theirs", owner=make_teacher("bob@school.example")).id
         db.session.commit()
     assert teacher_client.get(f"/teacher/articles/{article_id}/{rest}").status_code == 404
-    response = post(teacher_client, f"/teacher/articles/{article_id}/{rest}", {"confirm": "yes", "text": "New."})
+    response = post(
+        teacher_client, f"/teacher/articles/{article_id}/{rest}", {"confirm": "yes", "text": "New."}
+    )
     assert response.status_code == 404
     with app.app_context():
         assert db.session.get(Article, article_id).raw_text == "The raw text of theirs."
@@ -233,12 +255,22 @@ def test_an_article_added_through_the_form_can_be_deleted_and_added_again(app, t
 # ---- the page's details, corrected ---------------------------------------------------------------
 
 
-def test_the_standfirst_author_site_and_date_are_corrected_and_shown(app, teacher_client, anns_article,
-                                                                      quick_pipeline):
-    response = post(teacher_client, f"/teacher/articles/{anns_article}/edit",
-                    {"title": "Syria's war enters a new phase", "source": "Reuters", "dateline": "Beirut",
-                     "standfirst": "  Assad's grip tightens as the truces hold.  ", "author": "Tom Perry",
-                     "site_name": "", "published": "2017-08-13"})
+def test_the_standfirst_author_site_and_date_are_corrected_and_shown(
+    app, teacher_client, anns_article, quick_pipeline
+):
+    response = post(
+        teacher_client,
+        f"/teacher/articles/{anns_article}/edit",
+        {
+            "title": "Syria's war enters a new phase",
+            "source": "Reuters",
+            "dateline": "Beirut",
+            "standfirst": "  Assad's grip tightens as the truces hold.  ",
+            "author": "Tom Perry",
+            "site_name": "",
+            "published": "2017-08-13",
+        },
+    )
     assert response.status_code == 302 and quick_pipeline == []
     html = page(teacher_client.get("/articles/anns-article"))
     assert '<p class="standfirst">Assad&#39;s grip tightens as the truces hold.</p>' in html
@@ -247,8 +279,11 @@ def test_the_standfirst_author_site_and_date_are_corrected_and_shown(app, teache
 
 
 def test_a_date_that_is_not_a_date_is_refused(app, teacher_client, anns_article):
-    response = post(teacher_client, f"/teacher/articles/{anns_article}/edit",
-                    {"title": "Syria", "source": "", "dateline": "", "published": "last Tuesday"})
+    response = post(
+        teacher_client,
+        f"/teacher/articles/{anns_article}/edit",
+        {"title": "Syria", "source": "", "dateline": "", "published": "last Tuesday"},
+    )
     assert response.status_code == 422 and 'id="published-error"' in page(response)
     with app.app_context():
         assert db.session.get(Article, anns_article).title == "Syria's war enters a new phase"

@@ -16,12 +16,13 @@ from records import logged_in_teacher, make_teacher
 
 from quizapp import create_app, interchange, tasks
 from quizapp.extensions import db
-from quizapp.models import Article, ArticleJob, Pack as PackRow
+from quizapp.models import Article, ArticleJob
+from quizapp.models import Pack as PackRow
 from quizapp.services import articles as articles_service
-from quizapp.text.reading.bounds import MAX_ARTICLE_WORDS, MAX_PARAGRAPH_CHARS
 from quizapp.text.errors import InputError
 from quizapp.text.pack import Pack, PackArticle
 from quizapp.text.question import Question
+from quizapp.text.reading.bounds import MAX_ARTICLE_WORDS, MAX_PARAGRAPH_CHARS
 
 pytestmark = pytest.mark.db
 
@@ -39,6 +40,7 @@ def app(app_config):
 @pytest.fixture
 def quick_pipeline(monkeypatch):
     """A stand-in pipeline: every line a paragraph, the title from the hint."""
+
     def fake(raw, model, title_hint=None):
         return naive_analyse(f"{title_hint or 'Untitled'}\n{raw}", model)
 
@@ -71,8 +73,10 @@ def run_queued(app) -> int:
 def counts(app) -> tuple[int, int]:
     """(articles, jobs) in the database."""
     with app.app_context():
-        return (db.session.scalar(sa.select(sa.func.count(Article.id))),
-                db.session.scalar(sa.select(sa.func.count(ArticleJob.id))))
+        return (
+            db.session.scalar(sa.select(sa.func.count(Article.id))),
+            db.session.scalar(sa.select(sa.func.count(ArticleJob.id))),
+        )
 
 
 def job_url(response) -> str:
@@ -85,7 +89,9 @@ def job_url(response) -> str:
 
 
 def test_a_paragraph_over_the_cap_is_the_form_again_stating_the_cap_with_the_text_kept(app, teacher_client):
-    long_paragraph = "Heavy rain closed twelve schools in the valley on Monday. " * (MAX_PARAGRAPH_CHARS // 50)
+    long_paragraph = "Heavy rain closed twelve schools in the valley on Monday. " * (
+        MAX_PARAGRAPH_CHARS // 50
+    )
     response = add(teacher_client, {"text": f"Floods\n\n{long_paragraph}", "title": "Kept"})
     html = page(response)
     assert response.status_code == 422
@@ -102,8 +108,9 @@ def test_an_article_over_the_word_cap_is_refused_stating_the_cap(app, teacher_cl
     assert counts(app) == (0, 0)
 
 
-def test_the_hourly_cap_says_the_cap_and_keeps_the_text_and_other_teachers_are_not_held(app, app_config,
-                                                                                      client, quick_pipeline):
+def test_the_hourly_cap_says_the_cap_and_keeps_the_text_and_other_teachers_are_not_held(
+    app, app_config, client, quick_pipeline
+):
     app = create_app({**app_config, "ARTICLES_PER_TEACHER_PER_HOUR": 2})  # immediate queue: ready at once
     with app.app_context():
         ann, bob = make_teacher("ann@school.example").id, make_teacher("bob@school.example").id
@@ -126,8 +133,9 @@ def test_the_hourly_cap_says_the_cap_and_keeps_the_text_and_other_teachers_are_n
 # ---- the analysis runs in the background ----------------------------------------------------------
 
 
-def test_the_teacher_gets_a_progress_page_and_a_pupil_is_served_while_the_analysis_runs(app, teacher_client,
-                                                                                     seed_article, monkeypatch):
+def test_the_teacher_gets_a_progress_page_and_a_pupil_is_served_while_the_analysis_runs(
+    app, teacher_client, seed_article, monkeypatch
+):
     """Issue 14: three teachers' uploads held every worker and a pupil waited 32 s. Now the request only queues."""
     started, release = threading.Event(), threading.Event()
 
@@ -143,7 +151,9 @@ def test_the_teacher_gets_a_progress_page_and_a_pupil_is_served_while_the_analys
     html = page(teacher_client.get(progress))
     assert "Waiting for its turn" in html and "It starts in a moment." in html
     assert f'hx-get="{progress}/status"' in html and 'hx-trigger="every 2s"' in html
-    assert '<noscript><meta http-equiv="refresh" content="5"></noscript>' in html  # no JavaScript: the page reloads
+    assert (
+        '<noscript><meta http-equiv="refresh" content="5"></noscript>' in html
+    )  # no JavaScript: the page reloads
     assert f'href="{progress}">Check again</a>' in html
 
     worker = threading.Thread(target=run_queued, args=(app,))
@@ -166,8 +176,9 @@ def test_the_teacher_gets_a_progress_page_and_a_pupil_is_served_while_the_analys
     assert teacher_client.get(progress).headers["Location"] == f"/articles/{slug}"  # no JavaScript: the same
 
 
-def test_a_failed_analysis_tells_the_teacher_keeps_the_text_and_saves_no_article(app, teacher_client, monkeypatch,
-                                                                                caplog):
+def test_a_failed_analysis_tells_the_teacher_keeps_the_text_and_saves_no_article(
+    app, teacher_client, monkeypatch, caplog
+):
     def broken(raw, model, title_hint=None):
         raise RuntimeError("spaCy fell over")
 
@@ -180,8 +191,12 @@ def test_a_failed_analysis_tells_the_teacher_keeps_the_text_and_saves_no_article
     assert "spaCy fell over" in caplog.text
     assert counts(app) == (0, 1) and "hx-trigger" not in html  # nothing half-written; polling has stopped
     retry = page(teacher_client.get(re.search(r'href="(/teacher/articles/new\?retry=\d+)"', html).group(1)))
-    assert "The mayor said the water would fall.</textarea>" in retry and 'value="Rain closes schools"' in retry
-    assert "Rain closes schools" in page(teacher_client.get("/teacher/articles"))  # listed as failed, with a link
+    assert (
+        "The mayor said the water would fall.</textarea>" in retry and 'value="Rain closes schools"' in retry
+    )
+    assert "Rain closes schools" in page(
+        teacher_client.get("/teacher/articles")
+    )  # listed as failed, with a link
     assert "Rain closes schools" not in page(app.test_client().get("/"))
 
 
@@ -217,11 +232,16 @@ def test_another_teachers_job_is_a_404_and_a_pupil_is_sent_to_log_in(app, teache
     assert other.get(NEW + "?retry=" + progress.rsplit("/", 1)[1]).status_code == 404
     stranger = app.test_client()
     assert stranger.get(progress).headers["Location"].startswith("/login")
-    assert stranger.get(f"{progress}/status", headers={"HX-Request": "true"}).headers["HX-Redirect"].startswith("/login")
+    assert (
+        stranger.get(f"{progress}/status", headers={"HX-Request": "true"})
+        .headers["HX-Redirect"]
+        .startswith("/login")
+    )
 
 
-def test_a_queue_that_cannot_take_the_job_is_a_clear_message_not_a_500(app, teacher_client, quick_pipeline,
-                                                                      monkeypatch):
+def test_a_queue_that_cannot_take_the_job_is_a_clear_message_not_a_500(
+    app, teacher_client, quick_pipeline, monkeypatch
+):
     def down(data, priority=None):
         raise ConnectionError("redis is down")
 
@@ -233,13 +253,30 @@ def test_a_queue_that_cannot_take_the_job_is_a_clear_message_not_a_500(app, teac
 
 def import_file(client) -> str:
     """Import a one-question pack file as a browser would; the progress page's address."""
-    town = Question("town", "choice", "Which town did the army take?", (("al-Sukhna",),),
-                    choices=("al-Sukhna", "Damascus", "Beirut"))
-    pack_file = interchange.dump(Pack("Syria quiz", PackArticle("The army moves east", "The army took the town of "
-                                      "al-Sukhna on Saturday after a week of fighting."), (town,)), "json").encode()
+    town = Question(
+        "town",
+        "choice",
+        "Which town did the army take?",
+        (("al-Sukhna",),),
+        choices=("al-Sukhna", "Damascus", "Beirut"),
+    )
+    pack_file = interchange.dump(
+        Pack(
+            "Syria quiz",
+            PackArticle(
+                "The army moves east",
+                "The army took the town of al-Sukhna on Saturday after a week of fighting.",
+            ),
+            (town,),
+        ),
+        "json",
+    ).encode()
     form = page(client.get("/teacher/packs/import"))
-    sent = client.post("/teacher/packs/import", data={
-        "csrf_token": token(form), "file": (io.BytesIO(pack_file), "syria.json")}, content_type="multipart/form-data")
+    sent = client.post(
+        "/teacher/packs/import",
+        data={"csrf_token": token(form), "file": (io.BytesIO(pack_file), "syria.json")},
+        content_type="multipart/form-data",
+    )
     return job_url(sent)
 
 
@@ -248,7 +285,9 @@ def packs_stored(app) -> int:
         return db.session.scalar(sa.select(sa.func.count(PackRow.id)))
 
 
-def test_an_imported_pack_file_is_analysed_in_the_background_then_its_pack_opens(app, teacher_client, quick_pipeline):
+def test_an_imported_pack_file_is_analysed_in_the_background_then_its_pack_opens(
+    app, teacher_client, quick_pipeline
+):
     """Issue 14: importing a pack file analysed its article inside the request, as adding an article once did."""
     progress = import_file(teacher_client)  # not stored yet: the worker has not run
     assert "Waiting for its turn" in page(teacher_client.get(progress))
@@ -262,8 +301,9 @@ def test_an_imported_pack_file_is_analysed_in_the_background_then_its_pack_opens
     assert counts(app) == (1, 1) and packs_stored(app) == 1
 
 
-def test_an_imported_pack_whose_article_fails_saves_neither_and_offers_the_import_again(app, teacher_client,
-                                                                                         monkeypatch):
+def test_an_imported_pack_whose_article_fails_saves_neither_and_offers_the_import_again(
+    app, teacher_client, monkeypatch
+):
     def refuse(raw, model, title_hint=None):
         raise InputError("This text does not read as an article.")
 

@@ -74,7 +74,9 @@ def test_registering_logs_the_teacher_in_with_a_hashed_password(app, auth):
     response = auth.register()
     assert response.status_code == 302 and response.headers["Location"] == "/teacher"
     dashboard = page(auth.client.get("/teacher"))
-    assert "Hello, Ann Rivera" in dashboard and "Your account is ready" in dashboard and "Log out" in dashboard
+    assert (
+        "Hello, Ann Rivera" in dashboard and "Your account is ready" in dashboard and "Log out" in dashboard
+    )
     with app.app_context():
         teacher = db.session.scalars(sa.select(Teacher)).one()
         assert teacher.email == "ann@school.example"
@@ -90,16 +92,31 @@ def test_a_taken_email_is_a_form_error_whatever_its_case(app, auth, ann):
         assert db.session.scalar(sa.select(sa.func.count(Teacher.id))) == 1
 
 
-@pytest.mark.parametrize("changes, message", [
-    ({"email": "ann.school.example"}, "That does not look like an email address."),
-    ({"password": "nine char", "confirm": "nine char"}, "The password must be at least 10 characters long."),
-    ({"confirm": "correct horse battery!"}, "The two passwords are not the same."),
-    ({"display_name": "   "}, "Please enter your name."),
-    ({"password": "aaaaaaaaaa", "confirm": "aaaaaaaaaa"}, "That password is too easy to guess: Repeats like"),
-    ({"password": "password1234", "confirm": "password1234"},
-     "That password is too easy to guess: This is a very common password."),
-    ({"password": "ann@school.example", "confirm": "ann@school.example"}, "That password is too easy to guess."),
-], ids=["email", "short-password", "confirmation", "name", "repeats", "common", "own-email"])  # issue 14: weak ones
+@pytest.mark.parametrize(
+    "changes, message",
+    [
+        ({"email": "ann.school.example"}, "That does not look like an email address."),
+        (
+            {"password": "nine char", "confirm": "nine char"},
+            "The password must be at least 10 characters long.",
+        ),
+        ({"confirm": "correct horse battery!"}, "The two passwords are not the same."),
+        ({"display_name": "   "}, "Please enter your name."),
+        (
+            {"password": "aaaaaaaaaa", "confirm": "aaaaaaaaaa"},
+            "That password is too easy to guess: Repeats like",
+        ),
+        (
+            {"password": "password1234", "confirm": "password1234"},
+            "That password is too easy to guess: This is a very common password.",
+        ),
+        (
+            {"password": "ann@school.example", "confirm": "ann@school.example"},
+            "That password is too easy to guess.",
+        ),
+    ],
+    ids=["email", "short-password", "confirmation", "name", "repeats", "common", "own-email"],
+)  # issue 14: weak ones
 def test_bad_details_are_explained_and_make_no_account(app, auth, changes, message):
     response = auth.register(**changes)
     assert response.status_code == 422 and message in page(response)
@@ -119,7 +136,10 @@ def test_logging_in_goes_to_the_dashboard(auth, ann):
 
 def test_a_wrong_password_and_an_unknown_email_get_the_same_answer(auth, ann):
     """Nothing on the page tells whether an account exists."""
-    answers = [auth.login("ann@school.example", "wrong password"), auth.login("nobody@school.example", PASSWORD)]
+    answers = [
+        auth.login("ann@school.example", "wrong password"),
+        auth.login("nobody@school.example", PASSWORD),
+    ]
     assert [r.status_code for r in answers] == [422, 422]
     bodies = [re.sub(r'value="[^"]*"', "", page(r)) for r in answers]  # tokens and the typed email differ
     assert WRONG_LOGIN in bodies[0] and bodies[0] == bodies[1]
@@ -186,7 +206,9 @@ def test_a_login_on_a_browser_that_joined_a_class_ends_with_the_browser(app, aut
     assert "Expires=" in joined.headers["Set-Cookie"]  # a pupil's cookie is kept for weeks (control)
     response = auth.login()
     assert response.headers["Location"] == "/teacher"
-    assert "Expires=" not in response.headers["Set-Cookie"] and "Max-Age" not in response.headers["Set-Cookie"]
+    assert (
+        "Expires=" not in response.headers["Set-Cookie"] and "Max-Age" not in response.headers["Set-Cookie"]
+    )
     with auth.client.session_transaction() as session:
         assert session.permanent is False and [lesson.code, joined_token(session)] in session["classes"]
 
@@ -199,13 +221,16 @@ def test_the_dashboard_needs_a_login_and_comes_back_after_it(client, auth, ann):
     assert after.headers["Location"] == "/teacher"
 
 
-@pytest.mark.parametrize("target, lands", [
-    ("/articles/reuters-syria-new-phase", "/articles/reuters-syria-new-phase"),
-    ("https://evil.example/phish", "/teacher"),
-    ("//evil.example/phish", "/teacher"),
-    ("/\\evil.example", "/teacher"),
-    ("javascript:alert(1)", "/teacher"),
-])
+@pytest.mark.parametrize(
+    "target, lands",
+    [
+        ("/articles/reuters-syria-new-phase", "/articles/reuters-syria-new-phase"),
+        ("https://evil.example/phish", "/teacher"),
+        ("//evil.example/phish", "/teacher"),
+        ("/\\evil.example", "/teacher"),
+        ("javascript:alert(1)", "/teacher"),
+    ],
+)
 def test_next_only_leads_to_pages_on_this_site(auth, ann, target, lands):
     from urllib.parse import quote
 
@@ -216,11 +241,15 @@ def test_next_only_leads_to_pages_on_this_site(auth, ann, target, lands):
 # ---- CSRF ----------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("url, data", [
-    ("/register", ANN),
-    ("/login", {"email": "ann@school.example", "password": PASSWORD}),
-    ("/logout", {}),
-], ids=["register", "login", "logout"])
+@pytest.mark.parametrize(
+    "url, data",
+    [
+        ("/register", ANN),
+        ("/login", {"email": "ann@school.example", "password": PASSWORD}),
+        ("/logout", {}),
+    ],
+    ids=["register", "login", "logout"],
+)
 def test_a_form_without_its_csrf_token_is_refused(app, auth, ann, url, data):
     assert app.config["WTF_CSRF_ENABLED"] is True  # on in every test app, as in production
     auth.login()
@@ -240,7 +269,9 @@ def test_the_header_offers_log_in_or_the_dashboard_and_a_log_out_button(auth, an
     auth.login()
     html = page(auth.client.get("/"))
     assert 'href="/teacher">My dashboard</a>' in html and 'href="/login"' not in html
-    logout_form = re.search(r'<form class="inline-form" method="post" action="/logout">.*?</form>', html, re.S).group()
+    logout_form = re.search(
+        r'<form class="inline-form" method="post" action="/logout">.*?</form>', html, re.S
+    ).group()
     assert 'name="csrf_token"' in logout_form and 'type="submit"' in logout_form
 
 
@@ -281,7 +312,9 @@ def test_a_teachers_article_is_readable_by_them_alone(app, auth, ann):
 
 
 def test_owned_or_404_gives_a_teacher_their_own_rows_and_everyone_else_a_404(app, auth, ann):
-    app.add_url_rule("/owned/<int:article_id>", "owned", lambda article_id: owned_or_404(Article, article_id).slug)
+    app.add_url_rule(
+        "/owned/<int:article_id>", "owned", lambda article_id: owned_or_404(Article, article_id).slug
+    )
     with app.app_context():
         mine = make_article("mine", owner=db.session.get(Teacher, ann)).id
         theirs = make_article("theirs", owner=make_teacher("bob@school.example")).id

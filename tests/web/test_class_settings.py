@@ -33,8 +33,11 @@ class Pupil:
         return parse(self.client.get(f"/class/{self.code}"))
 
     def save(self, number, response):
-        return self.client.post(f"/class/{self.code}/answers/{number}",
-                                data={"response": response, "csrf_token": self.csrf}, headers=HTMX)
+        return self.client.post(
+            f"/class/{self.code}/answers/{number}",
+            data={"response": response, "csrf_token": self.csrf},
+            headers=HTMX,
+        )
 
     def hand_in(self):
         return self.client.post(f"/class/{self.code}/finish", data={"csrf_token": self.csrf})
@@ -45,8 +48,10 @@ class Pupil:
     def shown_prompts(self) -> list[str]:
         """The questions' prompts in the order the page shows them, with the number each is labelled."""
         page = self.page()
-        return [f"{item.find(class_='q-number').clean_text()}: {item.find(class_='q-prompt').clean_text()}"
-                for item in page.find_all("li", class_="question")]
+        return [
+            f"{item.find(class_='q-number').clean_text()}: {item.find(class_='q-prompt').clean_text()}"
+            for item in page.find_all("li", class_="question")
+        ]
 
 
 def stored(app) -> dict[int, tuple]:
@@ -111,8 +116,9 @@ def test_a_description_is_shown_as_text_not_markup(app, client):
 def test_two_attempts_the_pupil_is_told_what_is_left_and_the_second_is_final(app, client):
     lesson = start_class_session(app, feedback="end", attempts=2)
     sam = Pupil(client, lesson.code)
-    assert by_testid(sam.page(), "attempts") == ("Attempt 1 of 2. If you hand in and want another go, "
-                                              "you have 1 more attempt.")
+    assert by_testid(sam.page(), "attempts") == (
+        "Attempt 1 of 2. If you hand in and want another go, you have 1 more attempt."
+    )
     sam.save(2, WRONG[2])
     sam.hand_in()
     page = sam.page()
@@ -121,14 +127,17 @@ def test_two_attempts_the_pupil_is_told_what_is_left_and_the_second_is_final(app
 
     assert sam.try_again().status_code == 303
     page = sam.page()
-    assert by_testid(page, "attempts") == ("Attempt 2 of 2. This is your last attempt: once you hand in, "
-                                        "your answers cannot change.")
+    assert by_testid(page, "attempts") == (
+        "Attempt 2 of 2. This is your last attempt: once you hand in, your answers cannot change."
+    )
     assert stored(app) == {} and by_testid(page, "progress") == "0 of 4 answered."
     sam.save(2, RIGHT[2])
     sam.hand_in()
     page = sam.page()
-    assert by_testid(page, "finished") == ("You have handed in your answers. That was your last attempt (2 of 2), "
-                                        "so your answers can no longer be changed.")
+    assert by_testid(page, "finished") == (
+        "You have handed in your answers. That was your last attempt (2 of 2), "
+        "so your answers can no longer be changed."
+    )
     assert "Try again" not in page.clean_text()
     with app.app_context():
         sam_row = db.session.scalars(sa.select(Participant)).one()
@@ -151,7 +160,10 @@ def test_a_third_try_is_refused_with_the_reason_and_nothing_cleared(app, client)
 def test_one_attempt_says_so_before_handing_in(app, client):
     lesson = start_class_session(app, attempts=1)
     sam = Pupil(client, lesson.code)
-    assert by_testid(sam.page(), "attempts") == "You have one attempt: once you hand in, your answers cannot change."
+    assert (
+        by_testid(sam.page(), "attempts")
+        == "You have one attempt: once you hand in, your answers cannot change."
+    )
     sam.hand_in()
     assert "Try again" not in sam.page().clean_text()
 

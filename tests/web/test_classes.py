@@ -71,10 +71,14 @@ def pick(client, code: str, value):
 def seats(app) -> list[tuple[str, str]]:
     """(participant's name, name on the list) for every seat."""
     with app.app_context():
-        return list(db.session.execute(sa.select(Participant.name, ClassPupil.name)
-                                       .join(PupilSeat, PupilSeat.participant_id == Participant.id)
-                                       .join(ClassPupil, ClassPupil.id == PupilSeat.pupil_id)
-                                       .order_by(Participant.id)))
+        return list(
+            db.session.execute(
+                sa.select(Participant.name, ClassPupil.name)
+                .join(PupilSeat, PupilSeat.participant_id == Participant.id)
+                .join(ClassPupil, ClassPupil.id == PupilSeat.pupil_id)
+                .order_by(Participant.id)
+            )
+        )
 
 
 # ---- the teacher's lists -----------------------------------------------------------------------
@@ -87,7 +91,10 @@ def test_a_teacher_makes_a_class_by_pasting_names(app, ann):
     assert response.headers["Location"] == f"/teacher/classes/{class_id}"
     page = parse(ann.get(f"/teacher/classes/{class_id}"))
     assert [row.find("th").clean_text() for row in page.find_all("tr", **{"data-testid": "roster-row"})] == [
-        "Amir", "yusuf", "Zoë"]
+        "Amir",
+        "yusuf",
+        "Zoë",
+    ]
     listing = parse(ann.get("/teacher/classes"))
     assert [c.find("h2").clean_text() for c in listing.find_all(**{"data-testid": "class"})] == ["7B", "8C"]
     assert "Class lists" in parse(ann.get("/teacher")).find("a", href="/teacher/classes").clean_text()
@@ -103,21 +110,33 @@ def test_a_class_without_a_name_or_with_an_unusable_name_is_refused_and_not_made
 
 
 def test_adding_renaming_and_merging_names_on_the_page(app, room, ann):
-    added = ann.post(f"/teacher/classes/{room.class_id}/pupils", data={"names": "Dee\nada"}, follow_redirects=True)
+    added = ann.post(
+        f"/teacher/classes/{room.class_id}/pupils", data={"names": "Dee\nada"}, follow_redirects=True
+    )
     assert "Added 1 name. Already on the list: ada." in text(added)
     ben = pupil_id(app, room, "Ben")
-    renamed = ann.post(f"/teacher/classes/{room.class_id}/pupils/{ben}/rename", data={"name": "Benjamin"},
-                       follow_redirects=True)
+    renamed = ann.post(
+        f"/teacher/classes/{room.class_id}/pupils/{ben}/rename",
+        data={"name": "Benjamin"},
+        follow_redirects=True,
+    )
     assert "Renamed to Benjamin." in text(renamed)
-    clash = ann.post(f"/teacher/classes/{room.class_id}/pupils/{ben}/rename", data={"name": "dee"},
-                     follow_redirects=True)
+    clash = ann.post(
+        f"/teacher/classes/{room.class_id}/pupils/{ben}/rename", data={"name": "dee"}, follow_redirects=True
+    )
     assert "“Dee” is already on the list." in text(clash)
-    merged = ann.post(f"/teacher/classes/{room.class_id}/merge",
-                      data={"drop": pupil_id(app, room, "Dee"), "keep": pupil_id(app, room, "Cy")}, follow_redirects=True)
+    merged = ann.post(
+        f"/teacher/classes/{room.class_id}/merge",
+        data={"drop": pupil_id(app, room, "Dee"), "keep": pupil_id(app, room, "Cy")},
+        follow_redirects=True,
+    )
     assert "Merged: Cy now has both names’ sessions." in text(merged)
     with app.app_context():
         assert db.session.scalars(sa.select(ClassPupil.name).order_by(ClassPupil.name)).all() == [
-            "Ada", "Benjamin", "Cy"]
+            "Ada",
+            "Benjamin",
+            "Cy",
+        ]
 
 
 # ---- pupils pick their name --------------------------------------------------------------------
@@ -137,10 +156,16 @@ def test_a_pupil_picks_their_name_from_the_list_and_a_taken_name_cannot_be_picke
     response = join_form(client, code, "Benny")
     assert response.headers["Location"] == f"/join/{code}/names"
     page = parse(client.get(f"/join/{code}/names"))
-    options = [(label.clean_text(), "disabled" in label.find("input").attrs)
-               for label in page.find_all("label", class_="name-choice")]
-    assert options == [("Ada", False), ("Ben (already joined)", True), ("Cy", False),
-                       ("My name is not on the list: join as “Benny”", False)]
+    options = [
+        (label.clean_text(), "disabled" in label.find("input").attrs)
+        for label in page.find_all("label", class_="name-choice")
+    ]
+    assert options == [
+        ("Ada", False),
+        ("Ben (already joined)", True),
+        ("Cy", False),
+        ("My name is not on the list: join as “Benny”", False),
+    ]
 
     taken = pick(client, code, pupil_id(app, room, "Ben"))  # a disabled radio posted anyway
     assert taken.status_code == 422 and "Someone has already joined as Ben." in text(taken)
@@ -158,7 +183,9 @@ def test_a_pupil_whose_name_is_taken_is_told_so_on_the_list(app, client, room):
     assert "join as “ben”" not in text(page)  # a name on the list is not offered as a typed one
 
 
-def test_a_pupil_not_on_the_list_joins_with_the_typed_name_and_the_teacher_merges_them(app, client, room, ann):
+def test_a_pupil_not_on_the_list_joins_with_the_typed_name_and_the_teacher_merges_them(
+    app, client, room, ann
+):
     _, code = run_session(app, room)
     join_form(client, code, "Cyrus")
     assert pick(client, code, "typed").headers["Location"] == f"/class/{code}"
@@ -167,8 +194,11 @@ def test_a_pupil_not_on_the_list_joins_with_the_typed_name_and_the_teacher_merge
     assert (name, seats(app)) == ("Cyrus", [])
     page = parse(ann.get(f"/teacher/classes/{room.class_id}"))
     assert "Cyrus" in page.find(**{"data-testid": "unlisted"}).clean_text()
-    merged = ann.post(f"/teacher/classes/{room.class_id}/unlisted/{participant_id}",
-                      data={"pupil": pupil_id(app, room, "Cy")}, follow_redirects=True)
+    merged = ann.post(
+        f"/teacher/classes/{room.class_id}/unlisted/{participant_id}",
+        data={"pupil": pupil_id(app, room, "Cy")},
+        follow_redirects=True,
+    )
     assert "Merged: those answers are now Cy’s." in text(merged)
     assert seats(app) == [("Cyrus", "Cy")]
     assert parse(merged).find(**{"data-testid": "unlisted"}) is None
@@ -200,28 +230,41 @@ def term(app, room):
     join_and_answer(app, room, first, "Ada", RIGHT)
     join_and_answer(app, room, first, "Ben", {1: RIGHT[1], 2: WRONG[2], 3: WRONG[3], 4: WRONG[4]})
     join_and_answer(app, room, second, "Ada", {1: RIGHT[1], 4: WRONG[4]})
-    join_and_answer(app, room, second, "Cy", {1: RIGHT[1], 2: RIGHT[2], 3: RIGHT[3], 4: WRONG[4]}, finish=True)
+    join_and_answer(
+        app, room, second, "Cy", {1: RIGHT[1], 2: RIGHT[2], 3: RIGHT[3], 4: WRONG[4]}, finish=True
+    )
 
 
 def test_the_class_page_charts_the_term_and_the_skills_missed_most(app, room, ann, term):
     page = parse(ann.get(f"/teacher/classes/{room.class_id}"))
     means = page.find(**{"data-testid": "session-means"})
     assert [b.find("span", class_="bar-count").clean_text() for b in means.find_all("li")] == [
-        "62.5% · 2 pupils", "50% · 2 pupils"]  # (100 + 25) / 2 and (25 + 75) / 2
+        "62.5% · 2 pupils",
+        "50% · 2 pupils",
+    ]  # (100 + 25) / 2 and (25 + 75) / 2
     assert [r.attrs["width"] for r in means.find_all("rect", class_="bar-fill")] == ["62.5", "50.0"]
     skills = page.find(**{"data-testid": "skills"})
-    assert [(b.find("span", class_="bar-label").clean_text(), b.find("span", class_="bar-count").clean_text())
-            for b in skills.find_all("li")] == [
-        ("Main idea", "75% missed · 4 answers"), ("Vocabulary", "33.3% missed · 3 answers"),
-        ("Inference", "33.3% missed · 3 answers"), ("Recall", "0% missed · 4 answers")]
-    assert page.find("script", src=lambda s: s and "chart" in s) is None  # drawn on the server, no chart library
+    assert [
+        (b.find("span", class_="bar-label").clean_text(), b.find("span", class_="bar-count").clean_text())
+        for b in skills.find_all("li")
+    ] == [
+        ("Main idea", "75% missed · 4 answers"),
+        ("Vocabulary", "33.3% missed · 3 answers"),
+        ("Inference", "33.3% missed · 3 answers"),
+        ("Recall", "0% missed · 4 answers"),
+    ]
+    assert (
+        page.find("script", src=lambda s: s and "chart" in s) is None
+    )  # drawn on the server, no chart library
 
 
 def test_a_pupils_history_lists_every_session(app, room, ann, term):
     page = parse(ann.get(f"/teacher/classes/{room.class_id}/pupils/{pupil_id(app, room, 'Cy')}"))
     assert page.find("h1").clean_text() == "Cy"
-    rows = [r.find(**{"data-testid": "history-score"}).clean_text()
-            for r in page.find_all("tr", **{"data-testid": "history-row"})]
+    rows = [
+        r.find(**{"data-testid": "history-score"}).clean_text()
+        for r in page.find_all("tr", **{"data-testid": "history-row"})
+    ]
     assert rows == ["–", "3 / 4 (75%)"]
     assert "Handed in" in page.find_all("tr", **{"data-testid": "history-row"})[1].clean_text()
 
@@ -232,15 +275,24 @@ def test_the_term_csv_downloads_with_a_row_per_pupil_per_session_and_totals(app,
     assert response.headers["Cache-Control"] == "private, no-store"
     table = list(csv.DictReader(io.StringIO(response.get_data(as_text=True))))
     assert [(r["pupil"], r["session"], r["score"]) for r in table] == [
-        ("Ada", "Syria", "4"), ("Ada", "Syria", "1"), ("Ada", "Total", "5"),
-        ("Ben", "Syria", "1"), ("Ben", "Syria", "0"), ("Ben", "Total", "1"),
-        ("Cy", "Syria", "0"), ("Cy", "Syria", "3"), ("Cy", "Total", "3")]
+        ("Ada", "Syria", "4"),
+        ("Ada", "Syria", "1"),
+        ("Ada", "Total", "5"),
+        ("Ben", "Syria", "1"),
+        ("Ben", "Syria", "0"),
+        ("Ben", "Total", "1"),
+        ("Cy", "Syria", "0"),
+        ("Cy", "Syria", "3"),
+        ("Cy", "Total", "3"),
+    ]
 
 
 def test_a_session_started_from_the_class_page_is_run_with_the_class(app, room, ann):
     response = ann.post(f"/teacher/classes/{room.class_id}/sessions", data={"pack": room.pack_id})
     with app.app_context():
-        session_id, class_id = db.session.execute(sa.select(SessionClass.session_id, SessionClass.class_id)).one()
+        session_id, class_id = db.session.execute(
+            sa.select(SessionClass.session_id, SessionClass.class_id)
+        ).one()
     assert class_id == room.class_id and response.headers["Location"] == f"/teacher/sessions/{session_id}"
     shown = parse(ann.get(response.headers["Location"])).find(**{"data-testid": "session-class"})
     assert (shown.clean_text(), shown.attrs["href"]) == ("7B", f"/teacher/classes/{room.class_id}")
@@ -250,9 +302,13 @@ def test_homework_can_be_set_for_a_class(app, room, ann):
     app.config["CLOCK"] = lambda: BEFORE
     form = parse(ann.get(f"/teacher/packs/{room.pack_id}/homework"))
     assert [o.clean_text() for o in form.find("select", name="school_class").find_all("option")] == [
-        "No class: pupils type their names", "7B"]
-    ann.post(f"/teacher/packs/{room.pack_id}/homework",
-             data={"due": "2026-12-11T17:00", "timezone": "UTC", "school_class": room.class_id})
+        "No class: pupils type their names",
+        "7B",
+    ]
+    ann.post(
+        f"/teacher/packs/{room.pack_id}/homework",
+        data={"due": "2026-12-11T17:00", "timezone": "UTC", "school_class": room.class_id},
+    )
     with app.app_context():
         assert db.session.scalars(sa.select(SessionClass.class_id)).all() == [room.class_id]
 
@@ -267,19 +323,25 @@ def test_another_teacher_gets_404_on_every_class_page_and_changes_nothing(app, r
     base = f"/teacher/classes/{room.class_id}"
     for url in (base, f"{base}/pupils/{ada}", f"{base}/term.csv"):
         assert bob.get(url).status_code == 404, url
-    for url, data in ((f"{base}/pupils", {"names": "Eve"}), (f"{base}/pupils/{ada}/rename", {"name": "Eve"}),
-                      (f"{base}/merge", {"drop": ada, "keep": pupil_id(app, room, "Ben")}),
-                      (f"{base}/sessions", {"pack": bob_room.pack_id}),
-                      (f"/teacher/classes/{bob_room.class_id}/pupils/{ada}/rename", {"name": "Eve"})):
+    for url, data in (
+        (f"{base}/pupils", {"names": "Eve"}),
+        (f"{base}/pupils/{ada}/rename", {"name": "Eve"}),
+        (f"{base}/merge", {"drop": ada, "keep": pupil_id(app, room, "Ben")}),
+        (f"{base}/sessions", {"pack": bob_room.pack_id}),
+        (f"/teacher/classes/{bob_room.class_id}/pupils/{ada}/rename", {"name": "Eve"}),
+    ):
         assert bob.post(url, data=data).status_code == 404, url
     with app.app_context():
-        assert db.session.scalars(sa.select(ClassPupil.name).where(ClassPupil.class_id == room.class_id)
-                                  .order_by(ClassPupil.name)).all() == ["Ada", "Ben", "Cy"]
+        assert db.session.scalars(
+            sa.select(ClassPupil.name).where(ClassPupil.class_id == room.class_id).order_by(ClassPupil.name)
+        ).all() == ["Ada", "Ben", "Cy"]
     listing = parse(bob.get("/teacher/classes"))
     assert [c.find("h2").clean_text() for c in listing.find_all(**{"data-testid": "class"})] == ["9C"]
 
 
-def test_the_teacher_renames_removes_a_name_and_deletes_the_class_list_keeping_its_sessions(app, room, ann, term):
+def test_the_teacher_renames_removes_a_name_and_deletes_the_class_list_keeping_its_sessions(
+    app, room, ann, term
+):
     base = f"/teacher/classes/{room.class_id}"
     removed = ann.post(f"{base}/pupils/{pupil_id(app, room, 'Ben')}/remove", follow_redirects=True)
     assert "Ben is off the list. Their answers stay in each session." in text(removed)
@@ -297,8 +359,15 @@ def test_the_teacher_renames_removes_a_name_and_deletes_the_class_list_keeping_i
 
 def test_a_class_homework_before_it_opens_says_when_before_any_name_list(app, client, room, ann):
     app.config["CLOCK"] = lambda: BEFORE
-    ann.post(f"/teacher/packs/{room.pack_id}/homework", data={
-        "opens": "2026-12-07T09:00", "due": "2026-12-11T17:00", "timezone": "UTC", "school_class": room.class_id})
+    ann.post(
+        f"/teacher/packs/{room.pack_id}/homework",
+        data={
+            "opens": "2026-12-07T09:00",
+            "due": "2026-12-11T17:00",
+            "timezone": "UTC",
+            "school_class": room.class_id,
+        },
+    )
     with app.app_context():
         code = db.session.scalars(sa.select(ClassSession.code)).one()
     response = join_form(client, code, "Zed")

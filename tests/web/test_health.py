@@ -49,8 +49,12 @@ def test_a_database_that_does_not_answer_gives_503_without_details(app, client, 
         monkeypatch.setattr(db.engine, "connect", refuse)
     response = client.get("/healthz")
     assert response.status_code == 503
-    assert response.get_json() == {"app": "ok", "database": "error: OperationalError", "disk": "ok",
-                                   "model": response.get_json()["model"]}
+    assert response.get_json() == {
+        "app": "ok",
+        "database": "error: OperationalError",
+        "disk": "ok",
+        "model": response.get_json()["model"],
+    }
     assert "hunter2" not in response.get_data(as_text=True)  # the details go to the log only
     assert "hunter2" in caplog.text
 
@@ -62,7 +66,9 @@ def test_a_nearly_full_disk_gives_503_so_the_balancer_sends_pupils_elsewhere(app
     from quizapp.web.health import views
 
     usage = namedtuple("usage", "total used free")
-    monkeypatch.setattr(views.shutil, "disk_usage", lambda path: usage(10**10, 10**10 - 12 * 2**20, 12 * 2**20))
+    monkeypatch.setattr(
+        views.shutil, "disk_usage", lambda path: usage(10**10, 10**10 - 12 * 2**20, 12 * 2**20)
+    )
     response = client.get("/healthz")
     assert response.status_code == 503
     assert (response.get_json()["disk"], response.get_json()["database"]) == ("low: 12 MB free", "ok")

@@ -64,8 +64,11 @@ def teacher(app, owner_id: int) -> Teacher:
 
 def pupil_saves(client, code: str, number: int, response, htmx=True):
     token = csrf_token(client.get(f"/join/{code}").get_data(as_text=True))
-    return client.post(f"/class/{code}/answers/{number}", data={"response": response, "csrf_token": token},
-                       headers=HTMX if htmx else {})
+    return client.post(
+        f"/class/{code}/answers/{number}",
+        data={"response": response, "csrf_token": token},
+        headers=HTMX if htmx else {},
+    )
 
 
 def saved(app) -> list:
@@ -85,19 +88,26 @@ def test_the_pack_page_offers_homework_and_the_form_sets_it_in_the_teachers_zone
 
     form_page = parse(ann.get(f"/teacher/packs/{pack_id}/homework"))
     assert form_page.find(**{"data-testid": "zone-note"}).clean_text() == "Times are in Europe/Berlin time."
-    assert [i.attrs["type"] for i in form_page.find_all("input") if i.attrs.get("name") in ("opens", "due")] == [
-        "datetime-local", "datetime-local"]
+    assert [
+        i.attrs["type"] for i in form_page.find_all("input") if i.attrs.get("name") in ("opens", "due")
+    ] == ["datetime-local", "datetime-local"]
 
-    response = ann.post(f"/teacher/packs/{pack_id}/homework",
-                        data={"opens": OPENS, "due": DUE, "timezone": "Europe/Berlin"})
+    response = ann.post(
+        f"/teacher/packs/{pack_id}/homework", data={"opens": OPENS, "due": DUE, "timezone": "Europe/Berlin"}
+    )
     with app.app_context():
         session_id = db.session.scalars(sa.select(ClassSession.id)).one()
         row = db.session.get(Homework, session_id)
         assert (row.opens_at, row.due_at) == (datetime(2026, 12, 7, 8), datetime(2026, 12, 11, 16))
     assert response.headers["Location"] == f"/teacher/sessions/{session_id}"
     page = parse(ann.get(response.headers["Location"]))
-    assert page.find(**{"data-testid": "opens"}).clean_text() == "Monday 7 December 2026 at 09:00 (Europe/Berlin)"
-    assert page.find(**{"data-testid": "due"}).clean_text() == "Friday 11 December 2026 at 17:00 (Europe/Berlin)"
+    assert (
+        page.find(**{"data-testid": "opens"}).clean_text()
+        == "Monday 7 December 2026 at 09:00 (Europe/Berlin)"
+    )
+    assert (
+        page.find(**{"data-testid": "due"}).clean_text() == "Friday 11 December 2026 at 17:00 (Europe/Berlin)"
+    )
     assert "Not open yet" in page.find(**{"data-testid": "homework-state"}).clean_text()
     assert page.find("input", name="due").attrs["value"] == DUE  # the extend form starts from the due date
 
@@ -105,8 +115,10 @@ def test_the_pack_page_offers_homework_and_the_form_sets_it_in_the_teachers_zone
 def test_impossible_times_are_refused_with_a_message_and_nothing_is_set(app, clock):
     owner_id, pack_id = make_pack_for(app)
     ann = teacher(app, owner_id)
-    response = ann.post(f"/teacher/packs/{pack_id}/homework",
-                        data={"opens": "2026-12-11T09:00", "due": "2026-12-10T09:00", "timezone": "UTC"})
+    response = ann.post(
+        f"/teacher/packs/{pack_id}/homework",
+        data={"opens": "2026-12-11T09:00", "due": "2026-12-10T09:00", "timezone": "UTC"},
+    )
     assert response.status_code == 422
     assert "The due date must be after the opening time." in text(response)
     missing = ann.post(f"/teacher/packs/{pack_id}/homework", data={"opens": OPENS, "timezone": "UTC"})
@@ -121,8 +133,14 @@ def test_another_teacher_cannot_set_or_move_someone_elses_homework(app, work):
         db.session.commit()
     bob = teacher(app, bob_id)
     assert bob.get(f"/teacher/packs/{work.pack_id}/homework").status_code == 404
-    assert bob.post(f"/teacher/packs/{work.pack_id}/homework", data={"due": DUE, "timezone": "UTC"}).status_code == 404
-    assert bob.post(f"/teacher/sessions/{work.session_id}/due", data={"due": "2026-12-18T17:00"}).status_code == 404
+    assert (
+        bob.post(f"/teacher/packs/{work.pack_id}/homework", data={"due": DUE, "timezone": "UTC"}).status_code
+        == 404
+    )
+    assert (
+        bob.post(f"/teacher/sessions/{work.session_id}/due", data={"due": "2026-12-18T17:00"}).status_code
+        == 404
+    )
     with app.app_context():
         assert db.session.get(Homework, work.session_id).due_at == datetime(2026, 12, 11, 16)
 
@@ -133,7 +151,9 @@ def test_another_teacher_cannot_set_or_move_someone_elses_homework(app, work):
 def test_joining_before_it_opens_says_when_it_opens_and_joins_nobody(app, client, work):
     response = join_client(client, work.code, "Sam")
     assert response.status_code == 422
-    assert "This homework opens on Monday 7 December 2026 at 09:00 (Europe/Berlin). Come back then." in text(response)
+    assert "This homework opens on Monday 7 December 2026 at 09:00 (Europe/Berlin). Come back then." in text(
+        response
+    )
     with app.app_context():
         assert db.session.scalars(sa.select(Participant)).all() == []
 
@@ -170,7 +190,9 @@ def test_after_the_due_date_answers_are_refused_calmly_and_earlier_ones_kept(app
     token = csrf_token(client.get(f"/join/{work.code}").get_data(as_text=True))
     client.post(f"/class/{work.code}/finish", data={"csrf_token": token})
     with app.app_context():
-        assert db.session.scalars(sa.select(Participant.finished_at)).one() is None  # a late hand-in is not recorded
+        assert (
+            db.session.scalars(sa.select(Participant.finished_at)).one() is None
+        )  # a late hand-in is not recorded
     late = join_client(app.test_client(), work.code, "Lee")
     assert late.status_code == 422 and "This homework was due on Friday 11 December 2026" in text(late)
 
@@ -183,11 +205,13 @@ def test_the_teacher_gives_more_time_and_the_pupil_can_answer_again(app, client,
     page = parse(ann.get(f"/teacher/sessions/{work.session_id}"))
     assert "The due date has passed" in page.find(**{"data-testid": "homework-state"}).clean_text()
 
-    refused = ann.post(f"/teacher/sessions/{work.session_id}/due", data={"due": "2026-12-10T17:00"},
-                       follow_redirects=True)
+    refused = ann.post(
+        f"/teacher/sessions/{work.session_id}/due", data={"due": "2026-12-10T17:00"}, follow_redirects=True
+    )
     assert "The due date has already passed" in text(refused)
-    moved = ann.post(f"/teacher/sessions/{work.session_id}/due", data={"due": "2026-12-14T08:30"},
-                     follow_redirects=True)
+    moved = ann.post(
+        f"/teacher/sessions/{work.session_id}/due", data={"due": "2026-12-14T08:30"}, follow_redirects=True
+    )
     assert "Now due on Monday 14 December 2026 at 08:30 (Europe/Berlin)." in text(moved)
     assert pupil_saves(client, work.code, 2, RIGHT[2]).status_code == 200
     assert saved(app) == [(2, "al-Sukhna")]
@@ -207,9 +231,16 @@ def test_the_dashboard_shows_who_has_not_started_who_is_working_and_who_handed_i
     pupils["Cy"].post(f"/class/{work.code}/finish", data={"csrf_token": token})
 
     live = parse(teacher(app, work.owner_id).get(f"/teacher/sessions/{work.session_id}/live"))
-    groups = {key: live.find(**{"data-testid": key}).clean_text()
-              for key in ("not_started", "in_progress", "handed_in")}
-    assert groups == {"not_started": "Joined, not started: 1 Ben", "in_progress": "In progress: 1 Ada",
-                      "handed_in": "Handed in: 1 Cy"}
-    statuses = [row.find_all("td")[-1].clean_text() for row in live.find_all("tr", **{"data-testid": "pupil-row"})]
+    groups = {
+        key: live.find(**{"data-testid": key}).clean_text()
+        for key in ("not_started", "in_progress", "handed_in")
+    }
+    assert groups == {
+        "not_started": "Joined, not started: 1 Ben",
+        "in_progress": "In progress: 1 Ada",
+        "handed_in": "Handed in: 1 Cy",
+    }
+    statuses = [
+        row.find_all("td")[-1].clean_text() for row in live.find_all("tr", **{"data-testid": "pupil-row"})
+    ]
     assert statuses == ["Working", "Not started", "✓ Handed in"]

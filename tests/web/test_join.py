@@ -37,7 +37,9 @@ class Pupil:
         data = {"response": response}
         if csrf:
             data["csrf_token"] = self.csrf
-        return self.client.post(f"/class/{self.code}/answers/{number}", data=data, headers=HTMX if htmx else {})
+        return self.client.post(
+            f"/class/{self.code}/answers/{number}", data=data, headers=HTMX if htmx else {}
+        )
 
 
 def answers(app) -> list[Answer]:
@@ -47,7 +49,9 @@ def answers(app) -> list[Answer]:
 
 def participants(app) -> list[tuple[str, int]]:
     with app.app_context():
-        return [(p.name, p.number) for p in db.session.scalars(sa.select(Participant).order_by(Participant.id))]
+        return [
+            (p.name, p.number) for p in db.session.scalars(sa.select(Participant).order_by(Participant.id))
+        ]
 
 
 def text(response) -> str:
@@ -79,19 +83,26 @@ def test_joining_goes_to_the_class_page_with_the_article_and_questions(client, l
     assert [f.attrs["action"] for f in forms] == [f"/class/{lesson.code}/answers/{n}" for n in (1, 2, 3, 4)]
     assert all(f.attrs["hx-post"] == f.attrs["action"] for f in forms)
     assert [o.attrs["value"] for o in forms[1].find_all("input", name="response")] == [
-        "al-Sukhna", "Deir al-Zor", "Damascus", "Beirut"]
+        "al-Sukhna",
+        "Deir al-Zor",
+        "Damascus",
+        "Beirut",
+    ]
     assert "Not answered yet" in text(page)
 
 
-@pytest.mark.parametrize("code, name, message", [
-    ("NOPE99", "Sam", "There is no open class with that code"),
-    ("", "Sam", "Type the code your teacher shows you"),
-    ("{code}", "", "Type your name"),
-    ("{code}", "   ", "Type your name"),
-    ("{code}", "\u200b\u200b", "Please type your name"),
-    ("{code}", "x" * 41, "at most 40 characters"),
-    ("x" * 500, "Sam", "A class code has 6 letters and numbers"),
-])
+@pytest.mark.parametrize(
+    "code, name, message",
+    [
+        ("NOPE99", "Sam", "There is no open class with that code"),
+        ("", "Sam", "Type the code your teacher shows you"),
+        ("{code}", "", "Type your name"),
+        ("{code}", "   ", "Type your name"),
+        ("{code}", "\u200b\u200b", "Please type your name"),
+        ("{code}", "x" * 41, "at most 40 characters"),
+        ("x" * 500, "Sam", "A class code has 6 letters and numbers"),
+    ],
+)
 def test_a_join_that_cannot_work_says_why_and_stores_nothing(app, client, lesson, code, name, message):
     response = join_client(client, code.format(code=lesson.code), name)
     assert response.status_code == 422
@@ -104,7 +115,9 @@ def test_nobody_joins_a_closed_class(app, client, lesson):
         classroom.close_session(lesson.session_id)
     response = join_client(client, lesson.code, "Sam")
     assert response.status_code == 422
-    assert "There is no open class with that code" in text(response)  # as an unknown code: no hint for guessers
+    assert "There is no open class with that code" in text(
+        response
+    )  # as an unknown code: no hint for guessers
 
 
 def test_two_pupils_with_the_same_name_are_told_apart(app, lesson):
@@ -112,7 +125,10 @@ def test_two_pupils_with_the_same_name_are_told_apart(app, lesson):
     Pupil(first, lesson.code, "Sam")
     Pupil(second, lesson.code, "sam")
     assert participants(app) == [("Sam", 1), ("sam", 2)]
-    assert parse(second.get(f"/class/{lesson.code}")).find(**{"data-testid": "pupil-name"}).clean_text() == "sam (2)"
+    assert (
+        parse(second.get(f"/class/{lesson.code}")).find(**{"data-testid": "pupil-name"}).clean_text()
+        == "sam (2)"
+    )
 
 
 def test_a_display_name_with_html_is_shown_as_text(app, client, lesson):
@@ -133,7 +149,9 @@ def test_a_pupil_who_comes_back_resumes_with_their_answers(app, client, lesson):
     pupil.save(3, ["Russia", "Iran"])
     tree = parse(pupil.page())
     assert "checked" in tree.by_id("question-2").find("input", value="Beirut").attrs
-    assert [box.attrs["value"] for box in tree.by_id("question-3").find_all("input") if "checked" in box.attrs] == ["Russia", "Iran"]
+    assert [
+        box.attrs["value"] for box in tree.by_id("question-3").find_all("input") if "checked" in box.attrs
+    ] == ["Russia", "Iran"]
     assert "Not answered yet" in tree.by_id("status-1").clean_text()
     assert "Saved" in tree.by_id("status-2").clean_text()
     # The join page offers the class again; joining again with the same name is the same pupil.
@@ -147,7 +165,10 @@ def test_someone_else_on_the_same_device_joins_as_themselves(app, client, lesson
     Pupil(client, lesson.code, "Sam")
     join_client(client, lesson.code, "Alex")
     assert participants(app) == [("Sam", 1), ("Alex", 1)]
-    assert parse(client.get(f"/class/{lesson.code}")).find(**{"data-testid": "pupil-name"}).clean_text() == "Alex"
+    assert (
+        parse(client.get(f"/class/{lesson.code}")).find(**{"data-testid": "pupil-name"}).clean_text()
+        == "Alex"
+    )
 
 
 def test_a_browser_that_has_not_joined_is_sent_to_the_join_form(client, lesson):
@@ -202,7 +223,9 @@ def test_with_feedback_at_the_end_a_save_only_says_saved_until_handing_in(app, c
     lesson = start_class_session(app, feedback="end")
     pupil = Pupil(client, lesson.code)
     fragment = text(pupil.save(2, "Beirut"))
-    assert fragment == "Saved 1 of 4 answered."  # no verdict; the counter goes to the page's own (out of band)
+    assert (
+        fragment == "Saved 1 of 4 answered."
+    )  # no verdict; the counter goes to the page's own (out of band)
     assert "Incorrect" not in text(pupil.page())
     finished = client.post(f"/class/{lesson.code}/finish", data={"csrf_token": pupil.csrf})
     assert finished.status_code == 303
@@ -242,8 +265,9 @@ def test_a_closed_class_refuses_saves_with_409_and_says_so(app, client, lesson):
 def test_posting_into_a_class_not_joined_is_forbidden(app, client, lesson):
     other = start_class_session(app, email="bob@school.example", slug="other")
     pupil = Pupil(client, lesson.code)
-    response = client.post(f"/class/{other.code}/answers/1", data={"csrf_token": pupil.csrf, "response": "Iran"},
-                           headers=HTMX)
+    response = client.post(
+        f"/class/{other.code}/answers/1", data={"csrf_token": pupil.csrf, "response": "Iran"}, headers=HTMX
+    )
     assert response.status_code == 403
     assert "You have not joined this class on this device" in text(response)
     stranger = app.test_client()
@@ -297,8 +321,11 @@ def test_a_save_without_the_csrf_token_is_refused_with_a_message(app, client, le
 @pytest.fixture
 def strict(app):
     """Tight limits, so a test reaches them in a few requests."""
-    app.config.update(JOIN_FAILURES_PER_ADDRESS="3 per minute", JOIN_FAILURES_PER_CODE="100 per minute",
-                      ANSWER_LIMIT_PER_PUPIL="3 per minute")
+    app.config.update(
+        JOIN_FAILURES_PER_ADDRESS="3 per minute",
+        JOIN_FAILURES_PER_CODE="100 per minute",
+        ANSWER_LIMIT_PER_PUPIL="3 per minute",
+    )
     return app
 
 

@@ -51,8 +51,9 @@ def test_the_class_page_answers_alike_for_open_closed_and_unknown_codes(client, 
 def test_joining_an_unknown_or_a_closed_code_gets_the_same_words(app, client, lesson, closed):
     refused = [join_client(app.test_client(), code, "Sam") for code in (closed.code, "NOPE99")]
     assert [r.status_code for r in refused] == [422, 422]
-    assert [text(r).replace(code, "CODE") for r, code in zip(refused, (closed.code, "NOPE99"))] == \
-        [text(refused[0]).replace(closed.code, "CODE")] * 2
+    assert [text(r).replace(code, "CODE") for r, code in zip(refused, (closed.code, "NOPE99"))] == [
+        text(refused[0]).replace(closed.code, "CODE")
+    ] * 2
     assert "There is no open class with that code." in text(refused[0])
 
 
@@ -91,12 +92,20 @@ def age(app, session_id: int, hours: float, answered_hours_ago: float | None = N
     """Make session ``session_id`` look started (and joined) ``hours`` ago, its answers saved later if given."""
     then = utcnow() - timedelta(hours=hours)
     with app.app_context():
-        db.session.execute(sa.update(ClassSession).where(ClassSession.id == session_id)
-                           .values(created_at=then, updated_at=then))
-        db.session.execute(sa.update(Participant).where(Participant.session_id == session_id).values(joined_at=then))
+        db.session.execute(
+            sa.update(ClassSession)
+            .where(ClassSession.id == session_id)
+            .values(created_at=then, updated_at=then)
+        )
+        db.session.execute(
+            sa.update(Participant).where(Participant.session_id == session_id).values(joined_at=then)
+        )
         answered = utcnow() - timedelta(hours=answered_hours_ago if answered_hours_ago is not None else hours)
-        db.session.execute(sa.update(Answer).where(Answer.session_id == session_id)
-                           .values(answered_at=answered, updated_at=answered))
+        db.session.execute(
+            sa.update(Answer)
+            .where(Answer.session_id == session_id)
+            .values(answered_at=answered, updated_at=answered)
+        )
         db.session.commit()
 
 
@@ -117,7 +126,9 @@ def test_a_class_unused_for_the_idle_time_is_closed_before_anyone_can_join_it(ap
     refused = join_client(client, lesson.code, "Sam")
     assert refused.status_code == 422 and "There is no open class with that code." in text(refused)
     assert not is_open(app, lesson.session_id)
-    assert is_open(app, busy.session_id) and join_client(app.test_client(), busy.code, "Alex").status_code == 303
+    assert (
+        is_open(app, busy.session_id) and join_client(app.test_client(), busy.code, "Alex").status_code == 303
+    )
 
     with app.app_context():
         classroom.reopen_session(lesson.session_id)  # the teacher reopens it: a fresh idle time

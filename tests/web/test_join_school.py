@@ -67,7 +67,10 @@ def test_the_first_pupil_gets_in_when_the_teacher_showed_the_code_from_the_schoo
 def test_a_right_code_nobody_here_has_used_is_refused_like_a_wrong_one(strict, app, lesson):
     """No oracle: over the limit, a guesser cannot tell a right guess from a wrong one."""
     mistype(app)
-    right, wrong = join_client(app.test_client(), lesson.code, "Sam"), join_client(app.test_client(), "FFFFFF", "Sam")
+    right, wrong = (
+        join_client(app.test_client(), lesson.code, "Sam"),
+        join_client(app.test_client(), "FFFFFF", "Sam"),
+    )
     assert right.status_code == wrong.status_code == 429
 
 

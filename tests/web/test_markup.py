@@ -68,7 +68,10 @@ def test_plain_text_is_escaped_and_unchanged():
 def test_mention_links_to_glossary_with_role_tooltip():
     html = str(render_paragraph("Hello Alice!", [mention("a", 6, 11)], [], ACTORS))
     assert '<a class="mention" href="#actor-a" aria-describedby="role-a">Alice' in html
-    assert '<span class="tip" aria-hidden="true"><span class="tip-name">Alice</span> the teacher</span></a>!' in html
+    assert (
+        '<span class="tip" aria-hidden="true"><span class="tip-name">Alice</span> the teacher</span></a>!'
+        in html
+    )
 
 
 @pytest.mark.parametrize(
@@ -98,7 +101,9 @@ def test_mention_inside_hard_sentence_nests():
     text = "Short one. Then Alice spoke at length."
     html = strip_tips(render_paragraph(text, [mention("a", 16, 21)], [hard(11, 38)], ACTORS))
     assert html.startswith('Short one. <mark class="hard"')
-    assert re.search(r'<mark[^>]*><span class="visually-hidden">Hard sentence: </span>Then <a [^>]*>Alice</a> spoke', html)
+    assert re.search(
+        r'<mark[^>]*><span class="visually-hidden">Hard sentence: </span>Then <a [^>]*>Alice</a> spoke', html
+    )
     assert html.endswith("at length.</mark>")
 
 
@@ -109,14 +114,20 @@ def test_mention_crossing_a_hard_sentence_edge_is_split_and_stays_nested():
     assert html.count('<a class="mention"') == 2
     first, second = re.findall(r"<a [^>]*>", html)
     assert "tabindex" not in first and 'tabindex="-1"' in second  # one tab stop per mention
-    assert re.fullmatch(r"<a [^>]*>Alice </a><mark [^>]*><span [^>]*>Hard sentence: </span><a [^>]*>Smith</a> waved\.</mark>", html)
+    assert re.fullmatch(
+        r"<a [^>]*>Alice </a><mark [^>]*><span [^>]*>Hard sentence: </span><a [^>]*>Smith</a> waved\.</mark>",
+        html,
+    )
 
 
 def test_overlapping_mentions_keep_the_earlier_then_longer():
     text = "U.S.-backed militias and Bob"
     mentions = [mention("b", 0, 4), mention("a", 0, 20), mention("b", 25, 28), mention("b", 10, 22)]
     html = strip_tips(render_paragraph(text, mentions, [], ACTORS))
-    assert re.findall(r'href="#(actor-\w)"[^>]*>([^<]*)', html) == [("actor-a", "U.S.-backed militias"), ("actor-b", "Bob")]
+    assert re.findall(r'href="#(actor-\w)"[^>]*>([^<]*)', html) == [
+        ("actor-a", "U.S.-backed militias"),
+        ("actor-b", "Bob"),
+    ]
 
 
 def test_overlapping_hard_sentences_merge():
@@ -129,9 +140,20 @@ def test_mention_of_unknown_actor_stays_plain_text():
 
 
 def test_hostile_text_names_and_roles_are_escaped():
-    evil = Actor("x\" onmouseover=\"alert(1)", "<img src=x onerror=alert(1)>", "person", (), "<script>alert(2)</script>", 1)
+    evil = Actor(
+        'x" onmouseover="alert(1)',
+        "<img src=x onerror=alert(1)>",
+        "person",
+        (),
+        "<script>alert(2)</script>",
+        1,
+    )
     text = "<script>alert(3)</script> and more"
-    html = str(render_paragraph(text, [Mention(evil.id, Span(0, 0, 8), "")], [hard(0, 34, reason='"><b>x</b>')], {evil.id: evil}))
+    html = str(
+        render_paragraph(
+            text, [Mention(evil.id, Span(0, 0, 8), "")], [hard(0, 34, reason='"><b>x</b>')], {evil.id: evil}
+        )
+    )
     assert "<script>" not in html and "<img" not in html and "<b>" not in html
     assert "&lt;script&gt;" in html and "alert(3)&lt;/script&gt;" in html
     assert "&lt;img src=x onerror=alert(1)&gt;" in html and "&lt;script&gt;alert(2)&lt;/script&gt;" in html
@@ -139,7 +161,9 @@ def test_hostile_text_names_and_roles_are_escaped():
     assert 'href="#actor-x--onmouseover--alert-1-"' in html  # ids keep to [A-Za-z0-9_-]
 
 
-@pytest.mark.parametrize(("actor_id", "expected"), [("bashar-assad", "actor-bashar-assad"), ("u.s. army", "actor-u-s--army")])
+@pytest.mark.parametrize(
+    ("actor_id", "expected"), [("bashar-assad", "actor-bashar-assad"), ("u.s. army", "actor-u-s--army")]
+)
 def test_anchor_ids_are_html_safe(actor_id, expected):
     assert anchor_id(actor_id) == expected
     assert role_id(actor_id) == expected.replace("actor-", "role-", 1)

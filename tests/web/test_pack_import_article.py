@@ -19,10 +19,14 @@ from quizapp.services import packs as pack_service
 pytestmark = pytest.mark.db
 
 IMPORT = "/teacher/packs/import"
-GIFT = (b"// question: 1 name: Backers\n::Backers::Who backs the government? {=Russia =Iran}\n\n"
-        b"// question: 2 name: Town\n::Town::Which town was captured? {=al-Sukhna ~Damascus ~Palmyra}\n")
-PASTED = ("Rain closes schools\n\nHeavy rain closed twelve schools in the valley on Monday.\n\n"
-          "The mayor said the water would fall by Wednesday.")
+GIFT = (
+    b"// question: 1 name: Backers\n::Backers::Who backs the government? {=Russia =Iran}\n\n"
+    b"// question: 2 name: Town\n::Town::Which town was captured? {=al-Sukhna ~Damascus ~Palmyra}\n"
+)
+PASTED = (
+    "Rain closes schools\n\nHeavy rain closed twelve schools in the valley on Monday.\n\n"
+    "The mayor said the water would fall by Wednesday."
+)
 
 
 def token(html: str) -> str:
@@ -42,14 +46,19 @@ def ann(app, teacher_client):
 def send(client, **fields):
     """The import form posted with ``moodle.gift`` and ``fields``."""
     csrf = token(client.get(IMPORT).get_data(as_text=True))
-    return client.post(IMPORT, data={"csrf_token": csrf, "file": (io.BytesIO(GIFT), "moodle.gift"), **fields},
-                       content_type="multipart/form-data")
+    return client.post(
+        IMPORT,
+        data={"csrf_token": csrf, "file": (io.BytesIO(GIFT), "moodle.gift"), **fields},
+        content_type="multipart/form-data",
+    )
 
 
 def counts(app) -> tuple[int, int]:
     with app.app_context():
-        return (db.session.scalar(sa.select(sa.func.count(Pack.id))),
-                db.session.scalar(sa.select(sa.func.count(Article.id))))
+        return (
+            db.session.scalar(sa.select(sa.func.count(Pack.id))),
+            db.session.scalar(sa.select(sa.func.count(Article.id))),
+        )
 
 
 def test_the_import_page_offers_to_choose_or_paste_the_article(ann):
@@ -88,20 +97,26 @@ def test_a_chosen_article_gets_the_pack_with_no_new_article(app, ann, stub_pipel
 
 def test_a_pasted_article_is_analysed_with_the_pack_and_pupils_read_it(app, ann, stub_pipeline):
     response = send(ann[0], article_text=PASTED)
-    assert response.status_code == 302, re.findall(r'(?:error|alert)[^>]*>([^<]+)', response.get_data(as_text=True))
+    assert response.status_code == 302, re.findall(
+        r"(?:error|alert)[^>]*>([^<]+)", response.get_data(as_text=True)
+    )
     pack_id = int(response.headers["Location"].rsplit("/", 1)[1])
     with app.app_context():
         pack = pack_service.get_pack(pack_id)
     assert pack.article.title == "Rain closes schools"  # not the file's name
-    assert pack.article.text == ("Heavy rain closed twelve schools in the valley on Monday.\n\n"
-                                 "The mayor said the water would fall by Wednesday.")
+    assert pack.article.text == (
+        "Heavy rain closed twelve schools in the valley on Monday.\n\n"
+        "The mayor said the water would fall by Wednesday."
+    )
     assert "moodle" not in pack.article.text
 
 
 def test_choosing_and_pasting_at_once_is_refused(app, ann, stub_pipeline):
     before = counts(app)
     response = send(ann[0], article=str(ann[1]), article_text=PASTED)
-    assert response.status_code == 422 and "Choose an article or paste one, not both." in response.get_data(as_text=True)
+    assert response.status_code == 422 and "Choose an article or paste one, not both." in response.get_data(
+        as_text=True
+    )
     assert counts(app) == before
 
 

@@ -2,8 +2,9 @@
 
 import pytest
 
-from .test_packs import ann, count, ids, stored, text  # noqa: F401  (fixtures and helpers)
 from quizapp.models import PackQuestion
+
+from .test_packs import ann, count, ids, stored, text
 
 pytestmark = pytest.mark.db
 
@@ -28,7 +29,8 @@ def test_a_confirmation_for_a_question_that_moved_meanwhile_deletes_nothing(app,
     response = ann.post(f"/teacher/packs/{ids[3]}/questions/2/delete", {"prompt": "Which town was captured?"})
     assert [q.id for q in stored(app, ids[3])] == ["q2", "q1", "q3"]
     assert "has changed since you asked to delete it, so nothing was deleted" in text(
-        ann.get(response.headers["Location"]))
+        ann.get(response.headers["Location"])
+    )
 
 
 def test_asking_about_a_question_the_pack_does_not_have_is_404(ann, ids):

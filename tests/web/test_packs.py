@@ -19,8 +19,20 @@ pytestmark = pytest.mark.db
 
 PASSWORD = "correct horse battery"
 QUESTIONS = (
-    Question("q1", "short", "Who backs the government?", (("Russia", "Moscow"), ("Iran",)), evidence="Backed by Russia and Iran."),
-    Question("q2", "choice", "Which town was captured?", (("al-Sukhna",),), choices=("al-Sukhna", "Deir al-Zor", "Damascus")),
+    Question(
+        "q1",
+        "short",
+        "Who backs the government?",
+        (("Russia", "Moscow"), ("Iran",)),
+        evidence="Backed by Russia and Iran.",
+    ),
+    Question(
+        "q2",
+        "choice",
+        "Which town was captured?",
+        (("al-Sukhna",),),
+        choices=("al-Sukhna", "Deir al-Zor", "Damascus"),
+    ),
     Question("q3", "truefalse", "Assad seems in danger today.", (("false",),)),
 )
 
@@ -100,43 +112,82 @@ def test_the_review_page_lists_the_questions_with_their_buttons(ann, ids):
 
 
 def test_editing_a_question_saves_it(app, ann, ids):
-    response = ann.post(f"/teacher/packs/{ids[3]}/questions/1/edit",
-                        {"prompt": "Which countries back the government?", "part1": "Russia\nMoscow",
-                         "part2": "Iran", "evidence": "Backed by Russia and Iran.", "skill": "recall",
-                         "difficulty": "0.4", "save": "1"})
+    response = ann.post(
+        f"/teacher/packs/{ids[3]}/questions/1/edit",
+        {
+            "prompt": "Which countries back the government?",
+            "part1": "Russia\nMoscow",
+            "part2": "Iran",
+            "evidence": "Backed by Russia and Iran.",
+            "skill": "recall",
+            "difficulty": "0.4",
+            "save": "1",
+        },
+    )
     assert response.status_code == 302
     first = stored(app, ids[3])[0]
     assert (first.prompt, first.answer, first.difficulty, first.id) == (
-        "Which countries back the government?", (("Russia", "Moscow"), ("Iran",)), 0.4, "q1")
+        "Which countries back the government?",
+        (("Russia", "Moscow"), ("Iran",)),
+        0.4,
+        "q1",
+    )
 
 
 def test_a_choice_answer_not_among_the_choices_is_refused_beside_the_field(app, ann, ids):
     before = stored(app, ids[3])
-    response = ann.post(f"/teacher/packs/{ids[3]}/questions/2/edit",
-                        {"prompt": "Which town?", "choices": "al-Sukhna\nDamascus", "correct": "Palmyra",
-                         "skill": "recall", "difficulty": "0.5", "save": "1"})
+    response = ann.post(
+        f"/teacher/packs/{ids[3]}/questions/2/edit",
+        {
+            "prompt": "Which town?",
+            "choices": "al-Sukhna\nDamascus",
+            "correct": "Palmyra",
+            "skill": "recall",
+            "difficulty": "0.5",
+            "save": "1",
+        },
+    )
     assert response.status_code == 422
     assert re.search(r'id="correct-error">[^<]*&#39;Palmyra&#39; is not among the choices', text(response))
     assert stored(app, ids[3]) == before
 
 
 def test_a_cloze_needs_exactly_one_gap(app, ann, ids):
-    response = ann.post(f"/teacher/packs/{ids[3]}/questions/new?type=cloze",
-                        {"prompt": "No gap here.", "part1": "x", "skill": "recall", "difficulty": "0.5"})
+    response = ann.post(
+        f"/teacher/packs/{ids[3]}/questions/new?type=cloze",
+        {"prompt": "No gap here.", "part1": "x", "skill": "recall", "difficulty": "0.5"},
+    )
     assert response.status_code == 422 and "exactly one _____" in text(response)
-    ok = ann.post(f"/teacher/packs/{ids[3]}/questions/new?type=cloze",
-                  {"prompt": "Backed by _____ and Iran.", "part1": "Russia", "skill": "vocabulary", "difficulty": "0.3"})
+    ok = ann.post(
+        f"/teacher/packs/{ids[3]}/questions/new?type=cloze",
+        {
+            "prompt": "Backed by _____ and Iran.",
+            "part1": "Russia",
+            "skill": "vocabulary",
+            "difficulty": "0.3",
+        },
+    )
     assert ok.status_code == 302
-    assert stored(app, ids[3])[-1] == Question("t1", "cloze", "Backed by _____ and Iran.", (("Russia",),),
-                                               skill="vocabulary", difficulty=0.3)
+    assert stored(app, ids[3])[-1] == Question(
+        "t1", "cloze", "Backed by _____ and Iran.", (("Russia",),), skill="vocabulary", difficulty=0.3
+    )
 
 
 def test_the_preview_shows_the_pupil_form_and_grades_the_sample(ann, ids):
-    data = {"type": "choice", "prompt": "Which town?", "choices": "al-Sukhna\nDamascus", "correct": "al-Sukhna",
-            "skill": "recall", "difficulty": "0.5", "sample": "Damascus"}
+    data = {
+        "type": "choice",
+        "prompt": "Which town?",
+        "choices": "al-Sukhna\nDamascus",
+        "correct": "al-Sukhna",
+        "skill": "recall",
+        "difficulty": "0.5",
+        "sample": "Damascus",
+    }
     partial = text(ann.post(f"/teacher/packs/{ids[3]}/questions/preview", data))
     assert 'type="radio"' in partial and "Which town?" in partial and "Incorrect" in partial
-    page = ann.post(f"/teacher/packs/{ids[3]}/questions/2/edit", {**data, "sample": "al-Sukhna", "preview": "1"})
+    page = ann.post(
+        f"/teacher/packs/{ids[3]}/questions/2/edit", {**data, "sample": "al-Sukhna", "preview": "1"}
+    )
     assert page.status_code == 200 and "Correct" in text(page) and 'id="preview"' in text(page)
 
 
@@ -166,41 +217,72 @@ def test_deleting_a_pack_asks_first(app, ann, ids):
 
 
 def test_saving_the_settings(app, ann, ids):
-    ann.post(f"/teacher/packs/{ids[3]}", {"title": "Syria, Year 7", "level": "Year 7", "feedback": "end",
-                                          "attempts": "2", "shuffle_choices": "y"})
+    ann.post(
+        f"/teacher/packs/{ids[3]}",
+        {
+            "title": "Syria, Year 7",
+            "level": "Year 7",
+            "feedback": "end",
+            "attempts": "2",
+            "shuffle_choices": "y",
+        },
+    )
     with app.app_context():
         data = pack_service.get_pack(ids[3])
-    assert (data.title, data.level, data.settings) == ("Syria, Year 7", "Year 7",
-                                                       plain.PackSettings(False, True, "end", 2))
+    assert (data.title, data.level, data.settings) == (
+        "Syria, Year 7",
+        "Year 7",
+        plain.PackSettings(False, True, "end", 2),
+    )
 
 
-@pytest.mark.parametrize("fmt, mimetype, suffix", [("json", "application/json", "json"),
-                                                    ("yaml", "application/yaml", "yaml"),
-                                                    ("gift", "text/plain", "gift"),
-                                                    ("xml", "application/xml", "xml")])
-def test_export_then_import_gives_back_the_same_questions(app, ann, ids, stub_pipeline, fmt, mimetype, suffix):
+@pytest.mark.parametrize(
+    "fmt, mimetype, suffix",
+    [
+        ("json", "application/json", "json"),
+        ("yaml", "application/yaml", "yaml"),
+        ("gift", "text/plain", "gift"),
+        ("xml", "application/xml", "xml"),
+    ],
+)
+def test_export_then_import_gives_back_the_same_questions(
+    app, ann, ids, stub_pipeline, fmt, mimetype, suffix
+):
     exported = ann.get(f"/teacher/packs/{ids[3]}/export/{fmt}")
     assert exported.mimetype == mimetype
     assert exported.headers["Content-Disposition"] == f'attachment; filename="syria-quiz.{suffix}"'
-    response = ann.post("/teacher/packs/import", {"file": (io.BytesIO(exported.data), f"pack.{suffix}")},
-                        content_type="multipart/form-data")
+    response = ann.post(
+        "/teacher/packs/import",
+        {"file": (io.BytesIO(exported.data), f"pack.{suffix}")},
+        content_type="multipart/form-data",
+    )
     assert response.status_code == 302
     new_id = int(response.headers["Location"].rsplit("/", 1)[1])
     assert stored(app, new_id) == QUESTIONS
     with app.app_context():
-        assert db.session.get(Pack, new_id).owner_id == ids[0] and db.session.get(Pack, new_id).article.owner_id == ids[0]
+        assert (
+            db.session.get(Pack, new_id).owner_id == ids[0]
+            and db.session.get(Pack, new_id).article.owner_id == ids[0]
+        )
 
 
-@pytest.mark.parametrize("content, message", [
-    (b'{"format": "quizapp-pack", "title": "x"', "JSON"),
-    (b"::Q1:: What? {=a ~b", "line"),
-    (b'<?xml version="1.0"?><!DOCTYPE quiz [<!ENTITY x SYSTEM "file:///etc/passwd">]><quiz>&x;</quiz>', "DTD"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b'{"format": "quizapp-pack", "title": "x"', "JSON"),
+        (b"::Q1:: What? {=a ~b", "line"),
+        (
+            b'<?xml version="1.0"?><!DOCTYPE quiz [<!ENTITY x SYSTEM "file:///etc/passwd">]><quiz>&x;</quiz>',
+            "DTD",
+        ),
+    ],
+)
 def test_a_bad_file_is_refused_and_nothing_is_saved(app, ann, ids, stub_pipeline, content, message):
     before = (count(app, Pack), count(app, Article), count(app, PackQuestion))
     name = "bad.json" if content.startswith(b"{") else "bad.xml" if content.startswith(b"<") else "bad.gift"
-    response = ann.post("/teacher/packs/import", {"file": (io.BytesIO(content), name)},
-                        content_type="multipart/form-data")
+    response = ann.post(
+        "/teacher/packs/import", {"file": (io.BytesIO(content), name)}, content_type="multipart/form-data"
+    )
     assert response.status_code == 422 and 'id="file-error"' in text(response)
     assert (count(app, Pack), count(app, Article), count(app, PackQuestion)) == before
     assert stub_pipeline == []
@@ -229,11 +311,21 @@ def test_the_pages_need_a_login(client, ids):
 
 def test_what_the_teacher_types_is_escaped_everywhere(app, ann, ids):
     evil = "<script>alert(1)</script>"
-    ann.post(f"/teacher/packs/{ids[3]}/questions/1/edit",
-             {"prompt": f"Who {evil}?", "part1": evil, "skill": "recall", "difficulty": "0.5", "sample": evil,
-              "preview": "1"})
-    ann.post(f"/teacher/packs/{ids[3]}/questions/1/edit",
-             {"prompt": f"Who {evil}?", "part1": evil, "skill": "recall", "difficulty": "0.5"})
+    ann.post(
+        f"/teacher/packs/{ids[3]}/questions/1/edit",
+        {
+            "prompt": f"Who {evil}?",
+            "part1": evil,
+            "skill": "recall",
+            "difficulty": "0.5",
+            "sample": evil,
+            "preview": "1",
+        },
+    )
+    ann.post(
+        f"/teacher/packs/{ids[3]}/questions/1/edit",
+        {"prompt": f"Who {evil}?", "part1": evil, "skill": "recall", "difficulty": "0.5"},
+    )
     for url in (f"/teacher/packs/{ids[3]}", f"/teacher/packs/{ids[3]}/questions/1/edit", "/teacher"):
         page = text(ann.get(url))
         assert "<script>alert" not in page
@@ -244,7 +336,9 @@ def test_the_article_page_offers_teachers_a_pack_and_pupils_nothing(app, client,
     assert "Start a pack" not in text(client.get("/articles/syria"))
     ann = Browser(client, "ann@school.example")
     page = text(ann.get("/articles/syria"))
-    assert "Start a pack from this article's questions" in page and f'name="article_id" value="{ids[2]}"' in page
+    assert (
+        "Start a pack from this article's questions" in page and f'name="article_id" value="{ids[2]}"' in page
+    )
     response = ann.post("/teacher/packs/new", {"article_id": ids[2]})
     assert response.status_code == 302 and count(app, Pack) == 2
 
@@ -256,11 +350,23 @@ def test_a_pack_cannot_start_from_another_teachers_article(app, client, ids):
 
 
 def test_editing_a_multi_question_keeps_the_other_forms_of_its_answers(app, ann, ids):
-    multi = Question("q4", "multi", "Who backs the government?", (("Russia", "Moscow"), ("Iran", "Tehran")),
-                     choices=("Russia", "Iran", "Iraq"))
+    multi = Question(
+        "q4",
+        "multi",
+        "Who backs the government?",
+        (("Russia", "Moscow"), ("Iran", "Tehran")),
+        choices=("Russia", "Iran", "Iraq"),
+    )
     with app.app_context():
         pack_editing.put_question(ids[3], multi)
-    ann.post(f"/teacher/packs/{ids[3]}/questions/4/edit",
-             {"prompt": "Which countries back the government?", "choices": "Russia\nIran\nIraq",
-              "correct_many": "Russia\nIran", "skill": "recall", "difficulty": "0.5"})
+    ann.post(
+        f"/teacher/packs/{ids[3]}/questions/4/edit",
+        {
+            "prompt": "Which countries back the government?",
+            "choices": "Russia\nIran\nIraq",
+            "correct_many": "Russia\nIran",
+            "skill": "recall",
+            "difficulty": "0.5",
+        },
+    )
     assert stored(app, ids[3])[-1].answer == (("Russia", "Moscow"), ("Iran", "Tehran"))

@@ -56,7 +56,9 @@ def link_in(message) -> str:
 
 def set_password(client, path: str, password: str = NEW, confirm: str | None = None):
     form = client.get(path).get_data(as_text=True)
-    return client.post(path, data={"csrf_token": csrf(form), "password": password, "confirm": confirm or password})
+    return client.post(
+        path, data={"csrf_token": csrf(form), "password": password, "confirm": confirm or password}
+    )
 
 
 def ann(app) -> Teacher:
@@ -101,7 +103,9 @@ def test_known_and_unknown_emails_get_the_same_answer(app):
     known = ask_for_link(app.test_client(), "ann@school.example")
     unknown = ask_for_link(app.test_client(), "zoe@school.example")
     assert known.status_code == unknown.status_code == 200
-    assert known.get_data(as_text=True).replace("ann@", "X@") == unknown.get_data(as_text=True).replace("zoe@", "X@")
+    assert known.get_data(as_text=True).replace("ann@", "X@") == unknown.get_data(as_text=True).replace(
+        "zoe@", "X@"
+    )
     assert sorted(known.headers.keys()) == sorted(unknown.headers.keys())
     assert [message.to for message in outbox(app)] == [["ann@school.example"]]  # only Ann got mail
 
@@ -119,7 +123,9 @@ def test_a_weak_password_is_explained_and_the_link_still_works(app, client):
     path = link_in(outbox(app)[0])
     refused = set_password(client, path, "password1234")
     assert refused.status_code == 422
-    assert "That password is too easy to guess: This is a very common password." in refused.get_data(as_text=True)
+    assert "That password is too easy to guess: This is a very common password." in refused.get_data(
+        as_text=True
+    )
     mismatch = set_password(client, path, NEW, NEW + "!")
     assert "The two passwords are not the same." in mismatch.get_data(as_text=True)
     assert check_password_hash(ann(app).password_hash, OLD)
@@ -132,21 +138,32 @@ def test_a_link_used_in_another_tab_is_refused_when_the_form_is_sent(app):
     path = link_in(outbox(app)[0])
     forms = [csrf(browser.get(path).get_data(as_text=True)) for browser in (first, second)]
     assert first.post(path, data={"csrf_token": forms[0], "password": NEW, "confirm": NEW}).status_code == 302
-    late = second.post(path, data={"csrf_token": forms[1], "password": "another fine passphrase", "confirm":
-                                   "another fine passphrase"})
+    late = second.post(
+        path,
+        data={
+            "csrf_token": forms[1],
+            "password": "another fine passphrase",
+            "confirm": "another fine passphrase",
+        },
+    )
     assert late.status_code == 400
     assert check_password_hash(ann(app).password_hash, NEW)
 
 
-@pytest.mark.parametrize("path", ["/reset-password/not-a-token", "/reset-password/" + "A" * 3000], ids=["garbage", "huge"])
+@pytest.mark.parametrize(
+    "path", ["/reset-password/not-a-token", "/reset-password/" + "A" * 3000], ids=["garbage", "huge"]
+)
 def test_a_dead_link_says_what_happened_and_offers_a_new_one(client, path):
     response = client.get(path)
     assert response.status_code == 400
     page = parse(response)
-    assert "does not work: it may be mistyped, already used, or more than 1 hour old" in page.find(
-        "p", class_="problem").clean_text()
+    assert (
+        "does not work: it may be mistyped, already used, or more than 1 hour old"
+        in page.find("p", class_="problem").clean_text()
+    )
     assert [a.attrs["href"] for a in page.find_all("a") if a.clean_text() == "Send me a new link"] == [
-        "/forgot-password"]
+        "/forgot-password"
+    ]
 
 
 def test_the_reset_page_is_not_cached(app, client):
@@ -159,8 +176,17 @@ def test_the_reset_page_is_not_cached(app, client):
 
 def test_a_mail_server_that_fails_changes_nothing_the_teacher_sees(app_config, caplog):
     """SMTP refused (a closed port on this machine): the same page, and the admin finds the reason in the log."""
-    app = create_app({**app_config, **MAIL, "MAIL_BACKEND": "smtp", "MAIL_SERVER": "127.0.0.1", "MAIL_PORT": 9,
-                      "MAIL_USE_TLS": False, "MAIL_TIMEOUT": 5})
+    app = create_app(
+        {
+            **app_config,
+            **MAIL,
+            "MAIL_BACKEND": "smtp",
+            "MAIL_SERVER": "127.0.0.1",
+            "MAIL_PORT": 9,
+            "MAIL_USE_TLS": False,
+            "MAIL_TIMEOUT": 5,
+        }
+    )
     with app.app_context():
         teachers.create_teacher("ann@school.example", "Ann Rivera", OLD)
     with caplog.at_level(logging.ERROR, logger="quizapp.tasks"):
@@ -174,7 +200,8 @@ def test_without_mail_the_page_sends_teachers_to_the_admin(app_config):
     client = app.test_client()
     login = parse(client.get("/login"))
     assert [a.attrs["href"] for a in login.find_all("a") if a.clean_text() == "Forgot your password?"] == [
-        "/forgot-password"]
+        "/forgot-password"
+    ]
     page = parse(client.get("/forgot-password"))
     [advice] = page.find_all(**{"data-testid": "ask-admin"})
     assert "Ask the person who looks after quizapp at your school" in advice.clean_text()
@@ -199,7 +226,9 @@ def test_asking_is_rate_limited_per_email_and_per_address(app_config):
 
 def test_mail_without_the_schools_address_stops_the_start(app_config):
     with pytest.raises(RuntimeError, match="QUIZAPP_BASE_URL is not"):
-        create_app({**app_config, "MAIL_SERVER": "smtp.school.example", "MAIL_DEFAULT_SENDER": "quiz@school.example"})
+        create_app(
+            {**app_config, "MAIL_SERVER": "smtp.school.example", "MAIL_DEFAULT_SENDER": "quiz@school.example"}
+        )
     with pytest.raises(RuntimeError, match="QUIZAPP_MAIL_FROM is not"):
         create_app({**app_config, "MAIL_SERVER": "smtp.school.example", "BASE_URL": BASE})
 
@@ -207,9 +236,15 @@ def test_mail_without_the_schools_address_stops_the_start(app_config):
 def test_the_environment_sets_up_mail(monkeypatch):
     from quizapp.config import from_environment, mail_settings
 
-    settings = {"MAIL_PORT": 587, "MAIL_USE_TLS": True, "MAIL_USE_SSL": False} | from_environment({
-        "QUIZAPP_MAIL_SERVER": "smtp.school.example", "QUIZAPP_MAIL_PORT": "465", "QUIZAPP_MAIL_USE_SSL": "on",
-        "QUIZAPP_MAIL_FROM": "quiz@school.example", "QUIZAPP_BASE_URL": "https://quiz.school.example/"})
+    settings = {"MAIL_PORT": 587, "MAIL_USE_TLS": True, "MAIL_USE_SSL": False} | from_environment(
+        {
+            "QUIZAPP_MAIL_SERVER": "smtp.school.example",
+            "QUIZAPP_MAIL_PORT": "465",
+            "QUIZAPP_MAIL_USE_SSL": "on",
+            "QUIZAPP_MAIL_FROM": "quiz@school.example",
+            "QUIZAPP_BASE_URL": "https://quiz.school.example/",
+        }
+    )
     mail_settings(settings)
     assert (settings["MAIL_PORT"], settings["MAIL_USE_SSL"], settings["MAIL_USE_TLS"]) == (465, True, False)
     assert settings["BASE_URL"] == "https://quiz.school.example"

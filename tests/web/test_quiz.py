@@ -109,6 +109,7 @@ def test_the_article_text_is_on_the_quiz_page(quiz_page, seed):
 
 # ---- no answer key before submitting -------------------------------------------------------------
 
+
 def test_the_quiz_page_gives_no_answer_away(quiz_page, seed):
     assert answer_leaks(quiz_page.get_data(as_text=True), seed.questions) == []
 
@@ -126,18 +127,30 @@ def inject_into_question(html, n, snippet):
         lambda html, town: inject_into_question(html, town, '<span class="visually-hidden">al-Sukhna</span>'),
         lambda html, town: html.replace(f'id="q{town}"', f'id="q{town}" placeholder="e.g. Al Sukhna"', 1),
         lambda html, town: re.sub(rf'(<input [^>]*id="q{town}"[^>]*value=")"', r'\1al-Sukhna"', html),
-        lambda html, town: inject_into_question(html, town, '<input type="hidden" name="k" value="al-sukhna">'),
+        lambda html, town: inject_into_question(
+            html, town, '<input type="hidden" name="k" value="al-sukhna">'
+        ),
         lambda html, town: html.replace('class="question', 'data-answer="x" class="question', 1),
         lambda html, town: html.replace('type="radio"', 'type="radio" checked', 1),
         lambda html, town: html.replace("<p>Backed by", '<p><mark class="evidence">Backed by', 1),
         lambda html, town: inject_into_question(html, town, "<p>Not quite: try again.</p>"),
     ],
-    ids=["hidden-text", "placeholder", "prefilled", "hidden-input", "data-attribute", "preselected",
-         "marked-evidence", "feedback"],
+    ids=[
+        "hidden-text",
+        "placeholder",
+        "prefilled",
+        "hidden-input",
+        "data-attribute",
+        "preselected",
+        "marked-evidence",
+        "feedback",
+    ],
 )
 def test_the_leak_check_catches_a_leak(quiz_page, seed, leak):
     """The check above can fail: each way of giving an answer away is reported."""
-    html = leak(quiz_page.get_data(as_text=True), number_of(seed, "Which town did government forces capture?"))
+    html = leak(
+        quiz_page.get_data(as_text=True), number_of(seed, "Which town did government forces capture?")
+    )
     assert answer_leaks(html, seed.questions) != []
 
 
@@ -193,10 +206,15 @@ def test_results_show_the_total_and_the_chart(results, seed):
     total = len(seed.questions)
     score = results.find("p", class_="score").clean_text()
     assert score == f"4.5 / {total} points"  # by hand: 1 + 1 + 0 + 1 + 0.5 + 0 + 1
-    counts = {row.attrs["class"].split()[-1]: row.find(class_="bar-count").clean_text()
-              for row in results.find_all("li", class_="bar-row")}
-    assert counts == {"verdict-correct": f"4 of {total}", "verdict-partial": f"1 of {total}",
-                      "verdict-incorrect": f"{total - 5} of {total}"}
+    counts = {
+        row.attrs["class"].split()[-1]: row.find(class_="bar-count").clean_text()
+        for row in results.find_all("li", class_="bar-row")
+    }
+    assert counts == {
+        "verdict-correct": f"4 of {total}",
+        "verdict-partial": f"1 of {total}",
+        "verdict-incorrect": f"{total - 5} of {total}",
+    }
     assert results.find("a", href=QUIZ_URL).clean_text() == "Try again"
 
 
@@ -278,7 +296,9 @@ def test_tampered_or_odd_input_never_crashes(client, seed, data):
     token = csrf_token(client.get(QUIZ_URL))
     response = client.post(QUIZ_URL, data={"csrf_token": token, **data})
     html = response.get_data(as_text=True)
-    if any("\x00" in str(value) for value in data.values()):  # every route refuses a NUL (test_unstorable_text)
+    if any(
+        "\x00" in str(value) for value in data.values()
+    ):  # every route refuses a NUL (test_unstorable_text)
         assert response.status_code == 400 and "cannot be stored (a NUL byte" in html
         return
     assert response.status_code in (200, 422)
@@ -296,7 +316,9 @@ def test_bytes_that_are_not_utf8_are_read_not_crashed_on(client, seed):
 
 def test_a_post_that_is_too_big_gets_a_clean_refusal(app, client, seed):
     token = csrf_token(client.get(QUIZ_URL))
-    response = client.post(QUIZ_URL, data={"csrf_token": token, "q1": "x" * (app.config["MAX_CONTENT_LENGTH"] + 1)})
+    response = client.post(
+        QUIZ_URL, data={"csrf_token": token, "q1": "x" * (app.config["MAX_CONTENT_LENGTH"] + 1)}
+    )
     assert response.status_code == 413
 
 
@@ -331,9 +353,22 @@ EVIL = "<img src=x onerror=alert(1)>"
 
 def test_hostile_question_text_is_escaped_on_the_quiz_and_the_results(app_config):
     questions = [
-        Question("q<1>", "cloze", f"{EVIL} said {BLANK} <b>loudly</b>", (("Anna",),), evidence=EVIL,
-                 evidence_span=Span(0, 0, 10)),
-        Question('q"2', "choice", f"Pick {EVIL}", ((EVIL,),), choices=(EVIL, "<b>bold</b>"), evidence=SEED_PARAGRAPHS[1]),
+        Question(
+            "q<1>",
+            "cloze",
+            f"{EVIL} said {BLANK} <b>loudly</b>",
+            (("Anna",),),
+            evidence=EVIL,
+            evidence_span=Span(0, 0, 10),
+        ),
+        Question(
+            'q"2',
+            "choice",
+            f"Pick {EVIL}",
+            ((EVIL,),),
+            choices=(EVIL, "<b>bold</b>"),
+            evidence=SEED_PARAGRAPHS[1],
+        ),
     ]
     client = quiz_app(app_config, questions)
     html = client.get(QUIZ_URL).get_data(as_text=True)

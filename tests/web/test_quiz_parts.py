@@ -11,7 +11,8 @@ from werkzeug.datastructures import MultiDict
 from quizapp.services.quiz import grade_answers
 from quizapp.text.question import Question
 from quizapp.text.types import Span
-from quizapp.web.common import answer_forms as forms, evidence, results
+from quizapp.web.common import answer_forms as forms
+from quizapp.web.common import evidence, results
 from quizapp.web.common.evidence import EvidenceMark
 
 SHORT = Question("s", "short", "Who backs the government?", (("Russia",), ("Iran",)))
@@ -39,7 +40,12 @@ def test_the_factory_makes_one_field_per_question_named_by_position(app):
     form = bound_form(app, {})
     assert [item.field.name for item in form.items()] == ["q1", "q2", "q3", "q4", "q5"]
     assert [item.field.type for item in form.items()] == [
-        "StringField", "StringField", "OptionalRadioField", "CheckboxesField", "OptionalRadioField"]
+        "StringField",
+        "StringField",
+        "OptionalRadioField",
+        "CheckboxesField",
+        "OptionalRadioField",
+    ]
     assert [item.number for item in form.items()] == [1, 2, 3, 4, 5]
     assert [c.value for c in form.items()[2].field.choices] == ["al-Sukhna", "Deir al-Zor"]
 
@@ -54,15 +60,28 @@ def test_responses_are_keyed_by_question_id_and_blank_is_valid(app):
     assert form.validate()
     responses = form.responses()
     assert list(responses) == ["s", "c", "p", "m", "t"] and not any(responses.values())
-    data = MultiDict([("q1", "Russia"), ("q3", "Deir al-Zor"), ("q4", "Iran"), ("q4", "Russia"), ("q5", "false")])
+    data = MultiDict(
+        [("q1", "Russia"), ("q3", "Deir al-Zor"), ("q4", "Iran"), ("q4", "Russia"), ("q5", "false")]
+    )
     form = bound_form(app, data)
     assert form.validate()
-    assert form.responses() == {"s": "Russia", "c": None, "p": "Deir al-Zor", "m": ["Iran", "Russia"], "t": "false"}
+    assert form.responses() == {
+        "s": "Russia",
+        "c": None,
+        "p": "Deir al-Zor",
+        "m": ["Iran", "Russia"],
+        "t": "false",
+    }
 
 
 @pytest.mark.parametrize(
     ("data", "field"),
-    [({"q1": "x" * 501}, "q1"), ({"q3": "Atlantis"}, "q3"), ({"q4": "Narnia"}, "q4"), ({"q5": "perhaps"}, "q5")],
+    [
+        ({"q1": "x" * 501}, "q1"),
+        ({"q3": "Atlantis"}, "q3"),
+        ({"q4": "Narnia"}, "q4"),
+        ({"q5": "perhaps"}, "q5"),
+    ],
 )
 def test_too_long_or_unknown_options_are_refused(app, data, field):
     form = bound_form(app, data)
@@ -110,12 +129,20 @@ def article_text(rendered) -> str:
 def test_spans_are_clipped_and_bad_ones_fall_back_to_the_quoted_text():
     questions = [ask(Span(1, 11, 99)), ask(Span(7, 0, 4), evidence="Two three."), ask(Span(0, 3, 3)), ask()]
     assert evidence.evidence_marks(TEXTS, questions) == [
-        EvidenceMark(Span(0, 5, 15), (2,)), EvidenceMark(Span(1, 11, 15), (1,))]
+        EvidenceMark(Span(0, 5, 15), (2,)),
+        EvidenceMark(Span(1, 11, 15), (1,)),
+    ]
 
 
 def test_the_marked_article_keeps_its_text_and_anchors_every_located_question():
-    analysis = replace(seed_analysis(), questions=(
-        ask(Span(1, 0, 25)), ask(evidence=SEED_PARAGRAPHS[3]), ask(evidence="Not in the article.")))
+    analysis = replace(
+        seed_analysis(),
+        questions=(
+            ask(Span(1, 0, 25)),
+            ask(evidence=SEED_PARAGRAPHS[3]),
+            ask(evidence="Not in the article."),
+        ),
+    )
     marked = evidence.mark_evidence(analysis)
     assert marked.anchored == {1, 2}
     html = [str(p) for p in marked.paragraphs]
@@ -127,7 +154,9 @@ def test_the_marked_article_keeps_its_text_and_anchors_every_located_question():
 
 def test_hostile_article_text_stays_escaped_inside_a_mark():
     analysis = replace(seed_analysis(), questions=(ask(Span(0, 0, 40)),))
-    analysis = replace(analysis, article=replace(analysis.article, paragraphs=("<script>alert(1)</script> hi",)))
+    analysis = replace(
+        analysis, article=replace(analysis.article, paragraphs=("<script>alert(1)</script> hi",))
+    )
     html = str(evidence.mark_evidence(analysis).paragraphs[0])
     assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt; hi</mark>" in html
 
@@ -135,7 +164,9 @@ def test_hostile_article_text_stays_escaped_inside_a_mark():
 # ---- what the results page writes ----------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("value", "shown"), [(7.5, "7.5"), (13, "13"), (0, "0"), (0.3333, "0.33"), (0.9999, "1")])
+@pytest.mark.parametrize(
+    ("value", "shown"), [(7.5, "7.5"), (13, "13"), (0, "0"), (0.3333, "0.33"), (0.9999, "1")]
+)
 def test_points_are_written_as_a_teacher_writes_them(value, shown):
     assert results.points(value) == shown
 
@@ -164,6 +195,9 @@ def test_bars_cover_every_verdict_and_add_up_to_the_whole():
     result = grade_answers(replace(seed_analysis(), questions=QUIZ), {"s": "Russia", "p": "Deir al-Zor"})
     bars = results.bars(result)
     assert [(b.verdict, b.count, b.word) for b in bars] == [
-        ("correct", 1, "Correct"), ("partial", 1, "Partly correct"), ("incorrect", 3, "Incorrect")]
+        ("correct", 1, "Correct"),
+        ("partial", 1, "Partly correct"),
+        ("incorrect", 3, "Incorrect"),
+    ]
     assert sum(b.percent for b in bars) == 100
     assert all(b.icon for b in bars)

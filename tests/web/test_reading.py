@@ -115,8 +115,16 @@ def test_readability_panel_shows_grade_band_formulas_and_counts(seed_page, seed_
     assert f'<span class="grade-value" data-testid="grade">{r.grade_level:.1f}</span>' in html
     assert f'<span class="band" data-testid="band">{r.band}</span>' in html
     assert '<svg class="gauge"' in html and f"Grade level {r.grade_level:.1f} on a scale" in html
-    for name in ("Flesch reading ease", "Flesch–Kincaid", "Gunning fog", "SMOG", "Coleman–Liau", "ARI", "Dale–Chall"):
-        assert f"{name} <span class=\"hint\">" in html
+    for name in (
+        "Flesch reading ease",
+        "Flesch–Kincaid",
+        "Gunning fog",
+        "SMOG",
+        "Coleman–Liau",
+        "ARI",
+        "Dale–Chall",
+    ):
+        assert f'{name} <span class="hint">' in html
     assert f"{r.flesch_reading_ease:.1f}" in html and f"{r.dale_chall_readability_score:.1f}" in html
     assert f"<strong>{r.words}</strong> words" in html and f"<strong>{r.sentences}</strong> sentences" in html
     for word in r.difficult_word_list[:5]:
@@ -172,9 +180,13 @@ def test_hard_sentences_are_marked_in_the_text_and_explained(seed_page, seed_ana
 
 
 def test_hostile_article_text_is_escaped_never_markup(app, client, stub_pipeline):
-    add_article(app, "<script>alert(1)</script> Title\n"
-                "<img src=x onerror=alert(2)> opens the story.\n"
-                '" onmouseover="alert(3) and <a href="javascript:alert(4)">a link</a>.\n', "evil")
+    add_article(
+        app,
+        "<script>alert(1)</script> Title\n"
+        "<img src=x onerror=alert(2)> opens the story.\n"
+        '" onmouseover="alert(3) and <a href="javascript:alert(4)">a link</a>.\n',
+        "evil",
+    )
     for url in ("/articles/evil", "/"):
         html = client.get(url).get_data(as_text=True)
         assert "<script>alert" not in html and "<img src=x" not in html and 'href="javascript:' not in html
@@ -185,8 +197,12 @@ def test_hostile_article_text_is_escaped_never_markup(app, client, stub_pipeline
 
 
 def test_hostile_text_through_the_real_pipeline_is_escaped(app, client, pipeline_calls):
-    add_article(app, "Reuters, Paris :\nPresident <b>Emmanuel Macron</b> met <script>alert(1)</script> leaders "
-                "in Berlin.\n<img src=x onerror=alert(2)> France and Germany signed a deal.\n", "evil")
+    add_article(
+        app,
+        "Reuters, Paris :\nPresident <b>Emmanuel Macron</b> met <script>alert(1)</script> leaders "
+        "in Berlin.\n<img src=x onerror=alert(2)> France and Germany signed a deal.\n",
+        "evil",
+    )
     html = client.get("/articles/evil").get_data(as_text=True)
     assert "<script>alert" not in html and "<img src=x" not in html and "<b>Emmanuel" not in html
     assert "&lt;script&gt;" in html

@@ -35,7 +35,9 @@ def post(client, url: str, data: dict, form_url: str | None = None):
 
 def accounts(app) -> list[tuple[str, bool]]:
     with app.app_context():
-        return list(db.session.execute(sa.select(Teacher.email, Teacher.approved).order_by(Teacher.id)).tuples())
+        return list(
+            db.session.execute(sa.select(Teacher.email, Teacher.approved).order_by(Teacher.id)).tuples()
+        )
 
 
 @pytest.fixture
@@ -111,7 +113,10 @@ def test_admin_approval_keeps_the_account_out_until_the_admin_approves_it(make_a
     assert runner.invoke(main, ["pending-teachers"]).output.startswith("ann@school.example\tAnn Rivera\t")
     assert runner.invoke(main, ["approve-teacher", "Ann@School.Example"]).exit_code == 0
     assert runner.invoke(main, ["pending-teachers"]).output == ""
-    assert post(client, "/login", {"email": ANN["email"], "password": PASSWORD}).headers["Location"] == "/teacher"
+    assert (
+        post(client, "/login", {"email": ANN["email"], "password": PASSWORD}).headers["Location"]
+        == "/teacher"
+    )
 
 
 def test_with_approval_an_email_that_has_an_account_gets_the_same_answer_as_a_new_one(make_app):
@@ -122,8 +127,11 @@ def test_with_approval_an_email_that_has_an_account_gets_the_same_answer_as_a_ne
         teachers.create_teacher("ann@school.example", "Ann Rivera", PASSWORD)
     new, taken = app.test_client(), app.test_client()
     fresh = post(new, "/register", {**ANN, "email": "bob@school.example", "display_name": "Bob"})
-    probe = post(taken, "/register", {**ANN, "display_name": "Mallory", "password": "another long pass",
-                                      "confirm": "another long pass"})
+    probe = post(
+        taken,
+        "/register",
+        {**ANN, "display_name": "Mallory", "password": "another long pass", "confirm": "another long pass"},
+    )
     assert (probe.status_code, probe.headers["Location"]) == (fresh.status_code, fresh.headers["Location"])
     assert page(taken.get("/login")).count("An admin must approve it") == 1
     assert accounts(app) == [("ann@school.example", True), ("bob@school.example", False)]

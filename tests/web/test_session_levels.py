@@ -29,8 +29,11 @@ def participant_id(app, code, name) -> int:
     """The id of the pupil called ``name`` in the class ``code``."""
     with app.app_context():
         info = classroom.session_for_code(code)
-        return next(p.participant_id for p in classroom_results.dashboard(info.id).participants
-                    if p.display_name == name)
+        return next(
+            p.participant_id
+            for p in classroom_results.dashboard(info.id).participants
+            if p.display_name == name
+        )
 
 
 def test_a_teacher_starts_a_session_at_the_storys_levels_from_its_page(app):
@@ -42,8 +45,11 @@ def test_a_teacher_starts_a_session_at_the_storys_levels_from_its_page(app):
     assert response.status_code == 302 and "/teacher/sessions/" in response.headers["Location"]
     board = parse(ann.get(response.headers["Location"]))
     bars = [row.clean_text() for row in board.find_all(**{"data-testid": "level-result"})]
-    assert bars == ["A2 · Mars One (easy) no pupils", "B1 · Mars One (middle) no pupils",
-                    "C1 · Mars One (hard) no pupils"]
+    assert bars == [
+        "A2 · Mars One (easy) no pupils",
+        "B1 · Mars One (middle) no pupils",
+        "C1 · Mars One (hard) no pupils",
+    ]
 
 
 def test_a_story_with_a_version_without_questions_gives_a_clear_422(app):
@@ -57,11 +63,15 @@ def test_a_pupil_who_may_choose_goes_easier_and_sees_that_text_and_its_questions
     lesson = start_levelled_lesson(app, pupils_choose=True)
     sam, token = pupil_client(app, lesson.code)
     page = parse(sam.get(f"/class/{lesson.code}"))
-    assert page.find(**{"data-testid": "level-switch"}).clean_text() == \
-        "Reading level: ← Easier (A2) B1 Harder (C1) →"
+    assert (
+        page.find(**{"data-testid": "level-switch"}).clean_text()
+        == "Reading level: ← Easier (A2) B1 Harder (C1) →"
+    )
     assert page.find(**{"data-testid": "progress"}).clean_text() == "0 of 3 answered."
-    response = sam.post(f"/class/{lesson.code}/level", data={"csrf_token": token,
-                                                              "level": level_ids(app, lesson.session_id)["A2"]})
+    response = sam.post(
+        f"/class/{lesson.code}/level",
+        data={"csrf_token": token, "level": level_ids(app, lesson.session_id)["A2"]},
+    )
     assert response.status_code == 303
     page = parse(sam.get(f"/class/{lesson.code}"))
     assert page.find(**{"data-testid": "level-switch"}).clean_text() == "Reading level: A2 Harder (B1) →"
@@ -74,11 +84,15 @@ def test_a_pupil_cannot_choose_when_the_teacher_gives_the_levels(app):
     page = parse(sam.get(f"/class/{lesson.code}"))
     assert page.find(**{"data-testid": "level-switch"}).clean_text() == "Reading level: B1"
     assert page.find("form", action=f"/class/{lesson.code}/level") is None
-    response = sam.post(f"/class/{lesson.code}/level", data={"csrf_token": token,
-                                                              "level": level_ids(app, lesson.session_id)["A2"]})
+    response = sam.post(
+        f"/class/{lesson.code}/level",
+        data={"csrf_token": token, "level": level_ids(app, lesson.session_id)["A2"]},
+    )
     assert response.status_code == 409
     assert "Your teacher chooses the level in this class." in parse(response).find(role="alert").clean_text()
-    assert sam.post(f"/class/{lesson.code}/level", data={"csrf_token": token, "level": "x"}).status_code == 400
+    assert (
+        sam.post(f"/class/{lesson.code}/level", data={"csrf_token": token, "level": "x"}).status_code == 400
+    )
 
 
 def test_the_teacher_gives_a_pupil_a_level_from_the_pupils_page(app):
@@ -91,8 +105,10 @@ def test_the_teacher_gives_a_pupil_a_level_from_the_pupils_page(app):
     assert "now B1: Mars One (middle)" in form.clean_text()
     response = ann.post(f"{url}/level", {"level": level_ids(app, lesson.session_id)["C1"]})
     assert response.status_code == 302
-    assert parse(sam.get(f"/class/{lesson.code}")).find(**{"data-testid": "progress"}).clean_text() == \
-        "0 of 4 answered."
+    assert (
+        parse(sam.get(f"/class/{lesson.code}")).find(**{"data-testid": "progress"}).clean_text()
+        == "0 of 4 answered."
+    )
     live = parse(ann.get(f"/teacher/sessions/{lesson.session_id}/live"))
     assert [c.clean_text() for c in live.find_all(**{"data-testid": "pupil-level"})] == ["C1"]
     assert live.find(**{"data-testid": "progress"}).clean_text() == "0 / 4 answered"
@@ -107,8 +123,10 @@ def test_after_the_first_answer_the_teacher_is_told_why_the_level_stays(app):
     url = f"/teacher/sessions/{lesson.session_id}/participants/{pid}/level"
     response = ann.post(url, {"level": level_ids(app, lesson.session_id)["A2"]})
     assert response.status_code == 409
-    assert parse(response).find(role="alert").clean_text() == \
-        "Sam has already answered at B1: a level can change only before the first answer."
+    assert (
+        parse(response).find(role="alert").clean_text()
+        == "Sam has already answered at B1: a level can change only before the first answer."
+    )
     assert ann.post(url, {"level": "nope"}).status_code == 400
 
 

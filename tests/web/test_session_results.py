@@ -25,7 +25,9 @@ def test_the_pupil_page_lists_every_answer_with_its_verdict(answered, ann):
     answers = page.find_all(**{"data-testid": "answer"})
     assert "Not answered yet" in answers[0].clean_text()
     assert answers[1].find(**{"data-testid": "response"}).clean_text() == "Damascus"
-    assert answers[2].find(**{"data-testid": "response"}).clean_text() == "True"  # the option's label, not "true"
+    assert (
+        answers[2].find(**{"data-testid": "response"}).clean_text() == "True"
+    )  # the option's label, not "true"
     assert "Incorrect" in answers[1].clean_text()
     assert answers[1].find("button").clean_text() == "Accept this answer for question 2"
     assert answers[0].find("form") is None  # nothing to accept
@@ -44,8 +46,12 @@ def test_accepting_an_answer_makes_it_correct_and_the_score_follows_and_undo_res
     assert "Accepted by you" in page.find_all(**{"data-testid": "answer"})[1].clean_text()
     live = parse(ann.get(f"/teacher/sessions/{session_id}/live"))
     assert rows_by_name(live)["Ali"].find(**{"data-testid": "score"}).clean_text() == "1"
-    assert live.find_all(**{"data-testid": "question-stat"})[1].find(
-        **{"data-testid": "count-correct"}).clean_text() == "2 (100%)"
+    assert (
+        live.find_all(**{"data-testid": "question-stat"})[1]
+        .find(**{"data-testid": "count-correct"})
+        .clean_text()
+        == "2 (100%)"
+    )
 
     ann.post(f"{base}/answers/2/override", {"accept": "0"})
     row = stored_answer(app, pupils["Ali"], 2)
@@ -106,17 +112,21 @@ def read_csv(response) -> list[dict]:
 
 
 def test_the_answers_csv_has_one_row_per_pupil_and_question(app, answered, ann):
-    session_id, code, pupils = answered
+    session_id, code, _pupils = answered
     response = ann.get(f"/teacher/sessions/{session_id}/answers.csv")
     assert response.headers["Content-Type"] == "text/csv; charset=utf-8"
-    assert response.headers["Content-Disposition"] == f'attachment; filename="syria-quiz-war-{code}-answers.csv"'
+    assert (
+        response.headers["Content-Disposition"] == f'attachment; filename="syria-quiz-war-{code}-answers.csv"'
+    )
     rows = read_csv(response)
     assert len(rows) == 6
     got = {(r["name"], r["question number"]): (r["answer"], r["verdict"], float(r["score"])) for r in rows}
     assert got == {
-        ("Sam", "1"): ("", "unanswered", 0.0), ("Sam", "2"): ("al-Sukhna", "correct", 1.0),
+        ("Sam", "1"): ("", "unanswered", 0.0),
+        ("Sam", "2"): ("al-Sukhna", "correct", 1.0),
         ("Sam", "3"): ("false", "correct", 1.0),
-        ("Ali", "1"): ("", "unanswered", 0.0), ("Ali", "2"): ("Damascus", "incorrect", 0.0),
+        ("Ali", "1"): ("", "unanswered", 0.0),
+        ("Ali", "2"): ("Damascus", "incorrect", 0.0),
         ("Ali", "3"): ("true", "incorrect", 0.0),
     }
     assert {r["question"] for r in rows} == {q.prompt for q in QUESTIONS}

@@ -18,7 +18,19 @@ from quizapp.extensions import db
 from quizapp.models import Answer, ClassSession, Pack, PackQuestion, Participant
 from quizapp.services import classroom
 
-from .session_setup import ALPHABET, QUESTIONS, ann, answered, bob, count, ids, rows_by_name, started, stored_answer, text
+from .session_setup import (
+    ALPHABET,
+    QUESTIONS,
+    ann,
+    answered,
+    bob,
+    count,
+    ids,
+    rows_by_name,
+    started,
+    stored_answer,
+    text,
+)
 
 pytestmark = pytest.mark.db
 
@@ -28,7 +40,9 @@ pytestmark = pytest.mark.db
 
 def test_the_pack_page_starts_a_session_and_opens_its_projector_page(app, ids, ann):
     page = parse(ann.get(f"/teacher/packs/{ids[2]}"))
-    form = next(f for f in page.find_all("form") if f.attrs.get("action") == f"/teacher/packs/{ids[2]}/sessions")
+    form = next(
+        f for f in page.find_all("form") if f.attrs.get("action") == f"/teacher/packs/{ids[2]}/sessions"
+    )
     assert form.find("button").clean_text() == "Start a class session"
 
     response = ann.post(f"/teacher/packs/{ids[2]}/sessions")
@@ -114,8 +128,10 @@ def test_the_qr_code_is_an_svg_of_the_join_link(started, ann):
     modules = qr_modules(text(response))
     url = f"http://localhost/join/{code}"
     # Whatever error-correction level was chosen, the modules are exactly those of a QR code holding the URL.
-    expected = [[[bool(v) for v in row] for row in segno.make(url, error=level, boost_error=False).matrix]
-                for level in "LMQH"]
+    expected = [
+        [[bool(v) for v in row] for row in segno.make(url, error=level, boost_error=False).matrix]
+        for level in "LMQH"
+    ]
     assert modules in expected
 
 
@@ -132,7 +148,10 @@ def test_the_projector_page_polls_the_live_partial_with_htmx(started, ann):
     html = text(ann.get(f"/teacher/sessions/{session_id}"))
     page = parse(ann.get(f"/teacher/sessions/{session_id}"))
     assert page.find("script", src="/static/vendor/htmx.min.js") is not None
-    assert page.find("meta", name="htmx-config").attrs["content"] == '{"includeIndicatorStyles": false, "allowEval": false}'
+    assert (
+        page.find("meta", name="htmx-config").attrs["content"]
+        == '{"includeIndicatorStyles": false, "allowEval": false}'
+    )
     live = page.by_id("live")
     assert live.attrs["hx-get"] == f"/teacher/sessions/{session_id}/live"
     assert live.attrs["hx-trigger"] == "every 3s" and live.attrs["hx-swap"] == "outerHTML"
@@ -159,7 +178,9 @@ def test_the_live_partial_shows_who_joined_their_progress_and_each_question(app,
     assert rows["Sam"].find(**{"data-testid": "score"}).clean_text() == "2"
     assert rows["Ali"].find(**{"data-testid": "score"}).clean_text() == "0"
     assert "Handed in" in rows["Sam"].clean_text() and "Working" in rows["Ali"].clean_text()
-    assert rows["Ali"].find("a").attrs["href"] == f"/teacher/sessions/{session_id}/participants/{pupils['Ali']}"
+    assert (
+        rows["Ali"].find("a").attrs["href"] == f"/teacher/sessions/{session_id}/participants/{pupils['Ali']}"
+    )
 
     stats = page.find_all(**{"data-testid": "question-stat"})
     assert len(stats) == 3
@@ -207,7 +228,12 @@ def test_the_list_shows_the_teachers_sessions_and_the_dashboard_links_to_it(answ
 # ---- privacy and CSRF ---------------------------------------------------------------------------
 
 GETS = ("", "/live", "/qr.svg", "/delete", "/participants/{pid}", "/answers.csv", "/summary.csv")
-POSTS = (("/close", {}), ("/reopen", {}), ("/delete", {}), ("/participants/{pid}/answers/2/override", {"accept": "1"}))
+POSTS = (
+    ("/close", {}),
+    ("/reopen", {}),
+    ("/delete", {}),
+    ("/participants/{pid}/answers/2/override", {"accept": "1"}),
+)
 
 
 def test_another_teacher_gets_404_on_every_route_and_changes_nothing(app, answered, bob):
@@ -245,8 +271,12 @@ def test_every_post_needs_the_csrf_token(app, ids, answered, ann):
 def test_nobody_logged_in_is_sent_to_the_login_page(app, answered):
     session_id, *_ = answered
     client = app.test_client()
-    for path in ("/teacher/sessions", f"/teacher/sessions/{session_id}", f"/teacher/sessions/{session_id}/live",
-                 f"/teacher/sessions/{session_id}/answers.csv"):
+    for path in (
+        "/teacher/sessions",
+        f"/teacher/sessions/{session_id}",
+        f"/teacher/sessions/{session_id}/live",
+        f"/teacher/sessions/{session_id}/answers.csv",
+    ):
         response = client.get(path)
         assert response.status_code == 302 and response.headers["Location"].startswith("/login"), path
     live = client.get(f"/teacher/sessions/{session_id}/live", headers={"HX-Request": "true"})

@@ -42,7 +42,9 @@ def start(ann, ids) -> int:
     assert response.status_code == 302
     story_id = int(response.headers["Location"].rsplit("/", 1)[1])
     for slug in ("mars-adv", "mars-ele"):
-        assert ann.post(f"/teacher/stories/{story_id}/versions", {"article_id": ids[2][slug]}).status_code == 302
+        assert (
+            ann.post(f"/teacher/stories/{story_id}/versions", {"article_id": ids[2][slug]}).status_code == 302
+        )
     return story_id
 
 
@@ -51,9 +53,11 @@ def test_a_teacher_links_three_versions_and_sees_them_easiest_first_with_their_l
     page = parse(ann.get(f"/teacher/stories/{story_id}"))
     rows = [row.clean_text() for row in page.find_all("tr", **{"data-testid": "version-row"})]
     # Hand-set grades 8.4 (A2), 10.2 (B1), 12.6 (C1): easiest first whatever the order of linking.
-    assert [r.split(" Remove")[0] for r in rows] == ["Mars One (easy) A2 8.4 Year 9 171",
-                                                     "Mars One (middle) B1 10.2 Year 9 171",
-                                                     "Mars One (hard) C1 12.6 Year 9 171"]
+    assert [r.split(" Remove")[0] for r in rows] == [
+        "Mars One (easy) A2 8.4 Year 9 171",
+        "Mars One (middle) B1 10.2 Year 9 171",
+        "Mars One (hard) C1 12.6 Year 9 171",
+    ]
     assert page.find("h1").clean_text() == "Mars One"
 
 
@@ -71,7 +75,10 @@ def test_linking_an_article_to_its_own_story_again_is_a_clear_422(app, ann, ids)
     story_id = start(ann, ids)
     response = ann.post(f"/teacher/stories/{story_id}/versions", {"article_id": ids[2]["mars-int"]})
     assert response.status_code == 422
-    assert "“Mars One (middle)” is already a version of this story." in parse(response).find(role="alert").clean_text()
+    assert (
+        "“Mars One (middle)” is already a version of this story."
+        in parse(response).find(role="alert").clean_text()
+    )
     assert links(app) == 3
 
 
@@ -128,6 +135,9 @@ def test_seed_stories_are_on_the_articles_page_for_pupils(app, client):
     card = page.find(**{"data-testid": "story-card"})
     assert card.clean_text() == "Mars One A2 · 171 words B1 · 171 words C1 · 171 words"
     assert [a.attrs["aria-label"] for a in card.find_all("a")] == [
-        "A2: Mars One (easy)", "B1: Mars One (middle)", "C1: Mars One (hard)"]
+        "A2: Mars One (easy)",
+        "B1: Mars One (middle)",
+        "C1: Mars One (hard)",
+    ]
     switch = parse(client.get("/articles/mars-adv")).find(**{"data-testid": "level-switch"})
     assert switch.clean_text() == "Reading level: ← Easier (B1) C1"

@@ -26,19 +26,46 @@ pytestmark = pytest.mark.db
 
 CITIES = ("Beirut", "Damascus", "Moscow", "Tehran")
 BACKERS = ("Iran", "Iraq", "Russia", "Turkey")
-HAILED = SEED_PARAGRAPHS[1][SEED_PARAGRAPHS[1].index("Damascus hailed"):]
-BACKED = SEED_PARAGRAPHS[1][:SEED_PARAGRAPHS[1].index(" Damascus hailed")]
+HAILED = SEED_PARAGRAPHS[1][SEED_PARAGRAPHS[1].index("Damascus hailed") :]
+BACKED = SEED_PARAGRAPHS[1][: SEED_PARAGRAPHS[1].index(" Damascus hailed")]
 QUESTIONS = (
-    Question("hailed", "choice", "Which city hailed the capture of al-Sukhna?", (("Damascus",),), choices=CITIES,
-             evidence=HAILED),
-    Question("backers", "multi", "Which countries back the government?", (("Russia",), ("Iran",)),
-             choices=BACKERS, evidence=BACKED),
-    Question("president", "short", "Who is Syria's president?", (("Bashar al-Assad", "Assad"),),
-             evidence=SEED_PARAGRAPHS[0]),
-    Question("truce", "truefalse", "Did Moscow and Washington organize a ceasefire?", (("true",),),
-             evidence=SEED_PARAGRAPHS[3]),
-    Question("gap", "cloze", "Peace talks aim at putting _____ back together.", (("Syria",),),
-             evidence=SEED_PARAGRAPHS[4]),
+    Question(
+        "hailed",
+        "choice",
+        "Which city hailed the capture of al-Sukhna?",
+        (("Damascus",),),
+        choices=CITIES,
+        evidence=HAILED,
+    ),
+    Question(
+        "backers",
+        "multi",
+        "Which countries back the government?",
+        (("Russia",), ("Iran",)),
+        choices=BACKERS,
+        evidence=BACKED,
+    ),
+    Question(
+        "president",
+        "short",
+        "Who is Syria's president?",
+        (("Bashar al-Assad", "Assad"),),
+        evidence=SEED_PARAGRAPHS[0],
+    ),
+    Question(
+        "truce",
+        "truefalse",
+        "Did Moscow and Washington organize a ceasefire?",
+        (("true",),),
+        evidence=SEED_PARAGRAPHS[3],
+    ),
+    Question(
+        "gap",
+        "cloze",
+        "Peace talks aim at putting _____ back together.",
+        (("Syria",),),
+        evidence=SEED_PARAGRAPHS[4],
+    ),
 )
 URL = "/study/articles/syria"
 # By hand: Beirut is wrong (0), Russia alone is one of two backers (0.5), Assad (1), true (1), blank (0).
@@ -51,9 +78,13 @@ def library(app):
     with app.app_context():
         article = make_article("syria", analysis=replace(seed_analysis(), questions=QUESTIONS))
         teacher = make_teacher()
-        ids = {"private": make_pack(article, owner=teacher, title="Ann private").id,
-               "public": make_pack(article, owner=teacher, title="Ann shared", public=True).id,
-               "seed": make_pack(article, title="Seed pack").id, "article": article.id, "teacher": teacher.id}
+        ids = {
+            "private": make_pack(article, owner=teacher, title="Ann private").id,
+            "public": make_pack(article, owner=teacher, title="Ann shared", public=True).id,
+            "seed": make_pack(article, title="Seed pack").id,
+            "article": article.id,
+            "teacher": teacher.id,
+        }
         db.session.commit()
     return ids
 
@@ -93,8 +124,14 @@ def study_cookie(client):
 def progress_rows(client):
     """The progress page's attempts table: one tuple of cell texts per attempt."""
     table = parse(client.get("/study/progress")).find("table", class_="attempts")
-    return [tuple(c.clean_text() for c in row.find_all() if c.tag in ("td", "th"))
-            for row in table.find("tbody").find_all("tr")] if table else []
+    return (
+        [
+            tuple(c.clean_text() for c in row.find_all() if c.tag in ("td", "th"))
+            for row in table.find("tbody").find_all("tr")
+        ]
+        if table
+        else []
+    )
 
 
 # ---- picking ----------------------------------------------------------------------------------------
@@ -134,8 +171,9 @@ def test_unknown_material_is_a_404_page(client, library, url):
 def test_the_questions_page_gives_no_answer_away(client, library):
     response = client.get(URL)
     page = parse(response)
-    assert prompts(page) == [q.prompt.replace("_____", "").replace("  ", " ") if q.type == "cloze" else q.prompt
-                             for q in QUESTIONS]
+    assert prompts(page) == [
+        q.prompt.replace("_____", "").replace("  ", " ") if q.type == "cloze" else q.prompt for q in QUESTIONS
+    ]
     assert answer_leaks(response.get_data(as_text=True), QUESTIONS) == []
 
 
@@ -156,7 +194,8 @@ def test_results_are_graded_as_the_quiz_grades_with_the_evidence_shown(first_try
     verdicts = [li.find(class_="verdict").clean_text()[2:] for li in page.find_all("li", class_="result")]
     assert verdicts == ["Incorrect", "Partly correct", "Correct", "Correct", "Incorrect"]
     assert [li.find("q").clean_text() for li in page.find_all("li", class_="result")] == [
-        q.evidence for q in QUESTIONS]
+        q.evidence for q in QUESTIONS
+    ]
     assert page.by_id("evidence-1").attrs["href"] == "#result-1"  # marked in the article, as in the quiz
 
 
@@ -167,7 +206,11 @@ def test_try_again_asks_exactly_the_missed_questions_with_choices_reshuffled(cli
     assert query["round"] == ["1"] and query["only"] == ["1,2,5"]
     page = parse(client.get(url))
     # Wrong, partly right and unanswered; not the two right ones.
-    assert prompts(page) == [QUESTIONS[0].prompt, QUESTIONS[1].prompt, "Peace talks aim at putting back together."]
+    assert prompts(page) == [
+        QUESTIONS[0].prompt,
+        QUESTIONS[1].prompt,
+        "Peace talks aim at putting back together.",
+    ]
     assert "Try again on the 3 questions you missed" in page.find(class_="lead").clean_text()
     for n, stored in ((1, CITIES), (2, BACKERS)):
         shown = options(page, n)
@@ -182,12 +225,16 @@ def test_the_try_again_is_graded_on_its_own_questions(client, first_try):
     page = parse(response)
     assert page.find("p", class_="score").clean_text() == "2 / 3 points"  # by hand: 1 + 1 + blank 0
     assert try_again_url(response).endswith("round=2&only=5")
-    assert "Try again on the 1 question you missed" in page.find("a", **{"data-testid": "try-again"}).clean_text()
+    assert (
+        "Try again on the 1 question you missed"
+        in page.find("a", **{"data-testid": "try-again"}).clean_text()
+    )
 
 
 def test_all_right_offers_no_try_again(client, library):
-    response = answer(client, URL, {"q1": "Damascus", "q2": ["Russia", "Iran"], "q3": "Assad", "q4": "true",
-                                    "q5": "Syria"})
+    response = answer(
+        client, URL, {"q1": "Damascus", "q2": ["Russia", "Iran"], "q3": "Assad", "q4": "true", "q5": "Syria"}
+    )
     page = parse(response)
     assert page.find("p", class_="score").clean_text() == "5 / 5 points"
     assert page.find("a", **{"data-testid": "try-again"}) is None
@@ -223,8 +270,10 @@ def test_an_oversize_answer_gets_the_quiz_forms_message_and_records_nothing(clie
     assert study_cookie(client) is None and progress_rows(client) == []
 
 
-@pytest.mark.parametrize("query", ["only=9", "only=1,1", "only=abc", "round=-1", "round=99", "seed=x",
-                                   "only=" + ",".join(["1"] * 300)])
+@pytest.mark.parametrize(
+    "query",
+    ["only=9", "only=1,1", "only=abc", "round=-1", "round=99", "seed=x", "only=" + ",".join(["1"] * 300)],
+)
 def test_a_broken_link_says_so_and_offers_a_fresh_start(client, library, query):
     response = client.get(f"{URL}?{query}")
     assert response.status_code == 400
@@ -259,12 +308,15 @@ def test_progress_is_recorded_tabled_and_charted(client, first_try):
     page = parse(client.get("/study/progress"))
     done = page.find("ul", class_="done-list").find_all("li")
     assert [d.clean_text() for d in done] == [
-        "Syria's war enters a new phase Article 2 attempts · best 66.7% · last 2 / 3"]
+        "Syria's war enters a new phase Article 2 attempts · best 66.7% · last 2 / 3"
+    ]
     bars = page.find("svg", class_="score-chart").find_all("rect", class_="chart-bar")
     # By hand: 10 slots of (314 - 40) / 10 = 27.4 across from x = 40; bars 60% of a slot (16.44) centred
     # in it (5.48 in); the plot's floor is at y = 110 and a bar's height is its percent.
     assert [(b.attrs["x"], b.attrs["y"], b.attrs["width"], b.attrs["height"]) for b in bars] == [
-        ("45.48", "60.0", "16.44", "50.0"), ("72.88", "43.3", "16.44", "66.7")]
+        ("45.48", "60.0", "16.44", "50.0"),
+        ("72.88", "43.3", "16.44", "66.7"),
+    ]
     assert "chart-bar-retry" in bars[1].attrs["class"] and "chart-bar-retry" not in bars[0].attrs["class"]
     assert "2 attempts, oldest first: 50%, 66.7%." in " ".join(page.find("desc").clean_text().split())
 
@@ -281,7 +333,9 @@ def test_a_tampered_cookie_is_no_progress_and_is_replaced(app, client, library):
 
 
 def test_a_cookie_signed_by_another_key_or_hand_made_is_ignored(client, library):
-    forged = URLSafeSerializer("another-key", salt=progress.SALT).dumps([["article", "syria", "Forged", 5, 5, 0, 0]])
+    forged = URLSafeSerializer("another-key", salt=progress.SALT).dumps(
+        [["article", "syria", "Forged", 5, 5, 0, 0]]
+    )
     for value in (forged, "not-a-cookie", "x" * 4000, "e30." + "x" * 20):
         client.set_cookie(progress.COOKIE, value, path="/study")
         assert progress_rows(client) == []
@@ -296,8 +350,10 @@ def test_progress_keeps_only_the_latest_thirty_attempts(client, library):
 
 
 def test_a_cookie_stays_under_the_browsers_limit_with_long_titles(app):
-    long = [study.Attempt("pack", str(n), "A title with many words " * 4, 7.5, 12, study.datetime.now(study.UTC))
-            for n in range(study.MAX_ATTEMPTS)]
+    long = [
+        study.Attempt("pack", str(n), "A title with many words " * 4, 7.5, 12, study.datetime.now(study.UTC))
+        for n in range(study.MAX_ATTEMPTS)
+    ]
     with app.test_request_context("/study"):
         value = progress.encode(tuple(long))
         kept = progress._serializer().loads(value)
@@ -308,7 +364,12 @@ def test_forgetting_needs_the_form_token_then_deletes_the_cookie(client, first_t
     assert client.post("/study/progress/forget").status_code == 400
     assert len(progress_rows(client)) == 1
     page = client.get("/study/progress")
-    token = parse(page).find("form", action="/study/progress/forget").find("input", name="csrf_token").attrs["value"]
+    token = (
+        parse(page)
+        .find("form", action="/study/progress/forget")
+        .find("input", name="csrf_token")
+        .attrs["value"]
+    )
     assert page.headers["Cache-Control"] == "no-store"  # Back after forgetting shows nothing old
     response = client.post("/study/progress/forget", data={"csrf_token": token}, follow_redirects=True)
     assert "Your progress on this device has been forgotten." in response.get_data(as_text=True)
@@ -326,11 +387,18 @@ def test_an_empty_progress_page_says_what_to_do(client, library):
 
 def test_the_chart_widens_bars_past_ten_attempts_and_shows_a_zero():
     when = study.datetime(2026, 11, 1, tzinfo=study.UTC)
-    history = [study.Attempt("article", "a", "A", 0, 4, when)] + [study.Attempt("article", "a", "A", 4, 4, when)] * 19
+    history = [study.Attempt("article", "a", "A", 0, 4, when)] + [
+        study.Attempt("article", "a", "A", 4, 4, when)
+    ] * 19
     drawn = chart.score_chart(history)
     # By hand: 20 slots of 274 / 20 = 13.7 from x = 40, bars 8.22 wide and 2.74 in;
     # a zero score still shows a 1.5-high sliver on the floor (y = 110).
-    assert (drawn.bars[0].x, drawn.bars[0].width, drawn.bars[0].height, drawn.bars[0].y) == (42.74, 8.22, 1.5, 108.5)
+    assert (drawn.bars[0].x, drawn.bars[0].width, drawn.bars[0].height, drawn.bars[0].y) == (
+        42.74,
+        8.22,
+        1.5,
+        108.5,
+    )
     assert (drawn.bars[-1].x, drawn.bars[-1].height, drawn.bars[-1].y) == (303.04, 100.0, 10.0)
     assert [g.label for g in drawn.gridlines] == ["0%", "50%", "100%"]
     assert re.fullmatch(r"A \(first try\): 0%", drawn.bars[0].label)

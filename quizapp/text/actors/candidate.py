@@ -15,7 +15,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
 
 
-
 @dataclass(frozen=True)
 class Candidate:
     """One mention, resolved to the actor it names."""
@@ -35,9 +34,23 @@ class Candidate:
     person_hint: str = ""  # person evidence this mention shows, whatever its label ("Malala said")
 
 
-def make(i: int, span: SpacySpan, label: str, key: str, kind: str, name: str, descriptor: str = "") -> Candidate:
+def make(
+    i: int, span: SpacySpan, label: str, key: str, kind: str, name: str, descriptor: str = ""
+) -> Candidate:
     root = span.root
     located = root.dep_ == "pobj" and root.head.lower_ in {"in", "at", "from", "near", "to", "outside"}
     hint = evidence.person_evidence(span) if len(span) == 1 and label != "RULE" else ""
-    return Candidate(i, span.start_char, span.end_char, span.text, label, key, kind, name,
-                     root.i, descriptor, place_prep=located, person_hint=hint)
+    return Candidate(
+        i,
+        span.start_char,
+        span.end_char,
+        span.text,
+        label,
+        key,
+        kind,
+        name,
+        root.i,
+        descriptor,
+        place_prep=located,
+        person_hint=hint,
+    )

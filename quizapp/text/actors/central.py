@@ -34,24 +34,134 @@ if TYPE_CHECKING:
 
 
 MIN_SUBJECT = 3
-ABSTRACT_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ism", "ance", "ence", "ing", "ure", "ship", "dom",
-                    "age", "cy", "ogy", "ics", "sis")
-NOT_ACTORS = {"study", "report", "survey", "research", "plan", "idea", "law", "rule", "book", "film", "data",
-              "result", "number", "money", "price", "system", "problem", "website", "world", "cull", "project",
-              "programme", "program", "vote", "policy", "case", "story", "news", "war", "game", "event",
-              "work", "way", "time", "year", "day", "answer", "question", "reason", "thing", "list", "note", "picture", "image", "photo", "video", "song", "album", "novel", "app", "phone",
-              "car", "device", "technology", "internet", "weather", "sun", "sea", "water", "food", "menu",
-              "market", "economy", "industry", "trade", "tax", "deal", "contract", "prize", "award",
-              "competition", "match", "show", "campaign", "scheme", "test", "experiment", "paper", "letter",
-              "message", "statement", "court", "trial", "area", "place", "city",
-              "town", "country", "government", "company", "group", "team", "family", "public", "police",
-              "man"}  # "the man" is too common to be one person throughout
+ABSTRACT_ENDINGS = (
+    "tion",
+    "sion",
+    "ment",
+    "ness",
+    "ity",
+    "ism",
+    "ance",
+    "ence",
+    "ing",
+    "ure",
+    "ship",
+    "dom",
+    "age",
+    "cy",
+    "ogy",
+    "ics",
+    "sis",
+)
+NOT_ACTORS = {
+    "study",
+    "report",
+    "survey",
+    "research",
+    "plan",
+    "idea",
+    "law",
+    "rule",
+    "book",
+    "film",
+    "data",
+    "result",
+    "number",
+    "money",
+    "price",
+    "system",
+    "problem",
+    "website",
+    "world",
+    "cull",
+    "project",
+    "programme",
+    "program",
+    "vote",
+    "policy",
+    "case",
+    "story",
+    "news",
+    "war",
+    "game",
+    "event",
+    "work",
+    "way",
+    "time",
+    "year",
+    "day",
+    "answer",
+    "question",
+    "reason",
+    "thing",
+    "list",
+    "note",
+    "picture",
+    "image",
+    "photo",
+    "video",
+    "song",
+    "album",
+    "novel",
+    "app",
+    "phone",
+    "car",
+    "device",
+    "technology",
+    "internet",
+    "weather",
+    "sun",
+    "sea",
+    "water",
+    "food",
+    "menu",
+    "market",
+    "economy",
+    "industry",
+    "trade",
+    "tax",
+    "deal",
+    "contract",
+    "prize",
+    "award",
+    "competition",
+    "match",
+    "show",
+    "campaign",
+    "scheme",
+    "test",
+    "experiment",
+    "paper",
+    "letter",
+    "message",
+    "statement",
+    "court",
+    "trial",
+    "area",
+    "place",
+    "city",
+    "town",
+    "country",
+    "government",
+    "company",
+    "group",
+    "team",
+    "family",
+    "public",
+    "police",
+    "man",
+}  # "the man" is too common to be one person throughout
 
 
 def _definite_noun(token: Token) -> bool:
     det = next((c for c in token.children if c.dep_ == "det"), None)
-    return (det is not None and det.lower_ == "the" and token.tag_ == "NN" and token.ent_type_ == ""
-            and not any(c.dep_ == "poss" or (c.dep_ == "compound" and not _hyphened(c)) for c in token.children))
+    return (
+        det is not None
+        and det.lower_ == "the"
+        and token.tag_ == "NN"
+        and token.ent_type_ == ""
+        and not any(c.dep_ == "poss" or (c.dep_ == "compound" and not _hyphened(c)) for c in token.children)
+    )
 
 
 def _hyphened(token: Token) -> bool:
@@ -65,8 +175,13 @@ def _beside_a_noun(token: Token) -> bool:
     (the parser calls it an apposition, or a modifier of that noun)."""
     first = token.doc[token.left_edge.i]
     comma = token.doc[first.i - 1] if first.i else None
-    return token.dep_ in {"appos", "npadvmod"} and token.head.pos_ in {"NOUN", "PROPN"} \
-        and token.head.i < token.i and comma is not None and comma.text == ","
+    return (
+        token.dep_ in {"appos", "npadvmod"}
+        and token.head.pos_ in {"NOUN", "PROPN"}
+        and token.head.i < token.i
+        and comma is not None
+        and comma.text == ","
+    )
 
 
 def _words(token: Token) -> str:
@@ -74,26 +189,39 @@ def _words(token: Token) -> str:
     start = token.i
     while start >= 2 and token.doc[start - 1].text == "-" and _hyphened(token.doc[start - 2]):
         start -= 2
-    return token.doc[start:token.i + 1].text.lower()
+    return token.doc[start : token.i + 1].text.lower()
 
 
 def _abstract(lemma: str) -> bool:
-    return (lemma in NOT_ACTORS or lemma in lexicon.ORGANISATION_NOUNS or lemma in lexicon.PLACE_NOUNS
-            or lemma.endswith(ABSTRACT_ENDINGS) or len(lemma) < 3)
+    return (
+        lemma in NOT_ACTORS
+        or lemma in lexicon.ORGANISATION_NOUNS
+        or lemma in lexicon.PLACE_NOUNS
+        or lemma.endswith(ABSTRACT_ENDINGS)
+        or len(lemma) < 3
+    )
 
 
 def _named_heads(docs: Sequence[Doc]) -> set[str]:
     """Nouns the text also uses after a name ("the Global AgeWatch index"): "the index" is that name."""
-    return {t.lemma_.lower() for doc in docs for t in doc
-            if any(c.dep_ == "compound" and c.ent_type_ for c in t.children)}
+    return {
+        t.lemma_.lower()
+        for doc in docs
+        for t in doc
+        if any(c.dep_ == "compound" and c.ent_type_ for c in t.children)
+    }
 
 
 def find(docs: Sequence[Doc], candidates: Sequence[Candidate]) -> list[Candidate]:
     """Candidates (as ``mentions.Candidate``) for every central common-noun actor of the article."""
     covered = {(c.doc, c.head) for c in candidates}
     # "the prince" when the story names Prince Harry is Harry, not an actor of its own.
-    said_of_people = {w.lower() for c in candidates if c.kind == "person"
-                      for w in lexicon.title_of(docs[c.doc][c.head]).split()}
+    said_of_people = {
+        w.lower()
+        for c in candidates
+        if c.kind == "person"
+        for w in lexicon.title_of(docs[c.doc][c.head]).split()
+    }
     said_of_people |= {lexicon.human_role_of(docs[c.doc][c.head]) for c in candidates if c.kind == "person"}
     subjects: Counter[str] = Counter()
     verbs: dict[str, set[str]] = defaultdict(set)
@@ -120,12 +248,26 @@ def find(docs: Sequence[Doc], candidates: Sequence[Candidate]) -> list[Candidate
     for lemma, n in subjects.items():
         if n < MIN_SUBJECT or len(verbs[lemma]) < 2 or lemma in named:
             continue
-        kind = "group" if lemma in lexicon.COLLECTIVE_NOUNS else (
-            "person" if lexicon.noun_gender(uses[lemma][0][1]) else "other")
+        kind = (
+            "group"
+            if lemma in lexicon.COLLECTIVE_NOUNS
+            else ("person" if lexicon.noun_gender(uses[lemma][0][1]) else "other")
+        )
         name = f"the {lemma}"
         for i, token in uses[lemma]:
             start = next(c for c in token.children if c.dep_ == "det")
-            found.append(Candidate(i, start.idx, token.idx + len(token.text), token.doc.text[start.idx:token.idx
-                                   + len(token.text)], "RULE", f"thing:{lemma}", kind, name, token.i,
-                                   evidence="recurring subject"))
+            found.append(
+                Candidate(
+                    i,
+                    start.idx,
+                    token.idx + len(token.text),
+                    token.doc.text[start.idx : token.idx + len(token.text)],
+                    "RULE",
+                    f"thing:{lemma}",
+                    kind,
+                    name,
+                    token.i,
+                    evidence="recurring subject",
+                )
+            )
     return found

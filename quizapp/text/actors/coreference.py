@@ -70,8 +70,14 @@ NEUTER = {"it", "its", "itself"}
 PLURAL = {"they", "them", "their", "theirs", "themselves"}
 FIRST = {"i", "me", "my", "mine", "myself"}
 FIRST_PLURAL = {"we", "us", "our", "ours", "ourselves"}
-KIND_NOUNS = {"country": "country", "nation": "country", "city": "place", "town": "place",
-              "village": "place", "island": "place"}
+KIND_NOUNS = {
+    "country": "country",
+    "nation": "country",
+    "city": "place",
+    "town": "place",
+    "village": "place",
+    "island": "place",
+}
 WINDOW = 2  # sentences before the one a pronoun stands in
 DESCRIPTION_WINDOW = 3
 WIDE_WINDOW = 5  # for the story's only man or woman
@@ -110,14 +116,22 @@ def _is_subject(token: Token) -> bool:
 class Resolver:
     """Reads the article once, in order, keeping the entities a pronoun could stand for."""
 
-    def __init__(self, docs: Sequence[Doc], names: dict[tuple[int, int], str], actors: Actors,
-                 quotes: Callable[[int, int], Found | None], speaker_of: Callable[[Found], str | None]):
+    def __init__(
+        self,
+        docs: Sequence[Doc],
+        names: dict[tuple[int, int], str],
+        actors: Actors,
+        quotes: Callable[[int, int], Found | None],
+        speaker_of: Callable[[Found], str | None],
+    ):
         self.docs, self.names, self.actors = docs, names, actors
         self.quotes, self.speaker_of = quotes, speaker_of
         self.history: list[Entity] = []
         self.resolved: dict[tuple[int, int], str] = {}
         self.references: list[Mention] = []
-        self.quoted: list[tuple[int, Token, Found]] = []  # first-person words, resolved once every speaker is known
+        self.quoted: list[
+            tuple[int, Token, Found]
+        ] = []  # first-person words, resolved once every speaker is known
 
     def run(self) -> tuple[dict[tuple[int, int], str], tuple[Mention, ...]]:
         """(paragraph, token) -> actor for every resolved reference, and all references."""
@@ -174,11 +188,14 @@ class Resolver:
         gender = self.actors.gender.get(actor, "?") if kind == "person" else None
         self.history.append(Entity(sent_no, actor, gender, _is_subject(token), quoted))
 
-    def _add(self, p: int, token: Token, actor: str | None, via: str, confidence: float, sent_no: int) -> None:
+    def _add(
+        self, p: int, token: Token, actor: str | None, via: str, confidence: float, sent_no: int
+    ) -> None:
         first = token.doc[token.left_edge.i] if via == "description" else token
         start, end = first.idx, token.idx + len(token.text)
-        self.references.append(Mention(actor, Span(p, start, end), token.doc.text[start:end],
-                                       via, confidence if actor else 0.0))
+        self.references.append(
+            Mention(actor, Span(p, start, end), token.doc.text[start:end], via, confidence if actor else 0.0)
+        )
         if actor is not None:
             self.resolved[(p, token.i)] = actor
             self._remember(sent_no, actor, token)
@@ -216,7 +233,7 @@ class Resolver:
         if len(same) != 1:
             return None
         last = max((n for n, e in enumerate(fits) if e.actor == same[0]), default=None)
-        if last is not None and all(e.actor is None and e.definite for e in fits[last + 1:]):
+        if last is not None and all(e.actor is None and e.definite for e in fits[last + 1 :]):
             return same[0]
         return None
 
@@ -226,8 +243,11 @@ class Resolver:
             self._add(p, token, None, "pronoun", 0.0, sent_no)
             return
         kinds = {"group", "organization"} if plural else {"organization", "country", "place", "other"}
-        fits = [e for e in self._recent(sent_no, 1) if e.actor and e.subject
-                and self.actors.kind.get(e.actor) in kinds]
+        fits = [
+            e
+            for e in self._recent(sent_no, 1)
+            if e.actor and e.subject and self.actors.kind.get(e.actor) in kinds
+        ]
         actor = fits[-1].actor if len({e.actor for e in fits}) == 1 else None
         if actor is not None and _noun_between(self.docs, p, token, plural):
             actor = None
@@ -240,13 +260,22 @@ class Resolver:
         if lowered in FIRST:
             actor = speaker if speaker and self.actors.kind.get(speaker) == "person" else None
         elif lowered in FIRST_PLURAL:
-            actor = speaker if speaker and self.actors.kind.get(speaker) in {"organization", "group"} else None
+            actor = (
+                speaker if speaker and self.actors.kind.get(speaker) in {"organization", "group"} else None
+            )
         elif lowered in MALE | FEMALE | NEUTER | PLURAL:
             actor = None
         else:
             return  # "you": the reader, not an actor
-        self.references.append(Mention(actor, Span(p, token.idx, token.idx + len(token.text)), token.text,
-                                       "quote", 0.95 if actor else 0.0))
+        self.references.append(
+            Mention(
+                actor,
+                Span(p, token.idx, token.idx + len(token.text)),
+                token.text,
+                "quote",
+                0.95 if actor else 0.0,
+            )
+        )
         if actor is not None:
             self.resolved[(p, token.i)] = actor
 
@@ -268,8 +297,13 @@ class Resolver:
         lemma = token.lemma_.lower()
         kind = "organization" if lemma in lexicon.ORGANISATION_NOUNS else KIND_NOUNS.get(lemma)
         if kind is not None:
-            recent = {e.actor for e in self._recent(sent_no, DESCRIPTION_WINDOW)
-                      if e.actor and self.actors.kind.get(e.actor) == kind and e.actor not in self.actors.governments}
+            recent = {
+                e.actor
+                for e in self._recent(sent_no, DESCRIPTION_WINDOW)
+                if e.actor
+                and self.actors.kind.get(e.actor) == kind
+                and e.actor not in self.actors.governments
+            }
             self._add(p, token, recent.pop() if len(recent) == 1 else None, "description", 0.7, sent_no)
             return
         gender = lexicon.noun_gender(token)
@@ -278,12 +312,19 @@ class Resolver:
 
     def _person_description(self, p: int, token: Token, sent_no: int, gender: str, lemma: str) -> None:
         """ "the man", "the 63-year-old", "the singer": a person in reach, as for "he"/"she"."""
-        fits = [e for e in self._recent(sent_no, WINDOW) if e.gender in {gender, "?"} or
-                (gender == "?" and e.gender in {"m", "f"})]
+        fits = [
+            e
+            for e in self._recent(sent_no, WINDOW)
+            if e.gender in {gender, "?"} or (gender == "?" and e.gender in {"m", "f"})
+        ]
         people = {e.actor if e.actor else id(e) for e in fits}
         actor = fits[-1].actor if len(people) == 1 else None
-        if actor is not None and gender == "?" and lemma != "year-old" \
-                and lemma not in self.actors.role_nouns.get(actor, set()):
+        if (
+            actor is not None
+            and gender == "?"
+            and lemma != "year-old"
+            and lemma not in self.actors.role_nouns.get(actor, set())
+        ):
             # "the teenager": most likely the one person in reach, but not sure enough to say so;
             # nor is it someone else a later "she" could mean.
             self._add(p, token, None, "description", 0.0, sent_no)
@@ -291,7 +332,6 @@ class Resolver:
         if actor is None:
             self.history.append(Entity(sent_no, None, gender, _is_subject(token), definite=True))
         self._add(p, token, actor, "description", 0.75, sent_no)
-
 
     def _named(self, p: int, token: Token) -> bool:
         return (p, token.i) in self.names or (p, token.i) in self.resolved
@@ -344,14 +384,19 @@ def _speaks(token: Token) -> bool:
 def _year_old(token: Token) -> bool:
     """ "the 63-year-old": the parser makes "old" the head of "63 - year - old"."""
     doc = token.doc
-    return token.lower_ == "old" and token.i >= 2 and doc[token.i - 2].lower_ in {"year", "years"} \
+    return (
+        token.lower_ == "old"
+        and token.i >= 2
+        and doc[token.i - 2].lower_ in {"year", "years"}
         and doc[token.i - 1].text == "-"
+    )
 
 
 def _restricted(token: Token) -> bool:
     """ "the man who ...", "the company's", "the city of X": not a bare description."""
-    return any(c.dep_ in {"relcl", "acl", "prep", "compound", "amod", "appos", "poss"} for c in token.children) \
-        and not any(c.dep_ == "compound" and c.lower_.endswith("year-old") for c in token.children)
+    return any(
+        c.dep_ in {"relcl", "acl", "prep", "compound", "amod", "appos", "poss"} for c in token.children
+    ) and not any(c.dep_ == "compound" and c.lower_.endswith("year-old") for c in token.children)
 
 
 def _empty_it(token: Token) -> bool:
@@ -361,8 +406,9 @@ def _empty_it(token: Token) -> bool:
         return True
     if head.lemma_ == "be" and any(c.dep_ == "attr" for c in head.children):
         return True  # "It has been an expensive process": says what "it" is, not who
-    return any(c.dep_ in {"ccomp", "xcomp", "csubj"} and c.i > head.i for c in head.children) and \
-        head.lemma_ in {"be", "seem", "appear", "take", "make", "become"}
+    return any(
+        c.dep_ in {"ccomp", "xcomp", "csubj"} and c.i > head.i for c in head.children
+    ) and head.lemma_ in {"be", "seem", "appear", "take", "make", "become"}
 
 
 def _noun_between(docs: Sequence[Doc], p: int, token: Token, plural: bool) -> bool:

@@ -31,23 +31,111 @@ from typing import TYPE_CHECKING, Any
 from quizapp.text.actors import gazetteer, lexicon
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span as SpacySpan, Token
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
 
 
-SAYING = {"say", "tell", "add", "explain", "ask", "reply", "write", "announce", "claim", "insist",
-          "warn", "state", "comment", "admit", "argue", "agree", "believe", "think", "describe",
-          "continue", "note", "complain", "suggest", "answer", "promise", "confirm", "deny", "report",
-          "maintain", "stress", "predict", "told", "recall", "acknowledge", "declare"}
+SAYING = {
+    "say",
+    "tell",
+    "add",
+    "explain",
+    "ask",
+    "reply",
+    "write",
+    "announce",
+    "claim",
+    "insist",
+    "warn",
+    "state",
+    "comment",
+    "admit",
+    "argue",
+    "agree",
+    "believe",
+    "think",
+    "describe",
+    "continue",
+    "note",
+    "complain",
+    "suggest",
+    "answer",
+    "promise",
+    "confirm",
+    "deny",
+    "report",
+    "maintain",
+    "stress",
+    "predict",
+    "told",
+    "recall",
+    "acknowledge",
+    "declare",
+}
 # Verbs whose complement clause is what someone said, thought, wanted or noticed, not a fact
 # the narrator states ("make people notice that Starbucks does not pay enough tax").
-REPORTING = SAYING | {"notice", "show", "know", "find", "hope", "fear", "feel", "want", "mean", "prove",
-                      "realise", "realize", "see", "hear", "learn", "understand", "decide", "discover",
-                      "expect", "allege", "suspect", "doubt", "wonder", "imagine", "pretend", "accept",
-                      "hold", "reckon", "assume", "worry", "wish", "demand", "insist", "estimate"}
+REPORTING = SAYING | {
+    "notice",
+    "show",
+    "know",
+    "find",
+    "hope",
+    "fear",
+    "feel",
+    "want",
+    "mean",
+    "prove",
+    "realise",
+    "realize",
+    "see",
+    "hear",
+    "learn",
+    "understand",
+    "decide",
+    "discover",
+    "expect",
+    "allege",
+    "suspect",
+    "doubt",
+    "wonder",
+    "imagine",
+    "pretend",
+    "accept",
+    "hold",
+    "reckon",
+    "assume",
+    "worry",
+    "wish",
+    "demand",
+    "insist",
+    "estimate",
+}
 # Titles and forms of address that only a person carries.
-PERSON_TITLES = lexicon.TITLES | {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "sir", "dame", "lady",
-                                  "lord", "saint", "st", "archbishop", "bishop", "rev", "reverend",
-                                  "captain", "sergeant", "officer", "coach", "uncle", "aunt"}
+PERSON_TITLES = lexicon.TITLES | {
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "miss",
+    "sir",
+    "dame",
+    "lady",
+    "lord",
+    "saint",
+    "st",
+    "archbishop",
+    "bishop",
+    "rev",
+    "reverend",
+    "captain",
+    "sergeant",
+    "officer",
+    "coach",
+    "uncle",
+    "aunt",
+}
 MALE_TITLES = {"mr", "mr.", "sir", "lord", "king", "prince", "uncle"}
 FEMALE_TITLES = {"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "queen", "princess", "aunt"}
 
@@ -64,8 +152,7 @@ def given_name_gender(word: str) -> str | None:
     if not word[:1].isupper() or not word.isalpha() or len(word) < 2:
         return None
     found = _detector().get_gender(word)
-    return {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f",
-            "andy": "?"}.get(found)
+    return {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f", "andy": "?"}.get(found)
 
 
 def title_gender(words: Iterable[str]) -> str | None:
@@ -110,8 +197,11 @@ def person_evidence(span: SpacySpan) -> str:
     """Why a name is a person, from its own mention: "title", "given name", "saying", "role"; else ""."""
     root = span.root
     before = span.doc[span.start - 1] if span.start else None
-    if (before is not None and before.lower_ in PERSON_TITLES) or span[0].lower_ in PERSON_TITLES \
-            or lexicon.title_of(root):
+    if (
+        (before is not None and before.lower_ in PERSON_TITLES)
+        or span[0].lower_ in PERSON_TITLES
+        or lexicon.title_of(root)
+    ):
         return "title"
     first = span[0]
     if len(span) > 1 and given_name_gender(first.text) and not is_known_place(span.text):
@@ -132,4 +222,4 @@ def says(token: Token) -> bool:
         return True
     if token.dep_ == "conj":
         return says(head)
-    return (token.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according")
+    return token.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"

@@ -53,7 +53,7 @@ def _dotted(code: str) -> str:
 
 
 def _capital_forms(capital: str) -> tuple[str, ...]:
-    """ "Washington D.C." is "Washington" in running text. """
+    """ "Washington D.C." is "Washington" in running text."""
     short = re.sub(r",?\s+D\.?C\.?$", "", capital).strip()
     return tuple(dict.fromkeys(form for form in (capital, short) if form))
 

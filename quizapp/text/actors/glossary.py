@@ -113,8 +113,9 @@ def build_glossary(docs: Sequence[Doc]) -> Glossary:
     found_quotes = quotes.find(docs)
     kinds = {ids[key]: group[0].kind for key, group in groups.items()}
     resolved, references = _resolve_references(docs, token_actor, groups, ids, kinds, found_quotes)
-    index = relations.ActorIndex({**resolved, **token_actor}, names, persons,
-                                 _inner_index(docs, candidates, ids), countries)
+    index = relations.ActorIndex(
+        {**resolved, **token_actor}, names, persons, _inner_index(docs, candidates, ids), countries
+    )
     backed = [list(lexicon.backed_nouns(doc)) for doc in docs]
     found_relations = relations.extract(docs, index, backed)
     country_names = [names[i] for i in countries]
@@ -125,19 +126,36 @@ def build_glossary(docs: Sequence[Doc]) -> Glossary:
     actors = []
     for key, group in groups.items():
         ident = ids[key]
-        actors.append(Actor(
-            id=ident, name=names[ident], kind=group[0].kind,
-            aliases=_aliases(names[ident], group),
-            role=roles.describe(ident, group, docs, found_relations, names, country_names, in_quote=in_quote,
-                                resolve=lambda p, t: resolved.get((p, t.i))),
-            mentions=len(group),
-            first=Span(group[0].doc, group[0].start, group[0].end),
-            label=group[0].label,
-        ))
+        actors.append(
+            Actor(
+                id=ident,
+                name=names[ident],
+                kind=group[0].kind,
+                aliases=_aliases(names[ident], group),
+                role=roles.describe(
+                    ident,
+                    group,
+                    docs,
+                    found_relations,
+                    names,
+                    country_names,
+                    in_quote=in_quote,
+                    resolve=lambda p, t: resolved.get((p, t.i)),
+                ),
+                mentions=len(group),
+                first=Span(group[0].doc, group[0].start, group[0].end),
+                label=group[0].label,
+            )
+        )
     actors.sort(key=lambda a: (-a.mentions, KIND_ORDER.get(a.kind, 9), a.name))
     speakers = [_speaker(q, index) for q in found_quotes]
-    return Glossary(tuple(actors), _display_mentions(docs, candidates, ids), found_relations, references,
-                    tuple(_quote(docs, q, s, names) for q, s in zip(found_quotes, speakers)))
+    return Glossary(
+        tuple(actors),
+        _display_mentions(docs, candidates, ids),
+        found_relations,
+        references,
+        tuple(_quote(docs, q, s, names) for q, s in zip(found_quotes, speakers)),
+    )
 
 
 def _gender(group: list[Candidate]) -> str:
@@ -152,9 +170,14 @@ def _gender(group: list[Candidate]) -> str:
     return found if found in {"m", "f"} else "?"
 
 
-def _resolve_references(docs: Sequence[Doc], token_actor: TokenActors, groups: Groups, ids: dict[str, str],
-                        kinds: dict[str, str], found_quotes: list[quotes.Found],
-                        ) -> tuple[TokenActors, tuple[Mention, ...]]:
+def _resolve_references(
+    docs: Sequence[Doc],
+    token_actor: TokenActors,
+    groups: Groups,
+    ids: dict[str, str],
+    kinds: dict[str, str],
+    found_quotes: list[quotes.Found],
+) -> tuple[TokenActors, tuple[Mention, ...]]:
     """Pronouns, descriptions and quoted "I", resolved by ``coreference`` (or left unresolved)."""
     genders = {ids[key]: _gender(group) for key, group in groups.items() if group[0].kind == "person"}
     role_nouns: dict[str, set[str]] = {}
@@ -168,11 +191,14 @@ def _resolve_references(docs: Sequence[Doc], token_actor: TokenActors, groups: G
 
     def speaker_of(q: quotes.Found) -> str | None:
         if id(q) not in speakers:
-            speakers[id(q)] = _speaker(q, relations.ActorIndex({**resolver.resolved, **token_actor}, {}, set()))
+            speakers[id(q)] = _speaker(
+                q, relations.ActorIndex({**resolver.resolved, **token_actor}, {}, set())
+            )
         return speakers[id(q)]
 
-    resolver = coreference.Resolver(docs, token_actor, known, lambda p, char: quotes.inside(found_quotes, p, char),
-                                    speaker_of)
+    resolver = coreference.Resolver(
+        docs, token_actor, known, lambda p, char: quotes.inside(found_quotes, p, char), speaker_of
+    )
     return resolver.run()
 
 
@@ -188,8 +214,14 @@ def _speaker(q: quotes.Found, index: relations.ActorIndex) -> str | None:
     p, token = q.speaker_token
     found = index.token_actor.get((p, token.i))
     if found is None:
-        found = next((index.token_actor.get((p, c.i)) for c in token.children
-                      if c.dep_ == "appos" and index.token_actor.get((p, c.i))), None)
+        found = next(
+            (
+                index.token_actor.get((p, c.i))
+                for c in token.children
+                if c.dep_ == "appos" and index.token_actor.get((p, c.i))
+            ),
+            None,
+        )
     return found
 
 
@@ -200,7 +232,9 @@ def _quote(docs: Sequence[Doc], q: quotes.Found, speaker: str | None, names: dic
     return Quote(spans, text, speaker, speaker_text, q.cue)
 
 
-def _display_mentions(docs: Sequence[Doc], candidates: list[Candidate], ids: dict[str, str]) -> tuple[Mention, ...]:
+def _display_mentions(
+    docs: Sequence[Doc], candidates: list[Candidate], ids: dict[str, str]
+) -> tuple[Mention, ...]:
     """Mentions that never overlap, so each word links to one glossary entry.
 
     A name inside a longer one ("U.S." in "U.S.-backed militias") keeps its
@@ -208,9 +242,18 @@ def _display_mentions(docs: Sequence[Doc], candidates: list[Candidate], ids: dic
     """
     out = []
     for c in candidates:
-        inner = sorted((o for o in candidates if o is not c and o.doc == c.doc
-                        and c.start <= o.start and o.end <= c.end and (o.end - o.start) < (c.end - c.start)),
-                       key=lambda o: o.start)
+        inner = sorted(
+            (
+                o
+                for o in candidates
+                if o is not c
+                and o.doc == c.doc
+                and c.start <= o.start
+                and o.end <= c.end
+                and (o.end - o.start) < (c.end - c.start)
+            ),
+            key=lambda o: o.start,
+        )
         start = c.start
         for o in inner + [None]:
             end = o.start if o is not None else c.end

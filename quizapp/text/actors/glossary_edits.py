@@ -23,7 +23,9 @@ from quizapp.text.types import ACTOR_KINDS, Actor, Analysis, Mention, Relation, 
 
 MAX_NAME_LENGTH = 120
 MAX_ROLE_LENGTH = 300
-MAX_CORRECTIONS = 500  # a pack file holds at most this many (pack.schema.json); far more than any glossary needs
+MAX_CORRECTIONS = (
+    500  # a pack file holds at most this many (pack.schema.json); far more than any glossary needs
+)
 CORRECTION_EDITS = ("edit", "drop", "merge")
 _LOG = "glossary_corrections"
 
@@ -77,11 +79,16 @@ def apply_corrections(analysis: Analysis, wanted: Iterable[Correction]) -> tuple
         actor = _by_name(analysis, correction.actor)
         merging = correction.edit == "merge"
         target = _by_name(analysis, correction.into) if merging else None
-        missing = [n for n, found in ((correction.actor, actor), (correction.into, target if merging else actor))
-                   if not found]
+        missing = [
+            n
+            for n, found in ((correction.actor, actor), (correction.into, target if merging else actor))
+            if not found
+        ]
         if missing or actor is None:  # the actor is missing whenever it is None
-            notes.append(f"no glossary entry is called “{missing[0]}”, so the {correction.edit} of "
-                         f"“{correction.actor}” was not made")
+            notes.append(
+                f"no glossary entry is called “{missing[0]}”, so the {correction.edit} of "
+                f"“{correction.actor}” was not made"
+            )
             continue
         try:
             analysis = _make(analysis, correction, actor.id, target.id if target else "")
@@ -93,7 +100,9 @@ def apply_corrections(analysis: Analysis, wanted: Iterable[Correction]) -> tuple
 def _make(analysis: Analysis, correction: Correction, actor_id: str, target_id: str) -> Analysis:
     """Make one correction on the entries it names (found by ``apply_corrections``)."""
     if correction.edit == "edit":
-        return edit_actor(analysis, actor_id, name=correction.name, kind=correction.kind, role=correction.role)
+        return edit_actor(
+            analysis, actor_id, name=correction.name, kind=correction.kind, role=correction.role
+        )
     if correction.edit == "drop":
         return drop_actor(analysis, actor_id)
     if correction.edit == "merge":
@@ -114,9 +123,16 @@ def _logged(analysis: Analysis, correction: Correction) -> Analysis:
     """``analysis`` with ``correction`` written down; two edits in a row of one entry become one."""
     log = list(corrections(analysis))
     if len(log) >= MAX_CORRECTIONS:
-        raise GlossaryEditError(f"This glossary already has {MAX_CORRECTIONS} corrections, the most it can keep.")
+        raise GlossaryEditError(
+            f"This glossary already has {MAX_CORRECTIONS} corrections, the most it can keep."
+        )
     last = log[-1] if log else None
-    if correction.edit == "edit" and last and last.edit == "edit" and last.name.casefold() == correction.actor.casefold():
+    if (
+        correction.edit == "edit"
+        and last
+        and last.edit == "edit"
+        and last.name.casefold() == correction.actor.casefold()
+    ):
         log[-1] = replace(correction, actor=last.actor)
     else:
         log.append(correction)
@@ -138,7 +154,9 @@ def edit_actor(analysis: Analysis, actor_id: str, *, name: str, kind: str, role:
     if not name:
         raise GlossaryEditError("A name cannot be empty: drop the entry instead.")
     if len(name) > MAX_NAME_LENGTH or len(role) > MAX_ROLE_LENGTH:
-        raise GlossaryEditError(f"Keep names under {MAX_NAME_LENGTH} and roles under {MAX_ROLE_LENGTH} characters.")
+        raise GlossaryEditError(
+            f"Keep names under {MAX_NAME_LENGTH} and roles under {MAX_ROLE_LENGTH} characters."
+        )
     if kind not in ACTOR_KINDS:
         raise GlossaryEditError(f"The kind must be one of: {', '.join(ACTOR_KINDS)}.")
     aliases = _unique((*actor.aliases, actor.name), leave_out=name)

@@ -17,8 +17,8 @@ from quizapp.text.actors import evidence, gazetteer, lexicon
 from quizapp.text.actors.candidate import Candidate, make
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span as SpacySpan
-
+    from spacy.tokens import Doc
+    from spacy.tokens import Span as SpacySpan
 
 
 def with_evidence(candidates: list[Candidate], full_names_only: bool = False) -> list[Candidate]:
@@ -42,7 +42,11 @@ def with_evidence(candidates: list[Candidate], full_names_only: bool = False) ->
             proven.setdefault(c.key, "name word")
     out = []
     for c in candidates:
-        if c.kind not in {"person", "place"} or c.key in proven or (full_names_only and len(c.text.split()) < 2):
+        if (
+            c.kind not in {"person", "place"}
+            or c.key in proven
+            or (full_names_only and len(c.text.split()) < 2)
+        ):
             out.append(c)
         elif c.kind == "person" and c.label == "PERSON" and _located(c) and evidence.is_known_place(c.text):
             out.append(replace(c, key=f"place:{lexicon.fold(c.name)}", kind="place"))
@@ -57,7 +61,9 @@ def _organisation_that_speaks(c: Candidate, spoken_of: set[str]) -> Candidate:
         return c
     if lexicon.fold(words[-1]) not in spoken_of:
         return c
-    return replace(c, key=f"person:{lexicon.person_key(c.text)}", kind="person", evidence="given name, saying")
+    return replace(
+        c, key=f"person:{lexicon.person_key(c.text)}", kind="person", evidence="given name, saying"
+    )
 
 
 def surnames(docs: Sequence[Doc], candidates: list[Candidate]) -> list[Candidate]:
@@ -80,7 +86,7 @@ def surnames(docs: Sequence[Doc], candidates: list[Candidate]) -> list[Candidate
             keys = owners.get(token.text, set())
             if len(keys) == 1 and token.pos_ == "PROPN" and (i, token.idx) not in covered:
                 key = next(iter(keys))
-                found.append(make(i, doc[token.i:token.i + 1], "RULE", key, "person", names[key]))
+                found.append(make(i, doc[token.i : token.i + 1], "RULE", key, "person", names[key]))
     return found
 
 
@@ -113,8 +119,11 @@ def person_named_as_organisation(span: SpacySpan) -> bool:
     if before is not None and before.lower_ in evidence.PERSON_TITLES:
         return True
     born = root.dep_ == "nsubjpass" and root.head.lower_ == "born"
-    colleagues = len(span) == 2 and evidence.given_name_gender(span[0].text) is not None and any(
-        c.pos_ == "NOUN" and lexicon.noun_gender(c) for c in root.conjuncts)  # "X and colleagues"
+    colleagues = (
+        len(span) == 2
+        and evidence.given_name_gender(span[0].text) is not None
+        and any(c.pos_ == "NOUN" and lexicon.noun_gender(c) for c in root.conjuncts)
+    )  # "X and colleagues"
     return born or colleagues or bool(lexicon.title_of(root)) or bool(lexicon.human_role_of(root))
 
 
@@ -131,8 +140,25 @@ def among_places(span: SpacySpan) -> bool:
     return len(conjuncts) >= 2 and all(c.ent_type_ in {"GPE", "LOC"} for c in conjuncts)
 
 
-KIN_NOUNS = {"brother", "sister", "son", "daughter", "father", "mother", "wife", "husband", "uncle", "aunt",
-             "nephew", "niece", "cousin", "grandfather", "grandmother", "grandson", "granddaughter"}
+KIN_NOUNS = {
+    "brother",
+    "sister",
+    "son",
+    "daughter",
+    "father",
+    "mother",
+    "wife",
+    "husband",
+    "uncle",
+    "aunt",
+    "nephew",
+    "niece",
+    "cousin",
+    "grandfather",
+    "grandmother",
+    "grandson",
+    "granddaughter",
+}
 SPREAD_PREPOSITIONS = {"across", "throughout", "around"}
 
 
@@ -160,8 +186,10 @@ def described_as(span: SpacySpan, nouns: Collection[str]) -> bool:
 
 def placed_in(span: SpacySpan) -> bool:
     """ "the Cairngorms in Scotland": a name located in a known place is a place."""
-    return any(c.dep_ == "prep" and c.lower_ == "in" and any(g.ent_type_ in {"GPE", "LOC"} for g in c.children)
-               for c in span.root.children)
+    return any(
+        c.dep_ == "prep" and c.lower_ == "in" and any(g.ent_type_ in {"GPE", "LOC"} for g in c.children)
+        for c in span.root.children
+    )
 
 
 def indefinite(span: SpacySpan) -> bool:
@@ -187,7 +215,7 @@ def name_as_word(span: SpacySpan) -> bool:
         return True  # "you can be called Aagot"; but "an engineer called Sam Eyde" names an actor
     doc = span.doc
     first = doc[token.left_edge.i]
-    before = [t.lower_ for t in doc[max(0, first.i - 2):first.i]]
+    before = [t.lower_ for t in doc[max(0, first.i - 2) : first.i]]
     if any(t.lemma_.lower() == "name" and t.pos_ == "NOUN" and t.i < span.start for t in token.subtree):
         return True  # "the names Stúlka and Drengur Cardew", however the parser hangs it
     return before in (["the", "name"], ["the", "names"]) or (before[-1:] == ["names"])
@@ -202,9 +230,12 @@ def spelled_out_acronym(span: SpacySpan) -> bool:
         return False
     if doc[span.end].text not in {"–", "-", "(", "—", ","}:
         return False
-    words = [t for t in doc[span.end + 1:span.end + 1 + len(text)] if t.is_alpha]
-    return len(words) == len(text) and all(t.is_lower for t in words) and \
-        "".join(t.text[0] for t in words).upper() == text
+    words = [t for t in doc[span.end + 1 : span.end + 1 + len(text)] if t.is_alpha]
+    return (
+        len(words) == len(text)
+        and all(t.is_lower for t in words)
+        and "".join(t.text[0] for t in words).upper() == text
+    )
 
 
 def _families(candidates: list[Candidate]) -> list[Candidate]:
@@ -213,16 +244,23 @@ def _families(candidates: list[Candidate]) -> list[Candidate]:
     people = {c.key for c in candidates if c.kind == "person" and len(c.text.split()) > 1}
     out = []
     for c in candidates:
-        if c.kind in {"organization", "person"} and len(c.text.split()) == 1 and c.text.endswith("s") \
-                and c.text[:-1] in surnames and c.key not in people:  # "Baxters customers" is Baxter's
-            c = replace(c, key=f"group:{lexicon.fold(c.text)}", kind="group", name=f"the {c.text}",
-                        evidence="family")
+        if (
+            c.kind in {"organization", "person"}
+            and len(c.text.split()) == 1
+            and c.text.endswith("s")
+            and c.text[:-1] in surnames
+            and c.key not in people
+        ):  # "Baxters customers" is Baxter's
+            c = replace(
+                c, key=f"group:{lexicon.fold(c.text)}", kind="group", name=f"the {c.text}", evidence="family"
+            )
         out.append(c)
     return out
 
 
-def lost_apostrophes(docs: Sequence[Doc], candidates: list[Candidate],
-                     org_key: Callable[[SpacySpan], str]) -> list[Candidate]:
+def lost_apostrophes(
+    docs: Sequence[Doc], candidates: list[Candidate], org_key: Callable[[SpacySpan], str]
+) -> list[Candidate]:
     """ "Trumps supporters", "Swedens most beautiful building", "Camerons Conservative Party": a
     possessive whose apostrophe the source lost, read as the name it belongs to.
 
@@ -247,21 +285,38 @@ def lost_apostrophes(docs: Sequence[Doc], candidates: list[Candidate],
     for c in candidates:
         doc = docs[c.doc]
         first = next((t for t in doc if t.idx == c.start), None)
-        stem = first.text[:-1] if first is not None and first.text.endswith("s") and len(first.text) > 3 else ""
+        stem = (
+            first.text[:-1] if first is not None and first.text.endswith("s") and len(first.text) > 3 else ""
+        )
         known = owners.get(stem, set())
         following = doc[first.i + 1] if first is not None and first.i + 1 < len(doc) else None
         written = stem and any(t.text == stem for d in docs for t in d)  # "Shakespeare" elsewhere in the text
-        if first is None or not stem or not first.text[0].isupper() or (len(known) != 1 and not written
-                                                                        and not evidence.is_known_place(stem)) \
-                or following is None or following.pos_ not in {"NOUN", "ADJ", "ADV", "PROPN", "NUM"}:
+        if (
+            first is None
+            or not stem
+            or not first.text[0].isupper()
+            or (len(known) != 1 and not written and not evidence.is_known_place(stem))
+            or following is None
+            or following.pos_ not in {"NOUN", "ADJ", "ADV", "PROPN", "NUM"}
+        ):
             out.append(c)
             continue
         end = max(t.i for t in doc if c.start <= t.idx < c.end) + 1
         if first.i + 1 < end:  # "Camerons Conservative Party": the party's name follows
-            rest = doc[first.i + 1:end]
+            rest = doc[first.i + 1 : end]
             organisation = c.kind in {"organization", "other", "group"}
-            out.append(replace(c, start=rest.start_char, text=rest.text, key=org_key(rest), name=rest.text,
-                               head=rest.root.i) if organisation else c)
+            out.append(
+                replace(
+                    c,
+                    start=rest.start_char,
+                    text=rest.text,
+                    key=org_key(rest),
+                    name=rest.text,
+                    head=rest.root.i,
+                )
+                if organisation
+                else c
+            )
         elif len(known) == 1:  # "Trumps supporters" is Trump's; "Swedens" is Sweden's
             owner = by_key[next(iter(known))]
             out.append(replace(c, key=owner.key, kind=owner.kind, name=owner.name, evidence="possessive"))
@@ -271,15 +326,25 @@ def lost_apostrophes(docs: Sequence[Doc], candidates: list[Candidate],
 def country_before(span: SpacySpan) -> bool:
     """A country's name the model left outside an organisation's, inside its noun phrase."""
     before = span.doc[span.start - 1] if span.start else None
-    return before is not None and before.dep_ == "compound" and span.start <= before.head.i < span.end \
-        and before.ent_type_ == "" and gazetteer.load().country(before.text, allow_code=True) is not None
+    return (
+        before is not None
+        and before.dep_ == "compound"
+        and span.start <= before.head.i < span.end
+        and before.ent_type_ == ""
+        and gazetteer.load().country(before.text, allow_code=True) is not None
+    )
 
 
 def given_name_before(span: SpacySpan) -> bool:
     """A known given name the model left outside a person's name, inside its noun phrase."""
     before = span.doc[span.start - 1] if span.start else None
-    return before is not None and before.pos_ == "PROPN" and before.ent_type_ == "" \
-        and span.start <= before.head.i < span.end and evidence.given_name_gender(before.text) is not None
+    return (
+        before is not None
+        and before.pos_ == "PROPN"
+        and before.ent_type_ == ""
+        and span.start <= before.head.i < span.end
+        and evidence.given_name_gender(before.text) is not None
+    )
 
 
 def longer_country(candidates: list[Candidate]) -> list[Candidate]:

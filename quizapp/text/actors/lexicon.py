@@ -15,49 +15,236 @@ from typing import TYPE_CHECKING
 from quizapp.text.actors import gazetteer
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span as SpacySpan, Token
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
 
 
 PLACE_NOUNS = {
-    "town", "city", "village", "region", "province", "district", "county", "state",
-    "capital", "port", "island", "area", "valley", "desert", "border", "suburb",
-    "neighbourhood", "neighborhood", "river", "mountain", "country", "republic", "airport",
-    "place", "site", "spot", "location",
+    "town",
+    "city",
+    "village",
+    "region",
+    "province",
+    "district",
+    "county",
+    "state",
+    "capital",
+    "port",
+    "island",
+    "area",
+    "valley",
+    "desert",
+    "border",
+    "suburb",
+    "neighbourhood",
+    "neighborhood",
+    "river",
+    "mountain",
+    "country",
+    "republic",
+    "airport",
+    "place",
+    "site",
+    "spot",
+    "location",
 }
 # "the town of X" names X a town; "the capital of X" or "the border of X" does not.
-NAMING_PLACE_NOUNS = {"town", "city", "village", "region", "province", "district", "county", "state", "port",
-                      "island"}
+NAMING_PLACE_NOUNS = {
+    "town",
+    "city",
+    "village",
+    "region",
+    "province",
+    "district",
+    "county",
+    "state",
+    "port",
+    "island",
+}
 # "the X region" names X a region; "the X airport", "the X border" or "X site" name something of X's.
-SAME_PLACE_NOUNS = {"town", "city", "village", "region", "province", "district", "county", "state", "island",
-                    "area", "valley", "desert", "river", "mountain", "neighbourhood", "neighborhood"}
+SAME_PLACE_NOUNS = {
+    "town",
+    "city",
+    "village",
+    "region",
+    "province",
+    "district",
+    "county",
+    "state",
+    "island",
+    "area",
+    "valley",
+    "desert",
+    "river",
+    "mountain",
+    "neighbourhood",
+    "neighborhood",
+}
 GROUP_NOUNS = {
-    "government", "militia", "force", "rebel", "fighter", "troop", "soldier", "army",
-    "insurgent", "militant", "official", "leader", "minister", "diplomat", "ally",
-    "power", "citizen", "voter", "people", "authority", "police", "protester", "party",
-    "company", "firm", "group",
+    "government",
+    "militia",
+    "force",
+    "rebel",
+    "fighter",
+    "troop",
+    "soldier",
+    "army",
+    "insurgent",
+    "militant",
+    "official",
+    "leader",
+    "minister",
+    "diplomat",
+    "ally",
+    "power",
+    "citizen",
+    "voter",
+    "people",
+    "authority",
+    "police",
+    "protester",
+    "party",
+    "company",
+    "firm",
+    "group",
 }
 TITLES = {
-    "president", "prime", "minister", "king", "queen", "prince", "princess", "chancellor",
-    "senator", "governor", "general", "pope", "mayor", "secretary", "ambassador", "judge",
-    "dr", "dr.", "professor", "sheikh", "emir", "ayatollah", "commander", "colonel", "chief",
+    "president",
+    "prime",
+    "minister",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "chancellor",
+    "senator",
+    "governor",
+    "general",
+    "pope",
+    "mayor",
+    "secretary",
+    "ambassador",
+    "judge",
+    "dr",
+    "dr.",
+    "professor",
+    "sheikh",
+    "emir",
+    "ayatollah",
+    "commander",
+    "colonel",
+    "chief",
 }
 # Verbs and nouns that put an organisation on one side of a fight.
-FIGHTING = {"attack", "capture", "fight", "battle", "defeat", "bomb", "strike", "seize",
-            "recapture", "retake", "war", "offensive", "assault", "stronghold", "militant"}
+FIGHTING = {
+    "attack",
+    "capture",
+    "fight",
+    "battle",
+    "defeat",
+    "bomb",
+    "strike",
+    "seize",
+    "recapture",
+    "retake",
+    "war",
+    "offensive",
+    "assault",
+    "stronghold",
+    "militant",
+}
 AGENT_DEPS = {"nsubj", "nsubjpass", "poss"}
 # What a state does through its capital ("Damascus hailed", "organized by Moscow"); a city
 # that grows, hosts or lies somewhere is the city.
-STATE_VERBS = {"hail", "organize", "organise", "back", "support", "want", "say", "warn", "accuse", "deny",
-               "demand", "announce", "agree", "reject", "sign", "threaten", "condemn", "welcome", "urge",
-               "insist", "claim", "refuse", "impose", "respond", "hope", "fear", "broker", "negotiate",
-               "sanction", "recognise", "recognize", "veto", "order", "approve", "ban", "expel", "arm"}
+STATE_VERBS = {
+    "hail",
+    "organize",
+    "organise",
+    "back",
+    "support",
+    "want",
+    "say",
+    "warn",
+    "accuse",
+    "deny",
+    "demand",
+    "announce",
+    "agree",
+    "reject",
+    "sign",
+    "threaten",
+    "condemn",
+    "welcome",
+    "urge",
+    "insist",
+    "claim",
+    "refuse",
+    "impose",
+    "respond",
+    "hope",
+    "fear",
+    "broker",
+    "negotiate",
+    "sanction",
+    "recognise",
+    "recognize",
+    "veto",
+    "order",
+    "approve",
+    "ban",
+    "expel",
+    "arm",
+}
 # Last words that make a name a place: "Manly Beach", "the Baltic Sea", "Mount Everest".
-PLACE_NAME_WORDS = {"beach", "sea", "ocean", "bay", "river", "lake", "island", "islands", "mountain",
-                    "mountains", "coast", "street", "road", "square", "park", "valley", "desert", "forest",
-                    "city", "county", "province", "region", "gulf", "strait", "peninsula", "canal", "airport",
-                    "station", "bridge", "harbour", "harbor", "hill", "hills", "wetlands", "falls", "glacier",
-                    "cathedral", "church", "abbey", "castle", "palace", "tower", "stadium", "prison", "temple",
-                    "mosque", "channel"}
+PLACE_NAME_WORDS = {
+    "beach",
+    "sea",
+    "ocean",
+    "bay",
+    "river",
+    "lake",
+    "island",
+    "islands",
+    "mountain",
+    "mountains",
+    "coast",
+    "street",
+    "road",
+    "square",
+    "park",
+    "valley",
+    "desert",
+    "forest",
+    "city",
+    "county",
+    "province",
+    "region",
+    "gulf",
+    "strait",
+    "peninsula",
+    "canal",
+    "airport",
+    "station",
+    "bridge",
+    "harbour",
+    "harbor",
+    "hill",
+    "hills",
+    "wetlands",
+    "falls",
+    "glacier",
+    "cathedral",
+    "church",
+    "abbey",
+    "castle",
+    "palace",
+    "tower",
+    "stadium",
+    "prison",
+    "temple",
+    "mosque",
+    "channel",
+}
 
 
 def fold(text: str) -> str:
@@ -79,8 +266,13 @@ def place_descriptor(span: SpacySpan) -> str:
     root = span.root
     head = root.head
     noun = head.head
-    if head.lower_ == "of" and noun.lemma_.lower() in NAMING_PLACE_NOUNS and noun.i < span.start \
-            and noun.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+    if (
+        head.lower_ == "of"
+        and noun.lemma_.lower() in NAMING_PLACE_NOUNS
+        and noun.i < span.start
+        and noun.tag_ == "NN"
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+    ):
         return noun.lemma_.lower()  # "the town of X"; not "regions of Europe"
     if root.dep_ == "compound" and head.lemma_.lower() in SAME_PLACE_NOUNS and head.i == span.end:
         return head.lemma_.lower()
@@ -97,10 +289,42 @@ def acts(token: Token) -> bool:
 
 
 # Last words of the name of a prize or an occasion, not of an organisation: "the Nobel Peace Prize".
-PRIZE_WORDS = {"prize", "award", "awards", "medal", "cup", "trophy", "championship", "games", "festival", "day"}
-WORK_NOUNS = {"novel", "book", "film", "movie", "song", "album", "play", "painting", "series", "show",
-              "programme", "poem", "opera", "documentary", "magazine", "newspaper", "game", "single", "track",
-              "tour", "concert", "festival"}
+PRIZE_WORDS = {
+    "prize",
+    "award",
+    "awards",
+    "medal",
+    "cup",
+    "trophy",
+    "championship",
+    "games",
+    "festival",
+    "day",
+}
+WORK_NOUNS = {
+    "novel",
+    "book",
+    "film",
+    "movie",
+    "song",
+    "album",
+    "play",
+    "painting",
+    "series",
+    "show",
+    "programme",
+    "poem",
+    "opera",
+    "documentary",
+    "magazine",
+    "newspaper",
+    "game",
+    "single",
+    "track",
+    "tour",
+    "concert",
+    "festival",
+}
 
 
 def is_work_title(span: SpacySpan) -> bool:
@@ -157,36 +381,47 @@ def is_group_noun(token: Token) -> bool:
 def group_noun(span: SpacySpan) -> Token | None:
     """The group noun a nationality word qualifies ("Western governments"), if any."""
     head = span.root.head
-    if span.root.dep_ in {"amod", "compound"} and head.i == span.end and is_group_noun(head):
-        if head.tag_ in {"NNS", "NNPS"} or head.lemma_.lower() == "government":
-            return head
-    return None
+    if span.root.dep_ not in {"amod", "compound"} or head.i != span.end or not is_group_noun(head):
+        return None
+    return head if head.tag_ in {"NNS", "NNPS"} or head.lemma_.lower() == "government" else None
 
 
 def is_person_by_nationality(span: SpacySpan) -> bool:
     """ "the Austrian" as a subject or object: one person, named by nationality."""
     root = span.root
     singular_det = any(c.dep_ == "det" and c.lower_ in {"the", "a", "an"} for c in root.children)
-    return (singular_det and root.tag_ in {"NNP", "NN"} and root.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}
-            and span.doc[span.end - 1].i == root.i)
+    return (
+        singular_det
+        and root.tag_ in {"NNP", "NN"}
+        and root.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}
+        and span.doc[span.end - 1].i == root.i
+    )
 
 
 def is_local_government(token: Token) -> bool:
     """ "the state government", "local government", "a government": not the government of the country."""
     if any(c.dep_ == "det" and c.lower_ in {"a", "an", "any", "every", "no"} for c in token.children):
         return True
-    return any(c.dep_ in {"amod", "compound"} and c.lower_ in {"state", "local", "regional", "provincial",
-                                                                "city", "municipal", "county", "town"}
-               for c in token.children)
+    return any(
+        c.dep_ in {"amod", "compound"}
+        and c.lower_ in {"state", "local", "regional", "provincial", "city", "municipal", "county", "town"}
+        for c in token.children
+    )
 
 
 def named_modifier(token: Token) -> bool:
     """A capitalised word before a noun, or a name after "in", that names no country: "the Andalucían
     government", "the government in Edinburgh"."""
-    places = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children
-              if g.dep_ == "pobj" and g.pos_ == "PROPN"]
-    return bool(places) or any(c.dep_ in {"amod", "compound"} and c.text[:1].isupper() and c.i < token.i
-                               for c in token.children)
+    places = [
+        g
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ == "in"
+        for g in c.children
+        if g.dep_ == "pobj" and g.pos_ == "PROPN"
+    ]
+    return bool(places) or any(
+        c.dep_ in {"amod", "compound"} and c.text[:1].isupper() and c.i < token.i for c in token.children
+    )
 
 
 def government_country(token: Token) -> gazetteer.Country | None:
@@ -267,8 +502,12 @@ def antecedent(relative: Token) -> Token:
         return chosen
     plural_verb = verb.tag_ == "VBP"
     singular_verb = verb.tag_ == "VBZ"
-    agrees = (plural_verb and before.tag_ in {"NNS", "NNPS"}) or (singular_verb and before.tag_ in {"NN", "NNP"})
-    chosen_agrees = (plural_verb and chosen.tag_ in {"NNS", "NNPS"}) or (singular_verb and chosen.tag_ in {"NN", "NNP"})
+    agrees = (plural_verb and before.tag_ in {"NNS", "NNPS"}) or (
+        singular_verb and before.tag_ in {"NN", "NNP"}
+    )
+    chosen_agrees = (plural_verb and chosen.tag_ in {"NNS", "NNPS"}) or (
+        singular_verb and chosen.tag_ in {"NN", "NNP"}
+    )
     return before if agrees and not chosen_agrees else chosen
 
 
@@ -287,40 +526,267 @@ def country_in_focus(sentence_tokens: Iterable[Token], countries: Collection[str
 # Nouns that name a person by sex, and nouns for people by what they do: a
 # closed-enough list for "the man" or "her grandfather" to count as a person
 # a pronoun could stand for, and for "X, a lawyer" to be person evidence.
-MALE_NOUNS = {"man", "boy", "father", "son", "brother", "husband", "grandfather", "grandson", "uncle",
-              "nephew", "king", "prince", "gentleman", "spokesman", "businessman", "dad", "boyfriend"}
-FEMALE_NOUNS = {"woman", "girl", "mother", "daughter", "sister", "wife", "grandmother", "granddaughter",
-                "aunt", "niece", "queen", "princess", "lady", "spokeswoman", "businesswoman", "mum",
-                "girlfriend", "actress"}
-HUMAN_NOUNS = MALE_NOUNS | FEMALE_NOUNS | {
-    "person", "child", "friend", "doctor", "teacher", "student", "pupil", "manager", "lawyer", "worker",
-    "officer", "scientist", "researcher", "professor", "expert", "author", "writer", "novelist", "artist",
-    "painter", "singer", "musician", "actor", "star", "player", "coach", "athlete", "skydiver", "pilot",
-    "director", "editor", "journalist", "reporter", "photographer", "activist", "campaigner", "politician",
-    "leader", "president", "minister", "chancellor", "senator", "governor", "mayor", "premier", "ambassador",
-    "envoy", "secretary", "spokesperson", "founder", "owner", "boss", "chairman", "executive", "chief",
-    "member", "fan", "resident", "citizen", "customer", "user", "victim", "survivor", "winner", "hero",
-    "engineer", "designer", "chef", "waiter", "farmer", "fisherman", "hunter", "surfer", "diver", "driver",
-    "soldier", "fighter", "gunman", "detective", "judge", "historian", "archaeologist",
-    "economist", "analyst", "consultant", "psychologist", "neuroscientist", "biologist", "nurse", "patient",
-    "nominee", "prisoner", "boxer", "footballer", "comedian", "poet", "composer", "producer", "presenter",
-    "host", "teenager", "youngster", "adult", "parent", "grandparent", "baby", "cousin", "partner", "colleague",
-    "candidate", "monarch", "celebrity", "model", "businessman", "entrepreneur",
-    "inventor", "explorer", "astronaut", "priest", "vicar", "archbishop", "bishop", "pope", "volunteer",
-    "guy", "individual", "human", "addict", "refugee", "migrant", "immigrant", "supporter", "laureate", "critic", "spokesman", "official", "opponent",
-    "hunter-gatherer", "gatherer", "mentor", "keeper", "staff",
+MALE_NOUNS = {
+    "man",
+    "boy",
+    "father",
+    "son",
+    "brother",
+    "husband",
+    "grandfather",
+    "grandson",
+    "uncle",
+    "nephew",
+    "king",
+    "prince",
+    "gentleman",
+    "spokesman",
+    "businessman",
+    "dad",
+    "boyfriend",
 }
+FEMALE_NOUNS = {
+    "woman",
+    "girl",
+    "mother",
+    "daughter",
+    "sister",
+    "wife",
+    "grandmother",
+    "granddaughter",
+    "aunt",
+    "niece",
+    "queen",
+    "princess",
+    "lady",
+    "spokeswoman",
+    "businesswoman",
+    "mum",
+    "girlfriend",
+    "actress",
+}
+HUMAN_NOUNS = (
+    MALE_NOUNS
+    | FEMALE_NOUNS
+    | {
+        "person",
+        "child",
+        "friend",
+        "doctor",
+        "teacher",
+        "student",
+        "pupil",
+        "manager",
+        "lawyer",
+        "worker",
+        "officer",
+        "scientist",
+        "researcher",
+        "professor",
+        "expert",
+        "author",
+        "writer",
+        "novelist",
+        "artist",
+        "painter",
+        "singer",
+        "musician",
+        "actor",
+        "star",
+        "player",
+        "coach",
+        "athlete",
+        "skydiver",
+        "pilot",
+        "director",
+        "editor",
+        "journalist",
+        "reporter",
+        "photographer",
+        "activist",
+        "campaigner",
+        "politician",
+        "leader",
+        "president",
+        "minister",
+        "chancellor",
+        "senator",
+        "governor",
+        "mayor",
+        "premier",
+        "ambassador",
+        "envoy",
+        "secretary",
+        "spokesperson",
+        "founder",
+        "owner",
+        "boss",
+        "chairman",
+        "executive",
+        "chief",
+        "member",
+        "fan",
+        "resident",
+        "citizen",
+        "customer",
+        "user",
+        "victim",
+        "survivor",
+        "winner",
+        "hero",
+        "engineer",
+        "designer",
+        "chef",
+        "waiter",
+        "farmer",
+        "fisherman",
+        "hunter",
+        "surfer",
+        "diver",
+        "driver",
+        "soldier",
+        "fighter",
+        "gunman",
+        "detective",
+        "judge",
+        "historian",
+        "archaeologist",
+        "economist",
+        "analyst",
+        "consultant",
+        "psychologist",
+        "neuroscientist",
+        "biologist",
+        "nurse",
+        "patient",
+        "nominee",
+        "prisoner",
+        "boxer",
+        "footballer",
+        "comedian",
+        "poet",
+        "composer",
+        "producer",
+        "presenter",
+        "host",
+        "teenager",
+        "youngster",
+        "adult",
+        "parent",
+        "grandparent",
+        "baby",
+        "cousin",
+        "partner",
+        "colleague",
+        "candidate",
+        "monarch",
+        "celebrity",
+        "model",
+        "businessman",
+        "entrepreneur",
+        "inventor",
+        "explorer",
+        "astronaut",
+        "priest",
+        "vicar",
+        "archbishop",
+        "bishop",
+        "pope",
+        "volunteer",
+        "guy",
+        "individual",
+        "human",
+        "addict",
+        "refugee",
+        "migrant",
+        "immigrant",
+        "supporter",
+        "laureate",
+        "critic",
+        "spokesman",
+        "official",
+        "opponent",
+        "hunter-gatherer",
+        "gatherer",
+        "mentor",
+        "keeper",
+        "staff",
+    }
+)
 # Words in the name of a club, a firm or an institution, never in a person's.
-ORGANISATION_WORDS = {"club", "fc", "united", "city", "university", "college", "school", "society", "association",
-                      "company", "group", "trust", "bank", "foundation", "institute", "council", "party", "museum",
-                      "gallery", "records", "press", "news", "times", "post", "airlines", "airways", "motors",
-                      "inc", "ltd", "plc", "corp", "&", "and", "of", "the", "for"}
+ORGANISATION_WORDS = {
+    "club",
+    "fc",
+    "united",
+    "city",
+    "university",
+    "college",
+    "school",
+    "society",
+    "association",
+    "company",
+    "group",
+    "trust",
+    "bank",
+    "foundation",
+    "institute",
+    "council",
+    "party",
+    "museum",
+    "gallery",
+    "records",
+    "press",
+    "news",
+    "times",
+    "post",
+    "airlines",
+    "airways",
+    "motors",
+    "inc",
+    "ltd",
+    "plc",
+    "corp",
+    "&",
+    "and",
+    "of",
+    "the",
+    "for",
+}
 COLLECTIVE_NOUNS = {"couple", "pair", "family", "crowd", "twins", "duo", "trio"}
 # Nouns a story uses for an organisation it has named ("the company").
-ORGANISATION_NOUNS = {"company", "firm", "business", "organisation", "organization", "charity", "group",
-                      "bank", "club", "network", "agency", "retailer", "chain", "brand", "corporation",
-                      "newspaper", "magazine", "university", "school", "team", "band", "party", "publisher",
-                      "broadcaster", "website", "service", "museum", "gallery", "zoo", "park", "aquarium"}
+ORGANISATION_NOUNS = {
+    "company",
+    "firm",
+    "business",
+    "organisation",
+    "organization",
+    "charity",
+    "group",
+    "bank",
+    "club",
+    "network",
+    "agency",
+    "retailer",
+    "chain",
+    "brand",
+    "corporation",
+    "newspaper",
+    "magazine",
+    "university",
+    "school",
+    "team",
+    "band",
+    "party",
+    "publisher",
+    "broadcaster",
+    "website",
+    "service",
+    "museum",
+    "gallery",
+    "zoo",
+    "park",
+    "aquarium",
+}
 
 
 def noun_gender(token: Token) -> str | None:

@@ -24,16 +24,38 @@ from quizapp.text.actors import central, evidence, gazetteer, kinds, lexicon
 from quizapp.text.actors.candidate import Candidate, make
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span as SpacySpan
+    from spacy.tokens import Doc
+    from spacy.tokens import Span as SpacySpan
 
 Found = tuple[int, "SpacySpan", str]  # a name the model recognised: (paragraph, its words, its label)
 
 
 NOT_SURNAMES = {"day", "week", "prize", "award", "fund", "foundation", "act", "law", "trust", "street"}
 KEEP_LABELS = {"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "EVENT", "PRODUCT", "LAW"}
-LAW_WORDS = {"act", "acts", "treaty", "amendment", "amendments", "bill", "law"}  # the last word of a law's name
-CORPORATE_SUFFIXES = {"international", "plc", "ltd", "inc", "group", "sa", "corp", "corporation", "co",
-                      "limited", "llc", "ag", "holdings"}
+LAW_WORDS = {
+    "act",
+    "acts",
+    "treaty",
+    "amendment",
+    "amendments",
+    "bill",
+    "law",
+}  # the last word of a law's name
+CORPORATE_SUFFIXES = {
+    "international",
+    "plc",
+    "ltd",
+    "inc",
+    "group",
+    "sa",
+    "corp",
+    "corporation",
+    "co",
+    "limited",
+    "llc",
+    "ag",
+    "holdings",
+}
 _EDGE_JUNK = {"the", "a", "an", "and", "or", "of", "(", ")", ",", "-", "'s", "’s", "'", "’", '"', "“", "”"}
 
 
@@ -45,8 +67,10 @@ def _trim(span: SpacySpan) -> SpacySpan | None:
         start += 1
     while end > start and doc[end - 1].lower_ in _EDGE_JUNK:
         end -= 1
-    verb = next((t.i for t in doc[start:end] if t.pos_ == "VERB" and t.tag_ in {"VBD", "VBZ", "VBP"}
-                 and t.is_lower), None)
+    verb = next(
+        (t.i for t in doc[start:end] if t.pos_ == "VERB" and t.tag_ in {"VBD", "VBZ", "VBP"} and t.is_lower),
+        None,
+    )
     if verb is not None:  # "House of Commons questioned Starbucks": a name ends before its verb
         end = verb
     return doc[start:end] if end > start else None
@@ -59,9 +83,9 @@ def _entities(docs: Sequence[Doc]) -> list[Found]:
         for ent in doc.ents:
             span = _trim(ent) if ent.label_ in KEEP_LABELS else None
             if span is not None and ent.label_ == "ORG" and kinds.country_before(span):
-                span = doc[span.start - 1:span.end]  # "the UK Independence Party", where "UK" was left out
+                span = doc[span.start - 1 : span.end]  # "the UK Independence Party", where "UK" was left out
             if span is not None and ent.label_ == "PERSON" and kinds.given_name_before(span):
-                span = doc[span.start - 1:span.end]  # "Anders Jägerskog", where "Anders" was left out
+                span = doc[span.start - 1 : span.end]  # "Anders Jägerskog", where "Anders" was left out
             if span is not None and any(t.is_alpha and t.text[0].isupper() for t in span):
                 found.append((i, span, ent.label_))
     return found
@@ -107,10 +131,13 @@ def _joined_names(found: list[Found]) -> list[Found]:
         i, span, label = item
         if out and label == "ORG" and out[-1][0] == i and own[span.text] == 1:
             _, before, before_label = out[-1]
-            gap = [t.lower_ for t in span.doc[before.end:span.start]]
-            if (before_label in {"NORP", "GPE"} and not gap and before.root.head.i in range(span.start, span.end)) or \
-                    (before_label == "ORG" and gap in (["for"], ["of"], ["for", "the"], ["of", "the"])):
-                out[-1] = (i, span.doc[before.start:span.end], "ORG")
+            gap = [t.lower_ for t in span.doc[before.end : span.start]]
+            if (
+                before_label in {"NORP", "GPE"}
+                and not gap
+                and before.root.head.i in range(span.start, span.end)
+            ) or (before_label == "ORG" and gap in (["for"], ["of"], ["for", "the"], ["of", "the"])):
+                out[-1] = (i, span.doc[before.start : span.end], "ORG")
                 continue
         out.append(item)
     return out
@@ -120,7 +147,9 @@ def collect(docs: Sequence[Doc]) -> list[Candidate]:
     """All mentions in the article, each resolved to an actor key."""
     found = _mend_splits(docs, _joined_names(_entities(docs)))
     candidates = [c for i, span, label in found if (c := _resolve(i, span, label)) is not None]
-    candidates = kinds.lost_apostrophes(docs, candidates, lambda span: f"org:{_org_key(span, gazetteer.load())}")
+    candidates = kinds.lost_apostrophes(
+        docs, candidates, lambda span: f"org:{_org_key(span, gazetteer.load())}"
+    )
     candidates = kinds.longer_country(candidates)
     candidates += _missed_countries(docs, candidates)
     candidates += _governments(docs, candidates)
@@ -189,8 +218,14 @@ def _one_sense(candidates: list[Candidate]) -> list[Candidate]:
         if c.text in acronyms and c.kind != "person":
             key, kind, name = acronyms[c.text]
             c = replace(c, key=key, kind=kind, name=name)
-        elif len(owners) == 1 and (c.kind in {"person", "organization", "other"} or (
-                c.kind == "place" and not gazetteer.load().country(c.text) and not gazetteer.load().capital(c.text))):
+        elif len(owners) == 1 and (
+            c.kind in {"person", "organization", "other"}
+            or (
+                c.kind == "place"
+                and not gazetteer.load().country(c.text)
+                and not gazetteer.load().capital(c.text)
+            )
+        ):
             c = replace(c, key=next(iter(owners)), kind="person", evidence="full name")
         elif c.label != "RULE" and not c.key.startswith(("gov:", "country:")):
             key, kind, name = by_text[folded].most_common(1)[0][0]
@@ -208,7 +243,9 @@ def _resolve(i: int, span: SpacySpan, label: str) -> Candidate | None:
     """Decide which actor a recognised name stands for, and what kind it is."""
     gaz = gazetteer.load()
     text = span.text
-    if label == "LAW" or (label in {"ORG", "PRODUCT", "EVENT"} and len(span) > 1 and span[-1].lower_ in LAW_WORDS):
+    if label == "LAW" or (
+        label in {"ORG", "PRODUCT", "EVENT"} and len(span) > 1 and span[-1].lower_ in LAW_WORDS
+    ):
         # "the FISA Amendments Act", "Foreign Intelligence Surveillance Act": a law is a named thing, not a body
         law = span[-1].lower_ in LAW_WORDS and span[-1].text[0].isupper()
         return make(i, span, label, f"work:{lexicon.fold(text)}", "other", text) if law else None
@@ -219,8 +256,9 @@ def _resolve(i: int, span: SpacySpan, label: str) -> Candidate | None:
     if "," in text or kinds.name_as_word(span) or kinds.spelled_out_acronym(span):
         return None  # a list of names, "girls can be called Dimmblá", "CSP – concentrated solar power"
     if label == "ORG" and gaz.capital(text):
-        return replace(make(i, span, label, f"place:{lexicon.fold(text)}", "place", text),
-                       evidence="gazetteer")  # "the capital Reykjavik"
+        return replace(
+            make(i, span, label, f"place:{lexicon.fold(text)}", "place", text), evidence="gazetteer"
+        )  # "the capital Reykjavik"
     if label == "PERSON" and len(span) == 1 and kinds.named_relative(span):
         return None  # "his brother Richard": a relative named by his given name, not the full name's owner
     if label == "PRODUCT" and kinds.spread_over(span):
@@ -229,7 +267,11 @@ def _resolve(i: int, span: SpacySpan, label: str) -> Candidate | None:
         return replace(make(i, span, label, f"place:{lexicon.fold(text)}", "place", text), evidence="listed")
     if "%" in text or (label in {"ORG", "PRODUCT"} and kinds.among_common_nouns(span)):
         return None  # "national insurance, VAT and business rates": a thing in a list of things
-    if span.start and span.doc[span.start - 1].lower_ in evidence.PERSON_TITLES and evidence.is_known_place(text):
+    if (
+        span.start
+        and span.doc[span.start - 1].lower_ in evidence.PERSON_TITLES
+        and evidence.is_known_place(text)
+    ):
         return None  # "Captain Wales": part of a person's name, not the place
     descriptor = lexicon.place_descriptor(span)
     country = gaz.country(text, allow_code=label == "GPE")
@@ -237,15 +279,23 @@ def _resolve(i: int, span: SpacySpan, label: str) -> Candidate | None:
         return make(i, span, label, f"country:{country.name}", "country", country.name)
     if label == "NORP" or (label == "ORG" and len(span) == 1 and gaz.demonym(text)):
         return _resolve_nationality(i, span, label, gaz)  # "Guatemalan" is a nationality, whatever the label
-    if label == "PERSON" and (gaz.country(span[0].text) or gaz.country(span[0].text, allow_code=True)
-                              or {t.lower_ for t in span[1:]} & lexicon.ORGANISATION_WORDS):
+    if label == "PERSON" and (
+        gaz.country(span[0].text)
+        or gaz.country(span[0].text, allow_code=True)
+        or {t.lower_ for t in span[1:]} & lexicon.ORGANISATION_WORDS
+    ):
         # "UK Uncut", "Manchester United": a person's name never starts with a country or holds "United"
         # "UK Uncut": a person's name never starts with a country's
         return make(i, span, label, f"org:{lexicon.fold(text)}", "organization", text)
     if lexicon.is_work_title(span) and label in {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT"}:
         return make(i, span, label, f"work:{lexicon.fold(text)}", "other", text)
-    if label == "GPE" and span.end < len(span.doc) and span.doc[span.end].pos_ == "PROPN" \
-            and span.doc[span.end].is_title and span.doc[span.end].ent_type_ == "":
+    if (
+        label == "GPE"
+        and span.end < len(span.doc)
+        and span.doc[span.end].pos_ == "PROPN"
+        and span.doc[span.end].is_title
+        and span.doc[span.end].ent_type_ == ""
+    ):
         return None  # "China Girl": a country's name as the first word of another name
     if label == "PERSON" and span[-1].lower_ in NOT_SURNAMES:
         return make(i, span, label, f"org:{lexicon.fold(text)}", "other", text)  # "Malala Day"
@@ -255,26 +305,34 @@ def _resolve(i: int, span: SpacySpan, label: str) -> Candidate | None:
             text = span.text
         if not span[0].text[:1].isupper():
             return None  # "Minister for Economic Renewal": a title, not a name
-        return replace(make(i, span, label, f"person:{lexicon.person_key(text)}", "person", text),
-                       evidence=evidence.person_evidence(span))
+        return replace(
+            make(i, span, label, f"person:{lexicon.person_key(text)}", "person", text),
+            evidence=evidence.person_evidence(span),
+        )
     capital = gaz.capital(text) if label == "GPE" else None
     if capital and lexicon.acts_for_a_state(span.root):
         # "Moscow organized ..." : the capital stands for the country's government.
         return make(i, span, label, f"capital:{capital.name}", "country", capital.name)
     if descriptor or label in {"GPE", "LOC", "FAC"}:
-        return replace(make(i, span, label, f"place:{lexicon.fold(text)}", "place", text, descriptor),
-                       evidence=kinds.place_evidence(span, descriptor))
+        return replace(
+            make(i, span, label, f"place:{lexicon.fold(text)}", "place", text, descriptor),
+            evidence=kinds.place_evidence(span, descriptor),
+        )
     kind = "group" if lexicon.is_fighting_side(span) else "organization"
     if label == "PRODUCT" and kinds.described_as(span, lexicon.ORGANISATION_NOUNS):
         kind = "organization"  # "Mondadori – the publishing company"
     elif label == "PRODUCT" and kinds.placed_in(span):
-        return replace(make(i, span, label, f"place:{lexicon.fold(text)}", "place", text),
-                       evidence="placed")  # "the Cairngorms in Scotland"
-    elif label in {"EVENT", "PRODUCT"} or lexicon.is_work_title(span) or span[-1].lower_ in lexicon.PRIZE_WORDS:
+        return replace(
+            make(i, span, label, f"place:{lexicon.fold(text)}", "place", text), evidence="placed"
+        )  # "the Cairngorms in Scotland"
+    elif (
+        label in {"EVENT", "PRODUCT"} or lexicon.is_work_title(span) or span[-1].lower_ in lexicon.PRIZE_WORDS
+    ):
         kind = "other"
     elif span[-1].lemma_.lower() in lexicon.PLACE_NAME_WORDS and not gaz.country(text):
-        return replace(make(i, span, label, f"place:{lexicon.fold(text)}", "place", text),
-                       evidence="place word")  # "Virunga National Park"
+        return replace(
+            make(i, span, label, f"place:{lexicon.fold(text)}", "place", text), evidence="place word"
+        )  # "Virunga National Park"
     return make(i, span, label, f"org:{_org_key(span, gaz)}", kind, text)
 
 
@@ -287,7 +345,9 @@ def _org_key(span: SpacySpan, gaz: gazetteer.Gazetteer) -> str:
     while len(words) > 1 and words[-1] in CORPORATE_SUFFIXES:
         words.pop()
     if len(words) > 1 and len(words[-1]) > 3:
-        words[-1] = words[-1].removesuffix("s")  # "United Nation", as a text may misspell it, is the United Nations
+        words[-1] = words[-1].removesuffix(
+            "s"
+        )  # "United Nation", as a text may misspell it, is the United Nations
     return " ".join(words)
 
 
@@ -302,7 +362,7 @@ def _resolve_nationality(i: int, span: SpacySpan, label: str, gaz: gazetteer.Gaz
         return make(i, span, label, f"group:{lexicon.fold(span.text)}", "group", span.text)
     group_noun = lexicon.group_noun(span)
     if group_noun is not None:
-        whole = span.doc[span.start:group_noun.i + 1]
+        whole = span.doc[span.start : group_noun.i + 1]
         name = whole.text
         country = gaz.demonym(span.text)
         if group_noun.lemma_ == "government" and country:
@@ -327,8 +387,19 @@ def _missed_countries(docs: Sequence[Doc], candidates: list[Candidate]) -> list[
             if country is None or (i, match.start()) in covered:
                 continue
             token = next(t for t in doc if t.idx <= match.start() < t.idx + len(t.text))
-            found.append(Candidate(i, match.start(), match.end(), match.group(), "RULE",
-                                   f"country:{country.name}", "country", country.name, token.i))
+            found.append(
+                Candidate(
+                    i,
+                    match.start(),
+                    match.end(),
+                    match.group(),
+                    "RULE",
+                    f"country:{country.name}",
+                    "country",
+                    country.name,
+                    token.i,
+                )
+            )
     return found
 
 
@@ -346,7 +417,7 @@ def _governments(docs: Sequence[Doc], candidates: list[Candidate]) -> list[Candi
             local = lexicon.is_local_government(token) or (country is None and lexicon.named_modifier(token))
             key = "gov:local" if local else f"gov:{country.name}" if country else "gov:?"
             name = country.government if country else "the government"
-            span = doc[token.i:token.i + 1]
+            span = doc[token.i : token.i + 1]
             found.append(make(i, span, "RULE", key, "organization", name))
     return found
 
@@ -357,9 +428,8 @@ def _backed_groups(docs: Sequence[Doc], candidates: list[Candidate]) -> list[Can
     for i, doc in enumerate(docs):
         for noun, backer in lexicon.backed_nouns(doc):
             if lexicon.is_group_noun(noun):
-                span = doc[backer.i:noun.i + 1]
-                found.append(make(i, span, "RULE", f"group:{lexicon.fold(span.text)}", "group",
-                                        span.text))
+                span = doc[backer.i : noun.i + 1]
+                found.append(make(i, span, "RULE", f"group:{lexicon.fold(span.text)}", "group", span.text))
     return found
 
 

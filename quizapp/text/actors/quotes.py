@@ -33,8 +33,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 
-OPENING = "“\""
-CLOSING = "”\""
+OPENING = '“"'
+CLOSING = '”"'
 
 
 @dataclass
@@ -43,7 +43,9 @@ class Found:
 
     spans: list[tuple[int, int, int]]
     open_ended: bool  # the paragraph ended before the quotation closed
-    speaker_token: tuple[int, Token] | None = None  # (paragraph, spaCy token): the subject of the verb of saying
+    speaker_token: tuple[int, Token] | None = (
+        None  # (paragraph, spaCy token): the subject of the verb of saying
+    )
     cue: str = ""
 
 
@@ -76,7 +78,7 @@ def find(docs: Sequence[Doc]) -> list[Found]:
     quotes: list[Found] = []
     for i, doc in enumerate(docs):
         for start, end, closed in _stretches(doc.text):
-            continuing = (start == 1 and quotes and quotes[-1].open_ended and quotes[-1].spans[-1][0] == i - 1)
+            continuing = start == 1 and quotes and quotes[-1].open_ended and quotes[-1].spans[-1][0] == i - 1
             if continuing:
                 quotes[-1].spans.append((i, start, end))
                 quotes[-1].open_ended = not closed
@@ -94,8 +96,9 @@ def _attribute(docs: Sequence[Doc], q: Found) -> None:
         doc = docs[p]
         sents = {t.sent for t in doc if start <= t.idx < end}
         sents |= {t.sent for t in doc if t.idx in (start - 1, end)}
-        tokens = [t for s in sorted(sents, key=lambda s: s.start) for t in s
-                  if not (start - 1 <= t.idx <= end)]
+        tokens = [
+            t for s in sorted(sents, key=lambda s: s.start) for t in s if not (start - 1 <= t.idx <= end)
+        ]
         found = _cue(tokens, start, end)
         if found is not None:
             q.speaker_token, q.cue = (p, found[0]), found[1]

@@ -28,7 +28,8 @@ from quizapp.text.actors import lexicon
 from quizapp.text.types import Relation, Span
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span as SpacySpan, Token
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
 
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
@@ -36,17 +37,30 @@ DROP_FROM_PREDICATE = SUBJECT_DEPS | {"advcl", "mark", "cc", "conj", "punct", "p
 OBJECT_DEPS = {"dobj", "attr", "oprd", "dative"}
 RELATIVE = {"that", "which", "who", "whom"}
 PERSONAL = {"he", "him", "his", "she", "her"}
-NOMINAL_EVENTS = {"capture": "capture", "seizure": "seize", "fall": "fall", "attack": "attack",
-                  "killing": "kill", "arrest": "arrest", "election": "elect", "defeat": "defeat"}
+NOMINAL_EVENTS = {
+    "capture": "capture",
+    "seizure": "seize",
+    "fall": "fall",
+    "attack": "attack",
+    "killing": "kill",
+    "arrest": "arrest",
+    "election": "elect",
+    "defeat": "defeat",
+}
 MAX_PREDICATE_WORDS = 14
 
 
 class ActorIndex:
     """Maps parse tokens to actor ids, resolving relative and personal pronouns."""
 
-    def __init__(self, token_actor: dict[tuple[int, int], str], names: dict[str, str],
-                 persons: set[str], inner: dict[tuple[int, int], str] | None = None,
-                 countries: Collection[str] = frozenset()):
+    def __init__(
+        self,
+        token_actor: dict[tuple[int, int], str],
+        names: dict[str, str],
+        persons: set[str],
+        inner: dict[tuple[int, int], str] | None = None,
+        countries: Collection[str] = frozenset(),
+    ):
         self.token_actor = token_actor
         self.countries = countries
         self.inner = inner or {}
@@ -98,8 +112,11 @@ def _predicate(index: ActorIndex, doc_index: int, verb: Token) -> str:
                 dropped.add(t.i - 1)
     # The phrase starts at the verb (with its auxiliaries): what stands before
     # it ("Earlier", "In a statement") is not part of what the actor did.
-    tokens = [t for t in verb.subtree if t.i not in dropped
-              and (t.i >= verb.i or (t.head == verb and t.dep_ in {"aux", "auxpass", "neg"}))]
+    tokens = [
+        t
+        for t in verb.subtree
+        if t.i not in dropped and (t.i >= verb.i or (t.head == verb and t.dep_ in {"aux", "auxpass", "neg"}))
+    ]
     words = index.words(doc_index, tokens).split()
     return " ".join(words[:MAX_PREDICATE_WORDS]) + (" …" if len(words) > MAX_PREDICATE_WORDS else "")
 
@@ -110,8 +127,16 @@ def _acl_predicate(index: ActorIndex, doc_index: int, verb: Token) -> str:
     return " ".join([rest[0], lexicon.noun_phrase_for(verb.head), *rest[1:]])
 
 
-def _relation(index: ActorIndex, doc_index: int, verb: Token, subject: Token | None, obj: Token | None, kind: str,
-              predicate: str | None = None, verb_lemma: str | None = None) -> Relation:
+def _relation(
+    index: ActorIndex,
+    doc_index: int,
+    verb: Token,
+    subject: Token | None,
+    obj: Token | None,
+    kind: str,
+    predicate: str | None = None,
+    verb_lemma: str | None = None,
+) -> Relation:
     sent = verb.sent
     return Relation(
         verb=verb_lemma or verb.lemma_.lower(),
@@ -141,8 +166,13 @@ def reported(verb: Token) -> bool:
             return True
         token = token.head
     # "For Philippa Langley, Richard was the true king": an opinion, framed at the start.
-    return any(c.dep_ == "prep" and c.lower_ in {"for", "according"} and c.i < verb.i
-               and any(g.pos_ == "PROPN" for g in c.subtree) for c in verb.children)
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in {"for", "according"}
+        and c.i < verb.i
+        and any(g.pos_ == "PROPN" for g in c.subtree)
+        for c in verb.children
+    )
 
 
 def _with_conjuncts(token: Token) -> list[Token]:
@@ -160,8 +190,16 @@ def _backing(index: ActorIndex, doc_index: int, doc: Doc) -> Iterator[Relation]:
             for pobj in (c for a in agents for c in a.children if c.dep_ == "pobj"):
                 for backer in _with_conjuncts(pobj):
                     if backed is not None:
-                        yield _relation(index, doc_index, token, backer, backed, "backing",
-                                        predicate=f"backs {lexicon.phrase(backed)}", verb_lemma="back")
+                        yield _relation(
+                            index,
+                            doc_index,
+                            token,
+                            backer,
+                            backed,
+                            "backing",
+                            predicate=f"backs {lexicon.phrase(backed)}",
+                            verb_lemma="back",
+                        )
         subjects = [c for c in token.children if c.dep_ == "nsubj"]
         objects = [c for c in token.children if c.dep_ == "dobj"]
         for subject in subjects:
@@ -178,18 +216,24 @@ def _backed_one(participle: Token) -> Token | None:
     return None
 
 
-def _compound_backing(index: ActorIndex, doc_index: int, doc: Doc,
-                      backed_pairs: Iterable[tuple[Token, Token]]) -> Iterator[Relation]:
+def _compound_backing(
+    index: ActorIndex, doc_index: int, doc: Doc, backed_pairs: Iterable[tuple[Token, Token]]
+) -> Iterator[Relation]:
     """ "U.S.-backed militias": the backer is inside the adjective."""
     for noun, backer_token in backed_pairs:
         backer = index.backer(doc_index, backer_token)
         if backer is None or backer == index.actor(doc_index, noun):
             continue
         yield Relation(
-            verb="back", predicate=f"backs the {noun.text}", subject=backer,
-            object=index.actor(doc_index, noun), subject_text=index.names.get(backer, ""),
-            object_text=lexicon.phrase(noun), sentence=noun.sent.text.strip(),
-            span=_span(doc_index, noun.sent), kind="backing",
+            verb="back",
+            predicate=f"backs the {noun.text}",
+            subject=backer,
+            object=index.actor(doc_index, noun),
+            subject_text=index.names.get(backer, ""),
+            object_text=lexicon.phrase(noun),
+            sentence=noun.sent.text.strip(),
+            span=_span(doc_index, noun.sent),
+            kind="backing",
         )
 
 
@@ -205,13 +249,19 @@ def _nominal_events(index: ActorIndex, doc_index: int, doc: Doc) -> Iterator[Rel
             continue
         target = _named_inside(index, doc_index, pobj)
         reporter = token.head if token.dep_ in OBJECT_DEPS else None
-        subject = next((c for c in reporter.children if c.dep_ == "nsubj"), None) if reporter is not None else None
+        subject = (
+            next((c for c in reporter.children if c.dep_ == "nsubj"), None) if reporter is not None else None
+        )
         yield Relation(
-            verb=verb, predicate=f"{reporter.text} the {token.text} of" if reporter is not None else token.text,
+            verb=verb,
+            predicate=f"{reporter.text} the {token.text} of" if reporter is not None else token.text,
             subject=index.actor(doc_index, subject) if subject is not None else None,
-            object=target, subject_text=subject.text if subject is not None else "",
-            object_text=lexicon.phrase(pobj), sentence=token.sent.text.strip(),
-            span=_span(doc_index, token.sent), kind=verb,
+            object=target,
+            subject_text=subject.text if subject is not None else "",
+            object_text=lexicon.phrase(pobj),
+            sentence=token.sent.text.strip(),
+            span=_span(doc_index, token.sent),
+            kind=verb,
         )
 
 
@@ -226,8 +276,13 @@ def _named_inside(index: ActorIndex, doc_index: int, token: Token) -> str | None
 
 def _finite_auxiliary_after(verb: Token) -> bool:
     """A tensed auxiliary inside the verb's phrase, past the verb, is the mark of a misparse."""
-    return any(t.i > verb.i and t.dep_ in {"aux", "auxpass"} and t.tag_ in {"VBD", "VBZ", "VBP"}
-               and t.head.dep_ in {"pcomp", "pobj"} for t in verb.subtree)
+    return any(
+        t.i > verb.i
+        and t.dep_ in {"aux", "auxpass"}
+        and t.tag_ in {"VBD", "VBZ", "VBP"}
+        and t.head.dep_ in {"pcomp", "pobj"}
+        for t in verb.subtree
+    )
 
 
 def _actions(index: ActorIndex, doc_index: int, doc: Doc) -> Iterator[Relation]:
@@ -235,8 +290,12 @@ def _actions(index: ActorIndex, doc_index: int, doc: Doc) -> Iterator[Relation]:
     for verb in doc:
         if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() == "back":
             continue
-        if any(t.tag_ in {"WP", "WDT"} and t.dep_ not in SUBJECT_DEPS for c in verb.children
-               if c.dep_ not in {"ccomp"} for t in ([c] if c.dep_ != "xcomp" else c.subtree)):
+        if any(
+            t.tag_ in {"WP", "WDT"} and t.dep_ not in SUBJECT_DEPS
+            for c in verb.children
+            if c.dep_ not in {"ccomp"}
+            for t in ([c] if c.dep_ != "xcomp" else c.subtree)
+        ):
             continue  # "what he wanted to do": the clause is itself a question about its object
         if _finite_auxiliary_after(verb):
             continue  # "All Felix could think about was getting back alive": a misparse
@@ -244,7 +303,9 @@ def _actions(index: ActorIndex, doc_index: int, doc: Doc) -> Iterator[Relation]:
             continue  # "Huawei entering the table": a participle, not something the actor did
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         if verb.dep_ == "acl":  # "one organized by Moscow": the agent did it; in a plain passive it did not
-            subjects += [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+            subjects += [
+                p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
+            ]
         objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS | {"ccomp", "xcomp"}]
         predicate = None
         if verb.dep_ == "acl" and any(c.dep_ == "agent" for c in verb.children):
@@ -279,23 +340,35 @@ def _appositions(index: ActorIndex, doc_index: int, doc: Doc) -> Iterator[Relati
         head = token.head
         what = lexicon.join(t for t in head.subtree if owner.i < t.i <= head.i and t.dep_ != "case")
         yield Relation(
-            verb="be", predicate=what, subject=named, object=index.actor(doc_index, owner),
-            subject_text=lexicon.phrase(token), object_text=lexicon.join(owner.subtree),
-            sentence=token.sent.text.strip(), span=_span(doc_index, token.sent), kind="appositive",
+            verb="be",
+            predicate=what,
+            subject=named,
+            object=index.actor(doc_index, owner),
+            subject_text=lexicon.phrase(token),
+            object_text=lexicon.join(owner.subtree),
+            sentence=token.sent.text.strip(),
+            span=_span(doc_index, token.sent),
+            kind="appositive",
         )
 
 
 def _describes_a_person(noun: Token) -> bool:
     """A singular common noun that can say who someone is ("the Welsh Health Minister", "his mentor")."""
     words = len(list(noun.subtree))
-    return (noun.pos_ == "NOUN" and noun.tag_ == "NN" and len(noun.text) > 2
-            and noun.lemma_.lower() not in lexicon.PLACE_NOUNS and 2 <= words <= 12)
+    return (
+        noun.pos_ == "NOUN"
+        and noun.tag_ == "NN"
+        and len(noun.text) > 2
+        and noun.lemma_.lower() not in lexicon.PLACE_NOUNS
+        and 2 <= words <= 12
+    )
 
 
 def _finite(verb: Token) -> bool:
     """Whether a verb carries tense itself or through an auxiliary: "entering the table" does not."""
     return verb.tag_ in {"VBD", "VBZ", "VBP", "MD"} or any(
-        c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBD", "VBZ", "VBP", "MD"} for c in verb.children)
+        c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBD", "VBZ", "VBP", "MD"} for c in verb.children
+    )
 
 
 def _described_people(index: ActorIndex, doc_index: int, doc: Doc) -> Iterator[Relation]:
@@ -307,9 +380,15 @@ def _described_people(index: ActorIndex, doc_index: int, doc: Doc) -> Iterator[R
         if person not in index.persons:
             continue
         yield Relation(
-            verb="be", predicate=lexicon.phrase(token), subject=person, object=None,
-            subject_text=index.names[person], object_text=lexicon.phrase(token),
-            sentence=token.sent.text.strip(), span=_span(doc_index, token.sent), kind="description",
+            verb="be",
+            predicate=lexicon.phrase(token),
+            subject=person,
+            object=None,
+            subject_text=index.names[person],
+            object_text=lexicon.phrase(token),
+            sentence=token.sent.text.strip(),
+            span=_span(doc_index, token.sent),
+            kind="description",
         )
 
 
@@ -324,21 +403,33 @@ def _titles(index: ActorIndex, doc_index: int, doc: Doc) -> Iterator[Relation]:
             countries = {name for actor, name in index.names.items() if actor in index.countries}
             country = lexicon.country_in_focus(token.sent, countries)
             yield Relation(
-                verb="be", predicate=title, subject=person, object=None, subject_text=index.names[person],
-                object_text=f"{country}’s {title.lower()}" if country else title, sentence=token.sent.text.strip(), span=_span(doc_index, token.sent),
+                verb="be",
+                predicate=title,
+                subject=person,
+                object=None,
+                subject_text=index.names[person],
+                object_text=f"{country}’s {title.lower()}" if country else title,
+                sentence=token.sent.text.strip(),
+                span=_span(doc_index, token.sent),
                 kind="title",
             )
 
 
-def extract(docs: Sequence[Doc], index: ActorIndex,
-            backed_pairs_by_doc: Sequence[Iterable[tuple[Token, Token]]]) -> tuple[Relation, ...]:
+def extract(
+    docs: Sequence[Doc], index: ActorIndex, backed_pairs_by_doc: Sequence[Iterable[tuple[Token, Token]]]
+) -> tuple[Relation, ...]:
     """All relations in the article, in reading order, without repeats."""
     found: dict[tuple[str, str | None, str | None, Span], Relation] = {}
     for i, doc in enumerate(docs):
-        for relation in (*_backing(index, i, doc), *_compound_backing(index, i, doc, backed_pairs_by_doc[i]),
-                         *_nominal_events(index, i, doc), *_appositions(index, i, doc),
-                         *_titles(index, i, doc), *_described_people(index, i, doc),
-                         *_actions(index, i, doc)):
+        for relation in (
+            *_backing(index, i, doc),
+            *_compound_backing(index, i, doc, backed_pairs_by_doc[i]),
+            *_nominal_events(index, i, doc),
+            *_appositions(index, i, doc),
+            *_titles(index, i, doc),
+            *_described_people(index, i, doc),
+            *_actions(index, i, doc),
+        ):
             if relation.subject is None and relation.object is None:
                 continue
             found.setdefault((relation.verb, relation.subject, relation.object, relation.span), relation)

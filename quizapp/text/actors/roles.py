@@ -41,10 +41,58 @@ Resolve = Callable[[int, "Token"], "str | None"]  # (paragraph, pronoun) -> the 
 
 MAX_WORDS = 12
 EVENT_KINDS = set(NOMINAL_EVENTS.values())
-STRAY_PRONOUNS = {"i", "me", "my", "we", "us", "our", "you", "your", "he", "him", "she", "it", "they",
-                  "them", "this", "that", "these", "those"}
-BAD_ENDINGS = {"of", "the", "a", "an", "and", "or", "but", "to", "for", "with", "in", "on", "at", "by", "from",
-               "that", "which", "who", "is", "are", "was", "were", "be", "has", "have", "had", "–", "-", ",", ":"}
+STRAY_PRONOUNS = {
+    "i",
+    "me",
+    "my",
+    "we",
+    "us",
+    "our",
+    "you",
+    "your",
+    "he",
+    "him",
+    "she",
+    "it",
+    "they",
+    "them",
+    "this",
+    "that",
+    "these",
+    "those",
+}
+BAD_ENDINGS = {
+    "of",
+    "the",
+    "a",
+    "an",
+    "and",
+    "or",
+    "but",
+    "to",
+    "for",
+    "with",
+    "in",
+    "on",
+    "at",
+    "by",
+    "from",
+    "that",
+    "which",
+    "who",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "has",
+    "have",
+    "had",
+    "–",
+    "-",
+    ",",
+    ":",
+}
 
 
 def _and(names: list[str]) -> str:
@@ -65,7 +113,7 @@ def readable(phrase: str) -> bool:
     words = phrase.replace("’s", "").replace("'s", "").split()
     if not words or len(words) > MAX_WORDS or "…" in phrase:
         return False
-    if any(mark in phrase for mark in "“”\";()[]"):
+    if any(mark in phrase for mark in '“”";()[]'):
         return False
     lowered = [w.strip(",.:;!?").lower() for w in words]
     if any(w in STRAY_PRONOUNS for w in lowered):
@@ -83,19 +131,33 @@ def _title(group: Sequence[Candidate], docs: Sequence[Doc], countries: Iterable[
         title = lexicon.title_of(token)
         if not title or title.lower() in {"dr", "dr.", "mr", "mrs", "ms"}:
             continue
-        before = [t for t in token.subtree if t.i < token.i and t.pos_ not in {"DET", "PUNCT"}
-                  and t.ent_iob_ in {"", "O"} or (t.i < token.i and t.ent_type_ in {"NORP", "ORG"})]
+        before = [
+            t
+            for t in token.subtree
+            if (t.i < token.i and t.pos_ not in {"DET", "PUNCT"} and t.ent_iob_ in {"", "O"})
+            or (t.i < token.i and t.ent_type_ in {"NORP", "ORG"})
+        ]
         phrase = lexicon.join(t for t in before if t.i < token.i)
-        if len(before) > len(title.split()) and readable(phrase) and phrase.split()[-1].lower() in lexicon.TITLES:
+        if (
+            len(before) > len(title.split())
+            and readable(phrase)
+            and phrase.split()[-1].lower() in lexicon.TITLES
+        ):
             return phrase[:1].lower() + phrase[1:] if before[0].pos_ != "PROPN" else phrase
         country = lexicon.country_in_focus(token.sent, set(countries))
         return f"{country}’s {title.lower()}" if country else title
     return ""
 
 
-def _described(group: Sequence[Candidate], docs: Sequence[Doc], in_quote: InQuote,
-               resolve: Resolve = lambda p, t: None, names: dict[str, str] | None = None, ident: str | None = None,
-               person: bool = False) -> str:
+def _described(
+    group: Sequence[Candidate],
+    docs: Sequence[Doc],
+    in_quote: InQuote,
+    resolve: Resolve = lambda p, t: None,
+    names: dict[str, str] | None = None,
+    ident: str | None = None,
+    person: bool = False,
+) -> str:
     """What the text says the actor is: an apposition ("X, a surfer"), "the Prime Minister, X",
     or "X is a/the ...". A person is never what an organisation noun says ("Y of White, the
     architects company": the company is White)."""
@@ -106,12 +168,20 @@ def _described(group: Sequence[Candidate], docs: Sequence[Doc], in_quote: InQuot
         appos = next((ch for ch in token.children if ch.dep_ == "appos" and ch.pos_ == "NOUN"), None)
         if appos is None and token.dep_ == "nsubj" and token.head.lemma_ == "be" and not reported(token.head):
             appos = next((ch for ch in token.head.children if ch.dep_ == "attr" and ch.pos_ == "NOUN"), None)
-        if appos is None and token.dep_ == "appos" and token.head.pos_ in {"NOUN", "PROPN"} \
-                and not in_quote(c.doc, token.head.idx):
+        if (
+            appos is None
+            and token.dep_ == "appos"
+            and token.head.pos_ in {"NOUN", "PROPN"}
+            and not in_quote(c.doc, token.head.idx)
+        ):
             head = token.head  # "the British Prime Minister, David Cameron"
             if lexicon.noun_gender(head) or head.lower_ in lexicon.TITLES:
-                after = {t.i for ch in head.children if ch.dep_ == "prep" and ch.i > head.i and ch.i < token.i
-                         for t in ch.subtree}  # "the governor of the Bank of England, Mark Carney"
+                after = {
+                    t.i
+                    for ch in head.children
+                    if ch.dep_ == "prep" and ch.i > head.i and ch.i < token.i
+                    for t in ch.subtree
+                }  # "the governor of the Bank of England, Mark Carney"
                 commas = [t.i for t in head.subtree if t.text == "," and t.i < head.i]
                 start = max(commas, default=-1)  # "... a view of the square, Rjukan’s young mayor, X"
                 tokens = [t for t in head.subtree if start < t.i <= head.i or t.i in after]
@@ -122,19 +192,29 @@ def _described(group: Sequence[Candidate], docs: Sequence[Doc], in_quote: InQuot
         if person and appos is not None and appos.lemma_.lower() in lexicon.ORGANISATION_NOUNS:
             continue
         first = appos.doc[appos.left_edge.i] if appos is not None else None
-        if appos is not None and first is not None and (
-                first.pos_ == "DET" or first.tag_ == "PRP$" or first.i == appos.i):
-            dropped = {t.i for ch in appos.children if ch.dep_ in {"relcl", "acl", "appos"} for t in ch.subtree}
-            if dropped and any(t.lower_ in {"only", "first", "last", "sole"} or t.tag_ == "JJS" for t in appos.subtree):
+        if (
+            appos is not None
+            and first is not None
+            and (first.pos_ == "DET" or first.tag_ == "PRP$" or first.i == appos.i)
+        ):
+            dropped = {
+                t.i for ch in appos.children if ch.dep_ in {"relcl", "acl", "appos"} for t in ch.subtree
+            }
+            if dropped and any(
+                t.lower_ in {"only", "first", "last", "sole"} or t.tag_ == "JJS" for t in appos.subtree
+            ):
                 continue  # "the only company [seeking to explore ...]": the cut-off clause carries the claim
-            phrase = _owned([t for t in appos.subtree if t.i not in dropped], c.doc, resolve, names or {}, ident)
+            phrase = _owned(
+                [t for t in appos.subtree if t.i not in dropped], c.doc, resolve, names or {}, ident
+            )
             if phrase and readable(phrase):
                 return phrase
     return ""
 
 
-def _owned(tokens: Sequence[Token], paragraph: int, resolve: Resolve, names: dict[str, str],
-           ident: str | None = None) -> str:
+def _owned(
+    tokens: Sequence[Token], paragraph: int, resolve: Resolve, names: dict[str, str], ident: str | None = None
+) -> str:
     """A noun phrase as text, "the" lowered, a leading "his"/"her" replaced by the resolved owner.
 
     "Her lawyer" alone does not say whose; "Scarlett Johansson’s lawyer"
@@ -196,18 +276,28 @@ def _names_it(subject_text: str, names: Collection[str]) -> bool:
     """
     folded = lexicon.fold(subject_text)
     words = subject_text.split()
-    return folded in names or (len(words) == 2 and words[0].lower() == "the") \
-        or folded in {"that", "which", "who"}  # "governments that want ...": resolved by the parse
+    return (
+        folded in names
+        or (len(words) == 2 and words[0].lower() == "the")
+        or folded in {"that", "which", "who"}
+    )  # "governments that want ...": resolved by the parse
 
 
-def _action(ident: str, found: Sequence[Relation], in_quote: InQuote, names: Collection[str] = frozenset()) -> str:
+def _action(
+    ident: str, found: Sequence[Relation], in_quote: InQuote, names: Collection[str] = frozenset()
+) -> str:
     """The first verb phrase with the actor as subject that reads alone and is not a saying."""
     for r in found:
         if r.kind != "action" or r.subject != ident or r.verb in evidence.SAYING:
             continue
         if names and not _names_it(r.subject_text, names):
             continue
-        if in_quote(r.span.paragraph, r.span.start + 1) or r.predicate.split()[0].lower() in {"'s", "’s", "’m", "'m"}:
+        if in_quote(r.span.paragraph, r.span.start + 1) or r.predicate.split()[0].lower() in {
+            "'s",
+            "’s",
+            "’m",
+            "'m",
+        }:
             continue
         if r.subject_text.lower() in {"i", "we"}:  # a quoted "I": the words are the quote's
             continue
@@ -222,9 +312,41 @@ def _action(ident: str, found: Sequence[Relation], in_quote: InQuote, names: Col
     return ""
 
 
-AUXILIARIES = {"is", "are", "was", "were", "be", "been", "has", "have", "had", "do", "does", "did", "can",
-               "could", "will", "would", "shall", "should", "may", "might", "must", "not", "n’t", "n't",
-               "couldn’t", "can’t", "won’t", "didn’t", "doesn’t", "don’t", "wasn’t", "isn’t", "never"}
+AUXILIARIES = {
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "has",
+    "have",
+    "had",
+    "do",
+    "does",
+    "did",
+    "can",
+    "could",
+    "will",
+    "would",
+    "shall",
+    "should",
+    "may",
+    "might",
+    "must",
+    "not",
+    "n’t",
+    "n't",
+    "couldn’t",
+    "can’t",
+    "won’t",
+    "didn’t",
+    "doesn’t",
+    "don’t",
+    "wasn’t",
+    "isn’t",
+    "never",
+}
 
 
 def _bare_verb(predicate: str) -> bool:
@@ -239,16 +361,26 @@ def _place(ident: str, group: Sequence[Candidate], found: Sequence[Relation], na
     event = _event_on(ident, found, names)
     if descriptor and event:
         return f"{descriptor} whose {event.removeprefix('whose ')}"
-    owner = next((r for r in found if r.kind == "appositive" and r.subject == ident and r.object in names), None)
+    owner = next(
+        (r for r in found if r.kind == "appositive" and r.subject == ident and r.object in names), None
+    )
     if owner is not None:
         what = f"{names[cast(str, owner.object)]}’s {owner.predicate}"  # chosen for an object in names
         return f"a {descriptor}: {what}" if descriptor else what
     return descriptor
 
 
-def describe(ident: str, group: Sequence[Candidate], docs: Sequence[Doc], found: Sequence[Relation],
-             names: dict[str, str], countries: Iterable[str], kind: str = "",
-             in_quote: InQuote = lambda p, c: False, resolve: Resolve = lambda p, t: None) -> str:
+def describe(
+    ident: str,
+    group: Sequence[Candidate],
+    docs: Sequence[Doc],
+    found: Sequence[Relation],
+    names: dict[str, str],
+    countries: Iterable[str],
+    kind: str = "",
+    in_quote: InQuote = lambda p, c: False,
+    resolve: Resolve = lambda p, t: None,
+) -> str:
     """The role line for the actor ``ident`` whose mentions are ``group``.
 
     ``names`` maps every actor id to its name; ``countries`` lists the names
@@ -261,11 +393,16 @@ def describe(ident: str, group: Sequence[Candidate], docs: Sequence[Doc], found:
     if kind == "place":
         return _place(ident, group, found, names)
     if kind == "person":
-        options = [_title(group, docs, countries),
-                   _described(group, docs, in_quote, resolve, names, ident, person=True)]
+        options = [
+            _title(group, docs, countries),
+            _described(group, docs, in_quote, resolve, names, ident, person=True),
+        ]
     else:
-        options = [*_links(ident, found, names), _possession(group, docs, in_quote),
-                   _described(group, docs, in_quote, resolve, names, ident)]
+        options = [
+            *_links(ident, found, names),
+            _possession(group, docs, in_quote),
+            _described(group, docs, in_quote, resolve, names, ident),
+        ]
     own = {lexicon.fold(c.text) for c in group} | {lexicon.fold(names[ident])}
     options.append(_action(ident, found, in_quote, own))
     return next((o for o in options if o), "")

@@ -18,47 +18,97 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from quizapp.text.grading import concepts, numbers
 from quizapp.text.actors import gazetteer, lexicon
-from quizapp.text.grading.answers import key, tokens
 from quizapp.text.actors.gazetteer import Country
+from quizapp.text.grading import concepts, numbers
+from quizapp.text.grading.answers import key, tokens
 from quizapp.text.question import Question
 
-MAX_NAME_WORDS = 5    # the gazetteer's longer names are formal ones nobody types
+MAX_NAME_WORDS = 5  # the gazetteer's longer names are formal ones nobody types
 MAX_LOCAL_WORDS = 12  # a question's own names are indexed whole, however long
-SCATTER = 3           # words an answer's words may be spread over, beyond their own number
-REASON_SCATTER = 8    # ... and a reason's, which comes in a sentence of the pupil's own
+SCATTER = 3  # words an answer's words may be spread over, beyond their own number
+REASON_SCATTER = 8  # ... and a reason's, which comes in a sentence of the pupil's own
 IDEAS = ("concept", "reason")
 # Country codes pupils actually write; the rest ("IN", "IT", "AND") are words.
 WELL_KNOWN_CODES = frozenset({"u_s", "u_s_a", "u_k", "u_a_e", "u_s_s_r", "d_r_c", "p_r_c"})
 # Gazetteer entries that are also everyday words or first names: as a wrong
 # item they would cost a pupil credit for "a male soldier" or "Jordan said".
-AMBIGUOUS = frozenset({"island", "valley", "jersey", "turkey", "chad", "jordan", "georgia", "victoria",
-                       "hamilton", "douglas", "stanley", "china", "guinea", "mann", "male", "kingston",
-                       "plymouth", "sofia", "santiago", "washington", "paris", "lima"})
+AMBIGUOUS = frozenset(
+    {
+        "island",
+        "valley",
+        "jersey",
+        "turkey",
+        "chad",
+        "jordan",
+        "georgia",
+        "victoria",
+        "hamilton",
+        "douglas",
+        "stanley",
+        "china",
+        "guinea",
+        "mann",
+        "male",
+        "kingston",
+        "plymouth",
+        "sofia",
+        "santiago",
+        "washington",
+        "paris",
+        "lima",
+    }
+)
 # Heads of multi-word names whose last word is not a surname ("Islamic *State*").
-HEAD_NOUNS = lexicon.PLACE_NOUNS | lexicon.GROUP_NOUNS | frozenset(
-    """kingdom union nation emirate island sea ocean gulf bay lake hill height front council court
+HEAD_NOUNS = (
+    lexicon.PLACE_NOUNS
+    | lexicon.GROUP_NOUNS
+    | frozenset(
+        """kingdom union nation emirate island sea ocean gulf bay lake hill height front council court
     house bank strip coast peninsula brigade movement organisation organization committee agency
     ministry department office church university school hospital museum street square road bridge
     dam base camp field centre center station corporation network alliance coalition federation
     empire war revolution agreement treaty accord plan act crisis international united inc ltd limited
-    holdings industries foundation institute association society""".split())  # "Amnesty International"
+    holdings industries foundation institute association society""".split()
+    )
+)  # "Amnesty International"
 # Everyday names countryinfo lacks: "America" is in no alias list.
 COMMON_NAMES = {
-    "United States": ("America",), "United Kingdom": ("Britain", "Brits", "Britons"),
-    "Saudi Arabia": ("Saudi", "Saudis"), "Turkey": ("Turks",), "United Arab Emirates": ("Emirates",),
+    "United States": ("America",),
+    "United Kingdom": ("Britain", "Brits", "Britons"),
+    "Saudi Arabia": ("Saudi", "Saudis"),
+    "Turkey": ("Turks",),
+    "United Arab Emirates": ("Emirates",),
 }
 Key = tuple[str, ...]  # a name's folded words in key order (``answers.key``)
-Label = int | str      # what a key names: an answer part's index, or another name as written
+Label = int | str  # what a key names: an answer part's index, or another name as written
 Family = frozenset[str]  # a word and its dictionary forms (``concepts.lemmas``)
 # An idea's bag: (label, word families needed, how far apart they may stand, head left out)
 IdeaBag = tuple[Label, tuple[Family, ...], int, Family]
 # ... and, compiled, the words it needs if each family is one word (``_plain``)
 Bag = tuple[Label, tuple[Family, ...], int, Family, Family | None]
 
-PLACE_MODIFIERS = frozenset({"new", "north", "south", "east", "west", "upper", "lower", "saint", "st",
-                             "san", "santa", "port", "mount", "lake", "cape", "great", "little"})
+PLACE_MODIFIERS = frozenset(
+    {
+        "new",
+        "north",
+        "south",
+        "east",
+        "west",
+        "upper",
+        "lower",
+        "saint",
+        "st",
+        "san",
+        "santa",
+        "port",
+        "mount",
+        "lake",
+        "cape",
+        "great",
+        "little",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -81,17 +131,19 @@ class AnswerKey:
     index: dict[Key, Label]
     vocab: frozenset[str]
     max_words: int
-    bags: tuple[Bag, ...]  # (part, families needed, how far apart they may stand, head left out, words if one each)
+    bags: tuple[
+        Bag, ...
+    ]  # (part, families needed, how far apart they may stand, head left out, words if one each)
     families: bool  # whether a response's words must be read with their dictionary forms
     answer_words: frozenset[str]
     idea_words: frozenset[str]  # words of concepts and reasons: a real word is never a typo of one
     fuzzy_words: tuple[str, ...]  # answer words long enough to misspell
-    blockers: tuple[str, ...]     # other names a misspelling might be nearer to
+    blockers: tuple[str, ...]  # other names a misspelling might be nearer to
     blocker_set: frozenset[str]
     neutral: frozenset[str]
-    offered: frozenset[str]   # the distractors and other choices: the teacher's own wrong answers
+    offered: frozenset[str]  # the distractors and other choices: the teacher's own wrong answers
     restated: frozenset[tuple[str, str]]  # word pairs of the prompt and evidence: copying them costs nothing
-    stated: frozenset[str]    # the words of the prompt and evidence
+    stated: frozenset[str]  # the words of the prompt and evidence
     number_units: frozenset[str]  # the units of the numbers asked for ("" for none); empty if none is
 
 
@@ -162,17 +214,29 @@ def country_of(form: str) -> Country | None:
 
 def answer_key(question: Question) -> AnswerKey:
     """The compiled key for ``question``, cached by what grading depends on."""
-    return compile_key((question.answer, question.distractors, question.choices,
-                        question.prompt, question.evidence, question.answer_kind))
+    return compile_key(
+        (
+            question.answer,
+            question.distractors,
+            question.choices,
+            question.prompt,
+            question.evidence,
+            question.answer_kind,
+        )
+    )
 
 
 @functools.lru_cache(maxsize=2048)
-def compile_key(spec: tuple[tuple[tuple[str, ...], ...], tuple[str, ...], tuple[str, ...], str, str, str]) -> AnswerKey:
+def compile_key(
+    spec: tuple[tuple[tuple[str, ...], ...], tuple[str, ...], tuple[str, ...], str, str, str],
+) -> AnswerKey:
     """Index the parts, then the other names in play, then the shorter forms each kind allows."""
     answer, distractors, choices, prompt, evidence, hint = spec
     index: dict[Key, Label] = {}
-    part_keys = [_with_units(frozenset(k for k in (key(tokens(f, form=True)) for f in expand(part)) if k))
-                 for part in answer]
+    part_keys = [
+        _with_units(frozenset(k for k in (key(tokens(f, form=True)) for f in expand(part)) if k))
+        for part in answer
+    ]
     for i, keys in enumerate(part_keys):
         for k in keys:
             _add(index, k, i)
@@ -181,13 +245,20 @@ def compile_key(spec: tuple[tuple[tuple[str, ...], ...], tuple[str, ...], tuple[
     others = {name: words for name, words in others.items() if key(words) not in every_answer}
     for name, words in others.items():
         _add(index, words, name)
-    named: list[tuple[Label, str, Key]] = [(i, form, tokens(form, form=True))
-                                           for i, part in enumerate(answer) for form in part]
+    named: list[tuple[Label, str, Key]] = [
+        (i, form, tokens(form, form=True)) for i, part in enumerate(answer) for form in part
+    ]
     named += [(name, name, words) for name, words in others.items()]
-    kinds = {(label, form): concepts.kind_of(form, words, prompt, hint if isinstance(label, int) else "")
-             for label, form, words in named}
-    bags: list[IdeaBag] = [(i, tuple(frozenset((w,)) for w in k), SCATTER, frozenset())
-                           for i, keys in enumerate(part_keys) for k in keys if len(k) > 1]
+    kinds = {
+        (label, form): concepts.kind_of(form, words, prompt, hint if isinstance(label, int) else "")
+        for label, form, words in named
+    }
+    bags: list[IdeaBag] = [
+        (i, tuple(frozenset((w,)) for w in k), SCATTER, frozenset())
+        for i, keys in enumerate(part_keys)
+        for k in keys
+        if len(k) > 1
+    ]
     asked = tokens(prompt)
     for label, form, words in named:
         kind = kinds[label, form]
@@ -200,7 +271,9 @@ def compile_key(spec: tuple[tuple[tuple[str, ...], ...], tuple[str, ...], tuple[
         elif kind == "number" and not all(map(numbers.is_number, words)):  # the counted noun may go
             for short in _with_units(frozenset({tuple(filter(numbers.is_number, words))})):
                 _add(index, short, label)
-        elif kind in IDEAS:  # a distractor's short forms too: "nuclear" for "nuclear energy" is a wrong answer
+        elif (
+            kind in IDEAS
+        ):  # a distractor's short forms too: "nuclear" for "nuclear energy" is a wrong answer
             bags += _idea_bags(label, kind, words, concepts.prompt_words(asked))
     part_kinds = tuple(kinds[i, part[0]] for i, part in enumerate(answer))
     return _finish(answer, index, part_keys, others, asked + ("|",) + tokens(evidence), bags, part_kinds)
@@ -223,9 +296,15 @@ def _with_units(keys: frozenset[Key]) -> frozenset[Key]:
     return keys.union(*(numbers.unit_variants(k) for k in keys))
 
 
-def _finish(answer: Sequence[tuple[str, ...]], index: dict[Key, Label], part_keys: list[frozenset[Key]],
-            others: dict[str, Key], restated: tuple[str, ...], bags: Iterable[IdeaBag],
-            kinds: tuple[str, ...]) -> AnswerKey:
+def _finish(
+    answer: Sequence[tuple[str, ...]],
+    index: dict[Key, Label],
+    part_keys: list[frozenset[Key]],
+    others: dict[str, Key],
+    restated: tuple[str, ...],
+    bags: Iterable[IdeaBag],
+    kinds: tuple[str, ...],
+) -> AnswerKey:
     """The lookup sets derived from the index.
 
     ``neutral`` holds the capitals of answer countries, unless the teacher
@@ -253,8 +332,14 @@ def _finish(answer: Sequence[tuple[str, ...]], index: dict[Key, Label], part_key
         offered=frozenset(others),
         restated=frozenset(zip(restated, restated[1:])),
         stated=frozenset(restated),
-        number_units=frozenset(numbers.unit_of(w) for i, part in enumerate(answer) if kinds[i] == "number"
-                               for form in part for w in tokens(form, form=True) if numbers.is_number(w)),
+        number_units=frozenset(
+            numbers.unit_of(w)
+            for i, part in enumerate(answer)
+            if kinds[i] == "number"
+            for form in part
+            for w in tokens(form, form=True)
+            if numbers.is_number(w)
+        ),
     )
 
 

@@ -54,7 +54,7 @@ def mentions(words: tuple[str, ...], ak: AnswerKey) -> list[Mention]:
     if scattered:  # a name inside an answer spelled out in pieces is part of that answer
         found = [m for m in found if m.is_answer or not any(s.start <= m.start < s.end for s in scattered)]
         for s in scattered:
-            taken[s.start:s.end] = [True] * (s.end - s.start)
+            taken[s.start : s.end] = [True] * (s.end - s.start)
     found += scattered + _typos(words, fixed, ak, taken)
     if any(not s.is_answer for s in scattered):  # a wrong idea read inside the right one is the right one
         answers = [m for m in found if m.is_answer]
@@ -84,10 +84,10 @@ def _exact(words: tuple[str, ...], ak: AnswerKey, taken: list[bool]) -> Iterator
         while i + run < n and run < ak.max_words and words[i + run] in ak.vocab:
             run += 1
         for size in range(run, 0, -1):
-            k = key(words[i:i + size])
+            k = key(words[i : i + size])
             label = ak.index.get(k, glob.get(k))
             if label is not None:
-                taken[i:i + size] = [True] * size
+                taken[i : i + size] = [True] * size
                 yield Mention(label, i, i + size)
                 i += size
                 break
@@ -127,16 +127,21 @@ def _scattered(words: tuple[str, ...], fixed: list[str], ak: AnswerKey) -> list[
 def _negated(words: tuple[str, ...], span: tuple[int, int], needed: tuple[Family, ...]) -> bool:
     """A "not" in the stretch that the answer itself does not say."""
     return any(words[i] in concepts.NEGATIONS for i in range(*span)) and not any(
-        family & concepts.NEGATIONS for family in needed)
+        family & concepts.NEGATIONS for family in needed
+    )
 
 
 def _shortest_span(families: Sequence[Collection[str]], needed: tuple[Family, ...]) -> tuple[int, int] | None:
     """The shortest stretch ``[start, end)`` holding a word of every needed family (a sliding window)."""
-    hits = [(i, j) for i, family in enumerate(families) for j, want in enumerate(needed)
-            if not want.isdisjoint(family)]
+    hits = [
+        (i, j)
+        for i, family in enumerate(families)
+        for j, want in enumerate(needed)
+        if not want.isdisjoint(family)
+    ]
     counts: dict[int, int] = {}
     best, low = None, 0
-    for high, (position, wanted) in enumerate(hits):
+    for position, wanted in hits:
         counts[wanted] = counts.get(wanted, 0) + 1
         while len(counts) == len(needed):
             start = hits[low][0]
@@ -160,7 +165,7 @@ def _typos(words: tuple[str, ...], fixed: list[str], ak: AnswerKey, taken: list[
             run += 1
         for size in range(run, 0, -1):
             # the run stops at the first None, so these are all words
-            label = ak.index.get(key(tuple(cast("list[str]", usable[i:i + size]))))
+            label = ak.index.get(key(tuple(cast("list[str]", usable[i : i + size]))))
             if isinstance(label, int):
                 typo = any(usable[j] != words[j] for j in range(i, i + size))
                 found.append(Mention(label, i, i + size, fuzzy=typo))
@@ -187,8 +192,12 @@ def typo_of(word: str, ak: AnswerKey) -> str | None:
         if candidate in ak.answer_words:
             return candidate
         best = process.extractOne(candidate, ak.fuzzy_words, scorer=OSA.distance, score_cutoff=2)
-        if best and best[0] in ak.idea_words and candidate in concepts.english() and \
-                concepts.spelling(candidate) != concepts.spelling(best[0]):
+        if (
+            best
+            and best[0] in ak.idea_words
+            and candidate in concepts.english()
+            and concepts.spelling(candidate) != concepts.spelling(best[0])
+        ):
             return None  # "judicial" is another word, not a misspelt "legislative"; "defenses" is "defences"
         if best and best[1] <= _budget(candidate, best[0], ak):
             rival = process.extractOne(candidate, ak.blockers, scorer=OSA.distance, score_cutoff=best[1])

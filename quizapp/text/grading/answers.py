@@ -26,14 +26,17 @@ ARTICLES = frozenset({"a", "an", "the"})
 # The Arabic article in its usual transliterations, sun-letter forms included
 # ("ash-Sham", "ad-Dawla"). Dropped wherever it stands: as English words
 # ("at", "as", "en") they never carry the answer.
-ARABIC_ARTICLES = frozenset({"al", "el", "ad", "ag", "an", "ar", "as", "at", "az",
-                             "ed", "en", "er", "es", "et", "ez", "ul", "ud"})
+ARABIC_ARTICLES = frozenset(
+    {"al", "el", "ad", "ag", "an", "ar", "as", "at", "az", "ed", "en", "er", "es", "et", "ez", "ul", "ud"}
+)
 _ASH = re.compile(r"\bash-(?=\w)", re.I)  # "ash-Sham"; "ash" alone is the word (volcanic ash)
 DROPPED = ARTICLES | ARABIC_ARTICLES
 # Short words a pupil may type in capitals ("it's NOT Iraq"): never abbreviations.
-_SHORT_WORDS = frozenset("""a am an and any are as at be but by can did do for go had has he her
+_SHORT_WORDS = frozenset(
+    """a am an and any are as at be but by can did do for go had has he her
     hi him his how i idk if in is it its lol me my no nor not now of off ok omg on one or our out
-    she so the to too two up was we who why yes you""".split())
+    she so the to too two up was we who why yes you""".split()
+)
 # Abbreviations typed in lower case that can only be the abbreviation (the country, the UN, the EU).
 _LOWER_CODES = {"usa": "u_s_a", "uk": "u_k", "uae": "u_a_e", "ussr": "u_s_s_r", "un": "u_n", "eu": "e_u"}
 

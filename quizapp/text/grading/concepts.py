@@ -43,32 +43,87 @@ from quizapp.text.grading.word_forms import family
 # Words that say how a concept's words relate, not which concept it is.
 LINKS = frozenset({"of", "and", "in", "on", "for", "to", "with", "by", "from", "at", "into"})
 # ... and in a whole sentence of explanation, the words that carry no reason.
-FILLERS = LINKS | frozenset("""is are was were be been being am has have had do does did it its they them
+FILLERS = LINKS | frozenset(
+    """is are was were be been being am has have had do does did it its they them
     their there this that these those so because as which who he she his her we our you your i my would
     will could can should very really just also then when if people everyone everybody someone somebody
-    lot lots""".split())  # who did it is rarely the reason: "jobs were lost" gives "people lost their jobs"
+    lot lots""".split()
+)  # who did it is rarely the reason: "jobs were lost" gives "people lost their jobs"
 NEGATIONS = frozenset({"not", "never", "no", "nor", "neither", "without"})
 # Heads that name a whole family of answers: alone they never earn credit, and they
 # may be left out after a telling adjective ("legislative" for "the legislative branch").
-GENERIC_HEADS = frozenset("""branch economy rights right war system process theory policy law act movement
+GENERIC_HEADS = frozenset(
+    """branch economy rights right war system process theory policy law act movement
     revolution period age era effect cycle power party energy sector industry government model method
-    principle style reaction change crisis treaty state union council court house assembly agreement""".split())
-ADJECTIVE_ENDINGS = ("ive", "al", "ic", "ary", "ory", "ous", "ar", "able", "ible", "ian", "ful", "less", "ist")
+    principle style reaction change crisis treaty state union council court house assembly agreement""".split()
+)
+ADJECTIVE_ENDINGS = (
+    "ive",
+    "al",
+    "ic",
+    "ary",
+    "ory",
+    "ous",
+    "ar",
+    "able",
+    "ible",
+    "ian",
+    "ful",
+    "less",
+    "ist",
+)
 # Feature words of a place: "the Pacific Ocean", "the River Thames", "Mount Everest".
-FEATURES_AFTER = frozenset("""ocean sea river desert mountains mountain lake island islands gulf bay strait
+FEATURES_AFTER = frozenset(
+    """ocean sea river desert mountains mountain lake island islands gulf bay strait
     canal peninsula falls forest rainforest valley plateau basin glacier volcano channel range hills
-    canyon reef delta""".split())
+    canyon reef delta""".split()
+)
 FEATURES_BEFORE = frozenset({"river", "lake", "mount", "mt", "cape", "isle", "loch"})
 # Words that make a place's name but are no name alone: the Dead Sea is not "Dead".
-PLAIN_WORDS = frozenset("""red black white yellow green blue dead great grand little big old new high low
-    north south east west northern southern eastern western central upper lower middle holy long""".split())
+PLAIN_WORDS = frozenset(
+    """red black white yellow green blue dead great grand little big old new high low
+    north south east west northern southern eastern western central upper lower middle holy long""".split()
+)
 # Lower-case words inside people's names ("Leonardo da Vinci", "bin", "al-Assad"): no sign of an idea.
-PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "de", "da", "di", "du", "van", "von", "la", "le", "der",
-                       "den", "del", "dos", "das", "ter", "y"})
-_WHY = re.compile(r"^\W*(?:why|how)\b(?!\s+(?:many|much|long|old|far|often|big|large|tall|high|fast|soon))", re.I)
-_SPELLINGS = tuple((re.compile(a), b) for a, b in (
-    (r"our(?=s?$|ed$|ing$|ite|able)", "or"), (r"is(?=e[sd]?$|ing$|ation)", "iz"), (r"ys(?=e[sd]?$|ing$)", "yz"),
-    (r"ence(?=s?$)", "ense"), (r"tre(?=s?$)", "ter"), (r"ogue(?=s?$)", "og"), (r"ll(?=ed$|ing$|er$)", "l")))
+PARTICLES = frozenset(
+    {
+        "al",
+        "el",
+        "bin",
+        "ibn",
+        "abu",
+        "de",
+        "da",
+        "di",
+        "du",
+        "van",
+        "von",
+        "la",
+        "le",
+        "der",
+        "den",
+        "del",
+        "dos",
+        "das",
+        "ter",
+        "y",
+    }
+)
+_WHY = re.compile(
+    r"^\W*(?:why|how)\b(?!\s+(?:many|much|long|old|far|often|big|large|tall|high|fast|soon))", re.I
+)
+_SPELLINGS = tuple(
+    (re.compile(a), b)
+    for a, b in (
+        (r"our(?=s?$|ed$|ing$|ite|able)", "or"),
+        (r"is(?=e[sd]?$|ing$|ation)", "iz"),
+        (r"ys(?=e[sd]?$|ing$)", "yz"),
+        (r"ence(?=s?$)", "ense"),
+        (r"tre(?=s?$)", "ter"),
+        (r"ogue(?=s?$)", "og"),
+        (r"ll(?=ed$|ing$|er$)", "l"),
+    )
+)
 _ARABIC_ARTICLE = re.compile(r"[a-z]{1,3}-\w")  # "al-Sukhna", "ez-Zor": a name for all its lower case
 _WHO = re.compile(r"^\W*(?:who|whom|whose)\b", re.I)
 _HOW_MANY = re.compile(r"^\W*how\s+(?:many|much)\b", re.I)
@@ -80,7 +135,9 @@ def kind_of(form: str, words: tuple[str, ...], prompt: str, hint: str = "") -> s
     if words and all(is_number(w) for w in words):
         return "number"
     if (hint == "number" or _HOW_MANY.match(prompt)) and sum(map(is_number, words)) == 1:
-        return "number"  # "1,200 people" for "How many ...?": the number is the answer, the noun what it counts
+        return (
+            "number"  # "1,200 people" for "How many ...?": the number is the answer, the noun what it counts
+        )
     if hint == "reason" or (not hint and _WHY.match(prompt) and len(content(words)) > 1):
         return "reason"
     if hint in ("place", "concept", "name", "person"):
@@ -130,8 +187,9 @@ def content(words: tuple[str, ...], fillers: frozenset[str] = LINKS) -> tuple[st
 Bag = tuple[frozenset[str], ...]  # each needed word as the set of its forms ("rights", "right")
 
 
-def concept_forms(words: tuple[str, ...], prompt: frozenset[str],
-                  names: frozenset[str] = frozenset()) -> list[tuple[Bag, frozenset[str]]]:
+def concept_forms(
+    words: tuple[str, ...], prompt: frozenset[str], names: frozenset[str] = frozenset()
+) -> list[tuple[Bag, frozenset[str]]]:
     """Shorter answers that still name the idea, as bags of word families, each with the head it lacks.
 
     The content words (no "of": "house speaker" is "the Speaker of the
@@ -154,7 +212,9 @@ def concept_forms(words: tuple[str, ...], prompt: frozenset[str],
         shorter = tuple(w for w in form if not w & prompt)
         if shorter and shorter != form and not all(w & (GENERIC_HEADS | names) for w in shorter):
             found.add(shorter)
-    return [(f, frozenset() if head in f else head) for f in found if f and not all(w & GENERIC_HEADS for w in f)]
+    return [
+        (f, frozenset() if head in f else head) for f in found if f and not all(w & GENERIC_HEADS for w in f)
+    ]
 
 
 def other_head(family: Collection[str], head: frozenset[str]) -> bool:

@@ -48,11 +48,13 @@ NEGATORS = frozenset({"not", "never", "nor", "neither", "without", "except"})
 REASONS = frozenset({"because", "since", "cause", "cuz", "coz", "bc", "while", "whereas", "unlike"})
 # A name right after one of these is what the answer acts on or where it is
 # ("fight Islamic State", "near the Iraqi border"), not a second answer.
-RELATIONS = frozenset("""from against near in inside on at to into onto of over under than toward towards
+RELATIONS = frozenset(
+    """from against near in inside on at to into onto of over under than toward towards
     after before during until with
     across around between within outside about through via for back support help fight attack capture
     defeat bomb strike seize oppose beat kill invade take retake hold control border want hail say
-    said tell told blame accuse""".split())
+    said tell told blame accuse""".split()
+)
 CLAUSE_BREAKS = frozenset({"but", "though", "although", "however"})
 TRUE_WORDS = frozenset({"true", "t", "yes", "y", "yeah", "yep", "yup", "correct", "right", "agree"})
 FALSE_WORDS = frozenset({"false", "f", "no", "n", "nope", "wrong", "incorrect", "untrue", "disagree"})
@@ -81,8 +83,14 @@ class Grade:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape the CLI and the API send."""
-        return {"score": self.score, "verdict": self.verdict, "matched": list(self.matched),
-                "feedback": self.feedback, "answer": self.answer, "evidence": self.evidence}
+        return {
+            "score": self.score,
+            "verdict": self.verdict,
+            "matched": list(self.matched),
+            "feedback": self.feedback,
+            "answer": self.answer,
+            "evidence": self.evidence,
+        }
 
 
 def feedback_adds(feedback: str) -> bool:
@@ -97,8 +105,14 @@ def grade(question: Question, response: object) -> Grade:
     score, hits, feedback = grader(question, ak, response)
     score = round(min(1.0, max(0.0, score)), 4)
     verdict = "correct" if score >= 1 else "incorrect" if score <= 0 else "partial"
-    return Grade(score, verdict, tuple(i in hits for i in range(len(ak.parts))), feedback,
-                 question.shown_answer, question.evidence)
+    return Grade(
+        score,
+        verdict,
+        tuple(i in hits for i in range(len(ak.parts))),
+        feedback,
+        question.shown_answer,
+        question.evidence,
+    )
 
 
 def grade_typed(question: Question, ak: AnswerKey, response: object) -> Marked:
@@ -109,8 +123,15 @@ def grade_typed(question: Question, ak: AnswerKey, response: object) -> Marked:
     found = [m for m in mentions(words, ak) + other_numbers(words, ak) if not negated(words, m)]
     hits = {m.label for m in found if isinstance(m.label, int)}  # m.is_answer
     reason = next((i for i, w in enumerate(words) if w in REASONS), len(words))
-    wrong = list(dict.fromkeys(m.label for m in found if isinstance(m.label, str)  # answers never count against
-                               and m.start < reason and counts_against(words, m, ak)))
+    wrong = list(
+        dict.fromkeys(
+            m.label
+            for m in found
+            if isinstance(m.label, str)  # answers never count against
+            and m.start < reason
+            and counts_against(words, m, ak)
+        )
+    )
     explains = "reason" in ak.kinds
     if explains:  # an explanation names other things on its way: only the teacher's wrong answers cost
         wrong = [label for label in wrong if label in ak.offered]
@@ -119,8 +140,11 @@ def grade_typed(question: Question, ak: AnswerKey, response: object) -> Marked:
         return score, hits, reason_feedback(ak, score, hits, wrong)
     spelled = sorted({m.label for m in found if isinstance(m.label, int) and m.fuzzy} - _exact_labels(found))
     named = [label for label in wrong if not is_number(label)]  # a pupil's number is not repeated back
-    return score, hits, feedback(question, ak, score, hits, named, spelled, "named", len(wrong) - len(named),
-                                 "number")
+    return (
+        score,
+        hits,
+        feedback(question, ak, score, hits, named, spelled, "named", len(wrong) - len(named), "number"),
+    )
 
 
 def reason_feedback(ak: AnswerKey, score: float, hits: Collection[int], wrong: list[str]) -> str:
@@ -133,8 +157,11 @@ def reason_feedback(ak: AnswerKey, score: float, hits: Collection[int], wrong: l
         return f"Not quite: the answer needs {listing(quoted)}{also}."
     gave = listing([q for i, q in enumerate(quoted) if i in hits])
     missing = listing([q for i, q in enumerate(quoted) if i not in hits])
-    return f"Partly right: you gave {gave}; the answer also needs {missing}{also}." if missing else \
-        f"Partly right: you gave {gave}{also}."
+    return (
+        f"Partly right: you gave {gave}; the answer also needs {missing}{also}."
+        if missing
+        else f"Partly right: you gave {gave}{also}."
+    )
 
 
 def other_numbers(words: tuple[str, ...], ak: AnswerKey) -> list[Mention]:
@@ -147,8 +174,14 @@ def other_numbers(words: tuple[str, ...], ak: AnswerKey) -> list[Mention]:
     """
     if not ak.number_units:
         return []
-    return [Mention(w, i, i + 1) for i, w in enumerate(words) if is_number(w) and w not in ak.answer_words
-            and w not in ak.stated and unit_of(w) in ak.number_units | {""}]
+    return [
+        Mention(w, i, i + 1)
+        for i, w in enumerate(words)
+        if is_number(w)
+        and w not in ak.answer_words
+        and w not in ak.stated
+        and unit_of(w) in ak.number_units | {""}
+    ]
 
 
 def _exact_labels(found: list[Mention]) -> set[int | str]:
@@ -226,8 +259,9 @@ def grade_multi(question: Question, ak: AnswerKey, response: object) -> Marked:
     return score, hits, feedback(question, ak, score, hits, named, [], "picked", unnamed, "pick")
 
 
-def _pick(text: str, question: Question,
-          ak: AnswerKey) -> tuple[tuple[str, ...] | str, int | None, str | None] | None:
+def _pick(
+    text: str, question: Question, ak: AnswerKey
+) -> tuple[tuple[str, ...] | str, int | None, str | None] | None:
     """One pick as (what it is, the part it names or None, the name it is if wrong); None if it is nothing.
 
     An option exactly as offered is taken as that option, so an emoji or two
@@ -285,7 +319,7 @@ def truth(words: tuple[str, ...]) -> bool | None:
         value = True if word in TRUE_WORDS else False if word in FALSE_WORDS else None
         if value is None:
             continue
-        for before in reversed(words[max(0, i - 4):i]):
+        for before in reversed(words[max(0, i - 4) : i]):
             if before in CLAUSE_BREAKS:
                 break
             if before in NEGATORS:
@@ -295,8 +329,17 @@ def truth(words: tuple[str, ...]) -> bool | None:
     return values.pop() if len(values) == 1 else None
 
 
-def feedback(question: Question, ak: AnswerKey, score: float, hits: Collection[int], wrong: list[str],
-             spelled: Sequence[int], verb: str, unnamed: int = 0, other: str = "pick") -> str:
+def feedback(
+    question: Question,
+    ak: AnswerKey,
+    score: float,
+    hits: Collection[int],
+    wrong: list[str],
+    spelled: Sequence[int],
+    verb: str,
+    unnamed: int = 0,
+    other: str = "pick",
+) -> str:
     """One sentence that says what was right, what is missing and what is wrong.
 
     ``wrong`` are the wrong names; ``unnamed`` counts wrong picks (or
@@ -313,11 +356,15 @@ def feedback(question: Question, ak: AnswerKey, score: float, hits: Collection[i
     wrong = wrong + ([f"{unnamed} other {other}{'s' if unnamed > 1 else ''}"] if unnamed else [])
     is_are = "is" if len(wrong) == 1 and not unnamed > 1 else "are"
     if missing and wrong:
-        return (f"Partly right: you {verb} {named}; the answer also includes {missing}, "
-                f"and {listing(wrong)} {is_are} not part of it.")
+        return (
+            f"Partly right: you {verb} {named}; the answer also includes {missing}, "
+            f"and {listing(wrong)} {is_are} not part of it."
+        )
     if missing:
         return f"Partly right: you {verb} {named}; the answer also includes {missing}."
-    return f"Partly right: {named} {'is' if len(hits) == 1 else 'are'} right, but {listing(wrong)} {is_are} not."
+    return (
+        f"Partly right: {named} {'is' if len(hits) == 1 else 'are'} right, but {listing(wrong)} {is_are} not."
+    )
 
 
 def listing(names: list[str], joiner: str = "and") -> str:
@@ -337,12 +384,16 @@ def as_text(response: object, depth: int = 0) -> str:
     if isinstance(response, (int, float)):  # a 5,000-digit number has no digits worth reading
         return str(response) if not isinstance(response, int) or response.bit_length() < 300 else ""
     if isinstance(response, bytes):
-        return response[:MAX_CHARS * 4].decode("utf-8", "replace")
+        return response[: MAX_CHARS * 4].decode("utf-8", "replace")
     if isinstance(response, (list, tuple)):
         return ", ".join(as_text(r, depth + 1) for r in response[:MAX_PICKS])
     return ""
 
 
 GRADERS: dict[str, Callable[[Question, AnswerKey, object], Marked]] = {
-    "short": grade_typed, "cloze": grade_typed, "choice": grade_choice,
-    "multi": grade_multi, "truefalse": grade_truefalse}
+    "short": grade_typed,
+    "cloze": grade_typed,
+    "choice": grade_choice,
+    "multi": grade_multi,
+    "truefalse": grade_truefalse,
+}

@@ -26,41 +26,132 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-UNITS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen".split())}
-TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if i > 1}
-ORDINALS = {w: i + 1 for i, w in enumerate(
-    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
-    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth".split())}
+UNITS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen".split()
+    )
+}
+TENS = {
+    w: 10 * i
+    for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split())
+    if i > 1
+}
+ORDINALS = {
+    w: i + 1
+    for i, w in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+        "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth".split()
+    )
+}
 ORDINALS |= {w.replace("ty", "tieth"): v for w, v in TENS.items()} | {"hundredth": 100, "thousandth": 1000}
-SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9, "bn": 10**9, "trillion": 10**12}
+SCALES = {
+    "hundred": 100,
+    "thousand": 1000,
+    "million": 10**6,
+    "billion": 10**9,
+    "bn": 10**9,
+    "trillion": 10**12,
+}
 UNIT_NAMES = {  # every spelling -> the unit's token
-    "km": "km", "kms": "km", "kilometre": "km", "kilometres": "km", "kilometer": "km", "kilometers": "km",
-    "metre": "metre", "metres": "metre", "meter": "metre", "meters": "metre",
-    "cm": "cm", "centimetre": "cm", "centimetres": "cm", "centimeter": "cm", "centimeters": "cm",
-    "mm": "mm", "millimetre": "mm", "millimetres": "mm", "millimeter": "mm", "millimeters": "mm",
-    "mile": "mile", "miles": "mile", "mi": "mile", "ft": "foot", "foot": "foot", "feet": "foot",
-    "kg": "kg", "kgs": "kg", "kilo": "kg", "kilos": "kg", "kilogram": "kg", "kilograms": "kg",
-    "gram": "gram", "grams": "gram", "tonne": "tonne", "tonnes": "tonne", "ton": "tonne", "tons": "tonne",
-    "lb": "pound", "lbs": "pound", "pound": "pound", "pounds": "pound", "dollar": "dollar", "dollars": "dollar",
-    "euro": "euro", "euros": "euro", "percent": "percent", "pc": "percent", "degree": "degree",
-    "degrees": "degree", "year": "year", "years": "year", "yr": "year", "yrs": "year", "month": "month",
-    "months": "month", "week": "week", "weeks": "week", "day": "day", "days": "day", "hour": "hour",
-    "hours": "hour", "hr": "hour", "hrs": "hour", "minute": "minute", "minutes": "minute", "mins": "minute",
-    "seconds": "second", "secs": "second", "litre": "litre", "litres": "litre", "liter": "litre",
+    "km": "km",
+    "kms": "km",
+    "kilometre": "km",
+    "kilometres": "km",
+    "kilometer": "km",
+    "kilometers": "km",
+    "metre": "metre",
+    "metres": "metre",
+    "meter": "metre",
+    "meters": "metre",
+    "cm": "cm",
+    "centimetre": "cm",
+    "centimetres": "cm",
+    "centimeter": "cm",
+    "centimeters": "cm",
+    "mm": "mm",
+    "millimetre": "mm",
+    "millimetres": "mm",
+    "millimeter": "mm",
+    "millimeters": "mm",
+    "mile": "mile",
+    "miles": "mile",
+    "mi": "mile",
+    "ft": "foot",
+    "foot": "foot",
+    "feet": "foot",
+    "kg": "kg",
+    "kgs": "kg",
+    "kilo": "kg",
+    "kilos": "kg",
+    "kilogram": "kg",
+    "kilograms": "kg",
+    "gram": "gram",
+    "grams": "gram",
+    "tonne": "tonne",
+    "tonnes": "tonne",
+    "ton": "tonne",
+    "tons": "tonne",
+    "lb": "pound",
+    "lbs": "pound",
+    "pound": "pound",
+    "pounds": "pound",
+    "dollar": "dollar",
+    "dollars": "dollar",
+    "euro": "euro",
+    "euros": "euro",
+    "percent": "percent",
+    "pc": "percent",
+    "degree": "degree",
+    "degrees": "degree",
+    "year": "year",
+    "years": "year",
+    "yr": "year",
+    "yrs": "year",
+    "month": "month",
+    "months": "month",
+    "week": "week",
+    "weeks": "week",
+    "day": "day",
+    "days": "day",
+    "hour": "hour",
+    "hours": "hour",
+    "hr": "hour",
+    "hrs": "hour",
+    "minute": "minute",
+    "minutes": "minute",
+    "mins": "minute",
+    "seconds": "second",
+    "secs": "second",
+    "litre": "litre",
+    "litres": "litre",
+    "liter": "litre",
     "liters": "litre",
 }
 SCALE_NAMES = {"c": "", "celsius": "", "centigrade": "", "f": "_f", "fahrenheit": "_f"}  # Celsius unless said
 PRONOUN_AFTER = frozenset({"of", "who", "that", "which", "where", "whose"})
 CURRENCY_BEFORE = {"dollar", "pound", "euro"}  # "$5" is written before the number
 ABBREVIATIONS = {
-    "ww1": ("world", "war", "1"), "wwi": ("world", "war", "1"), "ww2": ("world", "war", "2"),
-    "wwii": ("world", "war", "2"), "w_w": ("world", "war"), "ww": ("world", "war"), "co2": ("carbon", "dioxide"),
-    "h2o": ("water",), "u_n": ("united", "nations"), "e_u": ("european", "union"),
-    "g_d_p": ("gross", "domestic", "product"), "d_n_a": ("dna",), "n_h_s": ("national", "health", "service"),
-    **{month[:3]: (month,) for month in "january february april june july august october november december".split()},
-    "sept": ("september",), "sep": ("september",),
+    "ww1": ("world", "war", "1"),
+    "wwi": ("world", "war", "1"),
+    "ww2": ("world", "war", "2"),
+    "wwii": ("world", "war", "2"),
+    "w_w": ("world", "war"),
+    "ww": ("world", "war"),
+    "co2": ("carbon", "dioxide"),
+    "h2o": ("water",),
+    "u_n": ("united", "nations"),
+    "e_u": ("european", "union"),
+    "g_d_p": ("gross", "domestic", "product"),
+    "d_n_a": ("dna",),
+    "n_h_s": ("national", "health", "service"),
+    **{
+        month[:3]: (month,)
+        for month in "january february april june july august october november december".split()
+    },
+    "sept": ("september",),
+    "sep": ("september",),
 }
 _GLUED = re.compile(r"(\d+(?:_\d+)?)(st|nd|rd|th|bn|km|kms|cm|mm|kg|kgs|lbs?|ft|mi|pc|yrs?|hrs?|mins?)")
 _PLAIN = re.compile(r"[0-9]{1,20}(?:_[0-9]{1,20})?")
@@ -112,7 +203,7 @@ def normalise(words: list[str], digits: bool = True) -> list[str]:
             number, i = f"{number}_{UNIT_NAMES[words[i]]}", i + 1
             if number.endswith("_degree") and i < len(words) and words[i] in SCALE_NAMES:
                 number, i = number + SCALE_NAMES[words[i]], i + 1
-        elif i + 1 < len(words) and words[i:i + 2] == ["per", "cent"]:
+        elif i + 1 < len(words) and words[i : i + 2] == ["per", "cent"]:
             number, i = f"{number}_percent", i + 2
         elif out and out[-1] in CURRENCY_BEFORE:
             number = f"{number}_{out.pop()}"
@@ -157,7 +248,9 @@ def _expanded(words: list[str]) -> list[str]:
         if word in ABBREVIATIONS:
             out += ABBREVIATIONS[word]
         elif glued:
-            out += [glued.group(1)] + ([glued.group(2)] if glued.group(2) not in ("st", "nd", "rd", "th") else [])
+            out += [glued.group(1)] + (
+                [glued.group(2)] if glued.group(2) not in ("st", "nd", "rd", "th") else []
+            )
         else:
             out.append(word)
     return out

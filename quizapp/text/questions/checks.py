@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 
-from quizapp.text.grading import grader as grading
 from quizapp.text.actors import lexicon
-from quizapp.text.questions.families.base import Candidate
+from quizapp.text.grading import grader as grading
 from quizapp.text.question import BLANK, Question
+from quizapp.text.questions.families.base import Candidate
 from quizapp.text.types import Analysis
 
 MAX_PROMPT_WORDS = 22
@@ -40,7 +40,9 @@ def well_formed(question: Question, analysis: Analysis, folded: str | None = Non
             return False
     if question.type != "truefalse" and _gives_away(question):
         return False
-    return question.type == "truefalse" or _in_text(question, folded or " " + lexicon.fold(analysis.article.text) + " ")
+    return question.type == "truefalse" or _in_text(
+        question, folded or " " + lexicon.fold(analysis.article.text) + " "
+    )
 
 
 MIN_CHOICES = 3  # a choice question left with fewer options is hardly a question
@@ -48,8 +50,11 @@ MIN_CHOICES = 3  # a choice question left with fewer options is hardly a questio
 
 def actor_kinds(analysis: Analysis) -> dict[str, str]:
     """The grader's kind for each glossary name and alias, folded: "person" for people, "name" for the rest."""
-    return {lexicon.fold(name): "person" if actor.kind == "person" else "name"
-            for actor in analysis.actors for name in (actor.name, *actor.aliases)}
+    return {
+        lexicon.fold(name): "person" if actor.kind == "person" else "name"
+        for actor in analysis.actors
+        for name in (actor.name, *actor.aliases)
+    }
 
 
 def with_kind(candidate: Candidate, kinds: dict[str, str]) -> Candidate:
@@ -70,8 +75,13 @@ def with_kind(candidate: Candidate, kinds: dict[str, str]) -> Candidate:
         if len(found) != 1 or None in found:
             return candidate
         (kind,) = found
-    return Candidate(candidate.fact, Question(**{**question.__dict__, "answer_kind": kind}), candidate.score,
-                     candidate.preferred, candidate.tags)
+    return Candidate(
+        candidate.fact,
+        Question(**{**question.__dict__, "answer_kind": kind}),
+        candidate.score,
+        candidate.preferred,
+        candidate.tags,
+    )
 
 
 def fair_options(candidate: Candidate) -> Candidate | None:
@@ -88,17 +98,31 @@ def fair_options(candidate: Candidate) -> Candidate | None:
         return candidate
     right = {form for part in question.answer for form in part}
     while True:
-        wrong = [d for d in dict.fromkeys((*question.distractors, *(c for c in question.choices if c not in right)))]
-        unfair = {d for d in wrong
-                  if grading.grade(question, [d] if question.type == "multi" else d).verdict != "incorrect"}
+        wrong = [
+            d
+            for d in dict.fromkeys((*question.distractors, *(c for c in question.choices if c not in right)))
+        ]
+        unfair = {
+            d
+            for d in wrong
+            if grading.grade(question, [d] if question.type == "multi" else d).verdict != "incorrect"
+        }
         if not unfair:
-            return candidate if question is candidate.question else Candidate(
-                candidate.fact, question, candidate.score, candidate.preferred, candidate.tags)
+            return (
+                candidate
+                if question is candidate.question
+                else Candidate(candidate.fact, question, candidate.score, candidate.preferred, candidate.tags)
+            )
         choices = tuple(c for c in question.choices if c not in unfair)
         if question.choices and len(choices) < MIN_CHOICES:
             return None
-        question = Question(**{**question.__dict__, "choices": choices,
-                               "distractors": tuple(d for d in question.distractors if d not in unfair)})
+        question = Question(
+            **{
+                **question.__dict__,
+                "choices": choices,
+                "distractors": tuple(d for d in question.distractors if d not in unfair),
+            }
+        )
 
 
 def in_title(question: Question, title: str) -> bool:
@@ -111,23 +135,29 @@ def in_title(question: Question, title: str) -> bool:
     """
     if not title.strip():
         return False
-    if question.type == "truefalse" or question.skill == "inference" and question.type == "choice":
-        said = question.prompt.removeprefix("True or false: ") if question.type == "truefalse" else question.answer[0][0]
+    if question.type == "truefalse" or (question.skill == "inference" and question.type == "choice"):
+        said = (
+            question.prompt.removeprefix("True or false: ")
+            if question.type == "truefalse"
+            else question.answer[0][0]
+        )
         return title.strip() in lexicon.fold(said)
     return any(f" {lexicon.fold(part[0])} " in title for part in question.answer if lexicon.fold(part[0]))
 
 
 def _quotes_balanced(text: str) -> bool:
     """Quotes and brackets closed: a phrase cut inside "(MIT" or a quotation is not a question."""
-    return (text.count("“") == text.count("”") and text.count('"') % 2 == 0
-            and text.count("(") == text.count(")"))
+    return (
+        text.count("“") == text.count("”") and text.count('"') % 2 == 0 and text.count("(") == text.count(")")
+    )
 
 
 def _gives_away(question: Question) -> bool:
     """Whether any accepted form of the answer stands in the prompt."""
     prompt = " " + lexicon.fold(question.prompt.replace(BLANK, " ")) + " "
-    return any(f" {lexicon.fold(form)} " in prompt for part in question.answer for form in part
-               if lexicon.fold(form))
+    return any(
+        f" {lexicon.fold(form)} " in prompt for part in question.answer for form in part if lexicon.fold(form)
+    )
 
 
 def _in_text(question: Question, text: str) -> bool:

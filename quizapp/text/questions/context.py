@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 
 from lemminflect import getAllLemmas
 
-from quizapp.text.questions import distractors
 from quizapp.text.actors import lexicon
+from quizapp.text.questions import distractors
 from quizapp.text.questions.families import base, clauses
 from quizapp.text.types import Actor, Analysis, Mention, Relation, Span
 
@@ -46,7 +46,9 @@ class Context:
             index = find(m.span.paragraph, m.span.start) if find else None
             if index is not None:
                 self.mentions_in.setdefault(index, []).append(m)
-        self.central = {a.id for a in sorted(analysis.actors, key=lambda a: -a.mentions)[:3] if a.mentions >= 3}
+        self.central = {
+            a.id for a in sorted(analysis.actors, key=lambda a: -a.mentions)[:3] if a.mentions >= 3
+        }
 
     def verified(self, relation: Relation) -> bool:
         """Whether the relation's subject is named (not a pronoun) in its sentence and the article states it.
@@ -58,8 +60,13 @@ class Context:
         """
         actor = self.actors.get(relation.subject)
         said = lexicon.fold(relation.subject_text)
-        if actor is None or not said or not any(lexicon.fold(f) in said or said in lexicon.fold(f)
-                                                for f in (actor.name, *actor.aliases)):
+        if (
+            actor is None
+            or not said
+            or not any(
+                lexicon.fold(f) in said or said in lexicon.fold(f) for f in (actor.name, *actor.aliases)
+            )
+        ):
             return False
         if said.split()[0] in PRONOUN_STARTS - {"the"}:
             return False
@@ -67,25 +74,35 @@ class Context:
             return False  # "she became ...": the mention layer wrote the name in for the pronoun; it may be wrong
         full = lexicon.fold(actor.name)
         if said != full and said in full and not (actor.kind == "person" and full.endswith(" " + said)):
-            return False  # "BlackBerry" merged into "BlackBerry Messenger": the key would name the wrong thing
+            return (
+                False  # "BlackBerry" merged into "BlackBerry Messenger": the key would name the wrong thing
+            )
         sentence = self._sentence(relation.span)
         if sentence is None:
             return not self.sentences
-        verbs = [t for t in sentence.sent if t.lemma_ == relation.verb and t.pos_ in {"VERB", "AUX"}
-                 and getAllLemmas(t.text, upos="VERB")]  # "Mont Blanc desserts with ...": not a verb
+        verbs = [
+            t
+            for t in sentence.sent
+            if t.lemma_ == relation.verb and t.pos_ in {"VERB", "AUX"} and getAllLemmas(t.text, upos="VERB")
+        ]  # "Mont Blanc desserts with ...": not a verb
         if not verbs or any(clauses.reported(v) for v in verbs):
             return False
         if any(clauses.pronoun(c) for v in verbs for c in v.children if c.dep_ in {"nsubj", "nsubjpass"}):
             return False  # "because it introduced a pension": the mention layer named "it"; the parse still shows it
-        if any(v.lemma_ in {"make", "find", "keep", "leave"} and not any(c.dep_ == "dobj" for c in v.children)
-               for v in verbs):
+        if any(
+            v.lemma_ in {"make", "find", "keep", "leave"} and not any(c.dep_ == "dobj" for c in v.children)
+            for v in verbs
+        ):
             return False  # "Who made possible on BlackBerry handsets?": the object was moved away
         if relation.kind == "action" and not any(predicate_fits(relation.predicate, v) for v in verbs):
             return False  # words of another clause, or the object cut short ("found wolves in some cases")
         # "tried to stop her doing": the pronoun was resolved for the predicate, and may be wrong
-        return not any(clauses.pronoun(t) or (t.tag_ == "PRP$" and t.lower_ not in {"its", "their"})
-                       for v in verbs for t in v.subtree if t.i not in {x.i for x in v.children
-                                                                        if x.dep_ in {"nsubj", "nsubjpass"}})
+        return not any(
+            clauses.pronoun(t) or (t.tag_ == "PRP$" and t.lower_ not in {"its", "their"})
+            for v in verbs
+            for t in v.subtree
+            if t.i not in {x.i for x in v.children if x.dep_ in {"nsubj", "nsubjpass"}}
+        )
 
     def mentioned(self, span: Span | None) -> set[str | None]:
         """The ids of the actors the sentence at ``span`` mentions, by any name (Britain for the UK)."""
@@ -97,8 +114,9 @@ class Context:
         actor = self.actors.get(relation.subject)
         said = lexicon.fold(relation.subject_text)
         full = lexicon.fold(actor.name) if actor else ""
-        return bool(said) and (said == full or (actor is not None and actor.kind == "person"
-                                                and full.endswith(" " + said)))
+        return bool(said) and (
+            said == full or (actor is not None and actor.kind == "person" and full.endswith(" " + said))
+        )
 
     def _sentence(self, span: Span) -> Sentence | None:
         return self.by_span.get(span)
@@ -106,8 +124,9 @@ class Context:
     def forms(self, actor_id: str | None) -> tuple[str, ...]:
         return distractors.answer_forms(self.actors[actor_id])
 
-    def wrong(self, answer_ids: Sequence[str | None], count: int = 3, sentence: str = "",
-              span: Span | None = None) -> list[str]:
+    def wrong(
+        self, answer_ids: Sequence[str | None], count: int = 3, sentence: str = "", span: Span | None = None
+    ) -> list[str]:
         """Distractors for these answers, never one the evidence ``sentence`` names (it may be right too).
 
         "Only Belgium, Denmark, the Netherlands and Luxembourg – like Britain
@@ -116,10 +135,16 @@ class Context:
         """
         key = (tuple(answer_ids), count, sentence, span)
         if key not in self._wrong:
-            pool = distractors.for_actors([self.actors[i] for i in answer_ids], self.analysis.actors, count + 3)
+            pool = distractors.for_actors(
+                [self.actors[i] for i in answer_ids], self.analysis.actors, count + 3
+            )
             there = self.mentioned(span)
-            named = [n for n in pool if sentence and named_in(sentence, n, self)
-                     or (n in self.by_name and self.by_name[n].id in there)]
+            named = [
+                n
+                for n in pool
+                if (sentence and named_in(sentence, n, self))
+                or (n in self.by_name and self.by_name[n].id in there)
+            ]
             self._wrong[key] = [n for n in pool if n not in named][:count]
         return list(self._wrong[key])
 
@@ -131,14 +156,25 @@ def predicate_fits(predicate: str, verb: Token) -> bool:
     verbs; "found wolves in some cases" leaves "living in suburban areas"
     off the object: both read wrongly alone.
     """
-    clause = {t.lower_ for t in (verb.sent if verb.dep_ == "acl" else verb.subtree)}  # "one [of them] organized by"
+    clause = {
+        t.lower_ for t in (verb.sent if verb.dep_ == "acl" else verb.subtree)
+    }  # "one [of them] organized by"
     words = [w.strip(",;:.").lower() for w in predicate.split()]
-    if not all(w in clause or not w or verb.vocab[w].is_stop for w in words):  # "one of the ceasefires" adds "of"
+    if not all(
+        w in clause or not w or verb.vocab[w].is_stop for w in words
+    ):  # "one of the ceasefires" adds "of"
         return False
-    if any(t.dep_ == "conj" and t.pos_ == "VERB" and t.tag_ != verb.tag_ and t.lower_ in words for t in verb.subtree):
+    if any(
+        t.dep_ == "conj" and t.pos_ == "VERB" and t.tag_ != verb.tag_ and t.lower_ in words
+        for t in verb.subtree
+    ):
         return False  # "claimed the throne, imprisoned in the Tower": a participle of another subject
-    objects = [c for c in verb.children if c.i > verb.i and (c.dep_ in {"dobj", "xcomp", "ccomp", "oprd"}
-                                                              or (c.dep_ == "advcl" and c.tag_ == "VBG"))]
+    objects = [
+        c
+        for c in verb.children
+        if c.i > verb.i
+        and (c.dep_ in {"dobj", "xcomp", "ccomp", "oprd"} or (c.dep_ == "advcl" and c.tag_ == "VBG"))
+    ]
     return all(t.lower_ in words for o in objects for t in o.subtree if t.is_alpha)
 
 
@@ -155,10 +191,15 @@ def inside_a_longer_name(sentence: Sentence, mention: Mention) -> bool:
     words = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
     if words is None:
         return False
-    if any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.idx < mention.span.start for c in words.root.children):
+    if any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" and c.idx < mention.span.start for c in words.root.children
+    ):
         return True  # "RSPCA Australia": the gap is the head of a longer name
-    return any(e.start_char < mention.span.start or e.end_char > mention.span.end
-               for e in doc.ents if e.start <= words.root.i < e.end)
+    return any(
+        e.start_char < mention.span.start or e.end_char > mention.span.end
+        for e in doc.ents
+        if e.start <= words.root.i < e.end
+    )
 
 
 def names_nothing(sentence: Sentence, mention: Mention) -> bool:
@@ -178,6 +219,9 @@ def read_as_person(sentence: Sentence, mention: Mention) -> bool:
     words = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
     if words is None:
         return False
-    demonym = words.root.dep_ not in {"amod", "compound", "poss"} and words.text.istitle() and (
-        words.root.ent_type_ == "NORP" or words.text.endswith(("ch", "sh", "ese", "an", "i")))
+    demonym = (
+        words.root.dep_ not in {"amod", "compound", "poss"}
+        and words.text.istitle()
+        and (words.root.ent_type_ == "NORP" or words.text.endswith(("ch", "sh", "ese", "an", "i")))
+    )
     return words.root.ent_type_ == "PERSON" or demonym

@@ -12,7 +12,19 @@ from __future__ import annotations
 from quizapp.text.actors import gazetteer, lexicon
 from quizapp.text.types import Actor
 
-CORPORATE = {"International", "Inc", "Inc.", "Ltd", "Ltd.", "plc", "PLC", "Group", "Corporation", "Corp", "Corp."}
+CORPORATE = {
+    "International",
+    "Inc",
+    "Inc.",
+    "Ltd",
+    "Ltd.",
+    "plc",
+    "PLC",
+    "Group",
+    "Corporation",
+    "Corp",
+    "Corp.",
+}
 AREA_NOUNS = {"province", "region", "district", "county"}  # a place is often named without its area noun
 NEAR_KINDS = {
     "country": ("country",),
@@ -31,8 +43,11 @@ def answer_forms(actor: Actor) -> tuple[str, ...]:
     country = gaz.country(actor.name)
     if actor.kind == "country" and country:
         # Official and transliterated names ("Russian Federation") yes; codes ("RU", "R.U.") no.
-        forms += [country.demonym, country.demonym + "s",
-                  *(a for a in country.aliases if a.isascii() and not _is_code(a))]
+        forms += [
+            country.demonym,
+            country.demonym + "s",
+            *(a for a in country.aliases if a.isascii() and not _is_code(a)),
+        ]
     if actor.kind == "organization" and actor.name.endswith(" government"):
         demonym = actor.name.removesuffix(" government")
         owner = gaz.demonym(demonym)

@@ -20,12 +20,11 @@ import functools
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from quizapp.text.questions import families
 from quizapp.text.actors import lexicon
-from quizapp.text.questions import checks
+from quizapp.text.question import BLANK, Question
+from quizapp.text.questions import checks, families
 from quizapp.text.questions.families.base import Candidate
 from quizapp.text.questions.families.base import sentences as parsed_sentences
-from quizapp.text.question import BLANK, Question
 from quizapp.text.questions.templates import templates
 from quizapp.text.types import Analysis
 
@@ -38,17 +37,26 @@ MAX_SAME_ANSWER = 2  # one name answers at most two questions
 MAX_PER_SENTENCE = 2  # questions resting on one evidence sentence
 PREFERRED = 1  # a template's preferred way wins unless its type is already asked this many times more
 LONG_SENTENCE = 25  # words: such a sentence may carry one more
-FAMILY_LIMITS = {"family:cloze": 2, "family:vocabulary": 1, "family:statement": 3, "family:number": 3,
-                 "family:reason": 3, "family:main-idea": 1, "family:paragraph-idea": 3,
-                 "family:according": 2, "family:statement-like": 4}
+FAMILY_LIMITS = {
+    "family:cloze": 2,
+    "family:vocabulary": 1,
+    "family:statement": 3,
+    "family:number": 3,
+    "family:reason": 3,
+    "family:main-idea": 1,
+    "family:paragraph-idea": 3,
+    "family:according": 2,
+    "family:statement-like": 4,
+}
 FAMILY_CAP = 2  # at most this many entity clozes, and this many vocabulary clozes
 REPEAT_PENALTY = 0.15  # per question already answered by the same name
 PARAGRAPH_PENALTY = 0.05  # per question already asked about the same paragraph
 TYPE_EASE = {"truefalse": 0.15, "choice": 0.25, "multi": 0.4, "short": 0.45, "cloze": 0.5}
 
 
-def generate(analysis: Analysis, docs: Sequence[Doc] | None = None,
-             limit: int = MAX_QUESTIONS) -> tuple[Question, ...]:
+def generate(
+    analysis: Analysis, docs: Sequence[Doc] | None = None, limit: int = MAX_QUESTIONS
+) -> tuple[Question, ...]:
     """The best ``limit`` well-formed questions about the article, best first.
 
     ``docs`` is spaCy's parse of each paragraph (as ``pipeline.analyse``
@@ -60,12 +68,19 @@ def generate(analysis: Analysis, docs: Sequence[Doc] | None = None,
     found = list(templates(analysis, sentences))
     if docs is not None:
         found += families.candidates(analysis, docs)
-    folded = " " + lexicon.fold(analysis.article.text) + " "  # folded once: checking each candidate stays O(1) in n
+    folded = (
+        " " + lexicon.fold(analysis.article.text) + " "
+    )  # folded once: checking each candidate stays O(1) in n
     title = " " + lexicon.fold(analysis.article.title.rstrip(" …")) + " "
-    candidates = [c for c in found if checks.well_formed(c.question, analysis, folded)
-                  and not checks.in_title(c.question, title)]
+    candidates = [
+        c
+        for c in found
+        if checks.well_formed(c.question, analysis, folded) and not checks.in_title(c.question, title)
+    ]
     kinds = checks.actor_kinds(analysis)
-    candidates = [fair for c in candidates if (fair := checks.fair_options(checks.with_kind(c, kinds))) is not None]
+    candidates = [
+        fair for c in candidates if (fair := checks.fair_options(checks.with_kind(c, kinds))) is not None
+    ]
     chosen = _choose(candidates, limit)
     return tuple(_finish(c.question, analysis, i) for i, c in enumerate(chosen))
 
@@ -87,7 +102,9 @@ def _choose(candidates: list[Candidate], limit: int) -> list[Candidate]:
     state = _SetState(limit)
     remaining = dict(by_fact)
     _fill(state, remaining, limit)
-    if len(state.chosen) < SMALL_SET:  # a short or quote-heavy article: allow more name gaps, all else unchanged
+    if (
+        len(state.chosen) < SMALL_SET
+    ):  # a short or quote-heavy article: allow more name gaps, all else unchanged
         state.limits = {**FAMILY_LIMITS, "family:cloze": SMALL_SET_GAPS}
         _fill(state, remaining, SMALL_SET)
     return _at_most_half_who(_diversify(state.chosen, by_fact, state))
@@ -101,8 +118,13 @@ def _fill(state: _SetState, remaining: dict[str, list[Candidate]], limit: int) -
         if not open_ways:
             break
         fact = max(open_ways, key=lambda f: max(state.score(w) for w in open_ways[f]))
-        best = min(open_ways[fact], key=lambda w: (state.counts.get(w.question.type, 0) - (PREFERRED if w.preferred else 0),
-                                                   -w.score))
+        best = min(
+            open_ways[fact],
+            key=lambda w: (
+                state.counts.get(w.question.type, 0) - (PREFERRED if w.preferred else 0),
+                -w.score,
+            ),
+        )
         del remaining[fact]
         state.take(best)
 
@@ -144,8 +166,14 @@ class _SetState:
         if _is_who(q) and self.who >= self.limit // 2:
             return False
         if q.type == "truefalse" and self._one_sided(q):
-            return False  # "true" in every true/false box must not score much: trues and falses stay within two
-        if not all(self.counts.get(t, 0) < self.limits.get(t, FAMILY_CAP) for t in way.tags if t.startswith("family:")):
+            return (
+                False  # "true" in every true/false box must not score much: trues and falses stay within two
+            )
+        if not all(
+            self.counts.get(t, 0) < self.limits.get(t, FAMILY_CAP)
+            for t in way.tags
+            if t.startswith("family:")
+        ):
             return False
         return not _reveals(way, self.chosen)
 
@@ -223,8 +251,14 @@ def _reveals(way: Candidate, chosen: list[Candidate]) -> bool:
     true/false statement holding a how-many question's number, from the
     same sentence, hands over the number.
     """
-    return any(_gives_away_to(way.question, other) or _gives_away_to(other.question, way)
-               or _same_statement(way, other) or _offered(way, other) or _offered(other, way) for other in chosen)
+    return any(
+        _gives_away_to(way.question, other)
+        or _gives_away_to(other.question, way)
+        or _same_statement(way, other)
+        or _offered(way, other)
+        or _offered(other, way)
+        for other in chosen
+    )
 
 
 def _offered(summary: Candidate, other: Candidate) -> bool:
@@ -255,7 +289,9 @@ def _gives_away_to(asked: Question, answered: Candidate) -> bool:
     if target.skill != "vocabulary" and asked.evidence != target.evidence:
         return False
     prompt = _folded(asked.prompt)
-    forms = (form for part in target.answer for form in (part if asked.evidence == target.evidence else part[:1]))
+    forms = (
+        form for part in target.answer for form in (part if asked.evidence == target.evidence else part[:1])
+    )
     return any(f" {lexicon.fold(form)} " in prompt for form in forms if len(lexicon.fold(form)) > 2)
 
 
@@ -265,8 +301,9 @@ def _folded(prompt: str) -> str:
     return " " + lexicon.fold(prompt.replace(BLANK, " ")) + " "
 
 
-def _diversify(chosen: list[Candidate], by_fact: dict[str, list[Candidate]],
-               state: _SetState | None = None) -> list[Candidate]:
+def _diversify(
+    chosen: list[Candidate], by_fact: dict[str, list[Candidate]], state: _SetState | None = None
+) -> list[Candidate]:
     """Make sure every type the article supports is asked at least once.
 
     Balancing as we go can still leave a type out (the true/false forms of
@@ -291,8 +328,9 @@ def _finish(question: Question, analysis: Analysis, rank: int) -> Question:
     difficulty = TYPE_EASE[question.type] + (0.2 if question.skill == "inference" else 0.0)
     difficulty += min(max((grade - 6) / 40, 0.0), 0.25)
     slug = "-".join(lexicon.fold(question.prompt).split()[:5]) or "question"
-    return Question(**{**question.__dict__, "id": f"q{rank + 1}-{slug}",
-                       "difficulty": round(min(difficulty, 1.0), 2)})
+    return Question(
+        **{**question.__dict__, "id": f"q{rank + 1}-{slug}", "difficulty": round(min(difficulty, 1.0), 2)}
+    )
 
 
 def _sentence_grade(sentence: str, analysis: Analysis) -> float:

@@ -17,7 +17,8 @@ from typing import Any
 from lemminflect import getInflection
 
 from quizapp.text.actors import lexicon
-from quizapp.text.questions.families.base import Candidate, Sentence
+from quizapp.text.actors.relations import NOMINAL_EVENTS
+from quizapp.text.actors.roles import with_article
 from quizapp.text.question import BLANK, Question
 from quizapp.text.questions.context import (
     PRONOUN_STARTS,
@@ -26,8 +27,7 @@ from quizapp.text.questions.context import (
     names_nothing,
     read_as_person,
 )
-from quizapp.text.actors.relations import NOMINAL_EVENTS
-from quizapp.text.actors.roles import with_article
+from quizapp.text.questions.families.base import Candidate, Sentence
 from quizapp.text.types import Actor, Analysis, Relation, Span
 
 EVENT_KINDS = set(NOMINAL_EVENTS.values())
@@ -81,19 +81,54 @@ def _backing(ctx: Context) -> Iterator[Candidate]:
         answer = tuple(ctx.forms(b) for b in backers)
         wrong = ctx.wrong(backers, sentence=evidence.sentence, span=evidence.span)
         fact = f"backing:{key}"
-        yield Candidate(fact, _question(evidence, type="short", prompt=f"{who} backs {target}?", answer=answer,
-                                        distractors=tuple(wrong)), 1.0 + 0.05 * len(backers), preferred=True)
+        yield Candidate(
+            fact,
+            _question(
+                evidence,
+                type="short",
+                prompt=f"{who} backs {target}?",
+                answer=answer,
+                distractors=tuple(wrong),
+            ),
+            1.0 + 0.05 * len(backers),
+            preferred=True,
+        )
         names = [ctx.actors[b].name for b in backers]
         kind = "multi" if len(backers) > 1 else "choice"
         prompt = f"Which of these back {target}?" if kind == "multi" else f"{who} backs {target}?"
-        yield Candidate(fact, _question(evidence, type=kind, prompt=prompt, answer=answer,
-                                        choices=_choices(names, wrong[:4 - len(names)]), distractors=tuple(wrong)),
-                        0.95)
-        yield Candidate(fact, _question(evidence, type="truefalse", answer=(("true",),),
-                                        prompt=f"Does {with_article(first.name)} back {target}?"), 0.8)
+        yield Candidate(
+            fact,
+            _question(
+                evidence,
+                type=kind,
+                prompt=prompt,
+                answer=answer,
+                choices=_choices(names, wrong[: 4 - len(names)]),
+                distractors=tuple(wrong),
+            ),
+            0.95,
+        )
+        yield Candidate(
+            fact,
+            _question(
+                evidence,
+                type="truefalse",
+                answer=(("true",),),
+                prompt=f"Does {with_article(first.name)} back {target}?",
+            ),
+            0.8,
+        )
         if wrong:
-            yield Candidate(fact, _question(evidence, type="truefalse", answer=(("false",),),
-                                            prompt=f"Does {with_article(wrong[0])} back {target}?"), 0.8)
+            yield Candidate(
+                fact,
+                _question(
+                    evidence,
+                    type="truefalse",
+                    answer=(("false",),),
+                    prompt=f"Does {with_article(wrong[0])} back {target}?",
+                ),
+                0.8,
+            )
 
 
 def _target(ctx: Context, relation: Relation, backers: list[str | None]) -> str:
@@ -111,16 +146,37 @@ def _descriptor(text: str) -> str:
     return next((w for w in words if w in lexicon.PLACE_NOUNS), "place")
 
 
-def _one_answer(ctx: Context, fact: str, relation: Relation, prompt: str, actor_id: str, score: float,
-                preferred: bool = False) -> Iterator[Candidate]:
+def _one_answer(
+    ctx: Context,
+    fact: str,
+    relation: Relation,
+    prompt: str,
+    actor_id: str,
+    score: float,
+    preferred: bool = False,
+) -> Iterator[Candidate]:
     """A question whose answer is one actor: typed, and as multiple choice when there are distractors."""
     answer = (ctx.forms(actor_id),)
     wrong = ctx.wrong([actor_id], sentence=relation.sentence, span=relation.span)
-    yield Candidate(fact, _question(relation, type="short", prompt=prompt, answer=answer, distractors=tuple(wrong)),
-                    score, preferred=preferred)
+    yield Candidate(
+        fact,
+        _question(relation, type="short", prompt=prompt, answer=answer, distractors=tuple(wrong)),
+        score,
+        preferred=preferred,
+    )
     if len(wrong) == 3:
-        yield Candidate(fact, _question(relation, type="choice", prompt=prompt, answer=answer, distractors=tuple(wrong),
-                                        choices=_choices([ctx.actors[actor_id].name], wrong)), score - 0.05)
+        yield Candidate(
+            fact,
+            _question(
+                relation,
+                type="choice",
+                prompt=prompt,
+                answer=answer,
+                distractors=tuple(wrong),
+                choices=_choices([ctx.actors[actor_id].name], wrong),
+            ),
+            score - 0.05,
+        )
 
 
 def _events(ctx: Context) -> Iterator[Candidate]:
@@ -134,8 +190,11 @@ def _events(ctx: Context) -> Iterator[Candidate]:
         what = _descriptor(r.object_text) if place.kind == "place" else "one"
         by_government = r.subject in ctx.actors and ctx.actors[r.subject].name.endswith("government")
         participle = (getInflection(r.verb, "VBN") or (r.verb + "ed",))[0]
-        prompt = (f"Which {what} did government forces {r.verb}?" if by_government
-                  else f"Which {what} was {participle}?")
+        prompt = (
+            f"Which {what} did government forces {r.verb}?"
+            if by_government
+            else f"Which {what} was {participle}?"
+        )
         yield from _one_answer(ctx, f"event:{r.verb}:{place.id}", r, prompt, place.id, 0.98, preferred=True)
 
 
@@ -155,7 +214,12 @@ def _appositions(ctx: Context) -> Iterator[Candidate]:
 def _titles(ctx: Context) -> Iterator[Candidate]:
     """ "Who is Syria’s president?" from "President Bashar al-Assad" in a sentence about Syria."""
     for r in ctx.analysis.relations:
-        if r.kind != "title" or r.subject not in ctx.central or "’s " not in r.object_text or not ctx.named(r):
+        if (
+            r.kind != "title"
+            or r.subject not in ctx.central
+            or "’s " not in r.object_text
+            or not ctx.named(r)
+        ):
             continue  # without the country, "Who is the chief?" asks nothing a reader can pin down
         title = TITLE_WORDS.get(r.predicate.lower().rstrip("."), r.predicate.lower())
         prompt = f"Who is {r.object_text.split('’s ')[0]}’s {title}?"
@@ -165,15 +229,21 @@ def _titles(ctx: Context) -> Iterator[Candidate]:
 def _descriptions(ctx: Context) -> Iterator[Candidate]:
     """ "Who is the Welsh Health Minister?" from "Mark Drakeford, the Welsh Health Minister"."""
     for r in ctx.analysis.relations:
-        if (r.kind != "description" or r.subject not in ctx.central or len(r.predicate.split()) < 2
-                or not ctx.named(r)):
+        if (
+            r.kind != "description"
+            or r.subject not in ctx.central
+            or len(r.predicate.split()) < 2
+            or not ctx.named(r)
+        ):
             continue  # "Who is <title>?" only for the people the story is about
         last = r.predicate.split()[-1].lower()
         if not (last in lexicon.TITLES or last.endswith(PERSON_ENDINGS)):
             continue  # "Who is the Swedish architects company?": the description is not of a person
         first = r.predicate.split()[0]
         article = "" if first.lower() in DETERMINERS or first.endswith(("’s", "'s")) else "the "
-        yield from _one_answer(ctx, f"title:{r.subject}", r, f"Who is {article}{r.predicate}?", r.subject, 0.88)
+        yield from _one_answer(
+            ctx, f"title:{r.subject}", r, f"Who is {article}{r.predicate}?", r.subject, 0.88
+        )
 
 
 def third_person(predicate: str, lemma: str) -> str:
@@ -189,7 +259,12 @@ def _actions(ctx: Context) -> Iterator[Candidate]:
     """ "Who wants Assad to leave power?" from "governments that want him to leave power"."""
     groups: dict[tuple[Span, str, str], list[Relation]] = {}
     for r in ctx.analysis.relations:
-        if r.kind == "action" and r.subject in ctx.actors and not r.predicate.endswith("…") and ctx.verified(r):
+        if (
+            r.kind == "action"
+            and r.subject in ctx.actors
+            and not r.predicate.endswith("…")
+            and ctx.verified(r)
+        ):
             groups.setdefault((r.span, r.verb, r.predicate), []).append(r)
     for (_, verb, predicate), rels in groups.items():
         words = predicate.split()
@@ -213,14 +288,28 @@ def _actions(ctx: Context) -> Iterator[Candidate]:
         skill = "inference" if aliased else "recall"
         score = 0.65 + (0.3 if aliased else 0) - 0.02 * max(0, len(words) - 9)  # inference ranks high
         fact = f"action:{rels[0].span}:{verb}"
-        yield Candidate(fact, _question(rels[0], type="short", prompt=prompt, answer=answer,
-                                        distractors=tuple(wrong), skill=skill), score)
+        yield Candidate(
+            fact,
+            _question(
+                rels[0], type="short", prompt=prompt, answer=answer, distractors=tuple(wrong), skill=skill
+            ),
+            score,
+        )
         if len(subjects) > 1 and len(wrong) >= 2:
             names = [ctx.actors[s].name for s in subjects]
-            yield Candidate(fact, _question(rels[0], type="multi", prompt=f"Which of these {predicate}?",
-                                            answer=answer, skill=skill,
-                                            choices=_choices(names, wrong[:2]), distractors=tuple(wrong)),
-                            score - 0.05)
+            yield Candidate(
+                fact,
+                _question(
+                    rels[0],
+                    type="multi",
+                    prompt=f"Which of these {predicate}?",
+                    answer=answer,
+                    skill=skill,
+                    choices=_choices(names, wrong[:2]),
+                    distractors=tuple(wrong),
+                ),
+                score - 0.05,
+            )
 
 
 def _aliased(said: str, name: str) -> bool:
@@ -235,7 +324,7 @@ def _aliased(said: str, name: str) -> bool:
 
 
 def _sentence_at(ctx: Context, span: Span) -> str:
-    return ctx.analysis.article.paragraphs[span.paragraph][span.start:span.end]
+    return ctx.analysis.article.paragraphs[span.paragraph][span.start : span.end]
 
 
 def _entity_clozes(ctx: Context) -> Iterator[Candidate]:
@@ -245,22 +334,35 @@ def _entity_clozes(ctx: Context) -> Iterator[Candidate]:
         if ctx.sentences:
             inside = ctx.mentions_in.get(index, [])
         else:
-            inside = [m for m in ctx.analysis.mentions
-                      if m.span.paragraph == span.paragraph and span.start <= m.span.start < span.end]
+            inside = [
+                m
+                for m in ctx.analysis.mentions
+                if m.span.paragraph == span.paragraph and span.start <= m.span.start < span.end
+            ]
         for m in inside:
             actor = ctx.actors.get(m.actor)
             start, end = m.span.start - span.start, m.span.end - span.start
-            if actor is None or sentence[end:end + 1] == "-" or sentence.count(m.text) != 1:
+            if actor is None or sentence[end : end + 1] == "-" or sentence.count(m.text) != 1:
                 continue
-            if m.text not in (actor.name, *actor.aliases) or sentence[end:end + 1].isalpha():
+            if m.text not in (actor.name, *actor.aliases) or sentence[end : end + 1].isalpha():
                 continue  # "the Talibans efforts": a gap whose answer is not a name the glossary knows
-            if actor.kind != "person" and sentence[:start].rstrip().split()[-1:] in (["Professor"], ["Dr"], ["Mr"],
-                                                                                    ["Mrs"], ["Ms"], ["Dr."]):
+            if actor.kind != "person" and sentence[:start].rstrip().split()[-1:] in (
+                ["Professor"],
+                ["Dr"],
+                ["Mr"],
+                ["Mrs"],
+                ["Ms"],
+                ["Dr."],
+            ):
                 continue  # "said Professor French": the name was read as a country
             if len(sentence.split()) < 8 or not sentence.rstrip("”’\"' ").endswith((".", "!", "?")):
                 continue  # too short to pin one answer down, or a sentence cut off by the splitter
-            if ctx.sentences and actor.kind != "person" and m.text != actor.name and read_as_person(
-                    ctx.sentences[index], m):
+            if (
+                ctx.sentences
+                and actor.kind != "person"
+                and m.text != actor.name
+                and read_as_person(ctx.sentences[index], m)
+            ):
                 continue  # "said French": the parse reads a person where the glossary put a country
             if ctx.sentences and inside_a_longer_name(ctx.sentences[index], m):
                 continue  # "RSPCA _____": a part of an organisation's name tests nothing
@@ -271,13 +373,28 @@ def _entity_clozes(ctx: Context) -> Iterator[Candidate]:
             prompt = sentence[:start] + BLANK + sentence[end:]
             spelled = spelled_out(ctx.analysis.article.text).get(m.text, ())
             forms = tuple(dict.fromkeys((m.text, *ctx.forms(actor.id), *spelled)))
-            question = Question(id="", type="cloze", prompt=prompt, answer=(forms,),
-                                distractors=tuple(ctx.wrong([actor.id])), evidence=sentence, evidence_span=span)
-            yield Candidate(f"cloze:{span}:{actor.id}", question, 0.5 + 0.02 * min(actor.mentions, 5),
-                            tags={"sentence-exclusive", "family:cloze"})
+            question = Question(
+                id="",
+                type="cloze",
+                prompt=prompt,
+                answer=(forms,),
+                distractors=tuple(ctx.wrong([actor.id])),
+                evidence=sentence,
+                evidence_span=span,
+            )
+            yield Candidate(
+                f"cloze:{span}:{actor.id}",
+                question,
+                0.5 + 0.02 * min(actor.mentions, 5),
+                tags={"sentence-exclusive", "family:cloze"},
+            )
 
 
-THINGS = {"other", "description", "title"}  # kinds whose common-noun mention ("the map") many words could fill
+THINGS = {
+    "other",
+    "description",
+    "title",
+}  # kinds whose common-noun mention ("the map") many words could fill
 ABBREVIATION = re.compile(r"((?:[A-Z][\w’'-]*\s+){2,8})\(([A-Z][A-Za-z]{1,7})\)")
 
 
@@ -303,10 +420,17 @@ def _vocabulary(ctx: Context) -> Iterator[Candidate]:
         if found is None:
             continue
         span, sentence, match = found
-        prompt = sentence[:match.start()] + BLANK + sentence[match.end():]
+        prompt = sentence[: match.start()] + BLANK + sentence[match.end() :]
         answer = ((match.group(1), word),) if match.group(1).lower() != word else ((word,),)
-        question = Question(id="", type="cloze", prompt=prompt, answer=answer, evidence=sentence,
-                            evidence_span=span, skill="vocabulary")
+        question = Question(
+            id="",
+            type="cloze",
+            prompt=prompt,
+            answer=answer,
+            evidence=sentence,
+            evidence_span=span,
+            skill="vocabulary",
+        )
         yield Candidate(f"vocabulary:{word}", question, 0.6 - 0.02 * rank, tags={"family:vocabulary"})
 
 

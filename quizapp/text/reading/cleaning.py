@@ -16,17 +16,31 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from quizapp.text.reading import bounds as caps
 from quizapp.text.errors import InputError
+from quizapp.text.reading import bounds as caps
 from quizapp.text.types import CleanArticle
 
 # News agencies recognised in a dateline, keyed by their case-folded name.
 AGENCIES = {
     name.casefold(): name
     for name in (
-        "Reuters", "AP", "Associated Press", "AFP", "Agence France-Presse",
-        "Bloomberg", "PA", "Press Association", "UPI", "dpa", "ANSA", "EFE",
-        "Xinhua", "Kyodo", "Yonhap", "PTI", "Anadolu",
+        "Reuters",
+        "AP",
+        "Associated Press",
+        "AFP",
+        "Agence France-Presse",
+        "Bloomberg",
+        "PA",
+        "Press Association",
+        "UPI",
+        "dpa",
+        "ANSA",
+        "EFE",
+        "Xinhua",
+        "Kyodo",
+        "Yonhap",
+        "PTI",
+        "Anadolu",
     )
 }
 
@@ -80,9 +94,7 @@ def clean(raw: str, title_hint: str | None = None, bounds: caps.Bounds = caps.DE
     source, dateline, paragraphs = source or below[0], dateline or below[1], below[2]
     paragraphs, also_removed = _dedupe(paragraphs)  # the first paragraph, its dateline gone, may be a repeat
     if not paragraphs:
-        raise InputError(
-            "The article has a title or label but no text: paste the body of the article too."
-        )
+        raise InputError("The article has a title or label but no text: paste the body of the article too.")
     return CleanArticle(
         title=title or hint,
         paragraphs=tuple(paragraphs),
@@ -100,9 +112,7 @@ def _normalise(raw: str) -> str:
     if not text:
         raise InputError(EMPTY_MESSAGE)
     if not any(char.isalpha() for char in text):
-        raise InputError(
-            "The article has no letters in it: paste or upload the text of a news article."
-        )
+        raise InputError("The article has no letters in it: paste or upload the text of a news article.")
     return unicodedata.normalize("NFC", text)
 
 

@@ -18,15 +18,21 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
-from quizapp.text.reading import sources
 from quizapp.text.errors import InputError
+from quizapp.text.reading import sources
 from quizapp.text.reading.web_page import PageDetails, body_and_details
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
-SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
-            ".html": "html", ".htm": "html"}
+SUFFIXES = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+}
 MIN_ARTICLE_WORDS = 20
 _HTML_START = re.compile(r"^\s*(?:<!doctype html|<html|<head|<body|<article|<div|<p[\s>])", re.I)
 
@@ -38,7 +44,9 @@ class Document:
     text: str
     title: str | None = None
     author: str | None = None
-    details: PageDetails = field(default_factory=PageDetails)  # a web page's standfirst, author, site name and date
+    details: PageDetails = field(
+        default_factory=PageDetails
+    )  # a web page's standfirst, author, site name and date
 
 
 def from_upload(data: bytes, filename: str) -> Document:
@@ -69,17 +77,31 @@ def from_text(text: str, kind: str, name: str = "the article") -> Document:
 def _from_html(html: str, name: str) -> Document:
     import trafilatura  # imported when needed: it pulls in lxml and friends
 
-    found = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
-                                        include_tables=False, include_images=False, favor_precision=True)
+    found = trafilatura.bare_extraction(
+        html,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        favor_precision=True,
+    )
     text = (getattr(found, "text", None) or "").strip() if found is not None else ""
     if len(text.split()) < MIN_ARTICLE_WORDS:  # a menu or a cookie banner is all a bare page yields
-        raise InputError(f"No article text found in {name}: save the news page itself "
-                         "(File → Save Page As…) or paste the article's text.")
-    body, title, details = body_and_details([line.strip() for line in text.split("\n") if line.strip()], found)
+        raise InputError(
+            f"No article text found in {name}: save the news page itself "
+            "(File → Save Page As…) or paste the article's text."
+        )
+    body, title, details = body_and_details(
+        [line.strip() for line in text.split("\n") if line.strip()], found
+    )
     # The headline goes back on top, alone: the cleaner takes a first line equal to the title it is
     # given as the headline, where a short line under it ("Reuters, Beirut") would otherwise win.
-    return Document(text="\n\n".join([title, *body] if title else body), title=title, author=details.author,
-                    details=details)
+    return Document(
+        text="\n\n".join([title, *body] if title else body),
+        title=title,
+        author=details.author,
+        details=details,
+    )
 
 
 def _from_markdown(text: str) -> Document:

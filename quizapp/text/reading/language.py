@@ -22,11 +22,14 @@ from quizapp.text.errors import InputError
 
 COMMON_ENGLISH = frozenset(
     "the and of to a in is that for it was on with as he she his her they are be by at this from have has had "
-    "not but said will an were which or their its who".split())
+    "not but said will an were which or their its who".split()
+)
 MIN_WORDS_TO_JUDGE = 30  # below this a headline or a list of names could be anything
 MIN_COMMON_SHARE = 0.10
-CAN_AND_CANNOT = ("quizapp measures reading level, finds who's who and writes questions for English articles "
-                  "only, so it was not added. Paste the English version of the article instead.")
+CAN_AND_CANNOT = (
+    "quizapp measures reading level, finds who's who and writes questions for English articles "
+    "only, so it was not added. Paste the English version of the article instead."
+)
 
 
 class NotEnglish(InputError):
@@ -42,15 +45,26 @@ def require_english(paragraphs: tuple[str, ...] | list[str]) -> None:
     scripts = Counter(unicodedata.name(ch, "UNKNOWN").split()[0] for ch in letters)
     main, count = scripts.most_common(1)[0]
     if main != "LATIN" and count / len(letters) > 0.5:
-        raise NotEnglish(f"This text does not look like English: most of its letters are {_script_name(main)}. "
-                         + CAN_AND_CANNOT)
+        raise NotEnglish(
+            f"This text does not look like English: most of its letters are {_script_name(main)}. "
+            + CAN_AND_CANNOT
+        )
     words = re.findall(r"[^\W\d_]+", text.lower())
-    if len(words) >= MIN_WORDS_TO_JUDGE and sum(w in COMMON_ENGLISH for w in words) / len(words) < MIN_COMMON_SHARE:
-        raise NotEnglish("This text does not look like English: it has almost none of the commonest English "
-                         "words (the, and, of, to). " + CAN_AND_CANNOT)
+    if (
+        len(words) >= MIN_WORDS_TO_JUDGE
+        and sum(w in COMMON_ENGLISH for w in words) / len(words) < MIN_COMMON_SHARE
+    ):
+        raise NotEnglish(
+            "This text does not look like English: it has almost none of the commonest English "
+            "words (the, and, of, to). " + CAN_AND_CANNOT
+        )
 
 
 def _script_name(unicode_word: str) -> str:
-    """"CJK" -> "Chinese or Japanese characters", "CYRILLIC" -> "Cyrillic"."""
-    return {"CJK": "Chinese or Japanese characters", "HANGUL": "Korean (Hangul)",
-            "HIRAGANA": "Japanese", "KATAKANA": "Japanese"}.get(unicode_word, unicode_word.title())
+    """ "CJK" -> "Chinese or Japanese characters", "CYRILLIC" -> "Cyrillic"."""
+    return {
+        "CJK": "Chinese or Japanese characters",
+        "HANGUL": "Korean (Hangul)",
+        "HIRAGANA": "Japanese",
+        "KATAKANA": "Japanese",
+    }.get(unicode_word, unicode_word.title())

@@ -53,12 +53,13 @@ import textstat
 from textstat.backend.transformations import remove_punctuation
 from textstat.backend.utils import get_lang_cfg, get_lang_easy_words
 
-from quizapp.text.reading import cmudict_offline, reading_level
 from quizapp.text.errors import InputError
+from quizapp.text.reading import cmudict_offline, reading_level
 from quizapp.text.types import HardSentence, Readability, Span
 
 if TYPE_CHECKING:  # spaCy itself is imported only where a model is loaded (nlp.py): it is slow to import
-    from spacy.tokens import Doc, Span as SpacySpan, Token
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
 
 LANG = "en_US"  # textstat's default language, which we do not change
 READING_WPM = 150  # silent reading of a middle-school pupil; adults read ~200-250
@@ -73,8 +74,11 @@ RELATIVE_GRADES = 2
 RELATIVE_LENGTH = 1.5
 MAX_DIFFICULT_WORDS = 30
 GradeFormula = Literal["flesch_kincaid_grade", "coleman_liau_index", "automated_readability_index"]
-GRADE_FORMULAS: tuple[GradeFormula, ...] = ("flesch_kincaid_grade", "coleman_liau_index",
-                                            "automated_readability_index")
+GRADE_FORMULAS: tuple[GradeFormula, ...] = (
+    "flesch_kincaid_grade",
+    "coleman_liau_index",
+    "automated_readability_index",
+)
 
 # (grade_level below which the band applies, band); grade 5.9 is still "grades 3-5".
 BANDS = (
@@ -88,7 +92,19 @@ BANDS = (
 
 _HAS_WORD = re.compile(r"\w")
 _HYPHENS = re.compile(r"[-‐‑–—/]+")
-_NAME_ENTITIES = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
+_NAME_ENTITIES = {
+    "PERSON",
+    "NORP",
+    "FAC",
+    "ORG",
+    "GPE",
+    "LOC",
+    "PRODUCT",
+    "EVENT",
+    "WORK_OF_ART",
+    "LAW",
+    "LANGUAGE",
+}
 
 
 @dataclass(frozen=True)
@@ -141,7 +157,9 @@ def score(docs: Sequence[Doc]) -> Readability:
         uk_year=reading_level.uk_year(level.grade),
         level_reasons=level.reasons,
         reading_minutes=reading_minutes(total.words),
-        hard_sentences=hard_sentences(sentences, figures["flesch_kincaid_grade"], total.words / total.sentences),
+        hard_sentences=hard_sentences(
+            sentences, figures["flesch_kincaid_grade"], total.words / total.sentences
+        ),
         difficult_word_list=difficult_word_list(docs),
     )
 
@@ -201,7 +219,9 @@ def formulas(c: Counts) -> Formulas:
         "flesch_kincaid_grade": 0.39 * wps + 11.8 * spw - 15.59,
         "gunning_fog": 0.4 * (wps + 100 * c.complex_words / c.words),
         "smog_index": 1.043 * (30 * c.polysyllables / c.sentences) ** 0.5 + 3.1291,
-        "coleman_liau_index": 0.058 * (100 * c.letters / c.words) - 0.296 * (100 * c.sentences / c.words) - 15.8,
+        "coleman_liau_index": 0.058 * (100 * c.letters / c.words)
+        - 0.296 * (100 * c.sentences / c.words)
+        - 15.8,
         "automated_readability_index": 4.71 * c.characters / c.words + 0.5 * wps - 21.43,
         "dale_chall_readability_score": dale_chall,
     }
@@ -222,8 +242,9 @@ def reading_minutes(words: int) -> float:
     return max(0.5, math.ceil(2 * words / READING_WPM) / 2)
 
 
-def hard_sentences(sentences: Sentences, text_grade: float = 0.0,
-                   mean_length: float = 0.0) -> tuple[HardSentence, ...]:
+def hard_sentences(
+    sentences: Sentences, text_grade: float = 0.0, mean_length: float = 0.0
+) -> tuple[HardSentence, ...]:
     """The hardest few sentences, hardest first: hard or long, and harder than the text around them."""
     grade_bar = max(HARD_GRADE, text_grade + RELATIVE_GRADES)
     length_bar = max(LONG_SENTENCE, mean_length * RELATIVE_LENGTH)

@@ -31,7 +31,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from spacy.tokens import Doc, Span as SpacySpan
+    from spacy.tokens import Doc
+    from spacy.tokens import Span as SpacySpan
 
     from quizapp.text.reading.readability import Counts, Sentences
 
@@ -82,7 +83,9 @@ def features(sentences: Sentences, counts: Counts, docs: Iterable[Doc]) -> dict[
     """
     lengths = [c.words for _, _, c in sentences if c.words]
     parsed = [sent for _, sent, c in sentences if c.words]
-    zipfs = [_zipf(t.lower_.replace("’", "'")) for doc in docs for t in doc if t.is_alpha and t.pos_ in CONTENT_POS]
+    zipfs = [
+        _zipf(t.lower_.replace("’", "'")) for doc in docs for t in doc if t.is_alpha and t.pos_ in CONTENT_POS
+    ]
     n_sent = max(1, len(parsed))
     return {
         "words_per_sentence": counts.words / counts.sentences,

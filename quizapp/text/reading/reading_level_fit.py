@@ -96,8 +96,14 @@ class CrossValidation:
         return self.pairs_right / self.pairs
 
 
-def cross_validate(x: np.ndarray, y: np.ndarray, stories: list[str], names: tuple[str, ...], k: int = FOLDS,
-                   ridge: float = RIDGE) -> CrossValidation:
+def cross_validate(
+    x: np.ndarray,
+    y: np.ndarray,
+    stories: list[str],
+    names: tuple[str, ...],
+    k: int = FOLDS,
+    ridge: float = RIDGE,
+) -> CrossValidation:
     """Fit on k-1 folds of stories, score the held-out fold, for every fold."""
     fold_of = folds(stories, k)
     fold = np.array([fold_of[s] for s in stories])
@@ -107,8 +113,14 @@ def cross_validate(x: np.ndarray, y: np.ndarray, stories: list[str], names: tupl
         model = fit(x[~test], y[~test], names, ridge)
         scores[test], predicted[test] = model.score(x[test]), model.classify(x[test])
     right, total = pairs_in_order(scores, y, stories)
-    return CrossValidation(scores, predicted, right, total, float(np.mean(predicted == y)),
-                           float(np.mean(np.abs(predicted - y) <= 1)))
+    return CrossValidation(
+        scores,
+        predicted,
+        right,
+        total,
+        float(np.mean(predicted == y)),
+        float(np.mean(np.abs(predicted - y) <= 1)),
+    )
 
 
 def pairs_in_order(scores: np.ndarray, y: np.ndarray, stories: list[str]) -> tuple[int, int]:

@@ -22,8 +22,11 @@ from typing import Any
 HEADER_LINES = 8  # the headline, if it is in the text, is among its first few lines
 LABEL_MAX_WORDS = 12  # a byline, a date or a section label is short
 _SENTENCE_END = ".!?…"
-_MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d\s+(jan|feb|mar|apr|may|"
-                    r"jun|jul|aug|sep|oct|nov|dec)", re.IGNORECASE)
+_MONTH = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d\s+(jan|feb|mar|apr|may|"
+    r"jun|jul|aug|sep|oct|nov|dec)",
+    re.IGNORECASE,
+)
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 _BYLINE = re.compile(r"^(by|words by|reporting by)\s", re.IGNORECASE)
 
@@ -39,15 +42,23 @@ class PageDetails:
 
     def to_dict(self) -> dict[str, str | None]:
         """JSON-friendly form (the date as ISO text), for a job waiting in the queue."""
-        return {"standfirst": self.standfirst, "author": self.author, "site_name": self.site_name,
-                "published": self.published.isoformat() if self.published else None}
+        return {
+            "standfirst": self.standfirst,
+            "author": self.author,
+            "site_name": self.site_name,
+            "published": self.published.isoformat() if self.published else None,
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> PageDetails:
         """Back from ``to_dict``; None or a missing key is "not known"."""
         data = data or {}
-        return cls(data.get("standfirst"), data.get("author"), data.get("site_name"),
-                   parse_date(data.get("published")))
+        return cls(
+            data.get("standfirst"),
+            data.get("author"),
+            data.get("site_name"),
+            parse_date(data.get("published")),
+        )
 
 
 def parse_date(value: object) -> date | None:
@@ -79,12 +90,15 @@ def body_and_details(paragraphs: list[str], found: object) -> tuple[list[str], s
     return body, title, PageDetails(standfirst, author, site, parse_date(getattr(found, "date", None)))
 
 
-def _after_header(paragraphs: list[str], title: str | None, description: str | None, author: str | None,
-                  labels: set[str]) -> list[str]:
+def _after_header(
+    paragraphs: list[str], title: str | None, description: str | None, author: str | None, labels: set[str]
+) -> list[str]:
     """``paragraphs`` from the first one that is neither the headline nor one of the lines around it."""
     start = 0
     if title:
-        headline = next((i for i, p in enumerate(paragraphs[:HEADER_LINES]) if _fold(p) == _fold(title)), None)
+        headline = next(
+            (i for i, p in enumerate(paragraphs[:HEADER_LINES]) if _fold(p) == _fold(title)), None
+        )
         if headline is not None:
             start = headline + 1
             if description:  # the standfirst sits under the headline, perhaps after the byline
@@ -107,9 +121,13 @@ def _is_label(paragraph: str, author: str | None, labels: set[str]) -> bool:
     words = paragraph.split()
     if len(words) > LABEL_MAX_WORDS or paragraph.rstrip("\"'”’)").endswith(tuple(_SENTENCE_END)):
         return False
-    return bool(_fold(paragraph) in labels or _BYLINE.match(paragraph)
-                or (author and _fold(author) in _fold(paragraph))
-                or _MONTH.search(paragraph) or _CLOCK.search(paragraph))
+    return bool(
+        _fold(paragraph) in labels
+        or _BYLINE.match(paragraph)
+        or (author and _fold(author) in _fold(paragraph))
+        or _MONTH.search(paragraph)
+        or _CLOCK.search(paragraph)
+    )
 
 
 def _same_start(paragraph: str, description: str) -> bool:

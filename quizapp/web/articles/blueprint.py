@@ -14,7 +14,9 @@ bp.add_url_rule("/jobs/<int:job_id>", view_func=views.job)
 bp.add_url_rule("/jobs/<int:job_id>/status", view_func=views.job_status)
 bp.add_url_rule("/<int:article_id>/edit", view_func=views.edit, methods=["GET", "POST"])
 bp.add_url_rule("/<int:article_id>/actors/<actor_id>", view_func=views.edit_actor, methods=["POST"])
-bp.add_url_rule("/<int:article_id>/actors/<actor_id>/drop", view_func=views.drop_actor, methods=["GET", "POST"])
+bp.add_url_rule(
+    "/<int:article_id>/actors/<actor_id>/drop", view_func=views.drop_actor, methods=["GET", "POST"]
+)
 bp.add_url_rule("/<int:article_id>/actors/<actor_id>/merge", view_func=views.merge_actor, methods=["POST"])
 bp.add_url_rule("/<int:article_id>/text", view_func=changes.edit_text, methods=["GET", "POST"])
 bp.add_url_rule("/<int:article_id>/delete", view_func=changes.delete, methods=["GET", "POST"])

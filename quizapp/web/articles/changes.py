@@ -36,13 +36,19 @@ def edit_text(article_id: int):
     mine_or_404(article_id)
     form = TextForm()
     if request.method == "GET":
-        form.text.data = _retry_text(request.args.get("retry", type=int)) or article_changes.editable_text(article_id)
+        form.text.data = _retry_text(request.args.get("retry", type=int)) or article_changes.editable_text(
+            article_id
+        )
     if form.validate_on_submit():
         config = current_app.config
         try:
-            job_id = article_changes.submit_edit(article_id, form.text.data or "", owner_id=logged_in_teacher_id(),
-                                                 bounds=text_bounds(config),
-                                                 per_hour=config["ARTICLES_PER_TEACHER_PER_HOUR"])
+            job_id = article_changes.submit_edit(
+                article_id,
+                form.text.data or "",
+                owner_id=logged_in_teacher_id(),
+                bounds=text_bounds(config),
+                per_hour=config["ARTICLES_PER_TEACHER_PER_HOUR"],
+            )
         except InputError as exc:
             form.form_errors.append(str(exc))
         else:
@@ -77,11 +83,15 @@ def delete(article_id: int):
             form.form_errors.append(str(exc))
             status = 409
         else:
-            flash(f"Deleted “{entry.title}”." + (" Its packs keep their copy of the text and still work."
-                                                   if kept else ""), "success")
+            flash(
+                f"Deleted “{entry.title}”."
+                + (" Its packs keep their copy of the text and still work." if kept else ""),
+                "success",
+            )
             return redirect(url_for("articles.index"))
-    return render_template("articles/delete.html", entry=entry, form=form,
-                           uses=article_changes.uses(article_id)), status
+    return render_template(
+        "articles/delete.html", entry=entry, form=form, uses=article_changes.uses(article_id)
+    ), status
 
 
 @login_required

@@ -14,9 +14,9 @@ from quizapp import tasks
 from quizapp.config import text_bounds
 from quizapp.services import article_changes, article_editing, article_jobs, articles
 from quizapp.services.articles import ArticleNotFound
-from quizapp.text.reading import documents
 from quizapp.text.actors import glossary_edits
 from quizapp.text.errors import InputError
+from quizapp.text.reading import documents
 from quizapp.web.articles.changes import mine_or_404
 from quizapp.web.articles.forms import (
     ActorForm,
@@ -30,7 +30,9 @@ from quizapp.web.common.htmx import is_htmx
 
 TOO_BIG = "That is more than 2 MB, far longer than an article: upload the article's page or text only."
 READY = "“{title}” is ready. Check its glossary below, or correct it from My articles."
-POLL_SECONDS = 2  # the progress page asks again this often (htmx), or reloads (no JavaScript) every NO_JS_RELOAD
+POLL_SECONDS = (
+    2  # the progress page asks again this often (htmx), or reloads (no JavaScript) every NO_JS_RELOAD
+)
 NO_JS_RELOAD = 5
 QUESTIONS_NOTE = "Correcting the glossary does not change questions: they live in packs."
 
@@ -38,8 +40,11 @@ QUESTIONS_NOTE = "Correcting the glossary does not change questions: they live i
 @login_required
 def index():
     """The teacher's own articles, newest first, after any still being analysed or that failed today."""
-    return render_template("articles/list.html", articles=articles.owned_articles(current_teacher_id()),
-                           jobs=article_jobs.unfinished(current_teacher_id()))
+    return render_template(
+        "articles/list.html",
+        articles=articles.owned_articles(current_teacher_id()),
+        jobs=article_jobs.unfinished(current_teacher_id()),
+    )
 
 
 @login_required
@@ -83,7 +88,9 @@ def too_big(error):
 def _new_form(**options) -> NewArticleForm:
     """The add form with the seeds to choose from."""
     form = NewArticleForm(**options)
-    form.seed.choices = [SelectChoice(0, "None")] + [SelectChoice(s.id, s.title) for s in article_editing.seed_choices()]
+    form.seed.choices = [SelectChoice(0, "None")] + [
+        SelectChoice(s.id, s.title) for s in article_editing.seed_choices()
+    ]
     return form
 
 
@@ -94,8 +101,12 @@ def _add(form: NewArticleForm) -> articles.ArticleView | article_jobs.JobView:
     if form.seed.data:
         entry = article_editing.copy_seed(form.seed.data, owner_id)
         if title:
-            entry = article_editing.edit_details(entry.id, title=title, source=entry.analysis.article.source,
-                                                 dateline=entry.analysis.article.dateline)
+            entry = article_editing.edit_details(
+                entry.id,
+                title=title,
+                source=entry.analysis.article.source,
+                dateline=entry.analysis.article.dateline,
+            )
         return entry
     if form.upload.data:
         upload = form.upload.data
@@ -104,9 +115,14 @@ def _add(form: NewArticleForm) -> articles.ArticleView | article_jobs.JobView:
         document = documents.from_paste(form.text.data or "")  # nothing pasted: "empty", shown on the form
     if request.form.get("duplicate") != "add":
         _refuse_duplicate(form, document)
-    job_id = article_jobs.submit(document.text, owner_id=owner_id, title_hint=title or document.title,
-                                 bounds=text_bounds(config), per_hour=config["ARTICLES_PER_TEACHER_PER_HOUR"],
-                                 details=document.details)
+    job_id = article_jobs.submit(
+        document.text,
+        owner_id=owner_id,
+        title_hint=title or document.title,
+        bounds=text_bounds(config),
+        per_hour=config["ARTICLES_PER_TEACHER_PER_HOUR"],
+        details=document.details,
+    )
     tasks.analyse_later(current_app, job_id)
     return article_jobs.status(job_id, owner_id)
 
@@ -153,9 +169,15 @@ def _ready_url(job: article_jobs.JobView) -> str:
     """Where a finished job takes the teacher, with a word on what to check: the imported pack, or the article."""
     if job.edit_of:
         review = article_changes.packs_to_review(job.edit_of)
-        flash(f"The new text of “{job.title}” is analysed." + (
-            f" {len(review)} of its packs quote sentences no longer in it: check them below." if review else ""),
-            "success")
+        flash(
+            f"The new text of “{job.title}” is analysed."
+            + (
+                f" {len(review)} of its packs quote sentences no longer in it: check them below."
+                if review
+                else ""
+            ),
+            "success",
+        )
         return url_for("articles.edit", article_id=job.edit_of)
     if job.pack_id:
         flash(f"Imported “{job.title}”: the article is analysed and its pack is ready to review.", "success")
@@ -173,7 +195,9 @@ def job(job_id: int):
     state = _job_or_404(job_id)
     if state.status == "done":
         return _progress_or_article(state)
-    return render_template("articles/job.html", job=state, **_job_context(state)), {"Cache-Control": "no-store"}
+    return render_template("articles/job.html", job=state, **_job_context(state)), {
+        "Cache-Control": "no-store"
+    }
 
 
 def job_status(job_id: int):
@@ -212,15 +236,21 @@ def edit(article_id: int):
     form = DetailsForm()
     if form.validate_on_submit():
         try:
-            article_editing.edit_details(article_id, title=form.title.data or "", source=form.source.data,
-                                         dateline=form.dateline.data, page=form.page_details())
+            article_editing.edit_details(
+                article_id,
+                title=form.title.data or "",
+                source=form.source.data,
+                dateline=form.dateline.data,
+                page=form.page_details(),
+            )
         except InputError as exc:
             form.form_errors.append(str(exc))
         else:
             flash("The details are saved.", "success")
             return redirect(url_for("articles.edit", article_id=article_id))
-    return _edit_page(article_id, details=form if form.is_submitted() else None,
-                      status=422 if form.is_submitted() else 200)
+    return _edit_page(
+        article_id, details=form if form.is_submitted() else None, status=422 if form.is_submitted() else 200
+    )
 
 
 @login_required
@@ -231,8 +261,11 @@ def edit_actor(article_id: int, actor_id: str):
     if not form.validate_on_submit():
         return _edit_page(article_id, error=_errors(form), status=422)
     name, kind, role = form.name.data or "", form.kind.data, form.role.data or ""
-    return _apply(article_id, lambda a: glossary_edits.edit_actor(a, actor_id, name=name, kind=kind, role=role),
-                  f"Saved “{name}”.")
+    return _apply(
+        article_id,
+        lambda a: glossary_edits.edit_actor(a, actor_id, name=name, kind=kind, role=role),
+        f"Saved “{name}”.",
+    )
 
 
 @login_required
@@ -243,7 +276,9 @@ def drop_actor(article_id: int, actor_id: str):
     actor = _actor_or_404(entry.analysis, actor_id)
     form = ConfirmForm()
     if form.validate_on_submit():
-        return _apply(article_id, lambda a: glossary_edits.drop_actor(a, actor_id), f"Dropped “{actor.name}”.")
+        return _apply(
+            article_id, lambda a: glossary_edits.drop_actor(a, actor_id), f"Dropped “{actor.name}”."
+        )
     return render_template("articles/drop.html", entry=entry, actor=actor, form=form)
 
 
@@ -257,8 +292,11 @@ def merge_actor(article_id: int, actor_id: str):
     if not form.validate_on_submit():
         return _edit_page(article_id, error=_errors(form), status=422)
     target = form.target.data
-    return _apply(article_id, lambda a: glossary_edits.merge_actors(a, actor_id, target),
-                  f"Merged “{source.name}” into “{_actor_or_404(analysis, target).name}”.")
+    return _apply(
+        article_id,
+        lambda a: glossary_edits.merge_actors(a, actor_id, target),
+        f"Merged “{source.name}” into “{_actor_or_404(analysis, target).name}”.",
+    )
 
 
 def _apply(article_id: int, edit, message: str):
@@ -271,33 +309,56 @@ def _apply(article_id: int, edit, message: str):
     return redirect(url_for("articles.edit", article_id=article_id, _anchor="glossary"))
 
 
-def _edit_page(article_id: int, *, details: DetailsForm | None = None, error: str | None = None, status: int = 200):
+def _edit_page(
+    article_id: int, *, details: DetailsForm | None = None, error: str | None = None, status: int = 200
+):
     """The edit page: details (as posted, or as stored) and one small form per glossary entry."""
     entry = article_editing.editable(article_id)
     article = entry.analysis.article
     if details is None:
         page = entry.details
-        details = DetailsForm(formdata=None, data={"title": article.title, "source": article.source or "",
-                                                   "dateline": article.dateline or "",
-                                                   "standfirst": page.standfirst or "", "author": page.author or "",
-                                                   "site_name": page.site_name or "", "published": page.published})
-    rows = [(actor, _actor_form(actor), _merge_form(entry.analysis, actor.id, formdata=None))
-            for actor in entry.analysis.actors]
-    return render_template("articles/edit.html", entry=entry, details=details, rows=rows, error=error,
-                           questions_note=QUESTIONS_NOTE, review=article_changes.packs_to_review(article_id)), status
+        details = DetailsForm(
+            formdata=None,
+            data={
+                "title": article.title,
+                "source": article.source or "",
+                "dateline": article.dateline or "",
+                "standfirst": page.standfirst or "",
+                "author": page.author or "",
+                "site_name": page.site_name or "",
+                "published": page.published,
+            },
+        )
+    rows = [
+        (actor, _actor_form(actor), _merge_form(entry.analysis, actor.id, formdata=None))
+        for actor in entry.analysis.actors
+    ]
+    return render_template(
+        "articles/edit.html",
+        entry=entry,
+        details=details,
+        rows=rows,
+        error=error,
+        questions_note=QUESTIONS_NOTE,
+        review=article_changes.packs_to_review(article_id),
+    ), status
 
 
 def _actor_form(actor) -> ActorForm:
     """The stored name, kind and role of ``actor``, in a form of its own on the page."""
-    return ActorForm(formdata=None, prefix=_prefix(actor.id),
-                     data={"name": actor.name, "kind": actor.kind, "role": actor.role})
+    return ActorForm(
+        formdata=None,
+        prefix=_prefix(actor.id),
+        data={"name": actor.name, "kind": actor.kind, "role": actor.role},
+    )
 
 
 def _merge_form(analysis, actor_id: str, **options) -> MergeForm:
     """The merge select for ``actor_id``: every other entry."""
     form = MergeForm(prefix=_prefix(actor_id) + "-merge", **options)
-    form.target.choices = [SelectChoice("", "Choose…")] + [SelectChoice(a.id, a.name)
-                                                        for a in analysis.actors if a.id != actor_id]
+    form.target.choices = [SelectChoice("", "Choose…")] + [
+        SelectChoice(a.id, a.name) for a in analysis.actors if a.id != actor_id
+    ]
     return form
 
 

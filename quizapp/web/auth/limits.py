@@ -39,14 +39,17 @@ def failed(response) -> bool:
 def limit_login(view):
     """``view`` with the login limits: failed attempts per client address and per e-mail address."""
     view = limiter.limit(setting("LOGIN_LIMIT_PER_ADDRESS"), methods=["POST"], deduct_when=failed)(view)
-    return limiter.limit(setting("LOGIN_LIMIT_PER_EMAIL"), key_func=submitted_email,
-                         methods=["POST"], deduct_when=failed)(view)
+    return limiter.limit(
+        setting("LOGIN_LIMIT_PER_EMAIL"), key_func=submitted_email, methods=["POST"], deduct_when=failed
+    )(view)
 
 
 def limit_register(view):
     """``view`` with the registration limits: every attempt, per client address and per e-mail address."""
     view = limiter.limit(setting("REGISTER_LIMIT_PER_ADDRESS"), methods=["POST"])(view)
-    return limiter.limit(setting("REGISTER_LIMIT_PER_EMAIL"), key_func=submitted_email, methods=["POST"])(view)
+    return limiter.limit(setting("REGISTER_LIMIT_PER_EMAIL"), key_func=submitted_email, methods=["POST"])(
+        view
+    )
 
 
 def limit_reset(view):

@@ -31,10 +31,13 @@ def forgot_password():
     form = ForgotForm()
     if sends_mail and form.validate_on_submit():
         tasks.email_reset_later(current_app._get_current_object(), form.email.data)
-        return render_template("auth/forgot_sent.html", email=form.email.data, hours=password_reset.LINK_HOURS)
+        return render_template(
+            "auth/forgot_sent.html", email=form.email.data, hours=password_reset.LINK_HOURS
+        )
     status = 422 if form.is_submitted() and sends_mail else 200
-    return render_template("auth/forgot.html", form=form, sends_mail=sends_mail,
-                           hours=password_reset.LINK_HOURS), status
+    return render_template(
+        "auth/forgot.html", form=form, sends_mail=sends_mail, hours=password_reset.LINK_HOURS
+    ), status
 
 
 def reset_password(token: str):
@@ -64,8 +67,11 @@ def reset_password(token: str):
 
 def _dead_link(message: str):
     """The page for a link that does not work: what happened and where to get a new one."""
-    return render_template("auth/reset_dead.html", message=message,
-                           sends_mail=mail_enabled(current_app.config)), 400, NO_STORE
+    return (
+        render_template("auth/reset_dead.html", message=message, sends_mail=mail_enabled(current_app.config)),
+        400,
+        NO_STORE,
+    )
 
 
 def _logged_in(teacher_id: int):
@@ -76,7 +82,9 @@ def _logged_in(teacher_id: int):
         flash(f"Your new password is set. {NOT_APPROVED}", "info")
         return redirect(url_for("auth.login"))
     start_login(teacher)
-    flash("Your new password is set, and you are logged in. Every other browser logged in to your account "
-          "has been logged out.", "success")
+    flash(
+        "Your new password is set, and you are logged in. Every other browser logged in to your account "
+        "has been logged out.",
+        "success",
+    )
     return redirect(url_for("teacher.dashboard"))
-

@@ -27,10 +27,17 @@ def register():
         form.invite.data = request.args["invite"].strip()
     if form.validate_on_submit():
         try:
-            made = registration.register(form.email.data, form.display_name.data, form.password.data,
-                                         mode=mode, invite_code=form.invite.data)
+            made = registration.register(
+                form.email.data,
+                form.display_name.data,
+                form.password.data,
+                mode=mode,
+                invite_code=form.invite.data,
+            )
         except teachers.EmailTaken:
-            if mode == registration.APPROVAL:  # the answer a new request gets: whose email has an account stays unsaid
+            if (
+                mode == registration.APPROVAL
+            ):  # the answer a new request gets: whose email has an account stays unsaid
                 return _awaiting_approval()
             form.email.errors.append("There is already an account with this email. Log in instead?")
         except registration.InviteRefused as exc:
@@ -62,8 +69,13 @@ def invites():
     if form.validate_on_submit():
         code = registration.make_invite(current_teacher_id())
         link = url_for("auth.register", invite=code, _external=True)
-    return render_template("auth/invites.html", form=form, link=link, days=registration.INVITE_DAYS,
-                           mode=current_app.config["REGISTRATION"]), {"Cache-Control": "no-store"}
+    return render_template(
+        "auth/invites.html",
+        form=form,
+        link=link,
+        days=registration.INVITE_DAYS,
+        mode=current_app.config["REGISTRATION"],
+    ), {"Cache-Control": "no-store"}
 
 
 def login():
@@ -81,7 +93,9 @@ def login():
             return redirect(next_page or url_for("teacher.dashboard"))
         else:
             form.form_errors.append(WRONG_LOGIN)
-    return render_template("auth/login.html", form=form, next_page=next_page), 422 if form.is_submitted() else 200
+    return render_template(
+        "auth/login.html", form=form, next_page=next_page
+    ), 422 if form.is_submitted() else 200
 
 
 def start_login(teacher) -> None:

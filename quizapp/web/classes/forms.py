@@ -14,19 +14,25 @@ NAMES_HINT = "One name per line; a column copied from a spreadsheet works. First
 class NewClassForm(FlaskForm):
     """A class's name and, if the teacher has it to hand, its list."""
 
-    name = StringField("Class name", validators=[DataRequired("Give the class a name, for example 7B."),
-                                                 Length(max=MAX_CLASS_NAME)],
-                       description="For example 7B or Year 8 English.")
-    names = TextAreaField("Pupils’ names", validators=[Length(max=20_000)], description=NAMES_HINT,
-                          render_kw={"rows": 8})
+    name = StringField(
+        "Class name",
+        validators=[DataRequired("Give the class a name, for example 7B."), Length(max=MAX_CLASS_NAME)],
+        description="For example 7B or Year 8 English.",
+    )
+    names = TextAreaField(
+        "Pupils’ names", validators=[Length(max=20_000)], description=NAMES_HINT, render_kw={"rows": 8}
+    )
 
 
 class AddNamesForm(FlaskForm):
     """More names for the list."""
 
-    names = TextAreaField("Add pupils", validators=[DataRequired("Type or paste at least one name."),
-                                                    Length(max=20_000)], description=NAMES_HINT,
-                          render_kw={"rows": 4})
+    names = TextAreaField(
+        "Add pupils",
+        validators=[DataRequired("Type or paste at least one name."), Length(max=20_000)],
+        description=NAMES_HINT,
+        render_kw={"rows": 4},
+    )
 
 
 class RenameForm(FlaskForm):
@@ -63,8 +69,10 @@ class PickNameForm(FlaskForm):
 class ClassNameForm(FlaskForm):
     """A new name for the class."""
 
-    name = StringField("Class name", validators=[DataRequired("Give the class a name, for example 7B."),
-                                                 Length(max=MAX_CLASS_NAME)])
+    name = StringField(
+        "Class name",
+        validators=[DataRequired("Give the class a name, for example 7B."), Length(max=MAX_CLASS_NAME)],
+    )
 
 
 class ButtonForm(FlaskForm):

@@ -61,8 +61,15 @@ def pick_name(code: str):
     if match is not None and match.taken and not problem:  # their own name, already picked: say so first
         problem = str(roster_sessions.NameTaken(match.name))
     typed_on_list = match is not None
-    page = render_template("classes/pick_name.html", code=code, choices=choices, typed=typed,
-                           typed_on_list=typed_on_list, form=form, problem=problem)
+    page = render_template(
+        "classes/pick_name.html",
+        code=code,
+        choices=choices,
+        typed=typed,
+        typed_on_list=typed_on_list,
+        form=form,
+        problem=problem,
+    )
     return page, 422 if refused else 200
 
 
@@ -81,8 +88,12 @@ def _join_as(code: str, pupil_id: int):
     )
 
     try:
-        joined = roster_sessions.join_as(code, pupil_id, idle_after=join_views.idle_time(),
-                                         max_pupils=current_app.config["MAX_PUPILS_PER_SESSION"])
+        joined = roster_sessions.join_as(
+            code,
+            pupil_id,
+            idle_after=join_views.idle_time(),
+            max_pupils=current_app.config["MAX_PUPILS_PER_SESSION"],
+        )
     except LookupError:
         abort(400)
     return _joined(code, joined.token)
@@ -92,8 +103,12 @@ def _join_typed(code: str, typed: str):
     """Join with the name the pupil typed (not on the list: the teacher can merge it later)."""
     from quizapp.web.join import views as join_views
 
-    joined = classroom.join(code, typed, idle_after=join_views.idle_time(),
-                            max_pupils=current_app.config["MAX_PUPILS_PER_SESSION"])
+    joined = classroom.join(
+        code,
+        typed,
+        idle_after=join_views.idle_time(),
+        max_pupils=current_app.config["MAX_PUPILS_PER_SESSION"],
+    )
     return _joined(code, joined.token)
 
 

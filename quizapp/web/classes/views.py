@@ -49,11 +49,14 @@ def index():
         except rosters.RosterError as error:
             form.form_errors.append(str(error))
         else:
-            flash("Class saved. Start a session for it below: its pupils pick their names to join.", "success")
+            flash(
+                "Class saved. Start a session for it below: its pupils pick their names to join.", "success"
+            )
             return back(class_id)
     status = 422 if form.is_submitted() else 200
-    return render_template("classes/index.html", classes=rosters.owned_classes(logged_in_teacher_id()),
-                           form=form), status
+    return render_template(
+        "classes/index.html", classes=rosters.owned_classes(logged_in_teacher_id()), form=form
+    ), status
 
 
 @login_required
@@ -68,11 +71,19 @@ def show(class_id: int):
     start.pack.choices = [(p.id, p.title) for p in packs.owned_packs(teacher)]
     link = forms.LinkForm()
     link.pupil.choices = [*pupils, (0, "Someone new: add them to the list")]
-    return render_template("classes/show.html", found=found, term=or_404(roster_reports.term, class_id, teacher),
-                           unlisted=or_404(roster_sessions.unlisted, class_id, teacher), merge=merge, start=start,
-                           link=link, add=forms.AddNamesForm(), class_name=forms.ClassNameForm(data={"name": found.name}),
-                           percent=display.percent,
-                           width=display.bar_width)
+    return render_template(
+        "classes/show.html",
+        found=found,
+        term=or_404(roster_reports.term, class_id, teacher),
+        unlisted=or_404(roster_sessions.unlisted, class_id, teacher),
+        merge=merge,
+        start=start,
+        link=link,
+        add=forms.AddNamesForm(),
+        class_name=forms.ClassNameForm(data={"name": found.name}),
+        percent=display.percent,
+        width=display.bar_width,
+    )
 
 
 @login_required
@@ -179,7 +190,9 @@ def link(class_id: int, participant_id: int):
     teacher = logged_in_teacher_id()
     try:
         if form.pupil.data:
-            name = or_404(roster_sessions.link_participant, class_id, teacher, participant_id, form.pupil.data)
+            name = or_404(
+                roster_sessions.link_participant, class_id, teacher, participant_id, form.pupil.data
+            )
         else:
             name = or_404(roster_sessions.add_and_link, class_id, teacher, participant_id)
         flash(f"Merged: those answers are now {name}’s.", "success")
@@ -216,13 +229,16 @@ def term_csv(class_id: int):
     """The whole class and term as one spreadsheet: a row per pupil per session, and each pupil's total."""
     found = class_or_404(class_id)
     text = or_404(roster_reports.term_csv, class_id, logged_in_teacher_id())
-    return Response(text, content_type=CSV_TYPE, headers={
-        "Content-Disposition": f'attachment; filename="{display.csv_filename(found.name)}"',
-        "Cache-Control": "private, no-store"})
+    return Response(
+        text,
+        content_type=CSV_TYPE,
+        headers={
+            "Content-Disposition": f'attachment; filename="{display.csv_filename(found.name)}"',
+            "Cache-Control": "private, no-store",
+        },
+    )
 
 
 def session_context(session_id: int) -> dict:
     """What the session page shows of its class: ``session_class`` is ``(id, name)``, or None."""
     return {"session_class": roster_sessions.class_of_session(session_id, logged_in_teacher_id())}
-
-

@@ -12,6 +12,13 @@ def init_app(app) -> None:
     from quizapp.web.common import evidence, results
 
     app.add_template_filter(results.points, "points")
-    for helper in (results.verdict_icon, results.verdict_word, results.shown_response, results.shown_answer,
-                   results.shown_feedback, evidence.evidence_id, evidence.result_id):
+    for helper in (
+        results.verdict_icon,
+        results.verdict_word,
+        results.shown_response,
+        results.shown_answer,
+        results.shown_feedback,
+        evidence.evidence_id,
+        evidence.result_id,
+    ):
         app.add_template_global(helper, helper.__name__)

@@ -77,7 +77,10 @@ class QuizItem:
     @property
     def described_by(self) -> str:
         """The ids of the hint and the error message, for ``aria-describedby`` ("" if neither)."""
-        ids = [f"{self.field.id}-hint" if self.hint else "", f"{self.field.id}-error" if self.field.errors else ""]
+        ids = [
+            f"{self.field.id}-hint" if self.hint else "",
+            f"{self.field.id}-error" if self.field.errors else "",
+        ]
         return " ".join(i for i in ids if i)
 
     @property

@@ -99,8 +99,9 @@ def locate(question: Question, paragraphs: Sequence[str]) -> Span | None:
 def _open_evidence(mark: EvidenceMark) -> Markup:
     """An opening ``<mark>`` with a link back to each question this sentence answers."""
     refs = Markup("").join(
-        Markup('<a class="evidence-ref" id="{}" href="#{}"><span class="visually-hidden">Evidence for </span>Q{}</a>')
-        .format(evidence_id(n), result_id(n), n)
+        Markup(
+            '<a class="evidence-ref" id="{}" href="#{}"><span class="visually-hidden">Evidence for </span>Q{}</a>'
+        ).format(evidence_id(n), result_id(n), n)
         for n in mark.numbers
     )
     return Markup('<mark class="evidence"><span class="evidence-refs">{}</span> ').format(refs)

@@ -21,16 +21,20 @@ from flask import current_app, jsonify
 from quizapp.config import require_model_installed
 from quizapp.database import sqlite_folder
 from quizapp.extensions import db
-from quizapp.text.reading import nlp
 from quizapp.text.errors import ModelNotInstalled
+from quizapp.text.reading import nlp
 
 log = logging.getLogger(__name__)
 
 
 def healthz():
     """200 and ``{"app": "ok", "database": "ok", "disk": "ok", "model": ...}`` when this server can serve, else 503."""
-    report = {"app": "ok", "database": database_status(), "disk": disk_status(),
-              "model": model_status(current_app.config["SPACY_MODEL"])}
+    report = {
+        "app": "ok",
+        "database": database_status(),
+        "disk": disk_status(),
+        "model": model_status(current_app.config["SPACY_MODEL"]),
+    }
     response = jsonify(report)
     response.status_code = 200 if report["database"] == report["disk"] == "ok" else 503
     response.headers["Cache-Control"] = "no-store"  # a cached "ok" would hide an outage
@@ -38,7 +42,7 @@ def healthz():
 
 
 def database_status() -> str:
-    """"ok" if ``SELECT 1`` answers, else "error: <kind>" (the details go to the log, not to strangers)."""
+    """ "ok" if ``SELECT 1`` answers, else "error: <kind>" (the details go to the log, not to strangers)."""
     try:
         with db.engine.connect() as connection:
             connection.execute(sa.text("SELECT 1"))
@@ -49,7 +53,7 @@ def database_status() -> str:
 
 
 def disk_status() -> str:
-    """"ok", or "low: N MB free" when the disk of the SQLite file (else the instance folder) is almost full.
+    """ "ok", or "low: N MB free" when the disk of the SQLite file (else the instance folder) is almost full.
 
     A full disk makes every save fail (each is refused with a 503 and loses
     nothing), so a load balancer should send pupils elsewhere before that.
@@ -64,7 +68,7 @@ def disk_status() -> str:
 
 
 def model_status(name: str) -> str:
-    """"ok" (loaded in this process), "not loaded" (installed, loads on the first analysis) or "error: not installed"."""
+    """ "ok" (loaded in this process), "not loaded" (installed, loads on the first analysis) or "error: not installed"."""
     try:
         require_model_installed(name)
     except ModelNotInstalled:

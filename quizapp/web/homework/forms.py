@@ -17,21 +17,37 @@ TIME_INPUT = {"type": "datetime-local"}
 class HomeworkForm(FlaskForm):
     """When pupils may start, and when it is due."""
 
-    opens = StringField("Opens", validators=[Optional(), Length(max=32)], render_kw=TIME_INPUT,
-                        description="Leave empty to open it now. Before then, pupils who join are told when it opens.")
-    due = StringField("Due", validators=[DataRequired("Give the date and time it is due."), Length(max=32)],
-                      render_kw=TIME_INPUT, description="After this, answers can no longer be saved. "
-                      "You can give more time from the session page.")
+    opens = StringField(
+        "Opens",
+        validators=[Optional(), Length(max=32)],
+        render_kw=TIME_INPUT,
+        description="Leave empty to open it now. Before then, pupils who join are told when it opens.",
+    )
+    due = StringField(
+        "Due",
+        validators=[DataRequired("Give the date and time it is due."), Length(max=32)],
+        render_kw=TIME_INPUT,
+        description="After this, answers can no longer be saved. "
+        "You can give more time from the session page.",
+    )
     timezone = HiddenField(validators=[Length(max=64)])
-    school_class = SelectField("Class", coerce=int, default=0, description="With a class, pupils pick their name from its list.")
+    school_class = SelectField(
+        "Class", coerce=int, default=0, description="With a class, pupils pick their name from its list."
+    )
 
     def offer_classes(self, classes) -> None:
         """The teacher's class lists as choices (the first: no class, pupils type their names)."""
-        self.school_class.choices = [(0, "No class: pupils type their names"), *((c.id, c.name) for c in classes)]
+        self.school_class.choices = [
+            (0, "No class: pupils type their names"),
+            *((c.id, c.name) for c in classes),
+        ]
 
 
 class DueForm(FlaskForm):
     """A new due date for homework already set."""
 
-    due = StringField("New due date", validators=[DataRequired("Give the new date and time."), Length(max=32)],
-                      render_kw=TIME_INPUT)
+    due = StringField(
+        "New due date",
+        validators=[DataRequired("Give the new date and time."), Length(max=32)],
+        render_kw=TIME_INPUT,
+    )

@@ -36,9 +36,17 @@ def new(pack_id: int):
         form.timezone.data = current_app.config["SCHOOL_TIMEZONE"]
     if form.validate_on_submit():
         try:
-            session_id = homework.start_homework(pack_id, logged_in_teacher_id(), opens=form.opens.data or "",
-                                                 due=form.due.data or "", timezone=form.timezone.data, now=clock.now())
-            if form.school_class.data:  # the session is deleted again if this fails: no homework without its class
+            session_id = homework.start_homework(
+                pack_id,
+                logged_in_teacher_id(),
+                opens=form.opens.data or "",
+                due=form.due.data or "",
+                timezone=form.timezone.data,
+                now=clock.now(),
+            )
+            if (
+                form.school_class.data
+            ):  # the session is deleted again if this fails: no homework without its class
                 roster_sessions.link_session(session_id, form.school_class.data, logged_in_teacher_id())
         except LookupError:
             abort(404)
@@ -61,7 +69,9 @@ def change_due(session_id: int):
         flash(" ".join(form.due.errors) or "The form had expired: please try again.", "error")
         return redirect(url_for("sessions.show", session_id=session_id, _anchor="homework"))
     try:
-        times, reopened = homework.change_due(session_id, logged_in_teacher_id(), form.due.data or "", clock.now())
+        times, reopened = homework.change_due(
+            session_id, logged_in_teacher_id(), form.due.data or "", clock.now()
+        )
     except LookupError:
         abort(404)
     except homework.HomeworkError as error:
@@ -76,8 +86,12 @@ def teacher_context(session_id: int) -> dict:
     times = homework.owned_times(session_id, logged_in_teacher_id())
     if times is None:
         return {"homework": None}
-    return {"homework": times, "homework_state": times.state(clock.now()), "due_form": DueForm(due=times.due_input),
-            "homework_progress": homework.progress(session_id, logged_in_teacher_id())}
+    return {
+        "homework": times,
+        "homework_state": times.state(clock.now()),
+        "due_form": DueForm(due=times.due_input),
+        "homework_progress": homework.progress(session_id, logged_in_teacher_id()),
+    }
 
 
 def pupil_context(session_id: int) -> dict:

@@ -21,8 +21,11 @@ join_limited = limits.join_limits(views.join)
 bp.add_url_rule("/join", view_func=join_limited, methods=["GET", "POST"])
 bp.add_url_rule("/join/<code>", endpoint="join_code", view_func=join_limited, methods=["GET", "POST"])
 bp.add_url_rule("/class/<code>", view_func=limits.class_page_limits(views.class_page))
-bp.add_url_rule("/class/<code>/answers/<int(signed=True):number>", view_func=limits.answer_limits(views.save),
-                methods=["POST"])
+bp.add_url_rule(
+    "/class/<code>/answers/<int(signed=True):number>",
+    view_func=limits.answer_limits(views.save),
+    methods=["POST"],
+)
 bp.add_url_rule("/class/<code>/finish", view_func=views.finish, methods=["POST"])
 bp.add_url_rule("/class/<code>/level", view_func=levels.choose, methods=["POST"])
 bp.add_url_rule("/class/<code>/again", view_func=views.try_again, methods=["POST"])

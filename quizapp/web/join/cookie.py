@@ -18,7 +18,9 @@ def remembered() -> dict[str, str]:
     """Every class this browser joined, code -> token, in the order they were joined."""
     stored = session.get(COOKIE_KEY)
     pairs = stored.items() if isinstance(stored, dict) else stored if isinstance(stored, list) else []
-    return {str(pair[0]): str(pair[1]) for pair in pairs if isinstance(pair, (list, tuple)) and len(pair) == 2}
+    return {
+        str(pair[0]): str(pair[1]) for pair in pairs if isinstance(pair, (list, tuple)) and len(pair) == 2
+    }
 
 
 def keep(code: str, token: str) -> None:

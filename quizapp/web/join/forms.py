@@ -24,17 +24,24 @@ class JoinForm(FlaskForm):
 
     code = StringField(
         "Class code",
-        validators=[DataRequired("Type the code your teacher shows you."),
-                    Length(max=32, message="A class code has 6 letters and numbers.")],
+        validators=[
+            DataRequired("Type the code your teacher shows you."),
+            Length(max=32, message="A class code has 6 letters and numbers."),
+        ],
         description=f"{CODE_LENGTH} letters and numbers, on the board or the screen.",
-        render_kw={"autocapitalize": "characters", "autocomplete": "off", "spellcheck": "false",
-                   "maxlength": 32},
+        render_kw={
+            "autocapitalize": "characters",
+            "autocomplete": "off",
+            "spellcheck": "false",
+            "maxlength": 32,
+        },
     )
     name = StringField(
         "Your name",
-        validators=[DataRequired("Type your name, so your teacher knows whose answers these are."),
-                    Length(max=MAX_NAME_CHARS,
-                           message=f"Use at most {MAX_NAME_CHARS} characters for your name.")],
+        validators=[
+            DataRequired("Type your name, so your teacher knows whose answers these are."),
+            Length(max=MAX_NAME_CHARS, message=f"Use at most {MAX_NAME_CHARS} characters for your name."),
+        ],
         description="Your first name is enough. Your teacher sees it next to your answers.",
         render_kw={"autocomplete": "off", "maxlength": MAX_NAME_CHARS},
     )
@@ -59,8 +66,11 @@ def answer_form(question: Question, number: int, saved=None, formdata=None) -> A
     question it is); its id is made unique per question, so each label
     points at its own box on a page of many forms.
     """
-    form_class = type("AnswerForm", (AnswerFormBase,), {"response": make_field(question), "number": number,
-                                                        "question": question})
+    form_class = type(
+        "AnswerForm",
+        (AnswerFormBase,),
+        {"response": make_field(question), "number": number, "question": question},
+    )
     if formdata is None:
         data = {} if saved is None or saved.response is None else {"response": saved.response}
         form = form_class(formdata=None, data=data)

@@ -23,10 +23,10 @@ from quizapp.web.common import known_codes
 from quizapp.web.join.cookie import remembered
 
 DEFAULTS = {
-    "JOIN_LIMIT_PER_ADDRESS": "120 per minute",   # every join POST from one address (a school: several classes)
+    "JOIN_LIMIT_PER_ADDRESS": "120 per minute",  # every join POST from one address (a school: several classes)
     "JOIN_FAILURES_PER_ADDRESS": "20 per minute;200 per day",  # wrong codes from one address
-    "JOIN_FAILURES_PER_CODE": "20 per minute",    # failed joins naming one code
-    "ANSWER_LIMIT_PER_PUPIL": "120 per minute",   # autosaves by one pupil: far above anyone typing
+    "JOIN_FAILURES_PER_CODE": "20 per minute",  # failed joins naming one code
+    "ANSWER_LIMIT_PER_PUPIL": "120 per minute",  # autosaves by one pupil: far above anyone typing
 }
 TOO_MANY_SAVES = "Too many saves in a short time: wait a few seconds, then press Save."
 
@@ -67,12 +67,23 @@ def pupil_key() -> str:
 
 def join_limits(view):
     """``view`` with the join limits (POSTs only: looking at the form costs nothing)."""
-    limited = limiter.shared_limit(setting("JOIN_LIMIT_PER_ADDRESS"), scope="join-address",
-                                   methods=["POST"])(view)
-    limited = limiter.shared_limit(setting("JOIN_FAILURES_PER_ADDRESS"), scope="join-failures-address",
-                                   methods=["POST"], deduct_when=failed, exempt_when=known_here)(limited)
-    return limiter.shared_limit(setting("JOIN_FAILURES_PER_CODE"), scope="join-failures-code",
-                                key_func=typed_code, methods=["POST"], deduct_when=failed)(limited)
+    limited = limiter.shared_limit(setting("JOIN_LIMIT_PER_ADDRESS"), scope="join-address", methods=["POST"])(
+        view
+    )
+    limited = limiter.shared_limit(
+        setting("JOIN_FAILURES_PER_ADDRESS"),
+        scope="join-failures-address",
+        methods=["POST"],
+        deduct_when=failed,
+        exempt_when=known_here,
+    )(limited)
+    return limiter.shared_limit(
+        setting("JOIN_FAILURES_PER_CODE"),
+        scope="join-failures-code",
+        key_func=typed_code,
+        methods=["POST"],
+        deduct_when=failed,
+    )(limited)
 
 
 def not_a_pupil(response) -> bool:
@@ -87,10 +98,20 @@ def class_page_limits(view):
     code, so the page tells a guesser nothing; counting those visits as
     failed joins stops the guessing all the same.
     """
-    limited = limiter.shared_limit(setting("JOIN_FAILURES_PER_ADDRESS"), scope="join-failures-address",
-                                   methods=["GET"], deduct_when=not_a_pupil, exempt_when=known_here)(view)
-    return limiter.shared_limit(setting("JOIN_FAILURES_PER_CODE"), scope="join-failures-code",
-                                key_func=typed_code, methods=["GET"], deduct_when=not_a_pupil)(limited)
+    limited = limiter.shared_limit(
+        setting("JOIN_FAILURES_PER_ADDRESS"),
+        scope="join-failures-address",
+        methods=["GET"],
+        deduct_when=not_a_pupil,
+        exempt_when=known_here,
+    )(view)
+    return limiter.shared_limit(
+        setting("JOIN_FAILURES_PER_CODE"),
+        scope="join-failures-code",
+        key_func=typed_code,
+        methods=["GET"],
+        deduct_when=not_a_pupil,
+    )(limited)
 
 
 def answer_limits(view):

@@ -17,12 +17,11 @@ from flask_login import current_user
 from quizapp.services import classroom, classroom_attempts, homework, session_levels
 from quizapp.services.classroom import PupilView
 from quizapp.web import errors
-from quizapp.web.common import known_codes
-from quizapp.web.join import limits, status
 from quizapp.web.classes.pupils import join_from_list
-from quizapp.web.common import clock
+from quizapp.web.common import clock, known_codes
 from quizapp.web.common.htmx import is_htmx
 from quizapp.web.homework.views import pupil_context
+from quizapp.web.join import limits, status
 from quizapp.web.join.cookie import keep, remembered
 from quizapp.web.join.forms import JoinForm, answer_form
 from quizapp.web.reading import markup, panels
@@ -49,7 +48,6 @@ def current_pupil(code: str) -> PupilView | None:
     return classroom.pupil_for(code, token) if token else None
 
 
-
 # ---- joining -----------------------------------------------------------------------------------
 
 
@@ -70,11 +68,14 @@ def join(code: str | None = None):
         if pupil and pupil.name.casefold() == name.casefold():
             return redirect(url_for("join.class_page", code=code), 303)
         homework.check_join(code, clock.now())  # homework: not before it opens, not after it is due
-        listed = join_from_list(code, name)  # a session run with a class: pupils pick their name from its list
+        listed = join_from_list(
+            code, name
+        )  # a session run with a class: pupils pick their name from its list
         if listed is not None:
             return listed
-        joined = classroom.join(code, name, idle_after=idle_time(),
-                                max_pupils=current_app.config["MAX_PUPILS_PER_SESSION"])
+        joined = classroom.join(
+            code, name, idle_after=idle_time(), max_pupils=current_app.config["MAX_PUPILS_PER_SESSION"]
+        )
     except classroom.InvalidName as error:
         form.name.errors = [str(error)]
         return render_join(form, code), 422
@@ -94,7 +95,9 @@ def idle_time() -> timedelta | None:
 
 def render_join(form: JoinForm, code: str | None):
     """The join page; with the classes this browser already joined, to go back to them in one click."""
-    joined = [pupil for pupil in (classroom.pupil_for(c, t) for c, t in reversed(remembered().items())) if pupil]
+    joined = [
+        pupil for pupil in (classroom.pupil_for(c, t) for c, t in reversed(remembered().items())) if pupil
+    ]
     return render_template("join/join.html", form=form, joined=joined, code=code)
 
 
@@ -127,16 +130,29 @@ def render_class(pupil: PupilView, posted=None, status_code: int = 200, problem:
     work = pupil_context(pupil.session.id)  # homework past its due date is locked like a closed class
     locked = status.locked(pupil) or work["homework_due"]
     order = pupil.order or tuple(range(1, len(pupil.questions) + 1))
-    forms = [posted if posted is not None and posted.number == n
-             else answer_form(pupil.questions[n - 1], n, pupil.answers.get(n)) for n in order]
+    forms = [
+        posted
+        if posted is not None and posted.number == n
+        else answer_form(pupil.questions[n - 1], n, pupil.answers.get(n))
+        for n in order
+    ]
     for place, form in enumerate(forms, start=1):
         form.shown = place
     page = render_template(
-        "join/class.html", pupil=pupil, info=pupil.session, forms=forms, problem=problem,
-        analysis=article, paragraphs=markup.render_article(article), glossary=panels.glossary(article.actors),
-        formulas=panels.formulas(article.readability), gauge=panels.gauge(article.readability.grade_level),
-        show_feedback=status.shows_feedback(pupil) or locked, locked=locked,
-        may_try_again=status.may_try_again(pupil) and not work["homework_due"], **work,
+        "join/class.html",
+        pupil=pupil,
+        info=pupil.session,
+        forms=forms,
+        problem=problem,
+        analysis=article,
+        paragraphs=markup.render_article(article),
+        glossary=panels.glossary(article.actors),
+        formulas=panels.formulas(article.readability),
+        gauge=panels.gauge(article.readability.grade_level),
+        show_feedback=status.shows_feedback(pupil) or locked,
+        locked=locked,
+        may_try_again=status.may_try_again(pupil) and not work["homework_due"],
+        **work,
         levels=session_levels.pupil_levels(pupil.session.id, pupil.participant_id, pupil.level_id),
     )
     return page, status_code
@@ -162,13 +178,23 @@ def save(code: str, number: int):
         abort(403, NOT_JOINED)
     except classroom.QuestionNotFound:
         abort(404)
-    except (classroom.SessionClosed, classroom.AlreadyFinished, homework.PastDue, homework.NotOpenYet) as error:
+    except (
+        classroom.SessionClosed,
+        classroom.AlreadyFinished,
+        homework.PastDue,
+        homework.NotOpenYet,
+    ) as error:
         return refused(code, reader.form, str(error), 409)
     except classroom.ClassroomError as error:
         return refused(code, reader.form, str(error), 422)
     if is_htmx():
-        return render_template("join/_status.html", question=reader.question, saved=saved,
-                               show_feedback=saved.immediate, oob_progress=True)
+        return render_template(
+            "join/_status.html",
+            question=reader.question,
+            saved=saved,
+            show_feedback=saved.immediate,
+            oob_progress=True,
+        )
     flash(f"Question {number}: your answer is saved.", "success")
     return redirect(url_for("join.class_page", code=code, _anchor=f"question-{number}"), 303)
 
@@ -187,7 +213,9 @@ class AnswerReader:
         self.question = question
         self.form = answer_form(question, self.number, formdata=request.form)
         if not self.form.validate():
-            raise classroom.AnswerUnreadable(" ".join(self.form.response.errors) or "That answer could not be read.")
+            raise classroom.AnswerUnreadable(
+                " ".join(self.form.response.errors) or "That answer could not be read."
+            )
         return self.form.response.data
 
 
@@ -234,7 +262,9 @@ def try_again(code: str):
 
 def expired(error):
     """A form came back without a valid CSRF token (a page left open for days, cookies cleared)."""
-    message = "This page had expired, so that was not saved: reload it and answer again (saved answers are kept)."
+    message = (
+        "This page had expired, so that was not saved: reload it and answer again (saved answers are kept)."
+    )
     if is_htmx():
         return render_template("join/_status.html", problem=message), 400
     if request.endpoint in ("join.join", "join.join_code"):
@@ -242,18 +272,26 @@ def expired(error):
         form.code.errors = ["The page had expired: please press Join again."]
         return render_join(form, None), 400
     code = classroom.normalise_code((request.view_args or {}).get("code", ""))
-    return render_template("join/problem.html", heading="This page had expired", message=message, code=code,
-                           joined=current_pupil(code) is not None), 400
+    return render_template(
+        "join/problem.html",
+        heading="This page had expired",
+        message=message,
+        code=code,
+        joined=current_pupil(code) is not None,
+    ), 400
 
 
 def forbidden(error):
     """A browser that has not joined this class posts into it: say so and where to join."""
     message = NOT_JOINED
     if is_htmx():
-        return render_template("join/_status.html", problem=f"{message} Nothing was saved: join it first."), 403
+        return render_template(
+            "join/_status.html", problem=f"{message} Nothing was saved: join it first."
+        ), 403
     code = classroom.normalise_code((request.view_args or {}).get("code", ""))
-    return render_template("join/problem.html", heading="Join the class first", message=message, code=code,
-                           joined=False), 403
+    return render_template(
+        "join/problem.html", heading="Join the class first", message=message, code=code, joined=False
+    ), 403
 
 
 def too_many(error):

@@ -16,7 +16,10 @@ bp.add_url_rule("/<int:pack_id>/delete", view_func=views.delete, methods=["GET",
 bp.add_url_rule("/<int:pack_id>/export/<fmt>", view_func=views.export)
 bp.add_url_rule("/<int:pack_id>/questions/new", view_func=views.edit_question, methods=["GET", "POST"])
 bp.add_url_rule("/<int:pack_id>/questions/preview", view_func=views.preview, methods=["POST"])
-bp.add_url_rule("/<int:pack_id>/questions/<int:number>/edit", view_func=views.edit_question, methods=["GET", "POST"])
-bp.add_url_rule("/<int:pack_id>/questions/<int:number>/delete", view_func=views.delete_question,
-                methods=["GET", "POST"])
+bp.add_url_rule(
+    "/<int:pack_id>/questions/<int:number>/edit", view_func=views.edit_question, methods=["GET", "POST"]
+)
+bp.add_url_rule(
+    "/<int:pack_id>/questions/<int:number>/delete", view_func=views.delete_question, methods=["GET", "POST"]
+)
 bp.add_url_rule("/<int:pack_id>/questions/<int:number>/move", view_func=views.move_question, methods=["POST"])

@@ -11,8 +11,15 @@ from dataclasses import replace
 
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
-from wtforms import (BooleanField, FloatField, IntegerField, RadioField, SelectField, StringField,
-                     TextAreaField)
+from wtforms import (
+    BooleanField,
+    FloatField,
+    IntegerField,
+    RadioField,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
 from wtforms.fields.choices import SelectChoice  # type: ignore[attr-defined]  # WTForms 3.3; not in its stubs
 from wtforms.validators import InputRequired, Length, NumberRange, Optional
 
@@ -28,8 +35,12 @@ TYPE_NAMES = {
     "truefalse": "True or false",
 }
 PARTS = 4  # answer boxes for typed questions: "name both" needs 2; more than 4 things to name is not a reading question
-PART_LABELS = ("Accepted answers", "Second thing to name (optional)", "Third thing to name (optional)",
-               "Fourth thing to name (optional)")
+PART_LABELS = (
+    "Accepted answers",
+    "Second thing to name (optional)",
+    "Third thing to name (optional)",
+    "Fourth thing to name (optional)",
+)
 FORMS_HINT = "One accepted form per line, e.g. “Russia” and “Moscow” on two lines; the first line is shown as the answer."
 
 
@@ -38,23 +49,34 @@ class SettingsForm(FlaskForm):
 
     title = StringField("Title", validators=[InputRequired("Give the pack a title."), Length(max=200)])
     description = TextAreaField("Description (optional)", validators=[Length(max=2000)])
-    level = StringField("Intended level (optional)", validators=[Length(max=50)],
-                        description="E.g. “Year 7” or “B1”.")
+    level = StringField(
+        "Intended level (optional)", validators=[Length(max=50)], description="E.g. “Year 7” or “B1”."
+    )
     shuffle_questions = BooleanField("Shuffle the questions for each pupil")
     shuffle_choices = BooleanField("Shuffle the choices of multiple-choice questions")
-    feedback = RadioField("Show feedback", choices=[SelectChoice("immediate", "After each question"), SelectChoice("end", "At the end")],
-                          validators=[InputRequired()])
-    attempts = IntegerField("Attempts allowed", validators=[InputRequired("A whole number, 0 or more."),
-                                                            NumberRange(min=0, max=99)],
-                            description="0 means as many as the pupil likes.")
+    feedback = RadioField(
+        "Show feedback",
+        choices=[SelectChoice("immediate", "After each question"), SelectChoice("end", "At the end")],
+        validators=[InputRequired()],
+    )
+    attempts = IntegerField(
+        "Attempts allowed",
+        validators=[InputRequired("A whole number, 0 or more."), NumberRange(min=0, max=99)],
+        description="0 means as many as the pupil likes.",
+    )
 
     def settings(self) -> dict:
         """The fields as ``pack_editing.save_settings`` takes them, tidied."""
         assert self.feedback.data in FEEDBACK_MODES
-        return {"title": (self.title.data or "").strip(), "description": (self.description.data or "").strip(),
-                "level": (self.level.data or "").strip(), "shuffle_questions": self.shuffle_questions.data,
-                "shuffle_choices": self.shuffle_choices.data, "feedback": self.feedback.data,
-                "attempts": self.attempts.data}
+        return {
+            "title": (self.title.data or "").strip(),
+            "description": (self.description.data or "").strip(),
+            "level": (self.level.data or "").strip(),
+            "shuffle_questions": self.shuffle_questions.data,
+            "shuffle_choices": self.shuffle_choices.data,
+            "feedback": self.feedback.data,
+            "attempts": self.attempts.data,
+        }
 
 
 class QuestionForm(FlaskForm):
@@ -62,25 +84,46 @@ class QuestionForm(FlaskForm):
 
     prompt = TextAreaField("Question", render_kw={"rows": 3})
     part1 = TextAreaField(PART_LABELS[0], description=FORMS_HINT, render_kw={"rows": 3})
-    part2 = TextAreaField(PART_LABELS[1], description="Only if pupils must name two things, e.g. two countries.",
-                          render_kw={"rows": 2})
+    part2 = TextAreaField(
+        PART_LABELS[1],
+        description="Only if pupils must name two things, e.g. two countries.",
+        render_kw={"rows": 2},
+    )
     part3 = TextAreaField(PART_LABELS[2], render_kw={"rows": 2})
     part4 = TextAreaField(PART_LABELS[3], render_kw={"rows": 2})
-    choices = TextAreaField("Choices", description="One per line, in the order pupils see them.",
-                            render_kw={"rows": 4})
+    choices = TextAreaField(
+        "Choices", description="One per line, in the order pupils see them.", render_kw={"rows": 4}
+    )
     correct = StringField("The right choice", description="Exactly as written in the choices.")
-    correct_many = TextAreaField("The right choices", description="One per line, each exactly as in the choices.",
-                                 render_kw={"rows": 3})
-    truth = RadioField("The statement is", choices=[SelectChoice("true", "True"), SelectChoice("false", "False")], validators=[Optional()])
-    evidence = TextAreaField("Evidence from the article (optional)",
-                             description="The sentence that gives the answer; pupils see it with their results.",
-                             render_kw={"rows": 2})
+    correct_many = TextAreaField(
+        "The right choices",
+        description="One per line, each exactly as in the choices.",
+        render_kw={"rows": 3},
+    )
+    truth = RadioField(
+        "The statement is",
+        choices=[SelectChoice("true", "True"), SelectChoice("false", "False")],
+        validators=[Optional()],
+    )
+    evidence = TextAreaField(
+        "Evidence from the article (optional)",
+        description="The sentence that gives the answer; pupils see it with their results.",
+        render_kw={"rows": 2},
+    )
     skill = SelectField("Skill", choices=[SelectChoice(s, s.capitalize()) for s in SKILLS])
-    difficulty = FloatField("Difficulty", default=0.5, validators=[InputRequired("A number from 0 to 1."),
-                                                                    NumberRange(0, 1, "A number from 0 (easy) to 1 (hard).")],
-                            description="From 0 (easy) to 1 (hard).", render_kw={"step": "0.05", "min": 0, "max": 1,
-                                                                                   "type": "number"})
-    sample = StringField("Try an answer", description="Type what a pupil might answer to see how it is graded.")
+    difficulty = FloatField(
+        "Difficulty",
+        default=0.5,
+        validators=[
+            InputRequired("A number from 0 to 1."),
+            NumberRange(0, 1, "A number from 0 (easy) to 1 (hard)."),
+        ],
+        description="From 0 (easy) to 1 (hard).",
+        render_kw={"step": "0.05", "min": 0, "max": 1, "type": "number"},
+    )
+    sample = StringField(
+        "Try an answer", description="Type what a pupil might answer to see how it is graded."
+    )
 
     def fields_for(self, qtype: str) -> list:
         """The answer fields the page shows for ``qtype``, in order."""
@@ -122,11 +165,19 @@ class QuestionForm(FlaskForm):
             answer = ((self.truth.data,),) if self.truth.data else ()
         else:
             answer = tuple(tuple(lines(f.data)) for f in self.fields_for(qtype) if lines(f.data))
-        difficulty = self.difficulty.data if isinstance(self.difficulty.data, (int, float)) else base.difficulty
-        question = replace(base, type=qtype, prompt=self.prompt.data or "", answer=answer,
-                           choices=tuple(lines(self.choices.data)) if qtype in ("choice", "multi") else (),
-                           evidence=self.evidence.data or "", skill=self.skill.data or "recall",
-                           difficulty=float(difficulty))
+        difficulty = (
+            self.difficulty.data if isinstance(self.difficulty.data, (int, float)) else base.difficulty
+        )
+        question = replace(
+            base,
+            type=qtype,
+            prompt=self.prompt.data or "",
+            answer=answer,
+            choices=tuple(lines(self.choices.data)) if qtype in ("choice", "multi") else (),
+            evidence=self.evidence.data or "",
+            skill=self.skill.data or "recall",
+            difficulty=float(difficulty),
+        )
         return tidy_question(question)
 
     def check(self, qtype: str, base: Question) -> Question | None:
@@ -135,7 +186,9 @@ class QuestionForm(FlaskForm):
         question = self.question(qtype, base)
         for problem in question_problems(question):
             field = self._field_for(problem.path, qtype)
-            field.errors = [*field.errors, problem.message] if isinstance(field.errors, list) else [problem.message]
+            field.errors = (
+                [*field.errors, problem.message] if isinstance(field.errors, list) else [problem.message]
+            )
             valid = False
         return question if valid else None
 
@@ -147,23 +200,36 @@ class QuestionForm(FlaskForm):
                 index = int(path[7]) if path.startswith("answer[") and path[7].isdigit() else 0
                 return self.fields_for(qtype)[min(index, PARTS - 1)]
             return {"choice": self.correct, "multi": self.correct_many, "truefalse": self.truth}[qtype]
-        return getattr(self, name, None) if name in ("prompt", "choices", "evidence", "skill", "difficulty") \
+        return (
+            getattr(self, name, None)
+            if name in ("prompt", "choices", "evidence", "skill", "difficulty")
             else self.prompt
+        )
 
 
 class ImportForm(FlaskForm):
     """One pack file to upload, and the article to attach when the file has none (a Moodle GIFT file)."""
 
-    file = FileField("Pack file", validators=[FileRequired("Choose a pack file to import.")],
-                     description="A .json, .yaml or .yml file exported from quizapp, or a Moodle GIFT (.gift or "
-                                 ".txt) or Moodle XML (.xml) file.",
-                     render_kw={"accept": ".json,.yaml,.yml,.gift,.txt,.xml"})
-    article = SelectField("Article pupils read with it", coerce=int, default=0,
-                          description="A quizapp file brings its own article, a Moodle XML file may; a GIFT file "
-                                      "has none: choose one of your articles or a shared one, or paste the "
-                                      "text below.")
-    article_text = TextAreaField("Or paste the article's text", filters=[lambda value: (value or "").strip()],
-                                 description="Its headline on the first line, then the article.")
+    file = FileField(
+        "Pack file",
+        validators=[FileRequired("Choose a pack file to import.")],
+        description="A .json, .yaml or .yml file exported from quizapp, or a Moodle GIFT (.gift or "
+        ".txt) or Moodle XML (.xml) file.",
+        render_kw={"accept": ".json,.yaml,.yml,.gift,.txt,.xml"},
+    )
+    article = SelectField(
+        "Article pupils read with it",
+        coerce=int,
+        default=0,
+        description="A quizapp file brings its own article, a Moodle XML file may; a GIFT file "
+        "has none: choose one of your articles or a shared one, or paste the "
+        "text below.",
+    )
+    article_text = TextAreaField(
+        "Or paste the article's text",
+        filters=[lambda value: (value or "").strip()],
+        description="Its headline on the first line, then the article.",
+    )
 
     def validate(self, extra_validators=None) -> bool:
         """The fields' checks, then at most one article: chosen or pasted."""

@@ -9,21 +9,27 @@ from quizapp import interchange, tasks
 from quizapp.config import text_bounds
 from quizapp.models import Pack
 from quizapp.services import article_jobs, articles, classroom, pack_editing, packs, session_admin
-from quizapp.text.grading import grader as grading
 from quizapp.text.errors import InputError
+from quizapp.text.grading import grader as grading
 from quizapp.text.question import QUESTION_TYPES, Question
 from quizapp.web.auth import current_teacher_id, logged_in_teacher_id, owned_or_404
-from quizapp.web.packs import forms
 from quizapp.web.common.answer_forms import quiz_form
 from quizapp.web.common.results import verdict_word
+from quizapp.web.packs import forms
 
 # Notes on what an import skipped travel to the next page in the session cookie, which a browser drops
 # whole past 4 KB (and the teacher's login with it): show the first few and count the rest.
 SHOWN_NOTES = 5
-NO_ARTICLE = ("This file has questions but no article (a Moodle GIFT file has none), so nothing was imported: "
-              "choose the article pupils will read, or paste its text, and import the file again.")
-EXPORTS = {"json": ("application/json", "json"), "yaml": ("application/yaml", "yaml"),
-           "gift": ("text/plain", "gift"), "xml": ("application/xml", "xml")}
+NO_ARTICLE = (
+    "This file has questions but no article (a Moodle GIFT file has none), so nothing was imported: "
+    "choose the article pupils will read, or paste its text, and import the file again."
+)
+EXPORTS = {
+    "json": ("application/json", "json"),
+    "yaml": ("application/yaml", "yaml"),
+    "gift": ("text/plain", "gift"),
+    "xml": ("application/xml", "xml"),
+}
 
 
 @login_required
@@ -51,8 +57,15 @@ def review(pack_id: int):
         flash("Settings saved.", "success")
         return redirect(url_for("packs.review", pack_id=pack_id))
     status = 422 if form.is_submitted() else 200
-    return render_template("packs/review.html", pack_id=pack_id, pack=packs.get_pack(pack_id), form=form,
-                           types=forms.TYPE_NAMES, public=public, needs_review=needs_review), status
+    return render_template(
+        "packs/review.html",
+        pack_id=pack_id,
+        pack=packs.get_pack(pack_id),
+        form=form,
+        types=forms.TYPE_NAMES,
+        public=public,
+        needs_review=needs_review,
+    ), status
 
 
 @login_required
@@ -75,8 +88,12 @@ def share(pack_id: int):
     if public not in ("1", "0"):
         abort(400)
     session_admin.set_public(pack_id, public == "1")
-    flash("Shared in self-study: anyone can now practise with this pack." if public == "1"
-          else "No longer shared: only your class sessions use this pack.", "success")
+    flash(
+        "Shared in self-study: anyone can now practise with this pack."
+        if public == "1"
+        else "No longer shared: only your class sessions use this pack.",
+        "success",
+    )
     return redirect(url_for("packs.review", pack_id=pack_id))
 
 
@@ -101,8 +118,12 @@ def edit_question(pack_id: int, number: int | None = None):
     question = form.check(base.type, base)
     if question and "preview" not in request.form:
         try:
-            pack_editing.put_question(pack_id, question, None if number is None else number - 1,
-                                      max_questions=current_app.config["MAX_QUESTIONS_PER_PACK"])
+            pack_editing.put_question(
+                pack_id,
+                question,
+                None if number is None else number - 1,
+                max_questions=current_app.config["MAX_QUESTIONS_PER_PACK"],
+            )
         except pack_editing.TooManyQuestions as exc:
             form.prompt.errors = [str(exc)]  # the page again, with everything typed kept
             return render_question(pack_id, number, base, form, question, preview=True), 422
@@ -125,14 +146,27 @@ def preview(pack_id: int):
     return render_template("packs/_preview.html", **preview_context(form, form.question(qtype, base)))
 
 
-def render_question(pack_id: int, number: int | None, base: Question, form, shown: Question | None = None,
-                    preview: bool = False):
+def render_question(
+    pack_id: int,
+    number: int | None,
+    base: Question,
+    form,
+    shown: Question | None = None,
+    preview: bool = False,
+):
     """The question page; with ``preview``, how pupils see ``shown`` and how the sample answer grades."""
     if base.type == "cloze":
         form.prompt.description = forms.CLOZE_HINT
-    return render_template("packs/question.html", pack_id=pack_id, number=number, qtype=base.type,
-                           type_name=forms.TYPE_NAMES[base.type], form=form,
-                           preview=preview, **preview_context(form, shown or base))
+    return render_template(
+        "packs/question.html",
+        pack_id=pack_id,
+        number=number,
+        qtype=base.type,
+        type_name=forms.TYPE_NAMES[base.type],
+        form=form,
+        preview=preview,
+        **preview_context(form, shown or base),
+    )
 
 
 def preview_context(form, question: Question) -> dict:
@@ -141,8 +175,14 @@ def preview_context(form, question: Question) -> dict:
     pupil = quiz_form([question])(formdata=None, meta={"csrf": False}) if question.prompt.strip() else None
     sample = (form.sample.data or "").strip()
     graded = grading.grade(question, sample) if sample and not problems else None
-    return {"question": question, "pupil": pupil, "problems": problems, "sample": sample, "graded": graded,
-            "verdict_word": verdict_word}
+    return {
+        "question": question,
+        "pupil": pupil,
+        "problems": problems,
+        "sample": sample,
+        "graded": graded,
+        "verdict_word": verdict_word,
+    }
 
 
 @login_required
@@ -160,11 +200,16 @@ def delete_question(pack_id: int, number: int):
         abort(404)
     question = questions[number - 1]
     if request.method == "GET":
-        return render_template("packs/delete_question.html", pack_id=pack_id, number=number, question=question)
+        return render_template(
+            "packs/delete_question.html", pack_id=pack_id, number=number, question=question
+        )
     shown = request.form.get("prompt")
     if shown is not None and shown != question.prompt:
-        flash(f"Question {number} has changed since you asked to delete it, so nothing was deleted: "
-              "check the list and try again.", "error")
+        flash(
+            f"Question {number} has changed since you asked to delete it, so nothing was deleted: "
+            "check the list and try again.",
+            "error",
+        )
     else:
         pack_editing.delete_question(pack_id, number - 1)
         flash(f"Question {number} deleted.", "success")
@@ -217,8 +262,9 @@ def export(pack_id: int, fmt: str):
         return redirect(url_for("packs.review", pack_id=pack_id))
     mimetype, suffix = EXPORTS[fmt]
     filename = f"{articles.slugify(data.title)}.{suffix}"
-    return Response(text, mimetype=mimetype,
-                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+    return Response(
+        text, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{filename}"'}
+    )
 
 
 @login_required
@@ -238,11 +284,20 @@ def import_pack():
         result = interchange.load(upload.read(interchange.MAX_PACK_BYTES + 1), name=upload.filename or "pack")
         data = _with_article(result.pack, form.article_text.data, chosen=bool(form.article.data))
         if form.article.data:
-            pack_id = pack_editing.import_onto(data, article_id=form.article.data, owner_id=owner_id,
-                                               max_questions=config["MAX_QUESTIONS_PER_PACK"])
+            pack_id = pack_editing.import_onto(
+                data,
+                article_id=form.article.data,
+                owner_id=owner_id,
+                max_questions=config["MAX_QUESTIONS_PER_PACK"],
+            )
             return _imported(result, data, pack_id)
-        job_id = pack_editing.import_later(data, owner_id=owner_id, max_questions=config["MAX_QUESTIONS_PER_PACK"],
-                                           bounds=text_bounds(config), per_hour=config["ARTICLES_PER_TEACHER_PER_HOUR"])
+        job_id = pack_editing.import_later(
+            data,
+            owner_id=owner_id,
+            max_questions=config["MAX_QUESTIONS_PER_PACK"],
+            bounds=text_bounds(config),
+            per_hour=config["ARTICLES_PER_TEACHER_PER_HOUR"],
+        )
         tasks.analyse_later(current_app, job_id)
     except InputError as exc:
         form.file.errors = [str(exc)]
@@ -251,7 +306,9 @@ def import_pack():
     if job.status == "failed":  # the queue ran it at once (or could not take it) and it failed
         form.file.errors = [job.error]
         return render_template("packs/import.html", form=form), 422
-    if job.status != "done":  # the worker analyses the article; the progress page takes the teacher to the pack
+    if (
+        job.status != "done"
+    ):  # the worker analyses the article; the progress page takes the teacher to the pack
         _flash_notes(result)
         return redirect(url_for("articles.job", job_id=job_id))
     return _imported(result, data, job.pack_id)
@@ -260,8 +317,9 @@ def import_pack():
 def _article_choices() -> list[tuple[int, str]]:
     """The articles a teacher may attach to an imported pack: hers and the shared ones."""
     readable = articles.listing(current_teacher_id())
-    return [(0, "The file's own article")] + [(a.id, f"{a.title} (mine)" if a.owner_id else a.title)
-                                               for a in readable]
+    return [(0, "The file's own article")] + [
+        (a.id, f"{a.title} (mine)" if a.owner_id else a.title) for a in readable
+    ]
 
 
 def _with_article(data, pasted: str, *, chosen: bool):
@@ -290,5 +348,7 @@ def _flash_notes(result) -> None:
         flash(f"Skipped: {note}", "info")
     if len(notes) > SHOWN_NOTES:
         more = len(notes) - SHOWN_NOTES
-        flash(f"…and {more} more note{'s' if more != 1 else ''} like these (`quizapp pack import` prints them all).",
-              "info")
+        flash(
+            f"…and {more} more note{'s' if more != 1 else ''} like these (`quizapp pack import` prints them all).",
+            "info",
+        )

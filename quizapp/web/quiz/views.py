@@ -10,7 +10,8 @@ from quizapp.services import quiz as quiz_service
 from quizapp.services.articles import ArticleNotFound, ArticleView
 from quizapp.web import errors
 from quizapp.web.auth import current_teacher_id
-from quizapp.web.common import answer_forms as forms, evidence, results
+from quizapp.web.common import answer_forms as forms
+from quizapp.web.common import evidence, results
 
 
 def quiz(slug: str):
@@ -53,8 +54,9 @@ def find_article(slug: str) -> ArticleView:
 
 def render_quiz(article: ArticleView, form, expired: bool = False) -> str:
     """The questions page: the form beside the article's text."""
-    return render_template("quiz/quiz.html", article=article, analysis=article.analysis, form=form,
-                           expired=expired)
+    return render_template(
+        "quiz/quiz.html", article=article, analysis=article.analysis, form=form, expired=expired
+    )
 
 
 def render_results(article: ArticleView, result: quiz_service.QuizResult) -> str:

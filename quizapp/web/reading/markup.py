@@ -181,15 +181,15 @@ class _Writer:
             return
         actor = self.actors[self.link.item.actor]
         self.parts.append(
-            Markup('<span class="tip" aria-hidden="true"><span class="tip-name">{}</span> {}</span></a>').format(
-                actor.name, actor.role
-            )
+            Markup(
+                '<span class="tip" aria-hidden="true"><span class="tip-name">{}</span> {}</span></a>'
+            ).format(actor.name, actor.role)
         )
         self.link = None
 
 
 def _open_hard(sentence: HardSentence) -> Markup:
     """An opening ``<mark>`` for a hard sentence, with its grade and reason on hover."""
-    return Markup('<mark class="hard" title="{}"><span class="visually-hidden">Hard sentence: </span>').format(
-        f"Hard sentence (grade {sentence.grade:.0f}): {sentence.reason}"
-    )
+    return Markup(
+        '<mark class="hard" title="{}"><span class="visually-hidden">Hard sentence: </span>'
+    ).format(f"Hard sentence (grade {sentence.grade:.0f}): {sentence.reason}")

@@ -12,8 +12,9 @@ from quizapp.web.reading import markup, panels
 def index():
     """Every article the reader may read (the seeds; a teacher's own too) with what a teacher picks by."""
     reader_id = current_teacher_id()
-    return render_template("reading/index.html", listing=articles.listing(reader_id),
-                           stories=stories.stories_for(reader_id))
+    return render_template(
+        "reading/index.html", listing=articles.listing(reader_id), stories=stories.stories_for(reader_id)
+    )
 
 
 def article(slug: str):
@@ -37,5 +38,8 @@ def article(slug: str):
         glossary=panels.glossary(analysis.actors),
         formulas=panels.formulas(analysis.readability),
         gauge=panels.gauge(analysis.readability.grade_level),
-        story=story, easier=easier, harder=harder, here=here,
+        story=story,
+        easier=easier,
+        harder=harder,
+        here=here,
     )

@@ -18,11 +18,16 @@ bp.add_url_rule("/<int:session_id>/close", view_func=views.close, methods=["POST
 bp.add_url_rule("/<int:session_id>/reopen", view_func=views.reopen, methods=["POST"])
 bp.add_url_rule("/<int:session_id>/delete", view_func=views.delete, methods=["GET", "POST"])
 bp.add_url_rule("/<int:session_id>/participants/<int:participant_id>", view_func=levels.pupil)
-bp.add_url_rule("/<int:session_id>/participants/<int:participant_id>/answers/<int:number>/override",
-                view_func=views.override, methods=["POST"])
-bp.add_url_rule("/<int:session_id>/questions/<int:number>/accept", view_func=views.accept_for_everyone,
-                methods=["POST"])
-bp.add_url_rule("/<int:session_id>/participants/<int:participant_id>/level", view_func=levels.assign,
-                methods=["POST"])
+bp.add_url_rule(
+    "/<int:session_id>/participants/<int:participant_id>/answers/<int:number>/override",
+    view_func=views.override,
+    methods=["POST"],
+)
+bp.add_url_rule(
+    "/<int:session_id>/questions/<int:number>/accept", view_func=views.accept_for_everyone, methods=["POST"]
+)
+bp.add_url_rule(
+    "/<int:session_id>/participants/<int:participant_id>/level", view_func=levels.assign, methods=["POST"]
+)
 bp.add_url_rule("/<int:session_id>/answers.csv", view_func=views.answers_csv)
 bp.add_url_rule("/<int:session_id>/summary.csv", view_func=views.summary_csv)

@@ -32,8 +32,17 @@ def qr_svg(url: str) -> str:
     what a screen reader says for the image.
     """
     buffer = io.BytesIO()
-    segno.make(url, error="m").save(buffer, kind="svg", border=2, omitsize=True, title=f"QR code for {url}",
-                                   dark="#000", light="#fff", svgclass=None, lineclass=None)
+    segno.make(url, error="m").save(
+        buffer,
+        kind="svg",
+        border=2,
+        omitsize=True,
+        title=f"QR code for {url}",
+        dark="#000",
+        light="#fff",
+        svgclass=None,
+        lineclass=None,
+    )
     return buffer.getvalue().decode("utf-8")
 
 

@@ -22,6 +22,7 @@ class OverrideForm(FlaskForm):
 class AcceptForEveryoneForm(FlaskForm):
     """One button: accept ``answer`` to a question for every pupil who gave it; ``pupil`` says where to go back."""
 
-    answer = HiddenField(validators=[InputRequired("Say which answer to accept."),
-                                     Length(max=MAX_RESPONSE_CHARS * 2)])
+    answer = HiddenField(
+        validators=[InputRequired("Say which answer to accept."), Length(max=MAX_RESPONSE_CHARS * 2)]
+    )
     pupil = IntegerField(validators=[Optional()])

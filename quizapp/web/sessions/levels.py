@@ -27,9 +27,21 @@ def pupil_page(info, participant_id: int, problem: str = "", status: int = 200):
     if answers is None:
         abort(404)
     levels = session_levels.levels(info.id)
-    mine = session_levels.pupil_levels(info.id, participant_id, _level_id(info.id, participant_id)) if levels else None
-    return render_template("sessions/pupil.html", info=info, pupil=answers, shown=display.shown_response,
-                           expected=display.expected_answer, levels=levels, level=mine, problem=problem), status
+    mine = (
+        session_levels.pupil_levels(info.id, participant_id, _level_id(info.id, participant_id))
+        if levels
+        else None
+    )
+    return render_template(
+        "sessions/pupil.html",
+        info=info,
+        pupil=answers,
+        shown=display.shown_response,
+        expected=display.expected_answer,
+        levels=levels,
+        level=mine,
+        problem=problem,
+    ), status
 
 
 def _level_id(session_id: int, participant_id: int) -> int | None:

@@ -9,13 +9,13 @@ from __future__ import annotations
 from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
-from quizapp.services import classroom, classroom_overrides, classroom_results, session_admin
+from quizapp.services import classroom, classroom_overrides, classroom_results
 from quizapp.web.auth import current_teacher_id
-from quizapp.web.common import known_codes
-from quizapp.web.sessions import display, forms
-from quizapp.web.common.htmx import is_htmx
 from quizapp.web.classes.views import session_context
+from quizapp.web.common import known_codes
+from quizapp.web.common.htmx import is_htmx
 from quizapp.web.homework.views import teacher_context
+from quizapp.web.sessions import display, forms
 
 CSV_TYPE = "text/csv; charset=utf-8"
 POLL_SECONDS = 3
@@ -46,9 +46,15 @@ def show(session_id: int):
     info = session_or_404(session_id)
     known_codes.remember(info.code)  # shown here: pupils at this address join even after others' typos
     url = join_url(info.code)
-    return render_template("sessions/show.html", info=info, join_url=url, join_page=url_for("join.join", _external=True),
-                           spaced_code=display.spaced_code(info.code), unreachable=display.unreachable_host(url),
-                           **live_context(info))
+    return render_template(
+        "sessions/show.html",
+        info=info,
+        join_url=url,
+        join_page=url_for("join.join", _external=True),
+        spaced_code=display.spaced_code(info.code),
+        unreachable=display.unreachable_host(url),
+        **live_context(info),
+    )
 
 
 def live(session_id: int):
@@ -68,8 +74,12 @@ def live(session_id: int):
 
 def live_context(info) -> dict:
     """What ``sessions/_live.html`` needs besides the session."""
-    return {"board": or_404(classroom_results.dashboard, info.id), "poll_seconds": POLL_SECONDS,
-            **teacher_context(info.id), **session_context(info.id)}
+    return {
+        "board": or_404(classroom_results.dashboard, info.id),
+        "poll_seconds": POLL_SECONDS,
+        **teacher_context(info.id),
+        **session_context(info.id),
+    }
 
 
 def or_404(call, session_id: int):
@@ -84,8 +94,11 @@ def or_404(call, session_id: int):
 def qr(session_id: int):
     """The join link as a QR code (SVG), for the projector page's image."""
     info = session_or_404(session_id)
-    return Response(display.qr_svg(join_url(info.code)), mimetype="image/svg+xml",
-                    headers={"Cache-Control": "private, max-age=3600"})
+    return Response(
+        display.qr_svg(join_url(info.code)),
+        mimetype="image/svg+xml",
+        headers={"Cache-Control": "private, max-age=3600"},
+    )
 
 
 @login_required
@@ -101,8 +114,11 @@ def override(session_id: int, participant_id: int, number: int):
     except LookupError:  # no such pupil in this session, or nothing saved for that question
         abort(404)
     flash(f"Question {number}: {'answer accepted' if accept else 'back to the grader’s verdict'}.", "success")
-    return redirect(url_for("sessions.pupil", session_id=session_id, participant_id=participant_id,
-                            _anchor=f"answer-{number}"))
+    return redirect(
+        url_for(
+            "sessions.pupil", session_id=session_id, participant_id=participant_id, _anchor=f"answer-{number}"
+        )
+    )
 
 
 @login_required
@@ -116,11 +132,20 @@ def accept_for_everyone(session_id: int, number: int):
         changed = classroom_overrides.accept_for_everyone(session_id, number, form.answer.data or "")
     except LookupError:
         abort(404)
-    flash(f"Question {number}: “{form.answer.data}” accepted for {changed} "
-          f"{'pupil' if changed == 1 else 'pupils'}.", "success")
+    flash(
+        f"Question {number}: “{form.answer.data}” accepted for {changed} "
+        f"{'pupil' if changed == 1 else 'pupils'}.",
+        "success",
+    )
     if form.pupil.data:
-        return redirect(url_for("sessions.pupil", session_id=session_id, participant_id=form.pupil.data,
-                                _anchor=f"answer-{number}"))
+        return redirect(
+            url_for(
+                "sessions.pupil",
+                session_id=session_id,
+                participant_id=form.pupil.data,
+                _anchor=f"answer-{number}",
+            )
+        )
     return redirect(url_for("sessions.show", session_id=session_id, _anchor=f"stat-{number}"))
 
 
@@ -129,7 +154,9 @@ def close(session_id: int):
     """Stop the session: pupils can no longer join or save (POST)."""
     session_or_404(session_id)
     or_404(classroom.close_session, session_id)
-    flash("The session is closed: pupils can still see their page, but cannot change their answers.", "success")
+    flash(
+        "The session is closed: pupils can still see their page, but cannot change their answers.", "success"
+    )
     return redirect(url_for("sessions.show", session_id=session_id))
 
 
@@ -150,26 +177,38 @@ def delete(session_id: int):
         classroom.delete_session(session_id)
         flash(f"The session “{info.title}” ({info.code}) and all its answers were deleted.", "success")
         return redirect(url_for("sessions.index"))
-    return render_template("sessions/delete.html", info=info, board=or_404(classroom_results.dashboard, session_id))
+    return render_template(
+        "sessions/delete.html", info=info, board=or_404(classroom_results.dashboard, session_id)
+    )
 
 
 @login_required
 def answers_csv(session_id: int):
     """Every pupil's answer to every question, one row each, as a spreadsheet download."""
     info = session_or_404(session_id)
-    return csv_download(or_404(classroom_results.answers_csv, session_id),
-                        display.csv_filename(info.title, info.code, "answers"))
+    return csv_download(
+        or_404(classroom_results.answers_csv, session_id),
+        display.csv_filename(info.title, info.code, "answers"),
+    )
 
 
 @login_required
 def summary_csv(session_id: int):
     """One row per question: how the class did, as a spreadsheet download."""
     info = session_or_404(session_id)
-    return csv_download(or_404(classroom_results.summary_csv, session_id),
-                        display.csv_filename(info.title, info.code, "summary"))
+    return csv_download(
+        or_404(classroom_results.summary_csv, session_id),
+        display.csv_filename(info.title, info.code, "summary"),
+    )
 
 
 def csv_download(text: str, filename: str) -> Response:
     """``text`` as a CSV attachment named ``filename``; never cached (it holds pupils' names)."""
-    return Response(text, content_type=CSV_TYPE, headers={
-        "Content-Disposition": f'attachment; filename="{filename}"', "Cache-Control": "private, no-store"})
+    return Response(
+        text,
+        content_type=CSV_TYPE,
+        headers={
+            "Content-Disposition": f'attachment; filename="{filename}"',
+            "Cache-Control": "private, no-store",
+        },
+    )

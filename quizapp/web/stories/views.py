@@ -40,8 +40,12 @@ def index():
             flash("Story started: add the same story's other versions below.", "success")
             return redirect(url_for("stories.show", story_id=story_id))
     owner_id = logged_in_teacher_id()
-    return render_template("stories/index.html", stories=stories.stories_for(owner_id),
-                           linkable=stories.linkable_articles(owner_id), error=error), status
+    return render_template(
+        "stories/index.html",
+        stories=stories.stories_for(owner_id),
+        linkable=stories.linkable_articles(owner_id),
+        error=error,
+    ), status
 
 
 @login_required
@@ -53,8 +57,13 @@ def show(story_id: int, error: str | None = None, status: int = 200):
     except LookupError:
         abort(404)
     mine = story.owner_id == owner_id
-    return render_template("stories/show.html", story=story, mine=mine, error=error,
-                           linkable=stories.linkable_articles(owner_id) if mine else []), status
+    return render_template(
+        "stories/show.html",
+        story=story,
+        mine=mine,
+        error=error,
+        linkable=stories.linkable_articles(owner_id) if mine else [],
+    ), status
 
 
 @login_required
@@ -81,8 +90,10 @@ def remove_version(story_id: int, article_id: int):
     except LookupError:
         abort(404)
     if not left:
-        flash("That was the story's last version, so the story is gone. The article is still in My articles.",
-              "success")
+        flash(
+            "That was the story's last version, so the story is gone. The article is still in My articles.",
+            "success",
+        )
         return redirect(url_for("stories.index"))
     flash("Version removed from the story. The article is still in My articles.", "success")
     return redirect(url_for("stories.show", story_id=story_id))
@@ -105,8 +116,9 @@ def rename(story_id: int):
 def start_session(story_id: int):
     """Start a class session at the story's levels (POST; ``pupils_choose=1`` lets pupils pick) and open it."""
     try:
-        session_id = session_levels.start_levelled_session(story_id, logged_in_teacher_id(),
-                                                           pupils_choose=request.form.get("pupils_choose") == "1")
+        session_id = session_levels.start_levelled_session(
+            story_id, logged_in_teacher_id(), pupils_choose=request.form.get("pupils_choose") == "1"
+        )
     except LookupError:
         abort(404)
     except InputError as exc:  # a version without questions, or only one version

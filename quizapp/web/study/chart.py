@@ -69,9 +69,15 @@ def _bar(index: int, attempt: Attempt, slot: float) -> ChartBar:
     height = attempt.percent if attempt.percent > 0 else ZERO_HEIGHT
     kind = "try again" if attempt.retry else "first try"
     label = f"{attempt.title} ({kind}): {percent_text(attempt.percent)}"
-    return ChartBar(x=round(LEFT + index * slot + slot * (1 - BAR_SHARE) / 2, 2), y=round(BOTTOM - height, 2),
-                    width=round(slot * BAR_SHARE, 2), height=height, percent=attempt.percent,
-                    retry=attempt.retry, label=label)
+    return ChartBar(
+        x=round(LEFT + index * slot + slot * (1 - BAR_SHARE) / 2, 2),
+        y=round(BOTTOM - height, 2),
+        width=round(slot * BAR_SHARE, 2),
+        height=height,
+        percent=attempt.percent,
+        retry=attempt.retry,
+        label=label,
+    )
 
 
 def percent_text(percent: float) -> str:

@@ -65,8 +65,15 @@ def encode(history: tuple[Attempt, ...]) -> str:
 
 def save(response, history: tuple[Attempt, ...]) -> None:
     """Set the progress cookie on ``response``, with the session cookie's Secure rule."""
-    response.set_cookie(COOKIE, encode(history), max_age=MAX_AGE, path=_path(), httponly=True, samesite="Lax",
-                        secure=_secure())
+    response.set_cookie(
+        COOKIE,
+        encode(history),
+        max_age=MAX_AGE,
+        path=_path(),
+        httponly=True,
+        samesite="Lax",
+        secure=_secure(),
+    )
 
 
 def forget(response) -> None:

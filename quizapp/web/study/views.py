@@ -8,7 +8,8 @@ from werkzeug.exceptions import NotFound
 from quizapp.services import study
 from quizapp.web import errors
 from quizapp.web.auth import current_teacher_id
-from quizapp.web.common import answer_forms as quiz_forms, evidence, results
+from quizapp.web.common import answer_forms as quiz_forms
+from quizapp.web.common import evidence, results
 from quizapp.web.study import chart, progress
 from quizapp.web.study.forms import ArrangementArgs, ForgetForm, link_args
 
@@ -43,7 +44,9 @@ def answer(material: study.Material):
         return bad_link(material, str(problem))
     form = quiz_forms.quiz_form(arranged.questions)()
     if arranged.questions and form.validate_on_submit():
-        return record_and_show(material, arrangement, arranged, study.grade(material, arranged, form.responses()))
+        return record_and_show(
+            material, arrangement, arranged, study.grade(material, arranged, form.responses())
+        )
     status = 422 if form.is_submitted() else 200
     return render_questions(material, arrangement, arranged, form), status
 
@@ -55,7 +58,9 @@ def arranged_for(material: study.Material) -> tuple[study.Arrangement, study.Arr
     """
     args = ArrangementArgs(request.args)
     if not args.validate():
-        raise study.BadArrangement("This link to a set of questions is broken: part of it is missing or was changed.")
+        raise study.BadArrangement(
+            "This link to a set of questions is broken: part of it is missing or was changed."
+        )
     # A POST without a seed was not sent by our page; seed 0 at least makes it repeatable.
     arrangement = args.arrangement(study.new_seed() if request.method == "GET" else 0)
     return arrangement, study.arrange(material, arrangement)
@@ -63,7 +68,9 @@ def arranged_for(material: study.Material) -> tuple[study.Arrangement, study.Arr
 
 def record_and_show(material, arrangement, arranged, result):
     """The results page, with the attempt added to the pupil's progress cookie."""
-    history = study.add_attempt(progress.load(), study.attempt_of(material, result, retry=arrangement.round > 0))
+    history = study.add_attempt(
+        progress.load(), study.attempt_of(material, result, retry=arrangement.round > 0)
+    )
     missed = study.missed(result, arranged)
     again = study.try_again(arrangement, missed)
     page = render_template(
@@ -84,9 +91,15 @@ def record_and_show(material, arrangement, arranged, result):
 
 def render_questions(material, arrangement, arranged, form, expired: bool = False) -> str:
     """The questions page: the form beside the article's text, posting back to this arrangement."""
-    return render_template("study/questions.html", material=material, arrangement=arrangement,
-                           arranged=arranged, form=form, expired=expired,
-                           action=material_url(material, arrangement))
+    return render_template(
+        "study/questions.html",
+        material=material,
+        arrangement=arrangement,
+        arranged=arranged,
+        form=form,
+        expired=expired,
+        action=material_url(material, arrangement),
+    )
 
 
 def expired(error):
@@ -113,9 +126,16 @@ def expired(error):
 def show_progress():
     """The pupil's attempts: what they have done, a chart of their scores, every attempt in a table."""
     history = progress.load()
-    response = make_response(render_template("study/progress.html", history=history, done=study.done(history),
-                                             chart=chart.score_chart(history), form=ForgetForm(),
-                                             max_attempts=study.MAX_ATTEMPTS))
+    response = make_response(
+        render_template(
+            "study/progress.html",
+            history=history,
+            done=study.done(history),
+            chart=chart.score_chart(history),
+            form=ForgetForm(),
+            max_attempts=study.MAX_ATTEMPTS,
+        )
+    )
     # Not kept by the browser: after "forget", Back must not bring the scores back on a shared computer.
     response.headers["Cache-Control"] = "no-store"
     return response
@@ -134,8 +154,9 @@ def forget():
 
 def bad_link(material: study.Material, message: str = ""):
     """The page for a study link that cannot be right (400), with a way to start afresh."""
-    return render_template("study/bad_link.html", material=material, message=message,
-                           start_url=material_url(material)), 400
+    return render_template(
+        "study/bad_link.html", material=material, message=message, start_url=material_url(material)
+    ), 400
 
 
 def material_url(material: study.Material, arrangement: study.Arrangement | None = None) -> str:

@@ -48,7 +48,9 @@ def candidates(sentences: list[Sentence], analysis: Analysis) -> Iterator[Candid
         if len(prompt.split()) > MAX_WORDS + 4:
             continue
         q = question(s, type="truefalse", prompt=prompt, answer=(("false",) if false else ("true",),))
-        yield Candidate(f"according:{s.span}", q, 0.78, tags={"family:according", "family:statement-like", "restates"})
+        yield Candidate(
+            f"according:{s.span}", q, 0.78, tags={"family:according", "family:statement-like", "restates"}
+        )
 
 
 def _lower_first(body: str, said: Token) -> str:

@@ -18,16 +18,34 @@ from quizapp.text.question import Question
 from quizapp.text.types import Analysis, Span
 
 if TYPE_CHECKING:  # spaCy is imported only where a model is loaded (reading/nlp.py)
-    from spacy.tokens import Doc, Span as SpacySpan, Token
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
 
-QUOTES = "\"“”"
+QUOTES = '"“”'
 QUOTES_KEPT = "quizapp.quotes_kept"  # doc.user_data: the article kept its quotation marks
 QUOTED = "quizapp.quoted"  # doc.user_data: start tokens of quoted sentences
 SPEECH = "quizapp.speech"  # doc.user_data: start tokens of sentences that are someone's words
 YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
-NUMBER_WORDS = {"two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
-                "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "fifteen": "15", "twenty": "20",
-                "thirty": "30", "forty": "40", "fifty": "50", "hundred": "100", "thousand": "1000"}
+NUMBER_WORDS = {
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "eight": "8",
+    "nine": "9",
+    "ten": "10",
+    "eleven": "11",
+    "twelve": "12",
+    "fifteen": "15",
+    "twenty": "20",
+    "thirty": "30",
+    "forty": "40",
+    "fifty": "50",
+    "hundred": "100",
+    "thousand": "1000",
+}
 
 
 @dataclass
@@ -61,7 +79,7 @@ def sentences(analysis: Analysis, docs: Iterable[Doc]) -> list[Sentence]:
         doc.user_data.pop(SPEECH, None)  # worked out again by clauses.reported for this article
         for sent in doc.sents:
             span = Span(p, sent.start_char, sent.end_char)
-            text = analysis.article.paragraphs[p][span.start:span.end]
+            text = analysis.article.paragraphs[p][span.start : span.end]
             out.append(Sentence(sent, span, text, len(out)))
     return out
 
@@ -70,7 +88,7 @@ def _quoted_sentences(doc: Doc) -> set[int]:
     """Start tokens of the sentences that lie inside, or hold, a quotation ("…," she said. "More …")."""
     inside, found = False, set[int]()
     for sent in doc.sents:
-        marks = [t for t in sent if t.text in QUOTES or t.text in {"'", "‘", "’"} and t.is_quote]
+        marks = [t for t in sent if t.text in QUOTES or (t.text in {"'", "‘", "’"} and t.is_quote)]
         if inside or marks:
             found.add(sent.start)
         for t in sent:
@@ -116,7 +134,9 @@ def is_year(token: Token) -> bool:
 
 def number_text(token: Token) -> str:
     """The whole number a counting token stands for: "3 million", "4,500", "£32 billion"."""
-    parts = [t for t in token.subtree if t.like_num or t.tag_ in {"CD", "$"} or t.text in {"%", "£", "$", "€"}]
+    parts = [
+        t for t in token.subtree if t.like_num or t.tag_ in {"CD", "$"} or t.text in {"%", "£", "$", "€"}
+    ]
     return "".join(t.text + t.whitespace_ for t in parts).strip()
 
 

@@ -23,16 +23,63 @@ if TYPE_CHECKING:
 
 PRONOUN_TAGS = {"PRP", "WP", "WDT", "EX"}
 OWN_POSSESSIVES = {"its", "their", "his"}  # "Why did the company cut its prices?" reads alone
-REPORTING = {"say", "tell", "think", "believe", "claim", "argue", "warn", "suggest", "add", "explain",
-             "insist", "according", "hope", "fear", "predict", "estimate", "report", "announce", "continue",
-             "write", "ask", "reply", "state", "note", "describe", "admit", "agree", "feel", "know", "accord"}
+REPORTING = {
+    "say",
+    "tell",
+    "think",
+    "believe",
+    "claim",
+    "argue",
+    "warn",
+    "suggest",
+    "add",
+    "explain",
+    "insist",
+    "according",
+    "hope",
+    "fear",
+    "predict",
+    "estimate",
+    "report",
+    "announce",
+    "continue",
+    "write",
+    "ask",
+    "reply",
+    "state",
+    "note",
+    "describe",
+    "admit",
+    "agree",
+    "feel",
+    "know",
+    "accord",
+}
 FIRST_PERSON = {"i", "me", "my", "we", "us", "our", "you", "your"}
-MODALS_OK = {"will", "would", "can", "could", "should", "must", "may", "might", "has", "have", "had",
-             "is", "are", "was", "were", "do", "does", "did"}
+MODALS_OK = {
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+    "must",
+    "may",
+    "might",
+    "has",
+    "have",
+    "had",
+    "is",
+    "are",
+    "was",
+    "were",
+    "do",
+    "does",
+    "did",
+}
 FOCUS = {"only", "just", "also", "even", "still", "already"}
 SIDE_DEPS = {"advcl", "parataxis", "cc", "conj", "mark", "punct", "intj", "discourse", "dep", "meta"}
 LEAD_DEPS = {"advmod", "prep", "npadvmod", "advcl", "punct", "cc", "mark"}
-QUOTES = "\"“”"  # double quotes: a ’ is far more often an apostrophe ("Assad’s")
+QUOTES = '"“”'  # double quotes: a ’ is far more often an apostrophe ("Assad’s")
 MAX_WORDS = 18
 
 
@@ -45,7 +92,11 @@ def pronoun(token: Token) -> bool:
     if token.tag_ in PRONOUN_TAGS:
         return True
     return (token.pos_ in {"DET", "PRON"} or token.tag_ == "DT") and token.dep_ in {
-        "nsubj", "nsubjpass", "dobj", "pobj"}  # "these are ...", "this is ..."
+        "nsubj",
+        "nsubjpass",
+        "dobj",
+        "pobj",
+    }  # "these are ...", "this is ..."
 
 
 def first_person(token: Token) -> bool:
@@ -84,10 +135,15 @@ def mark_speech(doc: Doc) -> None:
     whole = not kept and any(first_person(t) for t in doc)
     speech = set()
     for sent in doc.sents:
-        if (whole or (kept and (sent.start in quoted or any(first_person(t) for t in sent)))
-                or any(t.text in QUOTES for t in sent)
-                or any(t.lemma_.lower() in REPORTING and t.pos_ == "VERB" and t.dep_ in {"ROOT", "parataxis"}
-                       for t in sent)):
+        if (
+            whole
+            or (kept and (sent.start in quoted or any(first_person(t) for t in sent)))
+            or any(t.text in QUOTES for t in sent)
+            or any(
+                t.lemma_.lower() in REPORTING and t.pos_ == "VERB" and t.dep_ in {"ROOT", "parataxis"}
+                for t in sent
+            )
+        ):
             speech.add(sent.start)
     doc.user_data[SPEECH] = speech
 
@@ -119,7 +175,7 @@ def clause_tokens(verb: Token, drop: set[int]) -> list[Token]:
             continue  # "Hawit only succeeded Webb in May": "did Hawit only succeed?" asks something else
         out |= {t.i for t in child.subtree}
     out.add(verb.i)
-    return [t for t in verb.doc[verb.left_edge.i:verb.right_edge.i + 1] if t.i in out and t.i not in drop]
+    return [t for t in verb.doc[verb.left_edge.i : verb.right_edge.i + 1] if t.i in out and t.i not in drop]
 
 
 def ask(verb: Token, wh: str, drop: set[int]) -> str | None:
@@ -154,7 +210,9 @@ def ask(verb: Token, wh: str, drop: set[int]) -> str | None:
         base = verb.lemma_.lower()
         rest = [t if t.i != verb.i else _Word(base, verb.whitespace_, verb.i) for t in rest]
     aside = {t.i for c in subj.children if c.dep_ in {"appos", "relcl"} for t in c.subtree}
-    subject_text = _lower_first(lexicon.join(t for t in subj.subtree if t.i not in drop | aside), subj.left_edge)
+    subject_text = _lower_first(
+        lexicon.join(t for t in subj.subtree if t.i not in drop | aside), subj.left_edge
+    )
     body = _text(rest).strip(" ,;:-–")
     question = f"{wh} {moved} {subject_text} {body}".strip()
     question = " ".join(question.split())
@@ -182,7 +240,9 @@ def plain_clause(verb: Token) -> str | None:
         return None
     text = _text(tokens).strip(" ,;:-–.")
     first = tokens[0] if tokens else None
-    if first is not None and (first.pos_ == "DET" or not (first.pos_ == "PROPN" or first.ent_type_ or first.text == "I")):
+    if first is not None and (
+        first.pos_ == "DET" or not (first.pos_ == "PROPN" or first.ent_type_ or first.text == "I")
+    ):
         text = text[:1].lower() + text[1:]
     return text
 

@@ -16,10 +16,9 @@ a pupil must read what paragraph N is about, not match one phrase.
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
-
-from collections import Counter
 
 from quizapp.text.actors import lexicon
 from quizapp.text.questions.families import clauses
@@ -27,13 +26,15 @@ from quizapp.text.questions.families.base import Candidate, choices, question
 from quizapp.text.types import Analysis
 
 if TYPE_CHECKING:
-
     from quizapp.text.questions.families.base import Sentence
 
 CONTENT = {"NOUN", "PROPN", "VERB", "ADJ"}
 LEAD_PARAGRAPHS = 2
 KEY_WORDS = (10, 35)
-POINT_WORDS = (6, 40)  # a topic sentence may be short: "Good nutrition is particularly important for people with HIV."
+POINT_WORDS = (
+    6,
+    40,
+)  # a topic sentence may be short: "Good nutrition is particularly important for people with HIV."
 DETAIL_WORDS = (8, 30)
 PROMPT = "Which sentence best sums up the article?"
 PARAGRAPH_PROMPT = "Which sentence best sums up paragraph {}?"
@@ -53,8 +54,9 @@ def candidates(sentences: list[Sentence], analysis: Analysis) -> Iterator[Candid
     yield from _paragraphs(sentences, lemmas, points)
 
 
-def _article(sentences: list[Sentence], analysis: Analysis, lemmas: list[set[str]],
-             points: set[int]) -> Iterator[Candidate]:
+def _article(
+    sentences: list[Sentence], analysis: Analysis, lemmas: list[set[str]], points: set[int]
+) -> Iterator[Candidate]:
     """Which sentence of the opening sums up the whole article, against details from its second half.
 
     A paragraph's point is never offered as a detail: it is the key of a
@@ -69,23 +71,45 @@ def _article(sentences: list[Sentence], analysis: Analysis, lemmas: list[set[str
     key = max(leads, key=lambda s: central[s.index])
     if title and title in lexicon.fold(key.text):
         return  # the title shown above the quiz is this sentence; the next best is seldom the point
-    details = sorted((s for s in sentences if s.span.paragraph > key.span.paragraph + 1 and _option(s, DETAIL_WORDS)),
-                     key=lambda s: central[s.index])
-    fit = [s for s in details if central[s.index] < central[key.index] * 0.8 and s.index not in points
-           and not _same_point(lemmas[s.index], lemmas[key.index])]
+    details = sorted(
+        (s for s in sentences if s.span.paragraph > key.span.paragraph + 1 and _option(s, DETAIL_WORDS)),
+        key=lambda s: central[s.index],
+    )
+    fit = [
+        s
+        for s in details
+        if central[s.index] < central[key.index] * 0.8
+        and s.index not in points
+        and not _same_point(lemmas[s.index], lemmas[key.index])
+    ]
     text = key.text.strip()
-    for variant in range(VARIANTS):  # other sets of details, in case another question takes one of these sentences
+    for variant in range(
+        VARIANTS
+    ):  # other sets of details, in case another question takes one of these sentences
         wrong = _three_paragraphs(fit[variant:], key)
         if len(wrong) < 3:
             return
-        q = question(key, type="choice", prompt=PROMPT, answer=((text,),), choices=choices(text, wrong),
-                     distractors=tuple(wrong), skill="inference")
-        yield Candidate("main-idea:article", q, 0.8 - 0.01 * variant, preferred=True,
-                        tags={"family:main-idea", "restates", "offers-sentences"})
+        q = question(
+            key,
+            type="choice",
+            prompt=PROMPT,
+            answer=((text,),),
+            choices=choices(text, wrong),
+            distractors=tuple(wrong),
+            skill="inference",
+        )
+        yield Candidate(
+            "main-idea:article",
+            q,
+            0.8 - 0.01 * variant,
+            preferred=True,
+            tags={"family:main-idea", "restates", "offers-sentences"},
+        )
 
 
-def _paragraphs(sentences: list[Sentence], lemmas: list[set[str]],
-                points: dict[int, Sentence]) -> Iterator[Candidate]:
+def _paragraphs(
+    sentences: list[Sentence], lemmas: list[set[str]], points: dict[int, Sentence]
+) -> Iterator[Candidate]:
     """Which sentence sums up paragraph N, against sentences of other paragraphs (never the lede's paragraph).
 
     Other paragraphs' points are offered last: a sentence offered as a
@@ -101,10 +125,22 @@ def _paragraphs(sentences: list[Sentence], lemmas: list[set[str]],
         pool = _elsewhere(options, key, lemmas)
         for variant, three in enumerate(itertools.combinations(pool, 3)):  # in case a question is about one
             wrong = list(three)
-            q = question(key, type="choice", prompt=PARAGRAPH_PROMPT.format(paragraph + 1), answer=((text,),),
-                         choices=choices(text, wrong), distractors=tuple(wrong), skill="inference")
-            yield Candidate(f"main-idea:paragraph:{paragraph}", q, PARAGRAPH_SCORE - 0.001 * variant, preferred=True,
-                            tags={"family:paragraph-idea", "restates", "offers-sentences"})
+            q = question(
+                key,
+                type="choice",
+                prompt=PARAGRAPH_PROMPT.format(paragraph + 1),
+                answer=((text,),),
+                choices=choices(text, wrong),
+                distractors=tuple(wrong),
+                skill="inference",
+            )
+            yield Candidate(
+                f"main-idea:paragraph:{paragraph}",
+                q,
+                PARAGRAPH_SCORE - 0.001 * variant,
+                preferred=True,
+                tags={"family:paragraph-idea", "restates", "offers-sentences"},
+            )
 
 
 def _elsewhere(options: list[Sentence], key: Sentence, lemmas: list[set[str]]) -> list[str]:
@@ -117,8 +153,12 @@ def _elsewhere(options: list[Sentence], key: Sentence, lemmas: list[set[str]]) -
     """
     wrong, paragraphs = [], {key.span.paragraph}
     for s in options:
-        if (abs(s.span.paragraph - key.span.paragraph) < 2 or s.span.paragraph in paragraphs
-                or _same_point(lemmas[s.index], lemmas[key.index]) or _same_point(lemmas[key.index], lemmas[s.index])):
+        if (
+            abs(s.span.paragraph - key.span.paragraph) < 2
+            or s.span.paragraph in paragraphs
+            or _same_point(lemmas[s.index], lemmas[key.index])
+            or _same_point(lemmas[key.index], lemmas[s.index])
+        ):
             continue
         wrong.append(s.text.strip())
         paragraphs.add(s.span.paragraph)

@@ -53,14 +53,24 @@ def candidates(sentences: list[Sentence], analysis: Analysis) -> Iterator[Candid
 
 def _count(token: Token) -> bool:
     """A number counting a noun: "4,500 jobs", not a year, not a number inside a name."""
-    return (token.dep_ == "nummod" and token.ent_type_ in COUNT_LABELS | {""} and token.like_num
-            and not is_year(token) and token.head.pos_ == "NOUN")
+    return (
+        token.dep_ == "nummod"
+        and token.ent_type_ in COUNT_LABELS | {""}
+        and token.like_num
+        and not is_year(token)
+        and token.head.pos_ == "NOUN"
+    )
 
 
-def _how_many(s: Sentence, number: Token, counts: list[tuple[Sentence, Token]],
-              count_nouns: dict[str, set[str]]) -> Iterator[Candidate]:
+def _how_many(
+    s: Sentence, number: Token, counts: list[tuple[Sentence, Token]], count_nouns: dict[str, set[str]]
+) -> Iterator[Candidate]:
     noun = number.head
-    if noun.dep_ not in {"nsubj", "nsubjpass", "dobj"} or not clauses.subject(noun.head) or noun.tag_ != "NNS":
+    if (
+        noun.dep_ not in {"nsubj", "nsubjpass", "dobj"}
+        or not clauses.subject(noun.head)
+        or noun.tag_ != "NNS"
+    ):
         return  # "one problem": a count of one is not worth asking
     if noun.dep_ != "dobj" and any(c.dep_ in {"conj", "prep", "cc", "appos"} for c in noun.children):
         return  # "a car with a top speed of 25 mph, two seats and ...": the subject is more than the count
@@ -96,8 +106,14 @@ def _how_many(s: Sentence, number: Token, counts: list[tuple[Sentence, Token]],
         values.add(value)
         wrong.append(text)
     if len(wrong) == 3:
-        q = question(s, type="choice", prompt=prompt, answer=answer, choices=choices(said, wrong),
-                     distractors=tuple(wrong))
+        q = question(
+            s,
+            type="choice",
+            prompt=prompt,
+            answer=answer,
+            choices=choices(said, wrong),
+            distractors=tuple(wrong),
+        )
     else:
         q = question(s, type="short", prompt=prompt, answer=answer, distractors=tuple(wrong))
     yield Candidate(f"number:{s.span}:{number.i}", q, 0.86, tags={"family:number"})
@@ -118,7 +134,7 @@ def _which_year(s: Sentence, year: Token, distinct_years: list[str]) -> Iterator
         return
     verb = prep.head
     subj = clauses.subject(verb)  # never None for a stated clause
-    if subj is None or not clauses.stated(verb) or prep.i < subj.i and prep.dep_ != "prep":
+    if subj is None or not clauses.stated(verb) or (prep.i < subj.i and prep.dep_ != "prep"):
         return
     wh = "In which year" if prep.lower_ == "in" else "Since which year"
     prompt = clauses.ask(verb, wh, {t.i for t in prep.subtree})
@@ -131,6 +147,12 @@ def _which_year(s: Sentence, year: Token, distinct_years: list[str]) -> Iterator
             if str(near) not in wrong and len(wrong) < 3:
                 wrong.append(str(near))
         step += 1
-    q = question(s, type="choice", prompt=prompt, answer=((year.text,),), choices=choices(year.text, wrong),
-                 distractors=tuple(wrong))
+    q = question(
+        s,
+        type="choice",
+        prompt=prompt,
+        answer=((year.text,),),
+        choices=choices(year.text, wrong),
+        distractors=tuple(wrong),
+    )
     yield Candidate(f"year:{s.span}:{year.i}", q, 0.84, tags={"family:number"})

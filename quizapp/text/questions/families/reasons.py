@@ -11,9 +11,8 @@ asked where the article has two other reasons of the same form to offer.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
-
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from quizapp.text.actors import lexicon
 from quizapp.text.questions.families import clauses
@@ -54,23 +53,34 @@ def find(sentences: list[Sentence]) -> list[Reason]:
 def _reason_at(s: Sentence, t: Token) -> Reason | None:
     """The reason phrase introduced at token ``t``, if it explains a stated clause."""
     nxt = t.nbor() if t.i + 1 < len(t.doc) else None
-    if t.lower_ in {"because", "since"} and t.dep_ == "mark" and t.head.dep_ == "advcl" and t.lower_ == "because":
+    if (
+        t.lower_ in {"because", "since"}
+        and t.dep_ == "mark"
+        and t.head.dep_ == "advcl"
+        and t.lower_ == "because"
+    ):
         head, phrase, form = t.head.head, t.head, "clause"
         ids = {x.i for x in phrase.subtree}
     elif nxt is not None and (t.lower_, nxt.lower_) in CAUSE_PREPS and t.head.pos_ in {"VERB", "AUX"}:
         head, form = t.head, "cause"
         ids = {x.i for x in t.subtree} | {x.i for x in nxt.subtree}
-    elif (t.dep_ == "advcl" and t.tag_ == "VB" and any(c.tag_ == "TO" for c in t.children) and t.i > t.head.i
-          and t.doc[max(t.left_edge.i - 1, 0)].lower_ != "only"
-          and not any(c.lower_ == "only" for c in t.children)):  # "only to have them overturned": not a purpose
+    elif (
+        t.dep_ == "advcl"
+        and t.tag_ == "VB"
+        and any(c.tag_ == "TO" for c in t.children)
+        and t.i > t.head.i
+        and t.doc[max(t.left_edge.i - 1, 0)].lower_ != "only"
+        and not any(c.lower_ == "only" for c in t.children)
+    ):  # "only to have them overturned": not a purpose
         head, form = t.head, "purpose"
         ids = {x.i for x in t.subtree}
         if t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].lower_ == "order":
             ids |= {t.left_edge.i - 1, t.left_edge.i - 2}
     else:
         return None
-    if not clauses.stated(head) or any(clauses.pronoun(x) and x.lower_ not in {"it", "they"}
-                                       for x in t.doc if x.i in ids):
+    if not clauses.stated(head) or any(
+        clauses.pronoun(x) and x.lower_ not in {"it", "they"} for x in t.doc if x.i in ids
+    ):
         return None
     text = lexicon.join(x for x in t.doc if x.i in ids).strip(" ,.;:")
     return Reason(s, head, frozenset(ids), text, form)
@@ -80,7 +90,11 @@ def _wrong(reason: Reason, reasons: list[Reason], stand_ins: list[tuple[int, str
     """Three wrong reasons: the article's other reasons of this form, then stand-ins, never a neighbour's."""
     wrong: list[str] = []
     seen = {lexicon.fold(reason.text)}
-    topic = {t.lemma_.lower() for t in reason.sentence.sent if t.pos_ in {"NOUN", "VERB", "PROPN"} and not t.is_stop}
+    topic = {
+        t.lemma_.lower()
+        for t in reason.sentence.sent
+        if t.pos_ in {"NOUN", "VERB", "PROPN"} and not t.is_stop
+    }
     candidates = [(r.sentence.index, r.text) for r in reasons if r.form == reason.form] + stand_ins
     for index, text in candidates:
         if abs(index - reason.sentence.index) < 2 or lexicon.fold(text) in seen:
@@ -108,10 +122,15 @@ def _stand_ins(sentences: list[Sentence]) -> dict[str, list[tuple[int, str]]]:
             text = clauses.plain_clause(root)
             if text and 4 <= len(text.split()) <= MAX_REASON_WORDS and "," not in text:
                 out["clause"].append((s.index, f"because {text}"))
-        out["purpose"] += [(s.index, lexicon.join(t.subtree)) for t in s.sent
-                           if t.tag_ == "VB" and t.dep_ in {"xcomp", "advcl"}
-                           and any(c.tag_ == "TO" and c.i == t.left_edge.i for c in t.children)
-                           and 3 <= len(list(t.subtree)) <= 10 and not any(clauses.pronoun(x) for x in t.subtree)]
+        out["purpose"] += [
+            (s.index, lexicon.join(t.subtree))
+            for t in s.sent
+            if t.tag_ == "VB"
+            and t.dep_ in {"xcomp", "advcl"}
+            and any(c.tag_ == "TO" and c.i == t.left_edge.i for c in t.children)
+            and 3 <= len(list(t.subtree)) <= 10
+            and not any(clauses.pronoun(x) for x in t.subtree)
+        ]
     return out
 
 
@@ -126,6 +145,12 @@ def candidates(sentences: list[Sentence], analysis: Analysis) -> Iterator[Candid
         wrong = _wrong(reason, reasons, stand_ins.get(reason.form, []))
         if len(wrong) < 2:
             continue  # three options at least: the reason and two that are not
-        q = question(reason.sentence, type="choice", prompt=prompt, answer=((reason.text,),),
-                     choices=choices(reason.text, wrong), distractors=tuple(wrong))
+        q = question(
+            reason.sentence,
+            type="choice",
+            prompt=prompt,
+            answer=((reason.text,),),
+            choices=choices(reason.text, wrong),
+            distractors=tuple(wrong),
+        )
         yield Candidate(f"reason:{reason.sentence.span}", q, 0.9, tags={"family:reason"})

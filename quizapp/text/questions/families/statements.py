@@ -59,7 +59,9 @@ def candidates(sentences: list[Sentence], analysis: Analysis) -> Iterator[Candid
     for index, found in by_sentence.items():
         for actor, mention in found:
             lemmas.setdefault(actor.id, set()).update(t.lemma_.lower() for t in sentences[index].sent)
-            words = sentences[index].sent.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+            words = sentences[index].sent.doc.char_span(
+                mention.span.start, mention.span.end, alignment_mode="expand"
+            )
             if words is not None and words.root.ent_type_:
                 labels.setdefault(actor.id, words.root.ent_type_)
     numbers: Numbers = {}  # entity type -> the article's distinct numbers of that type, in order
@@ -72,11 +74,14 @@ def candidates(sentences: list[Sentence], analysis: Analysis) -> Iterator[Candid
         if not _eligible(s):
             continue
         if not s.sent.doc.user_data.get(QUOTES_KEPT) and not (
-                s.index in named or any(_number(t) or is_year(t) or t.ent_type_ == "QUANTITY" for t in s.sent)):
+            s.index in named or any(_number(t) or is_year(t) or t.ent_type_ == "QUANTITY" for t in s.sent)
+        ):
             continue  # quotation marks lost: "Islam is a religion of peace" may be a speech; a fact names or counts
         statement = s.text.strip()
         if turn % 2:
-            changed = _swap_number(s, numbers) or _swap_actor(s, actors, by_sentence, lemmas, labels) or _negate(s)
+            changed = (
+                _swap_number(s, numbers) or _swap_actor(s, actors, by_sentence, lemmas, labels) or _negate(s)
+            )
         else:
             changed = None
         turn += 1
@@ -84,7 +89,9 @@ def candidates(sentences: list[Sentence], analysis: Analysis) -> Iterator[Candid
             q = question(s, type="truefalse", prompt=PREFIX + changed, answer=(("false",),))
         else:
             q = question(s, type="truefalse", prompt=PREFIX + statement, answer=(("true",),))
-        yield Candidate(f"statement:{s.span}", q, 0.7, tags={"family:statement", "family:statement-like", "restates"})
+        yield Candidate(
+            f"statement:{s.span}", q, 0.7, tags={"family:statement", "family:statement-like", "restates"}
+        )
 
 
 def _eligible(s: Sentence) -> bool:
@@ -98,15 +105,23 @@ def _eligible(s: Sentence) -> bool:
     subj = clauses.subject(root)  # there is one: ``stated`` checked
     if subj is None or any(t.lower_ in RELATIVE for t in subj.subtree):
         return False  # "Other players were in broad agreement": other than whom, in agreement with what?
-    return not any(clauses.pronoun(t) or t.tag_ == "PRP$" or t.dep_ == "neg" or (t.lower_ in DEICTIC and (t.dep_ in {"det", "amod"} or t.lower_ == "same"))
-                   for t in s.sent)  # "this happiness" needs the sentence before
+    return not any(
+        clauses.pronoun(t)
+        or t.tag_ == "PRP$"
+        or t.dep_ == "neg"
+        or (t.lower_ in DEICTIC and (t.dep_ in {"det", "amod"} or t.lower_ == "same"))
+        for t in s.sent
+    )  # "this happiness" needs the sentence before
 
 
-def _actors_by_sentence(sentences: list[Sentence],
-                        analysis: Analysis) -> tuple[dict[str, list[Actor]], BySentence]:
+def _actors_by_sentence(
+    sentences: list[Sentence], analysis: Analysis
+) -> tuple[dict[str, list[Actor]], BySentence]:
     """For each sentence index, the named actors mentioned in it (by the text's own name)."""
     by_id: dict[str | None, Actor] = {a.id: a for a in analysis.actors if a.kind in SWAP_KINDS}
-    actors: dict[str, list[Actor]] = {}  # kind -> the first few actors of that kind: a swap needs one, not all
+    actors: dict[
+        str, list[Actor]
+    ] = {}  # kind -> the first few actors of that kind: a swap needs one, not all
     for a in by_id.values():
         if len(actors.setdefault(a.kind, [])) < SWAP_POOL:
             actors[a.kind].append(a)
@@ -126,15 +141,23 @@ def _actors_by_sentence(sentences: list[Sentence],
 
 def _number(t: Token) -> bool:
     """A number standing alone ("65", "four"), not part of "two-thirds" or a year."""
-    glued = (t.i + 1 < len(t.doc) and t.nbor().text in {"-", "–"}) or (t.i > 0 and t.nbor(-1).text in {"-", "–"})
+    glued = (t.i + 1 < len(t.doc) and t.nbor().text in {"-", "–"}) or (
+        t.i > 0 and t.nbor(-1).text in {"-", "–"}
+    )
     parts = any(c.like_num for c in t.children) or t.lower_ in SCALES or t.head.lower_ in SCALES
-    return bool(t.like_num) and t.ent_type_ in {"CARDINAL", "MONEY", "PERCENT"} and not is_year(t) and not glued and not parts
+    return (
+        bool(t.like_num)
+        and t.ent_type_ in {"CARDINAL", "MONEY", "PERCENT"}
+        and not is_year(t)
+        and not glued
+        and not parts
+    )
 
 
 def _glued(mention: Mention, analysis: Analysis) -> bool:
     """ "ICANNs": a name run into a following word cannot be swapped cleanly."""
     paragraph = analysis.article.paragraphs[mention.span.paragraph]
-    return paragraph[mention.span.end:mention.span.end + 1].isalpha()
+    return paragraph[mention.span.end : mention.span.end + 1].isalpha()
 
 
 def _close(other: str, said: str) -> bool:
@@ -167,8 +190,13 @@ def _swap_number(s: Sentence, numbers: Numbers) -> str | None:
     return None
 
 
-def _swap_actor(s: Sentence, actors: dict[str, list[Actor]], by_sentence: BySentence,
-                lemmas: dict[str, set[str]], labels: dict[str, str]) -> str | None:
+def _swap_actor(
+    s: Sentence,
+    actors: dict[str, list[Actor]],
+    by_sentence: BySentence,
+    lemmas: dict[str, set[str]],
+    labels: dict[str, str],
+) -> str | None:
     """Another named actor of the same kind, never one the article puts with the same verb."""
     verb = s.sent.root.lemma_.lower()
     for actor, mention in by_sentence.get(s.index, []):
@@ -181,7 +209,8 @@ def _swap_actor(s: Sentence, actors: dict[str, list[Actor]], by_sentence: BySent
             if verb in lemmas.get(other.id, ()):
                 continue  # the other actor does the same thing somewhere: the change might be true
             if SPACY_LABEL[actor.kind] not in (labels.get(other.id), labels.get(actor.id)) or (
-                    labels.get(other.id) != labels.get(actor.id)):
+                labels.get(other.id) != labels.get(actor.id)
+            ):
                 continue  # "Habitats Directive" filed as a person: the parse never read it as one
             return _replace(s, mention.span.start, mention.span.end, other.name)
     return None
@@ -213,5 +242,5 @@ def _negate(s: Sentence) -> str | None:
 def _replace(s: Sentence, start: int, end: int, new: str) -> str:
     """The sentence's text with the characters [start, end) of its paragraph replaced."""
     offset = s.span.start
-    text = s.text[:start - offset] + new + s.text[end - offset:]
+    text = s.text[: start - offset] + new + s.text[end - offset :]
     return text.strip()

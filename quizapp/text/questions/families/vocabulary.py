@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from quizapp.text.actors import lexicon
-from quizapp.text.questions.families.base import Candidate, choices, question
 from quizapp.text.question import BLANK
+from quizapp.text.questions.families.base import Candidate, choices, question
 from quizapp.text.types import Analysis
 
 if TYPE_CHECKING:
@@ -55,8 +55,14 @@ def candidates(sentences: list[Sentence], analysis: Analysis) -> Iterator[Candid
 
 
 def _content(t: Token) -> bool:
-    return (t.pos_ in CONTENT and t.is_alpha and not t.is_stop and len(t.text) >= 5 and not t.ent_type_
-            and t.text.islower())
+    return (
+        t.pos_ in CONTENT
+        and t.is_alpha
+        and not t.is_stop
+        and len(t.text) >= 5
+        and not t.ent_type_
+        and t.text.islower()
+    )
 
 
 def _role(t: Token) -> tuple[str, str]:
@@ -64,20 +70,38 @@ def _role(t: Token) -> tuple[str, str]:
     return t.dep_, t.head.pos_
 
 
-def _gap(s: Sentence, t: Token, by_tag: dict[str, dict[str, str]], roles: dict[str, set[tuple[str, str]]],
-         rank: int, offered: set[str]) -> Iterator[Candidate]:
+def _gap(
+    s: Sentence,
+    t: Token,
+    by_tag: dict[str, dict[str, str]],
+    roles: dict[str, set[tuple[str, str]]],
+    rank: int,
+    offered: set[str],
+) -> Iterator[Candidate]:
     if len(s.text.split()) > MAX_SENTENCE_WORDS or s.text.lower().count(t.lower_) != 1 or t.lower_ in offered:
         return
     if any(o.lemma_.lower() == t.lemma_.lower() and o.i != t.i for o in s.sent):
         return  # "different _____ … in whatever region": the sentence gives the word away
-    rivals = [w for lemma, w in by_tag.get(t.tag_, {}).items()
-              if lemma != t.lemma_.lower() and w.lower() not in s.text.lower() and w.lower() not in offered
-              and _role(t) not in roles.get(lemma, ())]  # a word the article uses in this role might fit too
+    rivals = [
+        w
+        for lemma, w in by_tag.get(t.tag_, {}).items()
+        if lemma != t.lemma_.lower()
+        and w.lower() not in s.text.lower()
+        and w.lower() not in offered
+        and _role(t) not in roles.get(lemma, ())
+    ]  # a word the article uses in this role might fit too
     if len(rivals) < 3:
         return
     offset = t.idx - s.span.start
-    gapped = s.text[:offset] + BLANK + s.text[offset + len(t.text):]
+    gapped = s.text[:offset] + BLANK + s.text[offset + len(t.text) :]
     wrong = rivals[:3]
-    q = question(s, type="choice", prompt=f"{gapped.strip()} {PROMPT}", answer=((t.text,),),
-                 choices=choices(t.text, wrong), distractors=tuple(wrong), skill="vocabulary")
+    q = question(
+        s,
+        type="choice",
+        prompt=f"{gapped.strip()} {PROMPT}",
+        answer=((t.text,),),
+        choices=choices(t.text, wrong),
+        distractors=tuple(wrong),
+        skill="vocabulary",
+    )
     yield Candidate(f"vocabulary:{t.lemma_.lower()}", q, 0.6 - 0.02 * rank, tags={"family:vocabulary"})
