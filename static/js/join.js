@@ -72,12 +72,14 @@
     if (list.hasAttribute("data-locked")) { write(key, null); return; }
     if (draft !== null && draft !== input.value) {
       input.value = draft;
-      // htmx sets up its triggers when the document is ready (its listener was added before this one):
-      // then "change", one of the form's triggers, saves the text put back.
+      // "change", one of the form's triggers, saves the text put back, once htmx has set its triggers up.
+      // htmx does that when the document is ready; this deferred script may run before that moment
+      // (readyState "interactive"), and a change sent then was lost now and again. After the window's
+      // load event htmx is certainly ready.
       var save = function () {
         window.setTimeout(function () { input.dispatchEvent(new Event("change", { bubbles: true })); }, 0);
       };
-      if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", save); } else { save(); }
+      if (document.readyState === "complete") { save(); } else { window.addEventListener("load", save); }
     } else if (draft !== null) {
       write(key, null);
     }
