@@ -18,16 +18,9 @@ def _strip(value):
     return value.strip() if isinstance(value, str) else value
 
 
-class RegisterForm(FlaskForm):
-    """A new teacher account."""
-
-    display_name = StringField(
-        "Your name",
-        filters=[_strip],
-        description="As your pupils know you, e.g. Ms Rivera.",
-        validators=[DataRequired("Please enter your name."), Length(max=MAX_NAME_LENGTH)],
-    )
-    email = EmailField(
+def address_field() -> EmailField:
+    """An e-mail address the account will use: checked for its form and length (RFC 5321's 254)."""
+    return EmailField(
         "Email",
         filters=[_strip],
         validators=[
@@ -36,8 +29,12 @@ class RegisterForm(FlaskForm):
             Length(max=254),
         ],
     )
-    password = PasswordField(
-        "Password",
+
+
+def new_password_field(label: str) -> PasswordField:
+    """A password being chosen: long enough here; hard enough to guess is the service's check (zxcvbn)."""
+    return PasswordField(
+        label,
         description=PASSWORD_HINT,
         validators=[
             DataRequired("Please choose a password."),
@@ -47,13 +44,31 @@ class RegisterForm(FlaskForm):
             ),
         ],
     )
-    confirm = PasswordField(
-        "Password again",
+
+
+def confirm_field(label: str) -> PasswordField:
+    """The chosen password typed again, which must match the ``password`` field."""
+    return PasswordField(
+        label,
         validators=[
             DataRequired("Please type the password again."),
             EqualTo("password", message="The two passwords are not the same."),
         ],
     )
+
+
+class RegisterForm(FlaskForm):
+    """A new teacher account."""
+
+    display_name = StringField(
+        "Your name",
+        filters=[_strip],
+        description="As your pupils know you, e.g. Ms Rivera.",
+        validators=[DataRequired("Please enter your name."), Length(max=MAX_NAME_LENGTH)],
+    )
+    email = address_field()
+    password = new_password_field("Password")
+    confirm = confirm_field("Password again")
     # Shown and needed only when registration is by invitation (REGISTRATION = "invite").
     invite = StringField(
         "Invite code",
@@ -79,35 +94,11 @@ class LoginForm(FlaskForm):
 class ForgotForm(FlaskForm):
     """The e-mail address to send a reset link to."""
 
-    email = EmailField(
-        "Email",
-        filters=[_strip],
-        validators=[
-            DataRequired("Please enter your email address."),
-            Email("That does not look like an email address."),
-            Length(max=254),
-        ],
-    )
+    email = address_field()
 
 
 class NewPasswordForm(FlaskForm):
     """A new password, twice, on the page a reset link opens."""
 
-    password = PasswordField(
-        "New password",
-        description=PASSWORD_HINT,
-        validators=[
-            DataRequired("Please choose a password."),
-            Length(
-                min=MIN_PASSWORD_LENGTH,
-                message=f"The password must be at least {MIN_PASSWORD_LENGTH} characters long.",
-            ),
-        ],
-    )
-    confirm = PasswordField(
-        "New password again",
-        validators=[
-            DataRequired("Please type the password again."),
-            EqualTo("password", message="The two passwords are not the same."),
-        ],
-    )
+    password = new_password_field("New password")
+    confirm = confirm_field("New password again")

@@ -70,19 +70,28 @@ def join_limits(view):
     limited = limiter.shared_limit(setting("JOIN_LIMIT_PER_ADDRESS"), scope="join-address", methods=["POST"])(
         view
     )
+    return failure_limits(limited, "POST", failed)
+
+
+def failure_limits(view, method: str, failure):
+    """``view`` under the failed-join limits, per address (codes known there exempt) and per code tried.
+
+    The join form and the class page share the counts (the same scopes), so
+    a guesser gains nothing by switching from one to the other.
+    """
     limited = limiter.shared_limit(
         setting("JOIN_FAILURES_PER_ADDRESS"),
         scope="join-failures-address",
-        methods=["POST"],
-        deduct_when=failed,
+        methods=[method],
+        deduct_when=failure,
         exempt_when=known_here,
-    )(limited)
+    )(view)
     return limiter.shared_limit(
         setting("JOIN_FAILURES_PER_CODE"),
         scope="join-failures-code",
         key_func=typed_code,
-        methods=["POST"],
-        deduct_when=failed,
+        methods=[method],
+        deduct_when=failure,
     )(limited)
 
 
@@ -98,20 +107,7 @@ def class_page_limits(view):
     code, so the page tells a guesser nothing; counting those visits as
     failed joins stops the guessing all the same.
     """
-    limited = limiter.shared_limit(
-        setting("JOIN_FAILURES_PER_ADDRESS"),
-        scope="join-failures-address",
-        methods=["GET"],
-        deduct_when=not_a_pupil,
-        exempt_when=known_here,
-    )(view)
-    return limiter.shared_limit(
-        setting("JOIN_FAILURES_PER_CODE"),
-        scope="join-failures-code",
-        key_func=typed_code,
-        methods=["GET"],
-        deduct_when=not_a_pupil,
-    )(limited)
+    return failure_limits(view, "GET", not_a_pupil)
 
 
 def answer_limits(view):
