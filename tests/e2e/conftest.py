@@ -10,6 +10,7 @@ wrapped so that each context it makes runs axe in each page as it loads, and the
 ``accessibility_audit`` fixture fails the test at its end, naming each URL and what is wrong.
 """
 
+import os
 import threading
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from quizapp.services import articles
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
+DOC_IMAGES = Path(__file__).resolve().parents[2] / "docs" / "images"
 
 
 @pytest.fixture(scope="session")
@@ -95,6 +97,20 @@ def screenshots() -> Path:
     """Where screenshots go (gitignored), created on demand."""
     SCREENSHOTS.mkdir(exist_ok=True)
     return SCREENSHOTS
+
+
+@pytest.fixture
+def doc_images(screenshots) -> Path:
+    """Where the screenshots shown in docs/ go: docs/images with QUIZAPP_DOC_IMAGES=1, else beside the others.
+
+    A join code is random, so every run takes slightly different pictures;
+    written into docs/ each time they would dirty every checkout that runs
+    the tests. Refresh the docs' copies on purpose (CONTRIBUTING.md).
+    """
+    if os.environ.get("QUIZAPP_DOC_IMAGES") == "1":
+        DOC_IMAGES.mkdir(parents=True, exist_ok=True)
+        return DOC_IMAGES
+    return screenshots
 
 
 @pytest.fixture(scope="module")

@@ -25,7 +25,6 @@ from quizapp.text.question import Question
 
 pytestmark = [pytest.mark.browser, pytest.mark.db]
 
-DOC_IMAGES = Path(__file__).resolve().parents[2] / "docs" / "images"
 PASSWORD = "correct horse battery"
 PHONE = {"width": 390, "height": 844}
 QUESTIONS = (
@@ -96,8 +95,7 @@ def fits(page, width) -> bool:
     return page.evaluate("document.documentElement.scrollWidth") <= width
 
 
-def test_homework_over_a_week(teacher, phone, clock, homework_pack):
-    DOC_IMAGES.mkdir(parents=True, exist_ok=True)
+def test_homework_over_a_week(teacher, phone, clock, homework_pack, doc_images):
     page = teacher
     page.goto(f"/teacher/packs/{homework_pack}")
     page.get_by_role("link", name="Set as homework").focus()
@@ -108,7 +106,7 @@ def test_homework_over_a_week(teacher, phone, clock, homework_pack):
     page.get_by_label("Opens").focus()
     page.get_by_label("Opens").fill("2026-12-07T09:00")
     page.get_by_label("Due").fill("2026-12-11T17:00")
-    page.screenshot(path=DOC_IMAGES / "homework-set.png")
+    page.screenshot(path=doc_images / "homework-set.png")
     page.get_by_label("Due").press("Enter")
     expect(page.get_by_test_id("opens")).to_have_text("Monday 7 December 2026 at 09:00 (Europe/Berlin)")
     expect(page.get_by_test_id("due")).to_have_text("Friday 11 December 2026 at 17:00 (Europe/Berlin)")
@@ -123,7 +121,7 @@ def test_homework_over_a_week(teacher, phone, clock, homework_pack):
         phone.get_by_text("This homework opens on Monday 7 December 2026 at 09:00 (Europe/Berlin)")
     ).to_be_visible()
     assert fits(phone, PHONE["width"])
-    phone.screenshot(path=DOC_IMAGES / "homework-early.png")
+    phone.screenshot(path=doc_images / "homework-early.png")
 
     # Wednesday: Sam joins and answers one question on the phone.
     clock.now = DURING
@@ -139,7 +137,7 @@ def test_homework_over_a_week(teacher, phone, clock, homework_pack):
     page.reload()
     expect(page.get_by_test_id("in_progress")).to_have_text("In progress: 1 Sam")
     expect(page.get_by_test_id("not_started")).to_have_text("Joined, not started: 0")
-    page.screenshot(path=DOC_IMAGES / "homework-dashboard.png", full_page=True)
+    page.screenshot(path=doc_images / "homework-dashboard.png", full_page=True)
 
     # Friday 17:00: late. The answer is refused beside the question, and the page is calm after a reload.
     clock.now = AFTER
@@ -150,7 +148,7 @@ def test_homework_over_a_week(teacher, phone, clock, homework_pack):
     phone.reload()
     expect(phone.get_by_test_id("homework-due")).to_contain_text("The answers you saved before then are kept")
     expect(phone.locator("#question-2").get_by_label("True", exact=True)).to_be_disabled()
-    phone.screenshot(path=DOC_IMAGES / "homework-late.png")
+    phone.screenshot(path=doc_images / "homework-late.png")
 
     # The teacher gives until Monday morning, with the keyboard; Sam carries on.
     page.reload()
