@@ -35,43 +35,13 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
-SAYING = {
-    "say",
-    "tell",
-    "add",
-    "explain",
-    "ask",
-    "reply",
-    "write",
-    "announce",
-    "claim",
-    "insist",
-    "warn",
-    "state",
-    "comment",
-    "admit",
-    "argue",
-    "agree",
-    "believe",
-    "think",
-    "describe",
-    "continue",
-    "note",
-    "complain",
-    "suggest",
-    "answer",
-    "promise",
-    "confirm",
-    "deny",
-    "report",
-    "maintain",
-    "stress",
-    "predict",
-    "told",
-    "recall",
-    "acknowledge",
-    "declare",
-}
+SAYING = set(
+    """
+    say tell add explain ask reply write announce claim insist warn state comment admit argue agree
+    believe think describe continue note complain suggest answer promise confirm deny report
+    maintain stress predict told recall acknowledge declare
+    """.split()
+)
 # Verbs whose complement clause is what someone said, thought, wanted or noticed, not a fact
 # the narrator states ("make people notice that Starbucks does not pay enough tax").
 REPORTING = SAYING | {
@@ -137,7 +107,11 @@ PERSON_TITLES = lexicon.TITLES | {
     "aunt",
 }
 MALE_TITLES = {"mr", "mr.", "sir", "lord", "king", "prince", "uncle"}
-FEMALE_TITLES = {"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "queen", "princess", "aunt"}
+FEMALE_TITLES = set(
+    """
+    mrs mrs. ms ms. miss dame lady queen princess aunt
+    """.split()
+)
 
 
 @functools.cache

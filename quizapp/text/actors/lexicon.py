@@ -19,232 +19,65 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
 
 
-PLACE_NOUNS = {
-    "town",
-    "city",
-    "village",
-    "region",
-    "province",
-    "district",
-    "county",
-    "state",
-    "capital",
-    "port",
-    "island",
-    "area",
-    "valley",
-    "desert",
-    "border",
-    "suburb",
-    "neighbourhood",
-    "neighborhood",
-    "river",
-    "mountain",
-    "country",
-    "republic",
-    "airport",
-    "place",
-    "site",
-    "spot",
-    "location",
-}
+PLACE_NOUNS = set(
+    """
+    town city village region province district county state capital port island area valley desert
+    border suburb neighbourhood neighborhood river mountain country republic airport place site spot
+    location
+    """.split()
+)
 # "the town of X" names X a town; "the capital of X" or "the border of X" does not.
-NAMING_PLACE_NOUNS = {
-    "town",
-    "city",
-    "village",
-    "region",
-    "province",
-    "district",
-    "county",
-    "state",
-    "port",
-    "island",
-}
+NAMING_PLACE_NOUNS = set(
+    """
+    town city village region province district county state port island
+    """.split()
+)
 # "the X region" names X a region; "the X airport", "the X border" or "X site" name something of X's.
-SAME_PLACE_NOUNS = {
-    "town",
-    "city",
-    "village",
-    "region",
-    "province",
-    "district",
-    "county",
-    "state",
-    "island",
-    "area",
-    "valley",
-    "desert",
-    "river",
-    "mountain",
-    "neighbourhood",
-    "neighborhood",
-}
-GROUP_NOUNS = {
-    "government",
-    "militia",
-    "force",
-    "rebel",
-    "fighter",
-    "troop",
-    "soldier",
-    "army",
-    "insurgent",
-    "militant",
-    "official",
-    "leader",
-    "minister",
-    "diplomat",
-    "ally",
-    "power",
-    "citizen",
-    "voter",
-    "people",
-    "authority",
-    "police",
-    "protester",
-    "party",
-    "company",
-    "firm",
-    "group",
-}
-TITLES = {
-    "president",
-    "prime",
-    "minister",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "chancellor",
-    "senator",
-    "governor",
-    "general",
-    "pope",
-    "mayor",
-    "secretary",
-    "ambassador",
-    "judge",
-    "dr",
-    "dr.",
-    "professor",
-    "sheikh",
-    "emir",
-    "ayatollah",
-    "commander",
-    "colonel",
-    "chief",
-}
+SAME_PLACE_NOUNS = set(
+    """
+    town city village region province district county state island area valley desert river mountain
+    neighbourhood neighborhood
+    """.split()
+)
+GROUP_NOUNS = set(
+    """
+    government militia force rebel fighter troop soldier army insurgent militant official leader
+    minister diplomat ally power citizen voter people authority police protester party company firm
+    group
+    """.split()
+)
+TITLES = set(
+    """
+    president prime minister king queen prince princess chancellor senator governor general pope
+    mayor secretary ambassador judge dr dr. professor sheikh emir ayatollah commander colonel chief
+    """.split()
+)
 # Verbs and nouns that put an organisation on one side of a fight.
-FIGHTING = {
-    "attack",
-    "capture",
-    "fight",
-    "battle",
-    "defeat",
-    "bomb",
-    "strike",
-    "seize",
-    "recapture",
-    "retake",
-    "war",
-    "offensive",
-    "assault",
-    "stronghold",
-    "militant",
-}
+FIGHTING = set(
+    """
+    attack capture fight battle defeat bomb strike seize recapture retake war offensive assault
+    stronghold militant
+    """.split()
+)
 AGENT_DEPS = {"nsubj", "nsubjpass", "poss"}
 # What a state does through its capital ("Damascus hailed", "organized by Moscow"); a city
 # that grows, hosts or lies somewhere is the city.
-STATE_VERBS = {
-    "hail",
-    "organize",
-    "organise",
-    "back",
-    "support",
-    "want",
-    "say",
-    "warn",
-    "accuse",
-    "deny",
-    "demand",
-    "announce",
-    "agree",
-    "reject",
-    "sign",
-    "threaten",
-    "condemn",
-    "welcome",
-    "urge",
-    "insist",
-    "claim",
-    "refuse",
-    "impose",
-    "respond",
-    "hope",
-    "fear",
-    "broker",
-    "negotiate",
-    "sanction",
-    "recognise",
-    "recognize",
-    "veto",
-    "order",
-    "approve",
-    "ban",
-    "expel",
-    "arm",
-}
+STATE_VERBS = set(
+    """
+    hail organize organise back support want say warn accuse deny demand announce agree reject sign
+    threaten condemn welcome urge insist claim refuse impose respond hope fear broker negotiate
+    sanction recognise recognize veto order approve ban expel arm
+    """.split()
+)
 # Last words that make a name a place: "Manly Beach", "the Baltic Sea", "Mount Everest".
-PLACE_NAME_WORDS = {
-    "beach",
-    "sea",
-    "ocean",
-    "bay",
-    "river",
-    "lake",
-    "island",
-    "islands",
-    "mountain",
-    "mountains",
-    "coast",
-    "street",
-    "road",
-    "square",
-    "park",
-    "valley",
-    "desert",
-    "forest",
-    "city",
-    "county",
-    "province",
-    "region",
-    "gulf",
-    "strait",
-    "peninsula",
-    "canal",
-    "airport",
-    "station",
-    "bridge",
-    "harbour",
-    "harbor",
-    "hill",
-    "hills",
-    "wetlands",
-    "falls",
-    "glacier",
-    "cathedral",
-    "church",
-    "abbey",
-    "castle",
-    "palace",
-    "tower",
-    "stadium",
-    "prison",
-    "temple",
-    "mosque",
-    "channel",
-}
+PLACE_NAME_WORDS = set(
+    """
+    beach sea ocean bay river lake island islands mountain mountains coast street road square park
+    valley desert forest city county province region gulf strait peninsula canal airport station
+    bridge harbour harbor hill hills wetlands falls glacier cathedral church abbey castle palace
+    tower stadium prison temple mosque channel
+    """.split()
+)
 
 
 def fold(text: str) -> str:
@@ -289,42 +122,17 @@ def acts(token: Token) -> bool:
 
 
 # Last words of the name of a prize or an occasion, not of an organisation: "the Nobel Peace Prize".
-PRIZE_WORDS = {
-    "prize",
-    "award",
-    "awards",
-    "medal",
-    "cup",
-    "trophy",
-    "championship",
-    "games",
-    "festival",
-    "day",
-}
-WORK_NOUNS = {
-    "novel",
-    "book",
-    "film",
-    "movie",
-    "song",
-    "album",
-    "play",
-    "painting",
-    "series",
-    "show",
-    "programme",
-    "poem",
-    "opera",
-    "documentary",
-    "magazine",
-    "newspaper",
-    "game",
-    "single",
-    "track",
-    "tour",
-    "concert",
-    "festival",
-}
+PRIZE_WORDS = set(
+    """
+    prize award awards medal cup trophy championship games festival day
+    """.split()
+)
+WORK_NOUNS = set(
+    """
+    novel book film movie song album play painting series show programme poem opera documentary
+    magazine newspaper game single track tour concert festival
+    """.split()
+)
 
 
 def is_work_title(span: SpacySpan) -> bool:
@@ -526,45 +334,18 @@ def country_in_focus(sentence_tokens: Iterable[Token], countries: Collection[str
 # Nouns that name a person by sex, and nouns for people by what they do: a
 # closed-enough list for "the man" or "her grandfather" to count as a person
 # a pronoun could stand for, and for "X, a lawyer" to be person evidence.
-MALE_NOUNS = {
-    "man",
-    "boy",
-    "father",
-    "son",
-    "brother",
-    "husband",
-    "grandfather",
-    "grandson",
-    "uncle",
-    "nephew",
-    "king",
-    "prince",
-    "gentleman",
-    "spokesman",
-    "businessman",
-    "dad",
-    "boyfriend",
-}
-FEMALE_NOUNS = {
-    "woman",
-    "girl",
-    "mother",
-    "daughter",
-    "sister",
-    "wife",
-    "grandmother",
-    "granddaughter",
-    "aunt",
-    "niece",
-    "queen",
-    "princess",
-    "lady",
-    "spokeswoman",
-    "businesswoman",
-    "mum",
-    "girlfriend",
-    "actress",
-}
+MALE_NOUNS = set(
+    """
+    man boy father son brother husband grandfather grandson uncle nephew king prince gentleman
+    spokesman businessman dad boyfriend
+    """.split()
+)
+FEMALE_NOUNS = set(
+    """
+    woman girl mother daughter sister wife grandmother granddaughter aunt niece queen princess lady
+    spokeswoman businesswoman mum girlfriend actress
+    """.split()
+)
 HUMAN_NOUNS = (
     MALE_NOUNS
     | FEMALE_NOUNS
@@ -714,79 +495,22 @@ HUMAN_NOUNS = (
     }
 )
 # Words in the name of a club, a firm or an institution, never in a person's.
-ORGANISATION_WORDS = {
-    "club",
-    "fc",
-    "united",
-    "city",
-    "university",
-    "college",
-    "school",
-    "society",
-    "association",
-    "company",
-    "group",
-    "trust",
-    "bank",
-    "foundation",
-    "institute",
-    "council",
-    "party",
-    "museum",
-    "gallery",
-    "records",
-    "press",
-    "news",
-    "times",
-    "post",
-    "airlines",
-    "airways",
-    "motors",
-    "inc",
-    "ltd",
-    "plc",
-    "corp",
-    "&",
-    "and",
-    "of",
-    "the",
-    "for",
-}
+ORGANISATION_WORDS = set(
+    """
+    club fc united city university college school society association company group trust bank
+    foundation institute council party museum gallery records press news times post airlines airways
+    motors inc ltd plc corp & and of the for
+    """.split()
+)
 COLLECTIVE_NOUNS = {"couple", "pair", "family", "crowd", "twins", "duo", "trio"}
 # Nouns a story uses for an organisation it has named ("the company").
-ORGANISATION_NOUNS = {
-    "company",
-    "firm",
-    "business",
-    "organisation",
-    "organization",
-    "charity",
-    "group",
-    "bank",
-    "club",
-    "network",
-    "agency",
-    "retailer",
-    "chain",
-    "brand",
-    "corporation",
-    "newspaper",
-    "magazine",
-    "university",
-    "school",
-    "team",
-    "band",
-    "party",
-    "publisher",
-    "broadcaster",
-    "website",
-    "service",
-    "museum",
-    "gallery",
-    "zoo",
-    "park",
-    "aquarium",
-}
+ORGANISATION_NOUNS = set(
+    """
+    company firm business organisation organization charity group bank club network agency retailer
+    chain brand corporation newspaper magazine university school team band party publisher
+    broadcaster website service museum gallery zoo park aquarium
+    """.split()
+)
 
 
 def noun_gender(token: Token) -> str | None:

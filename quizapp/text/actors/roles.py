@@ -41,58 +41,17 @@ Resolve = Callable[[int, "Token"], "str | None"]  # (paragraph, pronoun) -> the 
 
 MAX_WORDS = 12
 EVENT_KINDS = set(NOMINAL_EVENTS.values())
-STRAY_PRONOUNS = {
-    "i",
-    "me",
-    "my",
-    "we",
-    "us",
-    "our",
-    "you",
-    "your",
-    "he",
-    "him",
-    "she",
-    "it",
-    "they",
-    "them",
-    "this",
-    "that",
-    "these",
-    "those",
-}
-BAD_ENDINGS = {
-    "of",
-    "the",
-    "a",
-    "an",
-    "and",
-    "or",
-    "but",
-    "to",
-    "for",
-    "with",
-    "in",
-    "on",
-    "at",
-    "by",
-    "from",
-    "that",
-    "which",
-    "who",
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "has",
-    "have",
-    "had",
-    "–",
-    "-",
-    ",",
-    ":",
-}
+STRAY_PRONOUNS = set(
+    """
+    i me my we us our you your he him she it they them this that these those
+    """.split()
+)
+BAD_ENDINGS = set(
+    """
+    of the a an and or but to for with in on at by from that which who is are was were be has have
+    had – - , :
+    """.split()
+)
 
 
 def _and(names: list[str]) -> str:
@@ -312,41 +271,12 @@ def _action(
     return ""
 
 
-AUXILIARIES = {
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "has",
-    "have",
-    "had",
-    "do",
-    "does",
-    "did",
-    "can",
-    "could",
-    "will",
-    "would",
-    "shall",
-    "should",
-    "may",
-    "might",
-    "must",
-    "not",
-    "n’t",
-    "n't",
-    "couldn’t",
-    "can’t",
-    "won’t",
-    "didn’t",
-    "doesn’t",
-    "don’t",
-    "wasn’t",
-    "isn’t",
-    "never",
-}
+AUXILIARIES = set(
+    """
+    is are was were be been has have had do does did can could will would shall should may might
+    must not n’t n't couldn’t can’t won’t didn’t doesn’t don’t wasn’t isn’t never
+    """.split()
+)
 
 
 def _bare_verb(predicate: str) -> bool:

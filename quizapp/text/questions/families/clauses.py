@@ -23,61 +23,29 @@ if TYPE_CHECKING:
 
 PRONOUN_TAGS = {"PRP", "WP", "WDT", "EX"}
 OWN_POSSESSIVES = {"its", "their", "his"}  # "Why did the company cut its prices?" reads alone
-REPORTING = {
-    "say",
-    "tell",
-    "think",
-    "believe",
-    "claim",
-    "argue",
-    "warn",
-    "suggest",
-    "add",
-    "explain",
-    "insist",
-    "according",
-    "hope",
-    "fear",
-    "predict",
-    "estimate",
-    "report",
-    "announce",
-    "continue",
-    "write",
-    "ask",
-    "reply",
-    "state",
-    "note",
-    "describe",
-    "admit",
-    "agree",
-    "feel",
-    "know",
-    "accord",
-}
-FIRST_PERSON = {"i", "me", "my", "we", "us", "our", "you", "your"}
-MODALS_OK = {
-    "will",
-    "would",
-    "can",
-    "could",
-    "should",
-    "must",
-    "may",
-    "might",
-    "has",
-    "have",
-    "had",
-    "is",
-    "are",
-    "was",
-    "were",
-    "do",
-    "does",
-    "did",
-}
+REPORTING = set(
+    """
+    say tell think believe claim argue warn suggest add explain insist according hope fear predict
+    estimate report announce continue write ask reply state note describe admit agree feel know
+    accord
+    """.split()
+)
+FIRST_PERSON = set(
+    """
+    i me my we us our you your
+    """.split()
+)
+MODALS_OK = set(
+    """
+    will would can could should must may might has have had is are was were do does did
+    """.split()
+)
 FOCUS = {"only", "just", "also", "even", "still", "already"}
-SIDE_DEPS = {"advcl", "parataxis", "cc", "conj", "mark", "punct", "intj", "discourse", "dep", "meta"}
+SIDE_DEPS = set(
+    """
+    advcl parataxis cc conj mark punct intj discourse dep meta
+    """.split()
+)
 LEAD_DEPS = {"advmod", "prep", "npadvmod", "advcl", "punct", "cc", "mark"}
 QUOTES = '"“”'  # double quotes: a ’ is far more often an apostrophe ("Assad’s")
 MAX_WORDS = 18
