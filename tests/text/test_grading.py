@@ -546,3 +546,17 @@ def test_a_plain_right_answer_has_nothing_to_add_and_a_wrong_one_says_the_answer
     assert right.verdict == "correct" and not right.feedback_adds
     assert wrong.verdict in grading.VERDICTS and wrong.verdict == "incorrect"
     assert wrong.feedback_adds and "al-Sukhna" in wrong.feedback
+
+
+@pytest.mark.parametrize("answer", ["British people", "the British", "British", "Britons", "Brits"])
+def test_a_nations_people_are_named_by_their_nationality(answer):
+    """ "_____ have fewer strong friendships than other Europeans": wnl-loneliness-ele's key "British
+    people" told the pupil who wrote "the British" "Not quite … not United Kingdom" (a false key)."""
+    q = Question(
+        id="q1",
+        type="cloze",
+        prompt="_____ have fewer strong friendships than other Europeans.",
+        answer=(("British people",),),
+        evidence="British people have fewer strong friendships than other Europeans.",
+    )
+    assert grade(q, answer).verdict == "correct"

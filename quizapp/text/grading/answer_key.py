@@ -181,6 +181,9 @@ def country_forms(country: Country, codes: Collection[str] | None = None) -> lis
     return forms
 
 
+PEOPLE = {"people", "citizens"}  # "British people", "Chinese citizens"
+
+
 def _plural(demonym: str) -> str:
     """ "Iranian" -> "Iranians"; "Chinese", "British", "Swiss" stay as they are."""
     return demonym if demonym.endswith(("s", "sh", "ch", "ese")) else demonym + "s"
@@ -199,7 +202,26 @@ def expand(part: tuple[str, ...]) -> list[str]:
         country = country_of(form)
         if country is not None:
             forms += country_forms(country, WELL_KNOWN_CODES)
+        forms += _people_of(form)
     return forms
+
+
+def _people_of(form: str) -> list[str]:
+    """ "British people" is also "the British": a nation's people by its nationality, never by the country.
+
+    "_____ have fewer strong friendships than other Europeans" is rightly
+    filled with "the British"; "the UK" names the country, not its people,
+    so the country's own names are not added.
+    """
+    words = form.split()
+    if len(words) < 2 or words[-1].lower() not in PEOPLE:
+        return []
+    nationality = " ".join(words[:-1])
+    country = gazetteer.load().demonym(nationality)
+    if country is None:
+        return []
+    everyday = [n for n in COMMON_NAMES.get(country.name, ()) if n.endswith("s")]  # "Britons", "Saudis"
+    return [nationality, _plural(nationality), *everyday]
 
 
 def country_of(form: str) -> Country | None:

@@ -17,6 +17,7 @@ types, because two questions about the same fact give each other away.
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -51,6 +52,8 @@ FAMILY_LIMITS = {
 FAMILY_CAP = 2  # at most this many entity clozes, and this many vocabulary clozes
 REPEAT_PENALTY = 0.15  # per question already answered by the same name
 PARAGRAPH_PENALTY = 0.05  # per question already asked about the same paragraph
+BEYOND_LITERAL = {"family:reason", "family:main-idea", "family:paragraph-idea"}
+BEYOND_WANTED = 2  # why and main-idea questions a set should have where the article gives them
 TYPE_EASE = {"truefalse": 0.15, "choice": 0.25, "multi": 0.4, "short": 0.45, "cloze": 0.5}
 
 
@@ -107,7 +110,55 @@ def _choose(candidates: list[Candidate], limit: int) -> list[Candidate]:
     ):  # a short or quote-heavy article: allow more name gaps, all else unchanged
         state.limits = {**FAMILY_LIMITS, "family:cloze": SMALL_SET_GAPS}
         _fill(state, remaining, SMALL_SET)
+    state = _beyond_literal(state, remaining)
     return _at_most_half_who(_diversify(state.chosen, by_fact, state))
+
+
+def _beyond_literal(state: _SetState, remaining: dict[str, list[Candidate]]) -> _SetState:
+    """Make room for a second why or main-idea question where the article has one.
+
+    Ranked greedily, these lose to the statements and gaps their options
+    would give away (a main idea offers whole sentences). A teacher wants
+    at least two questions beyond the literal, so the best such question
+    takes the place of the lowest-ranked literal one (or two) that block
+    it, and the set is filled again; the set never ends up smaller.
+    """
+    waiting = sorted(
+        (w for ways in remaining.values() for w in ways if w.tags & BEYOND_LITERAL),
+        key=lambda w: -w.score,
+    )
+    for way in waiting:
+        if state.beyond >= BEYOND_WANTED:
+            break
+        if way.fact not in remaining:
+            continue  # another way of this fact is already asked
+        swapped = _swap_in(state, way, remaining)
+        if swapped is not None:
+            state = swapped
+    return state
+
+
+def _swap_in(state: _SetState, way: Candidate, remaining: dict[str, list[Candidate]]) -> _SetState | None:
+    """The set with ``way`` in place of the lowest-ranked literal questions that block it, refilled; or None."""
+    literal = [c for c in reversed(state.chosen) if not c.tags & BEYOND_LITERAL]
+    for size in (1, 2):
+        for out in itertools.combinations(literal, size):
+            trial = _SetState(state.limit)
+            trial.limits = state.limits
+            for kept in state.chosen:
+                if all(kept is not o for o in out):
+                    trial.take(kept)
+            if not trial.allows(way):
+                continue
+            trial.take(way)
+            left = {f: ways for f, ways in remaining.items() if f != way.fact}
+            left.update({o.fact: [o] for o in out})
+            _fill(trial, left, max(len(state.chosen), SMALL_SET))
+            if len(trial.chosen) >= len(state.chosen):
+                remaining.clear()
+                remaining.update(left)
+                return trial
+    return None
 
 
 def _fill(state: _SetState, remaining: dict[str, list[Candidate]], limit: int) -> None:
@@ -143,6 +194,7 @@ class _SetState:
         self.prompts: set[str] = set()
         self.sentences: dict[str, int] = {}
         self.who = 0
+        self.beyond = 0  # why and main-idea questions chosen
         self.restated: set[str] = set()
         self.answered: dict[str, set[str]] = {}  # evidence sentence -> the names it already answers
         self.truths: dict[str, int] = {}  # true/false statements chosen, by their answer
@@ -194,6 +246,7 @@ class _SetState:
         if q.evidence_span:
             self.paragraphs[q.evidence_span.paragraph] = self.paragraphs.get(q.evidence_span.paragraph, 0) + 1
         self.who += _is_who(q)
+        self.beyond += bool(way.tags & BEYOND_LITERAL)
         self.prompts.add(q.prompt)
         self.sentences[q.evidence] = self.sentences.get(q.evidence, 0) + 1
         self.answered.setdefault(q.evidence, set()).update(_names(way))

@@ -41,6 +41,7 @@ PARAGRAPH_PROMPT = "Which sentence best sums up paragraph {}?"
 VARIANTS = 4
 POOL = 5  # wrong options to choose three from: 10 variants of each paragraph's question
 PARAGRAPH_SCORE = 0.62  # after statements, before name gaps: they have many other sentences to choose from
+MIN_WRONG = 2  # a paragraph's point against two other paragraphs' sentences at least: three options
 MIN_SHARED = 2  # content words a paragraph's point shares with the paragraph's other sentences
 
 
@@ -123,8 +124,10 @@ def _paragraphs(
     for paragraph, key in points.items():
         text = key.text.strip()
         pool = _elsewhere(options, key, lemmas)
-        for variant, three in enumerate(itertools.combinations(pool, 3)):  # in case a question is about one
-            wrong = list(three)
+        for variant, some in enumerate(itertools.combinations(pool, min(3, len(pool)))):
+            wrong = list(some)  # every variant, in case another question is about one of these sentences
+            if len(wrong) < MIN_WRONG:
+                break
             q = question(
                 key,
                 type="choice",

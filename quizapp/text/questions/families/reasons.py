@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 CAUSE_PREPS = {("because", "of"), ("due", "to"), ("thanks", "to")}
 MAX_REASON_WORDS = 14
+FINITE = {"VBD", "VBZ", "VBP"}
 
 
 @dataclass(frozen=True)
@@ -90,22 +91,37 @@ def _wrong(reason: Reason, reasons: list[Reason], stand_ins: list[tuple[int, str
     """Three wrong reasons: the article's other reasons of this form, then stand-ins, never a neighbour's."""
     wrong: list[str] = []
     seen = {lexicon.fold(reason.text)}
-    topic = {
-        t.lemma_.lower()
-        for t in reason.sentence.sent
-        if t.pos_ in {"NOUN", "VERB", "PROPN"} and not t.is_stop
-    }
+    topic = _topic(reason)
     candidates = [(r.sentence.index, r.text) for r in reasons if r.form == reason.form] + stand_ins
     for index, text in candidates:
         if abs(index - reason.sentence.index) < 2 or lexicon.fold(text) in seen:
             continue  # a neighbouring sentence may well give a second reason
-        if set(lexicon.fold(text).split()) & {lexicon.fold(w) for w in topic}:
+        if set(lexicon.fold(text).split()) & topic:
             continue  # "because Apple ... avoided tax" may also be why the government lost tax
         seen.add(lexicon.fold(text))
         wrong.append(text)
         if len(wrong) == 3:
             break
     return wrong
+
+
+def _topic(reason: Reason) -> set[str]:
+    """The words of the explained clause and of its reason, in their own and dictionary forms.
+
+    A wrong reason sharing one of them may well be a second reason for the
+    same thing ("because Apple avoided tax" beside "the government lost
+    tax"). The rest of the sentence does not count: "SeaWorld's profits
+    fell" does not make every clause about SeaWorld a reason customers
+    stay away.
+    """
+    asked = [t for t in reason.verb.subtree if t.i not in reason.tokens]
+    words = [*asked, *(t for t in reason.sentence.sent if t.i in reason.tokens)]
+    return {
+        lexicon.fold(form)
+        for t in words
+        if t.pos_ in {"NOUN", "VERB", "PROPN", "ADJ"} and not t.is_stop
+        for form in (t.text, t.lemma_)
+    }
 
 
 def _stand_ins(sentences: list[Sentence]) -> dict[str, list[tuple[int, str]]]:
@@ -117,9 +133,12 @@ def _stand_ins(sentences: list[Sentence]) -> dict[str, list[tuple[int, str]]]:
     """
     out: dict[str, list[tuple[int, str]]] = {"clause": [], "purpose": []}
     for s in sentences:
-        root = s.sent.root
-        if clauses.stated(root) and (root.tag_ in {"VBD", "VBZ", "VBP"} or root.lemma_ == "be"):
-            text = clauses.plain_clause(root)
+        for verb in s.sent:
+            if verb.dep_ not in {"ROOT", "conj"} or not clauses.stated(verb):
+                continue
+            if not (verb.tag_ in FINITE or verb.lemma_ == "be" or _perfect(verb)):
+                continue
+            text = clauses.plain_clause(verb)
             if text and 4 <= len(text.split()) <= MAX_REASON_WORDS and "," not in text:
                 out["clause"].append((s.index, f"because {text}"))
         out["purpose"] += [
@@ -132,6 +151,11 @@ def _stand_ins(sentences: list[Sentence]) -> dict[str, list[tuple[int, str]]]:
             and not any(clauses.pronoun(x) for x in t.subtree)
         ]
     return out
+
+
+def _perfect(verb: Token) -> bool:
+    """ "Brazil and Peru have asked …": a present or past perfect is as plain a statement as "asked"."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
 
 
 def candidates(sentences: list[Sentence], analysis: Analysis) -> Iterator[Candidate]:
