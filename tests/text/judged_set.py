@@ -26,6 +26,14 @@ LITERAL_HOW = (
 )  # counts and amounts are read off
 
 
+def beyond_literal(prompt: str) -> bool:
+    """Why, how (not how many) and main-idea questions, also as someone's words ("According to X, why …")."""
+    if prompt.startswith("According to ") and ", " in prompt:
+        asked = prompt.split(", ", 1)[1]
+        prompt = asked[:1].upper() + asked[1:]
+    return prompt.startswith(BEYOND_LITERAL) and not prompt.startswith(LITERAL_HOW)
+
+
 def identity(question) -> dict:
     """What a judgement is about: the question as the pupil sees it, and its key."""
     return {
@@ -87,7 +95,5 @@ def figures(judged: dict, names=None) -> Figures:
         false_keys=sum(j.get("false_key", False) for j in marks),
         min_acceptable=min(per_article),
         who=sum(j["prompt"].startswith("Who ") for j in marks),
-        beyond_literal=sum(
-            j["prompt"].startswith(BEYOND_LITERAL) and not j["prompt"].startswith(LITERAL_HOW) for j in marks
-        ),
+        beyond_literal=sum(beyond_literal(j["prompt"]) for j in marks),
     )

@@ -7,10 +7,12 @@ paragraph and which paragraphs lie two or more away.
 """
 
 import pytest
+from test_question_families import LIBRARY
 
 from quizapp.text import pipeline
 from quizapp.text.grading.grader import grade
 from quizapp.text.question import Question
+from quizapp.text.questions import families
 
 ZOO = """Harbourside Zoo has had its worst summer for twenty years, and the town council is worried about its future.
 
@@ -36,6 +38,17 @@ Volunteers built a new barn for the farm's goats last winter. The barn was paid 
 The farm also keeps bees, and its honey is sold in the café. Most of the honey is sold before Christmas.
 """
 
+POOL = """The town of Millbrook will close its swimming pool next month, the council has announced.
+
+Tom Hardy, the leader of the council, said that the pool would close because repairs to its roof would cost too much. Hardy said the council had looked for other ways to pay for the work.
+
+Local swimmers have started a petition to save the pool. Maria Costa, a coach at the Millbrook Swimming Club, said that the club does not have a new home because no other pool in the town is big enough.
+
+The pool opened in 1975 on the edge of the park. The town built a new library last year. The library has a café on its top floor. Other towns in the county have kept their pools open.
+
+“We are very sad because we learned to swim there,” said one pupil.
+"""
+
 WHY_ZOO = "Why are families staying away from the park?"
 STAY_AWAY = "because a newspaper reported that its lions were ill"
 
@@ -48,6 +61,11 @@ def zoo(nlp):
 @pytest.fixture(scope="module")
 def farm(nlp):
     return pipeline.analyse(FARM, nlp, title_hint="A prize for a city farm")
+
+
+@pytest.fixture(scope="module")
+def pool(nlp):
+    return pipeline.analyse(POOL, nlp, title_hint="Millbrook's pool to close")
 
 
 def asked(analysis, prompt: str) -> Question:
@@ -104,3 +122,35 @@ def test_a_set_makes_room_for_a_second_question_beyond_the_literal(farm):
         "True or false: The farm runs cooking classes for children from twelve primary schools."
         not in prompts
     )
+
+
+def test_a_reason_someone_gives_is_asked_as_theirs(pool):
+    """Hardy's reason is his words, not the article's: the question says whose they are."""
+    q = asked(pool, "According to Tom Hardy, why would the pool close?")
+    assert q.answer == (("because repairs to its roof would cost too much",),)
+    assert set(q.choices) == {
+        "because repairs to its roof would cost too much",
+        "because the library has a café on its top floor",
+        "because the town built a new library last year",
+    }  # "because other towns … have kept their pools open" shares "pool" with what is explained
+
+
+def test_the_speaker_is_the_one_who_speaks_not_a_name_beside_them(pool):
+    """ "Maria Costa, a coach at the Millbrook Swimming Club, said …": the club says nothing. A "not" stays."""
+    prompts = [q.prompt for q in pool.questions]
+    assert "According to Maria Costa, why does the club not have a new home?" in prompts
+    assert not any(p.startswith("According to Millbrook Swimming Club, why") for p in prompts)
+
+
+def test_words_that_need_their_speaker_are_not_asked_why(pool):
+    """ "We are very sad because we learned to swim there," said one pupil: who are "we"?"""
+    assert not any("sad" in q.prompt for q in pool.questions if "why" in q.prompt.lower())
+
+
+def test_a_sentence_set_against_the_one_before_is_no_main_idea_option(nlp):
+    """ "Other residents of Elmsford were in broad agreement …": other than whom? It was offered as a detail
+    beside the library article's main idea; no main-idea question offers such a sentence now."""
+    analysis = pipeline.analyse(LIBRARY, nlp, title_hint="A new library for Elmsford")
+    for c in families.candidates(analysis, list(nlp.pipe(analysis.article.paragraphs))):
+        if c.fact.startswith("main-idea"):
+            assert not any(o.startswith(("Other ", "Another ")) for o in c.question.choices), c.fact

@@ -118,8 +118,13 @@ def mark_speech(doc: Doc) -> None:
 
 def stated(verb: Token) -> bool:
     """A clause the article states as fact, in the indicative, with a subject that reads alone."""
+    return plain(verb) and not reported(verb)
+
+
+def plain(verb: Token) -> bool:
+    """A clause in the indicative with a subject that reads alone, whoever states it (the article or a speaker)."""
     subj = subject(verb)
-    if subj is None or verb.pos_ not in {"VERB", "AUX"} or verb.dep_ in {"relcl", "acl"} or reported(verb):
+    if subj is None or verb.pos_ not in {"VERB", "AUX"} or verb.dep_ in {"relcl", "acl"}:
         return False  # a relative clause's subject is "which"/"who": asked alone it names nothing
     if verb.tag_ in {"VBG", "VB"} and not _aux(verb):
         return False  # a participle or bare infinitive is not a finite clause of its own
@@ -157,7 +162,7 @@ def ask(verb: Token, wh: str, drop: set[int]) -> str | None:
         return None  # no subject to ask about (callers check ``stated`` first)
     tokens = clause_tokens(verb, drop)
     subj_ids = {t.i for t in subj.subtree}
-    if any(pronoun(t) for t in tokens) or any(t.dep_ == "neg" for t in verb.children):
+    if any(pronoun(t) for t in tokens) or any(_refused_negation(t, wh) for t in verb.children):
         return None
     auxes = _aux(verb)
     rest: list[Token | _Word] = [t for t in tokens if t.i not in subj_ids]
@@ -187,6 +192,11 @@ def ask(verb: Token, wh: str, drop: set[int]) -> str | None:
     if len(question.split()) > MAX_WORDS or len(body.split()) < 1:
         return None
     return question.rstrip(" .,;:") + "?"
+
+
+def _refused_negation(token: Token, wh: str) -> bool:
+    """A "not" only a why-question keeps: "Why do the prototypes not have brakes?" reads; "n't" would not."""
+    return token.dep_ == "neg" and (wh != "Why" or token.lower_ != "not" or not _aux(token.head))
 
 
 def subject_question(verb: Token, wh: str, drop: set[int]) -> str | None:

@@ -230,6 +230,8 @@ def _option(s: Sentence, bounds: tuple[int, int]) -> bool:
     root = s.sent.root
     if lexicon.fold(words[0]) in {"but", "and", "so", "however", "also", "this", "these", "it", "there"}:
         return False
+    if lexicon.fold(words[0]) in {"other", "another"}:
+        return False  # "Other fashion brands include …": other than those the paragraph before named
     if any(clauses.first_person(t) or any(q in t.text for q in clauses.QUOTES) for t in s.sent):
         return False  # someone's words, not the article's
     subj = clauses.subject(root)

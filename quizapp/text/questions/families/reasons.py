@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from quizapp.text.actors import lexicon
-from quizapp.text.questions.families import clauses
+from quizapp.text.questions.families import clauses, speakers
 from quizapp.text.questions.families.base import Candidate, choices, question
 from quizapp.text.types import Analysis
 
@@ -38,21 +38,22 @@ class Reason:
     tokens: frozenset[int]  # token indices of the reason phrase
     text: str
     form: str  # "clause" (because S), "purpose" (to V), "cause" (because of / due to NP)
+    speaker: str | None = None  # whose words the clause and its reason are; None when the article's
 
 
-def find(sentences: list[Sentence]) -> list[Reason]:
-    """Every reason phrase in the article whose explained clause is stated as fact."""
+def find(sentences: list[Sentence], analysis: Analysis) -> list[Reason]:
+    """Every reason phrase in the article whose explained clause is stated as fact, or by a sure speaker."""
     found = []
     for s in sentences:
         for t in s.sent:
-            reason = _reason_at(s, t)
+            reason = _reason_at(s, t, analysis)
             if reason and len(reason.text.split()) <= MAX_REASON_WORDS:
                 found.append(reason)
     return found
 
 
-def _reason_at(s: Sentence, t: Token) -> Reason | None:
-    """The reason phrase introduced at token ``t``, if it explains a stated clause."""
+def _reason_at(s: Sentence, t: Token, analysis: Analysis) -> Reason | None:
+    """The reason phrase introduced at token ``t``, if it explains a stated clause or a sure speaker's."""
     nxt = t.nbor() if t.i + 1 < len(t.doc) else None
     if (
         t.lower_ in {"because", "since"}
@@ -79,12 +80,29 @@ def _reason_at(s: Sentence, t: Token) -> Reason | None:
             ids |= {t.left_edge.i - 1, t.left_edge.i - 2}
     else:
         return None
-    if not clauses.stated(head) or any(
-        clauses.pronoun(x) and x.lower_ not in {"it", "they"} for x in t.doc if x.i in ids
+    if any(clauses.pronoun(x) and x.lower_ not in {"it", "they"} for x in t.doc if x.i in ids):
+        return None
+    said_by = None
+    if not clauses.stated(head):
+        said_by = _said_by(s, head, ids, analysis)
+        if said_by is None:
+            return None
+    text = lexicon.join(x for x in t.doc if x.i in ids).strip(" ,.;:")
+    return Reason(s, head, frozenset(ids), text, form, said_by)
+
+
+def _said_by(s: Sentence, head: Token, ids: set[int], analysis: Analysis) -> str | None:
+    """Whose words the reason and its clause are, if someone sure says them in words that read alone.
+
+    "We will fight because the facts are on our side" is not asked: "we"
+    and "our" need the speaker's place to be understood.
+    """
+    words = [x for x in head.subtree] + [x for x in s.sent if x.i in ids]
+    if not clauses.plain(head) or any(
+        clauses.first_person(x) or x.lower_ in {"i", "me", "my"} for x in words
     ):
         return None
-    text = lexicon.join(x for x in t.doc if x.i in ids).strip(" ,.;:")
-    return Reason(s, head, frozenset(ids), text, form)
+    return speakers.speaker(s, head, analysis)
 
 
 def _wrong(reason: Reason, reasons: list[Reason], stand_ins: list[tuple[int, str]]) -> list[str]:
@@ -96,13 +114,24 @@ def _wrong(reason: Reason, reasons: list[Reason], stand_ins: list[tuple[int, str
     for index, text in candidates:
         if abs(index - reason.sentence.index) < 2 or lexicon.fold(text) in seen:
             continue  # a neighbouring sentence may well give a second reason
-        if set(lexicon.fold(text).split()) & topic:
+        if _forms(text) & topic:
             continue  # "because Apple ... avoided tax" may also be why the government lost tax
         seen.add(lexicon.fold(text))
         wrong.append(text)
         if len(wrong) == 3:
             break
     return wrong
+
+
+def _forms(text: str) -> set[str]:
+    """The words of an option, each also without a plural ending: "pools" meets "pool" in the topic."""
+    words = set(lexicon.fold(text).split())
+    return words | {w[:-1] for w in words if w.endswith("s")} | {w[:-2] for w in words if w.endswith("es")}
+
+
+def _whole(text: str) -> bool:
+    """No bracket left open where a side clause was cut out ("HSBC (33rd Shell (65th)")."""
+    return text.count("(") == text.count(")")
 
 
 def _topic(reason: Reason) -> set[str]:
@@ -139,7 +168,7 @@ def _stand_ins(sentences: list[Sentence]) -> dict[str, list[tuple[int, str]]]:
             if not (verb.tag_ in FINITE or verb.lemma_ == "be" or _perfect(verb)):
                 continue
             text = clauses.plain_clause(verb)
-            if text and 4 <= len(text.split()) <= MAX_REASON_WORDS and "," not in text:
+            if text and 4 <= len(text.split()) <= MAX_REASON_WORDS and "," not in text and _whole(text):
                 out["clause"].append((s.index, f"because {text}"))
         out["purpose"] += [
             (s.index, lexicon.join(t.subtree))
@@ -160,12 +189,14 @@ def _perfect(verb: Token) -> bool:
 
 def candidates(sentences: list[Sentence], analysis: Analysis) -> Iterator[Candidate]:
     """A choice question for every reason that has two others of its form to stand beside."""
-    reasons = find(sentences)
+    reasons = find(sentences, analysis)
     stand_ins = _stand_ins(sentences) if reasons else {}
     for reason in reasons:
         prompt = clauses.ask(reason.verb, "Why", set(reason.tokens))
         if prompt is None:
             continue
+        if reason.speaker is not None:
+            prompt = f"According to {reason.speaker}, {prompt[:1].lower()}{prompt[1:]}"
         wrong = _wrong(reason, reasons, stand_ins.get(reason.form, []))
         if len(wrong) < 2:
             continue  # three options at least: the reason and two that are not
