@@ -358,7 +358,7 @@ def test_editing_a_multi_question_keeps_the_other_forms_of_its_answers(app, ann,
         choices=("Russia", "Iran", "Iraq"),
     )
     with app.app_context():
-        pack_editing.put_question(ids[3], multi)
+        pack_editing.put_question(ids[3], ids[0], multi)
     ann.post(
         f"/teacher/packs/{ids[3]}/questions/4/edit",
         {
