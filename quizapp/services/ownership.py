@@ -13,8 +13,6 @@ the service is plain data.
 
 from __future__ import annotations
 
-from typing import TypeVar
-
 import sqlalchemy as sa
 
 from quizapp.extensions import db
@@ -31,16 +29,6 @@ class ArticleNotFound(NotFound):
 
 class PackNotFound(NotFound):
     """No pack with this id that this teacher may change."""
-
-
-_Owned = TypeVar("_Owned", Article, Pack)  # the rows a teacher owns
-
-
-def owned(model: type[_Owned], row_id: int, owner_id: int | None) -> _Owned | None:
-    """The ``model`` row ``row_id`` if ``owner_id`` owns it, else None (``web.auth.owned_or_404``'s, until it goes)."""
-    if owner_id is None:
-        return None
-    return db.session.scalars(sa.select(model).where(model.id == row_id, model.owner_id == owner_id)).first()
 
 
 def owned_article(article_id: int, owner_id: int, *, lock: bool = False) -> Article:
