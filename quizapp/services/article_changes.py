@@ -14,8 +14,10 @@ article no pack or past lesson uses is removed outright; one they still use
 leaves the teacher's library (``deleted_at``) and stays for them, so a pack
 keeps its text and keeps working.
 
-Who may change which article is the caller's check (``owned_or_404``);
-these take ids that were checked, and the teacher's id where a job is made.
+Each function a teacher's page calls takes her id and checks the article
+(or pack) is hers (issue 13): another teacher's, a seed, a deleted one or
+none is ``ArticleNotFound`` (``PackNotFound``). ``store_edit`` is the
+worker's, for a job whose owner was checked when it was handed in.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from quizapp.models.article_job import PENDING
 from quizapp.models.columns import utcnow
 from quizapp.services import article_editing, article_jobs
 from quizapp.services.articles import ArticleNotFound, ArticleView
+from quizapp.services.ownership import owned_article, owned_pack
 from quizapp.services.transactions import reading, writing
 from quizapp.text.errors import InputError
 from quizapp.text.reading.bounds import Bounds
@@ -75,12 +78,10 @@ class ReviewPack:
     title: str
 
 
-def editable_text(article_id: int) -> str:
-    """The article's body as the teacher edits it: its paragraphs, a blank line between them."""
+def editable_text(article_id: int, owner_id: int) -> str:
+    """The teacher's article's body as she edits it: its paragraphs, a blank line between them."""
     with reading():
-        row = db.session.get(Article, article_id)
-        if row is None:
-            raise ArticleNotFound(article_id)
+        row = owned_article(article_id, owner_id)
         return "\n\n".join(row.analysis_data.get("paragraphs", []))
 
 
@@ -91,7 +92,7 @@ def submit_edit(article_id: int, text: str, *, owner_id: int, bounds: Bounds, pe
     keeps it and never takes the first short paragraph for a new headline.
     ``InputError`` if the text is unchanged, or is what the cleaner refuses.
     """
-    view = article_editing.editable(article_id)
+    view = article_editing.editable(article_id, owner_id)
     if _fold(text) == _fold("\n\n".join(view.analysis.article.paragraphs)):
         raise InputError("The text is as it was: change it, or go back to your articles.")
     return article_jobs.submit(
@@ -139,28 +140,27 @@ def _flag_packs(article_id: int, paragraphs: tuple[str, ...]) -> None:
             pack.needs_review = True
 
 
-def packs_to_review(article_id: int) -> list[ReviewPack]:
-    """The article's packs flagged by an edit, by title."""
+def packs_to_review(article_id: int, owner_id: int) -> list[ReviewPack]:
+    """The teacher's packs on the article flagged by an edit, by title."""
     query = (
         sa.select(Pack.id, Pack.title)
-        .where(Pack.article_id == article_id, Pack.needs_review)
+        .where(Pack.article_id == article_id, Pack.owner_id == owner_id, Pack.needs_review)
         .order_by(Pack.title)
     )
     with reading():
         return [ReviewPack(row.id, row.title) for row in db.session.execute(query)]
 
 
-def mark_reviewed(pack_id: int) -> None:
-    """The teacher has checked the pack's questions against the edited text."""
+def mark_reviewed(pack_id: int, owner_id: int) -> None:
+    """The teacher has checked her pack's questions against the edited text; ``PackNotFound`` if not hers."""
     with writing():
-        row = db.session.get(Pack, pack_id, with_for_update=True)
-        if row is not None:
-            row.needs_review = False
+        owned_pack(pack_id, owner_id, lock=True).needs_review = False
 
 
-def uses(article_id: int) -> Uses:
-    """The packs and lessons that use the article."""
+def uses(article_id: int, owner_id: int) -> Uses:
+    """The packs and lessons that use the teacher's article."""
     with reading():
+        owned_article(article_id, owner_id)
         packs = tuple(
             db.session.scalars(
                 sa.select(Pack.title).where(Pack.article_id == article_id).order_by(Pack.title)
@@ -173,15 +173,13 @@ def uses(article_id: int) -> Uses:
     return Uses(packs, len(sessions) - len(live), live)
 
 
-def delete(article_id: int) -> bool:
-    """Delete the article; True if it was kept for its packs and past lessons (out of the library only).
+def delete(article_id: int, owner_id: int) -> bool:
+    """Delete the teacher's article; True if it was kept for its packs and past lessons (out of the library only).
 
     ``ArticleInUse`` while a session using it is open: pupils are reading it.
     """
     with writing():
-        row = db.session.get(Article, article_id, with_for_update=True)
-        if row is None:
-            raise ArticleNotFound(article_id)
+        row = owned_article(article_id, owner_id, lock=True)
         # A lesson at several levels reads it as one of its levels (issue 15) as well as its own article.
         in_lesson = sa.or_(
             ClassSession.article_id == article_id,

@@ -4,9 +4,9 @@ Corrections change the stored analysis, never the text, so nothing is
 analysed again and the generated questions stay as they were (questions
 live in packs, which copied them when they were made). Each function is one
 transaction (``writing``): the row is read, changed and written under its
-lock, so two tabs saving at once cannot undo each other's edit. Who may
-change which article is the caller's check (``owned_or_404`` in the web
-layer); these take ids that were checked.
+lock, so two tabs saving at once cannot undo each other's edit. Each takes
+the teacher's id and checks the article is hers (issue 13): another
+teacher's, a seed, a deleted one or none is ``ArticleNotFound``.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import sqlalchemy as sa
 from quizapp.extensions import db
 from quizapp.models import Article
 from quizapp.services.articles import ArticleNotFound, ArticleView, store_article
+from quizapp.services.ownership import owned_article
 from quizapp.services.transactions import reading, writing
 from quizapp.text.errors import InputError
 from quizapp.text.reading.web_page import PageDetails
@@ -55,17 +56,20 @@ def copy_seed(seed_id: int, owner_id: int) -> ArticleView:
     return store_article(raw, analysis, key=key, owner_id=owner_id)
 
 
-def editable(article_id: int) -> ArticleView:
-    """The article as its edit page shows it."""
+def editable(article_id: int, owner_id: int) -> ArticleView:
+    """The teacher's article as its edit page shows it."""
     with reading():
-        row = db.session.get(Article, article_id)
-        if row is None:
-            raise ArticleNotFound(article_id)
-        return ArticleView.of(row)
+        return ArticleView.of(owned_article(article_id, owner_id))
 
 
 def edit_details(
-    article_id: int, *, title: str, source: str | None, dateline: str | None, page: PageDetails | None = None
+    article_id: int,
+    owner_id: int,
+    *,
+    title: str,
+    source: str | None,
+    dateline: str | None,
+    page: PageDetails | None = None,
 ) -> ArticleView:
     """Correct the title, source and dateline (empty source or dateline: none), and ``page``'s details if given.
 
@@ -87,11 +91,9 @@ def edit_details(
         )
 
     if page is None:
-        return edit_analysis(article_id, details)
+        return edit_analysis(article_id, owner_id, details)
     with writing():
-        row = db.session.get(Article, article_id, with_for_update=True)
-        if row is None:
-            raise ArticleNotFound(article_id)
+        row = owned_article(article_id, owner_id, lock=True)
         row.analysis = details(row.analysis)
         row.standfirst, row.author, row.site_name = (
             " ".join((value or "").split()) or None
@@ -103,16 +105,14 @@ def edit_details(
     return view
 
 
-def edit_analysis(article_id: int, edit: Callable[[Analysis], Analysis]) -> ArticleView:
+def edit_analysis(article_id: int, owner_id: int, edit: Callable[[Analysis], Analysis]) -> ArticleView:
     """Apply ``edit`` (e.g. a ``text.glossary_edits`` function) to the stored analysis, in one transaction.
 
     The edit's own errors (``GlossaryEditError``) roll the transaction back
     and reach the caller unchanged.
     """
     with writing():
-        row = db.session.get(Article, article_id, with_for_update=True)
-        if row is None:
-            raise ArticleNotFound(article_id)
+        row = owned_article(article_id, owner_id, lock=True)
         row.analysis = edit(row.analysis)
         db.session.flush()
         view = ArticleView.of(row)

@@ -27,6 +27,7 @@ from quizapp.models import Article, ArticleJob, Pack
 from quizapp.models.article_job import DONE, FAILED, PENDING, RUNNING
 from quizapp.models.columns import utcnow
 from quizapp.services import articles
+from quizapp.services.ownership import NotFound
 from quizapp.services.packs import fill, with_corrections
 from quizapp.services.transactions import reading, writing
 from quizapp.text import pack as plain
@@ -50,7 +51,7 @@ LOST = (
 )
 
 
-class JobNotFound(LookupError):
+class JobNotFound(NotFound):
     """No such job for this teacher (the web layer answers 404)."""
 
 

@@ -32,6 +32,7 @@ import sqlalchemy as sa
 
 from quizapp.extensions import db
 from quizapp.models import Article
+from quizapp.services.ownership import ArticleNotFound as ArticleNotFound  # the web catches it from here
 from quizapp.services.transactions import reading, writing
 from quizapp.text.errors import InputError
 from quizapp.text.reading.bounds import DEFAULT as DEFAULT_BOUNDS
@@ -43,10 +44,6 @@ from quizapp.text.types import Analysis
 PIPELINE_VERSION = "1"
 TEXT_PACKAGE = Path(__file__).resolve().parent.parent / "text"
 SLUG_ATTEMPTS = 5  # two teachers adding the same title at once: the loser takes the next number
-
-
-class ArticleNotFound(LookupError):
-    """No article with this slug that this reader may read (the web layer answers 404)."""
 
 
 class SlugTaken(InputError):
@@ -162,7 +159,7 @@ def analysis_key(model: str) -> str:
     return f"{model}@{pipeline_version()}"
 
 
-def _readable_by(reader_id: int | None) -> sa.ColumnElement[bool]:
+def readable_by(reader_id: int | None) -> sa.ColumnElement[bool]:
     """The SQL condition "``reader_id`` may read this article": a seed, or the reader's own, not deleted.
 
     A deleted article kept for its packs is read through them (by id), never by its slug.
@@ -176,7 +173,7 @@ def get_article(slug: str, reader_id: int | None = None) -> ArticleView:
     """The article ``slug`` with its analysis, if ``reader_id`` (None: a pupil) may read it."""
     with reading():
         row = db.session.scalars(
-            sa.select(Article).where(Article.slug == slug, _readable_by(reader_id))
+            sa.select(Article).where(Article.slug == slug, readable_by(reader_id))
         ).first()
         if row is None:
             raise ArticleNotFound(slug)
@@ -186,9 +183,7 @@ def get_article(slug: str, reader_id: int | None = None) -> ArticleView:
 def listing(reader_id: int | None = None) -> list[ArticleSummary]:
     """The articles ``reader_id`` may read: the seeds, then the reader's own, each by slug."""
     query = (
-        sa.select(Article)
-        .where(_readable_by(reader_id))
-        .order_by(Article.owner_id.is_not(None), Article.slug)
+        sa.select(Article).where(readable_by(reader_id)).order_by(Article.owner_id.is_not(None), Article.slug)
     )
     with reading():
         return [ArticleSummary.of(row) for row in db.session.scalars(query)]

@@ -54,6 +54,7 @@ from quizapp.services.classroom_rules import (  # noqa: F401  (part of this modu
 )
 from quizapp.services.classroom_views import Joined, PupilView, SavedAnswer, SessionInfo
 from quizapp.services.homework_rules import HomeworkTimes, refuse_outside
+from quizapp.services.ownership import PackNotFound
 from quizapp.services.session_levels import pupil_material
 from quizapp.services.transactions import reading, writing
 from quizapp.text.grading.grader import MAX_PICKS, MAX_RESPONSE_CHARS, Grade, grade  # the limits: re-exported
@@ -442,7 +443,7 @@ def start_session(pack_id: int, owner_id: int) -> int:
 
     The pack's questions and settings (description, shuffling, feedback,
     attempts) are copied into the session, so editing or deleting the pack
-    later changes nothing for this lesson. Raises ``LookupError``
+    later changes nothing for this lesson. Raises ``PackNotFound`` (a ``LookupError``)
     for a pack that does not exist or is another teacher's, and
     ``ClassroomError`` for a pack without questions.
     """
@@ -455,7 +456,7 @@ def start_session(pack_id: int, owner_id: int) -> int:
                     )
                 ).first()
                 if pack is None:
-                    raise LookupError(pack_id)
+                    raise PackNotFound(pack_id)
                 questions = [
                     q.data
                     for q in db.session.scalars(

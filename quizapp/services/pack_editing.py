@@ -1,8 +1,11 @@
 """Changing a teacher's packs: start one from an article, edit its questions, copy, delete, import.
 
 Every function is one transaction (``writing``): a failed step leaves the
-pack as it was. Who may change which pack is the caller's check
-(``owned_or_404`` in the web layer); these take ids that were checked.
+pack as it was. Each checks who may change which pack itself (issue 13):
+it takes the teacher's id, and a pack that is not hers (another teacher's,
+a seed, none) is ``PackNotFound``, an article she may not read
+``ArticleNotFound``. ``import_pack`` and ``import_notes`` are the admin's
+(the CLI), who may import for anyone.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from quizapp.extensions import db
 from quizapp.models import Article, Pack, PackQuestion, Teacher
 from quizapp.models.columns import utcnow
 from quizapp.services import article_jobs, articles
+from quizapp.services.ownership import ArticleNotFound, owned_pack
 from quizapp.services.packs import IMPORT_NOTES, create_pack, fill, pack_article, to_plain, with_corrections
 from quizapp.services.transactions import reading, writing
 from quizapp.text import pack as plain
@@ -30,12 +34,13 @@ class TooManyQuestions(InputError):
     """A pack would have more questions than ``MAX_QUESTIONS_PER_PACK``; the message says the cap."""
 
 
-def start_from_article(article_id: int, owner_id: int | None) -> int:
-    """A new pack on the article, holding its generated questions for the teacher to review; its id."""
+def start_from_article(article_id: int, owner_id: int) -> int:
+    """A new pack on the article, holding its generated questions for the teacher to review; its id.
+
+    The article is one she may read (a seed or her own); another's is ``ArticleNotFound``.
+    """
     with writing():
-        article = db.session.get(Article, article_id)
-        if article is None:
-            raise LookupError(article_id)
+        article = _readable_article(article_id, owner_id)
         data = plain.Pack(
             title=f"Questions on {article.title}"[:200],
             article=pack_article(article),
@@ -47,29 +52,29 @@ def start_from_article(article_id: int, owner_id: int | None) -> int:
         return row.id
 
 
-def save_settings(pack_id: int, **settings: object) -> None:
+def save_settings(pack_id: int, owner_id: int, **settings: object) -> None:
     """Title, description, level and how the class meets the pack (``PackSettings`` fields)."""
     with writing():
-        row = _row(pack_id)
+        row = owned_pack(pack_id, owner_id)
         for name, value in settings.items():
             setattr(row, name, value)
 
 
-def questions(pack_id: int) -> list[Question]:
+def questions(pack_id: int, owner_id: int) -> list[Question]:
     """The pack's questions in order."""
     with reading():
-        return [q.question for q in _row(pack_id).questions]
+        return [q.question for q in owned_pack(pack_id, owner_id).questions]
 
 
 def put_question(
-    pack_id: int, question: Question, position: int | None = None, *, max_questions: int = 0
+    pack_id: int, owner_id: int, question: Question, position: int | None = None, *, max_questions: int = 0
 ) -> None:
     """Replace the question at ``position`` (0-based), or add it at the end when ``position`` is None.
 
     Adding to a pack that has ``max_questions`` already (0: no cap) raises ``TooManyQuestions``.
     """
     with writing():
-        row = _row(pack_id)
+        row = owned_pack(pack_id, owner_id)
         if position is None:
             if max_questions and len(row.questions) >= max_questions:
                 raise TooManyQuestions(
@@ -82,19 +87,19 @@ def put_question(
         row.updated_at = utcnow()
 
 
-def delete_question(pack_id: int, position: int) -> None:
+def delete_question(pack_id: int, owner_id: int, position: int) -> None:
     """Remove one question; the ones after it move up."""
     with writing():
-        row = _row(pack_id)
+        row = owned_pack(pack_id, owner_id)
         row.questions.pop(position)
         _renumber(row)
         row.updated_at = utcnow()
 
 
-def move_question(pack_id: int, position: int, step: int) -> None:
+def move_question(pack_id: int, owner_id: int, position: int, step: int) -> None:
     """Swap a question with its neighbour (``step`` -1: up, +1: down); at either end nothing moves."""
     with writing():
-        row = _row(pack_id)
+        row = owned_pack(pack_id, owner_id)
         target = position + step
         if 0 <= target < len(row.questions):
             moved = row.questions.pop(position)
@@ -103,10 +108,10 @@ def move_question(pack_id: int, position: int, step: int) -> None:
             row.updated_at = utcnow()
 
 
-def duplicate(pack_id: int, owner_id: int | None) -> int:
-    """A copy of the pack, titled "Copy of …", on the same article; its id."""
+def duplicate(pack_id: int, owner_id: int) -> int:
+    """A copy of the teacher's pack, titled "Copy of …", on the same article, hers too; its id."""
     with writing():
-        source = _row(pack_id)
+        source = owned_pack(pack_id, owner_id)
         data = to_plain(source)
         data = replace(data, title=f"Copy of {data.title}"[:200])
         row = fill(Pack(article_id=source.article_id, owner_id=owner_id), data)
@@ -115,10 +120,13 @@ def duplicate(pack_id: int, owner_id: int | None) -> int:
         return row.id
 
 
-def delete(pack_id: int) -> None:
-    """Delete the pack and its questions (the article stays)."""
+def delete(pack_id: int, owner_id: int) -> str:
+    """Delete the pack and its questions (the article stays); its title, for the page that says it is gone."""
     with writing():
-        db.session.delete(_row(pack_id))
+        row = owned_pack(pack_id, owner_id)
+        title = row.title
+        db.session.delete(row)
+    return title
 
 
 def import_pack(
@@ -190,10 +198,12 @@ def import_onto(data: plain.Pack, *, article_id: int, owner_id: int, max_questio
     """Store an imported pack on an article the teacher already has (no analysis needed); the pack's id.
 
     A Moodle file has questions and no article: the teacher attaches one of
-    hers (or a shared one) instead. Evidence spans are found again in that
-    article's text whenever the pack is read (``packs.anchored``).
+    hers (or a shared one) instead; another teacher's is ``ArticleNotFound``. Evidence spans are
+    found again in that article's text whenever the pack is read (``packs.anchored``).
     """
     check_question_cap(data, max_questions)
+    with reading():
+        _readable_article(article_id, owner_id)
     return create_pack(data, article_id=article_id, owner_id=owner_id)
 
 
@@ -207,9 +217,12 @@ def check_question_cap(data: plain.Pack, max_questions: int) -> None:
 
 
 def import_notes(pack_id: int) -> list[str]:
-    """What could not be carried over when the pack was imported (glossary corrections skipped)."""
+    """What could not be carried over when the pack was imported (glossary corrections skipped); for the CLI."""
     with reading():
-        return list(_row(pack_id).article.analysis_data.get(IMPORT_NOTES, []))
+        row = db.session.get(Pack, pack_id)
+        if row is None:
+            raise LookupError(pack_id)
+        return list(row.article.analysis_data.get(IMPORT_NOTES, []))
 
 
 def import_text(data: plain.Pack) -> str:
@@ -269,8 +282,11 @@ def teacher_id(email: str) -> int | None:
         ).first()
 
 
-def _row(pack_id: int) -> Pack:
-    row = db.session.get(Pack, pack_id)
+def _readable_article(article_id: int, owner_id: int) -> Article:
+    """An article the teacher may build a pack on: a seed or her own, not deleted; else ``ArticleNotFound``."""
+    row = db.session.scalars(
+        sa.select(Article).where(Article.id == article_id, articles.readable_by(owner_id))
+    ).first()
     if row is None:
-        raise LookupError(pack_id)
+        raise ArticleNotFound(article_id)
     return row

@@ -14,6 +14,7 @@ import sqlalchemy as sa
 
 from quizapp.extensions import db
 from quizapp.models import Article, Pack, PackQuestion
+from quizapp.services.ownership import PackNotFound, owned_pack
 from quizapp.services.transactions import reading, writing
 from quizapp.text import pack as plain
 from quizapp.text.actors.glossary_edits import apply_corrections, corrections
@@ -34,6 +35,16 @@ class PackSummary:
     article_slug: str
     article_title: str
     updated_at: datetime
+
+
+@dataclass(frozen=True)
+class TeacherPack:
+    """A teacher's own pack as her pages show it: the plain pack, and what only its owner sees."""
+
+    id: int
+    pack: plain.Pack
+    public: bool  # offered in self-study
+    needs_review: bool  # an edit of the article broke some of its questions
 
 
 def pack_article(article: Article) -> plain.PackArticle:
@@ -132,17 +143,33 @@ def replace_pack(pack_id: int, data: plain.Pack) -> None:
     with writing():
         row = db.session.get(Pack, pack_id, with_for_update=True)
         if row is None:
-            raise LookupError(pack_id)
+            raise PackNotFound(pack_id)
         fill(row, data)
 
 
 def get_pack(pack_id: int) -> plain.Pack:
-    """The pack ``pack_id`` as plain data (callers check who may see it: ``owned_or_404``)."""
+    """Any pack ``pack_id`` as plain data: for the admin's CLI (``quizapp pack export``), which may read every pack.
+
+    A teacher's page reads her pack with ``teacher_pack``, which checks it is hers.
+    """
     with reading():
         row = db.session.get(Pack, pack_id)
         if row is None:
-            raise LookupError(pack_id)
+            raise PackNotFound(pack_id)
         return to_plain(row)
+
+
+def teacher_pack(pack_id: int, owner_id: int) -> TeacherPack:
+    """The teacher's pack ``pack_id`` as plain data; ``PackNotFound`` if it is not hers (or is a seed)."""
+    with reading():
+        row = owned_pack(pack_id, owner_id)
+        return TeacherPack(row.id, to_plain(row), row.public, row.needs_review)
+
+
+def check_owned(pack_id: int, owner_id: int) -> None:
+    """``PackNotFound`` unless the pack is the teacher's: for a page of hers that reads nothing of it (a preview)."""
+    with reading():
+        owned_pack(pack_id, owner_id)
 
 
 def owned_packs(owner_id: int) -> list[PackSummary]:

@@ -2,8 +2,8 @@
 
 Kept apart from ``classroom``/``classroom_results`` (the pupils' side and the
 dashboard) so the teacher's pages can grow without touching the code every
-pupil's autosave runs through. Callers have checked ownership
-(``classroom.owned_session``, ``owned_or_404``).
+pupil's autosave runs through. Callers have checked the session is the
+teacher's (``classroom.owned_session``); ``set_public`` checks the pack itself.
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ from datetime import datetime
 import sqlalchemy as sa
 
 from quizapp.extensions import db
-from quizapp.models import Answer, ClassSession, Pack, Participant
+from quizapp.models import Answer, ClassSession, Participant
+from quizapp.services.ownership import owned_pack
 from quizapp.services.session_levels import pupil_material
 from quizapp.services.transactions import reading, writing
 from quizapp.text.question import Question
@@ -119,7 +120,7 @@ def pupil_level(session_id: int, participant_id: int) -> int | None:
         )
 
 
-def set_public(pack_id: int, public: bool) -> None:
-    """Share the pack in self-study (``public``) or stop sharing it."""
+def set_public(pack_id: int, owner_id: int, public: bool) -> None:
+    """Share the teacher's pack in self-study (``public``) or stop sharing it; ``PackNotFound`` if not hers."""
     with writing():
-        db.session.execute(sa.update(Pack).where(Pack.id == pack_id).values(public=public))
+        owned_pack(pack_id, owner_id).public = public

@@ -16,12 +16,22 @@ from werkzeug.exceptions import (
 )
 
 from quizapp.extensions import limiter
+from quizapp.services import ownership
 from quizapp.text.errors import InputError, QuizappError
 
 
 def not_found(error: NotFound):
     """The page (usually an article slug) does not exist."""
     return render_template("errors/404.html"), 404
+
+
+def not_theirs(error: ownership.NotFound):
+    """A service found nothing by that id for this teacher: missing, another's or a seed, all the same 404.
+
+    Raised inside the service that checks ownership (issue 13), so a view
+    needs no check of its own and no try/except to answer it.
+    """
+    return not_found(NotFound())
 
 
 def forbidden(error: Forbidden):
@@ -100,6 +110,7 @@ def wait_words() -> str:
 def init_app(app) -> None:
     """Register the handlers on ``app``."""
     app.register_error_handler(NotFound, not_found)
+    app.register_error_handler(ownership.NotFound, not_theirs)
     app.register_error_handler(Forbidden, forbidden)
     app.register_error_handler(CSRFError, form_expired)  # a BadRequest too: the more specific handler wins
     app.register_error_handler(BadRequest, bad_request)

@@ -2,7 +2,7 @@
 
 import pytest
 import sqlalchemy as sa
-from records import make_article
+from records import make_article, make_teacher
 
 from quizapp.cli import main
 from quizapp.extensions import db
@@ -127,10 +127,12 @@ def test_import_names_the_glossary_corrections_it_could_not_make(app, runner, st
     from quizapp.text.actors.glossary_edits import edit_actor
 
     with app.app_context():
-        article = make_article()
+        article = make_article(owner=make_teacher())  # a teacher's: she corrects her glossary
         db.session.commit()
         article_editing.edit_analysis(
-            article.id, lambda a: edit_actor(a, "iran", name="Iran", kind="country", role="backs Assad")
+            article.id,
+            article.owner_id,
+            lambda a: edit_actor(a, "iran", name="Iran", kind="country", role="backs Assad"),
         )
         data = plain.Pack(
             title="Syria quiz",

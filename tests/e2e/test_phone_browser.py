@@ -86,13 +86,16 @@ def teacher_pages(live_app, seed):
         teacher = teachers.create_teacher(EMAIL, "Ms Phone", PASSWORD)
         article = article_editing.copy_seed(seed.id, teacher)
         # Long unbroken words, as German compounds, URLs and hyphenated names are: they must wrap, not widen.
-        article_editing.edit_details(article.id, title=f"The {LONG} affair", source=LONG, dateline=None)
+        article_editing.edit_details(
+            article.id, teacher, title=f"The {LONG} affair", source=LONG, dateline=None
+        )
         pack = pack_editing.start_from_article(article.id, teacher)
-        pack_editing.save_settings(pack, title=f"Quiz on the {LONG} affair", description=LONG)
+        pack_editing.save_settings(pack, teacher, title=f"Quiz on the {LONG} affair", description=LONG)
         session = classroom.start_session(pack, teacher)
         code = classroom.owned_session(session, teacher).code
         joined = classroom.join(code, LONG[:40])
-        for number, question in enumerate(pack_editing.questions(pack), start=1):  # long, unbroken answers
+        questions = pack_editing.questions(pack, teacher)
+        for number, question in enumerate(questions, start=1):  # long, unbroken answers
             classroom.save_answer(
                 code, joined.token, number, question.choices[-1] if question.choices else LONG
             )

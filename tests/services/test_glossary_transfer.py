@@ -57,7 +57,7 @@ def exported(app):
             lambda a: glossary_edits.drop_actor(a, "deir-al-zor"),
         ]
         for edit in edits:  # as the glossary page saves them, one by one
-            article_editing.edit_analysis(article.id, edit)
+            article_editing.edit_analysis(article.id, teacher.id, edit)
         pack_id = pack_editing.start_from_article(article.id, teacher.id)
         yield interchange.dump(pack_service.get_pack(pack_id), "yaml"), teacher.id
 

@@ -216,9 +216,9 @@ def test_an_article_read_at_one_level_of_a_lesson_is_deleted_like_one_read_by_th
     easy = lesson.article_ids["mars-ele"]
     with app.app_context():
         with pytest.raises(article_changes.ArticleInUse, match=lesson.code):
-            article_changes.delete(easy)
+            article_changes.delete(easy, lesson.owner_id)
         classroom.close_session(lesson.session_id)
-        assert article_changes.delete(easy) is True  # kept: the lesson's record reads it
+        assert article_changes.delete(easy, lesson.owner_id) is True  # kept: the lesson's record reads it
         assert db.session.get(Article, easy).deleted_at is not None
         story = stories.get_story(lesson.story_id, lesson.owner_id)
         assert [v.level for v in story.versions] == ["B1", "C1"]

@@ -8,8 +8,8 @@ from records import make_article, make_pack, make_teacher
 
 from quizapp.extensions import db
 from quizapp.models import Article, Teacher
-from quizapp.services import teachers
-from quizapp.web.auth import owned_or_404
+from quizapp.services import article_editing, teachers
+from quizapp.web.auth import logged_in_teacher_id
 
 pytestmark = pytest.mark.db
 
@@ -308,20 +308,25 @@ def test_a_teachers_article_is_readable_by_them_alone(app, auth, ann):
     assert 'href="/articles/anns-article"' in page(auth.client.get("/"))
 
 
-# ---- owned_or_404 --------------------------------------------------------------------------------
+# ---- a service's "not found" ------------------------------------------------------------------
 
 
-def test_owned_or_404_gives_a_teacher_their_own_rows_and_everyone_else_a_404(app, auth, ann):
+def test_a_service_refusing_a_row_not_hers_is_the_404_page_whoever_owns_it(app, auth, ann):
+    """Services check ownership (issue 13) and raise ``NotFound``; every page answers it with the same 404."""
     app.add_url_rule(
-        "/owned/<int:article_id>", "owned", lambda article_id: owned_or_404(Article, article_id).slug
+        "/owned/<int:article_id>",
+        "owned",
+        lambda article_id: article_editing.editable(article_id, logged_in_teacher_id()).slug,
     )
     with app.app_context():
         mine = make_article("mine", owner=db.session.get(Teacher, ann)).id
         theirs = make_article("theirs", owner=make_teacher("bob@school.example")).id
         seed = make_article("seed").id
         db.session.commit()
-    assert auth.client.get(f"/owned/{mine}").status_code == 404  # nobody logged in
+    assert auth.client.get(f"/owned/{mine}").status_code == 401  # nobody logged in: no owner to ask about
     auth.login()
+    missing_page = page(auth.client.get("/no-such-page"))
     assert page(auth.client.get(f"/owned/{mine}")) == "mine"
     for other in (theirs, seed, 9999):
-        assert auth.client.get(f"/owned/{other}").status_code == 404
+        response = auth.client.get(f"/owned/{other}")
+        assert response.status_code == 404 and page(response) == missing_page  # nothing tells them apart

@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from records import make_article
 
 from quizapp.extensions import db
-from quizapp.models import Article, Pack, PackQuestion
+from quizapp.models import Article, ClassSession, Pack, PackQuestion
 from quizapp.models import Teacher as TeacherRow
 from quizapp.services import pack_editing, teachers
 from quizapp.services import packs as pack_service
@@ -288,13 +288,42 @@ def test_a_bad_file_is_refused_and_nothing_is_saved(app, ann, ids, stub_pipeline
     assert stub_pipeline == []
 
 
-def test_another_teachers_pack_is_not_found(client, ids):
+def everything(app):
+    """Every pack as plain data, with what only its owner sees, and how many lessons were started."""
+    with app.app_context():
+        packs = db.session.scalars(sa.select(Pack).order_by(Pack.id)).all()
+        lessons = db.session.scalar(sa.select(sa.func.count(ClassSession.id)))
+        return [(pack_service.get_pack(p.id), p.owner_id, p.public, p.needs_review) for p in packs], lessons
+
+
+def test_another_teacher_can_neither_see_nor_change_a_pack_and_it_stays_as_it_was(app, client, ids):
+    """Issue 13: the services check the owner; Bob gets the plain 404 page whatever he tries on Ann's pack."""
+    with app.app_context():
+        db.session.get(Pack, ids[3]).needs_review = True  # so "I have checked" would change something
+        db.session.commit()
+    before = everything(app)
     bob = Browser(client, "bob@school.example")
     pack = f"/teacher/packs/{ids[3]}"
-    for url in (pack, f"{pack}/export/json", f"{pack}/delete", f"{pack}/questions/1/edit"):
-        assert bob.get(url).status_code == 404
-    for url in (f"{pack}/delete", f"{pack}/duplicate", f"{pack}/questions/1/delete"):
-        assert bob.post(url).status_code == 404
+    question = {"prompt": "Bob's question?", "part1": "Bob", "skill": "recall", "difficulty": "0.5"}
+    gets = [pack, f"{pack}/export/json", f"{pack}/export/gift", f"{pack}/delete", f"{pack}/questions/1/edit"]
+    posts = [
+        (pack, {"title": "Bob's now", "feedback": "end", "attempts": "1"}),
+        (f"{pack}/public", {"public": "1"}),
+        (f"{pack}/duplicate", {}),
+        (f"{pack}/delete", {}),
+        (f"{pack}/sessions", {}),
+        (f"{pack}/questions/new?type=short", question),
+        (f"{pack}/questions/1/edit", question),
+        (f"{pack}/questions/preview", {"type": "short", **question}),
+        (f"{pack}/questions/1/delete", {}),
+        (f"{pack}/questions/1/move", {"step": "1"}),
+        (f"/teacher/articles/packs/{ids[3]}/reviewed", {"confirm": "yes"}),
+    ]
+    responses = [bob.get(url) for url in gets] + [bob.post(url, data) for url, data in posts]
+    for response in responses:
+        assert response.status_code == 404 and "Syria quiz" not in text(response)
+        assert "Who backs the government?" not in text(response)
+    assert everything(app) == before  # not renamed, shared, copied, deleted, started or edited
 
 
 def test_posts_need_the_csrf_token(app, client, ids):
@@ -358,7 +387,7 @@ def test_editing_a_multi_question_keeps_the_other_forms_of_its_answers(app, ann,
         choices=("Russia", "Iran", "Iraq"),
     )
     with app.app_context():
-        pack_editing.put_question(ids[3], multi)
+        pack_editing.put_question(ids[3], ids[0], multi)
     ann.post(
         f"/teacher/packs/{ids[3]}/questions/4/edit",
         {

@@ -389,24 +389,35 @@ def test_an_unknown_entry_or_article_is_a_404(teacher_client, anns_article, rest
 
 @pytest.mark.parametrize("owner", ["bob", "seed"])
 @pytest.mark.parametrize(
-    "method, rest",
+    "method, rest, data",
     [
-        ("get", "edit"),
-        ("post", "edit"),
-        ("get", "actors/iran/drop"),
-        ("post", "actors/iran"),
-        ("post", "actors/iran/merge"),
+        ("get", "edit", {}),
+        ("post", "edit", {"title": "Taken over", "source": "", "dateline": ""}),
+        ("get", "actors/iran/drop", {}),
+        ("post", "actors/iran/drop", {"confirm": "yes"}),
+        ("post", "actors/iran", {"actor-iran-name": "Persia", "actor-iran-kind": "country"}),
+        ("post", "actors/iran/merge", {"actor-iran-merge-target": "russia"}),
     ],
 )
-def test_another_teachers_article_or_a_seed_is_a_404(app, teacher_client, owner, method, rest):
+def test_another_teachers_article_or_a_seed_is_a_404_and_stays_as_it_was(
+    app, teacher_client, owner, method, rest, data
+):
+    """The forms would change the article were it hers: the service refuses, and nothing of it is shown."""
     with app.app_context():
         article_id = make_article(
             "theirs", owner=make_teacher("bob@school.example") if owner == "bob" else None
         ).id
         db.session.commit()
+        before = db.session.get(Article, article_id).analysis_data
     html = page(teacher_client.get("/teacher/articles"))  # any page: the token is the session's
-    response = getattr(teacher_client, method)(edit_url(article_id, rest), data={"csrf_token": token(html)})
-    assert response.status_code == 404
+    response = getattr(teacher_client, method)(
+        edit_url(article_id, rest), data={"csrf_token": token(html), **data}
+    )
+    assert response.status_code == 404 and "enters a new phase" not in page(response)  # not even its title
+    with app.app_context():
+        assert (
+            db.session.get(Article, article_id).analysis_data == before
+        )  # glossary and details as they were
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,9 @@
 """Request handlers that change an article's text or delete it (``services.article_changes``).
 
 Apart from ``views`` so that each module stays one idea: ``views`` adds and
-corrects the details and glossary; this edits and removes.
+corrects the details and glossary; this edits and removes. The services
+check the article or pack is the teacher's (a ``NotFound``, which
+``web.errors`` answers with 404).
 """
 
 from __future__ import annotations
@@ -11,19 +13,10 @@ from flask_login import login_required
 
 from quizapp import tasks
 from quizapp.config import text_bounds
-from quizapp.models import Article, Pack
 from quizapp.services import article_changes, article_editing, article_jobs
 from quizapp.text.errors import InputError
 from quizapp.web.articles.forms import ConfirmForm, TextForm
-from quizapp.web.auth import logged_in_teacher_id, owned_or_404
-
-
-def mine_or_404(article_id: int) -> Article:
-    """The logged-in teacher's article, or 404 (another's, a seed, none, or one she deleted)."""
-    row = owned_or_404(Article, article_id)
-    if row.deleted_at is not None:
-        abort(404)
-    return row
+from quizapp.web.auth import logged_in_teacher_id
 
 
 @login_required
@@ -33,11 +26,12 @@ def edit_text(article_id: int):
     An unchanged or refused text is the form again with what to fix, 422;
     nothing changes until the new analysis is stored.
     """
-    mine_or_404(article_id)
+    owner_id = logged_in_teacher_id()
+    entry = article_editing.editable(article_id, owner_id)
     form = TextForm()
     if request.method == "GET":
         form.text.data = _retry_text(request.args.get("retry", type=int)) or article_changes.editable_text(
-            article_id
+            article_id, owner_id
         )
     if form.validate_on_submit():
         config = current_app.config
@@ -45,7 +39,7 @@ def edit_text(article_id: int):
             job_id = article_changes.submit_edit(
                 article_id,
                 form.text.data or "",
-                owner_id=logged_in_teacher_id(),
+                owner_id=owner_id,
                 bounds=text_bounds(config),
                 per_hour=config["ARTICLES_PER_TEACHER_PER_HOUR"],
             )
@@ -54,7 +48,6 @@ def edit_text(article_id: int):
         else:
             tasks.analyse_later(current_app, job_id)
             return redirect(url_for("articles.job", job_id=job_id))
-    entry = article_editing.editable(article_id)
     return render_template("articles/text.html", entry=entry, form=form), 422 if form.is_submitted() else 200
 
 
@@ -72,13 +65,13 @@ def _retry_text(job_id: int | None) -> str | None:
 @login_required
 def delete(article_id: int):
     """GET: what deleting does (which packs keep the text, which live lesson stops it). POST: delete."""
-    mine_or_404(article_id)
-    entry = article_editing.editable(article_id)
+    owner_id = logged_in_teacher_id()
+    entry = article_editing.editable(article_id, owner_id)
     form = ConfirmForm()
     status = 200
     if form.validate_on_submit():
         try:
-            kept = article_changes.delete(article_id)
+            kept = article_changes.delete(article_id, owner_id)
         except InputError as exc:
             form.form_errors.append(str(exc))
             status = 409
@@ -90,15 +83,14 @@ def delete(article_id: int):
             )
             return redirect(url_for("articles.index"))
     return render_template(
-        "articles/delete.html", entry=entry, form=form, uses=article_changes.uses(article_id)
+        "articles/delete.html", entry=entry, form=form, uses=article_changes.uses(article_id, owner_id)
     ), status
 
 
 @login_required
 def pack_reviewed(pack_id: int):
     """The teacher checked a flagged pack's questions against the edited article (POST from its review page)."""
-    owned_or_404(Pack, pack_id)
     if ConfirmForm().validate_on_submit():
-        article_changes.mark_reviewed(pack_id)
+        article_changes.mark_reviewed(pack_id, logged_in_teacher_id())
         flash("Marked as checked.", "success")
     return redirect(url_for("packs.review", pack_id=pack_id))

@@ -1,7 +1,8 @@
 """Request handlers of the teacher's articles: parse the form, call ``services``, render or redirect.
 
 Every handler needs a logged-in teacher; an article id that is not theirs
-(another teacher's, a seed's, a deleted one, none) is a 404 from ``mine_or_404``.
+(another teacher's, a seed's, a deleted one, none) makes the service raise
+``ArticleNotFound``, which ``web.errors`` answers with the 404 page.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from quizapp.services.articles import ArticleNotFound
 from quizapp.text.actors import glossary_edits
 from quizapp.text.errors import InputError
 from quizapp.text.reading import documents
-from quizapp.web.articles.changes import mine_or_404
 from quizapp.web.articles.forms import (
     ActorForm,
     ConfirmForm,
@@ -103,6 +103,7 @@ def _add(form: NewArticleForm) -> articles.ArticleView | article_jobs.JobView:
         if title:
             entry = article_editing.edit_details(
                 entry.id,
+                owner_id,
                 title=title,
                 source=entry.analysis.article.source,
                 dateline=entry.analysis.article.dateline,
@@ -168,7 +169,7 @@ def _progress_or_article(job: article_jobs.JobView):
 def _ready_url(job: article_jobs.JobView) -> str:
     """Where a finished job takes the teacher, with a word on what to check: the imported pack, or the article."""
     if job.edit_of:
-        review = article_changes.packs_to_review(job.edit_of)
+        review = article_changes.packs_to_review(job.edit_of, logged_in_teacher_id())
         flash(
             f"The new text of “{job.title}” is analysed."
             + (
@@ -232,12 +233,12 @@ def _job_context(state: article_jobs.JobView) -> dict:
 @login_required
 def edit(article_id: int):
     """GET: the details form and the glossary. POST: save the details."""
-    mine_or_404(article_id)
     form = DetailsForm()
     if form.validate_on_submit():
         try:
             article_editing.edit_details(
                 article_id,
+                logged_in_teacher_id(),
                 title=form.title.data or "",
                 source=form.source.data,
                 dateline=form.dateline.data,
@@ -256,7 +257,6 @@ def edit(article_id: int):
 @login_required
 def edit_actor(article_id: int, actor_id: str):
     """Save one glossary entry's name, kind and role."""
-    mine_or_404(article_id)
     form = ActorForm(prefix=_prefix(actor_id))
     if not form.validate_on_submit():
         return _edit_page(article_id, error=_errors(form), status=422)
@@ -271,8 +271,7 @@ def edit_actor(article_id: int, actor_id: str):
 @login_required
 def drop_actor(article_id: int, actor_id: str):
     """GET: ask first (no JS needed). POST: drop the entry and its mentions."""
-    mine_or_404(article_id)
-    entry = article_editing.editable(article_id)
+    entry = article_editing.editable(article_id, logged_in_teacher_id())
     actor = _actor_or_404(entry.analysis, actor_id)
     form = ConfirmForm()
     if form.validate_on_submit():
@@ -285,8 +284,7 @@ def drop_actor(article_id: int, actor_id: str):
 @login_required
 def merge_actor(article_id: int, actor_id: str):
     """Merge one entry into another chosen from the glossary."""
-    mine_or_404(article_id)
-    analysis = article_editing.editable(article_id).analysis
+    analysis = article_editing.editable(article_id, logged_in_teacher_id()).analysis
     source = _actor_or_404(analysis, actor_id)
     form = _merge_form(analysis, actor_id)
     if not form.validate_on_submit():
@@ -302,7 +300,7 @@ def merge_actor(article_id: int, actor_id: str):
 def _apply(article_id: int, edit, message: str):
     """Store ``edit`` of the glossary and go back to it; a refused edit is the page again, 422."""
     try:
-        article_editing.edit_analysis(article_id, edit)
+        article_editing.edit_analysis(article_id, logged_in_teacher_id(), edit)
     except glossary_edits.GlossaryEditError as exc:
         return _edit_page(article_id, error=str(exc), status=422)
     flash(message, "success")
@@ -313,7 +311,8 @@ def _edit_page(
     article_id: int, *, details: DetailsForm | None = None, error: str | None = None, status: int = 200
 ):
     """The edit page: details (as posted, or as stored) and one small form per glossary entry."""
-    entry = article_editing.editable(article_id)
+    owner_id = logged_in_teacher_id()
+    entry = article_editing.editable(article_id, owner_id)
     article = entry.analysis.article
     if details is None:
         page = entry.details
@@ -340,7 +339,7 @@ def _edit_page(
         rows=rows,
         error=error,
         questions_note=QUESTIONS_NOTE,
-        review=article_changes.packs_to_review(article_id),
+        review=article_changes.packs_to_review(article_id, owner_id),
     ), status
 
 

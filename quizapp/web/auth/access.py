@@ -1,4 +1,8 @@
-"""Who is asking, and may they: helpers for the views of every teacher page."""
+"""Who is asking: helpers for the views of every teacher page.
+
+Whether she may see or change a row is the service's check (it takes her
+id from here); see ``quizapp.services.ownership``.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +10,6 @@ from urllib.parse import urlsplit
 
 from flask import abort
 from flask_login import current_user
-
-from quizapp.services.ownership import owned
 
 
 def current_teacher_id() -> int | None:
@@ -25,18 +27,6 @@ def logged_in_teacher_id() -> int:
     if teacher_id is None:
         abort(401)
     return teacher_id
-
-
-def owned_or_404(model, row_id: int):
-    """The ``model`` row ``row_id`` if the logged-in teacher owns it; otherwise 404.
-
-    Also 404 (not 403) for another teacher's row or a seed, so guessing ids
-    tells nobody what exists.
-    """
-    row = owned(model, row_id, current_teacher_id())
-    if row is None:
-        abort(404)
-    return row
 
 
 def safe_next(target: str | None) -> str | None:

@@ -24,7 +24,7 @@ from wtforms.fields.choices import SelectChoice  # type: ignore[attr-defined]  #
 from wtforms.validators import InputRequired, Length, NumberRange, Optional
 
 from quizapp.interchange.validate import question_problems, tidy_question
-from quizapp.text.pack import FEEDBACK_MODES
+from quizapp.text.pack import FEEDBACK_MODES, Pack
 from quizapp.text.question import BLANK, SKILLS, Question
 
 TYPE_NAMES = {
@@ -77,6 +77,20 @@ class SettingsForm(FlaskForm):
             "feedback": self.feedback.data,
             "attempts": self.attempts.data,
         }
+
+
+def settings_data(pack: Pack) -> dict:
+    """The pack's stored settings as ``SettingsForm`` fields (its ``data``), before the teacher changes any."""
+    settings = pack.settings
+    return {
+        "title": pack.title,
+        "description": pack.description,
+        "level": pack.level,
+        "shuffle_questions": settings.shuffle_questions,
+        "shuffle_choices": settings.shuffle_choices,
+        "feedback": settings.feedback,
+        "attempts": settings.attempts,
+    }
 
 
 class QuestionForm(FlaskForm):

@@ -1,4 +1,9 @@
-"""Request handlers of the pack editor: parse the request, call ``services.pack_editing``, render."""
+"""Request handlers of the pack editor: parse the request, call ``services.pack_editing``, render.
+
+The services check the pack is the logged-in teacher's: another teacher's
+pack, a seed or none raises ``NotFound``, which ``web.errors`` answers
+with the 404 page, so no view here checks or catches it.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +12,11 @@ from flask_login import login_required
 
 from quizapp import interchange, tasks
 from quizapp.config import text_bounds
-from quizapp.models import Pack
 from quizapp.services import article_jobs, articles, classroom, pack_editing, packs, session_admin
 from quizapp.text.errors import InputError
 from quizapp.text.grading import grader as grading
 from quizapp.text.question import QUESTION_TYPES, Question
-from quizapp.web.auth import current_teacher_id, logged_in_teacher_id, owned_or_404
+from quizapp.web.auth import current_teacher_id, logged_in_teacher_id
 from quizapp.web.common.answer_forms import quiz_form
 from quizapp.web.common.results import verdict_word
 from quizapp.web.packs import forms
@@ -35,43 +39,41 @@ EXPORTS = {
 @login_required
 def new():
     """GET: pick an article to start a pack from. POST: start it with the article's questions, then review."""
-    readable = {a.id: a for a in articles.listing(current_teacher_id())}
     if request.method == "POST":
         article_id = request.form.get("article_id", type=int)
-        if article_id not in readable:
+        if article_id is None:
             abort(404)
-        pack_id = pack_editing.start_from_article(article_id, current_teacher_id())
+        pack_id = pack_editing.start_from_article(article_id, logged_in_teacher_id())
         flash("Your pack holds the article's questions: keep, edit, delete or reorder them.", "success")
         return redirect(url_for("packs.review", pack_id=pack_id))
-    return render_template("packs/new.html", articles=list(readable.values()))
+    return render_template("packs/new.html", articles=articles.listing(current_teacher_id()))
 
 
 @login_required
 def review(pack_id: int):
     """The pack's settings (POST saves them) and its questions, each with its buttons."""
-    row = owned_or_404(Pack, pack_id)
-    public, needs_review = row.public, row.needs_review
-    form = forms.SettingsForm(obj=row)
+    owner_id = logged_in_teacher_id()
+    shown = packs.teacher_pack(pack_id, owner_id)
+    form = forms.SettingsForm(data=forms.settings_data(shown.pack))
     if form.validate_on_submit():
-        pack_editing.save_settings(pack_id, **form.settings())
+        pack_editing.save_settings(pack_id, owner_id, **form.settings())
         flash("Settings saved.", "success")
         return redirect(url_for("packs.review", pack_id=pack_id))
     status = 422 if form.is_submitted() else 200
     return render_template(
         "packs/review.html",
         pack_id=pack_id,
-        pack=packs.get_pack(pack_id),
+        pack=shown.pack,
         form=form,
         types=forms.TYPE_NAMES,
-        public=public,
-        needs_review=needs_review,
+        public=shown.public,
+        needs_review=shown.needs_review,
     ), status
 
 
 @login_required
 def start_session(pack_id: int):
     """Start a class session of the pack (POST) and open its projector page; a pack without questions cannot."""
-    owned_or_404(Pack, pack_id)
     try:
         session_id = classroom.start_session(pack_id, logged_in_teacher_id())
     except InputError as exc:
@@ -83,11 +85,11 @@ def start_session(pack_id: int):
 @login_required
 def share(pack_id: int):
     """Offer the pack in self-study (POST ``public=1``) or stop offering it (``public=0``)."""
-    owned_or_404(Pack, pack_id)
-    public = request.form.get("public")
+    owner_id, public = logged_in_teacher_id(), request.form.get("public")
     if public not in ("1", "0"):
+        packs.check_owned(pack_id, owner_id)  # a bad form for a pack not hers is a 404: a 400 says it exists
         abort(400)
-    session_admin.set_public(pack_id, public == "1")
+    session_admin.set_public(pack_id, owner_id, public == "1")
     flash(
         "Shared in self-study: anyone can now practise with this pack."
         if public == "1"
@@ -100,8 +102,7 @@ def share(pack_id: int):
 @login_required
 def edit_question(pack_id: int, number: int | None = None):
     """GET: the question form (new: of ``?type=``). POST "Preview": the page again with the preview; POST "Save"."""
-    owned_or_404(Pack, pack_id)
-    current = pack_editing.questions(pack_id)
+    current = pack_editing.questions(pack_id, logged_in_teacher_id())
     if number is None:
         qtype = request.args.get("type", "short")
         if qtype not in QUESTION_TYPES:
@@ -120,6 +121,7 @@ def edit_question(pack_id: int, number: int | None = None):
         try:
             pack_editing.put_question(
                 pack_id,
+                logged_in_teacher_id(),
                 question,
                 None if number is None else number - 1,
                 max_questions=current_app.config["MAX_QUESTIONS_PER_PACK"],
@@ -136,7 +138,7 @@ def edit_question(pack_id: int, number: int | None = None):
 @login_required
 def preview(pack_id: int):
     """The preview alone, as HTML, for static/js/preview.js to swap into the page."""
-    owned_or_404(Pack, pack_id)
+    packs.check_owned(pack_id, logged_in_teacher_id())
     qtype = request.form.get("type", "short")
     if qtype not in QUESTION_TYPES:
         abort(400)
@@ -194,8 +196,7 @@ def delete_question(pack_id: int, number: int):
     number is another one by then (the pack was changed in another tab),
     nothing is deleted and the teacher is told.
     """
-    owned_or_404(Pack, pack_id)
-    questions = pack_editing.questions(pack_id)
+    questions = pack_editing.questions(pack_id, logged_in_teacher_id())
     if not 1 <= number <= len(questions):
         abort(404)
     question = questions[number - 1]
@@ -211,7 +212,7 @@ def delete_question(pack_id: int, number: int):
             "error",
         )
     else:
-        pack_editing.delete_question(pack_id, number - 1)
+        pack_editing.delete_question(pack_id, logged_in_teacher_id(), number - 1)
         flash(f"Question {number} deleted.", "success")
     return redirect(url_for("packs.review", pack_id=pack_id, _anchor="questions"))
 
@@ -219,19 +220,19 @@ def delete_question(pack_id: int, number: int):
 @login_required
 def move_question(pack_id: int, number: int):
     """Move question ``number`` up or down one place (POST, ``step`` -1 or 1)."""
-    owned_or_404(Pack, pack_id)
+    owner_id = logged_in_teacher_id()
+    count = len(pack_editing.questions(pack_id, owner_id))  # before the form: not hers is a 404, never a 400
     step = request.form.get("step", type=int)
-    if step not in (-1, 1) or not 1 <= number <= len(pack_editing.questions(pack_id)):
+    if step not in (-1, 1) or not 1 <= number <= count:
         abort(400)
-    pack_editing.move_question(pack_id, number - 1, step)
+    pack_editing.move_question(pack_id, owner_id, number - 1, step)
     return redirect(url_for("packs.review", pack_id=pack_id, _anchor=f"question-{max(1, number + step)}"))
 
 
 @login_required
 def duplicate(pack_id: int):
     """A copy of the pack, "Copy of …" (POST); opens the copy."""
-    owned_or_404(Pack, pack_id)
-    copy_id = pack_editing.duplicate(pack_id, current_teacher_id())
+    copy_id = pack_editing.duplicate(pack_id, logged_in_teacher_id())
     flash("This is a copy: changes here leave the original as it was.", "success")
     return redirect(url_for("packs.review", pack_id=copy_id))
 
@@ -239,22 +240,22 @@ def duplicate(pack_id: int):
 @login_required
 def delete(pack_id: int):
     """GET: are you sure? POST: delete the pack (its article stays)."""
-    row = owned_or_404(Pack, pack_id)
+    owner_id = logged_in_teacher_id()
     if request.method == "POST":
-        title = row.title
-        pack_editing.delete(pack_id)
+        title = pack_editing.delete(pack_id, owner_id)
         flash(f"The pack “{title}” was deleted.", "success")
         return redirect(url_for("teacher.dashboard"))
-    return render_template("packs/delete.html", pack_id=pack_id, pack=packs.get_pack(pack_id))
+    return render_template(
+        "packs/delete.html", pack_id=pack_id, pack=packs.teacher_pack(pack_id, owner_id).pack
+    )
 
 
 @login_required
 def export(pack_id: int, fmt: str):
     """The pack as a JSON, YAML, GIFT or Moodle XML download named after its title."""
-    owned_or_404(Pack, pack_id)
+    data = packs.teacher_pack(pack_id, logged_in_teacher_id()).pack
     if fmt not in EXPORTS:
         abort(404)
-    data = packs.get_pack(pack_id)
     try:
         text = interchange.dump(data, fmt)
     except interchange.PackFormatError as exc:
@@ -279,7 +280,7 @@ def import_pack():
     form.article.choices = _article_choices()
     if not form.validate_on_submit():
         return render_template("packs/import.html", form=form), 422 if form.is_submitted() else 200
-    upload, owner_id, config = form.file.data, current_teacher_id(), current_app.config
+    upload, owner_id, config = form.file.data, logged_in_teacher_id(), current_app.config
     try:
         result = interchange.load(upload.read(interchange.MAX_PACK_BYTES + 1), name=upload.filename or "pack")
         data = _with_article(result.pack, form.article_text.data, chosen=bool(form.article.data))
