@@ -23,21 +23,30 @@ LEVELS = (
 MADE_IN = (2, 0, 1)  # the hard version first, then the easy one, then the middle one
 
 
-def levelled_analysis(title: str, grade: float, cefr: str):
-    """The hand-made seed analysis with another title and reading level."""
+def version_line(cefr: str) -> str:
+    """The paragraph ``marked`` versions end with, so a page shows which version's text it holds."""
+    return f"This is the {cefr} version of the story."
+
+
+def levelled_analysis(title: str, grade: float, cefr: str, marked: bool = False):
+    """The hand-made seed analysis with another title and reading level (and, ``marked``, a last line naming it).
+
+    The line is added after the last paragraph, so every span of the analysis still points where it did.
+    """
     analysis = seed_analysis()
-    article = CleanArticle(title, analysis.article.paragraphs, "Test source", "Testville")
+    paragraphs = tuple(analysis.article.paragraphs) + ((version_line(cefr),) if marked else ())
+    article = CleanArticle(title, paragraphs, "Test source", "Testville")
     readability = replace(analysis.readability, grade_level=grade, cefr=cefr, uk_year="Year 9")
     return replace(analysis, article=article, readability=readability)
 
 
-def make_levelled_articles(owner=None, prefix: str = "") -> dict[str, object]:
+def make_levelled_articles(owner=None, prefix: str = "", marked: bool = False) -> dict[str, object]:
     """The three versions as articles of ``owner`` (None: seeds), by slug; flushed, not committed."""
     made = {}
     for index in MADE_IN:
         slug, title, grade, cefr = LEVELS[index]
         made[slug] = make_article(
-            slug=prefix + slug, owner=owner, analysis=levelled_analysis(title, grade, cefr)
+            slug=prefix + slug, owner=owner, analysis=levelled_analysis(title, grade, cefr, marked)
         )
     return made
 

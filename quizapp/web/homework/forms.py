@@ -8,7 +8,7 @@ service reads them in the teacher's zone (``timezone``, filled in by
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, SelectField, StringField
+from wtforms import BooleanField, HiddenField, SelectField, StringField
 from wtforms.validators import DataRequired, Length, Optional
 
 TIME_INPUT = {"type": "datetime-local"}
@@ -41,6 +41,12 @@ class HomeworkForm(FlaskForm):
             (0, "No class: pupils type their names"),
             *((c.id, c.name) for c in classes),
         ]
+
+
+class LevelledHomeworkForm(HomeworkForm):
+    """Homework of a story at its levels: the same times and class, and whether pupils may pick their level."""
+
+    pupils_choose = BooleanField("Let pupils choose their own level (“Easier” and “Harder” on their page)")
 
 
 class DueForm(FlaskForm):
