@@ -245,3 +245,46 @@ def test_a_story_set_as_homework_gives_a_pupil_the_level_the_teacher_chose(
     expect(phone.get_by_test_id("progress")).to_have_text("0 of 2 answered.")
     phone.screenshot(path=screenshots / "levels-homework-pupil-phone.png")
     context.close()
+
+
+def test_levels_set_on_a_class_list_give_each_pupil_their_version(
+    browser, live_server, library, screenshots, doc_images
+):
+    """On a phone-sized teacher's browser: a class list's levels, then a lesson of the story with that class."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, base_url=live_server)
+    page = context.new_page()
+    page.goto("/login")
+    page.get_by_label("Email").fill(EMAIL)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.goto("/teacher/classes")
+    page.get_by_label("Class name").fill("Mars group")
+    page.get_by_label("Pupils’ names").fill("Lena\nOmar\nPia\n")
+    page.get_by_role("button", name="Save the class").click()
+    page.get_by_role("link", name="Set reading levels").click()
+    expect(page.get_by_test_id("not-set-note")).to_contain_text("the pupil gets the story's middle version")
+    page.get_by_label("Lena", exact=True).select_option("A2")
+    page.get_by_label("Omar", exact=True).select_option("C1")
+    no_sideways_scroll(page)
+    page.screenshot(path=doc_images / "levels-class-list.png", full_page=True)
+    page.get_by_role("button", name="Save the levels").click()
+    expect(page.get_by_test_id("roster-level")).to_have_text(["A2", "C1", "not set"])
+    page.screenshot(path=screenshots / "levels-class-page-phone.png", full_page=True)
+    no_sideways_scroll(page)
+
+    page.goto(f"/teacher/stories/{library[1]}")
+    page.get_by_label("Class", exact=True).select_option(label="Mars group")
+    no_sideways_scroll(page)
+    page.screenshot(path=screenshots / "levels-story-class-phone.png", full_page=True)
+    page.get_by_role("button", name="Start a class session at these levels").click()
+    link = page.get_by_test_id("join-link").get_attribute("href")
+    for name, level, questions in (("Lena", "A2", 2), ("Omar", "C1", 4), ("Pia", "B1", 3)):
+        phone = browser.new_context(viewport={"width": 390, "height": 844}, base_url=live_server).new_page()
+        join(phone, link, name)  # a name on the list joins as that name, at its level
+        expect(phone.get_by_test_id("level-here")).to_have_text(level)
+        expect(phone.get_by_text(version_line(level))).to_be_visible()
+        show_questions(phone)
+        expect(phone.get_by_role("link", name=f"Questions ({questions})")).to_be_visible()
+        expect(phone.get_by_test_id("progress")).to_have_text(f"0 of {questions} answered.")
+        phone.context.close()
+    context.close()

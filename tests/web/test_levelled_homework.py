@@ -17,7 +17,7 @@ from story_factories import make_levelled_story
 
 from quizapp.extensions import db
 from quizapp.models import ClassSession, Homework, SessionClass, SessionLevel
-from quizapp.services import rosters
+from quizapp.services import rosters, stories
 
 from .session_setup import Teacher
 
@@ -139,3 +139,20 @@ def test_another_teachers_story_is_not_found_and_a_class_not_hers_sets_nothing(a
     assert refused.status_code == 422 and "Not a valid choice" in text(refused)  # not one of her classes
     with app.app_context():
         assert rows(ClassSession) == [] and rows(SessionClass) == []
+
+
+def test_a_story_with_one_version_says_to_add_another_and_sets_nothing(app, clock):
+    owner_id, story_id, ids = make_levelled_story(app)
+    with app.app_context():
+        for slug in ("mars-int", "mars-adv"):
+            stories.remove_version(story_id, ids[slug], owner_id)
+    ann = Teacher(app, owner_id)
+    note = parse(ann.get(f"/teacher/stories/{story_id}/homework")).find(**{"data-testid": "levels-note"})
+    assert note.clean_text().startswith("This story has one version, so every pupil would read the same text")
+    refused = ann.post(f"/teacher/stories/{story_id}/homework", BERLIN)
+    assert refused.status_code == 422
+    assert "A story needs at least two versions to give pupils different levels: add another." in text(
+        refused
+    )
+    with app.app_context():
+        assert rows(ClassSession) == [] and rows(Homework) == []
