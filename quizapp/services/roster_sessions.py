@@ -10,6 +10,7 @@ into a name on the list (``link_participant``), so their history is whole.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -28,6 +29,8 @@ from quizapp.services import classroom, rosters, session_levels
 from quizapp.services.classroom_rules import ClassroomError, name_key, normalise_code
 from quizapp.services.roster_levels import give_listed_level
 from quizapp.services.rosters import RosterError, class_row, listed_pupil
+from quizapp.services.session_levels import Material
+from quizapp.services.stories import StoryView
 from quizapp.services.transactions import reading, writing
 
 
@@ -70,12 +73,18 @@ def start_for_class(class_id: int, owner_id: int, pack_id: int) -> int:
     return session_id
 
 
-def start_levelled_for_class(class_id: int, owner_id: int, story_id: int, pupils_choose: bool = False) -> int:
+def start_levelled_for_class(
+    class_id: int,
+    owner_id: int,
+    story_id: int,
+    pupils_choose: bool = False,
+    material: Callable[[StoryView, int], Material] | None = None,
+) -> int:
     """Start a session of the story at its levels for the class; its id. Each pupil who picks their name
     gets the version nearest their level on the list; raises what ``start_levelled_session`` raises."""
     with reading():
         class_row(class_id, owner_id)
-    session_id = session_levels.start_levelled_session(story_id, owner_id, pupils_choose)
+    session_id = session_levels.start_levelled_session(story_id, owner_id, pupils_choose, material)
     link_session(session_id, class_id, owner_id)
     return session_id
 
