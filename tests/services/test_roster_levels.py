@@ -14,7 +14,7 @@ from story_factories import make_levelled_story
 
 from quizapp.extensions import db
 from quizapp.models import ClassPupil
-from quizapp.services import classroom, roster_levels, roster_sessions, rosters
+from quizapp.services import classroom, roster_levels, roster_reports, roster_sessions, rosters
 
 pytestmark = pytest.mark.db
 
@@ -144,3 +144,26 @@ def test_a_levelled_session_for_another_teachers_class_is_not_started(app):
         with pytest.raises(LookupError):
             roster_sessions.start_levelled_for_class(bobs_class, owner_id, story_id)
         assert classroom.owned_sessions(owner_id) == []
+
+
+def test_the_term_counts_each_pupil_out_of_their_own_levels_questions(app):
+    owner_id, story_id, class_id = levelled_room(app)
+    ids = ids_by_name(app, class_id, owner_id)
+    with app.app_context():
+        roster_levels.set_levels(class_id, owner_id, {ids["Ada"]: "A2", ids["Ben"]: "C1"})
+        session_id = roster_sessions.start_levelled_for_class(class_id, owner_id, story_id)
+        code = classroom.owned_session(session_id, owner_id).code
+        for name, questions in (("Ada", 2), ("Ben", 4)):  # every question of their level right
+            joined = roster_sessions.join_as(code, ids[name])
+            for number in range(1, questions + 1):
+                classroom.save_answer(code, joined.token, number, "Answer")
+        histories = {
+            name: roster_reports.history(class_id, owner_id, ids[name])[1][0] for name in ("Ada", "Ben")
+        }
+        mean = roster_reports.term(class_id, owner_id).sessions[0].mean_percent
+    # 2 of the easy level's 2 and 4 of the hard level's 4: 100% each (not 2/3 and 4/3 of the middle's 3).
+    assert {n: (h.score, h.questions, h.percent) for n, h in histories.items()} == {
+        "Ada": (2, 2, 100.0),
+        "Ben": (4, 4, 100.0),
+    }
+    assert mean == 100.0  # 6 marks of the 6 the two could earn
