@@ -18,7 +18,7 @@ import sqlalchemy as sa
 
 from quizapp.extensions import db
 from quizapp.models import Answer, ClassSession, Homework, Participant
-from quizapp.services import classroom, session_levels
+from quizapp.services import classroom, session_levels, shared_levels
 from quizapp.services.homework_rules import (
     HomeworkError,
     HomeworkTimes,
@@ -97,6 +97,32 @@ def start_levelled_homework(
         timezone=timezone,
         now=now,
     )
+
+
+def start_shared_homework(
+    story_id: int,
+    owner_id: int,
+    pack_id: int,
+    *,
+    opens: str,
+    due: str,
+    timezone: str,
+    now: datetime,
+    pupils_choose: bool = False,
+) -> shared_levels.SharedStart:
+    """Set the story as homework at its levels, every level asked the pack's questions all versions can answer.
+
+    What ``shared_levels.start_shared_session`` returns (the session, and
+    the questions left out); raises what it and ``start_homework`` raise.
+    """
+    started: list[shared_levels.SharedStart] = []
+
+    def start() -> int:
+        started.append(shared_levels.start_shared_session(story_id, owner_id, pack_id, pupils_choose))
+        return started[-1].session_id
+
+    _set(start, opens=opens, due=due, timezone=timezone, now=now)
+    return started[-1]
 
 
 def _set(start: Callable[[], int], *, opens: str, due: str, timezone: str, now: datetime) -> int:

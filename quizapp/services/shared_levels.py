@@ -49,6 +49,15 @@ class SharedStart:
     asked: int
     left_out: tuple[str, ...]
 
+    @property
+    def summary(self) -> str:
+        """What the teacher is told once it has started: how many questions, and which were left out."""
+        asked = f"Every level is asked the same {self.asked} question{'' if self.asked == 1 else 's'}."
+        if not self.left_out:
+            return asked
+        left = "; ".join(self.left_out)
+        return f"{asked} Left out, because not every version has the evidence and answer: {left}."
+
 
 def _usable(owner_id: int) -> sa.ColumnElement[bool]:
     """The teacher's packs and the seed packs."""

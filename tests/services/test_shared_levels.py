@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import pytest
 from classroom_factories import join_pupil, rows
+from homework_factories import BEFORE, DUE, DUE_UTC, OPENS, ZONE
 from records import make_article, make_teacher
 from story_factories import CAPTURE, OPINION, WHICH, pack_of, story_with_pack
 
 from quizapp.extensions import db
-from quizapp.models import ClassSession, Pack, PackQuestion, SessionLevel, Teacher
-from quizapp.services import classroom, session_levels, shared_levels, stories
+from quizapp.models import ClassSession, Homework, SessionLevel, Teacher
+from quizapp.services import classroom, homework, session_levels, shared_levels, stories
 
 pytestmark = pytest.mark.db
 
@@ -72,3 +73,24 @@ def test_the_story_page_choices_are_the_packs_on_its_versions(app):
         assert shared_levels.packs_for_story(story, owner_id) == [
             shared_levels.PackChoice(pack_id, "One pack", "B1", 3)
         ]
+
+
+def test_one_pack_for_every_level_works_for_homework_too(app):
+    owner_id, story_id, pack_id, _ = story_with_pack(app)
+    with app.app_context():
+        started = homework.start_shared_homework(
+            story_id, owner_id, pack_id, opens=OPENS, due=DUE, timezone=ZONE, now=BEFORE
+        )
+        assert homework.times_for(started.session_id).due_at == DUE_UTC
+        assert [lv.question_count for lv in session_levels.levels(started.session_id)] == [1, 1, 1]
+        assert started.summary.startswith("Every level is asked the same 1 question. Left out, because")
+
+
+def test_homework_with_no_shared_question_sets_nothing(app):
+    owner_id, story_id, pack_id, _ = story_with_pack(app, questions=(WHICH,))
+    with app.app_context():
+        with pytest.raises(classroom.ClassroomError, match="each version's own pack"):
+            homework.start_shared_homework(
+                story_id, owner_id, pack_id, opens=OPENS, due=DUE, timezone=ZONE, now=BEFORE
+            )
+        assert rows(ClassSession) == [] and rows(Homework) == []

@@ -13,7 +13,7 @@ from classroom_factories import csrf_token, join_client, rows
 from homework_factories import BEFORE, DUE, DURING, OPENS
 from html_tree import parse
 from records import make_teacher
-from story_factories import make_levelled_story
+from story_factories import make_levelled_story, story_with_pack
 
 from quizapp.extensions import db
 from quizapp.models import ClassSession, Homework, SessionClass, SessionLevel
@@ -103,7 +103,7 @@ def test_with_a_class_the_homework_is_run_with_that_class(app, clock):
         class_id = rosters.create_class(owner_id, "7B", "Ada\nBen")
     ann = Teacher(app, owner_id)
     form = parse(ann.get(f"/teacher/stories/{story_id}/homework?class={class_id}"))
-    chosen = [o.clean_text() for o in form.find_all("option") if "selected" in o.attrs]
+    chosen = [o.clean_text() for o in form.by_id("school_class").find_all("option") if "selected" in o.attrs]
     assert chosen == ["7B"]  # asked for from the class's page
     ann.post(f"/teacher/stories/{story_id}/homework", {**BERLIN, "school_class": str(class_id)})
     with app.app_context():
@@ -156,3 +156,22 @@ def test_a_story_with_one_version_says_to_add_another_and_sets_nothing(app, cloc
     )
     with app.app_context():
         assert rows(ClassSession) == [] and rows(Homework) == []
+
+
+def test_one_pack_for_every_level_from_the_homework_form(app, clock):
+    owner_id, story_id, pack_id, _ = story_with_pack(app)
+    ann = Teacher(app, owner_id)
+    form = parse(ann.get(f"/teacher/stories/{story_id}/homework"))
+    assert form.find("label", **{"for": "pack"}).clean_text() == "Questions"
+    assert [o.clean_text() for o in form.by_id("pack").find_all("option")] == [
+        "Each version's own pack",
+        "One pack for every level: One pack (B1, 3 questions)",
+    ]
+    bogus = ann.post(f"/teacher/stories/{story_id}/homework", {**BERLIN, "pack": "999"})
+    assert bogus.status_code == 422 and "Not a valid choice" in text(bogus)
+    response = ann.post(f"/teacher/stories/{story_id}/homework", {**BERLIN, "pack": str(pack_id)})
+    board = text(ann.get(response.headers["Location"]))
+    assert "Every level is asked the same 1 question." in board
+    assert "“Which version is this?” (not in the A2 version)" in board
+    with app.app_context():
+        assert [len(level.questions) for level in rows(SessionLevel)] == [1, 1, 1]

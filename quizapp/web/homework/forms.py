@@ -47,6 +47,23 @@ class LevelledHomeworkForm(HomeworkForm):
     """Homework of a story at its levels: the same times and class, and whether pupils may pick their level."""
 
     pupils_choose = BooleanField("Let pupils choose their own level (“Easier” and “Harder” on their page)")
+    pack = SelectField(
+        "Questions",
+        coerce=int,
+        default=0,
+        description="One pack for every level asks only its questions whose evidence and answer are in every "
+        "version; the others are left out, and you are told which.",
+    )
+
+    def offer_packs(self, packs) -> None:
+        """Each version's own pack (0), or one pack on a version for every level."""
+        self.pack.choices = [
+            (0, "Each version's own pack"),
+            *(
+                (p.id, f"One pack for every level: {p.title} ({p.level}, {p.questions} questions)")
+                for p in packs
+            ),
+        ]
 
 
 class DueForm(FlaskForm):

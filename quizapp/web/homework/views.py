@@ -11,7 +11,7 @@ from collections.abc import Callable
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import login_required
 
-from quizapp.services import classroom, homework, packs, roster_sessions, rosters, stories
+from quizapp.services import classroom, homework, packs, roster_sessions, rosters, shared_levels, stories
 from quizapp.text.errors import InputError
 from quizapp.web.auth import logged_in_teacher_id
 from quizapp.web.common import clock
@@ -56,14 +56,25 @@ def new_levelled(story_id: int):
     except LookupError:
         abort(404)
     form = _prepared(LevelledHomeworkForm())
+    form.offer_packs(shared_levels.packs_for_story(story, logged_in_teacher_id()))
+    notes: list[str] = []  # which questions one pack for every level left out, told once it is all set
 
     def start(times: dict) -> int:
-        return homework.start_levelled_homework(
-            story_id, logged_in_teacher_id(), pupils_choose=bool(form.pupils_choose.data), **times
+        choose = bool(form.pupils_choose.data)
+        if not form.pack.data:
+            return homework.start_levelled_homework(
+                story_id, logged_in_teacher_id(), pupils_choose=choose, **times
+            )
+        started = homework.start_shared_homework(
+            story_id, logged_in_teacher_id(), form.pack.data, pupils_choose=choose, **times
         )
+        notes.append(started.summary)
+        return started.session_id
 
     done = _set_from(form, start)
     if done is not None:
+        for note in notes:
+            flash(note, "success")
         return done
     page = render_template(
         "homework/new.html",

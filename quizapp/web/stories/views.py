@@ -133,7 +133,7 @@ def start_session(story_id: int):
                 story_id, owner_id, pack_id, choose, class_id or None
             )
             session_id = started.session_id
-            flash(_shared_message(started), "success")
+            flash(started.summary, "success")
         elif class_id:
             session_id = roster_sessions.start_levelled_for_class(class_id, owner_id, story_id, choose)
         else:
@@ -143,15 +143,3 @@ def start_session(story_id: int):
     except InputError as exc:  # a version without questions, only one version, no question shared
         return show(story_id, error=str(exc), status=422)
     return redirect(url_for("sessions.show", session_id=session_id))
-
-
-def _shared_message(started: shared_levels.SharedStart) -> str:
-    """What the teacher is told after starting from one pack: how many questions, and which were left out."""
-    asked = f"Every level is asked the same {started.asked} question{'' if started.asked == 1 else 's'}."
-    if not started.left_out:
-        return asked
-    return (
-        f"{asked} Left out, because not every version has the evidence and answer: "
-        + "; ".join(started.left_out)
-        + "."
-    )
