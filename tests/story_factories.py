@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from factories import seed_analysis
 from records import make_article
 
+from quizapp.text.question import Question
 from quizapp.text.types import CleanArticle
 
 LEVELS = (
@@ -23,21 +24,30 @@ LEVELS = (
 MADE_IN = (2, 0, 1)  # the hard version first, then the easy one, then the middle one
 
 
-def levelled_analysis(title: str, grade: float, cefr: str):
-    """The hand-made seed analysis with another title and reading level."""
+def version_line(cefr: str) -> str:
+    """The paragraph ``marked`` versions end with, so a page shows which version's text it holds."""
+    return f"This is the {cefr} version of the story."
+
+
+def levelled_analysis(title: str, grade: float, cefr: str, marked: bool = False):
+    """The hand-made seed analysis with another title and reading level (and, ``marked``, a last line naming it).
+
+    The line is added after the last paragraph, so every span of the analysis still points where it did.
+    """
     analysis = seed_analysis()
-    article = CleanArticle(title, analysis.article.paragraphs, "Test source", "Testville")
+    paragraphs = tuple(analysis.article.paragraphs) + ((version_line(cefr),) if marked else ())
+    article = CleanArticle(title, paragraphs, "Test source", "Testville")
     readability = replace(analysis.readability, grade_level=grade, cefr=cefr, uk_year="Year 9")
     return replace(analysis, article=article, readability=readability)
 
 
-def make_levelled_articles(owner=None, prefix: str = "") -> dict[str, object]:
+def make_levelled_articles(owner=None, prefix: str = "", marked: bool = False) -> dict[str, object]:
     """The three versions as articles of ``owner`` (None: seeds), by slug; flushed, not committed."""
     made = {}
     for index in MADE_IN:
         slug, title, grade, cefr = LEVELS[index]
         made[slug] = make_article(
-            slug=prefix + slug, owner=owner, analysis=levelled_analysis(title, grade, cefr)
+            slug=prefix + slug, owner=owner, analysis=levelled_analysis(title, grade, cefr, marked)
         )
     return made
 
@@ -86,3 +96,49 @@ def start_levelled_lesson(app, *, pupils_choose: bool = False) -> LevelledLesson
         session_id = session_levels.start_levelled_session(story_id, owner_id, pupils_choose=pupils_choose)
         code = classroom.owned_session(session_id, owner_id).code
     return LevelledLesson(session_id, code, owner_id, story_id, ids)
+
+
+# ---- one pack for every level (services.shared_levels) ------------------------------------------
+
+CAPTURE = Question(
+    "capture",
+    "short",
+    "Which town did the government capture?",
+    (("al-Sukhna",),),
+    evidence="Damascus hailed the capture of the town of al-Sukhna on Saturday as a big step in that direction.",
+)
+WHICH = Question("which", "short", "Which version is this?", (("B1",),), evidence=version_line("B1"))
+OPINION = Question("opinion", "short", "Was it a big step?", (("yes",),))
+
+
+def pack_of(article, owner, questions, title="One pack"):
+    """A pack of ``questions`` on ``article``, feedback at the end (so a test sees its settings travel)."""
+    from quizapp.extensions import db
+    from quizapp.models import Pack, PackQuestion
+
+    pack = Pack(article=article, owner_id=owner.id, title=title, feedback="end")
+    for question in questions:
+        pack.questions.append(PackQuestion(data=question.to_dict()))
+    db.session.add(pack)
+    db.session.flush()
+    return pack
+
+
+def story_with_pack(app, questions=(CAPTURE, WHICH, OPINION)):
+    """Ann's marked story at three levels and one pack on its middle version: (owner, story, pack, ids)."""
+    from records import make_teacher
+
+    from quizapp.extensions import db
+    from quizapp.services import stories
+
+    with app.app_context():
+        ann = make_teacher()
+        made = make_levelled_articles(ann, marked=True)
+        pack = pack_of(made["mars-int"], ann, questions)
+        db.session.commit()
+        ids = {slug: a.id for slug, a in made.items()}
+        owner_id, pack_id = ann.id, pack.id
+        story_id = stories.create_story(ids["mars-ele"], owner_id, "Mars One")
+        for slug in ("mars-int", "mars-adv"):
+            stories.add_version(story_id, ids[slug], owner_id)
+    return owner_id, story_id, pack_id, ids

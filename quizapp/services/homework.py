@@ -10,6 +10,7 @@ The pure rules (reading times, the words pupils see) are ``homework_rules``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -17,7 +18,7 @@ import sqlalchemy as sa
 
 from quizapp.extensions import db
 from quizapp.models import Answer, ClassSession, Homework, Participant
-from quizapp.services import classroom
+from quizapp.services import classroom, session_levels, shared_levels
 from quizapp.services.homework_rules import (
     HomeworkError,
     HomeworkTimes,
@@ -63,15 +64,79 @@ def start_homework(pack_id: int, owner_id: int, *, opens: str, due: str, timezon
     in ``timezone`` (the teacher's); an empty ``opens`` means now. Raises
     ``HomeworkError`` for a time that cannot be read or is in the wrong
     order, and whatever ``classroom.start_session`` raises (``LookupError``
-    for another teacher's pack). The session and its times are two
-    transactions (starting a session is the classroom's own); if the second
-    fails, the first is undone, so no live lesson is left behind by mistake.
+    for another teacher's pack).
+    """
+    return _set(
+        lambda: classroom.start_session(pack_id, owner_id), opens=opens, due=due, timezone=timezone, now=now
+    )
+
+
+def start_levelled_homework(
+    story_id: int,
+    owner_id: int,
+    *,
+    opens: str,
+    due: str,
+    timezone: str,
+    now: datetime,
+    pupils_choose: bool = False,
+) -> int:
+    """Set the story ``story_id`` as homework at its levels: each pupil does the version that suits them.
+
+    The session is the one a levelled lesson starts (``session_levels``), so
+    giving a pupil a level, letting pupils choose and the dashboard's results
+    by level work as in class. Raises what ``start_homework`` does, and what
+    ``session_levels.start_levelled_session`` raises (``StoryError`` for a
+    story with one version, ``ClassroomError`` naming a version without
+    questions, ``LookupError`` for a story she may not use).
+    """
+    return _set(
+        lambda: session_levels.start_levelled_session(story_id, owner_id, pupils_choose),
+        opens=opens,
+        due=due,
+        timezone=timezone,
+        now=now,
+    )
+
+
+def start_shared_homework(
+    story_id: int,
+    owner_id: int,
+    pack_id: int,
+    *,
+    opens: str,
+    due: str,
+    timezone: str,
+    now: datetime,
+    pupils_choose: bool = False,
+) -> shared_levels.SharedStart:
+    """Set the story as homework at its levels, every level asked the pack's questions all versions can answer.
+
+    What ``shared_levels.start_shared_session`` returns (the session, and
+    the questions left out); raises what it and ``start_homework`` raise.
+    """
+    started: list[shared_levels.SharedStart] = []
+
+    def start() -> int:
+        started.append(shared_levels.start_shared_session(story_id, owner_id, pack_id, pupils_choose))
+        return started[-1].session_id
+
+    _set(start, opens=opens, due=due, timezone=timezone, now=now)
+    return started[-1]
+
+
+def _set(start: Callable[[], int], *, opens: str, due: str, timezone: str, now: datetime) -> int:
+    """Check the times, ``start()`` the session and give it the times; the session's id.
+
+    The session and its times are two transactions (starting a session is
+    the classroom's own); if the second fails, the first is undone, so no
+    live lesson is left behind by mistake.
     """
     zone(timezone)
     opens_at = parse_local(opens, timezone, "opening time") if (opens or "").strip() else now
     due_at = parse_local(due, timezone, "due date")
     check_times(opens_at, due_at, now)
-    session_id = classroom.start_session(pack_id, owner_id)
+    session_id = start()
     try:
         with writing():
             db.session.add(

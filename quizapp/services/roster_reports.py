@@ -5,7 +5,8 @@ No Flask here. Read in one short transaction per report and returned as
 plain data. Scores are the classroom's own (1 point per question, a
 fraction for a partly right answer, a teacher's override counted), shown
 as a percentage of the session's questions so sessions of different
-lengths compare. A question's skill is its ``skill`` (recall, vocabulary,
+lengths compare; in a session of a story at several levels, of the
+questions of the pupil's own level. A question's skill is its ``skill`` (recall, vocabulary,
 inference), except that the "sums up the article" question is counted as
 *main idea*, which is what a teacher asks about.
 """
@@ -30,6 +31,7 @@ from quizapp.models import (
     Participant,
     PupilSeat,
     SessionClass,
+    SessionLevel,
 )
 from quizapp.services.classroom_results import safe_cell
 from quizapp.services.rosters import class_row
@@ -122,6 +124,23 @@ def _answers(session_ids: list[int]) -> list[tuple[int, int, int, float]]:
     )
 
 
+def _levelled(session_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+    """The questions of each participant given a level of a story (by participant id), in those sessions.
+
+    A pupil at the easy level answers its questions, not the session's own
+    (the middle level's): counting them against the middle level's would
+    make 4 right of 4 read as 133%.
+    """
+    if not session_ids:
+        return {}
+    query = (
+        sa.select(Participant.id, SessionLevel.questions)
+        .join(SessionLevel, SessionLevel.id == Participant.level_id)
+        .where(Participant.session_id.in_(session_ids))
+    )
+    return {participant_id: questions for participant_id, questions in db.session.execute(query)}
+
+
 def term(class_id: int, owner_id: int) -> Term:
     """Each session's mean score and the skills missed most; ``LookupError`` for another teacher's class."""
     with reading():
@@ -135,27 +154,42 @@ def term(class_id: int, owner_id: int) -> Term:
         ):
             joined[session_id].append(participant_id)
         questions = {row.id: row.questions for row, _ in sessions}
-        means = tuple(_mean(row, homework, joined[row.id], answers) for row, homework in sessions)
-    return Term(means, _skills(answers, questions))
+        levelled = _levelled(ids)
+        means = tuple(_mean(row, homework, joined[row.id], answers, levelled) for row, homework in sessions)
+    return Term(means, _skills(answers, questions, levelled))
 
 
 def _mean(
-    row: ClassSession, homework: bool, pupils: list[int], answers: list[tuple[int, int, int, float]]
+    row: ClassSession,
+    homework: bool,
+    pupils: list[int],
+    answers: list[tuple[int, int, int, float]],
+    levelled: dict[int, list[dict[str, Any]]],
 ) -> SessionMean:
-    """One session's mean score over the pupils who joined it (unanswered questions count 0)."""
+    """One session's mean score over the pupils who joined it (unanswered questions count 0).
+
+    Each pupil's marks count out of their own level's questions; ``questions``
+    is the session's own (the middle level's) count.
+    """
     count = len(row.questions or [])
     total = sum(score for session_id, _, _, score in answers if session_id == row.id)
-    mean = 100 * total / (count * len(pupils)) if pupils and count else None
+    possible = sum(len(levelled.get(p, row.questions) or []) for p in pupils)
+    mean = 100 * total / possible if possible else None
     return SessionMean(row.id, row.title, row.code, row.created_at, homework, count, len(pupils), mean)
 
 
 def _skills(
-    answers: list[tuple[int, int, int, float]], questions: dict[int, list[dict[str, Any]]]
+    answers: list[tuple[int, int, int, float]],
+    questions: dict[int, list[dict[str, Any]]],
+    levelled: dict[int, list[dict[str, Any]]],
 ) -> tuple[SkillMiss, ...]:
-    """Per skill, the share of marks missed on answers given, most missed first (ties in ``SKILL_ORDER``)."""
+    """Per skill, the share of marks missed on answers given, most missed first (ties in ``SKILL_ORDER``).
+
+    An answer's question is the one of that number at the pupil's level.
+    """
     given: dict[str, list[float]] = defaultdict(list)
-    for session_id, _, number, score in answers:
-        data = questions.get(session_id) or []
+    for session_id, participant_id, number, score in answers:
+        data = levelled.get(participant_id) or questions.get(session_id) or []
         if 1 <= number <= len(data):
             given[skill_of(data[number - 1])].append(score)
     misses = [
@@ -183,6 +217,7 @@ def _history_rows(class_id: int, pupil_ids: set[int]) -> dict[int, list[HistoryR
     """For each pupil, a ``HistoryRow`` per session of the class (in the caller's transaction)."""
     sessions = _sessions(class_id)
     answers = _answers([row.id for row, _ in sessions])
+    levelled = _levelled([row.id for row, _ in sessions])
     seats = {
         (session_id, pupil_id): (participant_id, finished)
         for session_id, pupil_id, participant_id, finished in db.session.execute(
@@ -209,7 +244,7 @@ def _history_rows(class_id: int, pupil_ids: set[int]) -> dict[int, list[HistoryR
                     homework,
                     participant_id is not None,
                     len(got),
-                    len(row.questions or []),
+                    len(levelled.get(participant_id or 0, row.questions) or []),
                     sum(got),
                     bool(finished),
                 )

@@ -10,6 +10,7 @@ into a name on the list (``link_participant``), so their history is whole.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -24,9 +25,12 @@ from quizapp.models import (
     SchoolClass,
     SessionClass,
 )
-from quizapp.services import classroom, rosters
+from quizapp.services import classroom, rosters, session_levels
 from quizapp.services.classroom_rules import ClassroomError, name_key, normalise_code
+from quizapp.services.roster_levels import give_listed_level
 from quizapp.services.rosters import RosterError, class_row, listed_pupil
+from quizapp.services.session_levels import Material
+from quizapp.services.stories import StoryView
 from quizapp.services.transactions import reading, writing
 
 
@@ -65,6 +69,22 @@ def start_for_class(class_id: int, owner_id: int, pack_id: int) -> int:
     with reading():
         class_row(class_id, owner_id)
     session_id = classroom.start_session(pack_id, owner_id)
+    link_session(session_id, class_id, owner_id)
+    return session_id
+
+
+def start_levelled_for_class(
+    class_id: int,
+    owner_id: int,
+    story_id: int,
+    pupils_choose: bool = False,
+    material: Callable[[StoryView, int], Material] | None = None,
+) -> int:
+    """Start a session of the story at its levels for the class; its id. Each pupil who picks their name
+    gets the version nearest their level on the list; raises what ``start_levelled_session`` raises."""
+    with reading():
+        class_row(class_id, owner_id)
+    session_id = session_levels.start_levelled_session(story_id, owner_id, pupils_choose, material)
     link_session(session_id, class_id, owner_id)
     return session_id
 
@@ -144,7 +164,9 @@ def join_as(
     ``NameTaken`` when somebody already picked it (also when two press Join
     at the same instant: the unique seat settles it and the second
     participant is removed again); ``LookupError`` for a name not on this
-    session's list; what ``classroom.join`` raises otherwise.
+    session's list; what ``classroom.join`` raises otherwise. In a session
+    of a story at several levels, the pupil gets the version nearest the
+    level set for them on the list (``roster_levels``).
     """
     choice = next((c for c in names_for_join(code) or () if c.pupil_id == pupil_id), None)
     if choice is None:
@@ -154,12 +176,13 @@ def join_as(
     joined = classroom.join(code, choice.name, idle_after=idle_after, max_pupils=max_pupils)
     try:
         with writing():
-            session_id = db.session.scalar(
-                sa.select(Participant.session_id).where(Participant.id == joined.participant_id)
-            )
+            participant = db.session.get(Participant, joined.participant_id)
+            if participant is None:  # removed in between (the session deleted): as if never joined
+                raise LookupError(pupil_id)
             db.session.add(
-                PupilSeat(participant_id=joined.participant_id, pupil_id=pupil_id, session_id=session_id)
+                PupilSeat(participant_id=participant.id, pupil_id=pupil_id, session_id=participant.session_id)
             )
+            give_listed_level(participant, pupil_id)  # their level on the list, in a session at levels
     except sa.exc.IntegrityError as error:
         with writing():
             db.session.execute(sa.delete(Participant).where(Participant.id == joined.participant_id))

@@ -42,10 +42,11 @@ class ClassSummary:
 
 @dataclass(frozen=True)
 class RosterPupil:
-    """One name on a class list."""
+    """One name on a class list, and the reading level set for them (None: not set)."""
 
     id: int
     name: str
+    level: str | None = None
 
 
 @dataclass(frozen=True)
@@ -262,4 +263,4 @@ def owned_class(class_id: int, owner_id: int | None) -> ClassList | None:
             .where(ClassPupil.class_id == class_id)
             .order_by(ClassPupil.name_key, ClassPupil.id)
         )
-        return ClassList(row.id, row.name, tuple(RosterPupil(p.id, p.name) for p in names))
+        return ClassList(row.id, row.name, tuple(RosterPupil(p.id, p.name, p.reading_level) for p in names))

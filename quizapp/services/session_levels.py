@@ -1,12 +1,12 @@
 """A class session at several levels: each pupil reads the version of a story that suits them (issue 15).
 
 No Flask here. A session started from a story keeps one ``SessionLevel``
-per version, easiest first, each with a snapshot of *its own* questions (a
-pack per version: the simplest honest reading of "the same questions where
-their evidence is in every version", since a question's evidence sentence
-is worded differently at each level). A version's questions are the
-teacher's newest pack on that article (or a seed pack), else the questions
-the analysis generated for it, which is what "Take the quiz" offers.
+per version, easiest first, each with a snapshot of *its own* questions.
+By default (``own_packs``) a version's questions are the teacher's newest
+pack on that article (or a seed pack), else the questions the analysis
+generated for it, which is what "Take the quiz" offers. ``shared_levels``
+gives every level the questions of one pack whose evidence and answer are
+in every version instead (the ``material`` of ``start_levelled_session``).
 
 The session's own article and questions are the middle level's, so every
 page that knows only ``ClassSession`` still shows a real level; a pupil
@@ -17,6 +17,7 @@ answers are numbered by the questions of the level they were given at.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -39,7 +40,7 @@ from quizapp.services.classroom_rules import (
     normalise_code,
     token_hash,
 )
-from quizapp.services.stories import StoryError, StoryView, get_story
+from quizapp.services.stories import StoryError, StoryView, Version, get_story
 from quizapp.services.transactions import reading, writing
 
 RETRIES = 5
@@ -128,9 +129,20 @@ def _questions_for(article: Article, owner_id: int) -> tuple[list[dict[str, Any]
     return list(article.analysis_data.get("questions", [])), None
 
 
-def start_levelled_session(story_id: int, owner_id: int, pupils_choose: bool = False) -> int:
+# Each version with its questions (as stored dicts) and the pack they came from, easiest first.
+Material = list[tuple[Version, list[dict[str, Any]], Pack | None]]
+
+
+def start_levelled_session(
+    story_id: int,
+    owner_id: int,
+    pupils_choose: bool = False,
+    material: Callable[[StoryView, int], Material] | None = None,
+) -> int:
     """Start a class session of the story ``story_id`` (the teacher's or a seed story), one level per version.
 
+    ``material`` gives each version its questions, in the session's
+    transaction; by default each version's own pack (``own_packs``).
     ``LookupError`` for a story she may not use; ``StoryError`` for a story
     with one version; ``ClassroomError`` naming a version without questions.
     """
@@ -140,24 +152,34 @@ def start_levelled_session(story_id: int, owner_id: int, pupils_choose: bool = F
     for _ in range(RETRIES):
         try:
             with writing():
-                session_id = _insert(story, owner_id, pupils_choose)
+                session_id = _insert(story, owner_id, pupils_choose, (material or own_packs)(story, owner_id))
             return session_id
         except sa.exc.IntegrityError:
             continue  # another session took the same code at the same instant
     raise ClassroomError("Could not find a free join code; please try again.")
 
 
-def _insert(story: StoryView, owner_id: int, pupils_choose: bool) -> int:
-    """The session and its levels, in the caller's transaction; the session's id."""
-    made = []
+def version_article(version: Version) -> Article:
+    """A version's article (in the caller's transaction); ``LookupError`` if deleted since the story was read."""
+    article = db.session.get(Article, version.article_id)
+    if article is None:
+        raise LookupError(version.article_id)
+    return article
+
+
+def own_packs(story: StoryView, owner_id: int) -> Material:
+    """Each version's own questions: the teacher's newest pack on it, else the generated ones."""
+    made: Material = []
     for version in story.versions:
-        article = db.session.get(Article, version.article_id)
-        if article is None:  # deleted since the story was read: the version is gone
-            raise LookupError(version.article_id)
-        questions, pack = _questions_for(article, owner_id)
+        questions, pack = _questions_for(version_article(version), owner_id)
         if not questions:
             raise ClassroomError(f"“{version.title}” has no questions yet: make a pack for it first.")
         made.append((version, questions, pack))
+    return made
+
+
+def _insert(story: StoryView, owner_id: int, pupils_choose: bool, made: Material) -> int:
+    """The session and its levels, in the caller's transaction; the session's id."""
     middle_version, middle_questions, middle_pack = made[(len(made) - 1) // 2]
     row = ClassSession(
         owner_id=owner_id,

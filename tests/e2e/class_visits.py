@@ -40,6 +40,11 @@ def class_pupil(page, site):
     expect(page.get_by_role("heading", level=1)).to_have_text("Ada")
 
 
+def class_levels(page, site):
+    """The class's reading levels, a select per pupil."""
+    page.goto(f"/teacher/classes/{make_class(page, site)}/levels")
+
+
 def class_delete(page, site):
     """The "delete this class list?" page."""
     page.goto(f"/teacher/classes/{make_class(page, site)}/delete")

@@ -261,6 +261,12 @@ TEACHER_VISITS = [
     ),
     Visit("stories", "/teacher/stories", goto(lambda s: "/teacher/stories")),
     Visit("story", "/teacher/stories/<int:story_id>", goto(lambda s: f"/teacher/stories/{s.story_id}")),
+    Visit(
+        "set a story as homework",
+        "/teacher/stories/<int:story_id>/homework",
+        goto(lambda s: f"/teacher/stories/{s.story_id}/homework"),
+    ),
+    Visit("class reading levels", "/teacher/classes/<int:class_id>/levels", class_visits.class_levels),
 ]
 
 

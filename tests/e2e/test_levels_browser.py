@@ -6,12 +6,13 @@ with packs of 2, 3 and 4 questions, so a page shows which level's text and quest
 """
 
 import re
+from datetime import datetime, timedelta
 
 import pytest
 import sqlalchemy as sa
 from playwright.sync_api import expect
 from records import make_pack
-from story_factories import QUESTION_COUNTS, make_levelled_articles
+from story_factories import QUESTION_COUNTS, make_levelled_articles, version_line
 
 from quizapp.extensions import db
 from quizapp.models import Article, Story, Teacher
@@ -36,7 +37,7 @@ def library(live_app):
         seed_story = next(s.id for s in stories.stories_for(None) if s.title == "Mars One for everyone")
         teacher_id = teachers.create_teacher(EMAIL, "Ms Levels", PASSWORD)
         teacher = db.session.get(Teacher, teacher_id)
-        mine = make_levelled_articles(teacher, prefix="e2e-own-")
+        mine = make_levelled_articles(teacher, prefix="e2e-own-", marked=True)
         for slug, article in mine.items():
             make_pack(article, teacher, questions=QUESTION_COUNTS[slug], title=f"Pack for {slug}")
         db.session.commit()
@@ -200,4 +201,90 @@ def test_the_story_pages_fit_a_phone_and_work_by_keyboard(browser, live_server, 
     expect(page.get_by_role("heading", level=1)).to_have_text("Mars One in class")
     page.goto("/teacher/stories")
     no_sideways_scroll(page)
+    context.close()
+
+
+def test_a_story_set_as_homework_gives_a_pupil_the_level_the_teacher_chose(
+    browser, live_server, library, phone, screenshots
+):
+    """On a phone-sized teacher's browser: set the story as homework, give the pupil the easy version."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, base_url=live_server)
+    page = context.new_page()
+    page.goto("/login")
+    page.get_by_label("Email").fill(EMAIL)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.goto(f"/teacher/stories/{library[1]}")
+    page.get_by_role("link", name="Set as homework at these levels").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Set “Mars One in class” as homework at its levels"
+    )
+    expect(page.get_by_test_id("levels-note")).to_contain_text("one of the 3 versions (A2, B1, C1)")
+    due = (datetime.now() + timedelta(days=7)).strftime("%Y-%m-%dT17:00")
+    page.get_by_label("Due").fill(due)
+    no_sideways_scroll(page)
+    page.screenshot(path=screenshots / "levels-homework-set-phone.png", full_page=True)
+    page.get_by_role("button", name="Set as homework").click()
+    expect(page.get_by_test_id("homework-state")).to_contain_text("Open")
+    link = page.get_by_test_id("join-link").get_attribute("href")
+
+    join(phone, link, "Ivy")
+    expect(phone.get_by_test_id("level-here")).to_have_text("B1")
+    expect(phone.get_by_text(version_line("B1"))).to_be_attached()
+
+    page.get_by_label("Show pupils’ names and scores on the screen").check()
+    page.get_by_role("link", name="Ivy").click()
+    page.get_by_label(re.compile(r"A2 · Mars One \(easy\)")).check()
+    page.get_by_role("button", name="Give this level").click()
+    expect(page.get_by_test_id("level-form")).to_contain_text("now A2: Mars One (easy)")
+    phone.reload()
+    expect(phone.get_by_test_id("level-here")).to_have_text("A2")
+    expect(phone.get_by_text(version_line("A2"))).to_be_visible()
+    expect(phone.get_by_text(version_line("B1"))).to_have_count(0)
+    show_questions(phone)
+    expect(phone.get_by_test_id("progress")).to_have_text("0 of 2 answered.")
+    phone.screenshot(path=screenshots / "levels-homework-pupil-phone.png")
+    context.close()
+
+
+def test_levels_set_on_a_class_list_give_each_pupil_their_version(
+    browser, live_server, library, screenshots, doc_images
+):
+    """On a phone-sized teacher's browser: a class list's levels, then a lesson of the story with that class."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, base_url=live_server)
+    page = context.new_page()
+    page.goto("/login")
+    page.get_by_label("Email").fill(EMAIL)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.goto("/teacher/classes")
+    page.get_by_label("Class name").fill("Mars group")
+    page.get_by_label("Pupils’ names").fill("Lena\nOmar\nPia\n")
+    page.get_by_role("button", name="Save the class").click()
+    page.get_by_role("link", name="Set reading levels").click()
+    expect(page.get_by_test_id("not-set-note")).to_contain_text("the pupil gets the story's middle version")
+    page.get_by_label("Lena", exact=True).select_option("A2")
+    page.get_by_label("Omar", exact=True).select_option("C1")
+    no_sideways_scroll(page)
+    page.screenshot(path=doc_images / "levels-class-list.png", full_page=True)
+    page.get_by_role("button", name="Save the levels").click()
+    expect(page.get_by_test_id("roster-level")).to_have_text(["A2", "C1", "not set"])
+    page.screenshot(path=screenshots / "levels-class-page-phone.png", full_page=True)
+    no_sideways_scroll(page)
+
+    page.goto(f"/teacher/stories/{library[1]}")
+    page.get_by_label("Class", exact=True).select_option(label="Mars group")
+    no_sideways_scroll(page)
+    page.screenshot(path=screenshots / "levels-story-class-phone.png", full_page=True)
+    page.get_by_role("button", name="Start a class session at these levels").click()
+    link = page.get_by_test_id("join-link").get_attribute("href")
+    for name, level, questions in (("Lena", "A2", 2), ("Omar", "C1", 4), ("Pia", "B1", 3)):
+        phone = browser.new_context(viewport={"width": 390, "height": 844}, base_url=live_server).new_page()
+        join(phone, link, name)  # a name on the list joins as that name, at its level
+        expect(phone.get_by_test_id("level-here")).to_have_text(level)
+        expect(phone.get_by_text(version_line(level))).to_be_visible()
+        show_questions(phone)
+        expect(phone.get_by_role("link", name=f"Questions ({questions})")).to_be_visible()
+        expect(phone.get_by_test_id("progress")).to_have_text(f"0 of {questions} answered.")
+        phone.context.close()
     context.close()

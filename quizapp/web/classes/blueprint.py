@@ -5,7 +5,7 @@ The name list's POST counts against the join limits like the join form.
 
 from flask import Blueprint
 
-from quizapp.web.classes import pupils, views
+from quizapp.web.classes import levels, pupils, views
 from quizapp.web.join import limits
 
 bp = Blueprint("classes", __name__)
@@ -20,6 +20,7 @@ bp.add_url_rule(
 bp.add_url_rule(
     "/teacher/classes/<int:class_id>/pupils/<int:pupil_id>/remove", view_func=views.remove, methods=["POST"]
 )
+bp.add_url_rule("/teacher/classes/<int:class_id>/levels", view_func=levels.levels, methods=["GET", "POST"])
 bp.add_url_rule("/teacher/classes/<int:class_id>/rename", view_func=views.rename_class, methods=["POST"])
 bp.add_url_rule("/teacher/classes/<int:class_id>/delete", view_func=views.delete, methods=["GET", "POST"])
 bp.add_url_rule("/teacher/classes/<int:class_id>/merge", view_func=views.merge, methods=["POST"])

@@ -8,7 +8,7 @@ service reads them in the teacher's zone (``timezone``, filled in by
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, SelectField, StringField
+from wtforms import BooleanField, HiddenField, SelectField, StringField
 from wtforms.validators import DataRequired, Length, Optional
 
 TIME_INPUT = {"type": "datetime-local"}
@@ -40,6 +40,29 @@ class HomeworkForm(FlaskForm):
         self.school_class.choices = [
             (0, "No class: pupils type their names"),
             *((c.id, c.name) for c in classes),
+        ]
+
+
+class LevelledHomeworkForm(HomeworkForm):
+    """Homework of a story at its levels: the same times and class, and whether pupils may pick their level."""
+
+    pupils_choose = BooleanField("Let pupils choose their own level (“Easier” and “Harder” on their page)")
+    pack = SelectField(
+        "Questions",
+        coerce=int,
+        default=0,
+        description="One pack for every level asks only its questions whose evidence and answer are in every "
+        "version; the others are left out, and you are told which.",
+    )
+
+    def offer_packs(self, packs) -> None:
+        """Each version's own pack (0), or one pack on a version for every level."""
+        self.pack.choices = [
+            (0, "Each version's own pack"),
+            *(
+                (p.id, f"One pack for every level: {p.title} ({p.level}, {p.questions} questions)")
+                for p in packs
+            ),
         ]
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import login_required
 
-from quizapp.services import session_levels, stories
+from quizapp.services import roster_sessions, rosters, session_levels, shared_levels, stories
 from quizapp.text.errors import InputError
 from quizapp.web.auth import logged_in_teacher_id
 
@@ -63,6 +63,8 @@ def show(story_id: int, error: str | None = None, status: int = 200):
         mine=mine,
         error=error,
         linkable=stories.linkable_articles(owner_id) if mine else [],
+        classes=rosters.owned_classes(owner_id),
+        packs=shared_levels.packs_for_story(story, owner_id),
     ), status
 
 
@@ -114,13 +116,30 @@ def rename(story_id: int):
 
 @login_required
 def start_session(story_id: int):
-    """Start a class session at the story's levels (POST; ``pupils_choose=1`` lets pupils pick) and open it."""
+    """Start a class session at the story's levels (POST; ``pupils_choose=1`` lets pupils pick) and open it.
+
+    With ``school_class`` (one of her class lists), pupils pick their names and
+    each gets the version nearest the reading level set for them on the list.
+    With ``pack`` (a pack on one version), every level asks that pack's
+    questions whose evidence and answer are in every version.
+    """
+    owner_id = logged_in_teacher_id()
+    choose = request.form.get("pupils_choose") == "1"
+    class_id = request.form.get("school_class", type=int) or 0
+    pack_id = request.form.get("pack", type=int) or 0
     try:
-        session_id = session_levels.start_levelled_session(
-            story_id, logged_in_teacher_id(), pupils_choose=request.form.get("pupils_choose") == "1"
-        )
+        if pack_id:
+            started = shared_levels.start_shared_session(
+                story_id, owner_id, pack_id, choose, class_id or None
+            )
+            session_id = started.session_id
+            flash(started.summary, "success")
+        elif class_id:
+            session_id = roster_sessions.start_levelled_for_class(class_id, owner_id, story_id, choose)
+        else:
+            session_id = session_levels.start_levelled_session(story_id, owner_id, pupils_choose=choose)
     except LookupError:
         abort(404)
-    except InputError as exc:  # a version without questions, or only one version
+    except InputError as exc:  # a version without questions, only one version, no question shared
         return show(story_id, error=str(exc), status=422)
     return redirect(url_for("sessions.show", session_id=session_id))
