@@ -46,8 +46,12 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # time this checkout's quizapp, not the one the venv was installed from
 sys.path.insert(0, str(ROOT / "tests"))  # the shared ServeProcess helper (tests/faults/serve_process.py)
 sys.path.insert(0, str(ROOT / "benchmarks"))
+# ... and so do `quizapp prepare` and `quizapp serve`, started from the venv's script: run from a git
+# worktree, the venv's editable install would otherwise serve another checkout's code.
+os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
 
 import load_database  # noqa: E402
 import load_pupils  # noqa: E402

@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 
 from quizapp import secret_key as keys
-from quizapp.database import database_url
+from quizapp.database import database_url, engine_options
 from quizapp.text.errors import ModelNotInstalled
 from quizapp.text.reading import bounds, nlp
 
@@ -172,6 +172,9 @@ def configure_app(app, test_config: dict | None = None) -> None:
     mail_settings(app.config)
     app.config["SQLALCHEMY_DATABASE_URI"] = database_url(
         app.config.get("SQLALCHEMY_DATABASE_URI"), app.instance_path
+    )
+    app.config["SQLALCHEMY_ENGINE_OPTIONS"] = engine_options(
+        app.config["SQLALCHEMY_DATABASE_URI"], app.config["SQLALCHEMY_ENGINE_OPTIONS"]
     )
     app.config["SECRET_KEY"] = keys.secret_key(app.config, app.instance_path)
     app.config["SESSION_COOKIE_SECURE"] = secure_cookies(app.config["SESSION_COOKIE_SECURE"])

@@ -40,6 +40,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import MetaData, event
 from sqlalchemy.engine import Engine, make_url
@@ -79,6 +80,20 @@ def database_url(url: str | None, instance_path: str | Path) -> str:
         if url.startswith(prefix):
             return "postgresql+psycopg://" + url.removeprefix(prefix)
     return url
+
+
+def engine_options(url: str, options: dict[str, Any]) -> dict[str, Any]:
+    """``SQLALCHEMY_ENGINE_OPTIONS`` for ``url``: SQLite's without ``pool_pre_ping``.
+
+    The ping tests a pooled connection before every checkout, so that one
+    left dead by a PostgreSQL restarted overnight is replaced instead of
+    failing a request. An SQLite connection is a file handle in this
+    process and cannot die that way; there the ping was a ``SELECT 1`` per
+    request, a fifth of the statements of an autosave.
+    """
+    if make_url(url).get_backend_name() != "sqlite":
+        return options
+    return {name: value for name, value in options.items() if name != "pool_pre_ping"}
 
 
 def sqlite_folder(url: str) -> Path | None:

@@ -67,8 +67,12 @@ def configure_limiter(app) -> None:
     One ``Limiter`` serves every app a process builds (the tests build
     hundreds), and Flask-Limiter keeps the first ``RATELIMIT_DEFAULT`` it
     sees for good; cleared first, a limit set for one app cannot leak into
-    the next one's routes.
+    the next one's routes. ``memory://`` counts are kept without a timer
+    thread per hit (``quizapp.rate_limit_storage``, which registers itself
+    for that scheme when imported).
     """
+    from quizapp import rate_limit_storage  # noqa: F401  (replaces limits' ``memory://`` storage)
+
     limiter.limit_manager.set_default_limits([])
     limiter.init_app(app)
 

@@ -6,24 +6,20 @@ takes ``(code, token)`` and a pupil can reach only their own answers, in
 the session they joined. Errors a pupil can cause are ``InputError``
 subclasses whose message is written for them.
 
-Saving is an idempotent upsert on the unique (participant, number): a
-reload, a dropped connection retried or a double-click update the one row.
-Grading runs between two short transactions, never inside one, because on
-SQLite a transaction holds the write lock for the whole class.
+Saving (``classroom_saving``, re-exported here) is an idempotent upsert
+on the unique (participant, number): a reload, a dropped connection
+retried or a double-click update the one row, in one short transaction.
 """
 
 from __future__ import annotations
 
 import secrets
-from collections.abc import Callable
-from dataclasses import replace
 from datetime import datetime, timedelta
-from typing import Any
 
 import sqlalchemy as sa
 
 from quizapp.extensions import db
-from quizapp.models import Answer, Article, ClassSession, Homework, Pack, PackQuestion, Participant
+from quizapp.models import Answer, Article, ClassSession, Pack, PackQuestion, Participant
 from quizapp.models.columns import utcnow
 from quizapp.services.articles import ArticleView
 from quizapp.services.classroom_idle import close_idle_sessions
@@ -52,12 +48,12 @@ from quizapp.services.classroom_rules import (  # noqa: F401  (part of this modu
     question_order,
     token_hash,
 )
+from quizapp.services.classroom_saving import save_answer
 from quizapp.services.classroom_views import Joined, PupilView, SavedAnswer, SessionInfo
-from quizapp.services.homework_rules import HomeworkTimes, refuse_outside
 from quizapp.services.ownership import PackNotFound
 from quizapp.services.session_levels import pupil_material
 from quizapp.services.transactions import reading, writing
-from quizapp.text.grading.grader import MAX_PICKS, MAX_RESPONSE_CHARS, Grade, grade  # the limits: re-exported
+from quizapp.text.grading.grader import MAX_PICKS, MAX_RESPONSE_CHARS  # the limits: re-exported
 from quizapp.text.question import Question
 
 # What callers import from here that is defined beside it (mypy --strict exports only what is listed).
@@ -89,6 +85,7 @@ __all__ = [
     "pupil_question",
     "pupil_questions",
     "question_order",
+    "save_answer",
     "token_hash",
 ]
 
@@ -310,111 +307,6 @@ def _check_room(session_id: int, max_pupils: int) -> None:
         >= max_pupils
     ):
         raise ClassFull(max_pupils)
-
-
-def save_answer(
-    code: str,
-    token: str,
-    number: int,
-    response: object = None,
-    *,
-    read: Callable[[Question], object] | None = None,
-    now: datetime | None = None,
-) -> SavedAnswer:
-    """Grade and store the pupil's answer to question ``number``; the one row for it, created or updated.
-
-    ``read``, if given, turns question ``number`` as this pupil sees it (their
-    order of choices) into the response: the web layer's answer form, which
-    may raise a ``ClassroomError`` saying why it cannot read the answer.
-    With ``now``, homework is refused before it opens and after it is due.
-
-    Raises ``NotJoined`` for a token that did not join this session,
-    ``SessionClosed`` once the teacher has closed it, ``AlreadyFinished``
-    once the pupil has handed in, ``QuestionNotFound`` for a number outside
-    the questions, ``NotOpenYet``/``PastDue`` and ``AnswerTooLong``.
-
-    One transaction checks, reads, grades (tens of microseconds) and writes:
-    this runs for every answer of every pupil, and on SQLite each writing
-    transaction queues for the lock, so there is no second one to queue for.
-    """
-    for _ in range(RETRIES):
-        try:
-            with writing():
-                participant, row, data = _writable_pupil(code, token, number)
-                if now is not None:
-                    refuse_outside(_homework_times(row.id), now)
-                if read is not None:
-                    response = read(
-                        pupil_question(data[number - 1], participant.id, number, row.shuffle_choices)
-                    )
-                response = clean_response(response)
-                question = Question.from_dict(data[number - 1])
-                saved = _upsert(participant.id, row.id, number, response, grade(question, response))
-                answered = (
-                    db.session.scalar(
-                        sa.select(sa.func.count(Answer.id)).where(Answer.participant_id == participant.id)
-                    )
-                    or 0
-                )
-                result = replace(
-                    _saved(saved, question),
-                    immediate=row.feedback == "immediate",
-                    answered=answered,
-                    question_count=len(data),
-                )
-            return result
-        except sa.exc.IntegrityError:
-            continue  # a concurrent save made the row first: the next attempt finds it and updates it
-    raise ClassroomError("Your answer could not be saved just now. Please try again.")
-
-
-def _homework_times(session_id: int) -> HomeworkTimes | None:
-    """The session's homework times, or None for a live lesson (in the caller's transaction)."""
-    row = db.session.scalars(sa.select(Homework).where(Homework.session_id == session_id)).first()
-    return HomeworkTimes.of(row) if row else None
-
-
-def _writable_pupil(
-    code: str, token: str, number: int
-) -> tuple[Participant, ClassSession, list[dict[str, Any]]]:
-    """``(participant, session, questions)`` if this pupil may still answer ``number``; else the error saying why."""
-    found = _pupil_row(code, token)
-    if found is None:
-        raise NotJoined()
-    participant, row = found
-    if not row.is_open:
-        raise SessionClosed()
-    if participant.finished_at is not None:
-        raise AlreadyFinished()
-    data, _ = pupil_material(participant, row)
-    if not 1 <= number <= len(data):
-        raise QuestionNotFound()
-    return participant, row, data
-
-
-def _upsert(participant_id: int, session_id: int, number: int, response: Response, marked: Grade) -> Answer:
-    """Update the pupil's row for ``number`` or insert it (inside the caller's transaction).
-
-    A teacher's override stays only while the answer it accepted does: a
-    pupil who changes their answer is graded afresh.
-    """
-    row = db.session.scalars(
-        sa.select(Answer)
-        .where(Answer.participant_id == participant_id, Answer.number == number)
-        .with_for_update()
-    ).first()
-    if row is None:
-        row = Answer(participant_id=participant_id, session_id=session_id, number=number, saves=0)
-        db.session.add(row)
-    elif row.overridden and row.response == response:
-        row.saves += 1
-        return row
-    row.response, row.overridden = response, False
-    row.score, row.verdict, row.feedback = marked.score, marked.verdict, marked.feedback
-    row.graded_score, row.graded_verdict = marked.score, marked.verdict
-    row.saves += 1
-    db.session.flush()
-    return row
 
 
 def finish(code: str, token: str) -> None:

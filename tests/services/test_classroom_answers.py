@@ -51,6 +51,47 @@ def test_saving_again_updates_the_one_row(app, lesson):
     assert saved.saves == 3
 
 
+def test_each_save_counts_the_pupils_answers_and_the_class_questions(app, lesson):
+    """The page's "2 of 4 answered." comes back with every save: a second save of one question is no new answer."""
+    sam = join_pupil(app, lesson.code)
+    with app.app_context():
+        counts = [
+            classroom.save_answer(lesson.code, sam.token, number, "Beirut").answered for number in (1, 2, 1)
+        ]
+        saved = classroom.save_answer(lesson.code, sam.token, 4, None)
+    assert counts == [1, 2, 2]
+    assert (saved.answered, saved.question_count, saved.response) == (3, len(QUESTIONS), None)
+
+
+def test_a_save_stamps_the_row_and_a_resave_only_its_update_time(app, lesson):
+    sam = join_pupil(app, lesson.code)
+    with app.app_context():
+        classroom.save_answer(lesson.code, sam.token, 2, "Beirut")
+        (first,) = rows(Answer)
+        stamps = first.answered_at, first.updated_at
+        assert (first.session_id, first.graded_verdict, first.overridden) == (
+            lesson.session_id,
+            first.verdict,
+            False,
+        )
+        db.session.rollback()
+        classroom.save_answer(lesson.code, sam.token, 2, "al-Sukhna")
+        (again,) = rows(Answer)
+    assert again.answered_at == stamps[0] and again.updated_at >= stamps[1]
+    assert (again.graded_verdict, again.graded_score) == ("correct", 1.0)
+
+
+def test_the_accepted_answer_sent_again_keeps_its_override_and_is_counted(app, lesson):
+    sam = join_pupil(app, lesson.code)
+    answer_all(app, lesson.code, sam.token, {1: "Turkey"})
+    with app.app_context():
+        classroom.override(lesson.session_id, sam.participant_id, 1, True)
+        saved = classroom.save_answer(lesson.code, sam.token, 1, "Turkey")
+        (row,) = rows(Answer)
+    assert (saved.verdict, saved.score, saved.overridden, saved.saves) == ("correct", 1.0, True, 2)
+    assert (row.verdict, row.graded_verdict, row.overridden, row.saves) == ("correct", "incorrect", True, 2)
+
+
 def test_concurrent_double_submits_make_one_row(app, lesson):
     """Eight threads save the same question at once (a double-click times four): one row, eight saves."""
     sam = join_pupil(app, lesson.code)

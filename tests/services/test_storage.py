@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from factories import seed_analysis
 from records import make_article, make_pack, make_teacher, question
 
-from quizapp.database import database_url
+from quizapp.database import database_url, engine_options
 from quizapp.extensions import db
 from quizapp.models import Article, Pack, PackQuestion, Teacher
 from quizapp.services.transactions import reading, writing
@@ -275,3 +275,16 @@ def test_the_migrations_make_the_schema_the_models_describe(ctx):
 )
 def test_database_url_defaults_to_sqlite_and_gives_postgres_our_driver(url, expected):
     assert database_url(url, "/srv/quizapp/instance") == expected
+
+
+@pytest.mark.parametrize(
+    "url, pings",
+    [
+        ("sqlite:////srv/quizapp/instance/quizapp.sqlite3", False),
+        ("postgresql+psycopg://u@db/quiz", True),
+    ],
+)
+def test_only_a_database_server_has_its_pooled_connections_pinged(url, pings):
+    """A PostgreSQL restart can leave dead connections in the pool; an SQLite file handle cannot die so."""
+    options = engine_options(url, {"pool_pre_ping": True, "pool_size": 3})
+    assert options.get("pool_pre_ping", False) is pings and options["pool_size"] == 3

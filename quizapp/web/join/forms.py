@@ -18,6 +18,8 @@ from quizapp.services.classroom import CODE_LENGTH, MAX_NAME_CHARS
 from quizapp.text.question import Question
 from quizapp.web.common.answer_forms import QuizItem, make_field
 
+MAX_FORM_CLASSES = 2048  # answer form classes kept per process (``answer_form_class``)
+
 
 class JoinForm(FlaskForm):
     """The code the teacher shows, and the name the teacher will see."""
@@ -48,7 +50,17 @@ class JoinForm(FlaskForm):
 
 
 class AnswerFormBase(FlaskForm):
-    """One question's form; ``answer_form`` adds its ``response`` field."""
+    """One question's form; ``answer_form`` adds its ``response`` field.
+
+    No CSRF field of its own: ``CSRFProtect`` checks every POST before the
+    view runs (tests/security/test_csrf.py), which is all the form's field
+    would check, and the class page writes its token with ``csrf_token()``.
+    The field was never shown, but it signed a fresh token on every
+    autosave: a tenth of what one cost beyond the bare request.
+    """
+
+    class Meta:
+        csrf = False
 
     number: int = 0
     question: Question  # set, with the number, by ``answer_form``
@@ -66,15 +78,33 @@ def answer_form(question: Question, number: int, saved=None, formdata=None) -> A
     question it is); its id is made unique per question, so each label
     points at its own box on a page of many forms.
     """
-    form_class = type(
-        "AnswerForm",
-        (AnswerFormBase,),
-        {"response": make_field(question), "number": number, "question": question},
-    )
+    form_class = answer_form_class(question)
     if formdata is None:
         data = {} if saved is None or saved.response is None else {"response": saved.response}
         form = form_class(formdata=None, data=data)
     else:
         form = form_class(formdata=formdata)
+    form.number, form.question = number, question
     form.response.id = f"q{number}"
     return form
+
+
+def answer_form_class(question: Question) -> type[AnswerFormBase]:
+    """The form class of questions shaped like this one (type, prompt, choices in order), made once.
+
+    WTForms reads a form class's fields once, on its first instance, so a
+    class made per request was read per request. Kept per shape, at most
+    ``MAX_FORM_CLASSES`` (a class whose choices are shuffled per pupil has
+    a shape per pupil and question); when full the cache starts again.
+    """
+    shape = (question.type, question.prompt, question.choices)
+    form_class = _FORM_CLASSES.get(shape)
+    if form_class is None:
+        if len(_FORM_CLASSES) >= MAX_FORM_CLASSES:
+            _FORM_CLASSES.clear()
+        form_class = type("AnswerForm", (AnswerFormBase,), {"response": make_field(question)})
+        _FORM_CLASSES[shape] = form_class
+    return form_class
+
+
+_FORM_CLASSES: dict[tuple[str, str, tuple[str, ...]], type[AnswerFormBase]] = {}
