@@ -8,7 +8,7 @@ Run: ``make refit-readability``. Two steps, each writing a plain file:
    can re-run the cross-validation without spaCy (``--reuse-features`` skips
    this step);
 2. fit: cross-validation by story (the figures docs/readability.md quotes),
-   then one fit on all texts, written to quizapp/text/reading_level.json with
+   then one fit on all texts, written to quizapp/text/reading/reading_level.json with
    a calibration from the model's score to a US grade.
 
 The OneStopEnglish texts are from Vajjala & Lučić (2018), CC BY-SA 4.0.

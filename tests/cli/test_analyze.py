@@ -66,7 +66,7 @@ def test_readable_summary_without_json(run):
     assert "Reuters · Beirut" in result.stdout
     assert "6 sentences" in result.stdout
     assert "Bashar al-Assad [person" in result.stdout
-    assert "; CEFR C1, UK Year 13); why: many rare words, long sentences" in result.stdout
+    assert "; CEFR C1, UK university); why: many -ing/-ed verb forms, uncommon vocabulary" in result.stdout
 
 
 @pytest.mark.parametrize(

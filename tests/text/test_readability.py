@@ -90,7 +90,7 @@ def test_seed_reads_as_advanced_english(seed):
     assert seed.grade_level > 11.7
     assert seed.uk_year in {"Year 13", "university"}
     assert seed.band in {"Fairly hard: grades 11–12", "Hard: college"}
-    assert "long sentences" in seed.level_reasons and "many rare words" in seed.level_reasons
+    assert "uncommon vocabulary" in seed.level_reasons and "many subordinate clauses" in seed.level_reasons
 
 
 @pytest.mark.parametrize(
@@ -250,10 +250,15 @@ def test_a_hard_article_flags_only_its_hardest_sentences(seed):
 
 
 def test_an_easy_text_has_no_hard_sentences(nlp):
-    """Short plain sentences are not flagged: the list is for sentences worth rewriting."""
+    """Short plain sentences are not flagged: the list is for sentences worth rewriting.
+
+    The level is the lowest CEFR level, but the grade is drawn up towards the corpus (its easiest
+    texts are about grade 9): 6.8 with issue 15's richer features, 5.9 before (docs/readability.md).
+    """
     result = readability.score([nlp("The cat sat on the mat. It was a warm day. We went to the park.")])
     assert result.hard_sentences == ()
-    assert result.band in ("Very easy: grades 1–2", "Easy: grades 3–5")
+    assert result.cefr == "A1"
+    assert result.band in ("Very easy: grades 1–2", "Easy: grades 3–5", "Fairly easy: grades 6–8")
 
 
 def test_difficult_word_list_is_vocabulary_to_pre_teach(seed):
@@ -347,12 +352,12 @@ def test_onestop_levels_are_ordered_by_grade_level(onestop_grades):
     """Elementary < intermediate < advanced, pairwise over 82 texts x 3 pairs.
 
     The model was fitted on these very texts, so this is a training-set figure:
-    242/246 (the old formula mean got 240). The honest, held-out figure is the
-    cross-validated one in tests/text/test_reading_level.py (also 242/246).
+    243/246 (the old formula mean got 240). The honest, held-out figure is the
+    cross-validated one in tests/text/test_reading_level.py (also 243/246).
     The floor allows one more miss, so a small change in spaCy's sentence
     split does not fail the build.
     """
     pairs = ((0, 1), (1, 2), (0, 2))  # ele < int, int < adv, ele < adv
     right = [grades[a] < grades[b] for grades in onestop_grades.values() for a, b in pairs]
     assert len(onestop_grades) == 82
-    assert sum(right) >= 241
+    assert sum(right) >= 242
