@@ -42,7 +42,10 @@ def test_prepare_makes_the_database_from_nothing_and_stores_the_seed(
         'reuters-syria-new-phase.yaml: "Syria: the war\'s new phase" added in' in result.output
     )  # seeds/packs/
     # seeds/stories/: three folders of three versions each (the sample library), linked as stories.
-    assert "[1/3] pluto-up-close: 'Pluto, seen up close for the first time (3 versions)' added in" in result.output
+    assert (
+        "[1/3] pluto-up-close: 'Pluto, seen up close for the first time (3 versions)' added in"
+        in result.output
+    )
     assert "Ready: 1 article, 1 pack, 3 stories at several levels." in result.output
     assert stored(app)[SEED_SLUG] == "Syria's war enters a new phase"
     assert stored(app)["skydiver-elementary"] == "The jump from the edge of space"
