@@ -114,6 +114,19 @@ def test_a_name_listed_with_places_is_a_place(text):
     assert found["Borders"].kind == "place"
 
 
+def test_a_name_listed_beside_other_rivers_is_a_river_and_the_city_is_not_one(text):
+    """wnl-five-jobs-int, read on first sight: "the Thames and other London rivers" made the Thames an
+    organisation and gave London the role "river"."""
+    found = entries(
+        text(
+            "To count the eels, ecologists wade into the Mersey and other Liverpool rivers. "
+            "Anna Price, who leads the team, said the work was hard."
+        )
+    )
+    assert found["Mersey"].kind == "place"
+    assert found["Liverpool"].kind == "place" and found["Liverpool"].role == ""
+
+
 WATER = (
     "The report by Malik Falkenmark and colleagues at the Stockholm water institute said so. More than "
     "18 million people face hunger across the Sahel. “We need a new recipe,” said the report’s editor, "

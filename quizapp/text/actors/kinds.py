@@ -184,6 +184,14 @@ def described_as(span: SpacySpan, nouns: Collection[str]) -> bool:
     return any(c.dep_ == "appos" and c.lemma_.lower() in nouns for c in root.children)
 
 
+def one_of_other(span: SpacySpan, nouns: Collection[str]) -> bool:
+    """ "the Thames and other London rivers": a name listed beside "other Ns" is itself an N."""
+    return any(
+        c.dep_ == "conj" and c.lemma_.lower() in nouns and any(a.lower_ == "other" for a in c.children)
+        for c in span.root.children
+    )
+
+
 def placed_in(span: SpacySpan) -> bool:
     """ "the Cairngorms in Scotland": a name located in a known place is a place."""
     return any(

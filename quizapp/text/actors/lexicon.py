@@ -107,8 +107,13 @@ def place_descriptor(span: SpacySpan) -> str:
         and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
     ):
         return noun.lemma_.lower()  # "the town of X"; not "regions of Europe"
-    if root.dep_ == "compound" and head.lemma_.lower() in SAME_PLACE_NOUNS and head.i == span.end:
-        return head.lemma_.lower()
+    if (
+        root.dep_ == "compound"
+        and head.lemma_.lower() in SAME_PLACE_NOUNS
+        and head.i == span.end
+        and head.tag_ != "NNS"
+    ):
+        return head.lemma_.lower()  # "the Tigris river"; not "London rivers", which are in London
     return ""
 
 

@@ -263,7 +263,9 @@ def _resolve(i: int, span: SpacySpan, label: str) -> Candidate | None:
         return None  # "his brother Richard": a relative named by his given name, not the full name's owner
     if label == "PRODUCT" and kinds.spread_over(span):
         return replace(make(i, span, label, f"place:{lexicon.fold(text)}", "place", text), evidence="located")
-    if label in {"ORG", "PRODUCT", "PERSON"} and kinds.among_places(span):
+    if label in {"ORG", "PRODUCT", "PERSON"} and (
+        kinds.among_places(span) or kinds.one_of_other(span, lexicon.PLACE_NAME_WORDS)
+    ):
         return replace(make(i, span, label, f"place:{lexicon.fold(text)}", "place", text), evidence="listed")
     if "%" in text or (label in {"ORG", "PRODUCT"} and kinds.among_common_nouns(span)):
         return None  # "national insurance, VAT and business rates": a thing in a list of things
