@@ -111,3 +111,36 @@ def test_a_paragraph_main_idea_is_graded_as_a_choice(library):
     q = paragraph_ideas(found)["Which sentence best sums up paragraph 2?"][0]
     assert grade(q, q.answer[0][0]).verdict == "correct"
     assert all(grade(q, wrong).score == 0 for wrong in q.distractors)
+
+
+FEATURE = """We asked three people with unusual jobs what they earn and why they enjoy their work.
+
+1. Cheese grader The job: Checking the ripeness of every batch of cheese
+
+Yearly remuneration: Graders earn about 25,000 pounds a year. The work is careful and slow, says Maria Lopez, a grader in Somerset.
+
+Job satisfaction: Every cheese is different. Lopez tastes forty cheeses a day and writes detailed reports.
+
+2. Lighthouse keeper The job: Maintaining the lamps of remote lighthouses
+
+Yearly remuneration: Keepers earn about 30,000 pounds a year. The loneliness can be difficult, says Tom Reed, a keeper in Cornwall.
+
+Job satisfaction: Reed enjoys the spectacular storms and the silence of the winter evenings.
+"""
+
+
+def test_a_vocabulary_gap_is_never_in_a_heading_or_a_label(nlp):
+    """wnl-five-jobs-int, read on first sight: "Job _____: No two days are ever the same." and "Shopping
+    channel _____ The job: Selling …" gapped the feature's headings, which test no reading."""
+    analysis = pipeline.analyse(FEATURE, nlp, title_hint="Three unusual jobs")
+    gaps = [
+        c.question
+        for c in families.candidates(analysis, list(nlp.pipe(analysis.article.paragraphs)))
+        if c.question.skill == "vocabulary"
+    ]
+    assert gaps  # the article's own sentences still give gaps: "The loneliness can be _____, …"
+    for q in gaps:
+        sentence = q.prompt.split(" Which word best fills the gap?")[0]
+        assert sentence.rstrip().endswith((".", "”")), q.prompt  # a sentence, not a heading
+        label, colon, _ = sentence.partition(": ")
+        assert not (colon and len(label.split()) <= 3 and "_____" in label), q.prompt  # "Job _____: …"

@@ -26,6 +26,8 @@ CONTENT = {"NOUN", "VERB", "ADJ", "ADV"}
 WORDS = 8
 MAX_SENTENCE_WORDS = 30
 PROMPT = "Which word best fills the gap?"
+ENDINGS = (".", "!", "?", "”", '"', "’")
+LABEL_WORDS = 3  # "Worst part of the job:" is longer, but its words are common: never hard enough to ask
 
 
 def candidates(sentences: list[Sentence], analysis: Analysis) -> Iterator[Candidate]:
@@ -37,11 +39,13 @@ def candidates(sentences: list[Sentence], analysis: Analysis) -> Iterator[Candid
     roles: dict[str, set[tuple[str, str]]] = {}
     wanted, rivals = set(hard[:WORDS]), set(hard)
     for s in sentences:
+        heading = not s.text.rstrip().endswith(ENDINGS)  # "5. Shopping channel presenter The job: …"
         for t in s.sent:
             if not _content(t) or lexicon.fold(t.lemma_) in title or lexicon.fold(t.text) in title:
                 continue
             key = t.lower_ if t.lower_ in wanted else t.lemma_.lower()
-            if key in wanted and key not in first_use:
+            if key in wanted and key not in first_use and not heading and not _in_label(t):
+                # a heading or a label ("Job _____: No two days are the same.") is no sentence to read
                 first_use[key] = (s, t)
             if t.lower_ in rivals or t.lemma_.lower() in rivals:
                 by_tag.setdefault(t.tag_, {}).setdefault(t.lemma_.lower(), t.text)
@@ -63,6 +67,12 @@ def _content(t: Token) -> bool:
         and not t.ent_type_
         and t.text.islower()
     )
+
+
+def _in_label(t: Token) -> bool:
+    """A word of a short label before a colon that opens its sentence ("Job satisfaction: …")."""
+    colon = next((x for x in t.sent[: LABEL_WORDS + 1] if x.text == ":"), None)
+    return colon is not None and t.i < colon.i
 
 
 def _role(t: Token) -> tuple[str, str]:
