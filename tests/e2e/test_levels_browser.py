@@ -53,16 +53,22 @@ def library(live_app):
         db.session.commit()
 
 
-@pytest.fixture
-def teacher(browser, live_server):
-    """The teacher's laptop browser, logged in."""
-    context = browser.new_context(viewport={"width": 1366, "height": 900}, base_url=live_server)
+def logged_in(browser, live_server, width: int, height: int):
+    """A new browser context of this size with the teacher logged in: (context, page)."""
+    context = browser.new_context(viewport={"width": width, "height": height}, base_url=live_server)
     page = context.new_page()
     page.goto("/login")
     page.get_by_label("Email").fill(EMAIL)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
     expect(page.get_by_role("heading", name="Hello, Ms Levels")).to_be_visible()
+    return context, page
+
+
+@pytest.fixture
+def teacher(browser, live_server):
+    """The teacher's laptop browser, logged in."""
+    context, page = logged_in(browser, live_server, 1366, 900)
     yield page
     context.close()
 
@@ -208,12 +214,7 @@ def test_a_story_set_as_homework_gives_a_pupil_the_level_the_teacher_chose(
     browser, live_server, library, phone, screenshots
 ):
     """On a phone-sized teacher's browser: set the story as homework, give the pupil the easy version."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, base_url=live_server)
-    page = context.new_page()
-    page.goto("/login")
-    page.get_by_label("Email").fill(EMAIL)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    context, page = logged_in(browser, live_server, 390, 844)
     page.goto(f"/teacher/stories/{library[1]}")
     page.get_by_role("link", name="Set as homework at these levels").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(
@@ -251,12 +252,7 @@ def test_levels_set_on_a_class_list_give_each_pupil_their_version(
     browser, live_server, library, screenshots, doc_images
 ):
     """On a phone-sized teacher's browser: a class list's levels, then a lesson of the story with that class."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, base_url=live_server)
-    page = context.new_page()
-    page.goto("/login")
-    page.get_by_label("Email").fill(EMAIL)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    context, page = logged_in(browser, live_server, 390, 844)
     page.goto("/teacher/classes")
     page.get_by_label("Class name").fill("Mars group")
     page.get_by_label("Pupils’ names").fill("Lena\nOmar\nPia\n")
