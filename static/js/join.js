@@ -98,3 +98,32 @@
     if (read(keyOf(form)) === form.getAttribute("data-sending")) { write(keyOf(form), null); }
   });
 })();
+
+// A choice picked before htmx was ready (a slow school laptop: the page shows before its scripts
+// run) changed the radio button but sent nothing, and the pupil saw "Not answered yet" under their
+// pick. Once the page has loaded, such a pick is saved: a form whose choices differ from what the
+// server rendered, and that has sent nothing yet, gets the "change" htmx listens for.
+(function () {
+  "use strict";
+
+  var sent = [];
+  document.addEventListener("htmx:beforeRequest", function (event) { sent.push(event.detail.elt); });
+
+  function picked(form) {
+    return Array.prototype.some.call(form.querySelectorAll("input[type=radio], input[type=checkbox]"), function (box) {
+      return box.checked !== box.defaultChecked;
+    });
+  }
+
+  function saveEarlyPicks() {
+    document.querySelectorAll("form.answer-form").forEach(function (form) {
+      if (sent.indexOf(form) === -1 && picked(form)) {
+        var box = form.querySelector("input[type=radio], input[type=checkbox]");
+        box.dispatchEvent(new Event("change", { bubbles: true }));
+      }
+    });
+  }
+
+  var later = function () { window.setTimeout(saveEarlyPicks, 0); };
+  if (document.readyState === "complete") { later(); } else { window.addEventListener("load", later); }
+})();

@@ -37,5 +37,12 @@
     });
   }, true);
 
-  show(nav.getAttribute("data-start") || "article");
+  // A tap on the switch before this file ran (a slow school laptop) only changed the address to
+  // #questions or #article-text: honour it rather than undo it.
+  var start = nav.getAttribute("data-start") || "article";
+  var wanted = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+  Object.keys(panes).forEach(function (name) {
+    if (wanted && panes[name] && panes[name].contains(wanted)) { start = name; }
+  });
+  show(start);
 })();

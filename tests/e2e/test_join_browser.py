@@ -116,6 +116,32 @@ def test_the_class_page_on_a_chromebook(browser, live_server, live_app, screensh
     context.close()
 
 
+def test_a_choice_picked_before_the_page_scripts_ran_is_still_saved(browser, live_server, live_app):
+    """A slow school laptop shows the class page before htmx has run: a pick made then sent nothing,
+    and the pupil saw "Not answered yet" under their answer (CI caught it on a busy machine).
+    htmx is held back here until the pick is made."""
+    lesson = start_class_session(live_app, email="join-early@school.example", slug="join-early")
+    context = browser.new_context(viewport={"width": 1366, "height": 768}, base_url=live_server)
+    page = context.new_page()
+    held = []
+
+    def hold(route):
+        held.append(route)
+
+    page.route("**/vendor/htmx.min.js", hold)
+    page.goto(f"/join/{lesson.code}")
+    page.get_by_label("Your name").fill("Kit")
+    page.get_by_role("button", name="Join").click()
+    expect(page.get_by_test_id("pupil-name")).to_have_text("Kit")
+    page.locator("#question-2").get_by_label("al-Sukhna").check()  # htmx has not run yet
+    expect(page.get_by_test_id("status-2")).to_contain_text("Not answered yet")
+    for route in held:
+        route.continue_()
+    expect(page.get_by_test_id("status-2")).to_contain_text("Saved")
+    assert saved(live_app, lesson.session_id)[2][0] == "al-Sukhna"
+    context.close()
+
+
 def test_a_tap_on_the_next_question_is_not_lost_while_a_typed_answer_saves(browser, live_server, live_app):
     """Issue 16: leaving a typed answer for an option below it saved the text, and the tap missed.
 

@@ -64,6 +64,18 @@ def test_after_a_reload_a_pupil_who_has_answered_sees_the_questions_first(pupil)
     expect(pupil.locator("#question-1")).to_be_in_viewport()
 
 
+def test_a_tap_on_questions_before_the_page_script_ran_is_not_undone(pupil):
+    """A slow laptop: the switch's tap lands before panes.js, so only the address becomes #questions.
+    The script then starts on the questions (it used to show the article again, and the tap was lost)."""
+    address = pupil.url.split("#")[0] + "#questions"
+    pupil.goto("about:blank")  # a fresh load of the class page, not a jump within it
+    pupil.goto(address)
+    expect(pupil.locator("#question-1")).to_be_visible()
+    expect(pupil.locator("#article-text")).to_be_hidden()
+    switch = pupil.get_by_role("navigation", name="Article or questions")
+    expect(switch.get_by_role("link", name="Questions (4)")).to_have_attribute("aria-current", "true")
+
+
 def test_tapping_a_name_shows_its_entry_where_the_pupil_is(pupil, screenshots):
     name = pupil.locator("#article-text a.mention").nth(2)
     name.scroll_into_view_if_needed()
