@@ -144,3 +144,27 @@ def test_a_vocabulary_gap_is_never_in_a_heading_or_a_label(nlp):
         assert sentence.rstrip().endswith((".", "”")), q.prompt  # a sentence, not a heading
         label, colon, _ = sentence.partition(": ")
         assert not (colon and len(label.split()) <= 3 and "_____" in label), q.prompt  # "Job _____: …"
+
+
+REPORT = """A charity report says that many families in the region fell back into poverty last year.
+
+The report found that 30% of farmers in the north lost their savings. In the cities, the proportion was 20%. Families with sick children were hit hardest by the rising prices.
+
+The report suggests three ideas to help the poorest families. The first is free school meals for every child. The second is cheap loans for farmers in the north. The third is better roads to the markets.
+
+Farmers in the north say the loans would help them most. Many farmers borrowed money from relatives last year.
+
+The charity will present the report to the government in May. Ministers have promised to read the report carefully.
+"""
+
+
+def test_a_subject_only_the_sentence_before_completes_is_not_asked(nlp):
+    """wnl-poverty-ele, read on first sight: "True or false: … the proportion was 20%" (of what?) and a
+    paragraph summed up by "The first is social help" (the first of which ideas?)."""
+    analysis = pipeline.analyse(REPORT, nlp, title_hint="Families fall back into poverty")
+    found = [c.question for c in families.candidates(analysis, list(nlp.pipe(analysis.article.paragraphs)))]
+    statements = [q.prompt for q in found if q.type == "truefalse"]
+    assert statements  # "Families with sick children were hit hardest …" and others still are
+    assert not any("the proportion was" in p for p in statements), statements
+    shown = [c for q in found if q.prompt.startswith("Which sentence best sums up") for c in q.choices]
+    assert not any(c.startswith(("The first is", "The second is", "The third is")) for c in shown), shown

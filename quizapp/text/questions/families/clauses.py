@@ -47,6 +47,12 @@ SIDE_DEPS = set(
     """.split()
 )
 LEAD_DEPS = {"advmod", "prep", "npadvmod", "advcl", "punct", "cc", "mark"}
+ANTECEDENT_NOUNS = set(
+    """
+    proportion percentage share figure rate total majority minority rest remainder
+    first second third fourth last latter former
+    """.split()
+)
 QUOTES = '"“”'  # double quotes: a ’ is far more often an apostrophe ("Assad’s")
 MAX_WORDS = 18
 
@@ -65,6 +71,15 @@ def pronoun(token: Token) -> bool:
         "dobj",
         "pobj",
     }  # "these are ...", "this is ..."
+
+
+def measured_against_before(subj: Token) -> bool:
+    """ "The proportion was 20%", "The first is social help": a subject that only the sentence before
+    completes (the proportion of what? the first of which?). "The proportion of smokers" and "the
+    figure for women" read alone."""
+    return subj.lemma_.lower() in ANTECEDENT_NOUNS and not any(
+        c.dep_ == "prep" and c.lower_ in {"of", "for"} for c in subj.children
+    )
 
 
 def first_person(token: Token) -> bool:

@@ -235,6 +235,8 @@ def _option(s: Sentence, bounds: tuple[int, int]) -> bool:
     if any(clauses.first_person(t) or any(q in t.text for q in clauses.QUOTES) for t in s.sent):
         return False  # someone's words, not the article's
     subj = clauses.subject(root)
+    if subj is not None and clauses.measured_against_before(subj):
+        return False  # "The first is social help": the first of the ideas the paragraph before listed
     if any(t.lower_ in {"this", "that", "these", "those"} and t.dep_ == "det" for t in s.sent):
         return False  # "this happiness" needs the sentence before
     return subj is not None and not any(clauses.pronoun(t) or t.tag_ == "PRP$" for t in subj.subtree)

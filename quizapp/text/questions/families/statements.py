@@ -103,7 +103,11 @@ def _eligible(s: Sentence) -> bool:
     if words[0].lower().strip(",") in LEADS or not clauses.stated(root):
         return False
     subj = clauses.subject(root)  # there is one: ``stated`` checked
-    if subj is None or any(t.lower_ in RELATIVE for t in subj.subtree):
+    if (
+        subj is None
+        or any(t.lower_ in RELATIVE for t in subj.subtree)
+        or clauses.measured_against_before(subj)
+    ):
         return False  # "Other players were in broad agreement": other than whom, in agreement with what?
     return not any(
         clauses.pronoun(t)
