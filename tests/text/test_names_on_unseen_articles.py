@@ -127,6 +127,19 @@ def test_a_name_listed_beside_other_rivers_is_a_river_and_the_city_is_not_one(te
     assert found["Liverpool"].kind == "place" and found["Liverpool"].role == ""
 
 
+def test_an_organisations_name_the_model_ran_into_a_persons_is_one_name(text):
+    """wnl-will-drones-adv, read on first sight: "Lockheed Martin" came out as the organisation
+    "Lockheed" and the place "Martin" (a town the gazetteer knows), from "Lockheed" ORG + "Martin" PERSON."""
+    found = entries(
+        text(
+            "Much of the work at Lockheed Martin has been on cheaper engines. "
+            "Its engineers, said Ruth Cole, test them in Texas."
+        )
+    )
+    assert found["Lockheed Martin"].kind == "organization"
+    assert "Martin" not in found and "Lockheed" not in found
+
+
 WATER = (
     "The report by Malik Falkenmark and colleagues at the Stockholm water institute said so. More than "
     "18 million people face hunger across the Sahel. “We need a new recipe,” said the report’s editor, "

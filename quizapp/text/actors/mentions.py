@@ -121,7 +121,8 @@ def _overlaps(a: Found, b: Found) -> bool:
 
 def _joined_names(found: list[Found]) -> list[Found]:
     """One name the model cut in two: "Spanish" + "Ornithological Society", "UK" + "Independence Party",
-    "Royal Society" + "for the" + "Protection of Birds". A nationality, a country or an organisation
+    "Royal Society" + "for the" + "Protection of Birds", "Lockheed" + "Martin" (a person's name the
+    organisation's name runs into, in one noun phrase). A nationality, a country or an organisation
     right before an organisation's name,
     inside its noun phrase or joined by "for"/"of" (and "the"), is part of that name, unless the
     organisation is named on its own elsewhere ("Pakistani Taliban leaders" beside "the Taliban")."""
@@ -138,6 +139,11 @@ def _joined_names(found: list[Found]) -> list[Found]:
                 and before.root.head.i in range(span.start, span.end)
             ) or (before_label == "ORG" and gap in (["for"], ["of"], ["for", "the"], ["of", "the"])):
                 out[-1] = (i, span.doc[before.start : span.end], "ORG")
+                continue
+        if out and label == "PERSON" and out[-1][0] == i and out[-1][2] == "ORG":
+            _, before, _ = out[-1]
+            if before.end == span.start and before.root.head.i in range(span.start, span.end):
+                out[-1] = (i, span.doc[before.start : span.end], "ORG")  # "Lockheed" + "Martin"
                 continue
         out.append(item)
     return out
