@@ -140,6 +140,16 @@ def test_an_organisations_name_the_model_ran_into_a_persons_is_one_name(text):
     assert "Martin" not in found and "Lockheed" not in found
 
 
+def test_a_role_the_parse_cut_at_a_hyphen_is_not_given(text):
+    """wnl-will-drones-adv: "Paul Misener, Amazon's vice-president of global public policy" gave him the
+    role "vice" (the parse made "vice", "-" and "president" three appositions). No role beats that one."""
+    found = entries(
+        text("Ruth Cole, the bank’s vice-president of lending, told a hearing that loans would be cheaper.")
+    )
+    assert found["Ruth Cole"].role in {"", "the bank’s vice-president of lending"}
+    assert found["Ruth Cole"].role != "vice"
+
+
 WATER = (
     "The report by Malik Falkenmark and colleagues at the Stockholm water institute said so. More than "
     "18 million people face hunger across the Sahel. “We need a new recipe,” said the report’s editor, "

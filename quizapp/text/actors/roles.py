@@ -150,6 +150,8 @@ def _described(
             continue
         if person and appos is not None and appos.lemma_.lower() in lexicon.ORGANISATION_NOUNS:
             continue
+        if appos is not None and _cut_at_hyphen(appos):
+            continue  # "vice-president" parsed as "vice", "-", "president": "vice" is no role
         first = appos.doc[appos.left_edge.i] if appos is not None else None
         if (
             appos is not None
@@ -169,6 +171,12 @@ def _described(
             if phrase and readable(phrase):
                 return phrase
     return ""
+
+
+def _cut_at_hyphen(noun: Token) -> bool:
+    """A noun the parse cut off from the rest of its word at a hyphen ("vice" of "vice-president")."""
+    doc = noun.doc
+    return noun.i + 1 < len(doc) and not noun.whitespace_ and doc[noun.i + 1].text in {"-", "–"}
 
 
 def _owned(
