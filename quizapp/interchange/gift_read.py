@@ -20,11 +20,11 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import PurePath
 
-from quizapp.interchange.document import FORMAT, to_pack
+from quizapp.interchange.document import to_pack
 from quizapp.interchange.errors import PackFormatError, shown
 from quizapp.interchange.gift_syntax import find, find_last, read_text, split, unescape
+from quizapp.interchange.moodle_shared import TOLERANCE, draft_header, unique_ids
 from quizapp.interchange.validate import Problem
 from quizapp.text.pack import Pack
 from quizapp.text.question import BLANK, QUESTION_TYPES
@@ -36,8 +36,6 @@ _PHP_SPACE = " \t\n\r\0\x0b"  # what Moodle's trim() removes from each line
 _HEADER = re.compile(r"//\s*quizapp-pack:(.*)")
 _META = re.compile(r"//\s*quizapp:(.*)")
 _WEIGHT = re.compile(r"\s*%(-?\d{1,3}(?:\.\d+)?)%")
-_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-TOLERANCE = 1e-4  # weights are written with five decimals: 33.33333 is a third
 
 
 @dataclass
@@ -141,8 +139,8 @@ def read(text: str, name: str) -> tuple[Pack, list[str]]:
         lines.append(parsed.line)
     if not questions and not header:
         raise PackFormatError(_nothing(name, unsupported))
-    _unique_ids(questions, lines, notes)
-    document = {**(header or _draft_header(name, notes)), "questions": questions}
+    unique_ids(questions, [f"line {line}" for line in lines], "title", notes)
+    document = {**(header or draft_header(name, notes)), "questions": questions}
     return to_pack(document, _locator(lines, questions, header_line)), notes
 
 
@@ -174,38 +172,6 @@ def json_object(raw: str, line: int, label: str) -> dict:
     if not isinstance(value, dict):
         raise PackFormatError(f"line {line}: the {label} comment must hold a JSON object {{...}}")
     return value
-
-
-def _draft_header(name: str, notes: list[str]) -> dict:
-    """A plain Moodle file: the pack is named after the file and waits for its article."""
-    stem = _CONTROLS.sub("", PurePath(name).stem if name else "")
-    title = " ".join(re.sub(r"[_-]+", " ", stem).split()) or "Imported pack"
-    notes.append(
-        f"no article: {name} has no quizapp-pack comment, so the pack's article text is empty; "
-        "attach the article before pupils use the pack"
-    )
-    return {"format": FORMAT, "title": title, "article": {"title": title, "text": ""}}
-
-
-def _unique_ids(questions: list[dict], lines: list[int], notes: list[str]) -> None:
-    """Moodle allows two questions one title; a pack's ids are unique, so the later one is renamed."""
-    titles = {q["id"] for q in questions if isinstance(q.get("id"), str)}
-    seen = set()
-    for question, line in zip(questions, lines):
-        title = question.get("id")
-        if not isinstance(title, str):
-            continue
-        if title in seen:
-            number = 2
-            while f"{title}-{number}" in titles:
-                number += 1
-            question["id"] = f"{title}-{number}"
-            titles.add(question["id"])
-            notes.append(
-                f"line {line}: the title {shown(title)} is used twice; this question's id is "
-                f"{shown(question['id'])}"
-            )
-        seen.add(question["id"])
 
 
 def _locator(lines: list[int], questions: list[dict], header_line: int | None) -> Callable[[Problem], str]:

@@ -30,8 +30,8 @@ from defusedxml.ElementTree import DefusedXMLParser
 
 from quizapp.interchange.document import to_pack
 from quizapp.interchange.errors import PackFormatError, shown
-from quizapp.interchange.gift_read import TOLERANCE, _draft_header
 from quizapp.interchange.gift_syntax import html_to_text
+from quizapp.interchange.moodle_shared import TOLERANCE, draft_header, unique_ids
 from quizapp.interchange.validate import Problem
 from quizapp.text.pack import Pack
 from quizapp.text.question import BLANK
@@ -131,32 +131,11 @@ def read(text: str, name: str) -> tuple[Pack, list[str]]:
             meta = {}
     if not questions and header is None and article is None:
         raise PackFormatError(_nothing(name, unsupported))
-    _unique_ids(questions, names, notes)
+    unique_ids(questions, [f"question {n}" for n in range(1, len(questions) + 1)], "name", notes)
     document = {**(header or _draft(name, article, notes)), "questions": questions}
     if header is not None and isinstance(document.get("article"), dict) and "text" not in document["article"]:
         document["article"] = {**document["article"], "text": article.data["text"] if article else ""}
     return to_pack(document, _locator(names)), notes
-
-
-def _unique_ids(questions: list[dict], names: list[str], notes: list[str]) -> None:
-    """Moodle allows two questions one name; a pack's ids are unique, so the later one is renamed."""
-    taken = {q["id"] for q in questions if isinstance(q.get("id"), str)}
-    seen = set()
-    for number, question in enumerate(questions, 1):
-        name = question.get("id")
-        if not isinstance(name, str):
-            continue
-        if name in seen:
-            suffix = 2
-            while f"{name}-{suffix}" in taken:
-                suffix += 1
-            question["id"] = f"{name}-{suffix}"
-            taken.add(question["id"])
-            notes.append(
-                f"question {number}: the name {shown(name)} is used twice; this question's id is "
-                f"{shown(question['id'])}"
-            )
-        seen.add(question["id"])
 
 
 def _overlay(data: dict, meta: dict) -> None:
@@ -181,8 +160,8 @@ def _nothing(name: str, unsupported: list[str]) -> str:
 def _draft(name: str, article: Read | None, notes: list[str]) -> dict:
     """A plain Moodle file: named after the file; its first description, if any, is the article."""
     if article is None or not article.data["text"]:
-        return _draft_header(name, notes)
-    header = _draft_header(name, [])
+        return draft_header(name, notes)
+    header = draft_header(name, [])
     title = (article.name or "").removeprefix("Article:").strip() or header["title"]
     header["article"] = {"title": title, "text": article.data["text"]}
     notes.append(f"the article is the description {shown(article.name)}")
