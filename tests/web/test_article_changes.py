@@ -8,6 +8,7 @@ import re
 
 import pytest
 import sqlalchemy as sa
+from classroom_factories import csrf_token as token
 from classroom_factories import start_class_session
 from factories import SEED_PARAGRAPHS, naive_analyse
 from records import make_article, make_pack, make_teacher
@@ -29,12 +30,6 @@ ARTICLE = (
 
 def page(response) -> str:
     return response.get_data(as_text=True)
-
-
-def token(html: str) -> str:
-    """The CSRF token of the page's first form."""
-    field = re.search(r'<input[^>]*name="csrf_token"[^>]*>', html).group()
-    return re.search(r'value="([^"]+)"', field).group(1)
 
 
 def post(client, url: str, data: dict):

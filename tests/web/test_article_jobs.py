@@ -11,6 +11,7 @@ import threading
 
 import pytest
 import sqlalchemy as sa
+from classroom_factories import csrf_token as token
 from factories import naive_analyse
 from records import logged_in_teacher, make_teacher
 
@@ -49,11 +50,6 @@ def quick_pipeline(monkeypatch):
 
 def page(response) -> str:
     return response.get_data(as_text=True)
-
-
-def token(html: str) -> str:
-    field = re.search(r'<input[^>]*name="csrf_token"[^>]*>', html).group()
-    return re.search(r'value="([^"]+)"', field).group(1)
 
 
 def add(client, data: dict):

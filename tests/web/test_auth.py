@@ -4,6 +4,7 @@ import re
 
 import pytest
 import sqlalchemy as sa
+from classroom_factories import csrf_token as token
 from records import make_article, make_pack, make_teacher
 
 from quizapp.extensions import db
@@ -16,12 +17,6 @@ pytestmark = pytest.mark.db
 PASSWORD = "correct horse battery"
 ANN = {"display_name": "Ann Rivera", "email": "Ann@School.Example", "password": PASSWORD, "confirm": PASSWORD}
 WRONG_LOGIN = "The email or the password is wrong."
-
-
-def token(html: str) -> str:
-    """The CSRF token of the page's first form."""
-    field = re.search(r'<input[^>]*name="csrf_token"[^>]*>', html).group()
-    return re.search(r'value="([^"]+)"', field).group(1)
 
 
 class Auth:

@@ -10,6 +10,7 @@ import re
 
 import pytest
 import sqlalchemy as sa
+from classroom_factories import csrf_token as token
 from records import make_article, make_teacher
 
 from quizapp.extensions import db
@@ -27,11 +28,6 @@ PASTED = (
     "Rain closes schools\n\nHeavy rain closed twelve schools in the valley on Monday.\n\n"
     "The mayor said the water would fall by Wednesday."
 )
-
-
-def token(html: str) -> str:
-    field = re.search(r'<input[^>]*name="csrf_token"[^>]*>', html).group()
-    return re.search(r'value="([^"]+)"', field).group(1)
 
 
 @pytest.fixture

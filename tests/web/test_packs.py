@@ -5,6 +5,7 @@ import re
 
 import pytest
 import sqlalchemy as sa
+from classroom_factories import csrf_token as token
 from records import make_article
 
 from quizapp.extensions import db
@@ -15,32 +16,11 @@ from quizapp.services import packs as pack_service
 from quizapp.text import pack as plain
 from quizapp.text.question import Question
 
+from .session_setup import QUESTIONS
+
 pytestmark = pytest.mark.db
 
 PASSWORD = "correct horse battery"
-QUESTIONS = (
-    Question(
-        "q1",
-        "short",
-        "Who backs the government?",
-        (("Russia", "Moscow"), ("Iran",)),
-        evidence="Backed by Russia and Iran.",
-    ),
-    Question(
-        "q2",
-        "choice",
-        "Which town was captured?",
-        (("al-Sukhna",),),
-        choices=("al-Sukhna", "Deir al-Zor", "Damascus"),
-    ),
-    Question("q3", "truefalse", "Assad seems in danger today.", (("false",),)),
-)
-
-
-def token(html: str) -> str:
-    """The CSRF token of the page's first form."""
-    field = re.search(r'<input[^>]*name="csrf_token"[^>]*>', html).group()
-    return re.search(r'value="([^"]+)"', field).group(1)
 
 
 class Browser:

@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import pytest
 import sqlalchemy as sa
+from classroom_factories import csrf_token as token
 from click.testing import CliRunner
 
 from quizapp import create_app
@@ -22,11 +23,6 @@ ANN = {"display_name": "Ann Rivera", "email": "ann@school.example", "password": 
 
 def page(response) -> str:
     return response.get_data(as_text=True)
-
-
-def token(html: str) -> str:
-    field = re.search(r'<input[^>]*name="csrf_token"[^>]*>', html).group()
-    return re.search(r'value="([^"]+)"', field).group(1)
 
 
 def post(client, url: str, data: dict, form_url: str | None = None):

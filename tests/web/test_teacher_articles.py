@@ -5,6 +5,7 @@ import re
 
 import pytest
 import sqlalchemy as sa
+from classroom_factories import csrf_token as token
 from factories import naive_analyse, seed_analysis, seed_raw
 from records import make_article, make_teacher
 
@@ -33,12 +34,6 @@ MARKUP = ("<script", "onerror", "onload", "onclick", "style=", "<img", "javascri
 
 def page(response) -> str:
     return response.get_data(as_text=True)
-
-
-def token(html: str) -> str:
-    """The CSRF token of the page's first form."""
-    field = re.search(r'<input[^>]*name="csrf_token"[^>]*>', html).group()
-    return re.search(r'value="([^"]+)"', field).group(1)
 
 
 def submit(client, url: str, data: dict, form_url: str | None = None, **options):
