@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 from playwright.sync_api import expect
+from teacher_login import log_in
 
 from quizapp.extensions import db
 from quizapp.models import Article, Teacher
@@ -49,10 +50,7 @@ def page(browser, live_server, teacher):
     """Ms Ferreira, logged in, on a laptop-sized page."""
     context = browser.new_context(viewport={"width": 1280, "height": 800}, base_url=live_server)
     page = context.new_page()
-    page.goto("/login")
-    page.get_by_label("Email").fill(EMAIL)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    log_in(page, EMAIL, PASSWORD)
     expect(page.get_by_role("heading", name="Hello, Ms Ferreira")).to_be_visible()
     yield page
     context.close()

@@ -7,6 +7,7 @@ import pytest
 import sqlalchemy as sa
 from factories import naive_analyse
 from playwright.sync_api import expect
+from teacher_login import log_in
 
 from quizapp.extensions import db
 from quizapp.models import Teacher
@@ -37,10 +38,7 @@ def logged_in_page(browser, live_server, javascript: bool):
         "console",
         lambda message: "Content Security Policy" in message.text and page.refused.append(message.text),
     )
-    page.goto("/login")
-    page.get_by_label("Email").fill(EMAIL)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    log_in(page, EMAIL, PASSWORD)
     expect(page.get_by_role("heading", name="Hello, Mr Okoro")).to_be_visible()
     return context, page
 

@@ -15,6 +15,7 @@ import sqlalchemy as sa
 from factories import SEED
 from homework_factories import AFTER, BEFORE, DURING
 from playwright.sync_api import expect
+from teacher_login import log_in
 
 from quizapp.extensions import db
 from quizapp.models import Article
@@ -73,10 +74,7 @@ def teacher(browser, live_server):
         viewport={"width": 1366, "height": 900}, base_url=live_server, timezone_id="Europe/Berlin"
     )
     page = context.new_page()
-    page.goto("/login")
-    page.get_by_label("Email").fill("homework@school.example")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    log_in(page, "homework@school.example", PASSWORD)
     expect(page.get_by_role("heading", name="Hello, Mr Haddad")).to_be_visible()
     yield page
     context.close()
@@ -164,10 +162,7 @@ def test_homework_over_a_week(teacher, phone, clock, homework_pack, doc_images):
 def test_the_homework_pages_fit_a_phone(browser, live_server, clock, homework_pack):
     context = browser.new_context(viewport=PHONE, base_url=live_server, timezone_id="Europe/Berlin")
     page = context.new_page()
-    page.goto("/login")
-    page.get_by_label("Email").fill("homework@school.example")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    log_in(page, "homework@school.example", PASSWORD)
     page.goto(f"/teacher/packs/{homework_pack}/homework")
     assert fits(page, PHONE["width"])
     page.get_by_label("Due").fill("2026-12-11T17:00")

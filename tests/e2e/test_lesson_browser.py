@@ -9,6 +9,7 @@ import pytest
 import sqlalchemy as sa
 from factories import SEED
 from playwright.sync_api import expect
+from teacher_login import log_in
 
 from quizapp.extensions import db
 from quizapp.models import Article
@@ -58,10 +59,7 @@ def teacher(browser, live_server):
         viewport={"width": 1366, "height": 900}, base_url=live_server, accept_downloads=True
     )
     page = context.new_page()
-    page.goto("/login")
-    page.get_by_label("Email").fill("lesson@school.example")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    log_in(page, "lesson@school.example", PASSWORD)
     expect(page.get_by_role("heading", name="Hello, Ms Okafor")).to_be_visible()
     yield page
     context.close()

@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from playwright.sync_api import expect
 from records import make_pack
 from story_factories import QUESTION_COUNTS, make_levelled_articles, version_line
+from teacher_login import log_in
 
 from quizapp.extensions import db
 from quizapp.models import Article, Story, Teacher
@@ -57,10 +58,7 @@ def logged_in(browser, live_server, width: int, height: int):
     """A new browser context of this size with the teacher logged in: (context, page)."""
     context = browser.new_context(viewport={"width": width, "height": height}, base_url=live_server)
     page = context.new_page()
-    page.goto("/login")
-    page.get_by_label("Email").fill(EMAIL)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    log_in(page, EMAIL, PASSWORD)
     expect(page.get_by_role("heading", name="Hello, Ms Levels")).to_be_visible()
     return context, page
 

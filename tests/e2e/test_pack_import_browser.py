@@ -6,6 +6,7 @@ that was the file's name ("moodle").
 
 import pytest
 from playwright.sync_api import expect
+from teacher_login import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.db]
 
@@ -28,10 +29,7 @@ def teacher(live_app):
 def page(browser, live_server, teacher):
     context = browser.new_context(viewport={"width": 1366, "height": 768}, base_url=live_server)
     page = context.new_page()
-    page.goto("/login")
-    page.get_by_label("Email").fill(EMAIL)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    log_in(page, EMAIL, PASSWORD)
     expect(page.get_by_role("heading", name="Hello, Mr Adeyemi")).to_be_visible()
     yield page
     context.close()

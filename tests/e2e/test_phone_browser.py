@@ -6,6 +6,7 @@
 import pytest
 from classroom_factories import start_class_session
 from playwright.sync_api import expect
+from teacher_login import log_in
 
 from quizapp.services import article_editing, classroom, pack_editing, teachers
 
@@ -135,10 +136,7 @@ def teacher_pages(live_app, seed):
 def test_no_teacher_page_is_wider_than_a_phone(browser, live_server, teacher_pages, screenshots):
     context = browser.new_context(viewport=PHONE, base_url=live_server)
     page = context.new_page()
-    page.goto("/login")
-    page.get_by_label("Email").fill(EMAIL)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    log_in(page, EMAIL, PASSWORD)
     expect(page.get_by_role("heading", name="Hello, Ms Phone")).to_be_visible()
     too_wide = {}
     for url in teacher_pages:

@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from classroom_factories import answer_all, join_pupil, start_class_session
 from factories import SEED
 from playwright.sync_api import expect
+from teacher_login import log_in
 
 from quizapp.extensions import db
 from quizapp.models import Article, ClassSession, Teacher
@@ -36,10 +37,7 @@ QUESTIONS = (
 def logged_in(browser, live_server, email: str):
     context = browser.new_context(viewport={"width": 1366, "height": 900}, base_url=live_server)
     page = context.new_page()
-    page.goto("/login")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    log_in(page, email, PASSWORD)
     expect(page.get_by_role("heading", name="Hello, Ms Diaz")).to_be_visible()
     return page
 
