@@ -26,7 +26,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from quizapp.text.actors import lexicon
+from quizapp.text.actors import lexicon, nouns
 from quizapp.text.actors.candidate import Candidate
 
 if TYPE_CHECKING:
@@ -195,7 +195,7 @@ def _words(token: Token) -> str:
 def _abstract(lemma: str) -> bool:
     return (
         lemma in NOT_ACTORS
-        or lemma in lexicon.ORGANISATION_NOUNS
+        or lemma in nouns.ORGANISATION_NOUNS
         or lemma in lexicon.PLACE_NOUNS
         or lemma.endswith(ABSTRACT_ENDINGS)
         or len(lemma) < 3
@@ -222,7 +222,7 @@ def find(docs: Sequence[Doc], candidates: Sequence[Candidate]) -> list[Candidate
         if c.kind == "person"
         for w in lexicon.title_of(docs[c.doc][c.head]).split()
     }
-    said_of_people |= {lexicon.human_role_of(docs[c.doc][c.head]) for c in candidates if c.kind == "person"}
+    said_of_people |= {nouns.human_role_of(docs[c.doc][c.head]) for c in candidates if c.kind == "person"}
     subjects: Counter[str] = Counter()
     verbs: dict[str, set[str]] = defaultdict(set)
     uses: dict[str, list[tuple[int, Token]]] = defaultdict(list)
@@ -250,8 +250,8 @@ def find(docs: Sequence[Doc], candidates: Sequence[Candidate]) -> list[Candidate
             continue
         kind = (
             "group"
-            if lemma in lexicon.COLLECTIVE_NOUNS
-            else ("person" if lexicon.noun_gender(uses[lemma][0][1]) else "other")
+            if lemma in nouns.COLLECTIVE_NOUNS
+            else ("person" if nouns.noun_gender(uses[lemma][0][1]) else "other")
         )
         name = f"the {lemma}"
         for i, token in uses[lemma]:

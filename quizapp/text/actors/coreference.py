@@ -55,7 +55,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from quizapp.text.actors import lexicon
+from quizapp.text.actors import nouns
 from quizapp.text.types import Mention, Span
 
 if TYPE_CHECKING:
@@ -289,13 +289,13 @@ class Resolver:
         if self._describes_named(p, token):
             return  # "Anna Walker, a lawyer": the lawyer is Anna Walker, not someone else
         if det is None or det.lower_ != "the" or token.tag_ != "NN" or _restricted(token):
-            gender = lexicon.noun_gender(token) or ("?" if _speaks(token) else None)
+            gender = nouns.noun_gender(token) or ("?" if _speaks(token) else None)
             if gender and token.tag_ == "NN":
                 definite = det is not None and det.lower_ == "the"
                 self.history.append(Entity(sent_no, None, gender, _is_subject(token), definite=definite))
             return
         lemma = token.lemma_.lower()
-        kind = "organization" if lemma in lexicon.ORGANISATION_NOUNS else KIND_NOUNS.get(lemma)
+        kind = "organization" if lemma in nouns.ORGANISATION_NOUNS else KIND_NOUNS.get(lemma)
         if kind is not None:
             recent = {
                 e.actor
@@ -306,7 +306,7 @@ class Resolver:
             }
             self._add(p, token, recent.pop() if len(recent) == 1 else None, "description", 0.7, sent_no)
             return
-        gender = lexicon.noun_gender(token)
+        gender = nouns.noun_gender(token)
         if gender is not None:
             self._person_description(p, token, sent_no, gender, lemma)
 
@@ -371,7 +371,7 @@ def _one_of_them(token: Token) -> bool:
     if token.lower_ != "one" or not _is_subject(token):
         return False
     of = next((c for c in token.children if c.lower_ == "of"), None)
-    return of is not None and any(c.dep_ == "pobj" and lexicon.noun_gender(c) for c in of.children)
+    return of is not None and any(c.dep_ == "pobj" and nouns.noun_gender(c) for c in of.children)
 
 
 def _speaks(token: Token) -> bool:

@@ -28,7 +28,7 @@ from collections.abc import Iterable
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from quizapp.text.actors import gazetteer, lexicon
+from quizapp.text.actors import gazetteer, lexicon, nouns
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -184,7 +184,7 @@ def person_evidence(span: SpacySpan) -> str:
         return "saying"
     if root.dep_ == "nsubjpass" and root.head.lower_ == "born":
         return "born"
-    if lexicon.human_role_of(root):
+    if nouns.human_role_of(root):
         return "role"
     return ""
 

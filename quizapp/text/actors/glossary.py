@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from quizapp.text.actors import coreference, evidence, lexicon, mentions, quotes, relations, roles
+from quizapp.text.actors import coreference, evidence, lexicon, mentions, nouns, quotes, relations, roles
 from quizapp.text.types import Actor, Mention, Quote, Relation, Span
 
 if TYPE_CHECKING:
@@ -182,9 +182,9 @@ def _resolve_references(
     genders = {ids[key]: _gender(group) for key, group in groups.items() if group[0].kind == "person"}
     role_nouns: dict[str, set[str]] = {}
     for key, group in groups.items():
-        nouns = {lexicon.human_role_of(docs[c.doc][c.head]) for c in group}
-        nouns |= {w.lower() for c in group for w in lexicon.title_of(docs[c.doc][c.head]).split()}
-        role_nouns[ids[key]] = nouns - {""}
+        said = {nouns.human_role_of(docs[c.doc][c.head]) for c in group}
+        said |= {w.lower() for c in group for w in lexicon.title_of(docs[c.doc][c.head]).split()}
+        role_nouns[ids[key]] = said - {""}
     governments = frozenset(ids[key] for key in groups if key.startswith("gov:"))
     known = coreference.Actors(kinds, genders, role_nouns, governments)
     speakers: dict[int, str | None] = {}

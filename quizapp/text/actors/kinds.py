@@ -13,7 +13,7 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from quizapp.text.actors import evidence, gazetteer, lexicon
+from quizapp.text.actors import evidence, gazetteer, lexicon, nouns
 from quizapp.text.actors.candidate import Candidate, make
 
 if TYPE_CHECKING:
@@ -122,9 +122,9 @@ def person_named_as_organisation(span: SpacySpan) -> bool:
     colleagues = (
         len(span) == 2
         and evidence.given_name_gender(span[0].text) is not None
-        and any(c.pos_ == "NOUN" and lexicon.noun_gender(c) for c in root.conjuncts)
+        and any(c.pos_ == "NOUN" and nouns.noun_gender(c) for c in root.conjuncts)
     )  # "X and colleagues"
-    return born or colleagues or bool(lexicon.title_of(root)) or bool(lexicon.human_role_of(root))
+    return born or colleagues or bool(lexicon.title_of(root)) or bool(nouns.human_role_of(root))
 
 
 def among_common_nouns(span: SpacySpan) -> bool:
@@ -178,16 +178,16 @@ def spread_over(span: SpacySpan) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ in SPREAD_PREPOSITIONS
 
 
-def described_as(span: SpacySpan, nouns: Collection[str]) -> bool:
+def described_as(span: SpacySpan, words: Collection[str]) -> bool:
     """The text says what the name is, by an apposition or "is a ...": "Mondadori – the publishing company"."""
     root = span.root
-    return any(c.dep_ == "appos" and c.lemma_.lower() in nouns for c in root.children)
+    return any(c.dep_ == "appos" and c.lemma_.lower() in words for c in root.children)
 
 
-def one_of_other(span: SpacySpan, nouns: Collection[str]) -> bool:
+def one_of_other(span: SpacySpan, words: Collection[str]) -> bool:
     """ "the Thames and other London rivers": a name listed beside "other Ns" is itself an N."""
     return any(
-        c.dep_ == "conj" and c.lemma_.lower() in nouns and any(a.lower_ == "other" for a in c.children)
+        c.dep_ == "conj" and c.lemma_.lower() in words and any(a.lower_ == "other" for a in c.children)
         for c in span.root.children
     )
 

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from quizapp.text.actors import central, evidence, gazetteer, kinds, lexicon
+from quizapp.text.actors import central, evidence, gazetteer, kinds, lexicon, nouns
 from quizapp.text.actors.candidate import Candidate, make
 
 if TYPE_CHECKING:
@@ -290,7 +290,7 @@ def _resolve(i: int, span: SpacySpan, label: str) -> Candidate | None:
     if label == "PERSON" and (
         gaz.country(span[0].text)
         or gaz.country(span[0].text, allow_code=True)
-        or {t.lower_ for t in span[1:]} & lexicon.ORGANISATION_WORDS
+        or {t.lower_ for t in span[1:]} & nouns.ORGANISATION_WORDS
     ):
         # "UK Uncut", "Manchester United": a person's name never starts with a country or holds "United"
         # "UK Uncut": a person's name never starts with a country's
@@ -327,7 +327,7 @@ def _resolve(i: int, span: SpacySpan, label: str) -> Candidate | None:
             evidence=kinds.place_evidence(span, descriptor),
         )
     kind = "group" if lexicon.is_fighting_side(span) else "organization"
-    if label == "PRODUCT" and kinds.described_as(span, lexicon.ORGANISATION_NOUNS):
+    if label == "PRODUCT" and kinds.described_as(span, nouns.ORGANISATION_NOUNS):
         kind = "organization"  # "Mondadori – the publishing company"
     elif label == "PRODUCT" and kinds.placed_in(span):
         return replace(

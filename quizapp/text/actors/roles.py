@@ -26,7 +26,7 @@ import re
 from collections.abc import Callable, Collection, Iterable, Sequence
 from typing import TYPE_CHECKING, cast
 
-from quizapp.text.actors import evidence, lexicon
+from quizapp.text.actors import evidence, lexicon, nouns
 from quizapp.text.actors.relations import NOMINAL_EVENTS, reported
 
 if TYPE_CHECKING:
@@ -134,7 +134,7 @@ def _described(
             and not in_quote(c.doc, token.head.idx)
         ):
             head = token.head  # "the British Prime Minister, David Cameron"
-            if lexicon.noun_gender(head) or head.lower_ in lexicon.TITLES:
+            if nouns.noun_gender(head) or head.lower_ in lexicon.TITLES:
                 after = {
                     t.i
                     for ch in head.children
@@ -148,7 +148,7 @@ def _described(
                 if phrase and readable(phrase):
                     return phrase
             continue
-        if person and appos is not None and appos.lemma_.lower() in lexicon.ORGANISATION_NOUNS:
+        if person and appos is not None and appos.lemma_.lower() in nouns.ORGANISATION_NOUNS:
             continue
         if appos is not None and _cut_at_hyphen(appos):
             continue  # "vice-president" parsed as "vice", "-", "president": "vice" is no role
