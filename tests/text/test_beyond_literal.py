@@ -12,7 +12,9 @@ from test_question_families import LIBRARY
 from quizapp.text import pipeline
 from quizapp.text.grading.grader import grade
 from quizapp.text.question import Question
-from quizapp.text.questions import families
+from quizapp.text.questions import families, generator
+from quizapp.text.questions.families.base import Candidate
+from quizapp.text.types import Span
 
 ZOO = """Harbourside Zoo has had its worst summer for twenty years, and the town council is worried about its future.
 
@@ -154,3 +156,118 @@ def test_a_sentence_set_against_the_one_before_is_no_main_idea_option(nlp):
     for c in families.candidates(analysis, list(nlp.pipe(analysis.article.paragraphs))):
         if c.fact.startswith("main-idea"):
             assert not any(o.startswith(("Other ", "Another ")) for o in c.question.choices), c.fact
+
+
+RIVER = """Kelby's council has called the state of the River Avon “shameful” after a survey found almost no fish in its lower reaches.
+
+The “citizen science” survey was carried out by students from Kelby College over six weeks in the spring. The students counted fish at ten places along the river and tested the water each week.
+
+The council closed the riverside path in order to protect nesting swans. The swans nest in the reeds beside the path from April to June.
+
+Dr Anna Price, who teaches biology at the college, said that the river could recover within five years. “Fish come back quickly once the water is clean.”
+
+In order to pay for the clean-up, the council raised parking charges in the town centre. Shops in the centre say fewer people now drive into town.
+
+Volunteers planted willow trees to stop the banks from washing away. A local farmer gave the trees to the town.
+
+The college wants to repeat its survey every spring to measure the progress. The next survey will start in March.
+"""
+
+
+@pytest.fixture(scope="module")
+def river(nlp):
+    analysis = pipeline.analyse(RIVER, nlp, title_hint="No fish in the lower Avon")
+    return analysis, list(families.candidates(analysis, list(nlp.pipe(analysis.article.paragraphs))))
+
+
+def prompted(found, prompt: str) -> list[Question]:
+    return [c.question for c in found if c.question.prompt == prompt]
+
+
+def test_a_purpose_after_in_order_to_is_asked_why(river):
+    """spaCy hangs "in order to protect …" on "order", not on the verb: the purpose was never found."""
+    _, found = river
+    (q,) = prompted(found, "Why did the council close the riverside path?")
+    assert q.answer == (("to protect nesting swans",),)
+    assert "to stop the banks from washing away" in q.choices  # the article's other purposes, worded alike
+
+
+def test_a_purpose_stated_before_its_clause_is_asked_why(river):
+    _, found = river
+    (q,) = prompted(found, "Why did the council raise parking charges in the town centre?")
+    assert q.answer == (("to pay for the clean-up",),)
+    assert all(c.startswith("to ") for c in q.choices)  # "in order" is not left on the key to give it away
+
+
+def test_a_quoted_term_leaves_a_sentence_the_articles_own_words(river):
+    """“citizen science” quotes a term, as a report marks one: paragraph 2's opening still sums it up."""
+    _, found = river
+    asked = prompted(found, "Which sentence best sums up paragraph 2?")
+    assert asked and all(q.answer[0][0].startswith("The “citizen science” survey") for q in asked)
+
+
+def test_a_summary_of_what_someone_says_is_the_point_their_words_follow(river):
+    """Paragraph 4 reports Dr Price's view, then quotes her: the quotation shares no content word with
+    the summary, yet the summary is the paragraph's point."""
+    _, found = river
+    asked = prompted(found, "Which sentence best sums up paragraph 4?")
+    key = "Dr Anna Price, who teaches biology at the college, said that the river could recover within five years."
+    assert asked and all(q.answer == ((key,),) for q in asked)
+
+
+def test_of_a_main_ideas_variants_the_set_takes_one_that_blocks_no_other_question():
+    """A main idea shows its wrong options whole, so a statement on one of them is given away. Of two
+    ways to ask it, the first offers the sentence a true/false statement rests on, the second does not:
+    the set takes the second and keeps the statement (it used to take the first and lose the statement)."""
+    key, offered, others = (
+        "The farm runs classes.",
+        "The barn was built last winter.",
+        ["Bees live here.", "Honey sells."],
+    )
+
+    def idea(wrong: list[str], score: float) -> Candidate:
+        q = Question(
+            id="",
+            type="choice",
+            prompt="Which sentence best sums up paragraph 2?",
+            answer=((key,),),
+            choices=tuple(sorted([key, *wrong])),
+            distractors=tuple(wrong),
+            evidence=key,
+            evidence_span=Span(1, 0, len(key)),
+            skill="inference",
+        )
+        return Candidate(
+            "main-idea:paragraph:1",
+            q,
+            score,
+            preferred=True,
+            tags={"family:paragraph-idea", "offers-sentences", "restates"},
+        )
+
+    statement = Candidate(
+        "statement:barn",
+        Question(
+            id="",
+            type="truefalse",
+            prompt=f"True or false: {offered}",
+            answer=(("true",),),
+            evidence=offered,
+            evidence_span=Span(3, 0, len(offered)),
+        ),
+        0.5,
+        tags={"family:statement", "restates"},
+    )
+    chosen = generator._choose([idea([offered, *others], 0.62), idea(others, 0.619), statement], limit=12)
+    assert statement in chosen
+    (main_idea,) = [c for c in chosen if c.fact.startswith("main-idea")]
+    assert offered not in main_idea.question.choices
+
+
+def test_a_main_idea_may_be_asked_with_two_wrong_options_when_three_would_block_others(river):
+    """Every three far sentences make one way to ask paragraph 2; every two make a later one, for when
+    each set of three offers a sentence another question rests on."""
+    _, found = river
+    ways = [c for c in found if c.question.prompt == "Which sentence best sums up paragraph 2?"]
+    sizes = [len(c.question.choices) for c in sorted(ways, key=lambda c: -c.score)]
+    assert 4 in sizes and 3 in sizes and sizes == sorted(sizes, reverse=True)

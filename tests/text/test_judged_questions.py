@@ -69,11 +69,6 @@ def test_every_article_gets_six_acceptable_questions():
     assert figures(JUDGED).min_acceptable >= 6
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="not reached yet (18.3 %): why-questions need a stated reason and two others "
-    "to offer; see docs/questions.md",
-)
 def test_a_fifth_of_the_questions_go_beyond_the_literal():
     assert figures(JUDGED).beyond_share >= 0.20
 

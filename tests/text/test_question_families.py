@@ -58,7 +58,7 @@ def test_wrong_options_come_from_paragraphs_two_or_more_away(library):
     near = [s for p in analysis.article.paragraphs[:3] for s in p.split(". ")]
     for q in paragraph_ideas(found)["Which sentence best sums up paragraph 2?"]:
         wrong = [c for c in q.choices if c != q.answer[0][0]]
-        assert len(wrong) == 3
+        assert len(wrong) in (2, 3)  # three far sentences, or two where each three would block a question
         assert not any(w.rstrip(".") in s or s.rstrip(".") in w for w in wrong for s in near), wrong
 
 

@@ -169,15 +169,36 @@ def _fill(state: _SetState, remaining: dict[str, list[Candidate]], limit: int) -
         if not open_ways:
             break
         fact = max(open_ways, key=lambda f: max(state.score(w) for w in open_ways[f]))
+        asked = (
+            _asked_about(remaining, fact)
+            if any("offers-sentences" in w.tags for w in open_ways[fact])
+            else {}
+        )
         best = min(
             open_ways[fact],
             key=lambda w: (
                 state.counts.get(w.question.type, 0) - (PREFERRED if w.preferred else 0),
+                sum(asked.get(c, 0) for c in w.question.choices) if asked else 0,
                 -w.score,
             ),
         )
         del remaining[fact]
         state.take(best)
+
+
+def _asked_about(remaining: dict[str, list[Candidate]], taking: str) -> dict[str, int]:
+    """How many other facts still waiting rest on each sentence: a main idea offering one would block them.
+
+    Of a main-idea question's variants the chooser takes the one whose
+    wrong options are sentences nothing else asks about, so that the set
+    keeps its other questions.
+    """
+    counts: dict[str, int] = {}
+    for fact, ways in remaining.items():
+        if fact != taking:
+            for sentence in {w.question.evidence.strip() for w in ways}:
+                counts[sentence] = counts.get(sentence, 0) + 1
+    return counts
 
 
 class _SetState:

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from quizapp.text.actors import lexicon
-from quizapp.text.questions.families import clauses
+from quizapp.text.questions.families import clauses, speakers
 from quizapp.text.questions.families.base import Candidate, choices, question
 from quizapp.text.types import Analysis
 
@@ -42,6 +42,7 @@ VARIANTS = 4
 POOL = 5  # wrong options to choose three from: 10 variants of each paragraph's question
 PARAGRAPH_SCORE = 0.62  # after statements, before name gaps: they have many other sentences to choose from
 MIN_WRONG = 2  # a paragraph's point against two other paragraphs' sentences at least: three options
+SCARE_QUOTE_WORDS = 2  # a quoted term, not a quotation: “inhumane”, “land-sharing”
 MIN_SHARED = 2  # content words a paragraph's point shares with the paragraph's other sentences
 
 
@@ -50,7 +51,7 @@ def candidates(sentences: list[Sentence], analysis: Analysis) -> Iterator[Candid
     if len(sentences) < 8:
         return
     lemmas = [_lemmas(s) for s in sentences]
-    points = _points(sentences, lemmas)
+    points = _points(sentences, lemmas, analysis)
     yield from _article(sentences, analysis, lemmas, {s.index for s in points.values()})
     yield from _paragraphs(sentences, lemmas, points)
 
@@ -124,7 +125,8 @@ def _paragraphs(
     for paragraph, key in points.items():
         text = key.text.strip()
         pool = _elsewhere(options, key, lemmas)
-        for variant, some in enumerate(itertools.combinations(pool, min(3, len(pool)))):
+        sets = [c for size in (3, MIN_WRONG) for c in itertools.combinations(pool, min(size, len(pool)))]
+        for variant, some in enumerate(dict.fromkeys(sets)):
             wrong = list(some)  # every variant, in case another question is about one of these sentences
             if len(wrong) < MIN_WRONG:
                 break
@@ -170,11 +172,12 @@ def _elsewhere(options: list[Sentence], key: Sentence, lemmas: list[set[str]]) -
     return wrong
 
 
-def _points(sentences: list[Sentence], lemmas: list[set[str]]) -> dict[int, Sentence]:
+def _points(sentences: list[Sentence], lemmas: list[set[str]], analysis: Analysis) -> dict[int, Sentence]:
     """Each paragraph (after the first) that opens with its point: a topic sentence the rest elaborates.
 
     The opening sentence must read alone and share content words with the
-    paragraph's other sentences; a paragraph that opens otherwise (a quote,
+    paragraph's other sentences, or report what someone says before the
+    rest gives their own words; a paragraph that opens otherwise (a quote,
     "But …") is not asked: the sentence sharing most words with the rest
     was as often a supporting detail as the point.
     """
@@ -188,9 +191,28 @@ def _points(sentences: list[Sentence], lemmas: list[set[str]]) -> dict[int, Sent
         first, rest = group[0], set().union(*(lemmas[o.index] for o in group[1:]))
         if any(t.lower_ == "also" for o in group[1:] for t in o.sent):
             continue  # "Peng Shuai also said …": the paragraph lists cases, and its first is one of them
-        if len(lemmas[first.index] & rest) >= MIN_SHARED and _option(first, POINT_WORDS):
+        shared = len(lemmas[first.index] & rest) >= MIN_SHARED
+        if (shared or _own_words_follow(first, group[1:], analysis)) and _option(first, POINT_WORDS):
             points[paragraph] = first
     return points
+
+
+def _own_words_follow(first: Sentence, rest: list[Sentence], analysis: Analysis) -> bool:
+    """ "Callanan said that banning e-cigarettes would have been crazy." then only his quoted words.
+
+    News sums up what someone says, then quotes them: the quotation puts
+    the point in other words, so it shares few with the summary, yet the
+    summary is the paragraph's point. Only when every other sentence is
+    wholly quoted words, which the quotation layer gives to the speaker the
+    opening names or to nobody (a quotation straight after "X said …" with
+    no cue of its own).
+    """
+    reported = next((c for c in first.sent.root.children if c.dep_ == "ccomp"), None)
+    if first.sent.root.lemma_.lower() not in speakers.SAYING or reported is None:
+        return False
+    named = speakers.speaker(first, reported, analysis)
+    quoted = [speakers.quoted_as(s, analysis) for s in rest]
+    return named is not None and all(whole and whose in {None, named} for whole, whose in quoted)
 
 
 def _three_paragraphs(details: list[Sentence], key: Sentence) -> list[str]:
@@ -232,7 +254,7 @@ def _option(s: Sentence, bounds: tuple[int, int]) -> bool:
         return False
     if lexicon.fold(words[0]) in {"other", "another"}:
         return False  # "Other fashion brands include …": other than those the paragraph before named
-    if any(clauses.first_person(t) or any(q in t.text for q in clauses.QUOTES) for t in s.sent):
+    if any(clauses.first_person(t) for t in s.sent) or _quotes_someone(s):
         return False  # someone's words, not the article's
     subj = clauses.subject(root)
     if subj is not None and clauses.measured_against_before(subj):
@@ -240,3 +262,19 @@ def _option(s: Sentence, bounds: tuple[int, int]) -> bool:
     if any(t.lower_ in {"this", "that", "these", "those"} and t.dep_ == "det" for t in s.sent):
         return False  # "this happiness" needs the sentence before
     return subj is not None and not any(clauses.pronoun(t) or t.tag_ == "PRP$" for t in subj.subtree)
+
+
+def _quotes_someone(s: Sentence) -> bool:
+    """Whether the sentence holds someone's words: a quotation of more than two words, or an open one.
+
+    "forcing players to compete in “inhumane” conditions" quotes a word, as
+    a news report marks a term; the sentence is still the article's own.
+    """
+    marks = [t.i for t in s.sent if any(q in t.text for q in clauses.QUOTES)]
+    if len(marks) % 2:
+        return True
+    doc = s.sent.doc
+    return any(
+        len(doc[start + 1 : close].text.split()) > SCARE_QUOTE_WORDS
+        for start, close in zip(marks[::2], marks[1::2], strict=True)
+    )

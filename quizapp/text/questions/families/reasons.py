@@ -78,6 +78,9 @@ def _reason_at(s: Sentence, t: Token, analysis: Analysis) -> Reason | None:
         ids = {x.i for x in t.subtree}
         if t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].lower_ == "order":
             ids |= {t.left_edge.i - 1, t.left_edge.i - 2}
+    elif _in_order(t, nxt):
+        head, form = t.head, "purpose"
+        ids = {x.i for x in t.subtree}
     else:
         return None
     if any(clauses.pronoun(x) and x.lower_ not in {"it", "they"} for x in t.doc if x.i in ids):
@@ -88,7 +91,25 @@ def _reason_at(s: Sentence, t: Token, analysis: Analysis) -> Reason | None:
         if said_by is None:
             return None
     text = lexicon.join(x for x in t.doc if x.i in ids).strip(" ,.;:")
+    if text.lower().startswith("in order to "):
+        text = text[len("in order ") :]  # "to study …", worded as the other purposes offered beside it
     return Reason(s, head, frozenset(ids), text, form, said_by)
+
+
+def _in_order(t: Token, nxt: Token | None) -> bool:
+    """ "In order to study …, the team encoded …": spaCy hangs the purpose on "in", before or after its clause.
+
+    A bare fronted infinitive is as often a comment ("To be fair, …") as a
+    purpose, so before the clause only "in order to" is taken.
+    """
+    return (
+        t.lower_ == "in"
+        and t.dep_ == "prep"
+        and nxt is not None
+        and nxt.lower_ == "order"
+        and t.head.pos_ in {"VERB", "AUX"}
+        and any(c.tag_ == "VB" for c in nxt.children)
+    )
 
 
 def _said_by(s: Sentence, head: Token, ids: set[int], analysis: Analysis) -> str | None:

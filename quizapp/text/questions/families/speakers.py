@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from quizapp.text.types import Analysis
+from quizapp.text.types import Analysis, Quote
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -27,7 +27,7 @@ def speaker(s: Sentence, verb: Token, analysis: Analysis) -> str | None:
     """The name of whoever says ``verb``'s clause in sentence ``s``, if the article makes it sure."""
     sayer = _saying_verb(verb)
     if sayer is None:
-        return _quoted_by(s, analysis)
+        return quoted_by(s, analysis)
     subjects = sorted(  # "The charity Oxfam predicted …" parses as two subjects: the name speaks
         (c for c in sayer.children if c.dep_ == "nsubj"), key=lambda c: c.pos_ != "PROPN"
     )
@@ -77,15 +77,26 @@ def _named(subj: Token, s: Sentence, analysis: Analysis) -> str | None:
     return _actor_name(tied, analysis)
 
 
-def _quoted_by(s: Sentence, analysis: Analysis) -> str | None:
+def quoted_by(s: Sentence, analysis: Analysis) -> str | None:
     """The speaker the quotation layer gave the quotation sentence ``s`` stands in."""
     for quote in analysis.quotes:
-        if quote.speaker and any(
-            q.paragraph == s.span.paragraph and q.start <= s.span.start + 1 and s.span.end - 1 <= q.end + 1
-            for q in quote.spans
-        ):
+        if quote.speaker and _holds(quote, s):
             return _actor_name(quote.speaker, analysis)
     return None
+
+
+def quoted_as(s: Sentence, analysis: Analysis) -> tuple[bool, str | None]:
+    """Whether sentence ``s`` is wholly quoted words, and whose they are if the quotation layer is sure."""
+    quotes = [quote for quote in analysis.quotes if _holds(quote, s)]
+    named = next((quote.speaker for quote in quotes if quote.speaker), None)
+    return bool(quotes), _actor_name(named, analysis)
+
+
+def _holds(quote: Quote, s: Sentence) -> bool:
+    return any(
+        q.paragraph == s.span.paragraph and q.start <= s.span.start + 1 and s.span.end - 1 <= q.end + 1
+        for q in quote.spans
+    )
 
 
 def _actor_name(actor_id: str | None, analysis: Analysis) -> str | None:
