@@ -22,6 +22,21 @@ import numpy as np
 RIDGE = 1.0  # penalty on the standardised coefficients; 246 texts, few features
 FOLDS = 10
 LEVELS = 3
+# One story's elementary and advanced files are exchanged in the corpus as distributed:
+# wnl-shark-ele.txt is the newspaper's own copy ("Opposition to Western Australia's shark cull
+# has intensified …", 690 words) and wnl-shark-adv.txt the simplest retelling ("Thousands of
+# people protested …", 621 words), with the intermediate file between them in wording. All
+# seven classic formulas and the word count order the three files the other way round, as
+# they order no other story. Fits and figures use the levels the texts show; the files and
+# the features file keep the labels as distributed (docs/readability.md gives both figures).
+RELABELLED = {("wnl-shark", 0): 2, ("wnl-shark", 2): 0}
+
+
+def corrected(y: np.ndarray, stories: list[str]) -> np.ndarray:
+    """The corpus levels with the exchanged files of ``RELABELLED`` put right."""
+    return np.array(
+        [RELABELLED.get((story, int(level)), int(level)) for level, story in zip(y, stories, strict=True)]
+    )
 
 
 @dataclass(frozen=True)
