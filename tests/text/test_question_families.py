@@ -168,3 +168,40 @@ def test_a_subject_only_the_sentence_before_completes_is_not_asked(nlp):
     assert not any("the proportion was" in p for p in statements), statements
     shown = [c for q in found if q.prompt.startswith("Which sentence best sums up") for c in q.choices]
     assert not any(c.startswith(("The first is", "The second is", "The third is")) for c in shown), shown
+
+
+SLEEP = """Scientists at a university in Kent have studied how children sleep.
+
+The research involved 8,550 boys and girls from 26 state schools. The children wore a small watch for a week.
+
+The study found that most teenagers sleep less than eight hours.
+"""
+
+
+def test_a_count_of_two_nouns_is_asked_for_both(nlp):
+    """ "8,550 boys and girls" was asked "How many boys …?", keyed 8,550: a false key (wnl-school-sports-ele,
+    read on first sight)."""
+    analysis = pipeline.analyse(SLEEP, nlp, title_hint="How children sleep")
+    found = families.candidates(analysis, list(nlp.pipe(analysis.article.paragraphs)))
+    counts = [c.question for c in found if c.question.prompt.startswith("How many")]
+    assert counts and all(q.prompt.startswith("How many boys and girls ") for q in counts)
+    assert all(q.answer[0][0] == "8,550" for q in counts)
+
+
+RAID = """A businessman in Madrid has been accused of hiding millions of euros from the tax office.
+
+Police searched his warehouses in 2012 and found piles of cash. The cash was wrapped in elastic bands.
+
+Gao Ping sold his villa in 2015. Gao is on bail and the case has not come to trial.
+"""
+
+
+def test_a_possessive_that_is_not_the_subjects_is_not_asked(nlp):
+    """ "In which year did police swoop on his warehouses?" (wnl-criminal-links-adv, first sight): whose?
+    "his" reads alone only where it is the named subject's own."""
+    analysis = pipeline.analyse(RAID, nlp, title_hint="Cash in the warehouse")
+    prompts = [
+        c.question.prompt for c in families.candidates(analysis, list(nlp.pipe(analysis.article.paragraphs)))
+    ]
+    assert not any("his warehouses" in p for p in prompts if p.startswith("In which year"))
+    assert "In which year did Gao Ping sell his villa?" in prompts

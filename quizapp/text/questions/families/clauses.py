@@ -166,6 +166,21 @@ def clause_tokens(verb: Token, drop: set[int]) -> list[Token]:
     return [t for t in verb.doc[verb.left_edge.i : verb.right_edge.i + 1] if t.i in out and t.i not in drop]
 
 
+def _stray_possessive(token: Token, subj: Token) -> bool:
+    """ "his" or "its" that cannot be the subject's: "did police swoop on his warehouses?" (whose?).
+
+    "Why did the company cut its prices?" and "Why did Smith sell his
+    house?" read alone: the possessive is the subject's. "his" needs a
+    named subject, "its" a singular one; otherwise it points to a sentence
+    the question does not show.
+    """
+    if token.tag_ != "PRP$" or token.lower_ not in {"his", "its"}:
+        return False
+    if token.lower_ == "his":
+        return subj.pos_ != "PROPN"
+    return subj.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in subj.children)
+
+
 def ask(verb: Token, wh: str, drop: set[int]) -> str | None:
     """The wh-question about ``verb``'s clause with the tokens in ``drop`` taken out, or None.
 
@@ -178,6 +193,8 @@ def ask(verb: Token, wh: str, drop: set[int]) -> str | None:
     tokens = clause_tokens(verb, drop)
     subj_ids = {t.i for t in subj.subtree}
     if any(pronoun(t) for t in tokens) or any(_refused_negation(t, wh) for t in verb.children):
+        return None
+    if any(_stray_possessive(t, subj) for t in tokens):
         return None
     auxes = _aux(verb)
     rest: list[Token | _Word] = [t for t in tokens if t.i not in subj_ids]

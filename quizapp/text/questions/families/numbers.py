@@ -78,6 +78,11 @@ def _how_many(
     if clauses.reported(verb) or verb.lemma_.lower() in clauses.REPORTING:
         return
     words = [t for t in noun.subtree if t.i == noun.i or (t.head == noun and t.dep_ in {"compound"})]
+    pair = [c for c in noun.children if c.dep_ == "conj" and c.tag_ == "NNS"]  # not "taxis and Conyon thinks"
+    if any(c.dep_ == "nummod" for p in pair for c in p.children):
+        return  # "8,000 boys and 550 girls": two counts
+    if noun.dep_ == "dobj" and pair:  # "8,550 boys and girls" counts both: "How many boys" has no answer
+        words += [t for t in noun.children if t.dep_ == "cc"] + pair
     what = lexicon.join(words)
     drop = {t.i for t in noun.subtree}
     if noun.dep_ == "dobj":
