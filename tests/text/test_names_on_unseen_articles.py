@@ -217,3 +217,29 @@ def test_a_description_beside_another_noun_is_not_the_central_actor(text):
         )
     )
     assert (found["the grain"].aliases, found["the grain"].mentions) == ((), 3)  # not rice's description
+
+
+def test_what_a_name_does_only_if_something_is_true_is_not_its_role(text):
+    """wnl-will-drones-adv: "If Amazon is to be believed, not far at all." gave Amazon the role "is to be
+    believed, not far at all". A clause under "if" is supposed, not narrated."""
+    found = entries(
+        text(
+            "How soon will parcels arrive by drone? If Tesco is to be believed, within a year. "
+            "Tesco has tested drones at two farms in Kent."
+        )
+    )
+    assert found["Tesco"].role == "has tested drones at two farms in Kent"
+
+
+def test_an_organisation_named_again_shorter_is_one_entry(text):
+    """wnl-will-drones-adv listed "Carnegie Mellon University Robotics Institute" and "Carnegie Mellon’s
+    Robotics Institute" as two organisations. The shorter spelling is an alias of the fuller one."""
+    found = entries(
+        text(
+            "Engineers at the Imperial College Robotics Laboratory have built a drone that folds its wings. "
+            "Maya Holt, who leads Imperial’s Robotics Laboratory, said the drone could fly through forests."
+        )
+    )
+    labs = [name for name in found if "Robotics Laboratory" in name]
+    assert labs == ["Imperial College Robotics Laboratory"]
+    assert "Imperial’s Robotics Laboratory" in found[labs[0]].aliases

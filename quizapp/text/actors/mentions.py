@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from quizapp.text.actors import central, evidence, gazetteer, kinds, lexicon, nouns
+from quizapp.text.actors import central, evidence, gazetteer, kinds, lexicon, nouns, spellings
 from quizapp.text.actors.candidate import Candidate, make
 
 if TYPE_CHECKING:
@@ -156,7 +156,7 @@ def collect(docs: Sequence[Doc]) -> list[Candidate]:
     candidates = kinds.lost_apostrophes(
         docs, candidates, lambda span: f"org:{_org_key(span, gazetteer.load())}"
     )
-    candidates = kinds.longer_country(candidates)
+    candidates = spellings.one_organisation(kinds.longer_country(candidates))
     candidates += _missed_countries(docs, candidates)
     candidates += _governments(docs, candidates)
     candidates += _backed_groups(docs, candidates)

@@ -153,13 +153,15 @@ def _relation(
 
 
 def reported(verb: Token) -> bool:
-    """Whether a clause is the complement of a verb of saying, thinking or seeing: reported, not narrated.
+    """Whether a clause is said, thought or supposed rather than narrated: a verb of saying's complement, or "if …".
 
     "UK Uncut wants people to notice that Starbucks does not pay enough
     tax": the narrator does not say Starbucks pays too little, UK Uncut does.
     """
     from quizapp.text.actors.evidence import REPORTING  # evidence imports lexicon only
 
+    if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in verb.children):
+        return True  # "If Amazon is to be believed, …": supposed, not narrated
     token = verb
     while token.head.i != token.i:
         if token.dep_ == "ccomp" and token.head.lemma_.lower() in REPORTING:
