@@ -205,3 +205,26 @@ def test_a_possessive_that_is_not_the_subjects_is_not_asked(nlp):
     ]
     assert not any("his warehouses" in p for p in prompts if p.startswith("In which year"))
     assert "In which year did Gao Ping sell his villa?" in prompts
+
+
+GRAIN = """Farmers in Kenya are planting more sorghum as the rains fail.
+
+Sorghum needs less water than maize, and sorghum grows on poor soil. A sorghum field gives a harvest even in a dry year.
+
+Bakers in Nairobi now sell sorghum bread, and sorghum flour costs less than wheat flour. Some brewers make sorghum beer.
+
+Scientists are breeding sorghum that ripens sooner. The new sorghum could be ready in ninety days.
+
+Critics worry that sorghum prices will rise if exporters buy the harvest. Officials promised subsidies to keep bread affordable for families.
+
+The drought has lasted two years. Irrigation is too expensive for most farms, and fertiliser prices have doubled.
+"""
+
+
+def test_the_articles_topic_is_no_vocabulary_gap(nlp):
+    """ "Like quinoa, _____ superb nutritional profile …" gapped "teffs" in an article about teff
+    (teff-int, first sight): the word the article uses ten times is the one word every pupil knows there."""
+    analysis = pipeline.analyse(GRAIN, nlp, title_hint="A dry-land grain")
+    found = families.candidates(analysis, list(nlp.pipe(analysis.article.paragraphs)))
+    gaps = [c.question for c in found if c.question.skill == "vocabulary"]
+    assert not any(q.answer[0][0].lower().startswith("sorghum") for q in gaps)

@@ -3,12 +3,14 @@
 A typed gap often has two right answers ("holiday" and "vacation"), so the
 pupil chooses among the article's own hard words of the same part of speech
 and form (a past participle against past participles), one of which the
-sentence used. Never a function word, a name, or a word of the title (the
-title stands above the quiz and would give it away).
+sentence used. Never a function word, a name, a word of the title (the
+title stands above the quiz and would give it away) or the article's topic
+(a word it uses ten times or more: the pupil has read it everywhere).
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -27,6 +29,7 @@ WORDS = 8
 MAX_SENTENCE_WORDS = 30
 PROMPT = "Which word best fills the gap?"
 ENDINGS = (".", "!", "?", "”", '"', "’")
+TOPIC_USES = 10  # a word the article uses this often is its topic, not a hard word met in passing
 LABEL_WORDS = 3  # "Worst part of the job:" is longer, but its words are common: never hard enough to ask
 
 
@@ -38,12 +41,15 @@ def candidates(sentences: list[Sentence], analysis: Analysis) -> Iterator[Candid
     by_tag: dict[str, dict[str, str]] = {}  # tag -> lemma -> the word as written
     roles: dict[str, set[tuple[str, str]]] = {}
     wanted, rivals = set(hard[:WORDS]), set(hard)
+    uses = Counter(_stem(t) for s in sentences for t in s.sent if t.is_alpha)
     for s in sentences:
         heading = not s.text.rstrip().endswith(ENDINGS)  # "5. Shopping channel presenter The job: …"
         for t in s.sent:
             if not _content(t) or lexicon.fold(t.lemma_) in title or lexicon.fold(t.text) in title:
                 continue
             key = t.lower_ if t.lower_ in wanted else t.lemma_.lower()
+            if uses[_stem(t)] >= TOPIC_USES:
+                continue  # "teff" in an article about teff: the topic, which the article itself teaches
             if key in wanted and key not in first_use and not heading and not _in_label(t):
                 # a heading or a label ("Job _____: No two days are the same.") is no sentence to read
                 first_use[key] = (s, t)
@@ -56,6 +62,12 @@ def candidates(sentences: list[Sentence], analysis: Analysis) -> Iterator[Candid
             for candidate in _gap(*first_use[word], by_tag, roles, rank, offered):
                 offered.update(w.lower() for w in candidate.question.choices)
                 yield candidate
+
+
+def _stem(t: Token) -> str:
+    """A word's lemma without a plural or lost-apostrophe "s": "teffs" (teff's) is "teff"."""
+    lemma = t.lemma_.lower()
+    return lemma[:-1] if lemma.endswith("s") and len(lemma) > 4 else lemma
 
 
 def _content(t: Token) -> bool:
