@@ -228,3 +228,23 @@ def test_the_articles_topic_is_no_vocabulary_gap(nlp):
     found = families.candidates(analysis, list(nlp.pipe(analysis.article.paragraphs)))
     gaps = [c.question for c in found if c.question.skill == "vocabulary"]
     assert not any(q.answer[0][0].lower().startswith("sorghum") for q in gaps)
+
+
+CONCERTS = """Many singers now ask fans to put their phones away at concerts.
+
+Adele stopped a show in Verona last year. Sam Watt, who runs a video app, said that phones were part of modern concerts and that filming made the evening more fun. Watt said such singers were fighting a losing battle.
+
+Tickets for the tour sold out in ten minutes.
+"""
+
+
+def test_what_someone_says_is_stated_without_the_thats_and_the_context_it_needs(nlp):
+    """kate-bush-adv, first sight: "According to Sam Watt, such artists were fighting a losing battle and
+    that filming …": a second "that" left in, and "such artists" pointing back a sentence."""
+    analysis = pipeline.analyse(CONCERTS, nlp, title_hint="Phones at concerts")
+    found = families.candidates(analysis, list(nlp.pipe(analysis.article.paragraphs)))
+    said = [c.question.prompt for c in found if c.question.prompt.startswith("True or false: According to")]
+    assert said == [
+        "True or false: According to Sam Watt, phones were part of modern concerts and filming made the "
+        "evening more fun."
+    ]

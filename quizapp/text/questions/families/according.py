@@ -79,11 +79,19 @@ def _report(s: Sentence, names: set[str]) -> tuple[str, Token] | None:
     return None
 
 
+def _clause(said: Token) -> list[Token]:
+    """The reported clause's words without its "that"s: "said that A and that B" reads "A and B"."""
+    heads = {said.i, *(c.i for c in said.children if c.dep_ == "conj")}
+    return [t for t in said.subtree if not (t.dep_ == "mark" and t.lower_ == "that" and t.head.i in heads)]
+
+
 def _reported_text(said: Token) -> str | None:
     """The reported clause as it stands, if every word reads alone."""
-    tokens = [t for t in said.subtree if not (t.dep_ == "mark" and t.lower_ == "that" and t.head.i == said.i)]
+    tokens = _clause(said)
     if any(clauses.pronoun(t) or clauses.first_person(t) for t in tokens):
         return None
+    if any(t.lower_ == "such" and t.head.pos_ == "NOUN" for t in tokens):
+        return None  # "such artists": the ones the sentence before named
     if clauses.subject(said) is None:
         return None
     text = "".join(t.text + t.whitespace_ for t in tokens).strip(" ,.;:")
@@ -95,7 +103,7 @@ def _negated(said: Token) -> str | None:
     if any(c.dep_ == "neg" for c in said.children):
         return None
     aux = [c for c in said.children if c.dep_ in {"aux", "auxpass"} and c.i < said.i]
-    tokens = [t for t in said.subtree if not (t.dep_ == "mark" and t.lower_ == "that" and t.head.i == said.i)]
+    tokens = _clause(said)
     out = []
     for t in tokens:
         if aux and t.i == aux[0].i:
