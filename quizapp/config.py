@@ -96,7 +96,8 @@ class Config:
     # the session cookie, it just does not expire after Flask-WTF's one hour.
     WTF_CSRF_TIME_LIMIT = None
     SQLALCHEMY_DATABASE_URI = None  # $DATABASE_URL: any SQLAlchemy URL, e.g. postgresql+psycopg://...
-    # A PostgreSQL restarted overnight leaves dead connections in the pool: test each before use.
+    # A PostgreSQL restarted overnight leaves dead connections in the pool: test each before use (with
+    # psycopg, quizapp.database's own check replaces this ping: no round trip for a connection just used).
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
     # Flask-Limiter's counts: in this process by default; redis://host:6379 to share them between servers.
     RATELIMIT_STORAGE_URI = "memory://"

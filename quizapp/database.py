@@ -32,18 +32,36 @@ class's autosaves. Any other transaction, including one a caller opens
 without saying it only reads, takes the write lock as before: the safe
 default. Services keep write transactions short and never run anything
 slow (spaCy) inside one.
+
+PostgreSQL (psycopg) gets a cheaper check of its pooled connections than
+SQLAlchemy's ``pool_pre_ping``, which sent ``SELECT 1`` before every
+checkout: a round trip and a transaction of its own in a server that, on a
+school's one machine, shares the cores with the app (about a tenth of an
+autosave's CPU, app and server together; docs/performance.md). A
+connection that was in use a moment ago and has nothing waiting on its
+socket is handed out as it is. A server that restarts or ends a session
+(``pg_terminate_backend``, ``idle_session_timeout``) tells the client and
+closes the socket, which makes it readable; such a connection, one idle for
+longer than ``PING_AFTER_IDLE_SECONDS`` (a firewall may have dropped it
+without a word), or one psycopg no longer thinks is idle, still gets the
+``SELECT 1``, and a dead one is replaced before the request sees it, as
+before.
 """
 
 from __future__ import annotations
 
+import select
+import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import MetaData, event
+from sqlalchemy import MetaData, event, exc
 from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.pool import NullPool
 
 # Named constraints: Alembic's batch mode on SQLite has to name a constraint
 # to drop it, and PostgreSQL then gets the same names.
@@ -57,6 +75,13 @@ NAMING_CONVENTION = {
 
 SQLITE_FILE = "quizapp.sqlite3"
 BUSY_TIMEOUT_MS = 5000
+# An autosave is one INSERT … ON CONFLICT DO UPDATE … RETURNING (services/classroom_saving.py): RETURNING
+# came in SQLite 3.35 (2021; Debian 12 has 3.40, Ubuntu 22.04 3.37).
+SQLITE_AT_LEAST = (3, 35)
+# A pooled PostgreSQL connection idle longer than this is pinged (SELECT 1) before use; one used more
+# recently only if its socket says something happened (see the module's docstring).
+PING_AFTER_IDLE_SECONDS = 10.0
+_IDLE_SINCE = "quizapp_idle_since"  # in a pooled connection's record: when it went back to the pool
 
 # True while a block that only reads is starting its transaction (per thread and per task).
 _READS_ONLY: ContextVar[bool] = ContextVar("quizapp_reads_only", default=False)
@@ -83,15 +108,18 @@ def database_url(url: str | None, instance_path: str | Path) -> str:
 
 
 def engine_options(url: str, options: dict[str, Any]) -> dict[str, Any]:
-    """``SQLALCHEMY_ENGINE_OPTIONS`` for ``url``: SQLite's without ``pool_pre_ping``.
+    """``SQLALCHEMY_ENGINE_OPTIONS`` for ``url``: without ``pool_pre_ping`` on SQLite and psycopg.
 
     The ping tests a pooled connection before every checkout, so that one
     left dead by a PostgreSQL restarted overnight is replaced instead of
     failing a request. An SQLite connection is a file handle in this
     process and cannot die that way; there the ping was a ``SELECT 1`` per
-    request, a fifth of the statements of an autosave.
+    request, a fifth of the statements of an autosave. On PostgreSQL with
+    psycopg, ``configure_engine`` checks pooled connections its own way
+    (the module's docstring), whatever this option says.
     """
-    if make_url(url).get_backend_name() != "sqlite":
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" and parsed.get_driver_name() != "psycopg":
         return options
     return {name: value for name, value in options.items() if name != "pool_pre_ping"}
 
@@ -105,11 +133,60 @@ def sqlite_folder(url: str) -> Path | None:
 
 
 def configure_engine(engine: Engine) -> None:
-    """Give an SQLite engine WAL, the busy timeout, foreign keys and ``BEGIN IMMEDIATE``; others are left alone."""
-    if engine.dialect.name != "sqlite":
-        return
-    event.listen(engine, "connect", _on_connect)
-    event.listen(engine, "begin", _on_begin)
+    """SQLite: WAL, the busy timeout, foreign keys and ``BEGIN IMMEDIATE``; psycopg: pooled connections checked."""
+    if engine.dialect.name == "sqlite":
+        if sqlite3.sqlite_version_info < SQLITE_AT_LEAST:
+            raise RuntimeError(
+                f"quizapp needs SQLite {'.'.join(map(str, SQLITE_AT_LEAST))} or newer; this Python has "
+                f"{sqlite3.sqlite_version}. Use a newer system (Debian 12, Ubuntu 22.04) or PostgreSQL."
+            )
+        event.listen(engine, "connect", _on_connect)
+        event.listen(engine, "begin", _on_begin)
+    elif engine.dialect.driver == "psycopg" and not isinstance(engine.pool, NullPool):
+        check_pooled_connections(engine)
+
+
+def check_pooled_connections(engine: Engine) -> None:
+    """Before a pooled psycopg connection is handed out, make sure it is alive (the module's docstring).
+
+    A dead one makes the checkout listener raise ``DisconnectionError``: the
+    pool then drops it and connects afresh, and the caller never sees it.
+    """
+    dialect = engine.dialect
+
+    def went_back(dbapi_connection, record) -> None:
+        record.info[_IDLE_SINCE] = time.monotonic()
+
+    def handing_out(dbapi_connection, record, proxy) -> None:
+        idle_since = record.info.pop(_IDLE_SINCE, None)
+        if idle_since is None:  # just connected: nothing to check
+            return
+        if time.monotonic() - idle_since < PING_AFTER_IDLE_SECONDS and quiet(dbapi_connection):
+            return
+        try:
+            dialect.do_ping(dbapi_connection)
+        except dialect.loaded_dbapi.Error as error:
+            raise exc.DisconnectionError(f"a pooled connection failed its ping: {error}") from error
+
+    event.listen(engine.pool, "checkin", went_back)
+    event.listen(engine.pool, "checkout", handing_out)
+
+
+def quiet(dbapi_connection) -> bool:
+    """Whether an idle psycopg connection looks alive without asking the server: open, idle, nothing to read.
+
+    Between two transactions the server sends nothing unasked; a closing
+    server (restart, ``pg_terminate_backend``) sends an error and closes the
+    socket, so a readable socket means "ask". Where ``select.poll`` is
+    missing the answer is always "ask".
+    """
+    if dbapi_connection.closed or dbapi_connection.broken or not hasattr(select, "poll"):
+        return False
+    if dbapi_connection.info.transaction_status != 0:  # psycopg.pq.TransactionStatus.IDLE
+        return False
+    poller = select.poll()
+    poller.register(dbapi_connection.fileno(), select.POLLIN)
+    return not poller.poll(0)
 
 
 def _on_connect(dbapi_connection, connection_record) -> None:

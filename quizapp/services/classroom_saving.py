@@ -2,21 +2,26 @@
 
 No Flask here. A save is one writing transaction (on SQLite each one
 queues for the write lock, so there is no second one to queue for) of
-three statements on the connection, columns in and out, no ORM entities:
+two statements on the connection, columns in and out, no ORM entities:
 
 1. one select finds the pupil by (code, token hash) and brings, joined,
-   all that the checks need: the session's state and questions, the
-   pupil's level's questions, the homework times, how many answers the
-   pupil has;
-2. the pupil's row for the question, locked (PostgreSQL; SQLite's
-   transaction holds the write lock already);
-3. an insert, or an update of that row.
+   all that the checks need: the session's state, the question being
+   answered (from the pupil's level's questions, else the session's) and
+   how many there are, the homework times, how many answers the pupil has;
+2. one ``INSERT … ON CONFLICT (participant, number) DO UPDATE … RETURNING``
+   writes the pupil's row for the question, new or not, and returns what
+   it now says.
 
 Loading entities and the unit of work's flush were about half of what an
-autosave cost beyond the bare request (profiled, docs/performance.md).
-The checks, their order and the rows written are those of the ORM version
-before: the unique (participant, number) still makes a concurrent first
-save fail, and the save is then retried and finds the row to update.
+autosave cost beyond the bare request (profiled, docs/performance.md). On
+PostgreSQL each statement is also a round trip to a server on the same
+cores: the row used to be read (locked) and then inserted or updated, a
+statement more. The upsert decides in the database what the read decided
+in Python: a teacher's override stays only while the answer it accepted
+does (compared as the stored JSON text, which the one serializer writes),
+``saves`` counts every save, ``answered_at`` is the first save's. It locks
+the row as the read did, so concurrent saves of one question queue and
+each is counted; the unique (participant, number) keeps it one row.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ import sqlalchemy as sa
 
 from quizapp.extensions import db
 from quizapp.models import Answer, ClassSession, Homework, Participant, SessionLevel
+from quizapp.models.columns import utcnow
 from quizapp.services.classroom_rules import (
     AlreadyFinished,
     ClassroomError,
@@ -47,7 +53,7 @@ from quizapp.services.transactions import writing
 from quizapp.text.grading.grader import Grade, grade
 from quizapp.text.question import Question
 
-RETRIES = 5  # a first save lost to a concurrent one (the unique constraint) is retried this often
+RETRIES = 5  # a save that fails on a constraint (a pupil removed meanwhile) is tried again this often
 
 _ANSWERED = (
     sa.select(sa.func.count(Answer.id))
@@ -55,6 +61,12 @@ _ANSWERED = (
     .correlate(Participant)
     .scalar_subquery()
 )
+
+# The questions this pupil answers: their level's, in a session at several levels, else the session's
+# (``session_levels.pupil_material``). Only the one being answered and their number leave the database:
+# the whole list is a few kilobytes of JSON for a short pack and up to a few hundred for a long one.
+_MATERIAL = sa.type_coerce(sa.func.coalesce(SessionLevel.questions, ClassSession.questions), sa.JSON)
+_LAST_INDEX = 2**31 - 1  # the database's integer: a question number past it is refused before it is sent
 
 # The pupil and all their save's checks need, in one row; None for a token that did not join that code.
 _PUPIL = (
@@ -65,8 +77,8 @@ _PUPIL = (
         ClassSession.closed_at,
         ClassSession.feedback,
         ClassSession.shuffle_choices,
-        ClassSession.questions,
-        SessionLevel.questions.label("level_questions"),  # their level's, in a session at several levels
+        _MATERIAL[sa.bindparam("index", type_=sa.JSON.JSONIntIndexType())].label("question"),
+        sa.func.json_array_length(_MATERIAL).label("question_count"),
         Homework.opens_at,
         Homework.due_at,
         Homework.timezone,
@@ -81,21 +93,49 @@ _PUPIL = (
     .where(Participant.token_hash == sa.bindparam("token_hash"), ClassSession.code == sa.bindparam("code"))
 )
 
-_EXISTING = (
-    sa.select(
-        Answer.id,
-        Answer.overridden,
-        Answer.response,
-        Answer.score,
-        Answer.verdict,
-        Answer.feedback,
-        Answer.saves,
-    )
-    .where(Answer.participant_id == sa.bindparam("participant_id"), Answer.number == sa.bindparam("number"))
-    .with_for_update()
+# The pupil's row for a question, inserted or, if there is one, updated; what it now says. The same SQL
+# on PostgreSQL and SQLite (3.35+). Written out because SQLAlchemy 2.0 caches no compiled ON CONFLICT
+# construct (``postgresql.insert``/``sqlite.insert`` have no cache key) and compiled it afresh for every
+# autosave: about 0.5 ms of CPU each time (docs/performance.md). A teacher's override is kept while the
+# pupil sends the answer it accepted (``_KEPT``): the same JSON text, which the one serializer writes for
+# the same answer; only the count and the time change then. Otherwise the new grade replaces the row's.
+_KEPT = (
+    "answer.overridden AND COALESCE(CAST(answer.response AS TEXT), '')"
+    " = COALESCE(CAST(excluded.response AS TEXT), '')"
 )
-_INSERT = sa.insert(Answer)
-_UPDATE = sa.update(Answer).where(Answer.id == sa.bindparam("answer_id")).values(saves=Answer.saves + 1)
+_UPSERT = (
+    sa.text(
+        f"""
+        INSERT INTO answer (participant_id, session_id, number, response, score, verdict, feedback,
+                            overridden, graded_score, graded_verdict, saves, answered_at, updated_at)
+        VALUES (:participant_id, :session_id, :number, :response, :score, :verdict, :feedback,
+                :overridden, :score, :verdict, 1, :now, :now)
+        ON CONFLICT (participant_id, number) DO UPDATE SET
+            response = excluded.response,
+            score = CASE WHEN {_KEPT} THEN answer.score ELSE excluded.score END,
+            verdict = CASE WHEN {_KEPT} THEN answer.verdict ELSE excluded.verdict END,
+            feedback = CASE WHEN {_KEPT} THEN answer.feedback ELSE excluded.feedback END,
+            graded_score = CASE WHEN {_KEPT} THEN answer.graded_score ELSE excluded.graded_score END,
+            graded_verdict = CASE WHEN {_KEPT} THEN answer.graded_verdict ELSE excluded.graded_verdict END,
+            overridden = ({_KEPT}),
+            saves = answer.saves + 1,
+            updated_at = excluded.updated_at
+        RETURNING score, verdict, feedback, overridden, saves
+        """
+    )
+    .bindparams(
+        sa.bindparam("response", type_=Answer.__table__.c.response.type),
+        sa.bindparam("overridden", type_=Answer.__table__.c.overridden.type),
+        sa.bindparam("now", type_=Answer.__table__.c.updated_at.type),
+    )
+    .columns(
+        Answer.__table__.c.score,
+        Answer.__table__.c.verdict,
+        Answer.__table__.c.feedback,
+        Answer.__table__.c.overridden,
+        Answer.__table__.c.saves,
+    )
+)
 
 
 def save_answer(
@@ -125,7 +165,7 @@ def save_answer(
                 result = _save(code, token, number, response, read, now)
             return result
         except sa.exc.IntegrityError:
-            continue  # a concurrent save made the row first: the next attempt finds it and updates it
+            continue  # the next attempt reads the pupil afresh: gone now, it says so
     raise ClassroomError("Your answer could not be saved just now. Please try again.")
 
 
@@ -140,13 +180,12 @@ def _save(
     """One attempt, inside the caller's transaction: check, read, grade, write."""
     connection = db.session.connection()
     pupil = _writable_pupil(connection, code, token, number)
-    data = _questions(pupil)
     if now is not None and pupil.opens_at is not None:
         refuse_outside(HomeworkTimes(pupil.session_id, pupil.opens_at, pupil.due_at, pupil.timezone), now)
     if read is not None:
-        response = read(pupil_question(data[number - 1], pupil.participant_id, number, pupil.shuffle_choices))
+        response = read(pupil_question(pupil.question, pupil.participant_id, number, pupil.shuffle_choices))
     response = clean_response(response)
-    question = Question.from_dict(data[number - 1])
+    question = Question.from_dict(pupil.question)
     saved = _upsert(connection, pupil, number, response, grade(question, response))
     return SavedAnswer(
         number,
@@ -160,7 +199,7 @@ def _save(
         saved["saves"],
         immediate=pupil.feedback == "immediate",
         answered=pupil.answered + saved["inserted"],
-        question_count=len(data),
+        question_count=pupil.question_count,
     )
 
 
@@ -169,65 +208,49 @@ def _writable_pupil(connection: sa.Connection, code: str, token: str, number: in
     code = normalise_code(code)
     pupil = None
     if code and token:
-        pupil = connection.execute(_PUPIL, {"token_hash": token_hash(token), "code": code}).first()
+        index = number - 1 if 1 <= number <= _LAST_INDEX else 0  # any number outside is refused below
+        pupil = connection.execute(
+            _PUPIL, {"token_hash": token_hash(token), "code": code, "index": index}
+        ).first()
     if pupil is None:
         raise NotJoined()
     if pupil.closed_at is not None:
         raise SessionClosed()
     if pupil.finished_at is not None:
         raise AlreadyFinished()
-    if not 1 <= number <= len(_questions(pupil)):
+    if not 1 <= number <= pupil.question_count:
         raise QuestionNotFound()
     return pupil
-
-
-def _questions(pupil: sa.Row[Any]) -> list[dict[str, Any]]:
-    """The questions this pupil answers: their level's, else the session's (``session_levels.pupil_material``)."""
-    questions: list[dict[str, Any]] = (
-        pupil.level_questions if pupil.level_questions is not None else pupil.questions
-    )
-    return questions
 
 
 def _upsert(
     connection: sa.Connection, pupil: sa.Row[Any], number: int, response: Response, marked: Grade
 ) -> dict[str, Any]:
-    """Update the pupil's row for ``number`` or insert it; what the row now says, and whether it is new.
+    """Insert the pupil's row for ``number`` or update it; what the row now says, and whether it is new.
 
     A teacher's override stays only while the answer it accepted does: a
-    pupil who changes their answer is graded afresh.
+    pupil who changes their answer is graded afresh. A row is new when this
+    save is its first (``saves`` is 1); every later save adds one.
     """
-    key = {"participant_id": pupil.participant_id, "number": number}
-    row = connection.execute(_EXISTING, key).first()
-    graded = {"score": marked.score, "verdict": marked.verdict, "feedback": marked.feedback}
-    if row is None:
-        connection.execute(
-            _INSERT,
-            {
-                **key,
-                **graded,
-                "session_id": pupil.session_id,
-                "response": response,
-                "overridden": False,
-                "graded_score": marked.score,
-                "graded_verdict": marked.verdict,
-                "saves": 1,
-            },
-        )
-        return {**graded, "overridden": False, "saves": 1, "inserted": 1}
-    if row.overridden and row.response == response:  # the accepted answer again: only counted
-        connection.execute(_UPDATE, {"answer_id": row.id})
-        kept = {"score": row.score, "verdict": row.verdict, "feedback": row.feedback}
-        return {**kept, "overridden": True, "saves": row.saves + 1, "inserted": 0}
-    connection.execute(
-        _UPDATE,
+    row = connection.execute(
+        _UPSERT,
         {
-            "answer_id": row.id,
-            **graded,
+            "participant_id": pupil.participant_id,
+            "number": number,
+            "session_id": pupil.session_id,
             "response": response,
+            "score": marked.score,
+            "verdict": marked.verdict,
+            "feedback": marked.feedback,
             "overridden": False,
-            "graded_score": marked.score,
-            "graded_verdict": marked.verdict,
+            "now": utcnow(),
         },
-    )
-    return {**graded, "overridden": False, "saves": row.saves + 1, "inserted": 0}
+    ).one()
+    return {
+        "score": row.score,
+        "verdict": row.verdict,
+        "feedback": row.feedback,
+        "overridden": row.overridden,
+        "saves": row.saves,
+        "inserted": int(row.saves == 1),
+    }

@@ -92,6 +92,58 @@ def test_the_accepted_answer_sent_again_keeps_its_override_and_is_counted(app, l
     assert (row.verdict, row.graded_verdict, row.overridden, row.saves) == ("correct", "incorrect", True, 2)
 
 
+def test_an_accepted_list_answer_keeps_its_override_only_while_sent_exactly_as_accepted(app, lesson):
+    """The database compares the resent answer with the accepted one: the same picks in the same order."""
+    sam = join_pupil(app, lesson.code)
+    answer_all(app, lesson.code, sam.token, {3: ["Turkey", "France"]})
+    with app.app_context():
+        classroom.override(lesson.session_id, sam.participant_id, 3, True)
+        kept = classroom.save_answer(lesson.code, sam.token, 3, ["Turkey", "France"])
+        assert (kept.verdict, kept.score, kept.overridden, kept.saves) == ("correct", 1.0, True, 2)
+        regraded = classroom.save_answer(lesson.code, sam.token, 3, ["France", "Turkey"])
+        (row,) = rows(Answer)
+    assert (regraded.verdict, regraded.overridden, regraded.saves) == ("incorrect", False, 3)
+    assert (row.response, row.verdict, row.graded_verdict, row.overridden) == (
+        ["France", "Turkey"],
+        "incorrect",
+        "incorrect",
+        False,
+    )
+
+
+def test_an_accepted_empty_answer_sent_again_keeps_its_override(app, lesson):
+    sam = join_pupil(app, lesson.code)
+    answer_all(app, lesson.code, sam.token, {1: None})
+    with app.app_context():
+        classroom.override(lesson.session_id, sam.participant_id, 1, True)
+        saved = classroom.save_answer(lesson.code, sam.token, 1, None)
+    assert (saved.verdict, saved.overridden, saved.saves) == ("correct", True, 2)
+
+
+def test_a_save_is_one_transaction_of_two_statements(app, lesson):
+    """The pupil's select, then one upsert (a first save or not): each statement is a round trip to PostgreSQL."""
+    sam = join_pupil(app, lesson.code)
+    with app.app_context():
+        classroom.save_answer(lesson.code, sam.token, 1, "Iran")
+        sent: list[str] = []
+        transactions: list[str] = []
+        listeners = [
+            ("before_cursor_execute", lambda conn, cursor, sql, *rest: sent.append(sql.split()[0].upper())),
+            ("begin", lambda conn: transactions.append("begin")),
+            ("commit", lambda conn: transactions.append("commit")),
+        ]
+        for name, listener in listeners:
+            sa.event.listen(db.engine, name, listener)
+        try:
+            classroom.save_answer(lesson.code, sam.token, 1, "Russia")  # the row again
+            classroom.save_answer(lesson.code, sam.token, 2, "Beirut")  # a new row
+        finally:
+            for name, listener in listeners:
+                sa.event.remove(db.engine, name, listener)
+    assert [verb for verb in sent if verb != "BEGIN"] == ["SELECT", "INSERT"] * 2  # SQLite's BEGIN IMMEDIATE
+    assert transactions == ["begin", "commit"] * 2
+
+
 def test_concurrent_double_submits_make_one_row(app, lesson):
     """Eight threads save the same question at once (a double-click times four): one row, eight saves."""
     sam = join_pupil(app, lesson.code)
@@ -148,7 +200,7 @@ def test_a_pupil_can_only_save_into_the_session_they_joined(app, lesson):
         assert rows(Answer) == []
 
 
-@pytest.mark.parametrize("number", [0, 5, -1, 10**9])
+@pytest.mark.parametrize("number", [0, 5, -1, 10**9, 2**31, 10**20])
 def test_a_question_the_session_does_not_have_is_refused(app, lesson, number):
     sam = join_pupil(app, lesson.code)
     with app.app_context(), pytest.raises(classroom.QuestionNotFound):

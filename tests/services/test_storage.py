@@ -13,7 +13,9 @@ import pytest
 import sqlalchemy as sa
 from factories import seed_analysis
 from records import make_article, make_pack, make_teacher, question
+from sqlalchemy.pool import NullPool
 
+from quizapp import create_app, database
 from quizapp.database import database_url, engine_options
 from quizapp.extensions import db
 from quizapp.models import Article, Pack, PackQuestion, Teacher
@@ -281,10 +283,71 @@ def test_database_url_defaults_to_sqlite_and_gives_postgres_our_driver(url, expe
     "url, pings",
     [
         ("sqlite:////srv/quizapp/instance/quizapp.sqlite3", False),
-        ("postgresql+psycopg://u@db/quiz", True),
+        ("postgresql+psycopg://u@db/quiz", False),  # quizapp.database checks them its own way
+        ("postgresql+psycopg2://u@db/quiz", True),
     ],
 )
-def test_only_a_database_server_has_its_pooled_connections_pinged(url, pings):
+def test_sqlalchemys_ping_is_kept_only_where_nothing_else_checks_pooled_connections(url, pings):
     """A PostgreSQL restart can leave dead connections in the pool; an SQLite file handle cannot die so."""
     options = engine_options(url, {"pool_pre_ping": True, "pool_size": 3})
     assert options.get("pool_pre_ping", False) is pings and options["pool_size"] == 3
+
+
+def test_an_sqlite_without_returning_is_refused_when_the_app_starts(app_config, monkeypatch):
+    if not app_config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+        pytest.skip("an SQLite setting")
+    monkeypatch.setattr(database.sqlite3, "sqlite_version_info", (3, 34, 1))
+    monkeypatch.setattr(database.sqlite3, "sqlite_version", "3.34.1")
+    with pytest.raises(RuntimeError, match=r"needs SQLite 3\.35 or newer; this Python has 3\.34\.1"):
+        create_app(app_config)
+
+
+# ---- PostgreSQL's pooled connections -------------------------------------------------------------
+
+
+@pytest.fixture
+def pooled(app_config):
+    """An app context whose engine keeps a pool, as a server's does (the tests' engines have none); PostgreSQL."""
+    app = create_app({**app_config, "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True}})
+    with app.app_context():
+        if db.engine.dialect.name != "postgresql":
+            pytest.skip("PostgreSQL's pool")
+        yield
+        db.session.remove()
+        db.engine.dispose()
+
+
+def backend_pid() -> int:
+    """The server process of the pooled connection this transaction got; the connection goes back after."""
+    pid = db.session.scalar(sa.text("SELECT pg_backend_pid()"))
+    db.session.commit()
+    return pid
+
+
+def test_a_pooled_connection_back_a_moment_ago_is_handed_out_without_a_round_trip(pooled, monkeypatch):
+    """SQLAlchemy's pre-ping sent SELECT 1 before every checkout: a round trip and a transaction per request."""
+    pings = []
+    ping = db.engine.dialect.do_ping
+    monkeypatch.setattr(db.engine.dialect, "do_ping", lambda connection: pings.append(1) or ping(connection))
+    first = backend_pid()
+    assert backend_pid() == first and pings == []
+    monkeypatch.setattr(
+        database, "PING_AFTER_IDLE_SECONDS", 0.0
+    )  # idle "too long": a firewall may have cut it
+    assert backend_pid() == first and pings == [1]
+
+
+def test_a_pooled_connection_the_server_ended_is_replaced_before_anyone_uses_it(pooled):
+    """A restart or pg_terminate_backend leaves the pool a dead connection: the request must not get it."""
+    pid = backend_pid()
+    other = sa.create_engine(db.engine.url, poolclass=NullPool)
+    try:
+        with other.connect() as connection:
+            assert connection.scalar(sa.text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+            gone = sa.text("SELECT count(*) FROM pg_stat_activity WHERE pid = :pid")
+            deadline = time.monotonic() + 10
+            while connection.scalar(gone, {"pid": pid}) and time.monotonic() < deadline:
+                time.sleep(0.05)
+    finally:
+        other.dispose()
+    assert backend_pid() != pid  # no error: the pool dropped the dead one and connected afresh
