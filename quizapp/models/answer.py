@@ -5,7 +5,17 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, Text, UniqueConstraint, false
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    CheckConstraint,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    false,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from quizapp.extensions import Model
@@ -35,7 +45,9 @@ class Answer(Model):
         CheckConstraint("number >= 1", name="number"),
     )
 
-    id: Mapped[int] = mapped_column(primary_key=True)
+    # 64-bit on PostgreSQL: every autosave's upsert takes a sequence value, re-saves too. SQLite's
+    # integer primary key is 64-bit already (and only INTEGER is its rowid, hence the variant).
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer(), "sqlite"), primary_key=True)
     participant_id: Mapped[int] = mapped_column(ForeignKey("participant.id", ondelete="CASCADE"))
     session_id: Mapped[int] = mapped_column(ForeignKey("class_session.id", ondelete="CASCADE"), index=True)
     number: Mapped[int]
