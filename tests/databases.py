@@ -23,14 +23,11 @@ from sqlalchemy.pool import NullPool
 ENGINE_OPTIONS = {"poolclass": NullPool}
 
 
-def migrate(url: str) -> None:
-    """Bring the database at ``url`` to the newest migration, as ``quizapp db upgrade`` does."""
-    import flask_migrate
-
+def migration_app(url: str):
+    """An app on the database at ``url`` and nothing else, for running and testing migrations."""
     from quizapp import create_app
-    from quizapp.extensions import db
 
-    app = create_app(
+    return create_app(
         {
             "TESTING": True,
             "SECRET_KEY": "test",
@@ -38,6 +35,15 @@ def migrate(url: str) -> None:
             "SQLALCHEMY_ENGINE_OPTIONS": ENGINE_OPTIONS,
         }
     )
+
+
+def migrate(url: str) -> None:
+    """Bring the database at ``url`` to the newest migration, as ``quizapp db upgrade`` does."""
+    import flask_migrate
+
+    from quizapp.extensions import db
+
+    app = migration_app(url)
     with app.app_context():
         flask_migrate.upgrade()
         db.engine.dispose()

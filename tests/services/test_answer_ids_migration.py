@@ -14,9 +14,8 @@ import pytest
 import sqlalchemy as sa
 from alembic.config import Config
 from alembic.script import ScriptDirectory
-from databases import ENGINE_OPTIONS
+from databases import migration_app
 
-from quizapp import create_app
 from quizapp.extensions import MIGRATIONS, db
 
 pytestmark = pytest.mark.db
@@ -40,14 +39,7 @@ def test_answers_keep_their_ids_and_new_ones_go_past_32_bits(database, tmp_path:
     url = database.empty(tmp_path)
     if not url.startswith("postgresql"):
         pytest.skip("SQLite's integer primary key is 64-bit already; `make test-postgres` runs this test")
-    app = create_app(
-        {
-            "TESTING": True,
-            "SECRET_KEY": "test",
-            "SQLALCHEMY_DATABASE_URI": url,
-            "SQLALCHEMY_ENGINE_OPTIONS": ENGINE_OPTIONS,
-        }
-    )
+    app = migration_app(url)
     with app.app_context():
         flask_migrate.upgrade(revision=BEFORE)
         with db.engine.begin() as connection:

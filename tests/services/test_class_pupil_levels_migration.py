@@ -14,9 +14,8 @@ import pytest
 import sqlalchemy as sa
 from alembic.config import Config
 from alembic.script import ScriptDirectory
-from databases import ENGINE_OPTIONS
+from databases import migration_app
 
-from quizapp import create_app
 from quizapp.extensions import MIGRATIONS, db
 
 pytestmark = pytest.mark.db
@@ -38,14 +37,7 @@ def test_a_list_made_before_the_migration_keeps_its_names_with_no_level_set(data
     url = database.empty(tmp_path)
     if url.startswith("sqlite:///"):
         Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
-    app = create_app(
-        {
-            "TESTING": True,
-            "SECRET_KEY": "test",
-            "SQLALCHEMY_DATABASE_URI": url,
-            "SQLALCHEMY_ENGINE_OPTIONS": ENGINE_OPTIONS,
-        }
-    )
+    app = migration_app(url)
     now = datetime(2026, 12, 1, 9, 0)
     with app.app_context():
         flask_migrate.upgrade(revision=BEFORE)

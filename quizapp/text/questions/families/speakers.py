@@ -79,10 +79,7 @@ def _named(subj: Token, s: Sentence, analysis: Analysis) -> str | None:
 
 def quoted_by(s: Sentence, analysis: Analysis) -> str | None:
     """The speaker the quotation layer gave the quotation sentence ``s`` stands in."""
-    for quote in analysis.quotes:
-        if quote.speaker and _holds(quote, s):
-            return _actor_name(quote.speaker, analysis)
-    return None
+    return quoted_as(s, analysis)[1]
 
 
 def quoted_as(s: Sentence, analysis: Analysis) -> tuple[bool, str | None]:
